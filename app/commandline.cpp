@@ -1,0 +1,152 @@
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+#include <cstring>
+
+namespace SocketScope {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("CommandLine", text);
+}
+
+} // namespace
+
+bool commandLineNeedsDisplay(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const char* argument = argv[i];
+        for (const char* option :
+             {"--headless", "--list-scenarios", "--help", "-h", "--version", "-v", "--help-all"}) {
+            if (std::strcmp(argument, option) == 0)
+                return false;
+        }
+    }
+    return true;
+}
+
+QString requestedLanguage(const QStringList& arguments) {
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments[i] == QLatin1String("--lang") && i + 1 < arguments.size())
+            return arguments[i + 1];
+        if (arguments[i].startsWith(QLatin1String("--lang=")))
+            return arguments[i].mid(7);
+    }
+    return {};
+}
+
+CommandLineResult parseCommandLine(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("SocketScope makes BSD sockets visible: real system calls, stepped and explained."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption listOption(QStringLiteral("list-scenarios"),
+                                        tr("List the scenarios, one per line: id<TAB>title."));
+    const QCommandLineOption headlessOption(
+        QStringLiteral("headless"),
+        tr("Run the scenario without a window, print each call, exit 0 when the expected "
+           "outcome happened and 1 when it did not."));
+    const QCommandLineOption scenarioOption(QStringLiteral("scenario"),
+                                            tr("The scenario to load, by id."), tr("ID"));
+    const QCommandLineOption portOption(
+        QStringLiteral("port"),
+        tr("The server port, instead of the scenario's own (0: a free port chosen by the "
+           "system)."),
+        tr("N"));
+    const QCommandLineOption traceOption(
+        QStringLiteral("trace"), tr("Write the event log to FILE as JSON Lines."), tr("FILE"));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+                                        tr("The language of the interface and narration: fr "
+                                           "or en."),
+                                        tr("LANG"));
+    const QCommandLineOption folderOption(QStringLiteral("scenario-folder"),
+                                          tr("Also load the scenario files of FOLDER."),
+                                          tr("FOLDER"));
+    parser.addOptions({listOption, headlessOption, scenarioOption, portOption, traceOption,
+                       langOption, folderOption});
+
+    CommandLineResult result;
+    if (!parser.parse(arguments)) {
+        result.error = parser.errorText();
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        result.error = tr("Unexpected argument \"%1\"; see --help.")
+                           .arg(parser.positionalArguments().constFirst());
+        return result;
+    }
+
+    CommandLineOptions options;
+    options.helpText = parser.helpText();
+    if (parser.isSet(helpOption)) {
+        options.mode = CommandLineOptions::Mode::Help;
+        result.options = options;
+        return result;
+    }
+    if (parser.isSet(versionOption)) {
+        options.mode = CommandLineOptions::Mode::Version;
+        result.options = options;
+        return result;
+    }
+    if (parser.isSet(langOption)) {
+        options.language = parser.value(langOption);
+        if (options.language != QLatin1String("fr") && options.language != QLatin1String("en")) {
+            result.error = tr("--lang: \"%1\" is not a language of SocketScope; use fr or en.")
+                               .arg(options.language);
+            return result;
+        }
+    }
+    if (parser.isSet(portOption)) {
+        bool ok = false;
+        const uint port = parser.value(portOption).toUInt(&ok);
+        if (!ok || port > 65535) {
+            result.error = tr("--port: \"%1\" is not a port; a port is a whole number from 0 "
+                              "to 65535.")
+                               .arg(parser.value(portOption));
+            return result;
+        }
+        options.port = quint16(port);
+    }
+    if (parser.isSet(traceOption)) {
+        options.tracePath = parser.value(traceOption);
+        const QFileInfo folder(QFileInfo(options.tracePath).absolutePath());
+        if (options.tracePath.isEmpty() || !folder.isDir() || !folder.isWritable()) {
+            result.error = tr("--trace: cannot write \"%1\": the folder %2 does not exist or "
+                              "is not writable.")
+                               .arg(options.tracePath, QDir::toNativeSeparators(folder.filePath()));
+            return result;
+        }
+        if (QFileInfo(options.tracePath).isDir()) {
+            result.error =
+                tr("--trace: \"%1\" is a folder; give a file name.").arg(options.tracePath);
+            return result;
+        }
+    }
+    if (parser.isSet(folderOption)) {
+        options.scenarioFolder = parser.value(folderOption);
+        if (!QFileInfo(options.scenarioFolder).isDir()) {
+            result.error =
+                tr("--scenario-folder: \"%1\" is not a folder.").arg(options.scenarioFolder);
+            return result;
+        }
+    }
+    options.scenarioId = parser.value(scenarioOption);
+    if (parser.isSet(listOption)) {
+        options.mode = CommandLineOptions::Mode::ListScenarios;
+    } else if (parser.isSet(headlessOption)) {
+        options.mode = CommandLineOptions::Mode::Headless;
+        if (options.scenarioId.isEmpty()) {
+            result.error = tr("--headless needs --scenario ID; --list-scenarios lists them.");
+            return result;
+        }
+    }
+    result.options = options;
+    return result;
+}
+
+} // namespace SocketScope

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace SocketScope {
+
+// What the user asked for on the command line, validated: an error names the option and
+// says what is wrong, and main() exits with status 2.
+struct CommandLineOptions {
+    enum class Mode { Window, Headless, ListScenarios, Help, Version };
+    Mode mode = Mode::Window;
+    QString scenarioId;
+    std::optional<quint16> port;
+    QString tracePath;
+    QString language; // "fr" or "en"; empty: the system's language
+    QString scenarioFolder;
+    QString helpText;
+};
+
+struct CommandLineResult {
+    std::optional<CommandLineOptions> options;
+    QString error;
+};
+
+CommandLineResult parseCommandLine(const QStringList& arguments);
+// Before the application object exists: does this run need a display?
+bool commandLineNeedsDisplay(int argc, char** argv);
+// The language the user chose, read before the full parse so that errors are translated.
+QString requestedLanguage(const QStringList& arguments);
+
+} // namespace SocketScope

@@ -1,0 +1,103 @@
+#include "commandline.h"
+#include "headlessrun.h"
+#include "mainwindow.h"
+#include "scenariocatalog.h"
+
+#include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTextStream>
+#include <QTranslator>
+
+#include <csignal>
+#include <memory>
+
+using namespace SocketScope;
+
+namespace {
+
+QString chooseLanguage(const QStringList& arguments) {
+    const QString requested = requestedLanguage(arguments);
+    if (requested == QLatin1String("fr") || requested == QLatin1String("en"))
+        return requested;
+    return QLocale::system().language() == QLocale::French ? QStringLiteral("fr")
+                                                           : QStringLiteral("en");
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    // A write on a connection the peer closed must fail with EPIPE, not kill SocketScope.
+    std::signal(SIGPIPE, SIG_IGN);
+
+    std::unique_ptr<QCoreApplication> app;
+    if (commandLineNeedsDisplay(argc, argv))
+        app = std::make_unique<QApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("socketscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SOCKETSCOPE_VERSION));
+
+    const QString language = chooseLanguage(app->arguments());
+    QTranslator translator;
+    QTranslator qtTranslator;
+    if (language == QLatin1String("fr")) {
+        if (translator.load(QStringLiteral(":/i18n/socketscope_fr.qm")))
+            QCoreApplication::installTranslator(&translator);
+        if (qtTranslator.load(QStringLiteral("qtbase_fr"),
+                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(&qtTranslator);
+    }
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const CommandLineResult parsed = parseCommandLine(app->arguments());
+    if (!parsed.options) {
+        err << QStringLiteral("socketscope: ") << parsed.error << Qt::endl;
+        return 2;
+    }
+    CommandLineOptions options = *parsed.options;
+    options.language = language;
+
+    switch (options.mode) {
+    case CommandLineOptions::Mode::Help:
+        out << options.helpText;
+        return 0;
+    case CommandLineOptions::Mode::Version:
+        out << QStringLiteral("socketscope ") << QCoreApplication::applicationVersion() << Qt::endl;
+        return 0;
+    default:
+        break;
+    }
+
+    ScenarioCatalog catalog = ScenarioCatalog::builtIn();
+    if (!options.scenarioFolder.isEmpty())
+        catalog.loadFolder(options.scenarioFolder);
+    for (const ScenarioError& error : catalog.errors())
+        err << QStringLiteral("socketscope: ") << error.text() << Qt::endl;
+
+    switch (options.mode) {
+    case CommandLineOptions::Mode::ListScenarios:
+        for (const Scenario& scenario : catalog.scenarios())
+            out << scenario.id << '\t' << scenario.title.text(language) << Qt::endl;
+        return 0;
+    case CommandLineOptions::Mode::Headless:
+        return runHeadless(options, catalog, out, err);
+    default:
+        break;
+    }
+
+    if (!options.scenarioId.isEmpty() && !catalog.find(options.scenarioId)) {
+        err << QCoreApplication::translate("CommandLine",
+                                           "--scenario: no scenario has the id \"%1\"; "
+                                           "--list-scenarios lists them.")
+                   .arg(options.scenarioId)
+            << Qt::endl;
+        return 2;
+    }
+    MainWindow window(catalog, language, options.port);
+    if (!options.scenarioId.isEmpty())
+        window.selectScenario(options.scenarioId);
+    window.show();
+    return app->exec();
+}

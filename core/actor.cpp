@@ -1,0 +1,182 @@
+#include "actor.h"
+
+#include "kernelsocketstate.h"
+
+#include <algorithm>
+#include <netinet/in.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+namespace SocketScope {
+
+Actor::Actor(const QString& id, std::shared_ptr<std::atomic<qint64>> sequence)
+    : m_id(id)
+    , m_sequence(std::move(sequence)) {
+}
+
+Actor::~Actor() {
+    // Whatever the scenario left open does not outlive the session.
+    for (auto it = m_open.cbegin(); it != m_open.cend(); ++it)
+        ::close(it.key());
+}
+
+void Actor::cancel() {
+    m_calls.cancel();
+}
+
+socklen_t Actor::addressCapacity(int fd) const {
+    switch (m_open.value(fd).domain) {
+    case AF_INET:
+        return sizeof(sockaddr_in);
+    case AF_INET6:
+        return sizeof(sockaddr_in6);
+    case AF_UNIX:
+        return sizeof(sockaddr_un);
+    default:
+        return sizeof(sockaddr_storage);
+    }
+}
+
+CallRequest Actor::resolve(const StepCommand& command) const {
+    const ScenarioStep& step = command.step;
+    CallRequest request;
+    request.call = step.call;
+    // A name whose call failed holds -1, as the C variable would: the call then really fails.
+    request.fd = step.fdName.isEmpty() ? -1 : m_fdNames.value(step.fdName, -1);
+    request.domain = step.domain;
+    request.type = step.type;
+    request.protocol = step.protocol;
+    request.backlog = step.backlog;
+    request.payload = step.payload;
+    request.count = step.count;
+    request.flags = step.flags;
+    request.how = step.how;
+    request.level = step.level;
+    request.option = step.option;
+    request.optionValue = step.value;
+    request.lingerSeconds = step.lingerSeconds;
+    request.timeoutMs = step.timeoutMs;
+    request.host = step.host;
+    request.service = step.service;
+    request.addressCapacity = addressCapacity(request.fd);
+    request.descriptorIsNonBlocking = m_open.value(request.fd).type & SOCK_NONBLOCK;
+    for (const auto& target : step.pollTargets)
+        request.pollItems.append({m_fdNames.value(target.fdName, -1), target.events});
+
+    // Paths and numeric addresses were validated when the scenario was loaded.
+    if (!step.path.isEmpty()) {
+        request.address = SocketAddress::fromUnixPath(step.path).value_or(SocketAddress());
+    } else if (step.address.startsWith(QLatin1Char('$'))) {
+        request.address = m_addresses.value(step.address.mid(1));
+    } else if (!step.address.isEmpty()) {
+        const quint16 port = step.usesServicePort ? command.servicePort : step.port;
+        request.address = SocketAddress::fromIp(step.address, port).value_or(SocketAddress());
+    }
+    return request;
+}
+
+CallEvent Actor::run(const CallRequest& request, int stepIndex) {
+    CallStart start;
+    start.seq = m_sequence->fetch_add(1);
+    start.step = stepIndex;
+    start.tNs = monotonicNowNs();
+    start.actor = m_id;
+    start.call = request.call;
+    start.fd = request.fd;
+    Q_EMIT callStarted(start);
+
+    CallEvent event =
+        m_calls.perform(request, [this, &start] { Q_EMIT callBlocked(start.seq, start.step); });
+    event.durationNs = event.tNs + event.durationNs - start.tNs;
+    event.tNs = start.tNs;
+    event.seq = start.seq;
+    event.step = stepIndex;
+    event.actor = m_id;
+    return event;
+}
+
+void Actor::perform(const StepCommand& command) {
+    const CallRequest request = resolve(command);
+    if (m_calls.isCancelled()) {
+        // The session is stopping: a step still queued here is not performed at all.
+        CallEvent event;
+        event.seq = m_sequence->fetch_add(1);
+        event.step = command.index;
+        event.tNs = monotonicNowNs();
+        event.actor = m_id;
+        event.call = request.call;
+        event.fd = request.fd;
+        event.args = request.fd >= 0 ? QStringLiteral("%1, ...").arg(request.fd) : QString();
+        event.cancelled = true;
+        event.ret = -1;
+        Q_EMIT callFinished(event);
+        return;
+    }
+    CallEvent event = run(request, command.index);
+    remember(command, request, event);
+    describeResultDescriptor(event);
+    Q_EMIT callFinished(event);
+}
+
+void Actor::remember(const StepCommand& command, const CallRequest& request,
+                     const CallEvent& event) {
+    const ScenarioStep& step = command.step;
+    const QString& call = request.call;
+    if (call == QLatin1String("socket")) {
+        m_fdNames.insert(step.asName, int(event.ret));
+        if (event.ret >= 0)
+            m_open.insert(int(event.ret), Descriptor{request.domain, request.type, {}, {}});
+    } else if (call.startsWith(QLatin1String("accept"))) {
+        m_fdNames.insert(step.asName, int(event.ret));
+        if (event.ret >= 0) {
+            Descriptor listener = m_open.value(request.fd);
+            const int baseType = listener.type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
+            m_open.insert(int(event.ret),
+                          Descriptor{listener.domain, baseType | request.flags, {}, {}});
+        }
+    } else if (call == QLatin1String("close")) {
+        if (event.ret == 0 || event.errnoValue != EBADF)
+            m_open.remove(request.fd);
+    } else if (call == QLatin1String("bind") && event.ret == 0) {
+        m_open[request.fd].boundAddress = request.address;
+    } else if (call == QLatin1String("connect") && event.ret == 0 &&
+               request.address.family() == AF_UNIX) {
+        m_open[request.fd].peerPath = request.address.host();
+    }
+    if (!step.addressAs.isEmpty() && event.returnedAddress.isValid())
+        m_addresses.insert(step.addressAs, event.returnedAddress);
+}
+
+void Actor::describeResultDescriptor(CallEvent& event) const {
+    if (event.resultFd < 0 || !m_open.contains(event.resultFd) ||
+        event.call == QLatin1String("close"))
+        return;
+    const Descriptor descriptor = m_open.value(event.resultFd);
+    const KernelSocketState state =
+        readKernelSocketState(event.resultFd, descriptor.domain, descriptor.type);
+    event.local = state.local;
+    // /proc/net lists a TCP socket only once it listens or connects; a successful bind to an
+    // explicit port is itself the proof of its address. Port 0 stays unknown until the
+    // program asks with getsockname (or the socket shows up in /proc/net).
+    if (event.local.isEmpty() && descriptor.boundAddress.isValid() &&
+        (descriptor.boundAddress.port() != 0 || descriptor.domain == AF_UNIX))
+        event.local = descriptor.boundAddress.endpoint();
+    event.peer = descriptor.domain == AF_UNIX ? descriptor.peerPath : state.peer;
+    event.tcpState = state.tcpState;
+}
+
+void Actor::closeLeftovers() {
+    QList<int> fds = m_open.keys();
+    std::sort(fds.begin(), fds.end());
+    for (int fd : fds) {
+        CallRequest request;
+        request.call = QStringLiteral("close");
+        request.fd = fd;
+        const CallEvent event = run(request, -1);
+        m_open.remove(fd);
+        Q_EMIT callFinished(event);
+    }
+    Q_EMIT leftoversClosed(m_id);
+}
+
+} // namespace SocketScope

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "callevent.h"
+#include "scenario.h"
+#include "syscalllayer.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+namespace SocketScope {
+
+// One step handed to an actor, with what only the session knows resolved.
+struct StepCommand {
+    int index = -1;
+    ScenarioStep step;
+    quint16 servicePort = 0; // what "$port" means right now
+};
+
+// One role of a scenario (server, client, ...): a worker object that lives on its own
+// QThread and performs real calls there. Descriptor and address names are its own, as a
+// process's variables are. Every open descriptor is closed when the actor is destroyed.
+class Actor : public QObject {
+    Q_OBJECT
+public:
+    Actor(const QString& id, std::shared_ptr<std::atomic<qint64>> sequence);
+    ~Actor() override;
+
+    QString id() const { return m_id; }
+    void cancel(); // thread-safe: wakes a blocked call within milliseconds
+
+public Q_SLOTS:
+    void perform(const SocketScope::StepCommand& command);
+    // Closes the descriptors the scenario left open, recording each close().
+    void closeLeftovers();
+
+Q_SIGNALS:
+    void callStarted(const SocketScope::CallStart& start);
+    void callBlocked(qint64 seq, int step);
+    void callFinished(const SocketScope::CallEvent& event);
+    void leftoversClosed(const QString& actor);
+
+private:
+    struct Descriptor {
+        int domain = 0;
+        int type = 0;
+        QString peerPath; // AF_UNIX: /proc does not tell the peer, connect() did
+        SocketAddress boundAddress;
+    };
+
+    CallRequest resolve(const StepCommand& command) const;
+    void remember(const StepCommand& command, const CallRequest& request, const CallEvent& event);
+    void describeResultDescriptor(CallEvent& event) const;
+    socklen_t addressCapacity(int fd) const;
+    CallEvent run(const CallRequest& request, int stepIndex);
+
+    QString m_id;
+    std::shared_ptr<std::atomic<qint64>> m_sequence;
+    SyscallLayer m_calls;
+    QHash<QString, int> m_fdNames;
+    QHash<int, Descriptor> m_open;
+    QHash<QString, SocketAddress> m_addresses;
+};
+
+} // namespace SocketScope
+
+Q_DECLARE_METATYPE(SocketScope::StepCommand)

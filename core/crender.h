@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace SocketScope::CRender {
+
+// How strace prints a buffer: a C string literal with escapes, cut after `limit` bytes
+// with "..." after the closing quote (strace's default -s 32).
+QString quotedBytes(const QByteArray& bytes, int limit = 32);
+// A pointer the way strace prints one whose contents it does not show.
+QString pointer(const void* address);
+// "[16]" or, when the kernel changed it, "[128 => 16]".
+QString lengthInOut(unsigned int in, unsigned int out);
+
+} // namespace SocketScope::CRender

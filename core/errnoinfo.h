@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+
+namespace SocketScope {
+
+// What a student needs to understand a failed call: the symbolic name (ECONNREFUSED), the C
+// library's message (what perror prints) and one line, in the user's language, saying what
+// it means for sockets.
+struct ErrnoInfo {
+    int value = 0;
+    QString name;
+    QString message;
+    QString explanation;
+};
+
+ErrnoInfo errnoInfo(int value);
+// getaddrinfo and getnameinfo report EAI_* codes, not errno.
+ErrnoInfo addrInfoErrorInfo(int code);
+// The errno value for a name such as "ECONNREFUSED"; 0 when the name is unknown.
+int errnoFromName(const QString& name);
+
+} // namespace SocketScope

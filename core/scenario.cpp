@@ -1,0 +1,446 @@
+#include "scenario.h"
+
+#include "constants.h"
+#include "errnoinfo.h"
+#include "syscalllayer.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+#include <poll.h>
+
+namespace SocketScope {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("Scenario", text);
+}
+
+// Thrown inside the parser only, caught in parse(): keeps each field check to one line.
+struct ParseFailure {
+    QString field;
+    QString message;
+};
+
+[[noreturn]] void fail(const QString& field, const QString& message) {
+    throw ParseFailure{field, message};
+}
+
+QString requireString(const QJsonObject& object, const QString& field) {
+    const QJsonValue value = object.value(field);
+    if (!value.isString() || value.toString().isEmpty())
+        fail(field, tr("must be a non-empty string"));
+    return value.toString();
+}
+
+QString optionalString(const QJsonObject& object, const QString& field) {
+    const QJsonValue value = object.value(field);
+    if (value.isUndefined())
+        return {};
+    if (!value.isString())
+        fail(field, tr("must be a string"));
+    return value.toString();
+}
+
+int optionalInt(const QJsonObject& object, const QString& field, int fallback, int min, int max) {
+    const QJsonValue value = object.value(field);
+    if (value.isUndefined())
+        return fallback;
+    const double number = value.toDouble(-1e300);
+    if (!value.isDouble() || number != double(qint64(number)) || number < min || number > max)
+        fail(field, tr("must be a whole number from %1 to %2").arg(min).arg(max));
+    return int(number);
+}
+
+LocalizedText requireLocalized(const QJsonObject& object, const QString& field) {
+    const QJsonValue value = object.value(field);
+    if (!value.isObject())
+        fail(field, tr("must be an object with \"fr\" and \"en\" texts"));
+    const QJsonObject texts = value.toObject();
+    LocalizedText text;
+    text.fr = texts.value(QLatin1String("fr")).toString();
+    text.en = texts.value(QLatin1String("en")).toString();
+    if (text.fr.isEmpty())
+        fail(field + QLatin1String(".fr"), tr("the French text is missing"));
+    if (text.en.isEmpty())
+        fail(field + QLatin1String(".en"), tr("the English text is missing"));
+    return text;
+}
+
+QStringList nameList(const QJsonValue& value, const QString& field) {
+    if (value.isString())
+        return {value.toString()};
+    if (!value.isArray())
+        fail(field, tr("must be a name or a list of names"));
+    QStringList names;
+    for (const QJsonValue& item : value.toArray()) {
+        if (!item.isString())
+            fail(field, tr("must be a name or a list of names"));
+        names << item.toString();
+    }
+    return names;
+}
+
+int requireConstant(const QJsonObject& object, const QString& field, ConstantKind kind) {
+    const QString name = requireString(object, field);
+    const auto value = constantValue(kind, name);
+    if (!value)
+        fail(
+            field,
+            tr("\"%1\" is not one of %2").arg(name, constantNames(kind).join(QLatin1String(", "))));
+    return *value;
+}
+
+int optionalFlags(const QJsonObject& object, const QString& field, ConstantKind kind) {
+    const QJsonValue value = object.value(field);
+    if (value.isUndefined())
+        return 0;
+    QString bad;
+    const auto flags = flagsValue(kind, nameList(value, field), &bad);
+    if (!flags)
+        fail(field,
+             tr("\"%1\" is not one of %2").arg(bad, constantNames(kind).join(QLatin1String(", "))));
+    return *flags;
+}
+
+QByteArray payloadOf(const QJsonObject& object, bool required) {
+    if (object.contains(QLatin1String("payload_hex"))) {
+        const QString hex = requireString(object, QStringLiteral("payload_hex"));
+        const auto decoded = QByteArray::fromHex(hex.toLatin1());
+        if (hex.size() % 2 != 0 || decoded.toHex() != hex.toLower().toLatin1())
+            fail(QStringLiteral("payload_hex"), tr("must be pairs of hexadecimal digits"));
+        return decoded;
+    }
+    if (!object.contains(QLatin1String("payload"))) {
+        if (required)
+            fail(QStringLiteral("payload"), tr("is required for this call"));
+        return {};
+    }
+    return requireString(object, QStringLiteral("payload")).toUtf8();
+}
+
+Expectation expectationOf(const QJsonObject& step) {
+    Expectation expect;
+    const QJsonValue value = step.value(QLatin1String("expect"));
+    if (value.isUndefined())
+        return expect;
+    if (!value.isObject())
+        fail(QStringLiteral("expect"), tr("must be an object"));
+    const QJsonObject object = value.toObject();
+    if (object.contains(QLatin1String("ret")))
+        expect.ret = optionalInt(object, QStringLiteral("ret"), 0, -1, 1 << 30);
+    if (object.contains(QLatin1String("errno"))) {
+        expect.errnoName = requireString(object, QStringLiteral("errno"));
+        if (errnoFromName(expect.errnoName) == 0 &&
+            !expect.errnoName.startsWith(QLatin1String("EAI_")))
+            fail(QStringLiteral("expect.errno"),
+                 tr("\"%1\" is not an errno name").arg(expect.errnoName));
+    }
+    if (object.contains(QLatin1String("data")))
+        expect.data = requireString(object, QStringLiteral("data")).toUtf8();
+    expect.mayFail = object.value(QLatin1String("any")).toBool(false);
+    return expect;
+}
+
+bool callNeedsFd(const QString& call) {
+    return call != QLatin1String("socket") && call != QLatin1String("getaddrinfo") &&
+           call != QLatin1String("getnameinfo") && call != QLatin1String("poll") &&
+           call != QLatin1String("select");
+}
+
+bool callTakesAddress(const QString& call) {
+    return call == QLatin1String("bind") || call == QLatin1String("connect") ||
+           call == QLatin1String("sendto") || call == QLatin1String("getnameinfo");
+}
+
+// Per-actor names known at each point of the scenario, to catch a typo before anything runs.
+struct NameScope {
+    QSet<QString> fds;
+    QSet<QString> addresses;
+};
+
+void readAddress(const QJsonObject& object, ScenarioStep& step, const NameScope& scope) {
+    if (object.contains(QLatin1String("path"))) {
+        step.path = requireString(object, QStringLiteral("path"));
+        QString error;
+        if (!SocketAddress::fromUnixPath(step.path, &error))
+            fail(QStringLiteral("path"), error);
+        return;
+    }
+    step.address = requireString(object, QStringLiteral("address"));
+    if (step.address.startsWith(QLatin1Char('$'))) {
+        if (!scope.addresses.contains(step.address.mid(1)))
+            fail(QStringLiteral("address"), tr("no earlier step of this actor keeps an address "
+                                               "named \"%1\"")
+                                                .arg(step.address.mid(1)));
+    } else {
+        QString error;
+        if (!SocketAddress::fromIp(step.address, 0, &error))
+            fail(QStringLiteral("address"), error);
+    }
+    const QJsonValue port = object.value(QLatin1String("port"));
+    if (port.isString() && port.toString() == QLatin1String("$port")) {
+        step.usesServicePort = true;
+    } else if (!port.isUndefined()) {
+        step.port = quint16(optionalInt(object, QStringLiteral("port"), 0, 0, 65535));
+    } else if (!step.address.startsWith(QLatin1Char('$'))) {
+        fail(QStringLiteral("port"), tr("is required with a numeric address: a number from 0 to "
+                                        "65535, or \"$port\" for the scenario's port"));
+    }
+}
+
+void readPollTargets(const QJsonObject& object, ScenarioStep& step, const NameScope& scope) {
+    const QJsonValue value = object.value(QLatin1String("fds"));
+    if (!value.isArray() || value.toArray().isEmpty())
+        fail(QStringLiteral("fds"), tr("must be a list of {\"fd\": name, \"events\": [...]}"));
+    for (const QJsonValue& item : value.toArray()) {
+        const QJsonObject target = item.toObject();
+        ScenarioStep::PollTarget poll;
+        poll.fdName = requireString(target, QStringLiteral("fd"));
+        if (!scope.fds.contains(poll.fdName))
+            fail(QStringLiteral("fds"), tr("no earlier step of this actor creates a descriptor "
+                                           "named \"%1\"")
+                                            .arg(poll.fdName));
+        poll.events =
+            short(target.contains(QLatin1String("events"))
+                      ? optionalFlags(target, QStringLiteral("events"), ConstantKind::PollEvent)
+                      : POLLIN);
+        step.pollTargets << poll;
+    }
+    step.timeoutMs = optionalInt(object, QStringLiteral("timeout_ms"), -1, -1, 3'600'000);
+}
+
+ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
+                      QHash<QString, NameScope>& scopes) {
+    ScenarioStep step;
+    step.actor = requireString(object, QStringLiteral("actor"));
+    if (!scenario.actor(step.actor))
+        fail(QStringLiteral("actor"),
+             tr("\"%1\" is not one of the scenario's actors").arg(step.actor));
+    step.call = requireString(object, QStringLiteral("call"));
+    if (!SyscallLayer::supportedCalls().contains(step.call))
+        fail(QStringLiteral("call"),
+             tr("\"%1\" is not one of %2")
+                 .arg(step.call, SyscallLayer::supportedCalls().join(QLatin1String(", "))));
+    step.narration = requireLocalized(object, QStringLiteral("narration"));
+    NameScope& scope = scopes[step.actor];
+    const QString& call = step.call;
+
+    if (callNeedsFd(call)) {
+        step.fdName = requireString(object, QStringLiteral("fd"));
+        if (!scope.fds.contains(step.fdName))
+            fail(QStringLiteral("fd"), tr("no earlier step of this actor creates a descriptor "
+                                          "named \"%1\"")
+                                           .arg(step.fdName));
+    }
+    if (call == QLatin1String("socket")) {
+        step.domain = requireConstant(object, QStringLiteral("domain"), ConstantKind::Family);
+        const QJsonValue type = object.value(QLatin1String("type"));
+        if (type.isUndefined())
+            fail(QStringLiteral("type"), tr("is required: SOCK_STREAM or SOCK_DGRAM"));
+        step.type = optionalFlags(object, QStringLiteral("type"), ConstantKind::SocketType);
+        if (object.contains(QLatin1String("protocol")))
+            step.protocol =
+                requireConstant(object, QStringLiteral("protocol"), ConstantKind::Protocol);
+    }
+    if (callTakesAddress(call))
+        readAddress(object, step, scope);
+    if (call == QLatin1String("listen"))
+        step.backlog = optionalInt(object, QStringLiteral("backlog"), 5, 0, 65535);
+    if (call == QLatin1String("accept4"))
+        step.flags = optionalFlags(object, QStringLiteral("flags"), ConstantKind::SocketType);
+    if (call == QLatin1String("write") || call == QLatin1String("send") ||
+        call == QLatin1String("sendto"))
+        step.payload = payloadOf(object, true);
+    if (call == QLatin1String("read") || call == QLatin1String("recv") ||
+        call == QLatin1String("recvfrom"))
+        step.count = optionalInt(object, QStringLiteral("count"), 256, 0, 1 << 20);
+    if (call == QLatin1String("send") || call == QLatin1String("sendto") ||
+        call == QLatin1String("recv") || call == QLatin1String("recvfrom"))
+        step.flags = optionalFlags(object, QStringLiteral("flags"), ConstantKind::MessageFlag);
+    if (call == QLatin1String("shutdown"))
+        step.how = requireConstant(object, QStringLiteral("how"), ConstantKind::ShutdownHow);
+    if (call == QLatin1String("getsockopt") || call == QLatin1String("setsockopt")) {
+        const QString option = requireString(object, QStringLiteral("option"));
+        const auto level = optionLevel(option);
+        if (!level)
+            fail(QStringLiteral("option"),
+                 tr("\"%1\" is not one of %2")
+                     .arg(option,
+                          constantNames(ConstantKind::SocketOption).join(QLatin1String(", "))));
+        step.level =
+            object.contains(QLatin1String("level"))
+                ? requireConstant(object, QStringLiteral("level"), ConstantKind::OptionLevel)
+                : *level;
+        step.option = *constantValue(ConstantKind::SocketOption, option);
+        if (call == QLatin1String("setsockopt")) {
+            step.value = optionalInt(object, QStringLiteral("value"), 0, -1, 1 << 30);
+            if (!object.contains(QLatin1String("value")))
+                fail(QStringLiteral("value"), tr("is required for setsockopt"));
+            step.lingerSeconds = optionalInt(object, QStringLiteral("linger"), 0, 0, 3600);
+        }
+    }
+    if (call == QLatin1String("poll") || call == QLatin1String("select"))
+        readPollTargets(object, step, scope);
+    if (call == QLatin1String("getaddrinfo")) {
+        step.host = optionalString(object, QStringLiteral("host"));
+        step.service = optionalString(object, QStringLiteral("service"));
+        if (step.host.isEmpty() && step.service.isEmpty())
+            fail(QStringLiteral("host"), tr("getaddrinfo needs a host, a service or both"));
+        step.domain = object.contains(QLatin1String("domain"))
+                          ? requireConstant(object, QStringLiteral("domain"), ConstantKind::Family)
+                          : 0;
+        step.type = optionalFlags(object, QStringLiteral("type"), ConstantKind::SocketType);
+        step.flags = optionalFlags(object, QStringLiteral("flags"), ConstantKind::AddrInfoFlag);
+    }
+    if (call == QLatin1String("getnameinfo"))
+        step.flags = optionalFlags(object, QStringLiteral("flags"), ConstantKind::NameInfoFlag);
+
+    const bool makesFd = call == QLatin1String("socket") || call == QLatin1String("accept") ||
+                         call == QLatin1String("accept4");
+    if (makesFd) {
+        step.asName = requireString(object, QStringLiteral("as"));
+        scope.fds.insert(step.asName);
+    } else if (object.contains(QLatin1String("as"))) {
+        fail(QStringLiteral("as"), tr("only socket and accept create a descriptor; use "
+                                      "\"address_as\" to keep an address"));
+    }
+    if (object.contains(QLatin1String("address_as"))) {
+        const bool returnsAddress =
+            call.startsWith(QLatin1String("accept")) || call == QLatin1String("recvfrom") ||
+            call == QLatin1String("getsockname") || call == QLatin1String("getpeername") ||
+            call == QLatin1String("getaddrinfo");
+        if (!returnsAddress)
+            fail(QStringLiteral("address_as"), tr("this call returns no address"));
+        step.addressAs = requireString(object, QStringLiteral("address_as"));
+        scope.addresses.insert(step.addressAs);
+    }
+    step.expect = expectationOf(object);
+    return step;
+}
+
+} // namespace
+
+QString Expectation::check(const CallEvent& event) const {
+    if (mayFail)
+        return {};
+    if (event.cancelled)
+        return tr("the call was cancelled");
+    if (!errnoName.isEmpty()) {
+        if (event.errnoName != errnoName)
+            return tr("expected %1, got %2")
+                .arg(errnoName,
+                     event.errnoName.isEmpty() ? QString::number(event.ret) : event.errnoName);
+        return {};
+    }
+    if (event.errnoValue != 0)
+        return tr("expected success, got %1 (%2)").arg(event.errnoName, event.errnoMessage);
+    if (ret && event.ret != *ret)
+        return tr("expected %1 to be returned, got %2").arg(*ret).arg(event.ret);
+    if (data && event.data != *data)
+        return tr("expected to receive \"%1\", got \"%2\"")
+            .arg(QString::fromUtf8(*data), QString::fromUtf8(event.data));
+    return {};
+}
+
+const ScenarioActor* Scenario::actor(const QString& actorId) const {
+    for (const auto& candidate : actors) {
+        if (candidate.id == actorId)
+            return &candidate;
+    }
+    return nullptr;
+}
+
+QString ScenarioError::text() const {
+    if (step < 0 && field.isEmpty())
+        return QStringLiteral("%1: %2").arg(fileName, message);
+    if (step < 0)
+        return tr("%1: field \"%2\": %3").arg(fileName, field, message);
+    return tr("%1: step %2: field \"%3\": %4").arg(fileName).arg(step + 1).arg(field, message);
+}
+
+std::optional<Scenario> ScenarioParser::parse(const QByteArray& json, const QString& fileName,
+                                              ScenarioError* error) {
+    ScenarioError failure;
+    failure.fileName = fileName;
+    QJsonParseError jsonError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &jsonError);
+    if (jsonError.error != QJsonParseError::NoError || !document.isObject()) {
+        failure.message = jsonError.error != QJsonParseError::NoError
+                              ? tr("not valid JSON at byte %1: %2")
+                                    .arg(jsonError.offset)
+                                    .arg(jsonError.errorString())
+                              : tr("a scenario is a JSON object");
+        if (error)
+            *error = failure;
+        return std::nullopt;
+    }
+    const QJsonObject root = document.object();
+    Scenario scenario;
+    scenario.fileName = fileName;
+    try {
+        scenario.id = requireString(root, QStringLiteral("id"));
+        scenario.title = requireLocalized(root, QStringLiteral("title"));
+        scenario.summary = requireLocalized(root, QStringLiteral("summary"));
+        scenario.outcome = requireLocalized(root, QStringLiteral("outcome"));
+        scenario.source = requireString(root, QStringLiteral("source"));
+        scenario.defaultPort = quint16(optionalInt(root, QStringLiteral("port"), 0, 0, 65535));
+        const QJsonValue actors = root.value(QLatin1String("actors"));
+        if (!actors.isArray() || actors.toArray().isEmpty())
+            fail(QStringLiteral("actors"), tr("must be a non-empty list"));
+        for (const QJsonValue& value : actors.toArray()) {
+            ScenarioActor actor;
+            actor.id = requireString(value.toObject(), QStringLiteral("id"));
+            actor.name = requireLocalized(value.toObject(), QStringLiteral("name"));
+            if (scenario.actor(actor.id))
+                fail(QStringLiteral("actors"), tr("\"%1\" appears twice").arg(actor.id));
+            scenario.actors << actor;
+        }
+        const QJsonValue steps = root.value(QLatin1String("steps"));
+        if (!steps.isArray() || steps.toArray().isEmpty())
+            fail(QStringLiteral("steps"), tr("must be a non-empty list"));
+    } catch (const ParseFailure& parseFailure) {
+        failure.field = parseFailure.field;
+        failure.message = parseFailure.message;
+        if (error)
+            *error = failure;
+        return std::nullopt;
+    }
+    QHash<QString, NameScope> scopes;
+    const QJsonArray steps = root.value(QLatin1String("steps")).toArray();
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        try {
+            if (!steps[i].isObject())
+                fail(QString(), tr("a step is a JSON object"));
+            scenario.steps << readStep(steps[i].toObject(), scenario, scopes);
+        } catch (const ParseFailure& parseFailure) {
+            failure.step = int(i);
+            failure.field = parseFailure.field;
+            failure.message = parseFailure.message;
+            if (error)
+                *error = failure;
+            return std::nullopt;
+        }
+    }
+    return scenario;
+}
+
+std::optional<Scenario> ScenarioParser::parseFile(const QString& path, ScenarioError* error) {
+    QFile file(path);
+    const QString name = QFileInfo(path).fileName();
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = ScenarioError{name, -1, QString(), file.errorString()};
+        return std::nullopt;
+    }
+    return parse(file.readAll(), name, error);
+}
+
+} // namespace SocketScope

@@ -1,0 +1,290 @@
+#include "session.h"
+
+#include "actor.h"
+
+#include <QCoreApplication>
+#include <QThread>
+
+namespace SocketScope {
+
+namespace {
+
+QString trSession(const char* text) {
+    return QCoreApplication::translate("Session", text);
+}
+
+void registerMetaTypes() {
+    qRegisterMetaType<CallEvent>();
+    qRegisterMetaType<CallStart>();
+    qRegisterMetaType<StepCommand>();
+    qRegisterMetaType<StepNote>();
+    qRegisterMetaType<Outcome>();
+}
+
+} // namespace
+
+Session::Session(QObject* parent)
+    : QObject(parent) {
+    registerMetaTypes();
+    m_runTimer.setSingleShot(true);
+    connect(&m_runTimer, &QTimer::timeout, this, [this] {
+        if (m_state == State::Running)
+            step();
+    });
+}
+
+Session::~Session() {
+    stopActors();
+}
+
+void Session::load(const Scenario& scenario, const SessionOptions& options) {
+    m_scenario = scenario;
+    m_options = options;
+    reset();
+}
+
+void Session::setIntervalMs(int intervalMs) {
+    m_options.intervalMs = qMax(0, intervalMs);
+}
+
+void Session::setState(State state) {
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void Session::startActors() {
+    m_sequence = std::make_shared<std::atomic<qint64>>(1);
+    const quint64 generation = ++m_generation;
+    for (const ScenarioActor& role : m_scenario.actors) {
+        ActorSlot slot;
+        slot.thread = new QThread(this);
+        slot.thread->setObjectName(QStringLiteral("actor-") + role.id);
+        slot.actor = new Actor(role.id, m_sequence);
+        slot.actor->moveToThread(slot.thread);
+        const auto current = [this, generation] {
+            return generation == m_generation;
+        };
+        connect(slot.actor, &Actor::callStarted, this, [this, current](const CallStart& start) {
+            if (current())
+                onCallStarted(start);
+        });
+        connect(slot.actor, &Actor::callBlocked, this, [this, current](qint64 seq, int index) {
+            if (current())
+                onCallBlocked(seq, index);
+        });
+        connect(slot.actor, &Actor::callFinished, this, [this, current](const CallEvent& event) {
+            if (current())
+                onCallFinished(event);
+        });
+        connect(slot.actor, &Actor::leftoversClosed, this, [this, current] {
+            if (current())
+                onLeftoversClosed();
+        });
+        slot.thread->start();
+        m_slots.insert(role.id, slot);
+    }
+}
+
+void Session::stopActors() {
+    m_runTimer.stop();
+    for (ActorSlot& slot : m_slots)
+        slot.actor->cancel();
+    for (ActorSlot& slot : m_slots) {
+        slot.thread->quit();
+        slot.thread->wait();
+        delete slot.actor; // its thread has ended: closes what the scenario left open
+        delete slot.thread;
+    }
+    m_slots.clear();
+}
+
+void Session::reset() {
+    stopActors();
+    m_log.clear();
+    m_inProgress.clear();
+    m_failures.clear();
+    m_outcome.reset();
+    m_next = 0;
+    m_awaiting = -1;
+    m_leftoversPending = 0;
+    m_stuck = false;
+    m_portSource = {};
+    m_servicePort = m_options.port.value_or(m_scenario.defaultPort);
+    if (m_scenario.steps.isEmpty()) {
+        setState(State::Empty);
+        return;
+    }
+    startActors();
+    setState(State::Stepping);
+    Q_EMIT wasReset();
+}
+
+bool Session::canStep() const {
+    return (m_state == State::Stepping || m_state == State::Running) &&
+           m_next < m_scenario.steps.size() && m_awaiting < 0;
+}
+
+bool Session::step() {
+    if (!canStep())
+        return false;
+    dispatch(m_next++);
+    return true;
+}
+
+void Session::run() {
+    if (m_state != State::Stepping)
+        return;
+    setState(State::Running);
+    if (canStep())
+        step();
+}
+
+void Session::pause() {
+    m_runTimer.stop();
+    if (m_state == State::Running)
+        setState(State::Stepping);
+}
+
+void Session::dispatch(int index) {
+    const ScenarioStep& step = m_scenario.steps.at(index);
+    StepNote note;
+    note.seq = m_sequence->fetch_add(1);
+    note.tNs = monotonicNowNs();
+    note.step = index;
+    note.actor = step.actor;
+    note.narration = step.narration.text(m_options.language);
+    m_log.append(note);
+
+    ActorSlot& slot = m_slots[step.actor];
+    slot.queue.append(index);
+    m_awaiting = index;
+    const StepCommand command{index, step, m_servicePort};
+    Actor* actor = slot.actor;
+    QMetaObject::invokeMethod(
+        actor, [actor, command] { actor->perform(command); }, Qt::QueuedConnection);
+    Q_EMIT stepDispatched(index, note);
+    afterProgress();
+}
+
+void Session::onCallStarted(const CallStart& start) {
+    m_inProgress.insert(start.seq, start);
+    Q_EMIT callStarted(start);
+}
+
+void Session::onCallBlocked(qint64 seq, int index) {
+    for (ActorSlot& slot : m_slots) {
+        if (!slot.queue.isEmpty() && slot.queue.first() == index)
+            slot.headBlocked = true;
+    }
+    if (m_awaiting == index)
+        m_awaiting = -1;
+    Q_EMIT callBlocked(seq);
+    afterProgress();
+}
+
+void Session::onCallFinished(const CallEvent& event) {
+    m_inProgress.remove(event.seq);
+    m_log.append(event);
+    if (event.step >= 0) {
+        ActorSlot& slot = m_slots[event.actor];
+        slot.queue.removeOne(event.step);
+        slot.headBlocked = false;
+        const ScenarioStep& step = m_scenario.steps.at(event.step);
+        const QString unmet = step.expect.check(event);
+        if (!unmet.isEmpty()) {
+            m_failures << trSession("step %1 (%2, %3): %4")
+                              .arg(event.step + 1)
+                              .arg(event.actor, event.call, unmet);
+        }
+        if (step.call == QLatin1String("bind") && step.usesServicePort && m_servicePort == 0 &&
+            event.ret == 0)
+            m_portSource = {event.actor, event.fd};
+        learnServicePort(event);
+        if (m_awaiting == event.step)
+            m_awaiting = -1;
+    }
+    Q_EMIT eventAppended(event);
+    afterProgress();
+}
+
+void Session::learnServicePort(const CallEvent& event) {
+    // With port 0 the system chose the server's port: "$port" now means that one. A bound TCP
+    // socket shows its port to /proc/net only once it listens, so wait for the first event
+    // on that descriptor that reports it.
+    if (m_servicePort != 0 || m_portSource.first != event.actor ||
+        m_portSource.second != event.resultFd)
+        return;
+    if (const auto bound = SocketAddress::fromEndpoint(event.local)) {
+        if (bound->port() != 0)
+            m_servicePort = bound->port();
+    }
+}
+
+void Session::afterProgress() {
+    if (m_state != State::Stepping && m_state != State::Running)
+        return;
+    const bool allIdle = std::all_of(m_slots.cbegin(), m_slots.cend(),
+                                     [](const ActorSlot& slot) { return slot.queue.isEmpty(); });
+    if (m_next >= m_scenario.steps.size() && allIdle) {
+        closeLeftovers();
+        return;
+    }
+    if (detectStuck())
+        return;
+    if (m_state == State::Running && canStep() && !m_runTimer.isActive())
+        m_runTimer.start(m_options.intervalMs);
+}
+
+bool Session::detectStuck() {
+    bool anyInFlight = false;
+    for (const ActorSlot& slot : m_slots) {
+        if (slot.queue.isEmpty())
+            continue;
+        if (!slot.headBlocked)
+            return false; // a call is running: it may unblock the others
+        anyInFlight = true;
+    }
+    const bool noStepCanHelp = m_next >= m_scenario.steps.size() || m_awaiting >= 0;
+    if (m_stuck || !anyInFlight || !noStepCanHelp)
+        return false;
+    m_stuck = true;
+    for (const ActorSlot& slot : m_slots) {
+        if (slot.queue.isEmpty())
+            continue;
+        const ScenarioStep& blocked = m_scenario.steps.at(slot.queue.first());
+        m_failures << trSession("step %1 (%2, %3): blocked, and no remaining step can unblock it")
+                          .arg(slot.queue.first() + 1)
+                          .arg(blocked.actor, blocked.call);
+        slot.actor->cancel();
+    }
+    // What is queued comes back cancelled; nothing more is dispatched.
+    m_next = int(m_scenario.steps.size());
+    m_awaiting = -1;
+    return true;
+}
+
+void Session::closeLeftovers() {
+    m_runTimer.stop();
+    setState(State::Closing);
+    m_leftoversPending = int(m_slots.size());
+    for (ActorSlot& slot : m_slots) {
+        Actor* actor = slot.actor;
+        QMetaObject::invokeMethod(
+            actor, [actor] { actor->closeLeftovers(); }, Qt::QueuedConnection);
+    }
+}
+
+void Session::onLeftoversClosed() {
+    if (--m_leftoversPending > 0)
+        return;
+    Outcome outcome;
+    outcome.failures = m_failures;
+    outcome.passed = m_failures.isEmpty();
+    m_outcome = outcome;
+    setState(State::Finished);
+    Q_EMIT finished(outcome);
+}
+
+} // namespace SocketScope

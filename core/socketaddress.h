@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+#include <sys/socket.h>
+
+namespace SocketScope {
+
+// A sockaddr as the kernel sees it: the raw storage and its length, with helpers to build one
+// from user text and to render it the way a student reads it ("127.0.0.1:5000") or the way
+// strace prints it.
+class SocketAddress {
+public:
+    SocketAddress() = default;
+    SocketAddress(const sockaddr* address, socklen_t length);
+
+    // Parses a numeric IPv4 or IPv6 address with inet_pton; nullopt with *error set otherwise.
+    static std::optional<SocketAddress> fromIp(const QString& ip, quint16 port,
+                                               QString* error = nullptr);
+    static std::optional<SocketAddress> fromUnixPath(const QString& path, QString* error = nullptr);
+    // Accepts "127.0.0.1:5000", "[::1]:5000" or an absolute AF_UNIX path.
+    static std::optional<SocketAddress> fromEndpoint(const QString& endpoint,
+                                                     QString* error = nullptr);
+
+    bool isValid() const { return m_length > 0; }
+    int family() const;
+    quint16 port() const;       // host order; 0 for AF_UNIX
+    QString host() const;       // "127.0.0.1", "::1", the path for AF_UNIX
+    QString endpoint() const;   // "127.0.0.1:5000", "[::1]:5000", "/tmp/x"
+    QString straceText() const; // {sa_family=AF_INET, sin_port=htons(5000), ...}
+    void setPort(quint16 port);
+
+    const sockaddr* data() const { return reinterpret_cast<const sockaddr*>(&m_storage); }
+    socklen_t length() const { return m_length; }
+
+    bool operator==(const SocketAddress& other) const;
+
+private:
+    sockaddr_storage m_storage{};
+    socklen_t m_length = 0;
+};
+
+QString familyName(int family);
+
+} // namespace SocketScope
