@@ -1,0 +1,28 @@
+#pragma once
+
+#include "scenario.h"
+#include "scenariocatalog.h"
+
+#include <QTest>
+
+namespace SocketScope::TestScenarios {
+
+// Scenarios the tests need and the shipped catalogue does not have: tests/data/session.
+inline Scenario fromTestData(const QString& name) {
+    ScenarioError error;
+    const auto scenario = ScenarioParser::parseFile(
+        QStringLiteral(SOCKETSCOPE_TEST_DATA "/session/") + name + QStringLiteral(".json"), &error);
+    if (!scenario)
+        qFatal("test scenario: %s", qPrintable(error.text()));
+    return *scenario;
+}
+
+inline Scenario builtIn(const QString& id) {
+    const ScenarioCatalog catalog = ScenarioCatalog::builtIn();
+    const Scenario* scenario = catalog.find(id);
+    if (!scenario)
+        qFatal("no built-in scenario %s", qPrintable(id));
+    return *scenario;
+}
+
+} // namespace SocketScope::TestScenarios

@@ -1,0 +1,79 @@
+#include "calllogmodel.h"
+#include "session.h"
+#include "testscenarios.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace SocketScope;
+
+class TestCallLogModel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void followsTheSessionLikeStrace() {
+        Session session;
+        CallLogModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(&session);
+        QSignalSpy blocked(&session, &Session::callBlocked);
+        SessionOptions options;
+        options.port = 0;
+        session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")), options);
+        for (int i = 0; i < 4; ++i) {
+            QTRY_VERIFY(session.canStep());
+            session.step();
+        }
+        QTRY_COMPARE(blocked.size(), 1);
+        QCOMPARE(model.rowCount(), 4);
+        const QModelIndex acceptRow = model.index(3, CallLogModel::ResultColumn);
+        QVERIFY(model.data(acceptRow, CallLogModel::InProgressRole).toBool());
+        model.refreshInProgress(monotonicNowNs() + 2'500'000'000);
+        QVERIFY2(model.data(acceptRow).toString().contains(QLatin1String("blocked for")),
+                 qPrintable(model.data(acceptRow).toString()));
+        QCOMPARE(model.data(model.index(3, CallLogModel::CallColumn)).toString().left(7),
+                 QStringLiteral("accept("));
+
+        QSignalSpy finished(&session, &Session::finished);
+        session.run();
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(model.rowCount(), session.log().calls().size());
+        // Rows stay in the order calls started, even though accept returned after connect.
+        QCOMPARE(model.data(model.index(3, CallLogModel::CallColumn)).toString().left(7),
+                 QStringLiteral("accept("));
+        QVERIFY(!model.data(model.index(3, 0), CallLogModel::InProgressRole).toBool());
+        const QString written = model.data(model.index(6, CallLogModel::CallColumn)).toString();
+        QVERIFY2(written.startsWith(QLatin1String("write(")) &&
+                     written.contains(QLatin1String("\"Hello world !\\n\"")),
+                 qPrintable(written));
+
+        session.reset();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void failedCallsShowErrnoAndExplanation() {
+        Session session;
+        CallLogModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(&session);
+        QSignalSpy finished(&session, &Session::finished);
+        SessionOptions options;
+        options.port = 0;
+        session.load(TestScenarios::fromTestData(QStringLiteral("refused-expected")), options);
+        session.run();
+        QTRY_COMPARE(finished.size(), 1);
+        const QModelIndex result = model.index(1, CallLogModel::ResultColumn);
+        QVERIFY(model.data(result, CallLogModel::FailedRole).toBool());
+        QCOMPARE(model.data(result).toString(),
+                 QStringLiteral("-1 ECONNREFUSED (Connection refused)"));
+        QVERIFY(model.data(result, Qt::ForegroundRole).isValid());
+        QVERIFY(model.data(result, CallLogModel::ExplanationRole)
+                    .toString()
+                    .contains(QLatin1String("RST")));
+    }
+};
+
+QTEST_MAIN(TestCallLogModel)
+#include "tst_calllogmodel.moc"

@@ -1,0 +1,86 @@
+#include "commandline.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace SocketScope;
+
+class TestCommandLine : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void acceptsValidRuns() {
+        QTemporaryDir dir;
+        const QString trace = dir.filePath(QStringLiteral("t.jsonl"));
+        const CommandLineResult result = parseCommandLine(
+            {QStringLiteral("socketscope"), QStringLiteral("--headless"),
+             QStringLiteral("--scenario"), QStringLiteral("tcp-echo"), QStringLiteral("--port"),
+             QStringLiteral("0"), QStringLiteral("--trace"), trace, QStringLiteral("--lang"),
+             QStringLiteral("fr")});
+        QVERIFY2(result.options, qPrintable(result.error));
+        QCOMPARE(result.options->mode, CommandLineOptions::Mode::Headless);
+        QCOMPARE(result.options->scenarioId, QStringLiteral("tcp-echo"));
+        QCOMPARE(result.options->port.value_or(1), quint16(0));
+        QCOMPARE(result.options->tracePath, trace);
+        QCOMPARE(result.options->language, QStringLiteral("fr"));
+    }
+
+    void listScenarios() {
+        const CommandLineResult result =
+            parseCommandLine({QStringLiteral("socketscope"), QStringLiteral("--list-scenarios")});
+        QVERIFY(result.options);
+        QCOMPARE(result.options->mode, CommandLineOptions::Mode::ListScenarios);
+    }
+
+    void rejectsBadArguments_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("port not a number")
+            << QStringList{QStringLiteral("--port"), QStringLiteral("http")} << "--port";
+        QTest::newRow("port too large")
+            << QStringList{QStringLiteral("--port"), QStringLiteral("65536")} << "65535";
+        QTest::newRow("negative port")
+            << QStringList{QStringLiteral("--port"), QStringLiteral("-1")} << "--port";
+        QTest::newRow("unknown language")
+            << QStringList{QStringLiteral("--lang"), QStringLiteral("de")} << "fr or en";
+        QTest::newRow("headless without scenario")
+            << QStringList{QStringLiteral("--headless")} << "--scenario";
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("--frobnicate")} << "frobnicate";
+        QTest::newRow("trace in a missing folder")
+            << QStringList{QStringLiteral("--trace"), QStringLiteral("/no/such/folder/t.jsonl")}
+            << "/no/such/folder";
+        QTest::newRow("trace is a folder")
+            << QStringList{QStringLiteral("--trace"), QStringLiteral("/tmp")} << "folder";
+        QTest::newRow("stray argument") << QStringList{QStringLiteral("tcp-echo")} << "tcp-echo";
+        QTest::newRow("missing scenario folder")
+            << QStringList{QStringLiteral("--scenario-folder"), QStringLiteral("/no/such")}
+            << "/no/such";
+    }
+    void rejectsBadArguments() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, mentions);
+        arguments.prepend(QStringLiteral("socketscope"));
+        const CommandLineResult result = parseCommandLine(arguments);
+        QVERIFY(!result.options);
+        QVERIFY2(result.error.contains(mentions), qPrintable(result.error));
+    }
+
+    void headlessNeedsNoDisplay() {
+        const char* window[] = {"socketscope", "--scenario", "tcp-echo"};
+        const char* headless[] = {"socketscope", "--headless", "--scenario", "tcp-echo"};
+        QVERIFY(commandLineNeedsDisplay(3, const_cast<char**>(window)));
+        QVERIFY(!commandLineNeedsDisplay(4, const_cast<char**>(headless)));
+    }
+
+    void languageReadEarly() {
+        QCOMPARE(requestedLanguage(
+                     {QStringLiteral("x"), QStringLiteral("--lang"), QStringLiteral("fr")}),
+                 QStringLiteral("fr"));
+        QCOMPARE(requestedLanguage({QStringLiteral("x"), QStringLiteral("--lang=en")}),
+                 QStringLiteral("en"));
+        QVERIFY(requestedLanguage({QStringLiteral("x")}).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

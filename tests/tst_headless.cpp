@@ -1,0 +1,212 @@
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runApp(const QStringList& arguments,
+           const QString& program = QStringLiteral(SOCKETSCOPE_BINARY)) {
+    QProcess process;
+    process.start(program, arguments);
+    Run run;
+    if (!process.waitForFinished(120'000)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QList<QJsonObject> readTrace(const QString& path) {
+    QFile file(path);
+    QList<QJsonObject> objects;
+    if (!file.open(QIODevice::ReadOnly))
+        return objects;
+    while (!file.atEnd()) {
+        const QByteArray line = file.readLine().trimmed();
+        if (!line.isEmpty())
+            objects << QJsonDocument::fromJson(line).object();
+    }
+    return objects;
+}
+
+QList<QJsonObject> calls(const QList<QJsonObject>& trace) {
+    QList<QJsonObject> result;
+    for (const QJsonObject& object : trace) {
+        if (object[QLatin1String("kind")].toString() == QLatin1String("call"))
+            result << object;
+    }
+    return result;
+}
+
+} // namespace
+
+class TestHeadless : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void listsScenarios() {
+        const Run run = runApp({QStringLiteral("--list-scenarios")});
+        QCOMPARE(run.exitCode, 0);
+        const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(lines.size() >= 2);
+        for (const QString& line : lines)
+            QCOMPARE(line.count(QLatin1Char('\t')), 1);
+        QVERIFY(run.out.contains(QLatin1String("tcp-echo\t")));
+        QVERIFY(run.out.contains(QLatin1String("udp-echo\t")));
+        const Run french = runApp(
+            {QStringLiteral("--list-scenarios"), QStringLiteral("--lang"), QStringLiteral("fr")});
+        QVERIFY(french.out.contains(QStringLiteral("udp-echo\t\u00c9change UDP")));
+    }
+
+    void tcpEchoTraceHasTheWholeSequence() {
+        QTemporaryDir dir;
+        const QString tracePath = dir.filePath(QStringLiteral("t.jsonl"));
+        const Run run = runApp({QStringLiteral("--headless"), QStringLiteral("--scenario"),
+                                QStringLiteral("tcp-echo"), QStringLiteral("--port"),
+                                QStringLiteral("0"), QStringLiteral("--trace"), tracePath});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QList<QJsonObject> trace = calls(readTrace(tracePath));
+        QStringList sequence;
+        for (const QJsonObject& call : trace)
+            sequence << call[QLatin1String("actor")].toString() + QLatin1Char(':') +
+                            call[QLatin1String("call")].toString();
+        // accept() returns after connect() started: compare as sets per actor, in order.
+        QCOMPARE(sequence.filter(QLatin1String("server:")),
+                 QStringList({QStringLiteral("server:socket"), QStringLiteral("server:bind"),
+                              QStringLiteral("server:listen"), QStringLiteral("server:accept"),
+                              QStringLiteral("server:read"), QStringLiteral("server:write"),
+                              QStringLiteral("server:close"), QStringLiteral("server:close")}));
+        QCOMPARE(sequence.filter(QLatin1String("client:")),
+                 QStringList({QStringLiteral("client:socket"), QStringLiteral("client:connect"),
+                              QStringLiteral("client:write"), QStringLiteral("client:read"),
+                              QStringLiteral("client:close")}));
+        QJsonObject listen;
+        QJsonObject connect;
+        for (const QJsonObject& call : trace) {
+            for (const char* field : {"seq", "t_ns", "duration_ns", "actor", "call", "fd", "args",
+                                      "ret", "errno", "local", "peer", "tcp_state"})
+                QVERIFY2(call.contains(QLatin1String(field)), field);
+            QVERIFY(call[QLatin1String("errno")].isNull());
+            if (call[QLatin1String("call")].toString() == QLatin1String("listen"))
+                listen = call;
+            if (call[QLatin1String("call")].toString() == QLatin1String("connect"))
+                connect = call;
+        }
+        const QRegularExpression endpoint(QStringLiteral("^127\\.0\\.0\\.1:(\\d+)$"));
+        const auto serverPort = endpoint.match(listen[QLatin1String("local")].toString());
+        const auto clientPort = endpoint.match(connect[QLatin1String("local")].toString());
+        QVERIFY(serverPort.hasMatch() && clientPort.hasMatch());
+        QVERIFY(serverPort.captured(1) != clientPort.captured(1));
+        QCOMPARE(connect[QLatin1String("peer")].toString(),
+                 listen[QLatin1String("local")].toString());
+        QVERIFY(connect[QLatin1String("args")].toString().contains(
+            QStringLiteral("htons(%1)").arg(serverPort.captured(1))));
+        QVERIFY(run.out.contains(QLatin1String("[client] write(")));
+    }
+
+    void exitCodes() {
+        QCOMPARE(runApp({QStringLiteral("--headless"), QStringLiteral("--scenario"),
+                         QStringLiteral("udp-echo"), QStringLiteral("--port"), QStringLiteral("0")})
+                     .exitCode,
+                 0);
+        const Run unknown = runApp(
+            {QStringLiteral("--headless"), QStringLiteral("--scenario"), QStringLiteral("nope")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY(unknown.err.contains(QLatin1String("nope")));
+        const Run badPort =
+            runApp({QStringLiteral("--headless"), QStringLiteral("--scenario"),
+                    QStringLiteral("tcp-echo"), QStringLiteral("--port"), QStringLiteral("99999")});
+        QCOMPARE(badPort.exitCode, 2);
+        QVERIFY(badPort.err.contains(QLatin1String("--port")));
+
+        // A scenario whose expected outcome does not happen exits 1.
+        const Run wrong =
+            runApp({QStringLiteral("--headless"), QStringLiteral("--scenario"),
+                    QStringLiteral("wrong-expectation"), QStringLiteral("--scenario-folder"),
+                    QStringLiteral(SOCKETSCOPE_TEST_DATA "/failing")});
+        QCOMPARE(wrong.exitCode, 1);
+        QVERIFY(wrong.err.contains(QLatin1String("EMFILE")));
+    }
+
+    void brokenScenarioFileIsNamedNotFatal() {
+        const Run run =
+            runApp({QStringLiteral("--list-scenarios"), QStringLiteral("--scenario-folder"),
+                    QStringLiteral(SOCKETSCOPE_TEST_DATA "/broken")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(QLatin1String("tcp-echo")));
+        QVERIFY2(run.err.contains(QLatin1String("broken.json: step 2: field \"port\"")),
+                 qPrintable(run.err));
+    }
+
+    // What the trace says the process did is what strace sees it do: the same network calls
+    // with the same results, and each recorded call rendered as strace renders it.
+    void traceMatchesStrace() {
+        const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
+        if (strace.isEmpty())
+            QSKIP("strace is not installed");
+        QTemporaryDir dir;
+        const QString tracePath = dir.filePath(QStringLiteral("t.jsonl"));
+        const Run run = runApp(
+            {QStringLiteral("-ff"), QStringLiteral("-qq"), QStringLiteral("-e"),
+             QStringLiteral("trace=%network,read,write,close"), QStringLiteral("-o"),
+             dir.filePath(QStringLiteral("strace")), QStringLiteral(SOCKETSCOPE_BINARY),
+             QStringLiteral("--headless"), QStringLiteral("--scenario"), QStringLiteral("tcp-echo"),
+             QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--trace"), tracePath},
+            strace);
+        if (run.exitCode != 0 && run.err.contains(QLatin1String("ptrace")))
+            QSKIP("ptrace is not permitted here");
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+        // One file per thread: no call is split by another thread's.
+        QStringList straced;
+        const QRegularExpression padding(QStringLiteral("\\)\\s+= "));
+        for (const QString& name : QDir(dir.path()).entryList({QStringLiteral("strace.*")})) {
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            for (const QByteArray& line : file.readAll().split('\n'))
+                straced << QString::fromUtf8(line).replace(padding, QStringLiteral(") = "));
+        }
+        const QRegularExpression network(QStringLiteral(
+            "^(socket|bind|listen|accept4?|connect|sendto|recvfrom|sendmsg|recvmsg|shutdown|"
+            "getsockname|getpeername|getsockopt|setsockopt|socketpair)\\((\\d+)?.* = (-?\\d+)"));
+        QStringList seenNetwork;
+        for (const QString& line : std::as_const(straced)) {
+            const auto match = network.match(line);
+            if (match.hasMatch())
+                seenNetwork << QStringLiteral("%1 %2").arg(match.captured(1), match.captured(3));
+        }
+
+        QStringList recordedNetwork;
+        for (const QJsonObject& call : calls(readTrace(tracePath))) {
+            const QString line = call[QLatin1String("strace")].toString();
+            QVERIFY2(straced.contains(line),
+                     qPrintable(QStringLiteral("strace never printed: ") + line));
+            if (network.match(line).hasMatch())
+                recordedNetwork << QStringLiteral("%1 %2")
+                                       .arg(call[QLatin1String("call")].toString())
+                                       .arg(call[QLatin1String("ret")].toInteger());
+        }
+        std::sort(seenNetwork.begin(), seenNetwork.end());
+        std::sort(recordedNetwork.begin(), recordedNetwork.end());
+        QCOMPARE(seenNetwork, recordedNetwork);
+        QCOMPARE(recordedNetwork.size(), 6); // socket twice, bind, listen, accept, connect
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHeadless)
+#include "tst_headless.moc"

@@ -1,0 +1,203 @@
+#include "scenario.h"
+#include "scenariocatalog.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace SocketScope;
+
+namespace {
+
+QJsonObject narration() {
+    return QJsonObject{{QStringLiteral("fr"), QStringLiteral("texte")},
+                       {QStringLiteral("en"), QStringLiteral("text")}};
+}
+
+// A small valid scenario that each broken row then damages in one place.
+QJsonObject validScenario() {
+    const auto step = [](std::initializer_list<std::pair<const char*, QJsonValue>> fields) {
+        QJsonObject object{{QStringLiteral("narration"), narration()}};
+        for (const auto& [key, value] : fields)
+            object.insert(QLatin1String(key), value);
+        return object;
+    };
+    return QJsonObject{
+        {QStringLiteral("id"), QStringLiteral("small")},
+        {QStringLiteral("title"), narration()},
+        {QStringLiteral("summary"), narration()},
+        {QStringLiteral("outcome"), narration()},
+        {QStringLiteral("source"), QStringLiteral("test")},
+        {QStringLiteral("port"), 5000},
+        {QStringLiteral("actors"),
+         QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("server")},
+                                {QStringLiteral("name"), narration()}}}},
+        {QStringLiteral("steps"), QJsonArray{step({{"actor", QStringLiteral("server")},
+                                                   {"call", QStringLiteral("socket")},
+                                                   {"domain", QStringLiteral("AF_INET")},
+                                                   {"type", QStringLiteral("SOCK_STREAM")},
+                                                   {"as", QStringLiteral("s")}}),
+                                             step({{"actor", QStringLiteral("server")},
+                                                   {"call", QStringLiteral("bind")},
+                                                   {"fd", QStringLiteral("s")},
+                                                   {"address", QStringLiteral("127.0.0.1")},
+                                                   {"port", QStringLiteral("$port")}}),
+                                             step({{"actor", QStringLiteral("server")},
+                                                   {"call", QStringLiteral("close")},
+                                                   {"fd", QStringLiteral("s")}})}},
+    };
+}
+
+QJsonObject withStepField(QJsonObject scenario, int step, const QString& field,
+                          const QJsonValue& value) {
+    QJsonArray steps = scenario.value(QLatin1String("steps")).toArray();
+    QJsonObject object = steps[step].toObject();
+    if (value.isUndefined())
+        object.remove(field);
+    else
+        object.insert(field, value);
+    steps[step] = object;
+    scenario.insert(QStringLiteral("steps"), steps);
+    return scenario;
+}
+
+QByteArray json(const QJsonObject& object) {
+    return QJsonDocument(object).toJson();
+}
+
+} // namespace
+
+class TestScenarioParser : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void builtInScenariosLoad() {
+        const ScenarioCatalog catalog = ScenarioCatalog::builtIn();
+        for (const ScenarioError& error : catalog.errors())
+            qWarning() << error.text();
+        QVERIFY(catalog.errors().isEmpty());
+        const Scenario* tcp = catalog.find(QStringLiteral("tcp-echo"));
+        QVERIFY(tcp);
+        QCOMPARE(tcp->defaultPort, quint16(5000));
+        QCOMPARE(tcp->steps.first().call, QStringLiteral("socket"));
+        QCOMPARE(tcp->steps.last().call, QStringLiteral("close"));
+        QVERIFY(tcp->source.contains(QLatin1String("Caen")));
+        const Scenario* udp = catalog.find(QStringLiteral("udp-echo"));
+        QVERIFY(udp);
+        for (const Scenario* scenario : {tcp, udp}) {
+            for (const ScenarioStep& step : scenario->steps) {
+                QVERIFY(!step.narration.fr.isEmpty());
+                QVERIFY(!step.narration.en.isEmpty());
+            }
+        }
+    }
+
+    void validScenarioParses() {
+        ScenarioError error;
+        const auto scenario =
+            ScenarioParser::parse(json(validScenario()), QStringLiteral("small.json"), &error);
+        QVERIFY2(scenario, qPrintable(error.text()));
+        QCOMPARE(scenario->steps.size(), 3);
+        QVERIFY(scenario->steps[1].usesServicePort);
+    }
+
+    void brokenFilesNamed_data() {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<int>("step");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("mentions");
+
+        QTest::newRow("not json") << QByteArray("{ \"id\": ") << -1 << QString() << "JSON";
+        QTest::newRow("not an object") << QByteArray("[1, 2]") << -1 << QString() << "object";
+        QJsonObject noId = validScenario();
+        noId.remove(QStringLiteral("id"));
+        QTest::newRow("missing id") << json(noId) << -1 << "id"
+                                    << "string";
+        QJsonObject noFrenchTitle = validScenario();
+        noFrenchTitle.insert(QStringLiteral("title"),
+                             QJsonObject{{QStringLiteral("en"), QStringLiteral("x")}});
+        QTest::newRow("missing French title") << json(noFrenchTitle) << -1 << "title.fr"
+                                              << "French";
+        QTest::newRow("unknown call")
+            << json(withStepField(validScenario(), 2, QStringLiteral("call"),
+                                  QStringLiteral("frobnicate")))
+            << 2 << "call"
+            << "frobnicate";
+        QTest::newRow("unknown actor")
+            << json(withStepField(validScenario(), 0, QStringLiteral("actor"),
+                                  QStringLiteral("ghost")))
+            << 0 << "actor"
+            << "ghost";
+        QTest::newRow("undefined descriptor")
+            << json(withStepField(validScenario(), 1, QStringLiteral("fd"), QStringLiteral("nope")))
+            << 1 << "fd"
+            << "nope";
+        QTest::newRow("port out of range")
+            << json(withStepField(validScenario(), 1, QStringLiteral("port"), 70000)) << 1 << "port"
+            << "65535";
+        QTest::newRow("bad address")
+            << json(withStepField(validScenario(), 1, QStringLiteral("address"),
+                                  QStringLiteral("1.2.3")))
+            << 1 << "address"
+            << "IPv4";
+        QTest::newRow("unknown family")
+            << json(withStepField(validScenario(), 0, QStringLiteral("domain"),
+                                  QStringLiteral("AF_APPLETALK")))
+            << 0 << "domain"
+            << "AF_INET";
+        QTest::newRow("missing narration")
+            << json(withStepField(validScenario(), 2, QStringLiteral("narration"),
+                                  QJsonValue::Undefined))
+            << 2 << "narration"
+            << "fr";
+        QTest::newRow("unknown errno")
+            << json(withStepField(validScenario(), 1, QStringLiteral("expect"),
+                                  QJsonObject{{QStringLiteral("errno"), QStringLiteral("EWHAT")}}))
+            << 1 << "expect.errno"
+            << "EWHAT";
+        QTest::newRow("as on a call that makes no descriptor")
+            << json(withStepField(validScenario(), 1, QStringLiteral("as"), QStringLiteral("x")))
+            << 1 << "as"
+            << "address_as";
+    }
+    void brokenFilesNamed() {
+        QFETCH(QByteArray, content);
+        QFETCH(int, step);
+        QFETCH(QString, field);
+        QFETCH(QString, mentions);
+        ScenarioError error;
+        QVERIFY(!ScenarioParser::parse(content, QStringLiteral("broken.json"), &error));
+        QCOMPARE(error.fileName, QStringLiteral("broken.json"));
+        QCOMPARE(error.step, step);
+        QCOMPARE(error.field, field);
+        QVERIFY2(error.message.contains(mentions), qPrintable(error.message));
+        QVERIFY(error.text().startsWith(QLatin1String("broken.json")));
+        if (step >= 0)
+            QVERIFY2(error.text().contains(QStringLiteral("step %1").arg(step + 1)),
+                     qPrintable(error.text()));
+    }
+
+    void catalogReportsBrokenFileAndKeepsTheRest() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile good(dir.filePath(QStringLiteral("good.json")));
+        QVERIFY(good.open(QIODevice::WriteOnly));
+        good.write(json(validScenario()));
+        good.close();
+        QFile bad(dir.filePath(QStringLiteral("bad.json")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write(json(withStepField(validScenario(), 1, QStringLiteral("port"), -3)));
+        bad.close();
+
+        ScenarioCatalog catalog;
+        catalog.loadFolder(dir.path());
+        QCOMPARE(catalog.scenarios().size(), 1);
+        QCOMPARE(catalog.errors().size(), 1);
+        QCOMPARE(catalog.errors().first().fileName, QStringLiteral("bad.json"));
+        QCOMPARE(catalog.errors().first().step, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScenarioParser)
+#include "tst_scenarioparser.moc"

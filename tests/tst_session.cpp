@@ -1,0 +1,229 @@
+#include "session.h"
+#include "testscenarios.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace SocketScope;
+
+namespace {
+
+int openDescriptors() {
+    return int(QDir(QStringLiteral("/proc/self/fd"))
+                   .entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
+                   .size());
+}
+
+int threads() {
+    return int(QDir(QStringLiteral("/proc/self/task"))
+                   .entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
+                   .size());
+}
+
+const CallEvent* findCall(const EventLog& log, const QString& actor, const QString& call,
+                          int nth = 0) {
+    for (const CallEvent& event : log.calls()) {
+        if (event.actor == actor && event.call == call && nth-- == 0)
+            return &event;
+    }
+    return nullptr;
+}
+
+SessionOptions onFreePort() {
+    SessionOptions options;
+    options.port = 0;
+    return options;
+}
+
+// Steps until the end, as a user pressing Next would: Next is only possible when the
+// previous call returned or is blocked.
+void stepToEnd(Session& session) {
+    while (session.state() != Session::State::Finished) {
+        if (!session.step())
+            QTRY_VERIFY(session.canStep() || session.state() == Session::State::Finished);
+    }
+}
+
+} // namespace
+
+class TestSession : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void stepsThroughTcpEcho() {
+        Session session;
+        QSignalSpy blocked(&session, &Session::callBlocked);
+        session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")), onFreePort());
+        QCOMPARE(session.state(), Session::State::Stepping);
+        for (int i = 0; i < 4; ++i) {
+            QTRY_VERIFY(session.canStep());
+            QVERIFY(session.step());
+        }
+        // accept() blocks: it is in progress, and the next step (the client) may go.
+        QTRY_COMPARE(blocked.size(), 1);
+        QCOMPARE(session.callsInProgress().size(), 1);
+        QCOMPARE(session.callsInProgress().cbegin()->call, QStringLiteral("accept"));
+        QVERIFY(session.canStep());
+        stepToEnd(session);
+
+        QVERIFY(session.outcome()->passed);
+        const EventLog& log = session.log();
+        const CallEvent* listen = findCall(log, QStringLiteral("server"), QStringLiteral("listen"));
+        const CallEvent* accept = findCall(log, QStringLiteral("server"), QStringLiteral("accept"));
+        const CallEvent* connect =
+            findCall(log, QStringLiteral("client"), QStringLiteral("connect"));
+        QVERIFY(listen && accept && connect);
+        QCOMPARE(listen->tcpState, QStringLiteral("LISTEN"));
+        QVERIFY(session.servicePort() != 0);
+        QCOMPARE(listen->local, QStringLiteral("127.0.0.1:%1").arg(session.servicePort()));
+        // accept returns a NEW descriptor with the same local port as the listening one.
+        QVERIFY(accept->resultFd != accept->fd);
+        QCOMPARE(accept->local, listen->local);
+        QCOMPARE(accept->peer, connect->local);
+        QCOMPARE(connect->peer, listen->local);
+        QVERIFY(connect->local != listen->local); // the client's ephemeral port
+        QCOMPARE(accept->tcpState, QStringLiteral("ESTABLISHED"));
+        QVERIFY(accept->durationNs > 0);
+        const CallEvent* read = findCall(log, QStringLiteral("server"), QStringLiteral("read"));
+        QCOMPARE(read->data, QByteArray("Hello world !\n"));
+        // Every descriptor was closed by the scenario itself: no leftover close.
+        for (const CallEvent& event : log.calls())
+            QVERIFY(event.step >= 0);
+        QCOMPARE(log.notes().size(), session.scenario().steps.size());
+    }
+
+    void runsUdpEchoContinuously() {
+        Session session;
+        QSignalSpy finished(&session, &Session::finished);
+        session.load(TestScenarios::builtIn(QStringLiteral("udp-echo")), onFreePort());
+        session.run();
+        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY2(session.outcome()->passed,
+                 qPrintable(session.outcome()->failures.join(QLatin1Char('\n'))));
+        const CallEvent* recvfrom =
+            findCall(session.log(), QStringLiteral("server"), QStringLiteral("recvfrom"));
+        const CallEvent* sendto =
+            findCall(session.log(), QStringLiteral("client"), QStringLiteral("sendto"));
+        QVERIFY(recvfrom && sendto);
+        // The envelope carries the sender's address: the client's ephemeral port, which the
+        // system bound on the wildcard address when sendto() needed one.
+        QCOMPARE(sendto->local.section(QLatin1Char(':'), 0, 0), QStringLiteral("0.0.0.0"));
+        QCOMPARE(recvfrom->returnedAddress.port(),
+                 SocketAddress::fromEndpoint(sendto->local)->port());
+        QVERIFY(recvfrom->tcpState.isEmpty());
+    }
+
+    void pauseStopsContinuousRun() {
+        Session session;
+        SessionOptions options = onFreePort();
+        options.intervalMs = 60'000; // a slow lecture: the second step is far away
+        session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")), options);
+        session.run();
+        QCOMPARE(session.state(), Session::State::Running);
+        QTRY_COMPARE(session.log().calls().size(), 1);
+        session.pause();
+        QCOMPARE(session.state(), Session::State::Stepping);
+        QCOMPARE(session.nextStepIndex(), 1);
+    }
+
+    void resetCancelsBlockedAcceptWithin100ms() {
+        Session session;
+        QSignalSpy blocked(&session, &Session::callBlocked);
+        session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")), onFreePort());
+        for (int i = 0; i < 4; ++i) {
+            QTRY_VERIFY(session.canStep());
+            session.step();
+        }
+        QTRY_COMPARE(blocked.size(), 1);
+        QElapsedTimer timer;
+        timer.start();
+        session.reset();
+        const qint64 elapsedMs = timer.elapsed();
+        QVERIFY2(elapsedMs < 100, qPrintable(QStringLiteral("%1 ms").arg(elapsedMs)));
+        QVERIFY(session.log().isEmpty());
+        QVERIFY(session.callsInProgress().isEmpty());
+        QCOMPARE(session.nextStepIndex(), 0);
+        QCOMPARE(session.state(), Session::State::Stepping);
+    }
+
+    void expectedErrnoIsTheOutcome() {
+        Session session;
+        QSignalSpy finished(&session, &Session::finished);
+        session.load(TestScenarios::fromTestData(QStringLiteral("refused-expected")), onFreePort());
+        session.run();
+        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(session.outcome()->passed);
+        // The socket the scenario left open is closed, and that close is recorded too.
+        const CallEvent& last = session.log().calls().last();
+        QCOMPARE(last.call, QStringLiteral("close"));
+        QCOMPARE(last.step, -1);
+    }
+
+    void unmetExpectationIsReported() {
+        Session session;
+        QSignalSpy finished(&session, &Session::finished);
+        session.load(TestScenarios::fromTestData(QStringLiteral("refused-unexpected")),
+                     onFreePort());
+        session.run();
+        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(!session.outcome()->passed);
+        QCOMPARE(session.outcome()->failures.size(), 1);
+        QVERIFY(session.outcome()->failures.first().contains(QLatin1String("ECONNREFUSED")));
+    }
+
+    void stuckScenarioEndsInsteadOfHanging() {
+        // A server that waits for a client nobody starts.
+        Session session;
+        QSignalSpy finished(&session, &Session::finished);
+        session.load(TestScenarios::fromTestData(QStringLiteral("alone")), onFreePort());
+        session.run();
+        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(!session.outcome()->passed);
+        QVERIFY(session.outcome()->failures.first().contains(QLatin1String("blocked")));
+        const CallEvent* accept =
+            findCall(session.log(), QStringLiteral("server"), QStringLiteral("accept"));
+        QVERIFY(accept && accept->cancelled);
+        const CallEvent* close =
+            findCall(session.log(), QStringLiteral("server"), QStringLiteral("close"));
+        QVERIFY(close && close->cancelled); // queued behind the blocked accept: never performed
+    }
+
+    void noDescriptorOrThreadOutlivesItsSession() {
+        const Scenario tcp = TestScenarios::builtIn(QStringLiteral("tcp-echo"));
+        const Scenario udp = TestScenarios::builtIn(QStringLiteral("udp-echo"));
+        // Warm up Qt's own lazily created descriptors before counting.
+        {
+            Session warmUp;
+            QSignalSpy finished(&warmUp, &Session::finished);
+            warmUp.load(tcp, onFreePort());
+            warmUp.run();
+            QTRY_COMPARE(finished.size(), 1);
+        }
+        const int descriptorsBefore = openDescriptors();
+        const int threadsBefore = threads();
+        for (int run = 0; run < 200; ++run) {
+            Session session;
+            QSignalSpy finished(&session, &Session::finished);
+            QSignalSpy blocked(&session, &Session::callBlocked);
+            session.load(run % 2 ? udp : tcp, onFreePort());
+            if (run % 4 == 3) {
+                // Walk away in the middle: the blocked call is cancelled, its socket closed.
+                for (int i = 0; i < 4; ++i) {
+                    QTRY_VERIFY(session.canStep());
+                    session.step();
+                }
+                QTRY_VERIFY(!blocked.isEmpty());
+                continue;
+            }
+            session.run();
+            QTRY_COMPARE(finished.size(), 1);
+            QVERIFY(session.outcome()->passed);
+        }
+        QCOMPARE(openDescriptors(), descriptorsBefore);
+        QCOMPARE(threads(), threadsBefore);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSession)
+#include "tst_session.moc"
