@@ -5,29 +5,15 @@
 #include <QDir>
 #include <QFileInfo>
 
-#include <cstring>
-
 namespace SocketScope {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("CommandLine", text);
-}
+class Tr {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+};
 
 } // namespace
-
-bool commandLineNeedsDisplay(int argc, char** argv) {
-    for (int i = 1; i < argc; ++i) {
-        const char* argument = argv[i];
-        for (const char* option :
-             {"--headless", "--list-scenarios", "--help", "-h", "--version", "-v", "--help-all"}) {
-            if (std::strcmp(argument, option) == 0)
-                return false;
-        }
-    }
-    return true;
-}
 
 QString requestedLanguage(const QStringList& arguments) {
     for (qsizetype i = 1; i < arguments.size(); ++i) {
@@ -42,31 +28,32 @@ QString requestedLanguage(const QStringList& arguments) {
 CommandLineResult parseCommandLine(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("SocketScope makes BSD sockets visible: real system calls, stepped and explained."));
+        Tr::tr("SocketScope makes BSD sockets visible: real system calls, stepped and explained."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption listOption(QStringLiteral("list-scenarios"),
-                                        tr("List the scenarios, one per line: id<TAB>title."));
+                                        Tr::tr("List the scenarios, one per line: id<TAB>title."));
     const QCommandLineOption headlessOption(
         QStringLiteral("headless"),
-        tr("Run the scenario without a window, print each call, exit 0 when the expected "
-           "outcome happened and 1 when it did not."));
+        Tr::tr("Run the scenario without a window, print each call, exit 0 when the expected "
+               "outcome happened and 1 when it did not."));
     const QCommandLineOption scenarioOption(QStringLiteral("scenario"),
-                                            tr("The scenario to load, by id."), tr("ID"));
+                                            Tr::tr("The scenario to load, by id."), Tr::tr("ID"));
     const QCommandLineOption portOption(
         QStringLiteral("port"),
-        tr("The server port, instead of the scenario's own (0: a free port chosen by the "
-           "system)."),
-        tr("N"));
-    const QCommandLineOption traceOption(
-        QStringLiteral("trace"), tr("Write the event log to FILE as JSON Lines."), tr("FILE"));
+        Tr::tr("The server port, instead of the scenario's own (0: a free port chosen by the "
+               "system)."),
+        Tr::tr("N"));
+    const QCommandLineOption traceOption(QStringLiteral("trace"),
+                                         Tr::tr("Write the event log to FILE as JSON Lines."),
+                                         Tr::tr("FILE"));
     const QCommandLineOption langOption(QStringLiteral("lang"),
-                                        tr("The language of the interface and narration: fr "
-                                           "or en."),
-                                        tr("LANG"));
+                                        Tr::tr("The language of the interface and narration: fr "
+                                               "or en."),
+                                        Tr::tr("LANG"));
     const QCommandLineOption folderOption(QStringLiteral("scenario-folder"),
-                                          tr("Also load the scenario files of FOLDER."),
-                                          tr("FOLDER"));
+                                          Tr::tr("Also load the scenario files of FOLDER."),
+                                          Tr::tr("FOLDER"));
     parser.addOptions({listOption, headlessOption, scenarioOption, portOption, traceOption,
                        langOption, folderOption});
 
@@ -76,7 +63,7 @@ CommandLineResult parseCommandLine(const QStringList& arguments) {
         return result;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        result.error = tr("Unexpected argument \"%1\"; see --help.")
+        result.error = Tr::tr("Unexpected argument \"%1\"; see --help.")
                            .arg(parser.positionalArguments().constFirst());
         return result;
     }
@@ -96,7 +83,7 @@ CommandLineResult parseCommandLine(const QStringList& arguments) {
     if (parser.isSet(langOption)) {
         options.language = parser.value(langOption);
         if (options.language != QLatin1String("fr") && options.language != QLatin1String("en")) {
-            result.error = tr("--lang: \"%1\" is not a language of SocketScope; use fr or en.")
+            result.error = Tr::tr("--lang: \"%1\" is not a language of SocketScope; use fr or en.")
                                .arg(options.language);
             return result;
         }
@@ -105,8 +92,8 @@ CommandLineResult parseCommandLine(const QStringList& arguments) {
         bool ok = false;
         const uint port = parser.value(portOption).toUInt(&ok);
         if (!ok || port > 65535) {
-            result.error = tr("--port: \"%1\" is not a port; a port is a whole number from 0 "
-                              "to 65535.")
+            result.error = Tr::tr("--port: \"%1\" is not a port; a port is a whole number from 0 "
+                                  "to 65535.")
                                .arg(parser.value(portOption));
             return result;
         }
@@ -116,14 +103,14 @@ CommandLineResult parseCommandLine(const QStringList& arguments) {
         options.tracePath = parser.value(traceOption);
         const QFileInfo folder(QFileInfo(options.tracePath).absolutePath());
         if (options.tracePath.isEmpty() || !folder.isDir() || !folder.isWritable()) {
-            result.error = tr("--trace: cannot write \"%1\": the folder %2 does not exist or "
-                              "is not writable.")
+            result.error = Tr::tr("--trace: cannot write \"%1\": the folder %2 does not exist or "
+                                  "is not writable.")
                                .arg(options.tracePath, QDir::toNativeSeparators(folder.filePath()));
             return result;
         }
         if (QFileInfo(options.tracePath).isDir()) {
             result.error =
-                tr("--trace: \"%1\" is a folder; give a file name.").arg(options.tracePath);
+                Tr::tr("--trace: \"%1\" is a folder; give a file name.").arg(options.tracePath);
             return result;
         }
     }
@@ -131,7 +118,7 @@ CommandLineResult parseCommandLine(const QStringList& arguments) {
         options.scenarioFolder = parser.value(folderOption);
         if (!QFileInfo(options.scenarioFolder).isDir()) {
             result.error =
-                tr("--scenario-folder: \"%1\" is not a folder.").arg(options.scenarioFolder);
+                Tr::tr("--scenario-folder: \"%1\" is not a folder.").arg(options.scenarioFolder);
             return result;
         }
     }
@@ -141,7 +128,7 @@ CommandLineResult parseCommandLine(const QStringList& arguments) {
     } else if (parser.isSet(headlessOption)) {
         options.mode = CommandLineOptions::Mode::Headless;
         if (options.scenarioId.isEmpty()) {
-            result.error = tr("--headless needs --scenario ID; --list-scenarios lists them.");
+            result.error = Tr::tr("--headless needs --scenario ID; --list-scenarios lists them.");
             return result;
         }
     }

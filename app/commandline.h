@@ -27,8 +27,6 @@ struct CommandLineResult {
 };
 
 CommandLineResult parseCommandLine(const QStringList& arguments);
-// Before the application object exists: does this run need a display?
-bool commandLineNeedsDisplay(int argc, char** argv);
 // The language the user chose, read before the full parse so that errors are translated.
 QString requestedLanguage(const QStringList& arguments);
 

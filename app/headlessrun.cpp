@@ -11,9 +11,9 @@ namespace SocketScope {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("Headless", text);
-}
+class Tr {
+    Q_DECLARE_TR_FUNCTIONS(Headless)
+};
 
 } // namespace
 
@@ -21,7 +21,7 @@ int runHeadless(const CommandLineOptions& options, const ScenarioCatalog& catalo
                 QTextStream& err) {
     const Scenario* scenario = catalog.find(options.scenarioId);
     if (!scenario) {
-        err << tr("--scenario: no scenario has the id \"%1\"; --list-scenarios lists them.")
+        err << Tr::tr("--scenario: no scenario has the id \"%1\"; --list-scenarios lists them.")
                    .arg(options.scenarioId)
             << Qt::endl;
         return 2;
@@ -64,10 +64,10 @@ int runHeadless(const CommandLineOptions& options, const ScenarioCatalog& catalo
         }
     }
     if (outcome.passed) {
-        out << tr("Expected outcome: %1").arg(scenario->outcome.text(language)) << Qt::endl;
+        out << Tr::tr("Expected outcome: %1").arg(scenario->outcome.text(language)) << Qt::endl;
         return 0;
     }
-    err << tr("The expected outcome did not happen:") << Qt::endl;
+    err << Tr::tr("The expected outcome did not happen:") << Qt::endl;
     for (const QString& failure : outcome.failures)
         err << QStringLiteral("  ") << failure << Qt::endl;
     return 1;

@@ -30,8 +30,15 @@ int main(int argc, char* argv[]) {
     // A write on a connection the peer closed must fail with EPIPE, not kill SocketScope.
     std::signal(SIGPIPE, SIG_IGN);
 
+    // Only a window needs a display: bad arguments and headless runs are answered without one.
+    QStringList rawArguments;
+    for (int i = 0; i < argc; ++i)
+        rawArguments << QString::fromLocal8Bit(argv[i]);
+    const CommandLineResult firstParse = parseCommandLine(rawArguments);
+    const bool needsWindow =
+        firstParse.options && firstParse.options->mode == CommandLineOptions::Mode::Window;
     std::unique_ptr<QCoreApplication> app;
-    if (commandLineNeedsDisplay(argc, argv))
+    if (needsWindow)
         app = std::make_unique<QApplication>(argc, argv);
     else
         app = std::make_unique<QCoreApplication>(argc, argv);

@@ -19,9 +19,9 @@ namespace SocketScope {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("Scenario", text);
-}
+class Tr {
+    Q_DECLARE_TR_FUNCTIONS(Scenario)
+};
 
 // Thrown inside the parser only, caught in parse(): keeps each field check to one line.
 struct ParseFailure {
@@ -36,7 +36,7 @@ struct ParseFailure {
 QString requireString(const QJsonObject& object, const QString& field) {
     const QJsonValue value = object.value(field);
     if (!value.isString() || value.toString().isEmpty())
-        fail(field, tr("must be a non-empty string"));
+        fail(field, Tr::tr("must be a non-empty string"));
     return value.toString();
 }
 
@@ -45,7 +45,7 @@ QString optionalString(const QJsonObject& object, const QString& field) {
     if (value.isUndefined())
         return {};
     if (!value.isString())
-        fail(field, tr("must be a string"));
+        fail(field, Tr::tr("must be a string"));
     return value.toString();
 }
 
@@ -55,22 +55,22 @@ int optionalInt(const QJsonObject& object, const QString& field, int fallback, i
         return fallback;
     const double number = value.toDouble(-1e300);
     if (!value.isDouble() || number != double(qint64(number)) || number < min || number > max)
-        fail(field, tr("must be a whole number from %1 to %2").arg(min).arg(max));
+        fail(field, Tr::tr("must be a whole number from %1 to %2").arg(min).arg(max));
     return int(number);
 }
 
 LocalizedText requireLocalized(const QJsonObject& object, const QString& field) {
     const QJsonValue value = object.value(field);
     if (!value.isObject())
-        fail(field, tr("must be an object with \"fr\" and \"en\" texts"));
+        fail(field, Tr::tr("must be an object with \"fr\" and \"en\" texts"));
     const QJsonObject texts = value.toObject();
     LocalizedText text;
     text.fr = texts.value(QLatin1String("fr")).toString();
     text.en = texts.value(QLatin1String("en")).toString();
     if (text.fr.isEmpty())
-        fail(field + QLatin1String(".fr"), tr("the French text is missing"));
+        fail(field + QLatin1String(".fr"), Tr::tr("the French text is missing"));
     if (text.en.isEmpty())
-        fail(field + QLatin1String(".en"), tr("the English text is missing"));
+        fail(field + QLatin1String(".en"), Tr::tr("the English text is missing"));
     return text;
 }
 
@@ -78,11 +78,11 @@ QStringList nameList(const QJsonValue& value, const QString& field) {
     if (value.isString())
         return {value.toString()};
     if (!value.isArray())
-        fail(field, tr("must be a name or a list of names"));
+        fail(field, Tr::tr("must be a name or a list of names"));
     QStringList names;
     for (const QJsonValue& item : value.toArray()) {
         if (!item.isString())
-            fail(field, tr("must be a name or a list of names"));
+            fail(field, Tr::tr("must be a name or a list of names"));
         names << item.toString();
     }
     return names;
@@ -92,9 +92,8 @@ int requireConstant(const QJsonObject& object, const QString& field, ConstantKin
     const QString name = requireString(object, field);
     const auto value = constantValue(kind, name);
     if (!value)
-        fail(
-            field,
-            tr("\"%1\" is not one of %2").arg(name, constantNames(kind).join(QLatin1String(", "))));
+        fail(field, Tr::tr("\"%1\" is not one of %2")
+                        .arg(name, constantNames(kind).join(QLatin1String(", "))));
     return *value;
 }
 
@@ -105,8 +104,8 @@ int optionalFlags(const QJsonObject& object, const QString& field, ConstantKind 
     QString bad;
     const auto flags = flagsValue(kind, nameList(value, field), &bad);
     if (!flags)
-        fail(field,
-             tr("\"%1\" is not one of %2").arg(bad, constantNames(kind).join(QLatin1String(", "))));
+        fail(field, Tr::tr("\"%1\" is not one of %2")
+                        .arg(bad, constantNames(kind).join(QLatin1String(", "))));
     return *flags;
 }
 
@@ -115,12 +114,12 @@ QByteArray payloadOf(const QJsonObject& object, bool required) {
         const QString hex = requireString(object, QStringLiteral("payload_hex"));
         const auto decoded = QByteArray::fromHex(hex.toLatin1());
         if (hex.size() % 2 != 0 || decoded.toHex() != hex.toLower().toLatin1())
-            fail(QStringLiteral("payload_hex"), tr("must be pairs of hexadecimal digits"));
+            fail(QStringLiteral("payload_hex"), Tr::tr("must be pairs of hexadecimal digits"));
         return decoded;
     }
     if (!object.contains(QLatin1String("payload"))) {
         if (required)
-            fail(QStringLiteral("payload"), tr("is required for this call"));
+            fail(QStringLiteral("payload"), Tr::tr("is required for this call"));
         return {};
     }
     return requireString(object, QStringLiteral("payload")).toUtf8();
@@ -132,7 +131,7 @@ Expectation expectationOf(const QJsonObject& step) {
     if (value.isUndefined())
         return expect;
     if (!value.isObject())
-        fail(QStringLiteral("expect"), tr("must be an object"));
+        fail(QStringLiteral("expect"), Tr::tr("must be an object"));
     const QJsonObject object = value.toObject();
     if (object.contains(QLatin1String("ret")))
         expect.ret = optionalInt(object, QStringLiteral("ret"), 0, -1, 1 << 30);
@@ -141,7 +140,7 @@ Expectation expectationOf(const QJsonObject& step) {
         if (errnoFromName(expect.errnoName) == 0 &&
             !expect.errnoName.startsWith(QLatin1String("EAI_")))
             fail(QStringLiteral("expect.errno"),
-                 tr("\"%1\" is not an errno name").arg(expect.errnoName));
+                 Tr::tr("\"%1\" is not an errno name").arg(expect.errnoName));
     }
     if (object.contains(QLatin1String("data")))
         expect.data = requireString(object, QStringLiteral("data")).toUtf8();
@@ -177,8 +176,8 @@ void readAddress(const QJsonObject& object, ScenarioStep& step, const NameScope&
     step.address = requireString(object, QStringLiteral("address"));
     if (step.address.startsWith(QLatin1Char('$'))) {
         if (!scope.addresses.contains(step.address.mid(1)))
-            fail(QStringLiteral("address"), tr("no earlier step of this actor keeps an address "
-                                               "named \"%1\"")
+            fail(QStringLiteral("address"), Tr::tr("no earlier step of this actor keeps an address "
+                                                   "named \"%1\"")
                                                 .arg(step.address.mid(1)));
     } else {
         QString error;
@@ -191,22 +190,23 @@ void readAddress(const QJsonObject& object, ScenarioStep& step, const NameScope&
     } else if (!port.isUndefined()) {
         step.port = quint16(optionalInt(object, QStringLiteral("port"), 0, 0, 65535));
     } else if (!step.address.startsWith(QLatin1Char('$'))) {
-        fail(QStringLiteral("port"), tr("is required with a numeric address: a number from 0 to "
-                                        "65535, or \"$port\" for the scenario's port"));
+        fail(QStringLiteral("port"),
+             Tr::tr("is required with a numeric address: a number from 0 to "
+                    "65535, or \"$port\" for the scenario's port"));
     }
 }
 
 void readPollTargets(const QJsonObject& object, ScenarioStep& step, const NameScope& scope) {
     const QJsonValue value = object.value(QLatin1String("fds"));
     if (!value.isArray() || value.toArray().isEmpty())
-        fail(QStringLiteral("fds"), tr("must be a list of {\"fd\": name, \"events\": [...]}"));
+        fail(QStringLiteral("fds"), Tr::tr("must be a list of {\"fd\": name, \"events\": [...]}"));
     for (const QJsonValue& item : value.toArray()) {
         const QJsonObject target = item.toObject();
         ScenarioStep::PollTarget poll;
         poll.fdName = requireString(target, QStringLiteral("fd"));
         if (!scope.fds.contains(poll.fdName))
-            fail(QStringLiteral("fds"), tr("no earlier step of this actor creates a descriptor "
-                                           "named \"%1\"")
+            fail(QStringLiteral("fds"), Tr::tr("no earlier step of this actor creates a descriptor "
+                                               "named \"%1\"")
                                             .arg(poll.fdName));
         poll.events =
             short(target.contains(QLatin1String("events"))
@@ -223,11 +223,11 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
     step.actor = requireString(object, QStringLiteral("actor"));
     if (!scenario.actor(step.actor))
         fail(QStringLiteral("actor"),
-             tr("\"%1\" is not one of the scenario's actors").arg(step.actor));
+             Tr::tr("\"%1\" is not one of the scenario's actors").arg(step.actor));
     step.call = requireString(object, QStringLiteral("call"));
     if (!SyscallLayer::supportedCalls().contains(step.call))
         fail(QStringLiteral("call"),
-             tr("\"%1\" is not one of %2")
+             Tr::tr("\"%1\" is not one of %2")
                  .arg(step.call, SyscallLayer::supportedCalls().join(QLatin1String(", "))));
     step.narration = requireLocalized(object, QStringLiteral("narration"));
     NameScope& scope = scopes[step.actor];
@@ -236,15 +236,15 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
     if (callNeedsFd(call)) {
         step.fdName = requireString(object, QStringLiteral("fd"));
         if (!scope.fds.contains(step.fdName))
-            fail(QStringLiteral("fd"), tr("no earlier step of this actor creates a descriptor "
-                                          "named \"%1\"")
+            fail(QStringLiteral("fd"), Tr::tr("no earlier step of this actor creates a descriptor "
+                                              "named \"%1\"")
                                            .arg(step.fdName));
     }
     if (call == QLatin1String("socket")) {
         step.domain = requireConstant(object, QStringLiteral("domain"), ConstantKind::Family);
         const QJsonValue type = object.value(QLatin1String("type"));
         if (type.isUndefined())
-            fail(QStringLiteral("type"), tr("is required: SOCK_STREAM or SOCK_DGRAM"));
+            fail(QStringLiteral("type"), Tr::tr("is required: SOCK_STREAM or SOCK_DGRAM"));
         step.type = optionalFlags(object, QStringLiteral("type"), ConstantKind::SocketType);
         if (object.contains(QLatin1String("protocol")))
             step.protocol =
@@ -272,7 +272,7 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
         const auto level = optionLevel(option);
         if (!level)
             fail(QStringLiteral("option"),
-                 tr("\"%1\" is not one of %2")
+                 Tr::tr("\"%1\" is not one of %2")
                      .arg(option,
                           constantNames(ConstantKind::SocketOption).join(QLatin1String(", "))));
         step.level =
@@ -283,7 +283,7 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
         if (call == QLatin1String("setsockopt")) {
             step.value = optionalInt(object, QStringLiteral("value"), 0, -1, 1 << 30);
             if (!object.contains(QLatin1String("value")))
-                fail(QStringLiteral("value"), tr("is required for setsockopt"));
+                fail(QStringLiteral("value"), Tr::tr("is required for setsockopt"));
             step.lingerSeconds = optionalInt(object, QStringLiteral("linger"), 0, 0, 3600);
         }
     }
@@ -293,7 +293,7 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
         step.host = optionalString(object, QStringLiteral("host"));
         step.service = optionalString(object, QStringLiteral("service"));
         if (step.host.isEmpty() && step.service.isEmpty())
-            fail(QStringLiteral("host"), tr("getaddrinfo needs a host, a service or both"));
+            fail(QStringLiteral("host"), Tr::tr("getaddrinfo needs a host, a service or both"));
         step.domain = object.contains(QLatin1String("domain"))
                           ? requireConstant(object, QStringLiteral("domain"), ConstantKind::Family)
                           : 0;
@@ -309,8 +309,8 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
         step.asName = requireString(object, QStringLiteral("as"));
         scope.fds.insert(step.asName);
     } else if (object.contains(QLatin1String("as"))) {
-        fail(QStringLiteral("as"), tr("only socket and accept create a descriptor; use "
-                                      "\"address_as\" to keep an address"));
+        fail(QStringLiteral("as"), Tr::tr("only socket and accept create a descriptor; use "
+                                          "\"address_as\" to keep an address"));
     }
     if (object.contains(QLatin1String("address_as"))) {
         const bool returnsAddress =
@@ -318,7 +318,7 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
             call == QLatin1String("getsockname") || call == QLatin1String("getpeername") ||
             call == QLatin1String("getaddrinfo");
         if (!returnsAddress)
-            fail(QStringLiteral("address_as"), tr("this call returns no address"));
+            fail(QStringLiteral("address_as"), Tr::tr("this call returns no address"));
         step.addressAs = requireString(object, QStringLiteral("address_as"));
         scope.addresses.insert(step.addressAs);
     }
@@ -332,20 +332,20 @@ QString Expectation::check(const CallEvent& event) const {
     if (mayFail)
         return {};
     if (event.cancelled)
-        return tr("the call was cancelled");
+        return Tr::tr("the call was cancelled");
     if (!errnoName.isEmpty()) {
         if (event.errnoName != errnoName)
-            return tr("expected %1, got %2")
+            return Tr::tr("expected %1, got %2")
                 .arg(errnoName,
                      event.errnoName.isEmpty() ? QString::number(event.ret) : event.errnoName);
         return {};
     }
     if (event.errnoValue != 0)
-        return tr("expected success, got %1 (%2)").arg(event.errnoName, event.errnoMessage);
+        return Tr::tr("expected success, got %1 (%2)").arg(event.errnoName, event.errnoMessage);
     if (ret && event.ret != *ret)
-        return tr("expected %1 to be returned, got %2").arg(*ret).arg(event.ret);
+        return Tr::tr("expected %1 to be returned, got %2").arg(*ret).arg(event.ret);
     if (data && event.data != *data)
-        return tr("expected to receive \"%1\", got \"%2\"")
+        return Tr::tr("expected to receive \"%1\", got \"%2\"")
             .arg(QString::fromUtf8(*data), QString::fromUtf8(event.data));
     return {};
 }
@@ -362,8 +362,8 @@ QString ScenarioError::text() const {
     if (step < 0 && field.isEmpty())
         return QStringLiteral("%1: %2").arg(fileName, message);
     if (step < 0)
-        return tr("%1: field \"%2\": %3").arg(fileName, field, message);
-    return tr("%1: step %2: field \"%3\": %4").arg(fileName).arg(step + 1).arg(field, message);
+        return Tr::tr("%1: field \"%2\": %3").arg(fileName, field, message);
+    return Tr::tr("%1: step %2: field \"%3\": %4").arg(fileName).arg(step + 1).arg(field, message);
 }
 
 std::optional<Scenario> ScenarioParser::parse(const QByteArray& json, const QString& fileName,
@@ -374,10 +374,10 @@ std::optional<Scenario> ScenarioParser::parse(const QByteArray& json, const QStr
     const QJsonDocument document = QJsonDocument::fromJson(json, &jsonError);
     if (jsonError.error != QJsonParseError::NoError || !document.isObject()) {
         failure.message = jsonError.error != QJsonParseError::NoError
-                              ? tr("not valid JSON at byte %1: %2")
+                              ? Tr::tr("not valid JSON at byte %1: %2")
                                     .arg(jsonError.offset)
                                     .arg(jsonError.errorString())
-                              : tr("a scenario is a JSON object");
+                              : Tr::tr("a scenario is a JSON object");
         if (error)
             *error = failure;
         return std::nullopt;
@@ -394,18 +394,18 @@ std::optional<Scenario> ScenarioParser::parse(const QByteArray& json, const QStr
         scenario.defaultPort = quint16(optionalInt(root, QStringLiteral("port"), 0, 0, 65535));
         const QJsonValue actors = root.value(QLatin1String("actors"));
         if (!actors.isArray() || actors.toArray().isEmpty())
-            fail(QStringLiteral("actors"), tr("must be a non-empty list"));
+            fail(QStringLiteral("actors"), Tr::tr("must be a non-empty list"));
         for (const QJsonValue& value : actors.toArray()) {
             ScenarioActor actor;
             actor.id = requireString(value.toObject(), QStringLiteral("id"));
             actor.name = requireLocalized(value.toObject(), QStringLiteral("name"));
             if (scenario.actor(actor.id))
-                fail(QStringLiteral("actors"), tr("\"%1\" appears twice").arg(actor.id));
+                fail(QStringLiteral("actors"), Tr::tr("\"%1\" appears twice").arg(actor.id));
             scenario.actors << actor;
         }
         const QJsonValue steps = root.value(QLatin1String("steps"));
         if (!steps.isArray() || steps.toArray().isEmpty())
-            fail(QStringLiteral("steps"), tr("must be a non-empty list"));
+            fail(QStringLiteral("steps"), Tr::tr("must be a non-empty list"));
     } catch (const ParseFailure& parseFailure) {
         failure.field = parseFailure.field;
         failure.message = parseFailure.message;
@@ -418,7 +418,7 @@ std::optional<Scenario> ScenarioParser::parse(const QByteArray& json, const QStr
     for (qsizetype i = 0; i < steps.size(); ++i) {
         try {
             if (!steps[i].isObject())
-                fail(QString(), tr("a step is a JSON object"));
+                fail(QString(), Tr::tr("a step is a JSON object"));
             scenario.steps << readStep(steps[i].toObject(), scenario, scopes);
         } catch (const ParseFailure& parseFailure) {
             failure.step = int(i);

@@ -9,10 +9,6 @@ namespace SocketScope {
 
 namespace {
 
-QString trSession(const char* text) {
-    return QCoreApplication::translate("Session", text);
-}
-
 void registerMetaTypes() {
     qRegisterMetaType<CallEvent>();
     qRegisterMetaType<CallStart>();
@@ -194,7 +190,7 @@ void Session::onCallFinished(const CallEvent& event) {
         const ScenarioStep& step = m_scenario.steps.at(event.step);
         const QString unmet = step.expect.check(event);
         if (!unmet.isEmpty()) {
-            m_failures << trSession("step %1 (%2, %3): %4")
+            m_failures << tr("step %1 (%2, %3): %4")
                               .arg(event.step + 1)
                               .arg(event.actor, event.call, unmet);
         }
@@ -254,7 +250,7 @@ bool Session::detectStuck() {
         if (slot.queue.isEmpty())
             continue;
         const ScenarioStep& blocked = m_scenario.steps.at(slot.queue.first());
-        m_failures << trSession("step %1 (%2, %3): blocked, and no remaining step can unblock it")
+        m_failures << tr("step %1 (%2, %3): blocked, and no remaining step can unblock it")
                           .arg(slot.queue.first() + 1)
                           .arg(blocked.actor, blocked.call);
         slot.actor->cancel();

@@ -11,9 +11,9 @@ namespace SocketScope {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("SocketAddress", text);
-}
+class Tr {
+    Q_DECLARE_TR_FUNCTIONS(SocketAddress)
+};
 
 QString quotedCString(const QByteArray& bytes) {
     QString text = QStringLiteral("\"");
@@ -50,8 +50,8 @@ std::optional<SocketAddress> SocketAddress::fromIp(const QString& ip, quint16 po
         return SocketAddress(reinterpret_cast<sockaddr*>(&v6), sizeof(v6));
     }
     if (error)
-        *error = tr("\"%1\" is not an IPv4 address (like 127.0.0.1) or an IPv6 address "
-                    "(like ::1).")
+        *error = Tr::tr("\"%1\" is not an IPv4 address (like 127.0.0.1) or an IPv6 address "
+                        "(like ::1).")
                      .arg(ip);
     return std::nullopt;
 }
@@ -61,13 +61,13 @@ std::optional<SocketAddress> SocketAddress::fromUnixPath(const QString& path, QS
     sockaddr_un un{};
     if (bytes.isEmpty() || bytes.size() >= qsizetype(sizeof(un.sun_path))) {
         if (error)
-            *error = tr("An AF_UNIX path must have between 1 and %1 bytes.")
+            *error = Tr::tr("An AF_UNIX path must have between 1 and %1 bytes.")
                          .arg(sizeof(un.sun_path) - 1);
         return std::nullopt;
     }
     if (bytes.contains('\0')) {
         if (error)
-            *error = tr("An AF_UNIX path cannot contain a NUL byte.");
+            *error = Tr::tr("An AF_UNIX path cannot contain a NUL byte.");
         return std::nullopt;
     }
     un.sun_family = AF_UNIX;
@@ -87,7 +87,7 @@ std::optional<SocketAddress> SocketAddress::fromEndpoint(const QString& endpoint
         const qsizetype close = text.indexOf(QStringLiteral("]:"));
         if (close < 0) {
             if (error)
-                *error = tr("\"%1\": an IPv6 endpoint is written [address]:port.").arg(text);
+                *error = Tr::tr("\"%1\": an IPv6 endpoint is written [address]:port.").arg(text);
             return std::nullopt;
         }
         host = text.mid(1, close - 1);
@@ -96,8 +96,8 @@ std::optional<SocketAddress> SocketAddress::fromEndpoint(const QString& endpoint
         const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
         if (colon < 0 || text.count(QLatin1Char(':')) > 1) {
             if (error)
-                *error = tr("\"%1\": an endpoint is written address:port, like 127.0.0.1:5000 "
-                            "or [::1]:5000.")
+                *error = Tr::tr("\"%1\": an endpoint is written address:port, like 127.0.0.1:5000 "
+                                "or [::1]:5000.")
                              .arg(text);
             return std::nullopt;
         }
@@ -108,8 +108,8 @@ std::optional<SocketAddress> SocketAddress::fromEndpoint(const QString& endpoint
     const uint port = portText.toUInt(&ok);
     if (!ok || port > 65535) {
         if (error)
-            *error =
-                tr("\"%1\" is not a port: a port is a whole number from 0 to 65535.").arg(portText);
+            *error = Tr::tr("\"%1\" is not a port: a port is a whole number from 0 to 65535.")
+                         .arg(portText);
         return std::nullopt;
     }
     return fromIp(host, quint16(port), error);

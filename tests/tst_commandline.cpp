@@ -65,13 +65,6 @@ private Q_SLOTS:
         QVERIFY2(result.error.contains(mentions), qPrintable(result.error));
     }
 
-    void headlessNeedsNoDisplay() {
-        const char* window[] = {"socketscope", "--scenario", "tcp-echo"};
-        const char* headless[] = {"socketscope", "--headless", "--scenario", "tcp-echo"};
-        QVERIFY(commandLineNeedsDisplay(3, const_cast<char**>(window)));
-        QVERIFY(!commandLineNeedsDisplay(4, const_cast<char**>(headless)));
-    }
-
     void languageReadEarly() {
         QCOMPARE(requestedLanguage(
                      {QStringLiteral("x"), QStringLiteral("--lang"), QStringLiteral("fr")}),

@@ -4,550 +4,552 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>--scenario: no scenario has the id &quot;%1&quot;; --list-scenarios lists them.</source>
-        <translation type="unfinished"></translation>
+        <source>--scenario: no scenario has the id "%1"; --list-scenarios lists them.</source>
+        <translation>--scenario : aucun scénario n'a l'identifiant « %1 » ; --list-scenarios les liste.</translation>
+    </message>
+    <message>
+        <source>SocketScope makes BSD sockets visible: real system calls, stepped and explained.</source>
+        <translation>SocketScope rend les sockets BSD visibles : de vrais appels système, pas à pas et expliqués.</translation>
+    </message>
+    <message>
+        <source>List the scenarios, one per line: id&lt;TAB&gt;title.</source>
+        <translation>Lister les scénarios, un par ligne : id&lt;TAB&gt;titre.</translation>
+    </message>
+    <message>
+        <source>Run the scenario without a window, print each call, exit 0 when the expected outcome happened and 1 when it did not.</source>
+        <translation>Exécuter le scénario sans fenêtre, afficher chaque appel, sortir avec 0 si le résultat attendu s'est produit et 1 sinon.</translation>
+    </message>
+    <message>
+        <source>The scenario to load, by id.</source>
+        <translation>Le scénario à charger, par son identifiant.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>The server port, instead of the scenario's own (0: a free port chosen by the system).</source>
+        <translation>Le port du serveur, à la place de celui du scénario (0 : un port libre choisi par le système).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Write the event log to FILE as JSON Lines.</source>
+        <translation>Écrire le journal des événements dans FICHIER, au format JSON Lines.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FICHIER</translation>
+    </message>
+    <message>
+        <source>The language of the interface and narration: fr or en.</source>
+        <translation>La langue de l'interface et de la narration : fr ou en.</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>LANGUE</translation>
+    </message>
+    <message>
+        <source>Also load the scenario files of FOLDER.</source>
+        <translation>Charger aussi les fichiers de scénario de DOSSIER.</translation>
+    </message>
+    <message>
+        <source>FOLDER</source>
+        <translation>DOSSIER</translation>
+    </message>
+    <message>
+        <source>Unexpected argument "%1"; see --help.</source>
+        <translation>Argument inattendu « %1 » ; voir --help.</translation>
+    </message>
+    <message>
+        <source>--lang: "%1" is not a language of SocketScope; use fr or en.</source>
+        <translation>--lang : « %1 » n'est pas une langue de SocketScope ; utilisez fr ou en.</translation>
+    </message>
+    <message>
+        <source>--port: "%1" is not a port; a port is a whole number from 0 to 65535.</source>
+        <translation>--port : « %1 » n'est pas un port ; un port est un nombre entier de 0 à 65535.</translation>
+    </message>
+    <message>
+        <source>--trace: cannot write "%1": the folder %2 does not exist or is not writable.</source>
+        <translation>--trace : impossible d'écrire « %1 » : le dossier %2 n'existe pas ou n'est pas accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>--trace: "%1" is a folder; give a file name.</source>
+        <translation>--trace : « %1 » est un dossier ; donnez un nom de fichier.</translation>
+    </message>
+    <message>
+        <source>--scenario-folder: "%1" is not a folder.</source>
+        <translation>--scenario-folder : « %1 » n'est pas un dossier.</translation>
+    </message>
+    <message>
+        <source>--headless needs --scenario ID; --list-scenarios lists them.</source>
+        <translation>--headless a besoin de --scenario ID ; --list-scenarios les liste.</translation>
     </message>
 </context>
 <context>
     <name>Errno</name>
     <message>
         <source>Permission denied: ports below 1024 are reserved to root (or to a program with CAP_NET_BIND_SERVICE).</source>
-        <translation type="unfinished"></translation>
+        <translation>Permission refusée : les ports inférieurs à 1024 sont réservés à root (ou à un programme qui a CAP_NET_BIND_SERVICE).</translation>
     </message>
     <message>
         <source>Another socket already has this address and port: a port identifies one application on the machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une autre socket a déjà cette adresse et ce port : un port identifie une seule application sur la machine.</translation>
     </message>
     <message>
         <source>This address does not belong to any interface of this machine, so a socket cannot be bound to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette adresse n'appartient à aucune interface de cette machine : on ne peut pas y attacher une socket.</translation>
     </message>
     <message>
-        <source>The address family of the sockaddr does not match the socket&apos;s family (AF_INET versus AF_INET6).</source>
-        <translation type="unfinished"></translation>
+        <source>The address family of the sockaddr does not match the socket's family (AF_INET versus AF_INET6).</source>
+        <translation>La famille d'adresse du sockaddr ne correspond pas à celle de la socket (AF_INET contre AF_INET6).</translation>
     </message>
     <message>
         <source>Nothing is ready yet and the call was asked not to wait (non-blocking socket or MSG_DONTWAIT).</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n'est encore prêt et l'appel ne devait pas attendre (socket non bloquante ou MSG_DONTWAIT).</translation>
     </message>
     <message>
         <source>A connection attempt is already in progress on this socket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une tentative de connexion est déjà en cours sur cette socket.</translation>
     </message>
     <message>
         <source>This descriptor is not open: it was never created or was already closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce descripteur n'est pas ouvert : il n'a jamais été créé ou il est déjà fermé.</translation>
     </message>
     <message>
         <source>The wait was cancelled by SocketScope before the call completed (reset, stop or window closed).</source>
-        <translation type="unfinished"></translation>
+        <translation>L'attente a été annulée par SocketScope avant la fin de l'appel (recommencer, arrêt ou fenêtre fermée).</translation>
     </message>
     <message>
         <source>The connection was aborted before accept() could pick it up.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion a été interrompue avant qu'accept() ne décroche.</translation>
     </message>
     <message>
-        <source>Nobody is listening on that address and port: the peer&apos;s system answered with a reset (RST), the line is dead.</source>
-        <translation type="unfinished"></translation>
+        <source>Nobody is listening on that address and port: the peer's system answered with a reset (RST), the line is dead.</source>
+        <translation>Personne n'écoute à cette adresse et sur ce port : le système d'en face a répondu par un reset (RST), la ligne est morte.</translation>
     </message>
     <message>
         <source>The peer reset the connection (RST) instead of closing it normally.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le correspondant a réinitialisé la connexion (RST) au lieu de la fermer normalement.</translation>
     </message>
     <message>
         <source>This socket is not connected, so the call needs a destination address (use sendto).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette socket n'est pas connectée : l'appel a besoin d'une adresse de destination (utilisez sendto).</translation>
     </message>
     <message>
-        <source>A pointer given to the call points outside the program&apos;s memory.</source>
-        <translation type="unfinished"></translation>
+        <source>A pointer given to the call points outside the program's memory.</source>
+        <translation>Un pointeur passé à l'appel pointe hors de la mémoire du programme.</translation>
     </message>
     <message>
         <source>No route leads to that host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune route ne mène à cet hôte.</translation>
     </message>
     <message>
         <source>The non-blocking connect() has started; the handshake finishes later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le connect() non bloquant a commencé ; la poignée de main se termine plus tard.</translation>
     </message>
     <message>
         <source>A signal interrupted the call before it could finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un signal a interrompu l'appel avant sa fin.</translation>
     </message>
     <message>
         <source>An argument is not valid for this socket in its current state (for example listen() before bind, or bind twice).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un argument n'est pas valide pour cette socket dans son état actuel (par exemple listen() avant bind, ou deux bind).</translation>
     </message>
     <message>
         <source>This socket is already connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette socket est déjà connectée.</translation>
     </message>
     <message>
         <source>The process has opened as many descriptors as it may.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le processus a ouvert autant de descripteurs qu'il le peut.</translation>
     </message>
     <message>
         <source>The datagram is larger than the protocol allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le datagramme est plus grand que ce que le protocole permet.</translation>
     </message>
     <message>
         <source>No network route leads to that address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune route réseau ne mène à cette adresse.</translation>
     </message>
     <message>
         <source>The whole system has run out of open files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le système entier n'a plus de fichiers ouverts disponibles.</translation>
     </message>
     <message>
         <source>The kernel has no buffer space left for this socket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le noyau n'a plus de mémoire tampon pour cette socket.</translation>
     </message>
     <message>
         <source>No socket file exists at that AF_UNIX path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun fichier de socket n'existe à ce chemin AF_UNIX.</translation>
     </message>
     <message>
         <source>This option does not exist at that level for this socket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette option n'existe pas à ce niveau pour cette socket.</translation>
     </message>
     <message>
         <source>The socket is not connected: there is nobody on the line.</source>
-        <translation type="unfinished"></translation>
+        <translation>La socket n'est pas connectée : il n'y a personne au bout du fil.</translation>
     </message>
     <message>
         <source>This descriptor is a file, not a socket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce descripteur est un fichier, pas une socket.</translation>
     </message>
     <message>
         <source>This socket type does not support that operation (for example listen() on a UDP socket).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce type de socket ne permet pas cette opération (par exemple listen() sur une socket UDP).</translation>
     </message>
     <message>
         <source>The operation is not permitted.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'opération n'est pas permise.</translation>
     </message>
     <message>
         <source>Writing on a connection the peer has closed: the pipe is broken (and SIGPIPE is sent unless MSG_NOSIGNAL is set).</source>
-        <translation type="unfinished"></translation>
+        <translation>Écriture sur une connexion que le correspondant a fermée : le tube est rompu (et SIGPIPE est envoyé sauf avec MSG_NOSIGNAL).</translation>
     </message>
     <message>
         <source>This protocol is not supported for that family and type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce protocole n'est pas pris en charge pour cette famille et ce type.</translation>
     </message>
     <message>
         <source>The protocol does not match the socket type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le protocole ne correspond pas au type de socket.</translation>
     </message>
     <message>
         <source>This socket type is not supported in that family.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce type de socket n'est pas pris en charge dans cette famille.</translation>
     </message>
     <message>
         <source>The peer never answered in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le correspondant n'a jamais répondu à temps.</translation>
     </message>
     <message>
         <source>This name or service is not in /etc/hosts, /etc/services or the DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce nom ou ce service n'est ni dans /etc/hosts, ni dans /etc/services, ni dans le DNS.</translation>
     </message>
     <message>
         <source>This service is not known for the requested socket type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce service n'est pas connu pour le type de socket demandé.</translation>
     </message>
     <message>
         <source>The name server did not answer; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de noms n'a pas répondu ; réessayez plus tard.</translation>
     </message>
     <message>
         <source>The name server failed for good.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de noms a échoué définitivement.</translation>
     </message>
     <message>
         <source>This address family is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette famille d'adresses n'est pas prise en charge.</translation>
     </message>
     <message>
         <source>This socket type is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce type de socket n'est pas pris en charge.</translation>
     </message>
     <message>
         <source>The hints have flags that do not go together.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les indications (hints) ont des options incompatibles.</translation>
     </message>
     <message>
         <source>Out of memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire épuisée.</translation>
     </message>
     <message>
         <source>A system error happened; errno says which.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une erreur système s'est produite ; errno dit laquelle.</translation>
     </message>
     <message>
         <source>The buffer for the name was too small.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le tampon pour le nom était trop petit.</translation>
     </message>
     <message>
         <source>The name lookup failed; see getaddrinfo(3).</source>
-        <translation type="unfinished"></translation>
+        <translation>La résolution du nom a échoué ; voir getaddrinfo(3).</translation>
     </message>
     <message>
         <source>The system call failed; see its manual page.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'appel système a échoué ; voir sa page de manuel.</translation>
     </message>
 </context>
 <context>
     <name>EventLog</name>
     <message>
         <source>Cannot write the trace to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d'écrire la trace dans %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Headless</name>
+    <message>
+        <source>--scenario: no scenario has the id "%1"; --list-scenarios lists them.</source>
+        <translation>--scenario : aucun scénario n'a l'identifiant « %1 » ; --list-scenarios les liste.</translation>
+    </message>
+    <message>
+        <source>Expected outcome: %1</source>
+        <translation>Résultat attendu : %1</translation>
+    </message>
+    <message>
+        <source>The expected outcome did not happen:</source>
+        <translation>Le résultat attendu ne s'est pas produit :</translation>
     </message>
 </context>
 <context>
     <name>Scenario</name>
     <message>
-        <source>another scenario already has the id &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SocketScope</name>
-    <message>
-        <source>SocketScope makes BSD sockets visible: real system calls, stepped and explained.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>List the scenarios, one per line: id&lt;TAB&gt;title.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run the scenario without a window, print each call, exit 0 when the expected outcome happened and 1 when it did not.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The scenario to load, by id.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server port, instead of the scenario&apos;s own (0: a free port chosen by the system).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>N</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write the event log to FILE as JSON Lines.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FILE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The language of the interface and narration: fr or en.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>LANG</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Also load the scenario files of FOLDER.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FOLDER</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unexpected argument &quot;%1&quot;; see --help.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--lang: &quot;%1&quot; is not a language of SocketScope; use fr or en.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--port: &quot;%1&quot; is not a port; a port is a whole number from 0 to 65535.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--trace: cannot write &quot;%1&quot;: the folder %2 does not exist or is not writable.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--trace: &quot;%1&quot; is a folder; give a file name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--scenario-folder: &quot;%1&quot; is not a folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--headless needs --scenario ID; --list-scenarios lists them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--scenario: no scenario has the id &quot;%1&quot;; --list-scenarios lists them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expected outcome: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The expected outcome did not happen:</source>
-        <translation type="unfinished"></translation>
+        <source>another scenario already has the id "%1"</source>
+        <translation>un autre scénario a déjà l'identifiant « %1 »</translation>
     </message>
     <message>
         <source>must be a non-empty string</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être une chaîne non vide</translation>
     </message>
     <message>
         <source>must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être une chaîne</translation>
     </message>
     <message>
         <source>must be a whole number from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être un nombre entier de %1 à %2</translation>
     </message>
     <message>
-        <source>must be an object with &quot;fr&quot; and &quot;en&quot; texts</source>
-        <translation type="unfinished"></translation>
+        <source>must be an object with "fr" and "en" texts</source>
+        <translation>doit être un objet avec les textes « fr » et « en »</translation>
     </message>
     <message>
         <source>the French text is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>le texte français manque</translation>
     </message>
     <message>
         <source>the English text is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>le texte anglais manque</translation>
     </message>
     <message>
         <source>must be a name or a list of names</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être un nom ou une liste de noms</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not one of %2</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" is not one of %2</source>
+        <translation>« %1 » n'est pas l'un de %2</translation>
     </message>
     <message>
         <source>must be pairs of hexadecimal digits</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être des paires de chiffres hexadécimaux</translation>
     </message>
     <message>
         <source>is required for this call</source>
-        <translation type="unfinished"></translation>
+        <translation>est obligatoire pour cet appel</translation>
     </message>
     <message>
         <source>must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être un objet</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an errno name</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" is not an errno name</source>
+        <translation>« %1 » n'est pas un nom d'errno</translation>
     </message>
     <message>
-        <source>no earlier step of this actor keeps an address named &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <source>no earlier step of this actor keeps an address named "%1"</source>
+        <translation>aucune étape précédente de cet acteur ne garde d'adresse nommée « %1 »</translation>
     </message>
     <message>
-        <source>is required with a numeric address: a number from 0 to 65535, or &quot;$port&quot; for the scenario&apos;s port</source>
-        <translation type="unfinished"></translation>
+        <source>is required with a numeric address: a number from 0 to 65535, or "$port" for the scenario's port</source>
+        <translation>est obligatoire avec une adresse numérique : un nombre de 0 à 65535, ou « $port » pour le port du scénario</translation>
     </message>
     <message>
-        <source>must be a list of {&quot;fd&quot;: name, &quot;events&quot;: [...]}</source>
-        <translation type="unfinished"></translation>
+        <source>must be a list of {"fd": name, "events": [...]}</source>
+        <translation>doit être une liste de {"fd": nom, "events": [...]}</translation>
     </message>
     <message>
-        <source>no earlier step of this actor creates a descriptor named &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <source>no earlier step of this actor creates a descriptor named "%1"</source>
+        <translation>aucune étape précédente de cet acteur ne crée de descripteur nommé « %1 »</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not one of the scenario&apos;s actors</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" is not one of the scenario's actors</source>
+        <translation>« %1 » n'est pas l'un des acteurs du scénario</translation>
     </message>
     <message>
         <source>is required: SOCK_STREAM or SOCK_DGRAM</source>
-        <translation type="unfinished"></translation>
+        <translation>est obligatoire : SOCK_STREAM ou SOCK_DGRAM</translation>
     </message>
     <message>
         <source>is required for setsockopt</source>
-        <translation type="unfinished"></translation>
+        <translation>est obligatoire pour setsockopt</translation>
     </message>
     <message>
         <source>getaddrinfo needs a host, a service or both</source>
-        <translation type="unfinished"></translation>
+        <translation>getaddrinfo a besoin d'un hôte, d'un service ou des deux</translation>
     </message>
     <message>
-        <source>only socket and accept create a descriptor; use &quot;address_as&quot; to keep an address</source>
-        <translation type="unfinished"></translation>
+        <source>only socket and accept create a descriptor; use "address_as" to keep an address</source>
+        <translation>seuls socket et accept créent un descripteur ; utilisez « address_as » pour garder une adresse</translation>
     </message>
     <message>
         <source>this call returns no address</source>
-        <translation type="unfinished"></translation>
+        <translation>cet appel ne renvoie pas d'adresse</translation>
+    </message>
+    <message>
+        <source>the call was cancelled</source>
+        <translation>l'appel a été annulé</translation>
+    </message>
+    <message>
+        <source>expected %1, got %2</source>
+        <translation>%1 attendu, %2 obtenu</translation>
+    </message>
+    <message>
+        <source>expected success, got %1 (%2)</source>
+        <translation>succès attendu, %1 obtenu (%2)</translation>
+    </message>
+    <message>
+        <source>expected %1 to be returned, got %2</source>
+        <translation>valeur de retour %1 attendue, %2 obtenue</translation>
+    </message>
+    <message>
+        <source>expected to receive "%1", got "%2"</source>
+        <translation>réception de « %1 » attendue, « %2 » reçu</translation>
+    </message>
+    <message>
+        <source>%1: field "%2": %3</source>
+        <translation>%1 : champ « %2 » : %3</translation>
+    </message>
+    <message>
+        <source>%1: step %2: field "%3": %4</source>
+        <translation>%1 : étape %2 : champ « %3 » : %4</translation>
+    </message>
+    <message>
+        <source>not valid JSON at byte %1: %2</source>
+        <translation>JSON invalide à l'octet %1 : %2</translation>
+    </message>
+    <message>
+        <source>a scenario is a JSON object</source>
+        <translation>un scénario est un objet JSON</translation>
+    </message>
+    <message>
+        <source>must be a non-empty list</source>
+        <translation>doit être une liste non vide</translation>
+    </message>
+    <message>
+        <source>"%1" appears twice</source>
+        <translation>« %1 » apparaît deux fois</translation>
+    </message>
+    <message>
+        <source>a step is a JSON object</source>
+        <translation>une étape est un objet JSON</translation>
+    </message>
+</context>
+<context>
+    <name>SocketAddress</name>
+    <message>
+        <source>"%1" is not an IPv4 address (like 127.0.0.1) or an IPv6 address (like ::1).</source>
+        <translation>« %1 » n'est pas une adresse IPv4 (comme 127.0.0.1) ni une adresse IPv6 (comme ::1).</translation>
+    </message>
+    <message>
+        <source>An AF_UNIX path must have between 1 and %1 bytes.</source>
+        <translation>Un chemin AF_UNIX doit faire entre 1 et %1 octets.</translation>
+    </message>
+    <message>
+        <source>An AF_UNIX path cannot contain a NUL byte.</source>
+        <translation>Un chemin AF_UNIX ne peut pas contenir d'octet NUL.</translation>
+    </message>
+    <message>
+        <source>"%1": an IPv6 endpoint is written [address]:port.</source>
+        <translation>« %1 » : un point d'accès IPv6 s'écrit [adresse]:port.</translation>
+    </message>
+    <message>
+        <source>"%1": an endpoint is written address:port, like 127.0.0.1:5000 or [::1]:5000.</source>
+        <translation>« %1 » : un point d'accès s'écrit adresse:port, comme 127.0.0.1:5000 ou [::1]:5000.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a port: a port is a whole number from 0 to 65535.</source>
+        <translation>« %1 » n'est pas un port : un port est un nombre entier de 0 à 65535.</translation>
     </message>
 </context>
 <context>
     <name>SocketScope::CallLogModel</name>
     <message>
         <source>blocked for %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>bloqué depuis %1 s</translation>
     </message>
     <message>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>en cours</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>annulé</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>n°</translation>
     </message>
     <message>
         <source>Actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Acteur</translation>
     </message>
     <message>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>Appel</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SocketScope::Expectation</name>
-    <message>
-        <source>the call was cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected %1, got %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected success, got %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected %1 to be returned, got %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected to receive &quot;%1&quot;, got &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
 </context>
 <context>
     <name>SocketScope::MainWindow</name>
     <message>
         <source>SocketScope</source>
-        <translation type="unfinished"></translation>
+        <translation>SocketScope</translation>
     </message>
     <message>
         <source>Scenario:</source>
-        <translation type="unfinished"></translation>
+        <translation>Scénario :</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivant</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Recommencer</translation>
     </message>
     <message>
         <source>Expected outcome: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat attendu : %1</translation>
     </message>
     <message>
         <source>The expected outcome did not happen: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le résultat attendu ne s'est pas produit : %1</translation>
     </message>
     <message>
         <source>Step %1 of %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape %1 sur %2 : %3</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
 </context>
 <context>
-    <name>SocketScope::ScenarioError</name>
+    <name>SocketScope::Session</name>
     <message>
-        <source>%1: field &quot;%2&quot;: %3</source>
-        <translation type="unfinished"></translation>
+        <source>step %1 (%2, %3): %4</source>
+        <translation>étape %1 (%2, %3) : %4</translation>
     </message>
     <message>
-        <source>%1: step %2: field &quot;%3&quot;: %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SocketScope::ScenarioParser</name>
-    <message>
-        <source>not valid JSON at byte %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a scenario is a JSON object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a non-empty list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; appears twice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a step is a JSON object</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SocketScope::SocketAddress</name>
-    <message>
-        <source>&quot;%1&quot; is not an IPv4 address (like 127.0.0.1) or an IPv6 address (like ::1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An AF_UNIX path must have between 1 and %1 bytes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An AF_UNIX path cannot contain a NUL byte.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot;: an IPv6 endpoint is written [address]:port.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot;: an endpoint is written address:port, like 127.0.0.1:5000 or [::1]:5000.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a port: a port is a whole number from 0 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <source>step %1 (%2, %3): blocked, and no remaining step can unblock it</source>
+        <translation>étape %1 (%2, %3) : bloquée, et aucune étape restante ne peut la débloquer</translation>
     </message>
 </context>
 </TS>
