@@ -15,7 +15,8 @@ class Tr {
 
 } // namespace
 
-QString requestedLanguage(const QStringList& arguments) {
+QString requestedLanguage(const QStringList& arguments)
+{
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         if (arguments[i] == QLatin1String("--lang") && i + 1 < arguments.size())
             return arguments[i + 1];
@@ -25,7 +26,8 @@ QString requestedLanguage(const QStringList& arguments) {
     return {};
 }
 
-CommandLineResult parseCommandLine(const QStringList& arguments) {
+CommandLineResult parseCommandLine(const QStringList& arguments)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(
         Tr::tr("SocketScope makes BSD sockets visible: real system calls, stepped and explained."));

@@ -18,7 +18,8 @@ class Tr {
 } // namespace
 
 int runHeadless(const CommandLineOptions& options, const ScenarioCatalog& catalog, QTextStream& out,
-                QTextStream& err) {
+                QTextStream& err)
+{
     const Scenario* scenario = catalog.find(options.scenarioId);
     if (!scenario) {
         err << Tr::tr("--scenario: no scenario has the id \"%1\"; --list-scenarios lists them.")

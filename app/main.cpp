@@ -16,7 +16,8 @@ using namespace SocketScope;
 
 namespace {
 
-QString chooseLanguage(const QStringList& arguments) {
+QString chooseLanguage(const QStringList& arguments)
+{
     const QString requested = requestedLanguage(arguments);
     if (requested == QLatin1String("fr") || requested == QLatin1String("en"))
         return requested;
@@ -26,7 +27,8 @@ QString chooseLanguage(const QStringList& arguments) {
 
 } // namespace
 
-int main(int argc, char* argv[]) {
+int main(int argc, char* argv[])
+{
     // A write on a connection the peer closed must fail with EPIPE, not kill SocketScope.
     std::signal(SIGPIPE, SIG_IGN);
 

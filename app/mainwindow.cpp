@@ -20,7 +20,8 @@ MainWindow::MainWindow(const ScenarioCatalog& catalog, const QString& language,
     , m_language(language)
     , m_port(port)
     , m_session(new Session(this))
-    , m_callModel(new CallLogModel(this)) {
+    , m_callModel(new CallLogModel(this))
+{
     setWindowTitle(tr("SocketScope"));
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -91,13 +92,15 @@ MainWindow::MainWindow(const ScenarioCatalog& catalog, const QString& language,
     loadSelectedScenario();
 }
 
-MainWindow::~MainWindow() {
+MainWindow::~MainWindow()
+{
     // Stop the actors before the model and widgets go: a blocked accept is cancelled here.
     m_callModel->setSession(nullptr);
     delete m_session;
 }
 
-bool MainWindow::selectScenario(const QString& id) {
+bool MainWindow::selectScenario(const QString& id)
+{
     const int index = m_scenarioPicker->findData(id);
     if (index < 0)
         return false;
@@ -105,7 +108,8 @@ bool MainWindow::selectScenario(const QString& id) {
     return true;
 }
 
-void MainWindow::loadSelectedScenario() {
+void MainWindow::loadSelectedScenario()
+{
     const Scenario* scenario = m_catalog.find(m_scenarioPicker->currentData().toString());
     if (!scenario)
         return;
@@ -119,7 +123,8 @@ void MainWindow::loadSelectedScenario() {
     updateControls();
 }
 
-void MainWindow::showNarration(int index) {
+void MainWindow::showNarration(int index)
+{
     const Scenario& scenario = m_session->scenario();
     m_narration->setText(tr("Step %1 of %2: %3")
                              .arg(index + 1)
@@ -127,7 +132,8 @@ void MainWindow::showNarration(int index) {
                              .arg(scenario.steps.at(index).narration.text(m_language)));
 }
 
-void MainWindow::updateControls() {
+void MainWindow::updateControls()
+{
     const Session::State state = m_session->state();
     m_nextButton->setEnabled(m_session->canStep());
     m_runButton->setEnabled(state == Session::State::Stepping || state == Session::State::Running);

@@ -11,20 +11,24 @@ namespace SocketScope {
 
 Actor::Actor(const QString& id, std::shared_ptr<std::atomic<qint64>> sequence)
     : m_id(id)
-    , m_sequence(std::move(sequence)) {
+    , m_sequence(std::move(sequence))
+{
 }
 
-Actor::~Actor() {
+Actor::~Actor()
+{
     // Whatever the scenario left open does not outlive the session.
     for (auto it = m_open.cbegin(); it != m_open.cend(); ++it)
         ::close(it.key());
 }
 
-void Actor::cancel() {
+void Actor::cancel()
+{
     m_calls.cancel();
 }
 
-socklen_t Actor::addressCapacity(int fd) const {
+socklen_t Actor::addressCapacity(int fd) const
+{
     switch (m_open.value(fd).domain) {
     case AF_INET:
         return sizeof(sockaddr_in);
@@ -37,7 +41,8 @@ socklen_t Actor::addressCapacity(int fd) const {
     }
 }
 
-CallRequest Actor::resolve(const StepCommand& command) const {
+CallRequest Actor::resolve(const StepCommand& command) const
+{
     const ScenarioStep& step = command.step;
     CallRequest request;
     request.call = step.call;
@@ -75,7 +80,8 @@ CallRequest Actor::resolve(const StepCommand& command) const {
     return request;
 }
 
-CallEvent Actor::run(const CallRequest& request, int stepIndex) {
+CallEvent Actor::run(const CallRequest& request, int stepIndex)
+{
     CallStart start;
     start.seq = m_sequence->fetch_add(1);
     start.step = stepIndex;
@@ -95,7 +101,8 @@ CallEvent Actor::run(const CallRequest& request, int stepIndex) {
     return event;
 }
 
-void Actor::perform(const StepCommand& command) {
+void Actor::perform(const StepCommand& command)
+{
     const CallRequest request = resolve(command);
     if (m_calls.isCancelled()) {
         // The session is stopping: a step still queued here is not performed at all.
@@ -118,8 +125,8 @@ void Actor::perform(const StepCommand& command) {
     Q_EMIT callFinished(event);
 }
 
-void Actor::remember(const StepCommand& command, const CallRequest& request,
-                     const CallEvent& event) {
+void Actor::remember(const StepCommand& command, const CallRequest& request, const CallEvent& event)
+{
     const ScenarioStep& step = command.step;
     const QString& call = request.call;
     if (call == QLatin1String("socket")) {
@@ -147,7 +154,8 @@ void Actor::remember(const StepCommand& command, const CallRequest& request,
         m_addresses.insert(step.addressAs, event.returnedAddress);
 }
 
-void Actor::describeResultDescriptor(CallEvent& event) const {
+void Actor::describeResultDescriptor(CallEvent& event) const
+{
     if (event.resultFd < 0 || !m_open.contains(event.resultFd) ||
         event.call == QLatin1String("close"))
         return;
@@ -165,7 +173,8 @@ void Actor::describeResultDescriptor(CallEvent& event) const {
     event.tcpState = state.tcpState;
 }
 
-void Actor::closeLeftovers() {
+void Actor::closeLeftovers()
+{
     QList<int> fds = m_open.keys();
     std::sort(fds.begin(), fds.end());
     for (int fd : fds) {

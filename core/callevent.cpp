@@ -8,19 +8,22 @@ namespace SocketScope {
 
 namespace {
 
-QJsonValue stringOrNull(const QString& text) {
+QJsonValue stringOrNull(const QString& text)
+{
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
 }
 
 } // namespace
 
-qint64 monotonicNowNs() {
+qint64 monotonicNowNs()
+{
     timespec now{};
     clock_gettime(CLOCK_MONOTONIC, &now);
     return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
-QString CallEvent::straceLine() const {
+QString CallEvent::straceLine() const
+{
     const QString head = call + QLatin1Char('(') + args + QLatin1Char(')');
     if (cancelled)
         return head + QStringLiteral(" = ? <cancelled>");
@@ -33,7 +36,8 @@ QString CallEvent::straceLine() const {
     return line;
 }
 
-QJsonObject CallEvent::toJson() const {
+QJsonObject CallEvent::toJson() const
+{
     QJsonObject object;
     object[QLatin1String("kind")] = QStringLiteral("call");
     object[QLatin1String("seq")] = seq;

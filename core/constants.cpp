@@ -91,7 +91,8 @@ constexpr Constant nameInfoFlags[] = {
     {NI_DGRAM, "NI_DGRAM"},
 };
 
-std::span<const Constant> table(ConstantKind kind) {
+std::span<const Constant> table(ConstantKind kind)
+{
     switch (kind) {
     case ConstantKind::Family:
         return families;
@@ -119,7 +120,8 @@ std::span<const Constant> table(ConstantKind kind) {
 
 } // namespace
 
-std::optional<int> constantValue(ConstantKind kind, const QString& name) {
+std::optional<int> constantValue(ConstantKind kind, const QString& name)
+{
     const QString trimmed = name.trimmed();
     for (const auto& constant : table(kind)) {
         if (trimmed == QLatin1String(constant.name))
@@ -128,7 +130,8 @@ std::optional<int> constantValue(ConstantKind kind, const QString& name) {
     return std::nullopt;
 }
 
-QString constantName(ConstantKind kind, int value) {
+QString constantName(ConstantKind kind, int value)
+{
     for (const auto& constant : table(kind)) {
         if (constant.value == value)
             return QString::fromLatin1(constant.name);
@@ -136,7 +139,8 @@ QString constantName(ConstantKind kind, int value) {
     return QString::number(value);
 }
 
-QString flagsText(ConstantKind kind, int value) {
+QString flagsText(ConstantKind kind, int value)
+{
     if (value == 0)
         return QStringLiteral("0");
     QStringList names;
@@ -157,7 +161,8 @@ QString flagsText(ConstantKind kind, int value) {
     return names.join(QLatin1Char('|'));
 }
 
-std::optional<int> flagsValue(ConstantKind kind, const QStringList& names, QString* bad) {
+std::optional<int> flagsValue(ConstantKind kind, const QStringList& names, QString* bad)
+{
     int value = 0;
     for (const QString& group : names) {
         for (const QString& name : group.split(QLatin1Char('|'), Qt::SkipEmptyParts)) {
@@ -175,7 +180,8 @@ std::optional<int> flagsValue(ConstantKind kind, const QStringList& names, QStri
     return value;
 }
 
-std::optional<int> optionLevel(const QString& optionName) {
+std::optional<int> optionLevel(const QString& optionName)
+{
     for (const auto& option : socketOptions) {
         if (optionName == QLatin1String(option.name))
             return option.level;
@@ -183,7 +189,8 @@ std::optional<int> optionLevel(const QString& optionName) {
     return std::nullopt;
 }
 
-QString socketOptionName(int level, int option) {
+QString socketOptionName(int level, int option)
+{
     for (const auto& candidate : socketOptions) {
         if (candidate.level == level && candidate.value == option)
             return QString::fromLatin1(candidate.name);
@@ -191,7 +198,8 @@ QString socketOptionName(int level, int option) {
     return QString::number(option);
 }
 
-QStringList constantNames(ConstantKind kind) {
+QStringList constantNames(ConstantKind kind)
+{
     QStringList names;
     for (const auto& constant : table(kind))
         names << QString::fromLatin1(constant.name);

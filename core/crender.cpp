@@ -2,7 +2,8 @@
 
 namespace SocketScope::CRender {
 
-QString quotedBytes(const QByteArray& bytes, int limit) {
+QString quotedBytes(const QByteArray& bytes, int limit)
+{
     QString text = QStringLiteral("\"");
     const qsizetype shown = std::min<qsizetype>(bytes.size(), limit);
     for (qsizetype i = 0; i < shown; ++i) {
@@ -47,11 +48,13 @@ QString quotedBytes(const QByteArray& bytes, int limit) {
     return text;
 }
 
-QString pointer(const void* address) {
+QString pointer(const void* address)
+{
     return QStringLiteral("0x") + QString::number(quintptr(address), 16);
 }
 
-QString lengthInOut(unsigned int in, unsigned int out) {
+QString lengthInOut(unsigned int in, unsigned int out)
+{
     if (in == out)
         return QStringLiteral("[%1]").arg(out);
     return QStringLiteral("[%1 => %2]").arg(in).arg(out);

@@ -96,7 +96,8 @@ constexpr KnownErrno knownErrnos[] = {
     {ETIMEDOUT, "ETIMEDOUT", QT_TRANSLATE_NOOP("Errno", "The peer never answered in time.")},
 };
 
-const KnownErrno* findKnown(int value) {
+const KnownErrno* findKnown(int value)
+{
     for (const auto& known : knownErrnos) {
         if (known.value == value)
             return &known;
@@ -127,7 +128,8 @@ constexpr KnownErrno addrInfoErrors[] = {
 
 } // namespace
 
-ErrnoInfo addrInfoErrorInfo(int code) {
+ErrnoInfo addrInfoErrorInfo(int code)
+{
     ErrnoInfo info;
     info.value = code;
     info.message = QString::fromLocal8Bit(gai_strerror(code));
@@ -144,7 +146,8 @@ ErrnoInfo addrInfoErrorInfo(int code) {
     return info;
 }
 
-ErrnoInfo errnoInfo(int value) {
+ErrnoInfo errnoInfo(int value)
+{
     ErrnoInfo info;
     info.value = value;
     info.message = QString::fromLocal8Bit(strerror(value));
@@ -160,7 +163,8 @@ ErrnoInfo errnoInfo(int value) {
     return info;
 }
 
-int errnoFromName(const QString& name) {
+int errnoFromName(const QString& name)
+{
     for (const auto& known : knownErrnos) {
         if (name == QLatin1String(known.name))
             return known.value;

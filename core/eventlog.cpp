@@ -9,12 +9,14 @@
 
 namespace SocketScope {
 
-void EventLog::clear() {
+void EventLog::clear()
+{
     m_calls.clear();
     m_notes.clear();
 }
 
-bool EventLog::writeJsonLines(QIODevice& device) const {
+bool EventLog::writeJsonLines(QIODevice& device) const
+{
     QList<std::pair<qint64, QJsonObject>> lines;
     lines.reserve(m_calls.size() + m_notes.size());
     for (const CallEvent& call : m_calls)
@@ -38,7 +40,8 @@ bool EventLog::writeJsonLines(QIODevice& device) const {
     return true;
 }
 
-bool EventLog::saveJsonLines(const QString& path, QString* error) const {
+bool EventLog::saveJsonLines(const QString& path, QString* error) const
+{
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !writeJsonLines(file) || !file.commit()) {
         if (error)

@@ -14,7 +14,8 @@ namespace SocketScope {
 namespace {
 
 // /proc/net/tcp prints each 32-bit word of the address as the host reads it in memory.
-bool parseProcAddress(const QByteArray& text, bool ipv6, SocketAddress* address) {
+bool parseProcAddress(const QByteArray& text, bool ipv6, SocketAddress* address)
+{
     const qsizetype colon = text.indexOf(':');
     if (colon < 0)
         return false;
@@ -45,16 +46,19 @@ bool parseProcAddress(const QByteArray& text, bool ipv6, SocketAddress* address)
     return true;
 }
 
-QList<QByteArray> fields(const QByteArray& line) {
+QList<QByteArray> fields(const QByteArray& line)
+{
     return line.simplified().split(' ');
 }
 
-bool isUnspecified(const SocketAddress& address) {
+bool isUnspecified(const SocketAddress& address)
+{
     return address.port() == 0 &&
            (address.host() == QLatin1String("0.0.0.0") || address.host() == QLatin1String("::"));
 }
 
-KernelSocketState findUnixRow(quint64 inode) {
+KernelSocketState findUnixRow(quint64 inode)
+{
     QFile file(QStringLiteral("/proc/net/unix"));
     KernelSocketState state;
     if (!file.open(QIODevice::ReadOnly))
@@ -73,7 +77,8 @@ KernelSocketState findUnixRow(quint64 inode) {
     return state;
 }
 
-KernelSocketState findInetRow(const QString& path, bool ipv6, bool tcp, quint64 inode) {
+KernelSocketState findInetRow(const QString& path, bool ipv6, bool tcp, quint64 inode)
+{
     QFile file(path);
     KernelSocketState state;
     if (!file.open(QIODevice::ReadOnly))
@@ -90,7 +95,8 @@ KernelSocketState findInetRow(const QString& path, bool ipv6, bool tcp, quint64 
 
 } // namespace
 
-QString tcpStateName(int state) {
+QString tcpStateName(int state)
+{
     static const char* const names[] = {
         "",      "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",    "TIME_WAIT",
         "CLOSE", "CLOSE_WAIT",  "LAST_ACK", "LISTEN",   "CLOSING",   "NEW_SYN_RECV",
@@ -101,7 +107,8 @@ QString tcpStateName(int state) {
 }
 
 bool ProcNet::parseInetRow(const QByteArray& line, bool ipv6, quint64* inode,
-                           KernelSocketState* state, bool tcp) {
+                           KernelSocketState* state, bool tcp)
+{
     // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
     const QList<QByteArray> row = fields(line);
     if (row.size() < 10)
@@ -124,7 +131,8 @@ bool ProcNet::parseInetRow(const QByteArray& line, bool ipv6, quint64* inode,
     return true;
 }
 
-KernelSocketState readKernelSocketState(int fd, int domain, int type) {
+KernelSocketState readKernelSocketState(int fd, int domain, int type)
+{
     struct stat info {};
     if (fstat(fd, &info) != 0 || !S_ISSOCK(info.st_mode))
         return {};

@@ -29,18 +29,21 @@ struct ParseFailure {
     QString message;
 };
 
-[[noreturn]] void fail(const QString& field, const QString& message) {
+[[noreturn]] void fail(const QString& field, const QString& message)
+{
     throw ParseFailure{field, message};
 }
 
-QString requireString(const QJsonObject& object, const QString& field) {
+QString requireString(const QJsonObject& object, const QString& field)
+{
     const QJsonValue value = object.value(field);
     if (!value.isString() || value.toString().isEmpty())
         fail(field, Tr::tr("must be a non-empty string"));
     return value.toString();
 }
 
-QString optionalString(const QJsonObject& object, const QString& field) {
+QString optionalString(const QJsonObject& object, const QString& field)
+{
     const QJsonValue value = object.value(field);
     if (value.isUndefined())
         return {};
@@ -49,7 +52,8 @@ QString optionalString(const QJsonObject& object, const QString& field) {
     return value.toString();
 }
 
-int optionalInt(const QJsonObject& object, const QString& field, int fallback, int min, int max) {
+int optionalInt(const QJsonObject& object, const QString& field, int fallback, int min, int max)
+{
     const QJsonValue value = object.value(field);
     if (value.isUndefined())
         return fallback;
@@ -59,7 +63,8 @@ int optionalInt(const QJsonObject& object, const QString& field, int fallback, i
     return int(number);
 }
 
-LocalizedText requireLocalized(const QJsonObject& object, const QString& field) {
+LocalizedText requireLocalized(const QJsonObject& object, const QString& field)
+{
     const QJsonValue value = object.value(field);
     if (!value.isObject())
         fail(field, Tr::tr("must be an object with \"fr\" and \"en\" texts"));
@@ -74,7 +79,8 @@ LocalizedText requireLocalized(const QJsonObject& object, const QString& field) 
     return text;
 }
 
-QStringList nameList(const QJsonValue& value, const QString& field) {
+QStringList nameList(const QJsonValue& value, const QString& field)
+{
     if (value.isString())
         return {value.toString()};
     if (!value.isArray())
@@ -88,7 +94,8 @@ QStringList nameList(const QJsonValue& value, const QString& field) {
     return names;
 }
 
-int requireConstant(const QJsonObject& object, const QString& field, ConstantKind kind) {
+int requireConstant(const QJsonObject& object, const QString& field, ConstantKind kind)
+{
     const QString name = requireString(object, field);
     const auto value = constantValue(kind, name);
     if (!value)
@@ -97,7 +104,8 @@ int requireConstant(const QJsonObject& object, const QString& field, ConstantKin
     return *value;
 }
 
-int optionalFlags(const QJsonObject& object, const QString& field, ConstantKind kind) {
+int optionalFlags(const QJsonObject& object, const QString& field, ConstantKind kind)
+{
     const QJsonValue value = object.value(field);
     if (value.isUndefined())
         return 0;
@@ -109,7 +117,8 @@ int optionalFlags(const QJsonObject& object, const QString& field, ConstantKind 
     return *flags;
 }
 
-QByteArray payloadOf(const QJsonObject& object, bool required) {
+QByteArray payloadOf(const QJsonObject& object, bool required)
+{
     if (object.contains(QLatin1String("payload_hex"))) {
         const QString hex = requireString(object, QStringLiteral("payload_hex"));
         const auto decoded = QByteArray::fromHex(hex.toLatin1());
@@ -125,7 +134,8 @@ QByteArray payloadOf(const QJsonObject& object, bool required) {
     return requireString(object, QStringLiteral("payload")).toUtf8();
 }
 
-Expectation expectationOf(const QJsonObject& step) {
+Expectation expectationOf(const QJsonObject& step)
+{
     Expectation expect;
     const QJsonValue value = step.value(QLatin1String("expect"));
     if (value.isUndefined())
@@ -148,13 +158,15 @@ Expectation expectationOf(const QJsonObject& step) {
     return expect;
 }
 
-bool callNeedsFd(const QString& call) {
+bool callNeedsFd(const QString& call)
+{
     return call != QLatin1String("socket") && call != QLatin1String("getaddrinfo") &&
            call != QLatin1String("getnameinfo") && call != QLatin1String("poll") &&
            call != QLatin1String("select");
 }
 
-bool callTakesAddress(const QString& call) {
+bool callTakesAddress(const QString& call)
+{
     return call == QLatin1String("bind") || call == QLatin1String("connect") ||
            call == QLatin1String("sendto") || call == QLatin1String("getnameinfo");
 }
@@ -165,7 +177,8 @@ struct NameScope {
     QSet<QString> addresses;
 };
 
-void readAddress(const QJsonObject& object, ScenarioStep& step, const NameScope& scope) {
+void readAddress(const QJsonObject& object, ScenarioStep& step, const NameScope& scope)
+{
     if (object.contains(QLatin1String("path"))) {
         step.path = requireString(object, QStringLiteral("path"));
         QString error;
@@ -196,7 +209,8 @@ void readAddress(const QJsonObject& object, ScenarioStep& step, const NameScope&
     }
 }
 
-void readPollTargets(const QJsonObject& object, ScenarioStep& step, const NameScope& scope) {
+void readPollTargets(const QJsonObject& object, ScenarioStep& step, const NameScope& scope)
+{
     const QJsonValue value = object.value(QLatin1String("fds"));
     if (!value.isArray() || value.toArray().isEmpty())
         fail(QStringLiteral("fds"), Tr::tr("must be a list of {\"fd\": name, \"events\": [...]}"));
@@ -218,7 +232,8 @@ void readPollTargets(const QJsonObject& object, ScenarioStep& step, const NameSc
 }
 
 ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
-                      QHash<QString, NameScope>& scopes) {
+                      QHash<QString, NameScope>& scopes)
+{
     ScenarioStep step;
     step.actor = requireString(object, QStringLiteral("actor"));
     if (!scenario.actor(step.actor))
@@ -328,7 +343,8 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
 
 } // namespace
 
-QString Expectation::check(const CallEvent& event) const {
+QString Expectation::check(const CallEvent& event) const
+{
     if (mayFail)
         return {};
     if (event.cancelled)
@@ -350,7 +366,8 @@ QString Expectation::check(const CallEvent& event) const {
     return {};
 }
 
-const ScenarioActor* Scenario::actor(const QString& actorId) const {
+const ScenarioActor* Scenario::actor(const QString& actorId) const
+{
     for (const auto& candidate : actors) {
         if (candidate.id == actorId)
             return &candidate;
@@ -358,7 +375,8 @@ const ScenarioActor* Scenario::actor(const QString& actorId) const {
     return nullptr;
 }
 
-QString ScenarioError::text() const {
+QString ScenarioError::text() const
+{
     if (step < 0 && field.isEmpty())
         return QStringLiteral("%1: %2").arg(fileName, message);
     if (step < 0)
@@ -367,7 +385,8 @@ QString ScenarioError::text() const {
 }
 
 std::optional<Scenario> ScenarioParser::parse(const QByteArray& json, const QString& fileName,
-                                              ScenarioError* error) {
+                                              ScenarioError* error)
+{
     ScenarioError failure;
     failure.fileName = fileName;
     QJsonParseError jsonError;
@@ -432,7 +451,8 @@ std::optional<Scenario> ScenarioParser::parse(const QByteArray& json, const QStr
     return scenario;
 }
 
-std::optional<Scenario> ScenarioParser::parseFile(const QString& path, ScenarioError* error) {
+std::optional<Scenario> ScenarioParser::parseFile(const QString& path, ScenarioError* error)
+{
     QFile file(path);
     const QString name = QFileInfo(path).fileName();
     if (!file.open(QIODevice::ReadOnly)) {

@@ -14,7 +14,8 @@ namespace SocketScope {
 struct LocalizedText {
     QString fr;
     QString en;
-    QString text(const QString& language) const {
+    QString text(const QString& language) const
+    {
         return language == QLatin1String("fr") ? fr : en;
     }
 };

@@ -3,20 +3,23 @@
 #include <QCoreApplication>
 #include <QDir>
 
-static void initScenarioResources() {
+static void initScenarioResources()
+{
     Q_INIT_RESOURCE(scenarios);
 }
 
 namespace SocketScope {
 
-ScenarioCatalog ScenarioCatalog::builtIn() {
+ScenarioCatalog ScenarioCatalog::builtIn()
+{
     initScenarioResources();
     ScenarioCatalog catalog;
     catalog.loadFolder(builtInFolder());
     return catalog;
 }
 
-void ScenarioCatalog::loadFolder(const QString& folder) {
+void ScenarioCatalog::loadFolder(const QString& folder)
+{
     const QDir dir(folder);
     const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     for (const QString& file : files) {
@@ -37,7 +40,8 @@ void ScenarioCatalog::loadFolder(const QString& folder) {
     }
 }
 
-const Scenario* ScenarioCatalog::find(const QString& id) const {
+const Scenario* ScenarioCatalog::find(const QString& id) const
+{
     for (const Scenario& scenario : m_scenarios) {
         if (scenario.id == id)
             return &scenario;

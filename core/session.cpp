@@ -9,7 +9,8 @@ namespace SocketScope {
 
 namespace {
 
-void registerMetaTypes() {
+void registerMetaTypes()
+{
     qRegisterMetaType<CallEvent>();
     qRegisterMetaType<CallStart>();
     qRegisterMetaType<StepCommand>();
@@ -20,37 +21,45 @@ void registerMetaTypes() {
 } // namespace
 
 Session::Session(QObject* parent)
-    : QObject(parent) {
+    : QObject(parent)
+{
     registerMetaTypes();
     m_runTimer.setSingleShot(true);
+    m_stuckTimer.setSingleShot(true);
+    connect(&m_stuckTimer, &QTimer::timeout, this, &Session::declareStuck);
     connect(&m_runTimer, &QTimer::timeout, this, [this] {
         if (m_state == State::Running)
             step();
     });
 }
 
-Session::~Session() {
+Session::~Session()
+{
     stopActors();
 }
 
-void Session::load(const Scenario& scenario, const SessionOptions& options) {
+void Session::load(const Scenario& scenario, const SessionOptions& options)
+{
     m_scenario = scenario;
     m_options = options;
     reset();
 }
 
-void Session::setIntervalMs(int intervalMs) {
+void Session::setIntervalMs(int intervalMs)
+{
     m_options.intervalMs = qMax(0, intervalMs);
 }
 
-void Session::setState(State state) {
+void Session::setState(State state)
+{
     if (m_state == state)
         return;
     m_state = state;
     Q_EMIT stateChanged(state);
 }
 
-void Session::startActors() {
+void Session::startActors()
+{
     m_sequence = std::make_shared<std::atomic<qint64>>(1);
     const quint64 generation = ++m_generation;
     for (const ScenarioActor& role : m_scenario.actors) {
@@ -83,7 +92,8 @@ void Session::startActors() {
     }
 }
 
-void Session::stopActors() {
+void Session::stopActors()
+{
     m_runTimer.stop();
     for (ActorSlot& slot : m_slots)
         slot.actor->cancel();
@@ -96,7 +106,8 @@ void Session::stopActors() {
     m_slots.clear();
 }
 
-void Session::reset() {
+void Session::reset()
+{
     stopActors();
     m_log.clear();
     m_inProgress.clear();
@@ -105,7 +116,6 @@ void Session::reset() {
     m_next = 0;
     m_awaiting = -1;
     m_leftoversPending = 0;
-    m_stuck = false;
     m_portSource = {};
     m_servicePort = m_options.port.value_or(m_scenario.defaultPort);
     if (m_scenario.steps.isEmpty()) {
@@ -117,19 +127,22 @@ void Session::reset() {
     Q_EMIT wasReset();
 }
 
-bool Session::canStep() const {
+bool Session::canStep() const
+{
     return (m_state == State::Stepping || m_state == State::Running) &&
            m_next < m_scenario.steps.size() && m_awaiting < 0;
 }
 
-bool Session::step() {
+bool Session::step()
+{
     if (!canStep())
         return false;
     dispatch(m_next++);
     return true;
 }
 
-void Session::run() {
+void Session::run()
+{
     if (m_state != State::Stepping)
         return;
     setState(State::Running);
@@ -137,13 +150,15 @@ void Session::run() {
         step();
 }
 
-void Session::pause() {
+void Session::pause()
+{
     m_runTimer.stop();
     if (m_state == State::Running)
         setState(State::Stepping);
 }
 
-void Session::dispatch(int index) {
+void Session::dispatch(int index)
+{
     const ScenarioStep& step = m_scenario.steps.at(index);
     StepNote note;
     note.seq = m_sequence->fetch_add(1);
@@ -164,12 +179,14 @@ void Session::dispatch(int index) {
     afterProgress();
 }
 
-void Session::onCallStarted(const CallStart& start) {
+void Session::onCallStarted(const CallStart& start)
+{
     m_inProgress.insert(start.seq, start);
     Q_EMIT callStarted(start);
 }
 
-void Session::onCallBlocked(qint64 seq, int index) {
+void Session::onCallBlocked(qint64 seq, int index)
+{
     for (ActorSlot& slot : m_slots) {
         if (!slot.queue.isEmpty() && slot.queue.first() == index)
             slot.headBlocked = true;
@@ -180,7 +197,8 @@ void Session::onCallBlocked(qint64 seq, int index) {
     afterProgress();
 }
 
-void Session::onCallFinished(const CallEvent& event) {
+void Session::onCallFinished(const CallEvent& event)
+{
     m_inProgress.remove(event.seq);
     m_log.append(event);
     if (event.step >= 0) {
@@ -205,7 +223,8 @@ void Session::onCallFinished(const CallEvent& event) {
     afterProgress();
 }
 
-void Session::learnServicePort(const CallEvent& event) {
+void Session::learnServicePort(const CallEvent& event)
+{
     // With port 0 the system chose the server's port: "$port" now means that one. A bound TCP
     // socket shows its port to /proc/net only once it listens, so wait for the first event
     // on that descriptor that reports it.
@@ -218,7 +237,8 @@ void Session::learnServicePort(const CallEvent& event) {
     }
 }
 
-void Session::afterProgress() {
+void Session::afterProgress()
+{
     if (m_state != State::Stepping && m_state != State::Running)
         return;
     const bool allIdle = std::all_of(m_slots.cbegin(), m_slots.cend(),
@@ -227,13 +247,18 @@ void Session::afterProgress() {
         closeLeftovers();
         return;
     }
-    if (detectStuck())
-        return;
+    // "Blocked" may be stale: a call just woken has not reported yet. Only a run that makes
+    // no progress at all for a while is stuck.
+    if (m_state == State::Running && looksStuck())
+        m_stuckTimer.start(m_options.stuckTimeoutMs);
+    else
+        m_stuckTimer.stop();
     if (m_state == State::Running && canStep() && !m_runTimer.isActive())
         m_runTimer.start(m_options.intervalMs);
 }
 
-bool Session::detectStuck() {
+bool Session::looksStuck() const
+{
     bool anyInFlight = false;
     for (const ActorSlot& slot : m_slots) {
         if (slot.queue.isEmpty())
@@ -243,10 +268,14 @@ bool Session::detectStuck() {
         anyInFlight = true;
     }
     const bool noStepCanHelp = m_next >= m_scenario.steps.size() || m_awaiting >= 0;
-    if (m_stuck || !anyInFlight || !noStepCanHelp)
-        return false;
-    m_stuck = true;
-    for (const ActorSlot& slot : m_slots) {
+    return anyInFlight && noStepCanHelp;
+}
+
+void Session::declareStuck()
+{
+    if (m_state != State::Running || !looksStuck())
+        return;
+    for (const ActorSlot& slot : std::as_const(m_slots)) {
         if (slot.queue.isEmpty())
             continue;
         const ScenarioStep& blocked = m_scenario.steps.at(slot.queue.first());
@@ -258,10 +287,10 @@ bool Session::detectStuck() {
     // What is queued comes back cancelled; nothing more is dispatched.
     m_next = int(m_scenario.steps.size());
     m_awaiting = -1;
-    return true;
 }
 
-void Session::closeLeftovers() {
+void Session::closeLeftovers()
+{
     m_runTimer.stop();
     setState(State::Closing);
     m_leftoversPending = int(m_slots.size());
@@ -272,7 +301,8 @@ void Session::closeLeftovers() {
     }
 }
 
-void Session::onLeftoversClosed() {
+void Session::onLeftoversClosed()
+{
     if (--m_leftoversPending > 0)
         return;
     Outcome outcome;

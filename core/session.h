@@ -21,7 +21,8 @@ class Actor;
 struct SessionOptions {
     std::optional<quint16> port; // replaces the scenario's port; 0 lets the system choose
     QString language = QStringLiteral("en");
-    int intervalMs = 0; // pause between two steps when running continuously
+    int intervalMs = 0;        // pause between two steps when running continuously
+    int stuckTimeoutMs = 3000; // a run with every call blocked this long is stuck
 };
 
 struct Outcome {
@@ -34,8 +35,9 @@ struct Outcome {
 //
 // A step that blocks (accept waiting for a client) lets the scenario go on with the other
 // actors; a step queued behind a blocked call of its own actor waits its turn, as it would
-// in a program. When nothing can ever unblock the calls in flight the session says so
-// (stuck), cancels them and ends with a failed outcome rather than hang.
+// in a program. When a continuous run has every call in flight blocked, no step left that
+// could help, and no progress for stuckTimeoutMs, the session says so (stuck), cancels the
+// calls and ends with a failed outcome rather than hang.
 class Session : public QObject {
     Q_OBJECT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
@@ -93,7 +95,8 @@ private:
     void onLeftoversClosed();
     void learnServicePort(const CallEvent& event);
     void afterProgress();
-    bool detectStuck();
+    bool looksStuck() const;
+    void declareStuck();
     void closeLeftovers();
     void setState(State state);
 
@@ -106,7 +109,6 @@ private:
     int m_next = 0;
     int m_awaiting = -1; // the step dispatched last, until it finishes or blocks
     int m_leftoversPending = 0;
-    bool m_stuck = false;
     quint16 m_servicePort = 0;
     std::pair<QString, int> m_portSource{QString(), -1}; // the server socket bound to port 0
     EventLog m_log;
@@ -114,6 +116,7 @@ private:
     QStringList m_failures;
     std::optional<Outcome> m_outcome;
     QTimer m_runTimer;
+    QTimer m_stuckTimer;
 };
 
 } // namespace SocketScope

@@ -15,7 +15,8 @@ class Tr {
     Q_DECLARE_TR_FUNCTIONS(SocketAddress)
 };
 
-QString quotedCString(const QByteArray& bytes) {
+QString quotedCString(const QByteArray& bytes)
+{
     QString text = QStringLiteral("\"");
     for (const char c : bytes) {
         if (c == '"' || c == '\\')
@@ -27,15 +28,16 @@ QString quotedCString(const QByteArray& bytes) {
 
 } // namespace
 
-SocketAddress::SocketAddress(const sockaddr* address, socklen_t length) {
+SocketAddress::SocketAddress(const sockaddr* address, socklen_t length)
+{
     if (!address || length == 0)
         return;
     m_length = std::min<socklen_t>(length, sizeof(m_storage));
     std::memcpy(&m_storage, address, m_length);
 }
 
-std::optional<SocketAddress> SocketAddress::fromIp(const QString& ip, quint16 port,
-                                                   QString* error) {
+std::optional<SocketAddress> SocketAddress::fromIp(const QString& ip, quint16 port, QString* error)
+{
     const QByteArray text = ip.trimmed().toLatin1();
     sockaddr_in v4{};
     if (inet_pton(AF_INET, text.constData(), &v4.sin_addr) == 1) {
@@ -56,7 +58,8 @@ std::optional<SocketAddress> SocketAddress::fromIp(const QString& ip, quint16 po
     return std::nullopt;
 }
 
-std::optional<SocketAddress> SocketAddress::fromUnixPath(const QString& path, QString* error) {
+std::optional<SocketAddress> SocketAddress::fromUnixPath(const QString& path, QString* error)
+{
     const QByteArray bytes = path.toLocal8Bit();
     sockaddr_un un{};
     if (bytes.isEmpty() || bytes.size() >= qsizetype(sizeof(un.sun_path))) {
@@ -76,7 +79,8 @@ std::optional<SocketAddress> SocketAddress::fromUnixPath(const QString& path, QS
     return SocketAddress(reinterpret_cast<sockaddr*>(&un), length);
 }
 
-std::optional<SocketAddress> SocketAddress::fromEndpoint(const QString& endpoint, QString* error) {
+std::optional<SocketAddress> SocketAddress::fromEndpoint(const QString& endpoint, QString* error)
+{
     const QString text = endpoint.trimmed();
     if (text.startsWith(QLatin1Char('/')))
         return fromUnixPath(text, error);
@@ -115,11 +119,13 @@ std::optional<SocketAddress> SocketAddress::fromEndpoint(const QString& endpoint
     return fromIp(host, quint16(port), error);
 }
 
-int SocketAddress::family() const {
+int SocketAddress::family() const
+{
     return m_length >= sizeof(sa_family_t) ? m_storage.ss_family : AF_UNSPEC;
 }
 
-quint16 SocketAddress::port() const {
+quint16 SocketAddress::port() const
+{
     switch (family()) {
     case AF_INET:
         return ntohs(reinterpret_cast<const sockaddr_in*>(&m_storage)->sin_port);
@@ -130,14 +136,16 @@ quint16 SocketAddress::port() const {
     }
 }
 
-void SocketAddress::setPort(quint16 port) {
+void SocketAddress::setPort(quint16 port)
+{
     if (family() == AF_INET)
         reinterpret_cast<sockaddr_in*>(&m_storage)->sin_port = htons(port);
     else if (family() == AF_INET6)
         reinterpret_cast<sockaddr_in6*>(&m_storage)->sin6_port = htons(port);
 }
 
-QString SocketAddress::host() const {
+QString SocketAddress::host() const
+{
     char text[INET6_ADDRSTRLEN] = {};
     switch (family()) {
     case AF_INET:
@@ -162,7 +170,8 @@ QString SocketAddress::host() const {
     }
 }
 
-QString SocketAddress::endpoint() const {
+QString SocketAddress::endpoint() const
+{
     switch (family()) {
     case AF_INET:
         return host() + QLatin1Char(':') + QString::number(port());
@@ -175,7 +184,8 @@ QString SocketAddress::endpoint() const {
     }
 }
 
-QString SocketAddress::straceText() const {
+QString SocketAddress::straceText() const
+{
     switch (family()) {
     case AF_INET:
         return QStringLiteral("{sa_family=AF_INET, sin_port=htons(%1), sin_addr=inet_addr(\"%2\")}")
@@ -204,11 +214,13 @@ QString SocketAddress::straceText() const {
     }
 }
 
-bool SocketAddress::operator==(const SocketAddress& other) const {
+bool SocketAddress::operator==(const SocketAddress& other) const
+{
     return m_length == other.m_length && std::memcmp(&m_storage, &other.m_storage, m_length) == 0;
 }
 
-QString familyName(int family) {
+QString familyName(int family)
+{
     switch (family) {
     case AF_INET:
         return QStringLiteral("AF_INET");

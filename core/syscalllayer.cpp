@@ -17,7 +17,8 @@ namespace SocketScope {
 
 namespace {
 
-void setResult(CallEvent& event, qint64 ret, int error) {
+void setResult(CallEvent& event, qint64 ret, int error)
+{
     event.ret = ret;
     if (ret < 0) {
         const ErrnoInfo info = errnoInfo(error);
@@ -28,16 +29,19 @@ void setResult(CallEvent& event, qint64 ret, int error) {
     }
 }
 
-void setCancelled(CallEvent& event) {
+void setCancelled(CallEvent& event)
+{
     event.cancelled = true;
     event.ret = -1;
 }
 
-QString fdText(int fd) {
+QString fdText(int fd)
+{
     return QString::number(fd);
 }
 
-QString pollSetText(const QList<pollfd>& fds, bool returned) {
+QString pollSetText(const QList<pollfd>& fds, bool returned)
+{
     QStringList items;
     for (const pollfd& p : fds) {
         if (returned && p.revents == 0)
@@ -50,7 +54,8 @@ QString pollSetText(const QList<pollfd>& fds, bool returned) {
     return QLatin1Char('[') + items.join(QStringLiteral(", ")) + QLatin1Char(']');
 }
 
-QString fdSetText(const QList<int>& fds) {
+QString fdSetText(const QList<int>& fds)
+{
     if (fds.isEmpty())
         return QStringLiteral("NULL");
     QStringList items;
@@ -59,7 +64,8 @@ QString fdSetText(const QList<int>& fds) {
     return QLatin1Char('[') + items.join(QLatin1Char(' ')) + QLatin1Char(']');
 }
 
-QString timeoutText(int timeoutMs) {
+QString timeoutText(int timeoutMs)
+{
     if (timeoutMs < 0)
         return QStringLiteral("NULL");
     return QStringLiteral("{tv_sec=%1, tv_usec=%2}")
@@ -70,15 +76,18 @@ QString timeoutText(int timeoutMs) {
 } // namespace
 
 SyscallLayer::SyscallLayer()
-    : m_cancelFd(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {
+    : m_cancelFd(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
+{
 }
 
-SyscallLayer::~SyscallLayer() {
+SyscallLayer::~SyscallLayer()
+{
     if (m_cancelFd >= 0)
         ::close(m_cancelFd);
 }
 
-QStringList SyscallLayer::supportedCalls() {
+QStringList SyscallLayer::supportedCalls()
+{
     return {
         QStringLiteral("socket"),      QStringLiteral("bind"),        QStringLiteral("listen"),
         QStringLiteral("accept"),      QStringLiteral("accept4"),     QStringLiteral("connect"),
@@ -90,7 +99,8 @@ QStringList SyscallLayer::supportedCalls() {
         QStringLiteral("select")};
 }
 
-void SyscallLayer::cancel() {
+void SyscallLayer::cancel()
+{
     m_cancelled.store(true);
     const quint64 one = 1;
     [[maybe_unused]] const ssize_t written = ::write(m_cancelFd, &one, sizeof(one));
@@ -99,20 +109,23 @@ void SyscallLayer::cancel() {
         ::shutdown(m_inKernelFd, SHUT_RDWR);
 }
 
-void SyscallLayer::enterKernel(int fd) {
+void SyscallLayer::enterKernel(int fd)
+{
     std::lock_guard lock(m_kernelMutex);
     m_inKernelFd = fd;
     if (m_cancelled.load())
         ::shutdown(fd, SHUT_RDWR);
 }
 
-void SyscallLayer::leaveKernel() {
+void SyscallLayer::leaveKernel()
+{
     std::lock_guard lock(m_kernelMutex);
     m_inKernelFd = -1;
 }
 
 SyscallLayer::Wait SyscallLayer::waitFor(QList<pollfd> fds, int timeoutMs,
-                                         const BlockedCallback& onBlocked) {
+                                         const BlockedCallback& onBlocked)
+{
     if (m_cancelled.load())
         return Wait::Cancelled;
     int ready = ::poll(fds.data(), nfds_t(fds.size()), 0);
@@ -130,7 +143,8 @@ SyscallLayer::Wait SyscallLayer::waitFor(QList<pollfd> fds, int timeoutMs,
 }
 
 SyscallLayer::Wait SyscallLayer::waitReadable(const CallRequest& request, int flags,
-                                              const BlockedCallback& onBlocked) {
+                                              const BlockedCallback& onBlocked)
+{
     // A call that will not block needs no wait; MSG_OOB reads urgent data that poll reports
     // as POLLPRI, and must not wait for POLLIN.
     if (request.descriptorIsNonBlocking || (flags & MSG_DONTWAIT) || (flags & MSG_OOB))
@@ -138,7 +152,8 @@ SyscallLayer::Wait SyscallLayer::waitReadable(const CallRequest& request, int fl
     return waitFor({pollfd{request.fd, POLLIN, 0}}, -1, onBlocked);
 }
 
-CallEvent SyscallLayer::perform(const CallRequest& request, const BlockedCallback& onBlocked) {
+CallEvent SyscallLayer::perform(const CallRequest& request, const BlockedCallback& onBlocked)
+{
     CallEvent event;
     event.call = request.call;
     event.fd = request.fd;
@@ -187,7 +202,8 @@ CallEvent SyscallLayer::perform(const CallRequest& request, const BlockedCallbac
     return event;
 }
 
-void SyscallLayer::doSocket(const CallRequest& r, CallEvent& e) {
+void SyscallLayer::doSocket(const CallRequest& r, CallEvent& e)
+{
     const int ret = ::socket(r.domain, r.type, r.protocol);
     const int error = errno;
     const QString protocol = (r.domain == AF_INET || r.domain == AF_INET6)
@@ -199,7 +215,8 @@ void SyscallLayer::doSocket(const CallRequest& r, CallEvent& e) {
     setResult(e, ret, error);
 }
 
-void SyscallLayer::doBind(const CallRequest& r, CallEvent& e) {
+void SyscallLayer::doBind(const CallRequest& r, CallEvent& e)
+{
     const int ret = ::bind(r.fd, r.address.data(), r.address.length());
     const int error = errno;
     e.address = r.address;
@@ -209,14 +226,16 @@ void SyscallLayer::doBind(const CallRequest& r, CallEvent& e) {
     setResult(e, ret, error);
 }
 
-void SyscallLayer::doListen(const CallRequest& r, CallEvent& e) {
+void SyscallLayer::doListen(const CallRequest& r, CallEvent& e)
+{
     const int ret = ::listen(r.fd, r.backlog);
     const int error = errno;
     e.args = QStringLiteral("%1, %2").arg(r.fd).arg(r.backlog);
     setResult(e, ret, error);
 }
 
-void SyscallLayer::doAccept(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked) {
+void SyscallLayer::doAccept(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked)
+{
     const bool four = r.call == QLatin1String("accept4");
     const socklen_t capacity = r.addressCapacity ? r.addressCapacity : sizeof(sockaddr_storage);
     const QString tail =
@@ -248,7 +267,8 @@ void SyscallLayer::doAccept(const CallRequest& r, CallEvent& e, const BlockedCal
     setResult(e, ret, error);
 }
 
-void SyscallLayer::doConnect(const CallRequest& r, CallEvent& e) {
+void SyscallLayer::doConnect(const CallRequest& r, CallEvent& e)
+{
     e.address = r.address;
     e.args = QStringLiteral("%1, %2, %3")
                  .arg(fdText(r.fd), r.address.straceText())
@@ -265,7 +285,8 @@ void SyscallLayer::doConnect(const CallRequest& r, CallEvent& e) {
     setResult(e, ret, error);
 }
 
-void SyscallLayer::doRead(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked) {
+void SyscallLayer::doRead(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked)
+{
     QByteArray buffer(qMax(r.count, 0), '\0');
     if (waitReadable(r, 0, onBlocked) == Wait::Cancelled) {
         e.args = QStringLiteral("%1, %2, %3")
@@ -287,7 +308,8 @@ void SyscallLayer::doRead(const CallRequest& r, CallEvent& e, const BlockedCallb
     setResult(e, ret, error);
 }
 
-void SyscallLayer::doWrite(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked) {
+void SyscallLayer::doWrite(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked)
+{
     e.data = r.payload;
     e.args = QStringLiteral("%1, %2, %3")
                  .arg(fdText(r.fd), CRender::quotedBytes(r.payload))
@@ -304,7 +326,8 @@ void SyscallLayer::doWrite(const CallRequest& r, CallEvent& e, const BlockedCall
     setResult(e, ret, error);
 }
 
-void SyscallLayer::doRecv(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked) {
+void SyscallLayer::doRecv(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked)
+{
     const bool from = r.call == QLatin1String("recvfrom");
     QByteArray buffer(qMax(r.count, 0), '\0');
     const socklen_t capacity = r.addressCapacity ? r.addressCapacity : sizeof(sockaddr_storage);
@@ -347,7 +370,8 @@ void SyscallLayer::doRecv(const CallRequest& r, CallEvent& e, const BlockedCallb
     setResult(e, ret, error);
 }
 
-void SyscallLayer::doSendTo(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked) {
+void SyscallLayer::doSendTo(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked)
+{
     const bool to = r.call == QLatin1String("sendto");
     e.data = r.payload;
     e.args = QStringLiteral("%1, %2, %3, %4")
@@ -372,7 +396,8 @@ void SyscallLayer::doSendTo(const CallRequest& r, CallEvent& e, const BlockedCal
     setResult(e, ret, error);
 }
 
-void SyscallLayer::doShutdown(const CallRequest& r, CallEvent& e) {
+void SyscallLayer::doShutdown(const CallRequest& r, CallEvent& e)
+{
     const int ret = ::shutdown(r.fd, r.how);
     const int error = errno;
     e.args =
@@ -380,14 +405,16 @@ void SyscallLayer::doShutdown(const CallRequest& r, CallEvent& e) {
     setResult(e, ret, error);
 }
 
-void SyscallLayer::doClose(const CallRequest& r, CallEvent& e) {
+void SyscallLayer::doClose(const CallRequest& r, CallEvent& e)
+{
     const int ret = ::close(r.fd);
     const int error = errno;
     e.args = fdText(r.fd);
     setResult(e, ret, error);
 }
 
-void SyscallLayer::doSockName(const CallRequest& r, CallEvent& e) {
+void SyscallLayer::doSockName(const CallRequest& r, CallEvent& e)
+{
     sockaddr_storage address{};
     const socklen_t capacity = r.addressCapacity ? r.addressCapacity : sizeof(sockaddr_storage);
     socklen_t length = capacity;
@@ -404,7 +431,8 @@ void SyscallLayer::doSockName(const CallRequest& r, CallEvent& e) {
     setResult(e, ret, error);
 }
 
-void SyscallLayer::doGetSockOpt(const CallRequest& r, CallEvent& e) {
+void SyscallLayer::doGetSockOpt(const CallRequest& r, CallEvent& e)
+{
     const QString head = QStringLiteral("%1, %2, %3")
                              .arg(fdText(r.fd), constantName(ConstantKind::OptionLevel, r.level),
                                   socketOptionName(r.level, r.option));
@@ -431,7 +459,8 @@ void SyscallLayer::doGetSockOpt(const CallRequest& r, CallEvent& e) {
     setResult(e, ret, error);
 }
 
-void SyscallLayer::doSetSockOpt(const CallRequest& r, CallEvent& e) {
+void SyscallLayer::doSetSockOpt(const CallRequest& r, CallEvent& e)
+{
     const QString head = QStringLiteral("%1, %2, %3")
                              .arg(fdText(r.fd), constantName(ConstantKind::OptionLevel, r.level),
                                   socketOptionName(r.level, r.option));
@@ -453,7 +482,8 @@ void SyscallLayer::doSetSockOpt(const CallRequest& r, CallEvent& e) {
     setResult(e, ret, error);
 }
 
-void SyscallLayer::doPoll(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked) {
+void SyscallLayer::doPoll(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked)
+{
     QList<pollfd> fds;
     for (const auto& item : r.pollItems)
         fds.append(pollfd{item.fd, item.events, 0});
@@ -474,7 +504,8 @@ void SyscallLayer::doPoll(const CallRequest& r, CallEvent& e, const BlockedCallb
     setResult(e, ret, error);
 }
 
-void SyscallLayer::doSelect(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked) {
+void SyscallLayer::doSelect(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked)
+{
     QList<int> readFds;
     QList<int> writeFds;
     QList<pollfd> waitSet;
@@ -536,7 +567,8 @@ void SyscallLayer::doSelect(const CallRequest& r, CallEvent& e, const BlockedCal
     setResult(e, ret, error);
 }
 
-void SyscallLayer::doGetAddrInfo(const CallRequest& r, CallEvent& e) {
+void SyscallLayer::doGetAddrInfo(const CallRequest& r, CallEvent& e)
+{
     addrinfo hints{};
     hints.ai_family = r.domain;
     hints.ai_socktype = r.type;
@@ -579,7 +611,8 @@ void SyscallLayer::doGetAddrInfo(const CallRequest& r, CallEvent& e) {
     e.ret = 0;
 }
 
-void SyscallLayer::doGetNameInfo(const CallRequest& r, CallEvent& e) {
+void SyscallLayer::doGetNameInfo(const CallRequest& r, CallEvent& e)
+{
     char host[NI_MAXHOST] = {};
     char service[NI_MAXSERV] = {};
     const int ret = ::getnameinfo(r.address.data(), r.address.length(), host, sizeof(host), service,

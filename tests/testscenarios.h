@@ -8,7 +8,8 @@
 namespace SocketScope::TestScenarios {
 
 // Scenarios the tests need and the shipped catalogue does not have: tests/data/session.
-inline Scenario fromTestData(const QString& name) {
+inline Scenario fromTestData(const QString& name)
+{
     ScenarioError error;
     const auto scenario = ScenarioParser::parseFile(
         QStringLiteral(SOCKETSCOPE_TEST_DATA "/session/") + name + QStringLiteral(".json"), &error);
@@ -17,7 +18,8 @@ inline Scenario fromTestData(const QString& name) {
     return *scenario;
 }
 
-inline Scenario builtIn(const QString& id) {
+inline Scenario builtIn(const QString& id)
+{
     const ScenarioCatalog catalog = ScenarioCatalog::builtIn();
     const Scenario* scenario = catalog.find(id);
     if (!scenario)

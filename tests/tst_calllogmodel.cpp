@@ -11,7 +11,8 @@ using namespace SocketScope;
 class TestCallLogModel : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void followsTheSessionLikeStrace() {
+    void followsTheSessionLikeStrace()
+    {
         Session session;
         CallLogModel model;
         QAbstractItemModelTester tester(&model,
@@ -52,7 +53,8 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
-    void failedCallsShowErrnoAndExplanation() {
+    void failedCallsShowErrnoAndExplanation()
+    {
         Session session;
         CallLogModel model;
         QAbstractItemModelTester tester(&model,

@@ -8,7 +8,8 @@ using namespace SocketScope;
 class TestCommandLine : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void acceptsValidRuns() {
+    void acceptsValidRuns()
+    {
         QTemporaryDir dir;
         const QString trace = dir.filePath(QStringLiteral("t.jsonl"));
         const CommandLineResult result = parseCommandLine(
@@ -24,14 +25,16 @@ private Q_SLOTS:
         QCOMPARE(result.options->language, QStringLiteral("fr"));
     }
 
-    void listScenarios() {
+    void listScenarios()
+    {
         const CommandLineResult result =
             parseCommandLine({QStringLiteral("socketscope"), QStringLiteral("--list-scenarios")});
         QVERIFY(result.options);
         QCOMPARE(result.options->mode, CommandLineOptions::Mode::ListScenarios);
     }
 
-    void rejectsBadArguments_data() {
+    void rejectsBadArguments_data()
+    {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mentions");
         QTest::newRow("port not a number")
@@ -56,7 +59,8 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--scenario-folder"), QStringLiteral("/no/such")}
             << "/no/such";
     }
-    void rejectsBadArguments() {
+    void rejectsBadArguments()
+    {
         QFETCH(QStringList, arguments);
         QFETCH(QString, mentions);
         arguments.prepend(QStringLiteral("socketscope"));
@@ -65,7 +69,8 @@ private Q_SLOTS:
         QVERIFY2(result.error.contains(mentions), qPrintable(result.error));
     }
 
-    void languageReadEarly() {
+    void languageReadEarly()
+    {
         QCOMPARE(requestedLanguage(
                      {QStringLiteral("x"), QStringLiteral("--lang"), QStringLiteral("fr")}),
                  QStringLiteral("fr"));

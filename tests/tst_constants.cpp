@@ -12,7 +12,8 @@ using namespace SocketScope;
 class TestConstants : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void flagsRoundTrip_data() {
+    void flagsRoundTrip_data()
+    {
         QTest::addColumn<int>("kind");
         QTest::addColumn<int>("value");
         QTest::addColumn<QString>("text");
@@ -26,7 +27,8 @@ private Q_SLOTS:
         QTest::newRow("pollin pollout")
             << int(ConstantKind::PollEvent) << int(POLLIN | POLLOUT) << "POLLIN|POLLOUT";
     }
-    void flagsRoundTrip() {
+    void flagsRoundTrip()
+    {
         QFETCH(int, kind);
         QFETCH(int, value);
         QFETCH(QString, text);
@@ -35,21 +37,24 @@ private Q_SLOTS:
         QCOMPARE(flagsValue(k, {text}).value_or(-1), value);
     }
 
-    void unknownFlagNamed() {
+    void unknownFlagNamed()
+    {
         QString bad;
         QVERIFY(
             !flagsValue(ConstantKind::MessageFlag, {QStringLiteral("MSG_PEEK|MSG_NOPE")}, &bad));
         QCOMPARE(bad, QStringLiteral("MSG_NOPE"));
     }
 
-    void optionNamesDependOnLevel() {
+    void optionNamesDependOnLevel()
+    {
         QCOMPARE(socketOptionName(IPPROTO_TCP, TCP_NODELAY), QStringLiteral("TCP_NODELAY"));
         QCOMPARE(socketOptionName(SOL_SOCKET, SO_REUSEADDR), QStringLiteral("SO_REUSEADDR"));
         QCOMPARE(optionLevel(QStringLiteral("IPV6_V6ONLY")).value_or(-1), int(IPPROTO_IPV6));
         QVERIFY(!optionLevel(QStringLiteral("SO_NOPE")));
     }
 
-    void familiesAcceptCourseSpellings() {
+    void familiesAcceptCourseSpellings()
+    {
         QCOMPARE(constantValue(ConstantKind::Family, QStringLiteral("PF_INET")).value_or(-1),
                  int(AF_INET));
         QCOMPARE(constantName(ConstantKind::Family, AF_INET6), QStringLiteral("AF_INET6"));

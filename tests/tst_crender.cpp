@@ -7,7 +7,8 @@ using namespace SocketScope;
 class TestCRender : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void quotesLikeStrace_data() {
+    void quotesLikeStrace_data()
+    {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("expected");
         QTest::newRow("course message") << QByteArray("Hello world !\n") << "\"Hello world !\\n\"";
@@ -24,18 +25,21 @@ private Q_SLOTS:
             << QByteArray(40, 'x')
             << QLatin1Char('"') + QString(32, QLatin1Char('x')) + QStringLiteral("\"...");
     }
-    void quotesLikeStrace() {
+    void quotesLikeStrace()
+    {
         QFETCH(QByteArray, bytes);
         QFETCH(QString, expected);
         QCOMPARE(CRender::quotedBytes(bytes), expected);
     }
 
-    void lengthInOut() {
+    void lengthInOut()
+    {
         QCOMPARE(CRender::lengthInOut(16, 16), QStringLiteral("[16]"));
         QCOMPARE(CRender::lengthInOut(128, 16), QStringLiteral("[128 => 16]"));
     }
 
-    void pointer() {
+    void pointer()
+    {
         QCOMPARE(CRender::pointer(nullptr), QStringLiteral("0x0"));
         QVERIFY(CRender::pointer(this).startsWith(QLatin1String("0x")));
     }

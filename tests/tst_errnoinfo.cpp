@@ -11,7 +11,8 @@ using namespace SocketScope;
 class TestErrnoInfo : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void namesMessagesExplanations_data() {
+    void namesMessagesExplanations_data()
+    {
         QTest::addColumn<int>("value");
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("explanationMentions");
@@ -30,7 +31,8 @@ private Q_SLOTS:
         QTest::newRow("bad descriptor") << EBADF << "EBADF"
                                         << "closed";
     }
-    void namesMessagesExplanations() {
+    void namesMessagesExplanations()
+    {
         QFETCH(int, value);
         QFETCH(QString, name);
         QFETCH(QString, explanationMentions);
@@ -41,7 +43,8 @@ private Q_SLOTS:
         QCOMPARE(errnoFromName(name), value);
     }
 
-    void unknownErrnoStillNamed() {
+    void unknownErrnoStillNamed()
+    {
         const ErrnoInfo info = errnoInfo(ENOTDIR);
         QCOMPARE(info.name, QStringLiteral("ENOTDIR"));
         QVERIFY(!info.explanation.isEmpty());
@@ -49,7 +52,8 @@ private Q_SLOTS:
         QCOMPARE(errnoFromName(QStringLiteral("ENOTANERRNO")), 0);
     }
 
-    void addrInfoErrors() {
+    void addrInfoErrors()
+    {
         const ErrnoInfo info = addrInfoErrorInfo(EAI_NONAME);
         QCOMPARE(info.name, QStringLiteral("EAI_NONAME"));
         QCOMPARE(info.message, QString::fromLocal8Bit(gai_strerror(EAI_NONAME)));

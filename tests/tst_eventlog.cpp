@@ -12,7 +12,8 @@ using namespace SocketScope;
 class TestEventLog : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void writesOneObjectPerLineInSeqOrder() {
+    void writesOneObjectPerLineInSeqOrder()
+    {
         EventLog log;
         CallEvent accept;
         accept.seq = 4;
@@ -72,7 +73,8 @@ private Q_SLOTS:
                  QStringLiteral("accept(3, {...}, [16]) = 4"));
     }
 
-    void unwritablePathSaysWhy() {
+    void unwritablePathSaysWhy()
+    {
         EventLog log;
         QString error;
         QVERIFY(!log.saveJsonLines(QStringLiteral("/nonexistent-folder/t.jsonl"), &error));

@@ -17,7 +17,8 @@ struct Run {
 };
 
 Run runApp(const QStringList& arguments,
-           const QString& program = QStringLiteral(SOCKETSCOPE_BINARY)) {
+           const QString& program = QStringLiteral(SOCKETSCOPE_BINARY))
+{
     QProcess process;
     process.start(program, arguments);
     Run run;
@@ -32,7 +33,8 @@ Run runApp(const QStringList& arguments,
     return run;
 }
 
-QList<QJsonObject> readTrace(const QString& path) {
+QList<QJsonObject> readTrace(const QString& path)
+{
     QFile file(path);
     QList<QJsonObject> objects;
     if (!file.open(QIODevice::ReadOnly))
@@ -45,7 +47,8 @@ QList<QJsonObject> readTrace(const QString& path) {
     return objects;
 }
 
-QList<QJsonObject> calls(const QList<QJsonObject>& trace) {
+QList<QJsonObject> calls(const QList<QJsonObject>& trace)
+{
     QList<QJsonObject> result;
     for (const QJsonObject& object : trace) {
         if (object[QLatin1String("kind")].toString() == QLatin1String("call"))
@@ -59,7 +62,8 @@ QList<QJsonObject> calls(const QList<QJsonObject>& trace) {
 class TestHeadless : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void listsScenarios() {
+    void listsScenarios()
+    {
         const Run run = runApp({QStringLiteral("--list-scenarios")});
         QCOMPARE(run.exitCode, 0);
         const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -73,7 +77,8 @@ private Q_SLOTS:
         QVERIFY(french.out.contains(QStringLiteral("udp-echo\t\u00c9change UDP")));
     }
 
-    void tcpEchoTraceHasTheWholeSequence() {
+    void tcpEchoTraceHasTheWholeSequence()
+    {
         QTemporaryDir dir;
         const QString tracePath = dir.filePath(QStringLiteral("t.jsonl"));
         const Run run = runApp({QStringLiteral("--headless"), QStringLiteral("--scenario"),
@@ -119,7 +124,8 @@ private Q_SLOTS:
         QVERIFY(run.out.contains(QLatin1String("[client] write(")));
     }
 
-    void exitCodes() {
+    void exitCodes()
+    {
         QCOMPARE(runApp({QStringLiteral("--headless"), QStringLiteral("--scenario"),
                          QStringLiteral("udp-echo"), QStringLiteral("--port"), QStringLiteral("0")})
                      .exitCode,
@@ -143,7 +149,8 @@ private Q_SLOTS:
         QVERIFY(wrong.err.contains(QLatin1String("EMFILE")));
     }
 
-    void brokenScenarioFileIsNamedNotFatal() {
+    void brokenScenarioFileIsNamedNotFatal()
+    {
         const Run run =
             runApp({QStringLiteral("--list-scenarios"), QStringLiteral("--scenario-folder"),
                     QStringLiteral(SOCKETSCOPE_TEST_DATA "/broken")});
@@ -155,14 +162,17 @@ private Q_SLOTS:
 
     // What the trace says the process did is what strace sees it do: the same network calls
     // with the same results, and each recorded call rendered as strace renders it.
-    void traceMatchesStrace() {
+    void traceMatchesStrace()
+    {
         const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
         if (strace.isEmpty())
             QSKIP("strace is not installed");
         QTemporaryDir dir;
         const QString tracePath = dir.filePath(QStringLiteral("t.jsonl"));
         const Run run = runApp(
-            {QStringLiteral("-ff"), QStringLiteral("-qq"), QStringLiteral("-e"),
+            // LeakSanitizer cannot work under a tracer; the untraced runs check for leaks.
+            {QStringLiteral("-ff"), QStringLiteral("-qq"), QStringLiteral("-E"),
+             QStringLiteral("ASAN_OPTIONS=detect_leaks=0"), QStringLiteral("-e"),
              QStringLiteral("trace=%network,read,write,close"), QStringLiteral("-o"),
              dir.filePath(QStringLiteral("strace")), QStringLiteral(SOCKETSCOPE_BINARY),
              QStringLiteral("--headless"), QStringLiteral("--scenario"), QStringLiteral("tcp-echo"),

@@ -12,7 +12,8 @@ using namespace SocketScope;
 class TestKernelSocketState : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void parsesProcRows_data() {
+    void parsesProcRows_data()
+    {
         QTest::addColumn<QByteArray>("line");
         QTest::addColumn<bool>("ipv6");
         QTest::addColumn<QString>("local");
@@ -41,7 +42,8 @@ private Q_SLOTS:
             << ""
             << "LISTEN" << quint64(777);
     }
-    void parsesProcRows() {
+    void parsesProcRows()
+    {
         if (QSysInfo::ByteOrder != QSysInfo::LittleEndian)
             QSKIP("the crafted rows are those of a little-endian host");
         QFETCH(QByteArray, line);
@@ -59,7 +61,8 @@ private Q_SLOTS:
         QCOMPARE(parsedInode, inode);
     }
 
-    void rejectsMalformedRows() {
+    void rejectsMalformedRows()
+    {
         quint64 inode = 0;
         KernelSocketState state;
         QVERIFY(!ProcNet::parseInetRow("garbage", false, &inode, &state, true));
@@ -67,7 +70,8 @@ private Q_SLOTS:
                                        &inode, &state, true));
     }
 
-    void readsRealListeningSocket() {
+    void readsRealListeningSocket()
+    {
         const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
         QVERIFY(fd >= 0);
         const auto address = SocketAddress::fromIp(QStringLiteral("127.0.0.1"), 0);
@@ -84,7 +88,8 @@ private Q_SLOTS:
         QVERIFY(state.peer.isEmpty());
     }
 
-    void unboundTcpSocketIsClosed() {
+    void unboundTcpSocketIsClosed()
+    {
         const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
         const KernelSocketState state = readKernelSocketState(fd, AF_INET, SOCK_STREAM);
         ::close(fd);

@@ -11,13 +11,15 @@ using namespace SocketScope;
 
 namespace {
 
-QJsonObject narration() {
+QJsonObject narration()
+{
     return QJsonObject{{QStringLiteral("fr"), QStringLiteral("texte")},
                        {QStringLiteral("en"), QStringLiteral("text")}};
 }
 
 // A small valid scenario that each broken row then damages in one place.
-QJsonObject validScenario() {
+QJsonObject validScenario()
+{
     const auto step = [](std::initializer_list<std::pair<const char*, QJsonValue>> fields) {
         QJsonObject object{{QStringLiteral("narration"), narration()}};
         for (const auto& [key, value] : fields)
@@ -51,7 +53,8 @@ QJsonObject validScenario() {
 }
 
 QJsonObject withStepField(QJsonObject scenario, int step, const QString& field,
-                          const QJsonValue& value) {
+                          const QJsonValue& value)
+{
     QJsonArray steps = scenario.value(QLatin1String("steps")).toArray();
     QJsonObject object = steps[step].toObject();
     if (value.isUndefined())
@@ -63,7 +66,8 @@ QJsonObject withStepField(QJsonObject scenario, int step, const QString& field,
     return scenario;
 }
 
-QByteArray json(const QJsonObject& object) {
+QByteArray json(const QJsonObject& object)
+{
     return QJsonDocument(object).toJson();
 }
 
@@ -72,7 +76,8 @@ QByteArray json(const QJsonObject& object) {
 class TestScenarioParser : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void builtInScenariosLoad() {
+    void builtInScenariosLoad()
+    {
         const ScenarioCatalog catalog = ScenarioCatalog::builtIn();
         for (const ScenarioError& error : catalog.errors())
             qWarning() << error.text();
@@ -93,7 +98,8 @@ private Q_SLOTS:
         }
     }
 
-    void validScenarioParses() {
+    void validScenarioParses()
+    {
         ScenarioError error;
         const auto scenario =
             ScenarioParser::parse(json(validScenario()), QStringLiteral("small.json"), &error);
@@ -102,7 +108,8 @@ private Q_SLOTS:
         QVERIFY(scenario->steps[1].usesServicePort);
     }
 
-    void brokenFilesNamed_data() {
+    void brokenFilesNamed_data()
+    {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<int>("step");
         QTest::addColumn<QString>("field");
@@ -161,7 +168,8 @@ private Q_SLOTS:
             << 1 << "as"
             << "address_as";
     }
-    void brokenFilesNamed() {
+    void brokenFilesNamed()
+    {
         QFETCH(QByteArray, content);
         QFETCH(int, step);
         QFETCH(QString, field);
@@ -178,7 +186,8 @@ private Q_SLOTS:
                      qPrintable(error.text()));
     }
 
-    void catalogReportsBrokenFileAndKeepsTheRest() {
+    void catalogReportsBrokenFileAndKeepsTheRest()
+    {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         QFile good(dir.filePath(QStringLiteral("good.json")));

@@ -10,20 +10,23 @@ using namespace SocketScope;
 
 namespace {
 
-int openDescriptors() {
+int openDescriptors()
+{
     return int(QDir(QStringLiteral("/proc/self/fd"))
                    .entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
                    .size());
 }
 
-int threads() {
+int threads()
+{
     return int(QDir(QStringLiteral("/proc/self/task"))
                    .entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
                    .size());
 }
 
 const CallEvent* findCall(const EventLog& log, const QString& actor, const QString& call,
-                          int nth = 0) {
+                          int nth = 0)
+{
     for (const CallEvent& event : log.calls()) {
         if (event.actor == actor && event.call == call && nth-- == 0)
             return &event;
@@ -31,7 +34,8 @@ const CallEvent* findCall(const EventLog& log, const QString& actor, const QStri
     return nullptr;
 }
 
-SessionOptions onFreePort() {
+SessionOptions onFreePort()
+{
     SessionOptions options;
     options.port = 0;
     return options;
@@ -39,7 +43,8 @@ SessionOptions onFreePort() {
 
 // Steps until the end, as a user pressing Next would: Next is only possible when the
 // previous call returned or is blocked.
-void stepToEnd(Session& session) {
+void stepToEnd(Session& session)
+{
     while (session.state() != Session::State::Finished) {
         if (!session.step())
             QTRY_VERIFY(session.canStep() || session.state() == Session::State::Finished);
@@ -51,7 +56,8 @@ void stepToEnd(Session& session) {
 class TestSession : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void stepsThroughTcpEcho() {
+    void stepsThroughTcpEcho()
+    {
         Session session;
         QSignalSpy blocked(&session, &Session::callBlocked);
         session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")), onFreePort());
@@ -93,7 +99,8 @@ private Q_SLOTS:
         QCOMPARE(log.notes().size(), session.scenario().steps.size());
     }
 
-    void runsUdpEchoContinuously() {
+    void runsUdpEchoContinuously()
+    {
         Session session;
         QSignalSpy finished(&session, &Session::finished);
         session.load(TestScenarios::builtIn(QStringLiteral("udp-echo")), onFreePort());
@@ -114,7 +121,8 @@ private Q_SLOTS:
         QVERIFY(recvfrom->tcpState.isEmpty());
     }
 
-    void pauseStopsContinuousRun() {
+    void pauseStopsContinuousRun()
+    {
         Session session;
         SessionOptions options = onFreePort();
         options.intervalMs = 60'000; // a slow lecture: the second step is far away
@@ -127,7 +135,8 @@ private Q_SLOTS:
         QCOMPARE(session.nextStepIndex(), 1);
     }
 
-    void resetCancelsBlockedAcceptWithin100ms() {
+    void resetCancelsBlockedAcceptWithin100ms()
+    {
         Session session;
         QSignalSpy blocked(&session, &Session::callBlocked);
         session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")), onFreePort());
@@ -147,7 +156,8 @@ private Q_SLOTS:
         QCOMPARE(session.state(), Session::State::Stepping);
     }
 
-    void expectedErrnoIsTheOutcome() {
+    void expectedErrnoIsTheOutcome()
+    {
         Session session;
         QSignalSpy finished(&session, &Session::finished);
         session.load(TestScenarios::fromTestData(QStringLiteral("refused-expected")), onFreePort());
@@ -160,7 +170,8 @@ private Q_SLOTS:
         QCOMPARE(last.step, -1);
     }
 
-    void unmetExpectationIsReported() {
+    void unmetExpectationIsReported()
+    {
         Session session;
         QSignalSpy finished(&session, &Session::finished);
         session.load(TestScenarios::fromTestData(QStringLiteral("refused-unexpected")),
@@ -172,11 +183,14 @@ private Q_SLOTS:
         QVERIFY(session.outcome()->failures.first().contains(QLatin1String("ECONNREFUSED")));
     }
 
-    void stuckScenarioEndsInsteadOfHanging() {
+    void stuckScenarioEndsInsteadOfHanging()
+    {
         // A server that waits for a client nobody starts.
         Session session;
         QSignalSpy finished(&session, &Session::finished);
-        session.load(TestScenarios::fromTestData(QStringLiteral("alone")), onFreePort());
+        SessionOptions options = onFreePort();
+        options.stuckTimeoutMs = 200;
+        session.load(TestScenarios::fromTestData(QStringLiteral("alone")), options);
         session.run();
         QTRY_COMPARE(finished.size(), 1);
         QVERIFY(!session.outcome()->passed);
@@ -189,7 +203,8 @@ private Q_SLOTS:
         QVERIFY(close && close->cancelled); // queued behind the blocked accept: never performed
     }
 
-    void noDescriptorOrThreadOutlivesItsSession() {
+    void noDescriptorOrThreadOutlivesItsSession()
+    {
         const Scenario tcp = TestScenarios::builtIn(QStringLiteral("tcp-echo"));
         const Scenario udp = TestScenarios::builtIn(QStringLiteral("udp-echo"));
         // Warm up Qt's own lazily created descriptors before counting.

@@ -11,7 +11,8 @@ using namespace SocketScope;
 class TestSocketAddress : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void parsesEndpoints_data() {
+    void parsesEndpoints_data()
+    {
         QTest::addColumn<QString>("text");
         QTest::addColumn<int>("family");
         QTest::addColumn<QString>("endpoint");
@@ -25,7 +26,8 @@ private Q_SLOTS:
             << "/tmp/socketscope.sock" << AF_UNIX << "/tmp/socketscope.sock" << 0;
         QTest::newRow("spaces trimmed") << "  127.0.0.1:7 " << AF_INET << "127.0.0.1:7" << 7;
     }
-    void parsesEndpoints() {
+    void parsesEndpoints()
+    {
         QFETCH(QString, text);
         QFETCH(int, family);
         QFETCH(QString, endpoint);
@@ -38,7 +40,8 @@ private Q_SLOTS:
         QCOMPARE(int(address->port()), port);
     }
 
-    void rejectsBadEndpoints_data() {
+    void rejectsBadEndpoints_data()
+    {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("mentions");
         QTest::newRow("port too large") << "127.0.0.1:65536"
@@ -58,7 +61,8 @@ private Q_SLOTS:
         QTest::newRow("unix path too long")
             << QLatin1Char('/') + QString(200, QLatin1Char('a')) << "AF_UNIX";
     }
-    void rejectsBadEndpoints() {
+    void rejectsBadEndpoints()
+    {
         QFETCH(QString, text);
         QFETCH(QString, mentions);
         QString error;
@@ -66,7 +70,8 @@ private Q_SLOTS:
         QVERIFY2(error.contains(mentions), qPrintable(error));
     }
 
-    void rendersLikeStrace_data() {
+    void rendersLikeStrace_data()
+    {
         QTest::addColumn<QString>("endpoint");
         QTest::addColumn<QString>("strace");
         QTest::newRow("ipv4")
@@ -79,13 +84,15 @@ private Q_SLOTS:
         QTest::newRow("unix") << "/tmp/a\"b"
                               << "{sa_family=AF_UNIX, sun_path=\"/tmp/a\\\"b\"}";
     }
-    void rendersLikeStrace() {
+    void rendersLikeStrace()
+    {
         QFETCH(QString, endpoint);
         QFETCH(QString, strace);
         QCOMPARE(SocketAddress::fromEndpoint(endpoint)->straceText(), strace);
     }
 
-    void storesNetworkByteOrder() {
+    void storesNetworkByteOrder()
+    {
         // The bytes in memory are those a peer sees: port 5000 is 0x13 0x88 whatever the host.
         const auto address = SocketAddress::fromIp(QStringLiteral("127.0.0.1"), 5000);
         QVERIFY(address);
@@ -97,14 +104,16 @@ private Q_SLOTS:
         QCOMPARE(in->sin_addr.s_addr, htonl(INADDR_LOOPBACK));
     }
 
-    void unixLengthCoversPathAndNul() {
+    void unixLengthCoversPathAndNul()
+    {
         const auto address = SocketAddress::fromUnixPath(QStringLiteral("/tmp/x"));
         QVERIFY(address);
         QCOMPARE(address->length(), socklen_t(offsetof(sockaddr_un, sun_path) + 7));
         QCOMPARE(address->host(), QStringLiteral("/tmp/x"));
     }
 
-    void emptyAddressRendersNull() {
+    void emptyAddressRendersNull()
+    {
         QCOMPARE(SocketAddress().straceText(), QStringLiteral("NULL"));
         QVERIFY(!SocketAddress().isValid());
     }

@@ -15,14 +15,16 @@ using namespace SocketScope;
 
 namespace {
 
-CallRequest request(const char* call, int fd = -1) {
+CallRequest request(const char* call, int fd = -1)
+{
     CallRequest r;
     r.call = QLatin1String(call);
     r.fd = fd;
     return r;
 }
 
-SocketAddress loopback(quint16 port = 0) {
+SocketAddress loopback(quint16 port = 0)
+{
     return *SocketAddress::fromIp(QStringLiteral("127.0.0.1"), port);
 }
 
@@ -33,7 +35,8 @@ struct Listener {
     quint16 port = 0;
 
     explicit Listener(SyscallLayer& layer, int domain = AF_INET)
-        : calls(layer) {
+        : calls(layer)
+    {
         CallRequest socket = request("socket");
         socket.domain = domain;
         fd = int(calls.perform(socket).ret);
@@ -52,7 +55,8 @@ struct Listener {
 };
 
 int connectedClient(SyscallLayer& calls, const Listener& listener,
-                    CallEvent* connectEvent = nullptr) {
+                    CallEvent* connectEvent = nullptr)
+{
     const int fd = int(calls.perform(request("socket")).ret);
     CallRequest connect = request("connect", fd);
     connect.address = loopback(listener.port);
@@ -67,7 +71,8 @@ int connectedClient(SyscallLayer& calls, const Listener& listener,
 class TestSyscallLayer : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void tcpExchangeRenderedLikeStrace() {
+    void tcpExchangeRenderedLikeStrace()
+    {
         SyscallLayer calls;
         Listener listener(calls);
         QVERIFY(listener.port != 0);
@@ -108,7 +113,8 @@ private Q_SLOTS:
         QCOMPARE(calls.perform(request("close", int(accepted.ret))).ret, 0);
     }
 
-    void connectRefusedExplained() {
+    void connectRefusedExplained()
+    {
         SyscallLayer calls;
         // A bound socket that does not listen: its port answers a SYN with RST.
         const int closedPort = int(calls.perform(request("socket")).ret);
@@ -133,7 +139,8 @@ private Q_SLOTS:
         QVERIFY(refused.failed());
     }
 
-    void closedDescriptorIsEbadf() {
+    void closedDescriptorIsEbadf()
+    {
         SyscallLayer calls;
         const int fd = int(calls.perform(request("socket")).ret);
         QCOMPARE(calls.perform(request("close", fd)).ret, 0);
@@ -141,7 +148,8 @@ private Q_SLOTS:
         QCOMPARE(again.errnoName, QStringLiteral("EBADF"));
     }
 
-    void dontWaitOnEmptySocketIsEagain() {
+    void dontWaitOnEmptySocketIsEagain()
+    {
         SyscallLayer calls;
         Listener listener(calls);
         const int client = connectedClient(calls, listener);
@@ -153,7 +161,8 @@ private Q_SLOTS:
         QVERIFY(event.args.contains(QLatin1String("MSG_DONTWAIT")));
     }
 
-    void blockedAcceptCancelledWithin100ms() {
+    void blockedAcceptCancelledWithin100ms()
+    {
         SyscallLayer calls;
         Listener listener(calls);
         std::atomic<bool> blocked{false};
@@ -172,7 +181,8 @@ private Q_SLOTS:
         QVERIFY(accepted.straceLine().endsWith(QLatin1String("<cancelled>")));
     }
 
-    void blockedRecvfromCancelled() {
+    void blockedRecvfromCancelled()
+    {
         SyscallLayer calls;
         CallRequest socket = request("socket");
         socket.type = SOCK_DGRAM;
@@ -191,7 +201,8 @@ private Q_SLOTS:
         QVERIFY(received.cancelled);
     }
 
-    void writeBlockedInKernelIsWokenByCancel() {
+    void writeBlockedInKernelIsWokenByCancel()
+    {
         SyscallLayer calls;
         Listener listener(calls);
         const int client = connectedClient(calls, listener);
@@ -212,7 +223,8 @@ private Q_SLOTS:
         QVERIFY(written.cancelled || written.ret < write.payload.size());
     }
 
-    void udpSenderAddressReturned() {
+    void udpSenderAddressReturned()
+    {
         SyscallLayer calls;
         CallRequest socket = request("socket");
         socket.type = SOCK_DGRAM;
@@ -244,7 +256,8 @@ private Q_SLOTS:
         QVERIFY(received.args.endsWith(QLatin1String("}, [16]")));
     }
 
-    void ipv6Loopback() {
+    void ipv6Loopback()
+    {
         SyscallLayer calls;
         Listener listener(calls, AF_INET6);
         if (listener.port == 0)
@@ -265,7 +278,8 @@ private Q_SLOTS:
         QCOMPARE(accepted.returnedAddress.family(), AF_INET6);
     }
 
-    void unixStreamSocket() {
+    void unixStreamSocket()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("s.sock"));
         SyscallLayer calls;
@@ -294,7 +308,8 @@ private Q_SLOTS:
         QVERIFY(calls.perform(socket).args.startsWith(QLatin1String("AF_UNIX, SOCK_STREAM, 0")));
     }
 
-    void pollAndSelectShowWhatIsReady() {
+    void pollAndSelectShowWhatIsReady()
+    {
         SyscallLayer calls;
         Listener listener(calls);
         CallRequest poll = request("poll");
@@ -322,7 +337,8 @@ private Q_SLOTS:
         QCOMPARE(selected.retDetail, QStringLiteral("(in [%1])").arg(listener.fd));
     }
 
-    void socketOptions() {
+    void socketOptions()
+    {
         SyscallLayer calls;
         const int fd = int(calls.perform(request("socket")).ret);
         CallRequest set = request("setsockopt", fd);
@@ -346,7 +362,8 @@ private Q_SLOTS:
         ::close(fd);
     }
 
-    void nameResolution() {
+    void nameResolution()
+    {
         SyscallLayer calls;
         CallRequest lookup = request("getaddrinfo");
         lookup.host = QStringLiteral("127.0.0.1");
@@ -376,7 +393,8 @@ private Q_SLOTS:
             QLatin1String("\"127.0.0.1\", 1025, \"5000\", 32, NI_NUMERICHOST|NI_NUMERICSERV")));
     }
 
-    void halfCloseReadsZero() {
+    void halfCloseReadsZero()
+    {
         SyscallLayer calls;
         Listener listener(calls);
         const int client = connectedClient(calls, listener);

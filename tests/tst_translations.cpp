@@ -12,7 +12,8 @@ struct TsCount {
     QStringList untranslated;
 };
 
-TsCount countTs(const QString& path) {
+TsCount countTs(const QString& path)
+{
     TsCount count;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -43,7 +44,8 @@ TsCount countTs(const QString& path) {
 class TestTranslations : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void frenchIsComplete() {
+    void frenchIsComplete()
+    {
         const QString ts =
             QStringLiteral(SOCKETSCOPE_SOURCE_DIR "/resources/translations/socketscope_fr.ts");
         const TsCount count = countTs(ts);
@@ -52,7 +54,8 @@ private Q_SLOTS:
                  qPrintable(count.untranslated.join(QLatin1Char('\n'))));
     }
 
-    void sourcesHaveNoNewStrings() {
+    void sourcesHaveNoNewStrings()
+    {
         QTemporaryDir dir;
         const QString copy = dir.filePath(QStringLiteral("socketscope_fr.ts"));
         QVERIFY(QFile::copy(

@@ -9,10 +9,12 @@
 namespace SocketScope {
 
 CallLogModel::CallLogModel(QObject* parent)
-    : QAbstractTableModel(parent) {
+    : QAbstractTableModel(parent)
+{
 }
 
-void CallLogModel::setSession(Session* session) {
+void CallLogModel::setSession(Session* session)
+{
     if (m_session == session)
         return;
     if (m_session)
@@ -29,13 +31,15 @@ void CallLogModel::setSession(Session* session) {
         onFinished(event);
 }
 
-void CallLogModel::clear() {
+void CallLogModel::clear()
+{
     beginResetModel();
     m_rows.clear();
     endResetModel();
 }
 
-int CallLogModel::rowOf(qint64 seq) const {
+int CallLogModel::rowOf(qint64 seq) const
+{
     for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
         if (m_rows[i].start.seq == seq)
             return int(i);
@@ -43,7 +47,8 @@ int CallLogModel::rowOf(qint64 seq) const {
     return -1;
 }
 
-void CallLogModel::onStarted(const CallStart& start) {
+void CallLogModel::onStarted(const CallStart& start)
+{
     if (rowOf(start.seq) >= 0)
         return;
     // Rows stay in start order: a call that started earlier may finish later.
@@ -55,7 +60,8 @@ void CallLogModel::onStarted(const CallStart& start) {
     endInsertRows();
 }
 
-void CallLogModel::onBlocked(qint64 seq) {
+void CallLogModel::onBlocked(qint64 seq)
+{
     const int row = rowOf(seq);
     if (row < 0)
         return;
@@ -63,7 +69,8 @@ void CallLogModel::onBlocked(qint64 seq) {
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
-void CallLogModel::onFinished(const CallEvent& event) {
+void CallLogModel::onFinished(const CallEvent& event)
+{
     int row = rowOf(event.seq);
     if (row < 0) {
         CallStart start;
@@ -80,7 +87,8 @@ void CallLogModel::onFinished(const CallEvent& event) {
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
-void CallLogModel::refreshInProgress(qint64 nowNs) {
+void CallLogModel::refreshInProgress(qint64 nowNs)
+{
     m_nowNs = nowNs;
     for (qsizetype row = 0; row < m_rows.size(); ++row) {
         if (!m_rows[row].event)
@@ -88,15 +96,18 @@ void CallLogModel::refreshInProgress(qint64 nowNs) {
     }
 }
 
-int CallLogModel::rowCount(const QModelIndex& parent) const {
+int CallLogModel::rowCount(const QModelIndex& parent) const
+{
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
-int CallLogModel::columnCount(const QModelIndex& parent) const {
+int CallLogModel::columnCount(const QModelIndex& parent) const
+{
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString CallLogModel::resultText(const Row& row) const {
+QString CallLogModel::resultText(const Row& row) const
+{
     if (!row.event) {
         const double seconds = double(qMax<qint64>(0, m_nowNs - row.start.tNs)) / 1e9;
         return row.blocked ? tr("blocked for %1 s").arg(seconds, 0, 'f', 1) : tr("in progress");
@@ -111,7 +122,8 @@ QString CallLogModel::resultText(const Row& row) const {
                : QString::number(event.ret) + QLatin1Char(' ') + event.retDetail;
 }
 
-QVariant CallLogModel::data(const QModelIndex& index, int role) const {
+QVariant CallLogModel::data(const QModelIndex& index, int role) const
+{
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row& row = m_rows.at(index.row());
@@ -159,7 +171,8 @@ QVariant CallLogModel::data(const QModelIndex& index, int role) const {
     return {};
 }
 
-QVariant CallLogModel::headerData(int section, Qt::Orientation orientation, int role) const {
+QVariant CallLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
