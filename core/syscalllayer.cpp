@@ -1,76 +1,25 @@
 #include "syscalllayer.h"
 
+#include "callresult.h"
 #include "constants.h"
 #include "crender.h"
-#include "errnoinfo.h"
 
 #include <QStringList>
 
 #include <cerrno>
-#include <fcntl.h>
-#include <netdb.h>
 #include <sys/eventfd.h>
-#include <sys/select.h>
 #include <unistd.h>
 
 namespace SocketScope {
 
+using CallResult::setCancelled;
+using CallResult::setResult;
+
 namespace {
-
-void setResult(CallEvent& event, qint64 ret, int error)
-{
-    event.ret = ret;
-    if (ret < 0) {
-        const ErrnoInfo info = errnoInfo(error);
-        event.errnoValue = error;
-        event.errnoName = info.name;
-        event.errnoMessage = info.message;
-        event.errnoExplanation = info.explanation;
-    }
-}
-
-void setCancelled(CallEvent& event)
-{
-    event.cancelled = true;
-    event.ret = -1;
-}
 
 QString fdText(int fd)
 {
     return QString::number(fd);
-}
-
-QString pollSetText(const QList<pollfd>& fds, bool returned)
-{
-    QStringList items;
-    for (const pollfd& p : fds) {
-        if (returned && p.revents == 0)
-            continue;
-        items << QStringLiteral("{fd=%1, %2=%3}")
-                     .arg(p.fd)
-                     .arg(returned ? QStringLiteral("revents") : QStringLiteral("events"))
-                     .arg(flagsText(ConstantKind::PollEvent, returned ? p.revents : p.events));
-    }
-    return QLatin1Char('[') + items.join(QStringLiteral(", ")) + QLatin1Char(']');
-}
-
-QString fdSetText(const QList<int>& fds)
-{
-    if (fds.isEmpty())
-        return QStringLiteral("NULL");
-    QStringList items;
-    for (int fd : fds)
-        items << QString::number(fd);
-    return QLatin1Char('[') + items.join(QLatin1Char(' ')) + QLatin1Char(']');
-}
-
-QString timeoutText(int timeoutMs)
-{
-    if (timeoutMs < 0)
-        return QStringLiteral("NULL");
-    return QStringLiteral("{tv_sec=%1, tv_usec=%2}")
-        .arg(timeoutMs / 1000)
-        .arg((timeoutMs % 1000) * 1000);
 }
 
 } // namespace
@@ -480,166 +429,6 @@ void SyscallLayer::doSetSockOpt(const CallRequest& r, CallEvent& e)
     const int error = errno;
     e.args = head + QStringLiteral(", [%1], %2").arg(value).arg(sizeof(value));
     setResult(e, ret, error);
-}
-
-void SyscallLayer::doPoll(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked)
-{
-    QList<pollfd> fds;
-    for (const auto& item : r.pollItems)
-        fds.append(pollfd{item.fd, item.events, 0});
-    e.args =
-        QStringLiteral("%1, %2, %3").arg(pollSetText(fds, false)).arg(fds.size()).arg(r.timeoutMs);
-    // The program's own poll() runs once something is ready or its timeout has passed, so
-    // it returns at once with the kernel's answer.
-    const Wait wait = waitFor(fds, r.timeoutMs, onBlocked);
-    if (wait == Wait::Cancelled) {
-        setCancelled(e);
-        return;
-    }
-    const int ret =
-        ::poll(fds.data(), nfds_t(fds.size()), wait == Wait::TimedOut ? 0 : r.timeoutMs);
-    const int error = errno;
-    e.retDetail = ret > 0 ? QLatin1Char('(') + pollSetText(fds, true) + QLatin1Char(')')
-                          : (ret == 0 ? QStringLiteral("(Timeout)") : QString());
-    setResult(e, ret, error);
-}
-
-void SyscallLayer::doSelect(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked)
-{
-    QList<int> readFds;
-    QList<int> writeFds;
-    QList<pollfd> waitSet;
-    int maxFd = -1;
-    fd_set readSet;
-    fd_set writeSet;
-    FD_ZERO(&readSet);
-    FD_ZERO(&writeSet);
-    for (const auto& item : r.pollItems) {
-        if (item.fd < 0 || item.fd >= FD_SETSIZE)
-            continue;
-        if (item.events & POLLIN) {
-            readFds << item.fd;
-            FD_SET(item.fd, &readSet);
-        }
-        if (item.events & POLLOUT) {
-            writeFds << item.fd;
-            FD_SET(item.fd, &writeSet);
-        }
-        waitSet.append(pollfd{item.fd, item.events, 0});
-        maxFd = std::max(maxFd, item.fd);
-    }
-    e.args = QStringLiteral("%1, %2, %3, NULL, %4")
-                 .arg(maxFd + 1)
-                 .arg(fdSetText(readFds), fdSetText(writeFds), timeoutText(r.timeoutMs));
-    const Wait wait = waitFor(waitSet, r.timeoutMs, onBlocked);
-    if (wait == Wait::Cancelled) {
-        setCancelled(e);
-        return;
-    }
-    timeval timeout{};
-    if (wait != Wait::TimedOut && r.timeoutMs >= 0) {
-        timeout.tv_sec = r.timeoutMs / 1000;
-        timeout.tv_usec = (r.timeoutMs % 1000) * 1000;
-    }
-    const bool forever = wait != Wait::TimedOut && r.timeoutMs < 0;
-    const int ret = ::select(maxFd + 1, &readSet, &writeSet, nullptr, forever ? nullptr : &timeout);
-    const int error = errno;
-    if (ret > 0) {
-        QList<int> readyIn;
-        QList<int> readyOut;
-        for (int fd : readFds) {
-            if (FD_ISSET(fd, &readSet))
-                readyIn << fd;
-        }
-        for (int fd : writeFds) {
-            if (FD_ISSET(fd, &writeSet))
-                readyOut << fd;
-        }
-        QStringList parts;
-        if (!readyIn.isEmpty())
-            parts << QStringLiteral("in ") + fdSetText(readyIn);
-        if (!readyOut.isEmpty())
-            parts << QStringLiteral("out ") + fdSetText(readyOut);
-        e.retDetail = QLatin1Char('(') + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
-    } else if (ret == 0) {
-        e.retDetail = QStringLiteral("(Timeout)");
-    }
-    setResult(e, ret, error);
-}
-
-void SyscallLayer::doGetAddrInfo(const CallRequest& r, CallEvent& e)
-{
-    addrinfo hints{};
-    hints.ai_family = r.domain;
-    hints.ai_socktype = r.type;
-    hints.ai_flags = r.flags;
-    addrinfo* results = nullptr;
-    const QByteArray host = r.host.toUtf8();
-    const QByteArray service = r.service.toUtf8();
-    const int ret =
-        ::getaddrinfo(r.host.isEmpty() ? nullptr : host.constData(),
-                      r.service.isEmpty() ? nullptr : service.constData(), &hints, &results);
-    const auto quotedOrNull = [](const QString& text, const QByteArray& bytes) {
-        return text.isEmpty() ? QStringLiteral("NULL") : CRender::quotedBytes(bytes, 256);
-    };
-    const QString head =
-        QStringLiteral("%1, %2, {ai_flags=%3, ai_family=%4, ai_socktype=%5}")
-            .arg(quotedOrNull(r.host, host), quotedOrNull(r.service, service),
-                 flagsText(ConstantKind::AddrInfoFlag, r.flags), familyName(r.domain),
-                 r.type ? flagsText(ConstantKind::SocketType, r.type) : QStringLiteral("0"));
-    if (ret != 0) {
-        const ErrnoInfo info = addrInfoErrorInfo(ret);
-        e.args = head + QStringLiteral(", %1").arg(CRender::pointer(&results));
-        e.ret = ret;
-        e.errnoValue = ret;
-        e.errnoName = info.name;
-        e.errnoMessage = info.message;
-        e.errnoExplanation = info.explanation;
-        return;
-    }
-    m_resolved.clear();
-    QStringList items;
-    for (const addrinfo* p = results; p; p = p->ai_next) {
-        const SocketAddress address(p->ai_addr, p->ai_addrlen);
-        m_resolved << address;
-        items << address.straceText();
-    }
-    freeaddrinfo(results);
-    if (!m_resolved.isEmpty())
-        e.returnedAddress = m_resolved.first();
-    e.args = head + QStringLiteral(", [%1]").arg(items.join(QStringLiteral(", ")));
-    e.ret = 0;
-}
-
-void SyscallLayer::doGetNameInfo(const CallRequest& r, CallEvent& e)
-{
-    char host[NI_MAXHOST] = {};
-    char service[NI_MAXSERV] = {};
-    const int ret = ::getnameinfo(r.address.data(), r.address.length(), host, sizeof(host), service,
-                                  sizeof(service), r.flags);
-    e.address = r.address;
-    const QString hostText = ret == 0 ? CRender::quotedBytes(host) : CRender::pointer(host);
-    const QString serviceText =
-        ret == 0 ? CRender::quotedBytes(service) : CRender::pointer(service);
-    e.args = QStringLiteral("%1, %2, %3, %4, %5, %6, %7")
-                 .arg(r.address.straceText())
-                 .arg(r.address.length())
-                 .arg(hostText)
-                 .arg(sizeof(host))
-                 .arg(serviceText)
-                 .arg(sizeof(service))
-                 .arg(flagsText(ConstantKind::NameInfoFlag, r.flags));
-    if (ret != 0) {
-        const ErrnoInfo info = addrInfoErrorInfo(ret);
-        e.ret = ret;
-        e.errnoValue = ret;
-        e.errnoName = info.name;
-        e.errnoMessage = info.message;
-        e.errnoExplanation = info.explanation;
-        return;
-    }
-    e.data = QByteArray(host) + ' ' + QByteArray(service);
-    e.ret = 0;
 }
 
 } // namespace SocketScope

@@ -2,6 +2,7 @@
 
 #include "scenario.h"
 #include "scenariocatalog.h"
+#include "session.h"
 
 #include <QTest>
 
@@ -25,6 +26,14 @@ inline Scenario builtIn(const QString& id)
     if (!scenario)
         qFatal("no built-in scenario %s", qPrintable(id));
     return *scenario;
+}
+
+// Tests never use a fixed port: the system picks a free one for the server.
+inline SessionOptions onFreePort()
+{
+    SessionOptions options;
+    options.port = 0;
+    return options;
 }
 
 } // namespace SocketScope::TestScenarios

@@ -19,9 +19,8 @@ private Q_SLOTS:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSession(&session);
         QSignalSpy blocked(&session, &Session::callBlocked);
-        SessionOptions options;
-        options.port = 0;
-        session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")), options);
+        session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")),
+                     TestScenarios::onFreePort());
         for (int i = 0; i < 4; ++i) {
             QTRY_VERIFY(session.canStep());
             session.step();
@@ -61,9 +60,8 @@ private Q_SLOTS:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSession(&session);
         QSignalSpy finished(&session, &Session::finished);
-        SessionOptions options;
-        options.port = 0;
-        session.load(TestScenarios::fromTestData(QStringLiteral("refused-expected")), options);
+        session.load(TestScenarios::fromTestData(QStringLiteral("refused-expected")),
+                     TestScenarios::onFreePort());
         session.run();
         QTRY_COMPARE(finished.size(), 1);
         const QModelIndex result = model.index(1, CallLogModel::ResultColumn);

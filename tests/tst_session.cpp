@@ -34,13 +34,6 @@ const CallEvent* findCall(const EventLog& log, const QString& actor, const QStri
     return nullptr;
 }
 
-SessionOptions onFreePort()
-{
-    SessionOptions options;
-    options.port = 0;
-    return options;
-}
-
 // Steps until the end, as a user pressing Next would: Next is only possible when the
 // previous call returned or is blocked.
 void stepToEnd(Session& session)
@@ -60,7 +53,8 @@ private Q_SLOTS:
     {
         Session session;
         QSignalSpy blocked(&session, &Session::callBlocked);
-        session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")), onFreePort());
+        session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")),
+                     TestScenarios::onFreePort());
         QCOMPARE(session.state(), Session::State::Stepping);
         for (int i = 0; i < 4; ++i) {
             QTRY_VERIFY(session.canStep());
@@ -103,7 +97,8 @@ private Q_SLOTS:
     {
         Session session;
         QSignalSpy finished(&session, &Session::finished);
-        session.load(TestScenarios::builtIn(QStringLiteral("udp-echo")), onFreePort());
+        session.load(TestScenarios::builtIn(QStringLiteral("udp-echo")),
+                     TestScenarios::onFreePort());
         session.run();
         QTRY_COMPARE(finished.size(), 1);
         QVERIFY2(session.outcome()->passed,
@@ -124,7 +119,7 @@ private Q_SLOTS:
     void pauseStopsContinuousRun()
     {
         Session session;
-        SessionOptions options = onFreePort();
+        SessionOptions options = TestScenarios::onFreePort();
         options.intervalMs = 60'000; // a slow lecture: the second step is far away
         session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")), options);
         session.run();
@@ -139,7 +134,8 @@ private Q_SLOTS:
     {
         Session session;
         QSignalSpy blocked(&session, &Session::callBlocked);
-        session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")), onFreePort());
+        session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")),
+                     TestScenarios::onFreePort());
         for (int i = 0; i < 4; ++i) {
             QTRY_VERIFY(session.canStep());
             session.step();
@@ -160,7 +156,8 @@ private Q_SLOTS:
     {
         Session session;
         QSignalSpy finished(&session, &Session::finished);
-        session.load(TestScenarios::fromTestData(QStringLiteral("refused-expected")), onFreePort());
+        session.load(TestScenarios::fromTestData(QStringLiteral("refused-expected")),
+                     TestScenarios::onFreePort());
         session.run();
         QTRY_COMPARE(finished.size(), 1);
         QVERIFY(session.outcome()->passed);
@@ -175,7 +172,7 @@ private Q_SLOTS:
         Session session;
         QSignalSpy finished(&session, &Session::finished);
         session.load(TestScenarios::fromTestData(QStringLiteral("refused-unexpected")),
-                     onFreePort());
+                     TestScenarios::onFreePort());
         session.run();
         QTRY_COMPARE(finished.size(), 1);
         QVERIFY(!session.outcome()->passed);
@@ -188,7 +185,7 @@ private Q_SLOTS:
         // A server that waits for a client nobody starts.
         Session session;
         QSignalSpy finished(&session, &Session::finished);
-        SessionOptions options = onFreePort();
+        SessionOptions options = TestScenarios::onFreePort();
         options.stuckTimeoutMs = 200;
         session.load(TestScenarios::fromTestData(QStringLiteral("alone")), options);
         session.run();
@@ -211,7 +208,7 @@ private Q_SLOTS:
         {
             Session warmUp;
             QSignalSpy finished(&warmUp, &Session::finished);
-            warmUp.load(tcp, onFreePort());
+            warmUp.load(tcp, TestScenarios::onFreePort());
             warmUp.run();
             QTRY_COMPARE(finished.size(), 1);
         }
@@ -221,7 +218,7 @@ private Q_SLOTS:
             Session session;
             QSignalSpy finished(&session, &Session::finished);
             QSignalSpy blocked(&session, &Session::callBlocked);
-            session.load(run % 2 ? udp : tcp, onFreePort());
+            session.load(run % 2 ? udp : tcp, TestScenarios::onFreePort());
             if (run % 4 == 3) {
                 // Walk away in the middle: the blocked call is cancelled, its socket closed.
                 for (int i = 0; i < 4; ++i) {
