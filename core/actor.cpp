@@ -104,6 +104,7 @@ CallEvent Actor::run(const CallRequest& request, int stepIndex)
 void Actor::perform(const StepCommand& command)
 {
     const CallRequest request = resolve(command);
+    const Descriptor before = m_open.value(request.fd);
     if (m_calls.isCancelled()) {
         // The session is stopping: a step still queued here is not performed at all.
         CallEvent event;
@@ -121,6 +122,9 @@ void Actor::perform(const StepCommand& command)
     }
     CallEvent event = run(request, command.index);
     remember(command, request, event);
+    const Descriptor after = m_open.value(event.resultFd, before);
+    event.family = after.domain;
+    event.socketType = after.type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
     describeResultDescriptor(event);
     Q_EMIT callFinished(event);
 }

@@ -56,6 +56,12 @@ QJsonObject CallEvent::toJson() const
     object[QLatin1String("errno_explanation")] = stringOrNull(errnoExplanation);
     object[QLatin1String("cancelled")] = cancelled;
     object[QLatin1String("data_hex")] = stringOrNull(QString::fromLatin1(data.toHex()));
+    object[QLatin1String("family")] =
+        family ? QJsonValue(familyName(family)) : QJsonValue(QJsonValue::Null);
+    object[QLatin1String("type")] =
+        socketType == SOCK_STREAM  ? QJsonValue(QStringLiteral("SOCK_STREAM"))
+        : socketType == SOCK_DGRAM ? QJsonValue(QStringLiteral("SOCK_DGRAM"))
+                                   : QJsonValue(QJsonValue::Null);
     object[QLatin1String("local")] = stringOrNull(local);
     object[QLatin1String("peer")] = stringOrNull(peer);
     object[QLatin1String("tcp_state")] = stringOrNull(tcpState);

@@ -31,6 +31,8 @@ struct CallEvent {
     QByteArray data;               // bytes sent, or bytes received
     SocketAddress address;         // the sockaddr the program passed (bind, connect, sendto)
     SocketAddress returnedAddress; // the sockaddr the kernel filled (accept, recvfrom, ...)
+    int family = 0;     // of the result descriptor: AF_INET, AF_INET6, AF_UNIX; 0 unknown
+    int socketType = 0; // SOCK_STREAM or SOCK_DGRAM (without SOCK_NONBLOCK/SOCK_CLOEXEC)
     // The result descriptor after the call, as the kernel reports it.
     QString local;
     QString peer;
@@ -51,6 +53,7 @@ struct CallStart {
     QString call;
     int fd = -1;
     QString args;
+    bool blocked = false; // it had to wait (accept with nobody calling, recv on silence)
 };
 
 qint64 monotonicNowNs();

@@ -187,6 +187,8 @@ void Session::onCallStarted(const CallStart& start)
 
 void Session::onCallBlocked(qint64 seq, int index)
 {
+    if (auto it = m_inProgress.find(seq); it != m_inProgress.end())
+        it->blocked = true;
     for (ActorSlot& slot : m_slots) {
         if (!slot.queue.isEmpty() && slot.queue.first() == index)
             slot.headBlocked = true;

@@ -1,0 +1,242 @@
+#include "session.h"
+#include "stagestate.h"
+#include "testscenarios.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace SocketScope;
+
+namespace {
+
+using Phase = StageEndpoint::Phase;
+
+StageState live(const Session& session)
+{
+    const QList<CallStart> inProgress = session.callsInProgress().values();
+    return projectStage(session.log().calls(), int(session.log().calls().size()), inProgress,
+                        monotonicNowNs());
+}
+
+// Performs the next step and waits until its call returned or blocked, as Next does.
+bool stepAndSettle(Session& session)
+{
+    if (!session.step())
+        return false;
+    return QTest::qWaitFor(
+        [&] { return session.canStep() || session.state() == Session::State::Finished; });
+}
+
+const StageEndpoint* find(const StageState& state, const QString& actor, Phase phase)
+{
+    for (const StageEndpoint& endpoint : state.endpoints) {
+        if (endpoint.actor == actor && endpoint.phase == phase)
+            return &endpoint;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestStageState : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void tcpEchoStepByStep()
+    {
+        Session session;
+        session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")),
+                     TestScenarios::onFreePort());
+        const QString server = QStringLiteral("server");
+        const QString client = QStringLiteral("client");
+
+        QVERIFY(stepAndSettle(session)); // socket: a telephone is installed
+        StageState state = live(session);
+        QCOMPARE(state.endpoints.size(), 1);
+        QCOMPARE(state.endpoints[0].phase, Phase::Created);
+        QVERIFY(!state.endpoints[0].datagram);
+        QVERIFY(state.endpoints[0].fd >= 0);
+
+        QVERIFY(stepAndSettle(session)); // bind: it gets its number
+        QCOMPARE(live(session).endpoints[0].phase, Phase::Bound);
+
+        QVERIFY(stepAndSettle(session)); // listen: the ringer is on, the waiting line drawn
+        state = live(session);
+        QCOMPARE(state.endpoints[0].phase, Phase::Listening);
+        QCOMPARE(state.endpoints[0].backlog, 5);
+        QCOMPARE(state.endpoints[0].local,
+                 QStringLiteral("127.0.0.1:%1").arg(session.servicePort()));
+
+        QVERIFY(stepAndSettle(session)); // accept: waiting by the phone
+        state = live(session);
+        QCOMPARE(state.endpoints[0].waitingCall, QStringLiteral("accept"));
+        QVERIFY(state.endpoints[0].waitingSinceNs > 0);
+        QVERIFY(state.timeNs >= state.endpoints[0].waitingSinceNs);
+
+        QVERIFY(stepAndSettle(session)); // the client's own telephone
+        QCOMPARE(live(session).endpoints.size(), 2);
+
+        QVERIFY(stepAndSettle(session)); // connect: the server picks up a NEW handset
+        QTRY_COMPARE(live(session).endpoints.size(), 3);
+        state = live(session);
+        const StageEndpoint* listener = find(state, server, Phase::Listening);
+        const StageEndpoint* handset = find(state, server, Phase::Connected);
+        const StageEndpoint* caller = find(state, client, Phase::Connected);
+        QVERIFY(listener && handset && caller);
+        QVERIFY(listener->waitingCall.isEmpty());
+        QCOMPARE(handset->parentFd, listener->fd);
+        QVERIFY(handset->fd != listener->fd);
+        QCOMPARE(handset->local, listener->local); // same local port
+        QCOMPARE(handset->peer, caller->local);
+        QCOMPARE(state.lines.size(), 1);
+        QVERIFY(!state.lines[0].queued);
+        QCOMPARE(listener->queuedCallers, 0);
+
+        QVERIFY(stepAndSettle(session)); // the client speaks
+        state = live(session);
+        QCOMPARE(state.last.kind, StageExchange::Kind::Speech);
+        QCOMPARE(state.last.bytes, QByteArray("Hello world !\n"));
+        QCOMPARE(find(state, server, Phase::Connected)->unread, QByteArray("Hello world !\n"));
+
+        QVERIFY(stepAndSettle(session)); // the server hears it
+        state = live(session);
+        QCOMPARE(state.last.kind, StageExchange::Kind::Heard);
+        QVERIFY(find(state, server, Phase::Connected)->unread.isEmpty());
+
+        QVERIFY(stepAndSettle(session)); // "ok\n"
+        QVERIFY(stepAndSettle(session));
+        QVERIFY(find(live(session), client, Phase::Connected)->unread.isEmpty());
+
+        QVERIFY(stepAndSettle(session)); // the client hangs up
+        state = live(session);
+        QCOMPARE(state.last.kind, StageExchange::Kind::HangUp);
+        QVERIFY(find(state, client, Phase::Closed));
+        QCOMPARE(state.lines.size(), 1);
+        QVERIFY(state.lines[0].hungUp);
+
+        QVERIFY(stepAndSettle(session));
+        QVERIFY(stepAndSettle(session));
+        state = live(session);
+        QVERIFY(state.lines.isEmpty());
+        for (const StageEndpoint& endpoint : state.endpoints)
+            QCOMPARE(endpoint.phase, Phase::Closed);
+    }
+
+    void pastPositionsRedrawWithoutRerunning()
+    {
+        Session session;
+        QSignalSpy finished(&session, &Session::finished);
+        session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")),
+                     TestScenarios::onFreePort());
+        session.run();
+        QTRY_COMPARE(finished.size(), 1);
+        const QList<CallEvent>& calls = session.log().calls();
+        int clientSocket = -1;
+        for (qsizetype i = 0; i < calls.size(); ++i) {
+            if (calls[i].actor == QLatin1String("client") &&
+                calls[i].call == QLatin1String("socket"))
+                clientSocket = int(i);
+        }
+        QVERIFY(clientSocket > 0);
+        // Just after the client's socket(): the server was still waiting by the phone.
+        const StageState then = projectStage(calls, clientSocket + 1);
+        QCOMPARE(then.cursor, clientSocket + 1);
+        QCOMPARE(then.endpoints.size(), 2);
+        QCOMPARE(then.endpoints[0].waitingCall, QStringLiteral("accept"));
+        QCOMPARE(then.lastSeq, calls[clientSocket].seq);
+        // The beginning is an empty stage; the end has everything hung up.
+        QVERIFY(projectStage(calls, 0).endpoints.isEmpty());
+        QVERIFY(projectStage(calls, int(calls.size())).lines.isEmpty());
+        QCOMPARE(projectStage(calls, 9999).cursor, int(calls.size()));
+    }
+
+    void udpLettersInTheMailbox()
+    {
+        Session session;
+        session.load(TestScenarios::builtIn(QStringLiteral("udp-echo")),
+                     TestScenarios::onFreePort());
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(stepAndSettle(session));
+        StageState state = live(session);
+        QVERIFY(state.endpoints[0].datagram);
+        QCOMPARE(state.endpoints[0].waitingCall, QStringLiteral("recvfrom"));
+        QVERIFY(stepAndSettle(session));
+        QVERIFY(stepAndSettle(session)); // sendto: the letter is posted, the server takes it
+        QTRY_VERIFY(session.callsInProgress().isEmpty());
+        state = live(session);
+        QVERIFY(state.endpoints[0].mailbox.isEmpty());
+        QVERIFY(state.endpoints[0].waitingCall.isEmpty());
+        QVERIFY(state.lines.isEmpty()); // no telephone line in UDP
+
+        // Between the posting and the collection, the letter waits in the box.
+        const QList<CallEvent>& calls = session.log().calls();
+        int posted = -1;
+        int collected = -1;
+        for (qsizetype i = 0; i < calls.size(); ++i) {
+            if (calls[i].call == QLatin1String("sendto"))
+                posted = int(i);
+            if (calls[i].call == QLatin1String("recvfrom"))
+                collected = int(i);
+        }
+        const StageState afterPosting = projectStage(calls, posted + 1);
+        const StageState afterBoth = projectStage(calls, qMax(posted, collected) + 1);
+        QVERIFY(afterBoth.endpoints[0].mailbox.isEmpty());
+        if (posted < collected) {
+            QCOMPARE(afterPosting.endpoints[0].mailbox.size(), 1);
+            QCOMPARE(afterPosting.endpoints[0].mailbox[0].bytes, QByteArray("Hello world !\n"));
+            QCOMPARE(afterPosting.last.kind, StageExchange::Kind::Posted);
+            QCOMPARE(afterPosting.last.envelope,
+                     QStringLiteral("127.0.0.1:%1").arg(session.servicePort()));
+        }
+        QVERIFY(stepAndSettle(session)); // the answer, sent to the address on the envelope
+        QVERIFY(stepAndSettle(session));
+        state = live(session);
+        QCOMPARE(state.last.kind, StageExchange::Kind::Collected);
+        QCOMPARE(state.last.envelope, QStringLiteral("127.0.0.1:%1").arg(session.servicePort()));
+    }
+
+    void refusedConnectDrawnWhereItHappened()
+    {
+        Session session;
+        QSignalSpy finished(&session, &Session::finished);
+        session.load(TestScenarios::fromTestData(QStringLiteral("refused-expected")),
+                     TestScenarios::onFreePort());
+        session.run();
+        QTRY_COMPARE(finished.size(), 1);
+        const QList<CallEvent>& calls = session.log().calls();
+        const StageState state = projectStage(calls, 2); // socket, connect
+        QCOMPARE(state.last.kind, StageExchange::Kind::Failure);
+        QCOMPARE(state.endpoints[0].failedCall, QStringLiteral("connect"));
+        QCOMPARE(state.endpoints[0].errnoName, QStringLiteral("ECONNREFUSED"));
+        QCOMPARE(state.endpoints[0].failedTarget, QStringLiteral("127.0.0.1:0"));
+        QVERIFY(!state.endpoints[0].errnoExplanation.isEmpty());
+    }
+
+    void wildcardMatchesSpecificAddress_data()
+    {
+        QTest::addColumn<QString>("bound");
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<bool>("matches");
+        QTest::newRow("same") << "127.0.0.1:5000"
+                              << "127.0.0.1:5000" << true;
+        QTest::newRow("wildcard v4") << "0.0.0.0:5000"
+                                     << "127.0.0.1:5000" << true;
+        QTest::newRow("wildcard v6") << "[::]:5000"
+                                     << "[::1]:5000" << true;
+        QTest::newRow("other port") << "0.0.0.0:5000"
+                                    << "127.0.0.1:5001" << false;
+        QTest::newRow("other host") << "127.0.0.2:5000"
+                                    << "127.0.0.1:5000" << false;
+        QTest::newRow("unbound") << ""
+                                 << "127.0.0.1:5000" << false;
+    }
+    void wildcardMatchesSpecificAddress()
+    {
+        QFETCH(QString, bound);
+        QFETCH(QString, target);
+        QFETCH(bool, matches);
+        QCOMPARE(endpointsMatch(bound, target), matches);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStageState)
+#include "tst_stagestate.moc"

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "callevent.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace SocketScope {
+
+// A letter waiting in a UDP mailbox: what recvfrom will take out.
+struct StageLetter {
+    QByteArray bytes;
+    QString from;
+    QString to;
+};
+
+// One descriptor as the stage draws it: a telephone (TCP) or a mailbox (UDP).
+struct StageEndpoint {
+    enum class Phase { Created, Bound, Listening, Connected, Closed };
+
+    QString actor;
+    int fd = -1;
+    int family = 0;
+    bool datagram = false;
+    Phase phase = Phase::Created;
+    QString local;
+    QString peer;
+    QString tcpState;
+    int backlog = 0;
+    int parentFd = -1;       // the listening descriptor accept() took it from
+    int queuedCallers = 0;   // listening: connections established, not yet accepted
+    bool readShut = false;   // shutdown(SHUT_RD)
+    bool writeShut = false;  // shutdown(SHUT_WR): this side hung up its mouthpiece
+    bool peerHungUp = false; // a read returned 0: the other side hung up
+    QByteArray unread;       // stream: bytes that arrived and were not read yet
+    QList<StageLetter> mailbox;
+    QString waitingCall; // a call in progress on it at the cursor, "" when none
+    qint64 waitingSinceNs = 0;
+    QString failedCall; // the last call on it that failed, until one succeeds
+    QString errnoName;
+    QString errnoExplanation;
+    QString failedTarget; // connect/sendto: the address nobody answered at
+};
+
+// The telephone line between two connected descriptors, or a caller waiting in a
+// listening socket's queue.
+struct StageLine {
+    int from = -1; // index in StageState::endpoints (the caller)
+    int to = -1;   // the handset that picked up, or the listener whose queue holds the call
+    bool queued = false;
+    bool hungUp = false; // one side has closed
+};
+
+// What the call at the cursor carried, for the bubble, the letter or the dialling line.
+struct StageExchange {
+    enum class Kind { None, Speech, Heard, Posted, Collected, Dial, PickUp, HangUp, Failure };
+    Kind kind = Kind::None;
+    int from = -1; // endpoint indexes; -1 when unknown
+    int to = -1;
+    QByteArray bytes;
+    QString envelope; // "127.0.0.1:5000": destination of a posted letter, sender of a collected one
+};
+
+// The stage at one position of the log: every descriptor so far, the lines between them,
+// the calls in progress and the last exchange. Rebuilt from the log, never stored.
+struct StageState {
+    QList<StageEndpoint> endpoints;
+    QList<StageLine> lines;
+    StageExchange last;
+    qint64 lastSeq = 0; // of the call at the cursor; 0 before the first
+    qint64 timeNs = 0;  // the moment the stage shows
+    int cursor = 0;
+
+    int indexOf(const QString& actor, int fd) const; // the open descriptor, else the newest
+};
+
+// Projects the first `cursor` calls of the log (in the order they returned). At the live end
+// pass the calls still in progress; in the past, the calls that returned later but had
+// started by then are shown as in progress.
+StageState projectStage(const QList<CallEvent>& calls, int cursor,
+                        const QList<CallStart>& inProgress = {}, qint64 nowNs = 0);
+
+// "127.0.0.1:5000" and "0.0.0.0:5000" name the same socket for a datagram sent there.
+bool endpointsMatch(const QString& bound, const QString& target);
+
+} // namespace SocketScope
