@@ -56,8 +56,17 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
     const QCommandLineOption folderOption(QStringLiteral("scenario-folder"),
                                           Tr::tr("Also load the scenario files of FOLDER."),
                                           Tr::tr("FOLDER"));
+    const QCommandLineOption stepsOption(
+        QStringLiteral("steps"),
+        Tr::tr("With --screenshot: perform N steps for real first (past the end: to the end)."),
+        Tr::tr("N"));
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+                                              Tr::tr("Save the window to FILE.png and exit."),
+                                              Tr::tr("FILE"));
+    const QCommandLineOption sizeOption(
+        QStringLiteral("size"), Tr::tr("The window's size, for example 1920x1080."), Tr::tr("WxH"));
     parser.addOptions({listOption, headlessOption, scenarioOption, portOption, traceOption,
-                       langOption, folderOption});
+                       langOption, folderOption, stepsOption, screenshotOption, sizeOption});
 
     CommandLineResult result;
     if (!parser.parse(arguments)) {
@@ -121,6 +130,46 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
         if (!QFileInfo(options.scenarioFolder).isDir()) {
             result.error =
                 Tr::tr("--scenario-folder: \"%1\" is not a folder.").arg(options.scenarioFolder);
+            return result;
+        }
+    }
+    if (parser.isSet(stepsOption)) {
+        bool ok = false;
+        options.steps = parser.value(stepsOption).toInt(&ok);
+        if (!ok || options.steps < 0) {
+            result.error = Tr::tr("--steps: \"%1\" is not a number of steps (0 or more).")
+                               .arg(parser.value(stepsOption));
+            return result;
+        }
+    }
+    if (parser.isSet(sizeOption)) {
+        const QStringList parts = parser.value(sizeOption).split(QLatin1Char('x'));
+        bool widthOk = false;
+        bool heightOk = false;
+        const int width = parts.value(0).toInt(&widthOk);
+        const int height = parts.value(1).toInt(&heightOk);
+        if (parts.size() != 2 || !widthOk || !heightOk || width < 320 || height < 240 ||
+            width > 7680 || height > 4320) {
+            result.error = Tr::tr("--size: \"%1\" is not a window size; write WIDTHxHEIGHT "
+                                  "between 320x240 and 7680x4320, for example 1920x1080.")
+                               .arg(parser.value(sizeOption));
+            return result;
+        }
+        options.windowSize = QSize(width, height);
+    }
+    if (parser.isSet(screenshotOption)) {
+        options.screenshotPath = parser.value(screenshotOption);
+        const QFileInfo file(options.screenshotPath);
+        const QFileInfo folder(file.absolutePath());
+        if (!options.screenshotPath.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
+            result.error =
+                Tr::tr("--screenshot: \"%1\" must be a .png file.").arg(options.screenshotPath);
+            return result;
+        }
+        if (!folder.isDir() || !folder.isWritable()) {
+            result.error = Tr::tr("--screenshot: cannot write \"%1\": the folder %2 does not "
+                                  "exist or is not writable.")
+                               .arg(options.screenshotPath, folder.filePath());
             return result;
         }
     }

@@ -18,6 +18,9 @@ struct CommandLineOptions {
     QString tracePath;
     QString language; // "fr" or "en"; empty: the system's language
     QString scenarioFolder;
+    int steps = 0;          // --steps: real steps performed before the screenshot
+    QString screenshotPath; // --screenshot: save the window there and exit
+    QSize windowSize{1280, 720};
     QString helpText;
 };
 

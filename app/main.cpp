@@ -2,6 +2,7 @@
 #include "headlessrun.h"
 #include "mainwindow.h"
 #include "scenariocatalog.h"
+#include "screenshotrun.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
@@ -107,6 +108,9 @@ int main(int argc, char* argv[])
     MainWindow window(catalog, language, options.port);
     if (!options.scenarioId.isEmpty())
         window.selectScenario(options.scenarioId);
+    if (!options.screenshotPath.isEmpty())
+        return takeScreenshot(window, options, err);
+    window.resize(options.windowSize);
     window.show();
     return app->exec();
 }

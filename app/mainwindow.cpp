@@ -1,17 +1,33 @@
 #include "mainwindow.h"
 
 #include "calllogmodel.h"
+#include "logcursor.h"
 #include "session.h"
+#include "stageview.h"
 
+#include <QAction>
 #include <QComboBox>
-#include <QHBoxLayout>
+#include <QDockWidget>
+#include <QFileDialog>
 #include <QHeaderView>
+#include <QKeySequence>
 #include <QLabel>
-#include <QPushButton>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
 #include <QTableView>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace SocketScope {
+
+namespace {
+
+// At 1x a continuous run takes a step every 1.5 s and each animation 0.7 s.
+constexpr int baseIntervalMs = 1500;
+constexpr int baseAnimationMs = 700;
+
+} // namespace
 
 MainWindow::MainWindow(const ScenarioCatalog& catalog, const QString& language,
                        std::optional<quint16> port, QWidget* parent)
@@ -20,83 +36,177 @@ MainWindow::MainWindow(const ScenarioCatalog& catalog, const QString& language,
     , m_language(language)
     , m_port(port)
     , m_session(new Session(this))
+    , m_cursor(new LogCursor(this))
     , m_callModel(new CallLogModel(this))
 {
     setWindowTitle(tr("SocketScope"));
-    auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
-
-    auto* top = new QHBoxLayout;
-    m_scenarioPicker = new QComboBox(central);
-    for (const Scenario& scenario : m_catalog.scenarios())
-        m_scenarioPicker->addItem(scenario.title.text(m_language), scenario.id);
-    top->addWidget(new QLabel(tr("Scenario:"), central));
-    top->addWidget(m_scenarioPicker, 1);
-    m_nextButton = new QPushButton(tr("Next"), central);
-    m_nextButton->setShortcut(Qt::Key_Right);
-    m_runButton = new QPushButton(tr("Run"), central);
-    m_resetButton = new QPushButton(tr("Reset"), central);
-    top->addWidget(m_nextButton);
-    top->addWidget(m_runButton);
-    top->addWidget(m_resetButton);
-    layout->addLayout(top);
-
-    m_narration = new QLabel(central);
-    m_narration->setWordWrap(true);
-    m_narration->setTextFormat(Qt::PlainText);
-    QFont narrationFont = m_narration->font();
-    narrationFont.setPointSizeF(narrationFont.pointSizeF() * 1.4);
-    m_narration->setFont(narrationFont);
-    layout->addWidget(m_narration);
-
-    m_callView = new QTableView(central);
-    m_callView->setModel(m_callModel);
-    m_callView->verticalHeader()->hide();
-    m_callView->horizontalHeader()->setSectionResizeMode(CallLogModel::CallColumn,
-                                                         QHeaderView::Stretch);
-    m_callView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    layout->addWidget(m_callView, 1);
-
-    m_status = new QLabel(central);
-    m_status->setWordWrap(true);
-    layout->addWidget(m_status);
-    setCentralWidget(central);
-
+    buildActions();
+    buildLayout();
     m_callModel->setSession(m_session);
-    connect(m_scenarioPicker, &QComboBox::currentIndexChanged, this,
-            &MainWindow::loadSelectedScenario);
-    connect(m_nextButton, &QPushButton::clicked, m_session, &Session::step);
-    connect(m_runButton, &QPushButton::clicked, this, [this] {
-        if (m_session->state() == Session::State::Running)
-            m_session->pause();
-        else
-            m_session->run();
-    });
-    connect(m_resetButton, &QPushButton::clicked, m_session, &Session::reset);
+    m_cursor->setSession(m_session);
+
+    connect(m_cursor, &LogCursor::positionChanged, this, &MainWindow::showCursor);
+    connect(m_cursor, &LogCursor::countChanged, this, &MainWindow::updateControls);
     connect(m_session, &Session::stateChanged, this, &MainWindow::updateControls);
-    connect(m_session, &Session::eventAppended, this, &MainWindow::updateControls);
-    connect(m_session, &Session::callBlocked, this, &MainWindow::updateControls);
-    connect(m_session, &Session::stepDispatched, this, [this](int index) { showNarration(index); });
+    connect(m_session, &Session::callBlocked, this, [this] {
+        m_callModel->refreshInProgress(monotonicNowNs());
+        showCursor(); // the blocked call is drawn as waiting at the live end
+        updateControls();
+    });
+    connect(m_session, &Session::stepDispatched, this, [this] {
+        if (m_cursor->isLive())
+            m_narration->setText(narrationAt(m_cursor->position()));
+        updateControls();
+    });
     connect(m_session, &Session::finished, this, [this](const Outcome& outcome) {
-        m_status->setText(
+        m_outcome->setText(
             outcome.passed
                 ? tr("Expected outcome: %1").arg(m_session->scenario().outcome.text(m_language))
                 : tr("The expected outcome did not happen: %1")
                       .arg(outcome.failures.join(QLatin1String("; "))));
     });
-    connect(&m_clock, &QTimer::timeout, this,
-            [this] { m_callModel->refreshInProgress(monotonicNowNs()); });
+    connect(&m_clock, &QTimer::timeout, this, [this] {
+        const qint64 now = monotonicNowNs();
+        m_callModel->refreshInProgress(now);
+        if (m_cursor->isLive())
+            m_stage->setTime(now);
+    });
     m_clock.start(100);
 
     resize(1280, 720);
+    setSpeed(1.0);
     loadSelectedScenario();
 }
 
 MainWindow::~MainWindow()
 {
-    // Stop the actors before the model and widgets go: a blocked accept is cancelled here.
+    // Stop the actors before the views go: a blocked accept is cancelled here.
     m_callModel->setSession(nullptr);
+    m_cursor->setSession(nullptr);
     delete m_session;
+}
+
+void MainWindow::buildActions()
+{
+    m_backAction = new QAction(tr("Back"), this);
+    m_backAction->setShortcuts({QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_PageUp)});
+    m_backAction->setToolTip(tr("Show the state before the last call (nothing is re-run)"));
+    connect(m_backAction, &QAction::triggered, m_cursor, &LogCursor::back);
+
+    m_nextAction = new QAction(tr("Next"), this);
+    m_nextAction->setShortcuts(
+        {QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_PageDown)});
+    m_nextAction->setToolTip(tr("Perform the next real call"));
+    connect(m_nextAction, &QAction::triggered, this, &MainWindow::next);
+
+    m_forwardAction = new QAction(tr("Forward"), this);
+    m_forwardAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Right));
+    m_forwardAction->setToolTip(tr("Show the next recorded call"));
+    connect(m_forwardAction, &QAction::triggered, m_cursor, &LogCursor::forward);
+
+    m_runAction = new QAction(tr("Run"), this);
+    m_runAction->setShortcut(QKeySequence(Qt::Key_P));
+    connect(m_runAction, &QAction::triggered, this, [this] {
+        if (m_session->state() == Session::State::Running) {
+            m_session->pause();
+            return;
+        }
+        m_cursor->toLive();
+        m_session->run();
+    });
+
+    m_resetAction = new QAction(tr("Reset"), this);
+    m_resetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_resetAction->setToolTip(tr("Cancel the calls in progress, close everything, start over"));
+    connect(m_resetAction, &QAction::triggered, m_session, &Session::reset);
+
+    m_protocolAction = new QAction(tr("Protocol view"), this);
+    m_protocolAction->setCheckable(true);
+    m_protocolAction->setShortcut(QKeySequence(Qt::Key_V));
+    m_protocolAction->setToolTip(tr("Technical labels instead of the telephone and the mail"));
+
+    auto* skip = new QAction(tr("Skip animation"), this);
+    skip->setShortcut(QKeySequence(Qt::Key_Escape));
+    addAction(skip);
+    connect(skip, &QAction::triggered, this, [this] { m_stage->skipAnimation(); });
+
+    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction* save = fileMenu->addAction(tr("Save the trace…"), this, &MainWindow::saveTrace);
+    save->setShortcut(QKeySequence::Save);
+    fileMenu->addSeparator();
+    fileMenu->addAction(tr("Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu* stepMenu = menuBar()->addMenu(tr("&Step"));
+    stepMenu->addActions({m_backAction, m_nextAction, m_forwardAction, m_runAction, m_resetAction});
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(m_protocolAction);
+    viewMenu->addAction(skip);
+}
+
+void MainWindow::buildLayout()
+{
+    auto* toolbar = addToolBar(tr("Steps"));
+    toolbar->setObjectName(QStringLiteral("steps"));
+    toolbar->setMovable(false);
+    m_scenarioPicker = new QComboBox(toolbar);
+    m_scenarioPicker->setAccessibleName(tr("Scenario"));
+    for (const Scenario& scenario : m_catalog.scenarios())
+        m_scenarioPicker->addItem(scenario.title.text(m_language), scenario.id);
+    m_scenarioPicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    toolbar->addWidget(m_scenarioPicker);
+    toolbar->addSeparator();
+    toolbar->addActions({m_backAction, m_nextAction, m_forwardAction, m_runAction, m_resetAction});
+    toolbar->addSeparator();
+    m_speedPicker = new QComboBox(toolbar);
+    m_speedPicker->setAccessibleName(tr("Speed"));
+    for (const double speed : {0.25, 0.5, 1.0, 2.0, 4.0})
+        m_speedPicker->addItem(tr("Speed %1×").arg(speed), speed);
+    m_speedPicker->setCurrentIndex(2);
+    toolbar->addWidget(m_speedPicker);
+    toolbar->addAction(m_protocolAction);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    m_narration = new QLabel(central);
+    m_narration->setWordWrap(true);
+    m_narration->setTextFormat(Qt::PlainText);
+    m_narration->setAccessibleName(tr("Narration"));
+    QFont narrationFont = m_narration->font();
+    narrationFont.setPointSizeF(narrationFont.pointSizeF() * 1.5);
+    m_narration->setFont(narrationFont);
+    layout->addWidget(m_narration);
+    m_stage = new StageView(central);
+    layout->addWidget(m_stage, 1);
+    setCentralWidget(central);
+
+    m_callView = new QTableView(this);
+    m_callView->setModel(m_callModel);
+    m_callView->verticalHeader()->hide();
+    m_callView->horizontalHeader()->setSectionResizeMode(CallLogModel::CallColumn,
+                                                         QHeaderView::Stretch);
+    m_callView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_callView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_callView->setWordWrap(false);
+    m_callView->horizontalHeader()->setSectionResizeMode(CallLogModel::ResultColumn,
+                                                         QHeaderView::ResizeToContents);
+    auto* calls = new QDockWidget(tr("Calls"), this);
+    calls->setObjectName(QStringLiteral("calls"));
+    calls->setWidget(m_callView);
+    calls->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, calls);
+    resizeDocks({calls}, {170}, Qt::Vertical); // the stage keeps most of the height
+
+    m_outcome = new QLabel(this);
+    m_outcome->setWordWrap(true);
+    statusBar()->addWidget(m_outcome, 1);
+
+    connect(m_scenarioPicker, &QComboBox::currentIndexChanged, this,
+            &MainWindow::loadSelectedScenario);
+    connect(m_speedPicker, &QComboBox::currentIndexChanged, this,
+            [this] { setSpeed(m_speedPicker->currentData().toDouble()); });
+    connect(m_protocolAction, &QAction::toggled, this, [this](bool protocol) {
+        m_stage->setViewMode(protocol ? StageView::ViewMode::Protocol
+                                      : StageView::ViewMode::Analogy);
+    });
 }
 
 bool MainWindow::selectScenario(const QString& id)
@@ -108,6 +218,22 @@ bool MainWindow::selectScenario(const QString& id)
     return true;
 }
 
+void MainWindow::setSpeed(double speed)
+{
+    const double bounded = qBound(0.25, speed, 4.0);
+    m_session->setIntervalMs(int(baseIntervalMs / bounded));
+    m_stage->setAnimationDuration(int(baseAnimationMs / bounded));
+    const int index = m_speedPicker->findData(bounded);
+    if (index >= 0 && index != m_speedPicker->currentIndex())
+        m_speedPicker->setCurrentIndex(index);
+}
+
+void MainWindow::next()
+{
+    m_cursor->toLive();
+    m_session->step();
+}
+
 void MainWindow::loadSelectedScenario()
 {
     const Scenario* scenario = m_catalog.find(m_scenarioPicker->currentData().toString());
@@ -116,28 +242,85 @@ void MainWindow::loadSelectedScenario()
     SessionOptions options;
     options.port = m_port;
     options.language = m_language;
-    options.intervalMs = 800;
+    options.intervalMs = int(baseIntervalMs / m_speedPicker->currentData().toDouble());
+    QStringList ids;
+    QStringList names;
+    for (const ScenarioActor& actor : scenario->actors) {
+        ids << actor.id;
+        names << actor.name.text(m_language);
+    }
+    m_stage->setActors(ids, names);
     m_session->load(*scenario, options);
-    m_narration->setText(scenario->summary.text(m_language));
-    m_status->clear();
-    updateControls();
+    m_outcome->clear();
+    showCursor();
 }
 
-void MainWindow::showNarration(int index)
+QString MainWindow::narrationAt(int position) const
 {
-    const Scenario& scenario = m_session->scenario();
-    m_narration->setText(tr("Step %1 of %2: %3")
-                             .arg(index + 1)
-                             .arg(scenario.steps.size())
-                             .arg(scenario.steps.at(index).narration.text(m_language)));
+    const EventLog& log = m_session->log();
+    if (log.notes().isEmpty())
+        return m_session->scenario().summary.text(m_language);
+    // The last step handed out before the call at the cursor; at the live end, the last one.
+    const bool live = position >= log.calls().size();
+    const qint64 seq = live           ? std::numeric_limits<qint64>::max()
+                       : position > 0 ? log.calls().at(position - 1).seq
+                                      : 0;
+    const StepNote* shown = nullptr;
+    for (const StepNote& note : log.notes()) {
+        if (note.seq < seq)
+            shown = &note;
+    }
+    if (!shown)
+        return m_session->scenario().summary.text(m_language);
+    return tr("Step %1 of %2: %3")
+        .arg(shown->step + 1)
+        .arg(m_session->scenario().steps.size())
+        .arg(shown->narration);
+}
+
+void MainWindow::showCursor()
+{
+    const EventLog& log = m_session->log();
+    const int position = m_cursor->position();
+    const bool live = m_cursor->isLive();
+    const QList<CallStart> inProgress =
+        live ? m_session->callsInProgress().values() : QList<CallStart>();
+    m_stage->setState(projectStage(log.calls(), position, inProgress, live ? monotonicNowNs() : 0));
+    m_narration->setText(narrationAt(position));
+    if (position > 0) {
+        const qint64 seq = log.calls().at(position - 1).seq;
+        for (int row = 0; row < m_callModel->rowCount(); ++row) {
+            if (m_callModel->data(m_callModel->index(row, CallLogModel::SeqColumn)).toLongLong() ==
+                seq) {
+                m_callView->selectRow(row);
+                m_callView->scrollTo(m_callModel->index(row, 0));
+            }
+        }
+    } else {
+        m_callView->clearSelection();
+    }
+    updateControls();
 }
 
 void MainWindow::updateControls()
 {
     const Session::State state = m_session->state();
-    m_nextButton->setEnabled(m_session->canStep());
-    m_runButton->setEnabled(state == Session::State::Stepping || state == Session::State::Running);
-    m_runButton->setText(state == Session::State::Running ? tr("Pause") : tr("Run"));
+    m_nextAction->setEnabled(m_session->canStep());
+    m_backAction->setEnabled(m_cursor->position() > 0);
+    m_forwardAction->setEnabled(!m_cursor->isLive());
+    m_runAction->setEnabled(state == Session::State::Stepping || state == Session::State::Running);
+    m_runAction->setText(state == Session::State::Running ? tr("Pause") : tr("Run"));
+}
+
+void MainWindow::saveTrace()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the trace"), QString(),
+                                                      tr("JSON Lines (*.jsonl)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!m_session->log().saveJsonLines(path, &error))
+        QMessageBox::warning(this, tr("Save the trace"), error);
 }
 
 } // namespace SocketScope

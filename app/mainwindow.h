@@ -5,18 +5,23 @@
 #include <QMainWindow>
 #include <QTimer>
 
+#include <optional>
+
+class QAction;
 class QComboBox;
 class QLabel;
-class QPushButton;
 class QTableView;
 
 namespace SocketScope {
 
 class CallLogModel;
+class LogCursor;
 class Session;
+class StageView;
 
-// The teaching window: pick a scenario, step through it one real call at a time, read the
-// narration and the call list.
+// The teaching window: a scenario picker and the step controls on top, the narration and
+// the stage in the centre, the call list in a dock (later panels dock beside it). Every
+// view draws the session's log up to the shared cursor.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -25,26 +30,43 @@ public:
     ~MainWindow() override;
 
     Session* session() const { return m_session; }
+    StageView* stage() const { return m_stage; }
+    LogCursor* cursor() const { return m_cursor; }
     bool selectScenario(const QString& id);
+    // Steps per second multiplier: 0.25 (slow motion) to 4.
+    void setSpeed(double speed);
+
+public Q_SLOTS:
+    void next();
 
 private:
+    void buildActions();
+    void buildLayout();
     void loadSelectedScenario();
+    void showCursor();
     void updateControls();
-    void showNarration(int index);
+    void saveTrace();
+    QString narrationAt(int position) const;
 
     const ScenarioCatalog& m_catalog;
     QString m_language;
     std::optional<quint16> m_port;
     Session* m_session = nullptr;
+    LogCursor* m_cursor = nullptr;
     CallLogModel* m_callModel = nullptr;
+    StageView* m_stage = nullptr;
     QComboBox* m_scenarioPicker = nullptr;
+    QComboBox* m_speedPicker = nullptr;
     QLabel* m_narration = nullptr;
-    QLabel* m_status = nullptr;
+    QLabel* m_outcome = nullptr;
     QTableView* m_callView = nullptr;
-    QPushButton* m_nextButton = nullptr;
-    QPushButton* m_runButton = nullptr;
-    QPushButton* m_resetButton = nullptr;
-    QTimer m_clock; // ages the "blocked for ..." rows
+    QAction* m_nextAction = nullptr;
+    QAction* m_backAction = nullptr;
+    QAction* m_forwardAction = nullptr;
+    QAction* m_runAction = nullptr;
+    QAction* m_resetAction = nullptr;
+    QAction* m_protocolAction = nullptr;
+    QTimer m_clock; // ages the "blocked for ..." texts
 };
 
 } // namespace SocketScope

@@ -1,5 +1,6 @@
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -158,6 +159,62 @@ private Q_SLOTS:
         QVERIFY(run.out.contains(QLatin1String("tcp-echo")));
         QVERIFY2(run.err.contains(QLatin1String("broken.json: step 2: field \"port\"")),
                  qPrintable(run.err));
+    }
+
+    void screenshotOfARealRun()
+    {
+        QTemporaryDir dir;
+        const QString blocked = dir.filePath(QStringLiteral("accept.png"));
+        const Run run =
+            runApp({QStringLiteral("--scenario"), QStringLiteral("tcp-echo"),
+                    QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--steps"),
+                    QStringLiteral("4"), QStringLiteral("--screenshot"), blocked,
+                    QStringLiteral("--size"), QStringLiteral("1024x600")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QImage image(blocked);
+        QCOMPARE(image.size(), QSize(1024, 600));
+        // The server's telephone is drawn in its colour.
+        bool serverDrawn = false;
+        for (int y = 0; y < image.height() && !serverDrawn; y += 2) {
+            for (int x = 0; x < image.width() && !serverDrawn; x += 2)
+                serverDrawn = image.pixel(x, y) == qRgb(0x1f, 0x5f, 0xbf);
+        }
+        QVERIFY(serverDrawn);
+
+        // Past the end: the scenario runs to its end, and the picture is still taken.
+        const QString end = dir.filePath(QStringLiteral("end.png"));
+        QCOMPARE(runApp({QStringLiteral("--scenario"), QStringLiteral("udp-echo"),
+                         QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--steps"),
+                         QStringLiteral("999"), QStringLiteral("--screenshot"), end,
+                         QStringLiteral("--lang"), QStringLiteral("fr")})
+                     .exitCode,
+                 0);
+        QCOMPARE(QImage(end).size(), QSize(1280, 720));
+    }
+
+    void screenshotArgumentsValidated_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("size without x")
+            << QStringList{QStringLiteral("--size"), QStringLiteral("1024")} << "--size";
+        QTest::newRow("size too small")
+            << QStringList{QStringLiteral("--size"), QStringLiteral("10x10")} << "320x240";
+        QTest::newRow("not a png")
+            << QStringList{QStringLiteral("--screenshot"), QStringLiteral("/tmp/x.jpg")} << ".png";
+        QTest::newRow("missing folder")
+            << QStringList{QStringLiteral("--screenshot"), QStringLiteral("/no/such/x.png")}
+            << "/no/such";
+        QTest::newRow("negative steps")
+            << QStringList{QStringLiteral("--steps"), QStringLiteral("-2")} << "--steps";
+    }
+    void screenshotArgumentsValidated()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, mentions);
+        const Run run = runApp(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(mentions), qPrintable(run.err));
     }
 
     // What the trace says the process did is what strace sees it do: the same network calls

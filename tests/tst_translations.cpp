@@ -28,7 +28,8 @@ TsCount countTs(const QString& path)
         } else if (xml.name() == QLatin1String("translation")) {
             const bool unfinished =
                 xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
-            const QString text = xml.readElementText();
+            // Plural forms are <numerusform> elements inside the translation.
+            const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
             ++count.messages;
             if (unfinished || text.isEmpty())
                 count.untranslated << source;

@@ -153,6 +153,7 @@ void Projector::apply(const CallEvent& event)
         endpoint.family = event.family;
         endpoint.datagram = event.socketType == SOCK_DGRAM;
         state.endpoints.append(endpoint);
+        state.last.from = int(state.endpoints.size() - 1);
         return;
     }
     if (event.failed()) {
@@ -180,10 +181,14 @@ void Projector::apply(const CallEvent& event)
     if (index < 0)
         return; // a call on a descriptor that is not a socket of the scenario
     StageEndpoint& endpoint = state.endpoints[index];
-    endpoint.failedCall.clear();
-    endpoint.errnoName.clear();
-    endpoint.errnoExplanation.clear();
-    endpoint.failedTarget.clear();
+    // A failure stays drawn until a later call on the same descriptor succeeds; hanging up
+    // does not erase why the call failed.
+    if (call != QLatin1String("close")) {
+        endpoint.failedCall.clear();
+        endpoint.errnoName.clear();
+        endpoint.errnoExplanation.clear();
+        endpoint.failedTarget.clear();
+    }
     if (!event.local.isEmpty())
         endpoint.local = event.local;
     if (!event.peer.isEmpty())

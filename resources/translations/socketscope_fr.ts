@@ -87,6 +87,38 @@
         <source>--headless needs --scenario ID; --list-scenarios lists them.</source>
         <translation>--headless a besoin de --scenario ID ; --list-scenarios les liste.</translation>
     </message>
+    <message>
+        <source>With --screenshot: perform N steps for real first (past the end: to the end).</source>
+        <translation>Avec --screenshot : effectuer d'abord N étapes pour de vrai (au-delà de la fin : jusqu'à la fin).</translation>
+    </message>
+    <message>
+        <source>Save the window to FILE.png and exit.</source>
+        <translation>Enregistrer la fenêtre dans FICHIER.png et quitter.</translation>
+    </message>
+    <message>
+        <source>The window's size, for example 1920x1080.</source>
+        <translation>La taille de la fenêtre, par exemple 1920x1080.</translation>
+    </message>
+    <message>
+        <source>WxH</source>
+        <translation>LxH</translation>
+    </message>
+    <message>
+        <source>--steps: "%1" is not a number of steps (0 or more).</source>
+        <translation>--steps : « %1 » n'est pas un nombre d'étapes (0 ou plus).</translation>
+    </message>
+    <message>
+        <source>--size: "%1" is not a window size; write WIDTHxHEIGHT between 320x240 and 7680x4320, for example 1920x1080.</source>
+        <translation>--size : « %1 » n'est pas une taille de fenêtre ; écrivez LARGEURxHAUTEUR entre 320x240 et 7680x4320, par exemple 1920x1080.</translation>
+    </message>
+    <message>
+        <source>--screenshot: "%1" must be a .png file.</source>
+        <translation>--screenshot : « %1 » doit être un fichier .png.</translation>
+    </message>
+    <message>
+        <source>--screenshot: cannot write "%1": the folder %2 does not exist or is not writable.</source>
+        <translation>--screenshot : impossible d'écrire « %1 » : le dossier %2 n'existe pas ou n'est pas accessible en écriture.</translation>
+    </message>
 </context>
 <context>
     <name>Errno</name>
@@ -441,6 +473,13 @@
     </message>
 </context>
 <context>
+    <name>Screenshot</name>
+    <message>
+        <source>--screenshot: could not write %1.</source>
+        <translation>--screenshot : impossible d'écrire %1.</translation>
+    </message>
+</context>
+<context>
     <name>SocketAddress</name>
     <message>
         <source>"%1" is not an IPv4 address (like 127.0.0.1) or an IPv6 address (like ::1).</source>
@@ -509,10 +548,6 @@
         <translation>SocketScope</translation>
     </message>
     <message>
-        <source>Scenario:</source>
-        <translation>Scénario :</translation>
-    </message>
-    <message>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
@@ -540,6 +575,94 @@
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Show the state before the last call (nothing is re-run)</source>
+        <translation>Montrer l'état avant le dernier appel (rien n'est réexécuté)</translation>
+    </message>
+    <message>
+        <source>Perform the next real call</source>
+        <translation>Effectuer le prochain appel réel</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Avancer</translation>
+    </message>
+    <message>
+        <source>Show the next recorded call</source>
+        <translation>Montrer l'appel enregistré suivant</translation>
+    </message>
+    <message>
+        <source>Cancel the calls in progress, close everything, start over</source>
+        <translation>Annuler les appels en cours, tout fermer, recommencer</translation>
+    </message>
+    <message>
+        <source>Protocol view</source>
+        <translation>Vue protocole</translation>
+    </message>
+    <message>
+        <source>Technical labels instead of the telephone and the mail</source>
+        <translation>Des étiquettes techniques à la place du téléphone et du courrier</translation>
+    </message>
+    <message>
+        <source>Skip animation</source>
+        <translation>Passer l'animation</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>Save the trace…</source>
+        <translation>Enregistrer la trace…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>É&amp;tapes</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Étapes</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scénario</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Vitesse</translation>
+    </message>
+    <message>
+        <source>Speed %1×</source>
+        <translation>Vitesse %1×</translation>
+    </message>
+    <message>
+        <source>Narration</source>
+        <translation>Narration</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <source>Save the trace</source>
+        <translation>Enregistrer la trace</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::Session</name>
@@ -550,6 +673,193 @@
     <message>
         <source>step %1 (%2, %3): blocked, and no remaining step can unblock it</source>
         <translation>étape %1 (%2, %3) : bloquée, et aucune étape restante ne peut la débloquer</translation>
+    </message>
+</context>
+<context>
+    <name>SocketScope::StageView</name>
+    <message>
+        <source>Stage</source>
+        <translation>Scène</translation>
+    </message>
+    <message>
+        <source>%1() blocked for %2 s</source>
+        <translation>%1() bloqué depuis %2 s</translation>
+    </message>
+    <message>
+        <source>waiting by the phone… %1 s</source>
+        <translation>attend près du téléphone… %1 s</translation>
+    </message>
+    <message>
+        <source>dialling… %1 s</source>
+        <translation>compose le numéro… %1 s</translation>
+    </message>
+    <message>
+        <source>waiting for the mail… %1 s</source>
+        <translation>attend le courrier… %1 s</translation>
+    </message>
+    <message>
+        <source>listening to silence… %1 s</source>
+        <translation>écoute le silence… %1 s</translation>
+    </message>
+    <message>
+        <source>waiting in %1()… %2 s</source>
+        <translation>attend dans %1()… %2 s</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fermée</translation>
+    </message>
+    <message>
+        <source>hung up</source>
+        <translation>raccroché</translation>
+    </message>
+    <message>
+        <source> · read returned 0</source>
+        <translation> · read a renvoyé 0</translation>
+    </message>
+    <message>
+        <source>the other side hung up (read returned 0)</source>
+        <translation>l'autre côté a raccroché (read a renvoyé 0)</translation>
+    </message>
+    <message>
+        <source>both directions hung up</source>
+        <translation>les deux sens raccrochés</translation>
+    </message>
+    <message>
+        <source>mouthpiece hung up: it can still listen</source>
+        <translation>micro raccroché : il peut encore écouter</translation>
+    </message>
+    <message>
+        <source>earpiece hung up: it can still talk</source>
+        <translation>écouteur raccroché : il peut encore parler</translation>
+    </message>
+    <message>
+        <source>address chosen by the system at the first send</source>
+        <translation>adresse choisie par le système au premier envoi</translation>
+    </message>
+    <message>
+        <source>a mailbox, no address yet</source>
+        <translation>une boîte aux lettres, pas encore d'adresse</translation>
+    </message>
+    <message>
+        <source>installed, no number yet</source>
+        <translation>installé, pas encore de numéro</translation>
+    </message>
+    <message>
+        <source>mailbox open at this address</source>
+        <translation>boîte aux lettres ouverte à cette adresse</translation>
+    </message>
+    <message>
+        <source>has a number</source>
+        <translation>a un numéro</translation>
+    </message>
+    <message>
+        <source>ringer on</source>
+        <translation>sonnerie allumée</translation>
+    </message>
+    <message>
+        <source>writes to one address only (connected UDP)</source>
+        <translation>écrit à une seule adresse (UDP connecté)</translation>
+    </message>
+    <message>
+        <source>picked up: on the line</source>
+        <translation>décroché : en ligne</translation>
+    </message>
+    <message>
+        <source>on the line</source>
+        <translation>en ligne</translation>
+    </message>
+    <message>
+        <source>nobody picks up at %1: the line is dead (ECONNREFUSED)</source>
+        <translation>personne ne décroche au %1 : la ligne est morte (ECONNREFUSED)</translation>
+    </message>
+    <message>
+        <source>%1() failed: %2</source>
+        <translation>échec de %1() : %2</translation>
+    </message>
+    <message>
+        <source>fd %1 · %2</source>
+        <translation>fd %1 · %2</translation>
+    </message>
+    <message>
+        <source>local %1</source>
+        <translation>local %1</translation>
+    </message>
+    <message>
+        <source>peer %1</source>
+        <translation>distant %1</translation>
+    </message>
+    <message>
+        <source>mailbox, descriptor %1</source>
+        <translation>boîte aux lettres, descripteur %1</translation>
+    </message>
+    <message>
+        <source>new handset, descriptor %1</source>
+        <translation>nouveau combiné, descripteur %1</translation>
+    </message>
+    <message>
+        <source>telephone, descriptor %1</source>
+        <translation>téléphone, descripteur %1</translation>
+    </message>
+    <message>
+        <source>no number yet</source>
+        <translation>pas encore de numéro</translation>
+    </message>
+    <message>
+        <source>number %1</source>
+        <translation>numéro %1</translation>
+    </message>
+    <message>
+        <source>talking with %1</source>
+        <translation>en ligne avec %1</translation>
+    </message>
+    <message>
+        <source>accept queue %1/%2</source>
+        <translation>file d'accept %1/%2</translation>
+    </message>
+    <message>
+        <source>waiting line %1/%2</source>
+        <translation>file d'attente %1/%2</translation>
+    </message>
+    <message>
+        <source>receive queue %1 bytes</source>
+        <translation>file de réception %1 octets</translation>
+    </message>
+    <message>
+        <source>not heard yet: %1</source>
+        <translation>pas encore entendu : %1</translation>
+    </message>
+    <message>
+        <source>heard:</source>
+        <translation>entendu :</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>à %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>de %1</translation>
+    </message>
+    <message>
+        <source>Press Next to perform the first call.</source>
+        <translation>Appuyez sur Suivant pour effectuer le premier appel.</translation>
+    </message>
+    <message>
+        <source>datagrams in the receive queue: %1</source>
+        <translation>datagrammes dans la file de réception : %1</translation>
+    </message>
+    <message>
+        <source>letters waiting: %1</source>
+        <translation>lettres en attente : %1</translation>
+    </message>
+    <message>
+        <source>bytes sent: %1</source>
+        <translation>octets envoyés : %1</translation>
+    </message>
+    <message>
+        <source>bytes received: %1</source>
+        <translation>octets reçus : %1</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "commandline.h"
+
+class QTextStream;
+
+namespace SocketScope {
+
+class MainWindow;
+
+// --screenshot: performs the requested steps for real in the window, waits until the last
+// one has returned or blocked, settles the animations and saves the window. Returns the exit
+// status: 0 saved, 1 not.
+int takeScreenshot(MainWindow& window, const CommandLineOptions& options, QTextStream& err);
+
+} // namespace SocketScope

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+namespace SocketScope {
+
+class Session;
+
+// The position every view shows: how many calls of the session's log (in the order they
+// returned) are applied. It follows new calls while it is live; Back and Forward move it
+// through what was recorded without re-running anything.
+class LogCursor : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(int position READ position WRITE setPosition NOTIFY positionChanged)
+public:
+    explicit LogCursor(QObject* parent = nullptr);
+
+    void setSession(Session* session);
+    int position() const { return m_position; }
+    int count() const;
+    bool isLive() const { return m_position == count(); }
+
+public Q_SLOTS:
+    void setPosition(int position);
+    void back();
+    void forward();
+    void toLive();
+
+Q_SIGNALS:
+    void positionChanged(int position);
+    void countChanged(int count);
+
+private:
+    QPointer<Session> m_session;
+    int m_position = 0;
+};
+
+} // namespace SocketScope
