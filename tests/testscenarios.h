@@ -36,4 +36,13 @@ inline SessionOptions onFreePort()
     return options;
 }
 
+// Loads the scenario on a free port, runs it continuously and waits for its outcome.
+inline bool runToEnd(Session& session, const Scenario& scenario,
+                     SessionOptions options = onFreePort())
+{
+    session.load(scenario, options);
+    session.run();
+    return QTest::qWaitFor([&] { return session.state() == Session::State::Finished; }, 20'000);
+}
+
 } // namespace SocketScope::TestScenarios

@@ -59,11 +59,8 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSession(&session);
-        QSignalSpy finished(&session, &Session::finished);
-        session.load(TestScenarios::fromTestData(QStringLiteral("refused-expected")),
-                     TestScenarios::onFreePort());
-        session.run();
-        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(TestScenarios::runToEnd(
+            session, TestScenarios::fromTestData(QStringLiteral("refused-expected"))));
         const QModelIndex result = model.index(1, CallLogModel::ResultColumn);
         QVERIFY(model.data(result, CallLogModel::FailedRole).toBool());
         QCOMPARE(model.data(result).toString(),

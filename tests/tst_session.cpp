@@ -110,11 +110,8 @@ private Q_SLOTS:
     void runsUdpEchoContinuously()
     {
         Session session;
-        QSignalSpy finished(&session, &Session::finished);
-        session.load(TestScenarios::builtIn(QStringLiteral("udp-echo")),
-                     TestScenarios::onFreePort());
-        session.run();
-        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(
+            TestScenarios::runToEnd(session, TestScenarios::builtIn(QStringLiteral("udp-echo"))));
         QVERIFY2(session.outcome()->passed,
                  qPrintable(session.outcome()->failures.join(QLatin1Char('\n'))));
         const CallEvent* recvfrom =
@@ -169,11 +166,8 @@ private Q_SLOTS:
     void expectedErrnoIsTheOutcome()
     {
         Session session;
-        QSignalSpy finished(&session, &Session::finished);
-        session.load(TestScenarios::fromTestData(QStringLiteral("refused-expected")),
-                     TestScenarios::onFreePort());
-        session.run();
-        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(TestScenarios::runToEnd(
+            session, TestScenarios::fromTestData(QStringLiteral("refused-expected"))));
         QVERIFY(session.outcome()->passed);
         // The socket the scenario left open is closed, and that close is recorded too.
         const CallEvent& last = session.log().calls().last();
@@ -184,11 +178,8 @@ private Q_SLOTS:
     void unmetExpectationIsReported()
     {
         Session session;
-        QSignalSpy finished(&session, &Session::finished);
-        session.load(TestScenarios::fromTestData(QStringLiteral("refused-unexpected")),
-                     TestScenarios::onFreePort());
-        session.run();
-        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(TestScenarios::runToEnd(
+            session, TestScenarios::fromTestData(QStringLiteral("refused-unexpected"))));
         QVERIFY(!session.outcome()->passed);
         QCOMPARE(session.outcome()->failures.size(), 1);
         QVERIFY(session.outcome()->failures.first().contains(QLatin1String("ECONNREFUSED")));
@@ -198,12 +189,10 @@ private Q_SLOTS:
     {
         // A server that waits for a client nobody starts.
         Session session;
-        QSignalSpy finished(&session, &Session::finished);
         SessionOptions options = TestScenarios::onFreePort();
         options.stuckTimeoutMs = 200;
-        session.load(TestScenarios::fromTestData(QStringLiteral("alone")), options);
-        session.run();
-        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(TestScenarios::runToEnd(
+            session, TestScenarios::fromTestData(QStringLiteral("alone")), options));
         QVERIFY(!session.outcome()->passed);
         QVERIFY(session.outcome()->failures.first().contains(QLatin1String("blocked")));
         const CallEvent* accept =
@@ -221,16 +210,12 @@ private Q_SLOTS:
         // Warm up Qt's own lazily created descriptors before counting.
         {
             Session warmUp;
-            QSignalSpy finished(&warmUp, &Session::finished);
-            warmUp.load(tcp, TestScenarios::onFreePort());
-            warmUp.run();
-            QTRY_COMPARE(finished.size(), 1);
+            QVERIFY(TestScenarios::runToEnd(warmUp, tcp));
         }
         const int descriptorsBefore = openDescriptors();
         const int threadsBefore = threads();
         for (int run = 0; run < 200; ++run) {
             Session session;
-            QSignalSpy finished(&session, &Session::finished);
             QSignalSpy blocked(&session, &Session::callBlocked);
             session.load(run % 2 ? udp : tcp, TestScenarios::onFreePort());
             if (run == 0)
@@ -245,7 +230,7 @@ private Q_SLOTS:
                 continue;
             }
             session.run();
-            QTRY_COMPARE(finished.size(), 1);
+            QTRY_COMPARE(session.state(), Session::State::Finished);
             QVERIFY(session.outcome()->passed);
         }
         QCOMPARE(openDescriptors(), descriptorsBefore);

@@ -124,11 +124,8 @@ private Q_SLOTS:
     void pastPositionsRedrawWithoutRerunning()
     {
         Session session;
-        QSignalSpy finished(&session, &Session::finished);
-        session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")),
-                     TestScenarios::onFreePort());
-        session.run();
-        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(
+            TestScenarios::runToEnd(session, TestScenarios::builtIn(QStringLiteral("tcp-echo"))));
         const QList<CallEvent>& calls = session.log().calls();
         int clientSocket = -1;
         for (qsizetype i = 0; i < calls.size(); ++i) {
@@ -197,11 +194,8 @@ private Q_SLOTS:
     void refusedConnectDrawnWhereItHappened()
     {
         Session session;
-        QSignalSpy finished(&session, &Session::finished);
-        session.load(TestScenarios::fromTestData(QStringLiteral("refused-expected")),
-                     TestScenarios::onFreePort());
-        session.run();
-        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(TestScenarios::runToEnd(
+            session, TestScenarios::fromTestData(QStringLiteral("refused-expected"))));
         const QList<CallEvent>& calls = session.log().calls();
         const StageState state = projectStage(calls, 2); // socket, connect
         QCOMPARE(state.last.kind, StageExchange::Kind::Failure);
