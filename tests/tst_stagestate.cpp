@@ -146,6 +146,35 @@ private Q_SLOTS:
         QCOMPARE(projectStage(calls, 9999).cursor, int(calls.size()));
     }
 
+    void bytesWaitForTheHandsetThatWillReceiveThem()
+    {
+        Session session;
+        QVERIFY(
+            TestScenarios::runToEnd(session, TestScenarios::builtIn(QStringLiteral("tcp-echo"))));
+        // The accept may be logged after the client's first write (its thread reports later):
+        // replay the log in that order.
+        QList<CallEvent> calls = session.log().calls();
+        const auto indexOf = [&](const char* actor, const char* call) {
+            for (qsizetype i = 0; i < calls.size(); ++i) {
+                if (calls[i].actor == QLatin1String(actor) && calls[i].call == QLatin1String(call))
+                    return int(i);
+            }
+            return -1;
+        };
+        const CallEvent accept = calls.takeAt(indexOf("server", "accept"));
+        const int write = indexOf("client", "write");
+        calls.insert(write + 1, accept);
+        const StageState beforeAccept = projectStage(calls, write + 1);
+        QCOMPARE(beforeAccept.endpoints.size(), 2); // no handset yet
+        QCOMPARE(beforeAccept.lines.size(), 1);
+        QVERIFY(beforeAccept.lines[0].queued); // the caller waits in the listening queue
+        const StageState afterAccept = projectStage(calls, write + 2);
+        const StageEndpoint* handset =
+            find(afterAccept, QStringLiteral("server"), Phase::Connected);
+        QVERIFY(handset);
+        QCOMPARE(handset->unread, QByteArray("Hello world !\n"));
+    }
+
     void udpLettersInTheMailbox()
     {
         Session session;

@@ -45,6 +45,9 @@ private:
     // be logged before that write. What was taken before it was logged is counted here.
     QHash<int, qsizetype> m_bytesReadAhead;
     QHash<int, int> m_lettersTakenAhead;
+    // Bytes sent on a connection nobody has accepted yet (the caller waits in the queue, or
+    // the accept was logged after the write): "local|peer" of the handset to come.
+    QHash<QString, QByteArray> m_awaitingHandset;
 };
 
 void Projector::deliverBytes(int index, const QByteArray& bytes)
@@ -170,6 +173,7 @@ void Projector::apply(const CallEvent& event)
         handset.local = event.local;
         handset.peer = event.peer;
         handset.tcpState = event.tcpState;
+        handset.unread = m_awaitingHandset.take(handset.local + QLatin1Char('|') + handset.peer);
         state.endpoints.append(handset);
         state.last.kind = StageExchange::Kind::PickUp;
         state.last.from = indexOfOpen(event.actor, event.fd);
@@ -212,8 +216,11 @@ void Projector::apply(const CallEvent& event)
     } else if (call == QLatin1String("write") || call == QLatin1String("send") ||
                (call == QLatin1String("sendto") && !endpoint.datagram)) {
         const int peer = streamPeerOf(index);
+        const QByteArray sent = event.data.left(qMax<qint64>(event.ret, 0));
         if (peer >= 0)
-            deliverBytes(peer, event.data.left(qMax<qint64>(event.ret, 0)));
+            deliverBytes(peer, sent);
+        else
+            m_awaitingHandset[endpoint.peer + QLatin1Char('|') + endpoint.local] += sent;
         state.last = {StageExchange::Kind::Speech, index, peer, event.data, {}};
     } else if (call == QLatin1String("sendto") ||
                (call == QLatin1String("send") && endpoint.datagram)) {
