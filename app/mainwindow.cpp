@@ -188,6 +188,9 @@ void MainWindow::buildLayout()
     m_callView->setWordWrap(false);
     m_callView->horizontalHeader()->setSectionResizeMode(CallLogModel::ResultColumn,
                                                          QHeaderView::ResizeToContents);
+    m_callView->horizontalHeader()->setSectionResizeMode(CallLogModel::ExplanationColumn,
+                                                         QHeaderView::Interactive);
+    m_callView->setColumnWidth(CallLogModel::ExplanationColumn, 360);
     auto* calls = new QDockWidget(tr("Calls"), this);
     calls->setObjectName(QStringLiteral("calls"));
     calls->setWidget(m_callView);

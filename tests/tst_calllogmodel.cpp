@@ -69,6 +69,10 @@ private Q_SLOTS:
         QVERIFY(model.data(result, CallLogModel::ExplanationRole)
                     .toString()
                     .contains(QLatin1String("RST")));
+        const QModelIndex explanation = model.index(1, CallLogModel::ExplanationColumn);
+        QVERIFY(model.data(explanation).toString().contains(QLatin1String("RST")));
+        QVERIFY(model.data(explanation, Qt::ForegroundRole).isValid());
+        QVERIFY(model.data(model.index(0, CallLogModel::ExplanationColumn)).toString().isEmpty());
     }
 };
 

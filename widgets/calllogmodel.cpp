@@ -141,6 +141,9 @@ QVariant CallLogModel::data(const QModelIndex& index, int role) const
             return QStringLiteral("%1(%2, ...)").arg(row.start.call).arg(row.start.fd);
         case ResultColumn:
             return resultText(row);
+        case ExplanationColumn:
+            return row.event && row.event->errnoValue != 0 ? row.event->errnoExplanation
+                                                           : QString();
         case DurationColumn: {
             const qint64 ns = row.event ? row.event->durationNs : m_nowNs - row.start.tNs;
             return QStringLiteral("%1 ms").arg(double(qMax<qint64>(0, ns)) / 1e6, 0, 'f', 3);
@@ -153,7 +156,7 @@ QVariant CallLogModel::data(const QModelIndex& index, int role) const
             return row.event->errnoExplanation;
         return {};
     case Qt::ForegroundRole:
-        if (failed && index.column() == ResultColumn)
+        if (failed && (index.column() == ResultColumn || index.column() == ExplanationColumn))
             return QBrush(QColor(0xb0, 0x00, 0x20));
         return {};
     case Qt::FontRole:
@@ -186,6 +189,8 @@ QVariant CallLogModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Result");
     case DurationColumn:
         return tr("Duration");
+    case ExplanationColumn:
+        return tr("Explanation");
     }
     return {};
 }

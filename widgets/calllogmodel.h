@@ -14,7 +14,15 @@ class Session;
 class CallLogModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { SeqColumn, ActorColumn, CallColumn, ResultColumn, DurationColumn, ColumnCount };
+    enum Column {
+        SeqColumn,
+        ActorColumn,
+        CallColumn,
+        ResultColumn,
+        DurationColumn,
+        ExplanationColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
     enum Role { FailedRole = Qt::UserRole + 1, InProgressRole, ExplanationRole };
 

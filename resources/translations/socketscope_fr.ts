@@ -540,6 +540,10 @@
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Explication</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::MainWindow</name>
