@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFontDatabase>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
@@ -73,6 +74,7 @@ MainWindow::MainWindow(const ScenarioCatalog& catalog, const QString& language,
     });
     m_clock.start(100);
 
+    m_basePointSize = font().pointSizeF();
     resize(1280, 720);
     setSpeed(1.0);
     loadSelectedScenario();
@@ -181,22 +183,20 @@ void MainWindow::buildLayout()
     m_callView = new QTableView(this);
     m_callView->setModel(m_callModel);
     m_callView->verticalHeader()->hide();
-    m_callView->horizontalHeader()->setSectionResizeMode(CallLogModel::CallColumn,
-                                                         QHeaderView::Stretch);
+    QHeaderView* header = m_callView->horizontalHeader();
+    for (const int column : {CallLogModel::SeqColumn, CallLogModel::ActorColumn,
+                             CallLogModel::ResultColumn, CallLogModel::DurationColumn})
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(CallLogModel::CallColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(CallLogModel::ExplanationColumn, QHeaderView::Interactive);
     m_callView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_callView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_callView->setWordWrap(false);
-    m_callView->horizontalHeader()->setSectionResizeMode(CallLogModel::ResultColumn,
-                                                         QHeaderView::ResizeToContents);
-    m_callView->horizontalHeader()->setSectionResizeMode(CallLogModel::ExplanationColumn,
-                                                         QHeaderView::Interactive);
-    m_callView->setColumnWidth(CallLogModel::ExplanationColumn, 360);
-    auto* calls = new QDockWidget(tr("Calls"), this);
-    calls->setObjectName(QStringLiteral("calls"));
-    calls->setWidget(m_callView);
-    calls->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::BottomDockWidgetArea, calls);
-    resizeDocks({calls}, {170}, Qt::Vertical); // the stage keeps most of the height
+    m_callsDock = new QDockWidget(tr("Calls"), this);
+    m_callsDock->setObjectName(QStringLiteral("calls"));
+    m_callsDock->setWidget(m_callView);
+    m_callsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_callsDock);
 
     m_outcome = new QLabel(this);
     m_outcome->setWordWrap(true);
@@ -210,6 +210,30 @@ void MainWindow::buildLayout()
         m_stage->setViewMode(protocol ? StageView::ViewMode::Protocol
                                       : StageView::ViewMode::Analogy);
     });
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    // Text grows with the window, so a 4K projector without desktop scaling stays readable;
+    // the stage scales itself. The call list reads like strace: in a fixed-width font.
+    const qreal pointSize = m_basePointSize * qMax(1.0, height() / 720.0);
+    if (!qFuzzyCompare(m_appliedPointSize, pointSize)) {
+        m_appliedPointSize = pointSize;
+        QFont scaled = font();
+        scaled.setPointSizeF(pointSize);
+        setFont(scaled);
+        QFont narration = scaled;
+        narration.setPointSizeF(pointSize * 1.5);
+        m_narration->setFont(narration);
+        QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        fixed.setPointSizeF(pointSize);
+        m_callView->setFont(fixed);
+        m_callView->horizontalHeader()->setFont(scaled);
+        m_callView->verticalHeader()->setDefaultSectionSize(QFontMetrics(fixed).height() + 8);
+    }
+    resizeDocks({m_callsDock}, {height() / 4}, Qt::Vertical); // the stage keeps the most
+    m_callView->setColumnWidth(CallLogModel::ExplanationColumn, width() / 5);
+    QMainWindow::resizeEvent(event);
 }
 
 bool MainWindow::selectScenario(const QString& id)

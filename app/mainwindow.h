@@ -9,6 +9,7 @@
 
 class QAction;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QTableView;
 
@@ -39,6 +40,9 @@ public:
 public Q_SLOTS:
     void next();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void buildActions();
     void buildLayout();
@@ -60,6 +64,7 @@ private:
     QLabel* m_narration = nullptr;
     QLabel* m_outcome = nullptr;
     QTableView* m_callView = nullptr;
+    QDockWidget* m_callsDock = nullptr;
     QAction* m_nextAction = nullptr;
     QAction* m_backAction = nullptr;
     QAction* m_forwardAction = nullptr;
@@ -67,6 +72,8 @@ private:
     QAction* m_resetAction = nullptr;
     QAction* m_protocolAction = nullptr;
     QTimer m_clock; // ages the "blocked for ..." texts
+    qreal m_basePointSize = 0;
+    qreal m_appliedPointSize = 0;
 };
 
 } // namespace SocketScope

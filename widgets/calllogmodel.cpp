@@ -4,7 +4,6 @@
 
 #include <QBrush>
 #include <QColor>
-#include <QFont>
 
 namespace SocketScope {
 
@@ -158,13 +157,6 @@ QVariant CallLogModel::data(const QModelIndex& index, int role) const
     case Qt::ForegroundRole:
         if (failed && (index.column() == ResultColumn || index.column() == ExplanationColumn))
             return QBrush(QColor(0xb0, 0x00, 0x20));
-        return {};
-    case Qt::FontRole:
-        if (index.column() == CallColumn) {
-            QFont font(QStringLiteral("monospace"));
-            font.setStyleHint(QFont::Monospace);
-            return font;
-        }
         return {};
     case FailedRole:
         return failed;

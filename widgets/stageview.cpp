@@ -6,7 +6,6 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
-#include <QPainterPath>
 #include <QStyle>
 
 namespace SocketScope {
@@ -412,7 +411,7 @@ void StageView::paintEndpoint(QPainter& painter, const StageLayout& layout, int 
     const QFont font = stageFont(textSize);
     const QFontMetricsF metrics(font);
     // Right of the icon and of its ringing waves.
-    const qreal textLeft = icon.right() + icon.height() * 0.55;
+    const qreal textLeft = icon.right() + icon.height() * 0.9;
     const QRectF text(textLeft, cell.top() + 6, cell.right() - textLeft - 6, cell.height() - 12);
     painter.setFont(font);
     qreal y = text.top() + metrics.ascent();

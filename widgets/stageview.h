@@ -2,8 +2,6 @@
 
 #include "stagestate.h"
 
-#include <QHash>
-#include <QPointer>
 #include <QVariantAnimation>
 #include <QWidget>
 
