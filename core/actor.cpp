@@ -1,6 +1,7 @@
 #include "actor.h"
 
 #include "kernelsocketstate.h"
+#include "tupletracker.h"
 
 #include <algorithm>
 #include <netinet/in.h>
@@ -126,6 +127,7 @@ void Actor::perform(const StepCommand& command)
     event.family = after.domain;
     event.socketType = after.type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
     describeResultDescriptor(event);
+    followTuple(request, event, before.tuple);
     Q_EMIT callFinished(event);
 }
 
@@ -136,14 +138,14 @@ void Actor::remember(const StepCommand& command, const CallRequest& request, con
     if (call == QLatin1String("socket")) {
         m_fdNames.insert(step.asName, int(event.ret));
         if (event.ret >= 0)
-            m_open.insert(int(event.ret), Descriptor{request.domain, request.type, {}, {}});
+            m_open.insert(int(event.ret), Descriptor{request.domain, request.type, {}, {}, {}});
     } else if (call.startsWith(QLatin1String("accept"))) {
         m_fdNames.insert(step.asName, int(event.ret));
         if (event.ret >= 0) {
             Descriptor listener = m_open.value(request.fd);
             const int baseType = listener.type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
             m_open.insert(int(event.ret),
-                          Descriptor{listener.domain, baseType | request.flags, {}, {}});
+                          Descriptor{listener.domain, baseType | request.flags, {}, {}, {}});
         }
     } else if (call == QLatin1String("close")) {
         if (event.ret == 0 || event.errnoValue != EBADF)
@@ -156,6 +158,19 @@ void Actor::remember(const StepCommand& command, const CallRequest& request, con
     }
     if (!step.addressAs.isEmpty() && event.returnedAddress.isValid())
         m_addresses.insert(step.addressAs, event.returnedAddress);
+}
+
+void Actor::followTuple(const CallRequest& request, CallEvent& event, const SocketTuple& before)
+{
+    if (event.call.startsWith(QLatin1String("accept")) && event.ret >= 0) {
+        event.tuple = TupleTracker::accepted(before, event);
+    } else {
+        event.tuple = before;
+        TupleTracker::apply(event.tuple, request, event);
+    }
+    // A closed descriptor keeps its last quintuplet in the event, and nowhere else.
+    if (m_open.contains(event.resultFd))
+        m_open[event.resultFd].tuple = event.tuple;
 }
 
 void Actor::describeResultDescriptor(CallEvent& event) const

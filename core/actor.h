@@ -48,11 +48,13 @@ private:
         int type = 0;
         QString peerPath; // AF_UNIX: /proc does not tell the peer, connect() did
         SocketAddress boundAddress;
+        SocketTuple tuple;
     };
 
     CallRequest resolve(const StepCommand& command) const;
     void remember(const StepCommand& command, const CallRequest& request, const CallEvent& event);
     void describeResultDescriptor(CallEvent& event) const;
+    void followTuple(const CallRequest& request, CallEvent& event, const SocketTuple& before);
     socklen_t addressCapacity(int fd) const;
     CallEvent run(const CallRequest& request, int stepIndex);
 

@@ -65,6 +65,7 @@ QJsonObject CallEvent::toJson() const
     object[QLatin1String("local")] = stringOrNull(local);
     object[QLatin1String("peer")] = stringOrNull(peer);
     object[QLatin1String("tcp_state")] = stringOrNull(tcpState);
+    object[QLatin1String("tuple")] = tuple.toJson();
     object[QLatin1String("strace")] = straceLine();
     return object;
 }

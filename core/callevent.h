@@ -1,6 +1,7 @@
 #pragma once
 
 #include "socketaddress.h"
+#include "sockettuple.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -37,6 +38,7 @@ struct CallEvent {
     QString local;
     QString peer;
     QString tcpState;
+    SocketTuple tuple; // the result descriptor's quintuplet after the call, with provenance
 
     bool failed() const { return errnoValue != 0 || cancelled; }
     // "bind(3, {...}, 16) = 0" or "... = -1 ECONNREFUSED (Connection refused)".

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace SocketScope {
+
+// One slot of the quintuplet and where its value came from: the call that filled it (and
+// its seq), and whether the system chose the value (an ephemeral port, the local address
+// of a connect) rather than the program.
+struct TupleField {
+    QString value;  // "TCP", "127.0.0.1", "*", "5000", a path; empty while unknown
+    QString source; // "socket", "bind", "connect", "accept", "sendto", "getsockname", ...
+    qint64 seq = 0; // the call event that filled it; 0 while empty
+    bool chosenBySystem = false;
+
+    bool isFilled() const { return !value.isEmpty(); }
+    QJsonObject toJson() const;
+};
+
+// The quintuplet {protocol, local address, local port, remote address, remote port} of a
+// descriptor after a call. For an unconnected UDP socket the remote side exists only per
+// datagram: `perDatagram` is set and the remote fields hold the last datagram's address.
+struct SocketTuple {
+    TupleField protocol;
+    TupleField localAddress;
+    TupleField localPort;
+    TupleField remoteAddress;
+    TupleField remotePort;
+    bool perDatagram = false;
+
+    QJsonObject toJson() const;
+};
+
+} // namespace SocketScope
