@@ -65,8 +65,12 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
                                               Tr::tr("FILE"));
     const QCommandLineOption sizeOption(
         QStringLiteral("size"), Tr::tr("The window's size, for example 1920x1080."), Tr::tr("WxH"));
+    const QCommandLineOption panelOption(
+        QStringLiteral("panel"),
+        Tr::tr("The panel in front below the stage: calls, tuples or bytes."), Tr::tr("NAME"));
     parser.addOptions({listOption, headlessOption, scenarioOption, portOption, traceOption,
-                       langOption, folderOption, stepsOption, screenshotOption, sizeOption});
+                       langOption, folderOption, stepsOption, screenshotOption, sizeOption,
+                       panelOption});
 
     CommandLineResult result;
     if (!parser.parse(arguments)) {
@@ -170,6 +174,15 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
             result.error = Tr::tr("--screenshot: cannot write \"%1\": the folder %2 does not "
                                   "exist or is not writable.")
                                .arg(options.screenshotPath, folder.filePath());
+            return result;
+        }
+    }
+    if (parser.isSet(panelOption)) {
+        options.panel = parser.value(panelOption);
+        if (!QStringList{QStringLiteral("calls"), QStringLiteral("tuples"), QStringLiteral("bytes")}
+                 .contains(options.panel)) {
+            result.error = Tr::tr("--panel: \"%1\" is not a panel; use calls, tuples or bytes.")
+                               .arg(options.panel);
             return result;
         }
     }

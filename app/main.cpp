@@ -108,6 +108,8 @@ int main(int argc, char* argv[])
     MainWindow window(catalog, language, options.port);
     if (!options.scenarioId.isEmpty())
         window.selectScenario(options.scenarioId);
+    if (!options.panel.isEmpty())
+        window.showPanel(options.panel);
     if (!options.screenshotPath.isEmpty())
         return takeScreenshot(window, options, err);
     window.resize(options.windowSize);

@@ -1,15 +1,19 @@
 #include "mainwindow.h"
 
+#include "byteconverter.h"
+#include "byteorderview.h"
 #include "calllogmodel.h"
 #include "logcursor.h"
 #include "session.h"
 #include "stageview.h"
+#include "tuplecardsview.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
@@ -198,6 +202,39 @@ void MainWindow::buildLayout()
     m_callsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::BottomDockWidgetArea, m_callsDock);
 
+    m_tupleCards = new TupleCardsView(this);
+    auto* tuples = new QDockWidget(tr("5-tuples"), this);
+    tuples->setObjectName(QStringLiteral("tuples"));
+    tuples->setWidget(m_tupleCards);
+    addDockWidget(Qt::BottomDockWidgetArea, tuples);
+
+    auto* bytesPanel = new QWidget(this);
+    auto* bytesLayout = new QHBoxLayout(bytesPanel);
+    bytesLayout->setContentsMargins(0, 0, 0, 0);
+    m_bytes = new ByteOrderView(bytesPanel);
+    bytesLayout->addWidget(m_bytes, 3);
+    bytesLayout->addWidget(new ByteConverter(bytesPanel), 1);
+    auto* bytes = new QDockWidget(tr("Bytes"), this);
+    bytes->setObjectName(QStringLiteral("bytes"));
+    bytes->setWidget(bytesPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, bytes);
+    // Below the stage, full width: the call list, the 5-tuples and the bytes as tabs.
+    tabifyDockWidget(m_callsDock, tuples);
+    tabifyDockWidget(m_callsDock, bytes);
+    m_callsDock->raise();
+
+    // Selecting a call moves every view to the moment it returned.
+    connect(m_callView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                const qint64 seq =
+                    m_callModel->data(m_callModel->index(current.row(), 0)).toLongLong();
+                const QList<CallEvent>& calls = m_session->log().calls();
+                for (qsizetype i = 0; i < calls.size(); ++i) {
+                    if (calls[i].seq == seq)
+                        m_cursor->setPosition(int(i + 1));
+                }
+            });
+
     m_outcome = new QLabel(this);
     m_outcome->setWordWrap(true);
     statusBar()->addWidget(m_outcome, 1);
@@ -234,6 +271,15 @@ void MainWindow::resizeEvent(QResizeEvent* event)
     resizeDocks({m_callsDock}, {height() / 4}, Qt::Vertical); // the stage keeps the most
     m_callView->setColumnWidth(CallLogModel::ExplanationColumn, width() / 5);
     QMainWindow::resizeEvent(event);
+}
+
+bool MainWindow::showPanel(const QString& name)
+{
+    auto* dock = findChild<QDockWidget*>(name);
+    if (!dock)
+        return false;
+    dock->raise();
+    return true;
 }
 
 bool MainWindow::selectScenario(const QString& id)
@@ -277,6 +323,7 @@ void MainWindow::loadSelectedScenario()
         names << actor.name.text(m_language);
     }
     m_stage->setActors(ids, names);
+    m_tupleCards->setActors(ids, names);
     m_session->load(*scenario, options);
     m_outcome->clear();
     showCursor();
@@ -312,7 +359,12 @@ void MainWindow::showCursor()
     const bool live = m_cursor->isLive();
     const QList<CallStart> inProgress =
         live ? m_session->callsInProgress().values() : QList<CallStart>();
-    m_stage->setState(projectStage(log.calls(), position, inProgress, live ? monotonicNowNs() : 0));
+    const StageState state =
+        projectStage(log.calls(), position, inProgress, live ? monotonicNowNs() : 0);
+    m_stage->setState(state);
+    m_tupleCards->setState(state);
+    m_bytes->setCall(position > 0 ? std::optional<CallEvent>(log.calls().at(position - 1))
+                                  : std::nullopt);
     m_narration->setText(narrationAt(position));
     if (position > 0) {
         const qint64 seq = log.calls().at(position - 1).seq;

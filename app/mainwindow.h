@@ -15,7 +15,9 @@ class QTableView;
 
 namespace SocketScope {
 
+class ByteOrderView;
 class CallLogModel;
+class TupleCardsView;
 class LogCursor;
 class Session;
 class StageView;
@@ -32,8 +34,12 @@ public:
 
     Session* session() const { return m_session; }
     StageView* stage() const { return m_stage; }
+    TupleCardsView* tupleCards() const { return m_tupleCards; }
+    ByteOrderView* bytes() const { return m_bytes; }
     LogCursor* cursor() const { return m_cursor; }
     bool selectScenario(const QString& id);
+    // Brings a panel to the front: "calls", "tuples" or "bytes".
+    bool showPanel(const QString& name);
     // Steps per second multiplier: 0.25 (slow motion) to 4.
     void setSpeed(double speed);
 
@@ -65,6 +71,8 @@ private:
     QLabel* m_outcome = nullptr;
     QTableView* m_callView = nullptr;
     QDockWidget* m_callsDock = nullptr;
+    TupleCardsView* m_tupleCards = nullptr;
+    ByteOrderView* m_bytes = nullptr;
     QAction* m_nextAction = nullptr;
     QAction* m_backAction = nullptr;
     QAction* m_forwardAction = nullptr;

@@ -155,6 +155,7 @@ void Projector::apply(const CallEvent& event)
         endpoint.fd = int(event.ret);
         endpoint.family = event.family;
         endpoint.datagram = event.socketType == SOCK_DGRAM;
+        endpoint.tuple = event.tuple;
         state.endpoints.append(endpoint);
         state.last.from = int(state.endpoints.size() - 1);
         return;
@@ -174,6 +175,7 @@ void Projector::apply(const CallEvent& event)
         handset.peer = event.peer;
         handset.tcpState = event.tcpState;
         handset.unread = m_awaitingHandset.take(handset.local + QLatin1Char('|') + handset.peer);
+        handset.tuple = event.tuple;
         state.endpoints.append(handset);
         state.last.kind = StageExchange::Kind::PickUp;
         state.last.from = indexOfOpen(event.actor, event.fd);
@@ -185,6 +187,7 @@ void Projector::apply(const CallEvent& event)
     if (index < 0)
         return; // a call on a descriptor that is not a socket of the scenario
     StageEndpoint& endpoint = state.endpoints[index];
+    endpoint.tuple = event.tuple;
     // A failure stays drawn until a later call on the same descriptor succeeds; hanging up
     // does not erase why the call failed.
     if (call != QLatin1String("close")) {

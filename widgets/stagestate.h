@@ -41,6 +41,7 @@ struct StageEndpoint {
     QString errnoName;
     QString errnoExplanation;
     QString failedTarget; // connect/sendto: the address nobody answered at
+    SocketTuple tuple;    // its quintuplet after the last call on it
 };
 
 // The telephone line between two connected descriptors, or a caller waiting in a

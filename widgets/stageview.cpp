@@ -209,6 +209,8 @@ QString StageView::statusText(const StageEndpoint& endpoint) const
             return tr("address chosen by the system at the first send");
         return endpoint.datagram ? tr("a mailbox, no address yet") : tr("installed, no number yet");
     case Phase::Bound:
+        if (endpoint.local.isEmpty())
+            return tr("bound to port 0: the system chooses the port");
         return endpoint.datagram ? tr("mailbox open at this address") : tr("has a number");
     case Phase::Listening:
         return tr("ringer on");

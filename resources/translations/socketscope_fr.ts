@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ByteOrder</name>
+    <message>
+        <source>"%1" is not a 16-bit number: a port goes from 0 to 65535.</source>
+        <translation>« %1 » n'est pas un nombre sur 16 bits : un port va de 0 à 65535.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a 32-bit number (0 to 4294967295).</source>
+        <translation>« %1 » n'est pas un nombre sur 32 bits (0 à 4294967295).</translation>
+    </message>
+    <message>
+        <source>"%1" is not an IPv4 address (like 127.0.0.1) or an IPv6 address (like ::1).</source>
+        <translation>« %1 » n'est pas une adresse IPv4 (comme 127.0.0.1) ni une adresse IPv6 (comme ::1).</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>--scenario: no scenario has the id "%1"; --list-scenarios lists them.</source>
@@ -118,6 +133,18 @@
     <message>
         <source>--screenshot: cannot write "%1": the folder %2 does not exist or is not writable.</source>
         <translation>--screenshot : impossible d'écrire « %1 » : le dossier %2 n'existe pas ou n'est pas accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>The panel in front below the stage: calls, tuples or bytes.</source>
+        <translation>Le panneau affiché sous la scène : calls (appels), tuples ou bytes (octets).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOM</translation>
+    </message>
+    <message>
+        <source>--panel: "%1" is not a panel; use calls, tuples or bytes.</source>
+        <translation>--panel : « %1 » n'est pas un panneau ; utilisez calls, tuples ou bytes.</translation>
     </message>
 </context>
 <context>
@@ -507,6 +534,124 @@
     </message>
 </context>
 <context>
+    <name>SocketScope::ByteConverter</name>
+    <message>
+        <source>port (16 bits, htons)</source>
+        <translation>port (16 bits, htons)</translation>
+    </message>
+    <message>
+        <source>number (32 bits, htonl)</source>
+        <translation>nombre (32 bits, htonl)</translation>
+    </message>
+    <message>
+        <source>IPv4 or IPv6 address (inet_pton)</source>
+        <translation>adresse IPv4 ou IPv6 (inet_pton)</translation>
+    </message>
+    <message>
+        <source>5000, 325, 0x7f000001, 127.0.0.1, ::1</source>
+        <translation>5000, 325, 0x7f000001, 127.0.0.1, ::1</translation>
+    </message>
+    <message>
+        <source>Value to convert</source>
+        <translation>Valeur à convertir</translation>
+    </message>
+    <message>
+        <source>Convert:</source>
+        <translation>Convertir :</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>Valeur :</translation>
+    </message>
+    <message>
+        <source>network order (as stored in sin_addr): &lt;tt&gt;%1&lt;/tt&gt;</source>
+        <translation>ordre réseau (tel que rangé dans sin_addr) : &lt;tt&gt;%1&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <source>host order (this machine): &lt;tt&gt;%1&lt;/tt&gt;&lt;br&gt;network order (%2): &lt;tt&gt;%3&lt;/tt&gt;&lt;br&gt;the host's bytes read in the other order: %4</source>
+        <translation>ordre de l'hôte (cette machine) : &lt;tt&gt;%1&lt;/tt&gt;&lt;br&gt;ordre réseau (%2) : &lt;tt&gt;%3&lt;/tt&gt;&lt;br&gt;les octets de l'hôte lus dans l'autre ordre : %4</translation>
+    </message>
+</context>
+<context>
+    <name>SocketScope::ByteOrderView</name>
+    <message>
+        <source>This machine is little-endian: it stores the least significant byte first. The network order is big-endian.</source>
+        <translation>Cette machine est little-endian : elle range l'octet de poids faible en premier. L'ordre réseau est big-endian.</translation>
+    </message>
+    <message>
+        <source>This machine is big-endian, like the network order: htons() changes nothing here, but the program must still call it to run everywhere.</source>
+        <translation>Cette machine est big-endian, comme l'ordre réseau : htons() ne change rien ici, mais le programme doit quand même l'appeler pour fonctionner partout.</translation>
+    </message>
+    <message>
+        <source>offset</source>
+        <translation>décalage</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>octets</translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation>port %1</translation>
+    </message>
+    <message>
+        <source>address %1</source>
+        <translation>adresse %1</translation>
+    </message>
+    <message>
+        <source>family %1</source>
+        <translation>famille %1</translation>
+    </message>
+    <message>
+        <source>sa_family stays in host order: only port and address travel</source>
+        <translation>sa_family reste dans l'ordre de l'hôte : seuls le port et l'adresse voyagent</translation>
+    </message>
+    <message>
+        <source>host order (memory)</source>
+        <translation>ordre de l'hôte (mémoire)</translation>
+    </message>
+    <message>
+        <source>network order (wire)</source>
+        <translation>ordre réseau (sur le fil)</translation>
+    </message>
+    <message>
+        <source>conversion</source>
+        <translation>conversion</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+    <message>
+        <source>%1() passes no address.</source>
+        <translation>%1() ne passe pas d'adresse.</translation>
+    </message>
+    <message>
+        <source>%1(): the %2 the program passed, %3 bytes</source>
+        <translation>%1() : la structure %2 passée par le programme, %3 octets</translation>
+    </message>
+    <message>
+        <source>%1(): the %2 the kernel filled in, %3 bytes</source>
+        <translation>%1() : la structure %2 remplie par le noyau, %3 octets</translation>
+    </message>
+    <message>
+        <source>An AF_UNIX address is a path: no port, no byte order.</source>
+        <translation>Une adresse AF_UNIX est un chemin : ni port, ni ordre des octets.</translation>
+    </message>
+    <message>
+        <source>If you forgot htons():</source>
+        <translation>Si vous oubliez htons() :</translation>
+    </message>
+    <message>
+        <source>on this machine nothing would change for port %1, but the program would break on a little-endian one.</source>
+        <translation>sur cette machine rien ne changerait pour le port %1, mais le programme ne marcherait pas sur une machine little-endian.</translation>
+    </message>
+    <message>
+        <source>the bytes in memory would be %1, and the peer would read port %2 instead of %3.</source>
+        <translation>les octets en mémoire seraient %1, et l'autre côté lirait le port %2 au lieu de %3.</translation>
+    </message>
+</context>
+<context>
     <name>SocketScope::CallLogModel</name>
     <message>
         <source>blocked for %1 s</source>
@@ -666,6 +811,14 @@
     <message>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>5-tuples</source>
+        <translation>Quintuplets</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
     </message>
 </context>
 <context>
@@ -864,6 +1017,97 @@
     <message>
         <source>bytes received: %1</source>
         <translation>octets reçus : %1</translation>
+    </message>
+    <message>
+        <source>bound to port 0: the system chooses the port</source>
+        <translation>attaché au port 0 : le système choisit le port</translation>
+    </message>
+</context>
+<context>
+    <name>SocketScope::TupleCardsView</name>
+    <message>
+        <source>5-tuples</source>
+        <translation>Quintuplets</translation>
+    </message>
+    <message>
+        <source>chosen by the system, read back with getsockname()</source>
+        <translation>choisi par le système, relu avec getsockname()</translation>
+    </message>
+    <message>
+        <source>recvfrom(): sender of the last datagram</source>
+        <translation>recvfrom() : expéditeur du dernier datagramme</translation>
+    </message>
+    <message>
+        <source>bind() to port 0: chosen by the system</source>
+        <translation>bind() sur le port 0 : choisi par le système</translation>
+    </message>
+    <message>
+        <source>%1: chosen by the system</source>
+        <translation>%1 : choisi par le système</translation>
+    </message>
+    <message>
+        <source>? chosen by the system, not known yet (getsockname() would tell)</source>
+        <translation>? choisi par le système, pas encore connu (getsockname() le dirait)</translation>
+    </message>
+    <message>
+        <source>* (in6addr_any: every address)</source>
+        <translation>* (in6addr_any : toutes les adresses)</translation>
+    </message>
+    <message>
+        <source>* (INADDR_ANY: every address)</source>
+        <translation>* (INADDR_ANY : toutes les adresses)</translation>
+    </message>
+    <message>
+        <source>accepted from descriptor %1</source>
+        <translation>acceptée depuis le descripteur %1</translation>
+    </message>
+    <message>
+        <source>listening</source>
+        <translation>à l'écoute</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fermée</translation>
+    </message>
+    <message>
+        <source>descriptor %1</source>
+        <translation>descripteur %1</translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation>protocole</translation>
+    </message>
+    <message>
+        <source>local path</source>
+        <translation>chemin local</translation>
+    </message>
+    <message>
+        <source>local address</source>
+        <translation>adresse locale</translation>
+    </message>
+    <message>
+        <source>local port</source>
+        <translation>port local</translation>
+    </message>
+    <message>
+        <source>remote path</source>
+        <translation>chemin distant</translation>
+    </message>
+    <message>
+        <source>remote address</source>
+        <translation>adresse distante</translation>
+    </message>
+    <message>
+        <source>remote port</source>
+        <translation>port distant</translation>
+    </message>
+    <message>
+        <source>UDP without connect(): no remote side of its own, each datagram carries its address (shown: the last one).</source>
+        <translation>UDP sans connect() : pas de côté distant propre, chaque datagramme porte son adresse (affichée : la dernière).</translation>
+    </message>
+    <message>
+        <source>No descriptor yet: socket() creates the first one.</source>
+        <translation>Pas encore de descripteur : socket() crée le premier.</translation>
     </message>
 </context>
 </TS>

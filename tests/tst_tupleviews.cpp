@@ -1,0 +1,155 @@
+#include "byteconverter.h"
+#include "byteorder.h"
+#include "byteorderview.h"
+#include "session.h"
+#include "stagestate.h"
+#include "testscenarios.h"
+#include "tuplecardsview.h"
+
+#include <QTest>
+
+#include <netinet/in.h>
+
+using namespace SocketScope;
+
+namespace {
+
+const CallEvent& callNamed(const QList<CallEvent>& calls, const char* actor, const char* call)
+{
+    for (const CallEvent& event : calls) {
+        if (event.actor == QLatin1String(actor) && event.call == QLatin1String(call))
+            return event;
+    }
+    qFatal("no %s %s", actor, call);
+}
+
+int positionAfter(const QList<CallEvent>& calls, const char* actor, const char* call)
+{
+    for (qsizetype i = 0; i < calls.size(); ++i) {
+        if (calls[i].actor == QLatin1String(actor) && calls[i].call == QLatin1String(call))
+            return int(i + 1);
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestTupleViews : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void cardsFillInWithTheirProvenance()
+    {
+        Session session;
+        QVERIFY(
+            TestScenarios::runToEnd(session, TestScenarios::builtIn(QStringLiteral("tcp-echo"))));
+        const QList<CallEvent>& calls = session.log().calls();
+        TupleCardsView cards;
+        cards.setActors({QStringLiteral("server"), QStringLiteral("client")},
+                        {QStringLiteral("Server"), QStringLiteral("Client")});
+        cards.show();
+
+        cards.setState(projectStage(calls, 0));
+        QVERIFY(cards.toPlainText().contains(QLatin1String("No descriptor yet")));
+
+        cards.setState(projectStage(calls, positionAfter(calls, "server", "bind")));
+        QString text = cards.toPlainText();
+        QVERIFY2(text.contains(QLatin1String("chosen by the system, not known yet")),
+                 qPrintable(text));
+
+        cards.setState(projectStage(calls, positionAfter(calls, "client", "write")));
+        text = cards.toPlainText();
+        QVERIFY(text.contains(QLatin1String("bind() to port 0: chosen by the system")));
+        QVERIFY(text.contains(QLatin1String("connect(): chosen by the system")));
+        QVERIFY(text.contains(QLatin1String("accept()")));
+        // The listening card and the accepted one stand side by side, in that order.
+        const qsizetype listening = text.indexOf(QLatin1String("listening"));
+        const qsizetype accepted = text.indexOf(QLatin1String("accepted from descriptor"));
+        const qsizetype client = text.indexOf(QStringLiteral("Client \u00b7"));
+        QVERIFY2(listening >= 0 && listening < accepted && accepted < client, qPrintable(text));
+        QVERIFY(!cards.grab().isNull());
+    }
+
+    void wildcardAndDatagramSlots()
+    {
+        TupleCardsView cards;
+        StageState state;
+        StageEndpoint v6;
+        v6.actor = QStringLiteral("server");
+        v6.fd = 3;
+        v6.family = AF_INET6;
+        v6.tuple.protocol = {QStringLiteral("TCP"), QStringLiteral("socket"), 1, false};
+        v6.tuple.localAddress = {QStringLiteral("*"), QStringLiteral("bind"), 2, false};
+        StageEndpoint udp;
+        udp.actor = QStringLiteral("client");
+        udp.fd = 4;
+        udp.family = AF_INET;
+        udp.datagram = true;
+        udp.tuple.perDatagram = true;
+        udp.tuple.localAddress = {QStringLiteral("*"), QStringLiteral("sendto"), 5, true};
+        state.endpoints = {v6, udp};
+        cards.setState(state);
+        const QString text = cards.toPlainText();
+        QVERIFY(text.contains(QLatin1String("in6addr_any")));
+        QVERIFY(text.contains(QLatin1String("INADDR_ANY")));
+        QVERIFY(text.contains(QLatin1String("each datagram carries its address")));
+        QCOMPARE(cards.provenance({QStringLiteral("1"), QStringLiteral("getsockname"), 7, true}),
+                 QStringLiteral("chosen by the system, read back with getsockname()"));
+    }
+
+    void bytesOfTheSockaddrPassedToBindAndConnect()
+    {
+        Session session;
+        QVERIFY(
+            TestScenarios::runToEnd(session, TestScenarios::builtIn(QStringLiteral("tcp-echo"))));
+        const QList<CallEvent>& calls = session.log().calls();
+        const CallEvent& connect = callNamed(calls, "client", "connect");
+        const quint16 port = connect.address.port();
+        ByteOrderView view;
+        view.setCall(connect);
+        const QString text = view.toPlainText();
+        QVERIFY(text.contains(
+            QLatin1String("connect(): the sockaddr_in the program passed, 16 bytes")));
+        QVERIFY(text.contains(QLatin1String("sin_port")) &&
+                text.contains(QLatin1String("sin_zero")));
+        QVERIFY(text.contains(QStringLiteral("htons(%1)").arg(port)));
+        QVERIFY(text.contains(QLatin1String("7f 00 00 01"))); // 127.0.0.1, network order
+        const quint16 forgotten = ByteOrder::portWithoutHtons(port);
+        if (forgotten != port)
+            QVERIFY(text.contains(
+                QStringLiteral("read port %1 instead of %2").arg(forgotten).arg(port)));
+        // The port's two bytes sit at sin_port's offset, high byte first.
+        const QString portHex = QString::fromLatin1(
+            QByteArray::fromHex(QByteArray::number(port, 16).rightJustified(4, '0')).toHex(' '));
+        QVERIFY2(text.contains(portHex), qPrintable(portHex));
+
+        view.setCall(callNamed(calls, "server", "accept"));
+        QVERIFY(view.toPlainText().contains(QLatin1String("the kernel filled in")));
+        view.setCall(callNamed(calls, "server", "listen"));
+        QVERIFY(view.toPlainText().contains(QLatin1String("listen() passes no address")));
+        view.setCall(std::nullopt);
+        QVERIFY(view.toPlainText().contains(QLatin1String("endian")));
+    }
+
+    void converterShowsBothOrdersAndSaysWhatIsWrong()
+    {
+        ByteConverter converter;
+        converter.show();
+        converter.setInput(0, QStringLiteral("325"));
+        QVERIFY(converter.errorText().isEmpty());
+        QVERIFY(converter.resultText().contains(QLatin1String("01 45"))); // network order
+        if (ByteOrder::hostIsLittleEndian())
+            QVERIFY(converter.resultText().contains(QLatin1String("17665")));
+        converter.setInput(0, QStringLiteral("70000"));
+        QVERIFY(converter.errorText().contains(QLatin1String("65535")));
+        QVERIFY(converter.resultText().isEmpty());
+        converter.setInput(2, QStringLiteral("::1"));
+        QVERIFY(converter.resultText().contains(QLatin1String("00 01")));
+        converter.setInput(2, QStringLiteral("1.2.3"));
+        QVERIFY(converter.errorText().contains(QLatin1String("IPv4")));
+        converter.setInput(1, QStringLiteral("0x7f000001"));
+        QVERIFY(converter.resultText().contains(QLatin1String("7f 00 00 01")));
+    }
+};
+
+QTEST_MAIN(TestTupleViews)
+#include "tst_tupleviews.moc"

@@ -1,0 +1,180 @@
+#include "byteorderview.h"
+
+#include "byteorder.h"
+
+#include <QCoreApplication>
+
+#include <arpa/inet.h>
+#include <cstring>
+#include <sys/socket.h>
+
+namespace SocketScope {
+
+namespace {
+
+class Tr {
+    Q_DECLARE_TR_FUNCTIONS(SocketScope::ByteOrderView)
+};
+
+using Kind = ByteOrder::SockaddrField::Kind;
+
+QString colourOf(Kind kind)
+{
+    switch (kind) {
+    case Kind::Family:
+        return QStringLiteral("#d7e3f7");
+    case Kind::Port:
+        return QStringLiteral("#ffd59e");
+    case Kind::Address:
+    case Kind::Path:
+        return QStringLiteral("#c8e6c9");
+    case Kind::FlowInfo:
+    case Kind::ScopeId:
+        return QStringLiteral("#e1d5f0");
+    case Kind::Padding:
+        return QStringLiteral("#eeeeee");
+    }
+    return {};
+}
+
+QString hex(const QByteArray& bytes)
+{
+    return QString::fromLatin1(bytes.toHex(' '));
+}
+
+QString endiannessText()
+{
+    return ByteOrder::hostIsLittleEndian()
+               ? Tr::tr("This machine is little-endian: it stores the least significant byte "
+                        "first. The network order is big-endian.")
+               : Tr::tr("This machine is big-endian, like the network order: htons() changes "
+                        "nothing here, but the program must still call it to run everywhere.");
+}
+
+// The row of bytes with their offsets, and the field names under them.
+QString byteTable(const SocketAddress& address, const QList<ByteOrder::SockaddrField>& fields)
+{
+    const QByteArray bytes(reinterpret_cast<const char*>(address.data()), address.length());
+    QString offsets;
+    QString cells;
+    QString names;
+    for (const auto& field : fields) {
+        // A long AF_UNIX path is shown up to its end, not over all 108 bytes.
+        const int shown = field.kind == Kind::Path
+                              ? int(qMin<qsizetype>(field.size, bytes.size() - field.offset))
+                              : field.size;
+        if (shown <= 0)
+            continue;
+        for (int i = 0; i < shown; ++i) {
+            const int offset = field.offset + i;
+            offsets += QStringLiteral("<td align='center'><small>%1</small></td>").arg(offset);
+            cells +=
+                QStringLiteral("<td align='center' style='background:%1'><tt>%2</tt></td>")
+                    .arg(colourOf(field.kind))
+                    .arg(offset < bytes.size() ? QString::fromLatin1(bytes.mid(offset, 1).toHex())
+                                               : QStringLiteral("··"));
+        }
+        names += QStringLiteral("<td colspan='%1' align='center' style='background:%2'>"
+                                "<small>%3</small></td>")
+                     .arg(shown)
+                     .arg(colourOf(field.kind), field.name);
+    }
+    return QStringLiteral("<table cellspacing='1' cellpadding='3'><tr><td><small>%1</small></td>%2"
+                          "</tr><tr><td>%3</td>%4</tr><tr><td></td>%5</tr></table>")
+        .arg(Tr::tr("offset"), offsets, Tr::tr("bytes"), cells, names);
+}
+
+QString conversions(const SocketAddress& address)
+{
+    QString rows;
+    const auto row = [&rows](const QString& what, const QString& host, const QString& network,
+                             const QString& how) {
+        rows += QStringLiteral("<tr><td><b>%1</b></td><td><tt>%2</tt></td><td><tt>%3</tt></td>"
+                               "<td>%4</td></tr>")
+                    .arg(what, host, network, how);
+    };
+    const quint16 port = address.port();
+    const auto portBytes = ByteOrder::convertNumber(QString::number(port), 16, nullptr);
+    row(Tr::tr("port %1").arg(port), hex(portBytes->hostBytes), hex(portBytes->networkBytes),
+        QStringLiteral("htons(%1)").arg(port));
+    int family = 0;
+    const auto addressBytes = ByteOrder::convertAddress(address.host(), &family, nullptr);
+    if (addressBytes && family == AF_INET) {
+        quint32 networkValue = 0;
+        std::memcpy(&networkValue, addressBytes->constData(), sizeof(networkValue));
+        const quint32 value = ntohl(networkValue);
+        const auto host = ByteOrder::convertNumber(QString::number(value), 32, nullptr);
+        row(Tr::tr("address %1").arg(address.host()), hex(host->hostBytes), hex(*addressBytes),
+            QStringLiteral("inet_pton(AF_INET, \"%1\", ...) = htonl(0x%2)")
+                .arg(address.host())
+                .arg(value, 8, 16, QLatin1Char('0')));
+    } else if (addressBytes) {
+        row(Tr::tr("address %1").arg(address.host()), QStringLiteral("—"), hex(*addressBytes),
+            QStringLiteral("inet_pton(AF_INET6, \"%1\", ...)").arg(address.host()));
+    }
+    const quint16 family16 = quint16(address.family());
+    row(Tr::tr("family %1").arg(familyName(address.family())),
+        hex(QByteArray(reinterpret_cast<const char*>(&family16), 2)), QStringLiteral("—"),
+        Tr::tr("sa_family stays in host order: only port and address travel"));
+    return QStringLiteral("<table cellspacing='0' cellpadding='4' border='1'><tr><th></th><th>%1"
+                          "</th><th>%2</th><th>%3</th></tr>%4</table>")
+        .arg(Tr::tr("host order (memory)"), Tr::tr("network order (wire)"), Tr::tr("conversion"),
+             rows);
+}
+
+} // namespace
+
+ByteOrderView::ByteOrderView(QWidget* parent)
+    : QTextBrowser(parent)
+{
+    setOpenLinks(false);
+    setAccessibleName(tr("Bytes"));
+    setCall(std::nullopt);
+}
+
+void ByteOrderView::setCall(const std::optional<CallEvent>& call)
+{
+    setHtml(html(call));
+}
+
+QString ByteOrderView::html(const std::optional<CallEvent>& call)
+{
+    QString html = QStringLiteral("<p>%1</p>").arg(endiannessText());
+    if (!call)
+        return html;
+    const bool passed = call->address.isValid();
+    const SocketAddress& address = passed ? call->address : call->returnedAddress;
+    if (!address.isValid() || address.family() == AF_UNSPEC) {
+        return html + QStringLiteral("<p><i>%1</i></p>")
+                          .arg(Tr::tr("%1() passes no address.").arg(call->call));
+    }
+    const QString structure = ByteOrder::structName(address.family());
+    html += QStringLiteral("<h3>%1</h3>")
+                .arg(passed ? Tr::tr("%1(): the %2 the program passed, %3 bytes")
+                                  .arg(call->call, structure)
+                                  .arg(address.length())
+                            : Tr::tr("%1(): the %2 the kernel filled in, %3 bytes")
+                                  .arg(call->call, structure)
+                                  .arg(address.length()));
+    html += byteTable(address, ByteOrder::layout(address.family()));
+    if (address.family() == AF_UNIX)
+        return html + QStringLiteral("<p>%1</p>")
+                          .arg(Tr::tr("An AF_UNIX address is a path: no port, no byte order."));
+    html += QStringLiteral("<p>") + conversions(address) + QStringLiteral("</p>");
+    const quint16 port = address.port();
+    const quint16 forgotten = ByteOrder::portWithoutHtons(port);
+    html += QStringLiteral("<p><b>%1</b> %2</p>")
+                .arg(Tr::tr("If you forgot htons():"),
+                     forgotten == port
+                         ? Tr::tr("on this machine nothing would change for port %1, but the "
+                                  "program would break on a little-endian one.")
+                               .arg(port)
+                         : Tr::tr("the bytes in memory would be %1, and the peer would read "
+                                  "port %2 instead of %3.")
+                               .arg(hex(QByteArray(reinterpret_cast<const char*>(&port), 2)))
+                               .arg(forgotten)
+                               .arg(port));
+    return html;
+}
+
+} // namespace SocketScope

@@ -1,0 +1,141 @@
+#include "tuplecardsview.h"
+
+#include <sys/socket.h>
+
+namespace SocketScope {
+
+namespace {
+
+constexpr int cardsPerRow = 3;
+
+QString escaped(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
+
+} // namespace
+
+TupleCardsView::TupleCardsView(QWidget* parent)
+    : QTextBrowser(parent)
+{
+    setOpenLinks(false);
+    setAccessibleName(tr("5-tuples"));
+}
+
+void TupleCardsView::setActors(const QStringList& ids, const QStringList& names)
+{
+    m_actorIds = ids;
+    m_actorNames = names;
+}
+
+void TupleCardsView::setState(const StageState& state)
+{
+    m_state = state;
+    setHtml(cardsHtml());
+}
+
+QString TupleCardsView::provenance(const TupleField& field) const
+{
+    const QString call = field.source + QStringLiteral("()");
+    if (field.source == QLatin1String("getsockname"))
+        return tr("chosen by the system, read back with getsockname()");
+    if (field.source == QLatin1String("recvfrom"))
+        return tr("recvfrom(): sender of the last datagram");
+    if (field.chosenBySystem && field.source == QLatin1String("bind"))
+        return tr("bind() to port 0: chosen by the system");
+    if (field.chosenBySystem)
+        return tr("%1: chosen by the system").arg(call);
+    return call;
+}
+
+QString TupleCardsView::slotValue(const StageEndpoint& endpoint, const TupleField& field,
+                                  bool address) const
+{
+    if (!field.isFilled()) {
+        if (field.chosenBySystem)
+            return tr("? chosen by the system, not known yet (getsockname() would tell)");
+        return QStringLiteral("—");
+    }
+    if (address && field.value == QLatin1String("*"))
+        return endpoint.family == AF_INET6 ? tr("* (in6addr_any: every address)")
+                                           : tr("* (INADDR_ANY: every address)");
+    return field.value;
+}
+
+QString TupleCardsView::card(const StageEndpoint& endpoint) const
+{
+    const SocketTuple& tuple = endpoint.tuple;
+    const bool closed = endpoint.phase == StageEndpoint::Phase::Closed;
+    const int actor = int(m_actorIds.indexOf(endpoint.actor));
+    const QString colour = closed       ? QStringLiteral("#707070")
+                           : actor == 0 ? QStringLiteral("#1f5fbf")
+                                        : QStringLiteral("#1e7d32");
+    QString role = endpoint.parentFd >= 0 ? tr("accepted from descriptor %1").arg(endpoint.parentFd)
+                   : endpoint.phase == StageEndpoint::Phase::Listening ? tr("listening")
+                                                                       : QString();
+    if (closed)
+        role = tr("closed");
+    QString html = QStringLiteral("<table cellspacing='0' cellpadding='4' width='100%' "
+                                  "style='border: 2px solid %1'>")
+                       .arg(colour);
+    html += QStringLiteral("<tr><td colspan='3' style='background:%1; color:white'><b>%2 · "
+                           "%3</b> %4</td></tr>")
+                .arg(colour, escaped(m_actorNames.value(actor, endpoint.actor)),
+                     tr("descriptor %1").arg(endpoint.fd), escaped(role));
+    struct Slot {
+        QString label;
+        const TupleField* field;
+        bool address;
+    };
+    const bool unix = endpoint.family == AF_UNIX;
+    QList<Slot> slots{{tr("protocol"), &tuple.protocol, false},
+                      {unix ? tr("local path") : tr("local address"), &tuple.localAddress, true}};
+    if (!unix)
+        slots.append({tr("local port"), &tuple.localPort, false});
+    slots.append({unix ? tr("remote path") : tr("remote address"), &tuple.remoteAddress, true});
+    if (!unix)
+        slots.append({tr("remote port"), &tuple.remotePort, false});
+    for (const Slot& slot : slots) {
+        const bool filled = slot.field->isFilled();
+        html +=
+            QStringLiteral("<tr><td>%1</td><td><b>%2</b></td><td><i>%3</i></td></tr>")
+                .arg(escaped(slot.label), escaped(slotValue(endpoint, *slot.field, slot.address)),
+                     filled ? escaped(provenance(*slot.field)) : QString());
+    }
+    if (tuple.perDatagram) {
+        html += QStringLiteral("<tr><td colspan='3'><small><i>%1</i></small></td></tr>")
+                    .arg(tr("UDP without connect(): no remote side of its own, each datagram "
+                            "carries its address (shown: the last one)."));
+    }
+    return html + QStringLiteral("</table>");
+}
+
+QString TupleCardsView::cardsHtml() const
+{
+    if (m_state.endpoints.isEmpty())
+        return QStringLiteral("<p><i>%1</i></p>")
+            .arg(tr("No descriptor yet: socket() creates the first one."));
+    // A listener's accepted handsets follow it, so that they stand side by side.
+    QList<int> order;
+    for (qsizetype i = 0; i < m_state.endpoints.size(); ++i) {
+        const StageEndpoint& endpoint = m_state.endpoints[i];
+        if (endpoint.parentFd >= 0)
+            continue;
+        order.append(int(i));
+        for (qsizetype j = 0; j < m_state.endpoints.size(); ++j) {
+            const StageEndpoint& handset = m_state.endpoints[j];
+            if (handset.parentFd == endpoint.fd && handset.actor == endpoint.actor && j > i)
+                order.append(int(j));
+        }
+    }
+    QString html = QStringLiteral("<table cellspacing='8' width='100%'><tr>");
+    for (qsizetype i = 0; i < order.size(); ++i) {
+        if (i > 0 && i % cardsPerRow == 0)
+            html += QStringLiteral("</tr><tr>");
+        html += QStringLiteral("<td valign='top' width='33%'>") +
+                card(m_state.endpoints[order[i]]) + QStringLiteral("</td>");
+    }
+    return html + QStringLiteral("</tr></table>");
+}
+
+} // namespace SocketScope

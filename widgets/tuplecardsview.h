@@ -1,0 +1,35 @@
+#pragma once
+
+#include "stagestate.h"
+
+#include <QTextBrowser>
+
+namespace SocketScope {
+
+// One card per descriptor with its quintuplet {protocol, local address, local port, remote
+// address, remote port}: empty slots until a call fills them, each filled slot saying which
+// call filled it and whether the system chose the value. A listening socket's card and the
+// cards of the handsets accepted from it stand side by side.
+class TupleCardsView : public QTextBrowser {
+    Q_OBJECT
+public:
+    explicit TupleCardsView(QWidget* parent = nullptr);
+
+    void setActors(const QStringList& ids, const QStringList& names);
+    void setState(const StageState& state);
+
+    // The cards as HTML, also what tests read.
+    QString cardsHtml() const;
+    // "bind()", "connect(): chosen by the system", ... for one slot.
+    QString provenance(const TupleField& field) const;
+
+private:
+    QString card(const StageEndpoint& endpoint) const;
+    QString slotValue(const StageEndpoint& endpoint, const TupleField& field, bool address) const;
+
+    StageState m_state;
+    QStringList m_actorIds;
+    QStringList m_actorNames;
+};
+
+} // namespace SocketScope
