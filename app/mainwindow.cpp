@@ -268,7 +268,7 @@ void MainWindow::resizeEvent(QResizeEvent* event)
         m_callView->horizontalHeader()->setFont(scaled);
         m_callView->verticalHeader()->setDefaultSectionSize(QFontMetrics(fixed).height() + 8);
     }
-    resizeDocks({m_callsDock}, {height() / 4}, Qt::Vertical); // the stage keeps the most
+    resizeDocks({m_callsDock}, {height() / 3}, Qt::Vertical); // the stage keeps the most
     m_callView->setColumnWidth(CallLogModel::ExplanationColumn, width() / 5);
     QMainWindow::resizeEvent(event);
 }

@@ -205,6 +205,8 @@ private Q_SLOTS:
         QTest::newRow("missing folder")
             << QStringList{QStringLiteral("--screenshot"), QStringLiteral("/no/such/x.png")}
             << "/no/such";
+        QTest::newRow("unknown panel")
+            << QStringList{QStringLiteral("--panel"), QStringLiteral("packets")} << "--panel";
         QTest::newRow("negative steps")
             << QStringList{QStringLiteral("--steps"), QStringLiteral("-2")} << "--steps";
     }
