@@ -36,6 +36,16 @@ inline SessionOptions onFreePort()
     return options;
 }
 
+// Presses Next `count` times, each once the previous call has returned or blocked.
+inline bool stepTimes(Session& session, int count)
+{
+    for (int i = 0; i < count; ++i) {
+        if (!QTest::qWaitFor([&] { return session.canStep(); }) || !session.step())
+            return false;
+    }
+    return true;
+}
+
 // Loads the scenario on a free port, runs it continuously and waits for its outcome.
 inline bool runToEnd(Session& session, const Scenario& scenario,
                      SessionOptions options = onFreePort())

@@ -21,10 +21,7 @@ private Q_SLOTS:
         QSignalSpy blocked(&session, &Session::callBlocked);
         session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")),
                      TestScenarios::onFreePort());
-        for (int i = 0; i < 4; ++i) {
-            QTRY_VERIFY(session.canStep());
-            session.step();
-        }
+        QVERIFY(TestScenarios::stepTimes(session, 4));
         QTRY_COMPARE(blocked.size(), 1);
         QCOMPARE(model.rowCount(), 4);
         const QModelIndex acceptRow = model.index(3, CallLogModel::ResultColumn);

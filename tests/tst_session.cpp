@@ -70,10 +70,7 @@ private Q_SLOTS:
         session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")),
                      TestScenarios::onFreePort());
         QCOMPARE(session.state(), Session::State::Stepping);
-        for (int i = 0; i < 4; ++i) {
-            QTRY_VERIFY(session.canStep());
-            QVERIFY(session.step());
-        }
+        QVERIFY(TestScenarios::stepTimes(session, 4));
         // accept() blocks: it is in progress, and the next step (the client) may go.
         QTRY_COMPARE(blocked.size(), 1);
         QCOMPARE(session.callsInProgress().size(), 1);
@@ -147,10 +144,7 @@ private Q_SLOTS:
         QSignalSpy blocked(&session, &Session::callBlocked);
         session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")),
                      TestScenarios::onFreePort());
-        for (int i = 0; i < 4; ++i) {
-            QTRY_VERIFY(session.canStep());
-            session.step();
-        }
+        QVERIFY(TestScenarios::stepTimes(session, 4));
         QTRY_COMPARE(blocked.size(), 1);
         QElapsedTimer timer;
         timer.start();
@@ -222,10 +216,7 @@ private Q_SLOTS:
                 QTRY_COMPARE(actorThreads(), 2); // the check below can see them
             if (run % 4 == 3) {
                 // Walk away in the middle: the blocked call is cancelled, its socket closed.
-                for (int i = 0; i < 4; ++i) {
-                    QTRY_VERIFY(session.canStep());
-                    session.step();
-                }
+                QVERIFY(TestScenarios::stepTimes(session, 4));
                 QTRY_VERIFY(!blocked.isEmpty());
                 continue;
             }
