@@ -357,6 +357,72 @@
     </message>
 </context>
 <context>
+    <name>PacketDecoder</name>
+    <message>
+        <source>not an IP frame (EtherType 0x%1)</source>
+        <translation>pas une trame IP (EtherType 0x%1)</translation>
+    </message>
+    <message>
+        <source>link type %1 is not decoded</source>
+        <translation>le type de lien %1 n'est pas décodé</translation>
+    </message>
+    <message>
+        <source>truncated link-layer header</source>
+        <translation>en-tête de liaison tronqué</translation>
+    </message>
+    <message>
+        <source>malformed TCP option at byte %1</source>
+        <translation>option TCP mal formée à l'octet %1</translation>
+    </message>
+    <message>
+        <source>IP protocol %1 is neither TCP nor UDP</source>
+        <translation>le protocole IP %1 n'est ni TCP ni UDP</translation>
+    </message>
+    <message>
+        <source>truncated TCP header</source>
+        <translation>en-tête TCP tronqué</translation>
+    </message>
+    <message>
+        <source>truncated UDP header</source>
+        <translation>en-tête UDP tronqué</translation>
+    </message>
+    <message>
+        <source>bad TCP header length %1</source>
+        <translation>longueur d'en-tête TCP invalide : %1</translation>
+    </message>
+    <message>
+        <source>truncated IP header</source>
+        <translation>en-tête IP tronqué</translation>
+    </message>
+    <message>
+        <source>truncated IPv4 header</source>
+        <translation>en-tête IPv4 tronqué</translation>
+    </message>
+    <message>
+        <source>an IPv4 fragment after the first</source>
+        <translation>un fragment IPv4 qui n'est pas le premier</translation>
+    </message>
+    <message>
+        <source>truncated IPv6 header</source>
+        <translation>en-tête IPv6 tronqué</translation>
+    </message>
+    <message>
+        <source>IP version %1 is not decoded</source>
+        <translation>la version IP %1 n'est pas décodée</translation>
+    </message>
+</context>
+<context>
+    <name>Pcap</name>
+    <message>
+        <source>not a pcap stream (magic number %1)</source>
+        <translation>pas un flux pcap (nombre magique %1)</translation>
+    </message>
+    <message>
+        <source>corrupt pcap stream: a record claims %1 bytes</source>
+        <translation>flux pcap corrompu : un enregistrement annonce %1 octets</translation>
+    </message>
+</context>
+<context>
     <name>Scenario</name>
     <message>
         <source>another scenario already has the id "%1"</source>
