@@ -191,6 +191,10 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
         options.mode = CommandLineOptions::Mode::ListScenarios;
     } else if (parser.isSet(headlessOption)) {
         options.mode = CommandLineOptions::Mode::Headless;
+        if (!options.screenshotPath.isEmpty()) {
+            result.error = Tr::tr("--screenshot needs the window: drop --headless.");
+            return result;
+        }
         if (options.scenarioId.isEmpty()) {
             result.error = Tr::tr("--headless needs --scenario ID; --list-scenarios lists them.");
             return result;

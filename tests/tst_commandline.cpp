@@ -55,6 +55,11 @@ private Q_SLOTS:
         QTest::newRow("trace is a folder")
             << QStringList{QStringLiteral("--trace"), QStringLiteral("/tmp")} << "folder";
         QTest::newRow("stray argument") << QStringList{QStringLiteral("tcp-echo")} << "tcp-echo";
+        QTest::newRow("screenshot without a window")
+            << QStringList{QStringLiteral("--headless"), QStringLiteral("--scenario"),
+                           QStringLiteral("tcp-echo"), QStringLiteral("--screenshot"),
+                           QStringLiteral("/tmp/x.png")}
+            << "--headless";
         QTest::newRow("missing scenario folder")
             << QStringList{QStringLiteral("--scenario-folder"), QStringLiteral("/no/such")}
             << "/no/such";

@@ -146,6 +146,10 @@
         <source>--panel: "%1" is not a panel; use calls, tuples or bytes.</source>
         <translation>--panel : « %1 » n'est pas un panneau ; utilisez calls, tuples ou bytes.</translation>
     </message>
+    <message>
+        <source>--screenshot needs the window: drop --headless.</source>
+        <translation>--screenshot a besoin de la fenêtre : retirez --headless.</translation>
+    </message>
 </context>
 <context>
     <name>Errno</name>
