@@ -42,13 +42,21 @@ socklen_t Actor::addressCapacity(int fd) const
     }
 }
 
+int Actor::ownDescriptor(const QString& name) const
+{
+    // A name whose call failed holds -1, as the C variable would: the call then really fails
+    // (EBADF). So does a name whose descriptor this actor closed: in a process of its own its
+    // number would be free, whereas here another actor may have been given it.
+    const int fd = m_fdNames.value(name, -1);
+    return m_open.contains(fd) ? fd : -1;
+}
+
 CallRequest Actor::resolve(const StepCommand& command) const
 {
     const ScenarioStep& step = command.step;
     CallRequest request;
     request.call = step.call;
-    // A name whose call failed holds -1, as the C variable would: the call then really fails.
-    request.fd = step.fdName.isEmpty() ? -1 : m_fdNames.value(step.fdName, -1);
+    request.fd = ownDescriptor(step.fdName);
     request.domain = step.domain;
     request.type = step.type;
     request.protocol = step.protocol;
@@ -67,7 +75,7 @@ CallRequest Actor::resolve(const StepCommand& command) const
     request.addressCapacity = addressCapacity(request.fd);
     request.descriptorIsNonBlocking = m_open.value(request.fd).type & SOCK_NONBLOCK;
     for (const auto& target : step.pollTargets)
-        request.pollItems.append({m_fdNames.value(target.fdName, -1), target.events});
+        request.pollItems.append({ownDescriptor(target.fdName), target.events});
 
     // Paths and numeric addresses were validated when the scenario was loaded.
     if (!step.path.isEmpty()) {

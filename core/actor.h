@@ -52,6 +52,7 @@ private:
     };
 
     CallRequest resolve(const StepCommand& command) const;
+    int ownDescriptor(const QString& name) const;
     void remember(const StepCommand& command, const CallRequest& request, const CallEvent& event);
     void describeResultDescriptor(CallEvent& event) const;
     void followTuple(const CallRequest& request, CallEvent& event, const SocketTuple& before);

@@ -148,6 +148,8 @@ void Session::run()
     setState(State::Running);
     if (canStep())
         step();
+    else
+        afterProgress(); // everything may already be blocked: watch for a stuck run
 }
 
 void Session::pause()
@@ -249,6 +251,10 @@ void Session::afterProgress()
         closeLeftovers();
         return;
     }
+    // A step waiting behind a blocked call of its own actor waits for that actor, as in a
+    // program; the other actors go on.
+    if (m_awaiting >= 0 && queuedBehindBlockedCall(m_awaiting))
+        m_awaiting = -1;
     // "Blocked" may be stale: a call just woken has not reported yet. Only a run that makes
     // no progress at all for a while is stuck.
     if (m_state == State::Running && looksStuck())
@@ -259,6 +265,15 @@ void Session::afterProgress()
         m_runTimer.start(m_options.intervalMs);
 }
 
+bool Session::queuedBehindBlockedCall(int index) const
+{
+    for (const ActorSlot& slot : m_slots) {
+        if (slot.queue.contains(index))
+            return slot.headBlocked && slot.queue.first() != index;
+    }
+    return false;
+}
+
 bool Session::looksStuck() const
 {
     bool anyInFlight = false;
@@ -267,10 +282,14 @@ bool Session::looksStuck() const
             continue;
         if (!slot.headBlocked)
             return false; // a call is running: it may unblock the others
+        // poll() or select() with a timeout returns by itself.
+        const ScenarioStep& head = m_scenario.steps.at(slot.queue.first());
+        if (head.timeoutMs >= 0 &&
+            (head.call == QLatin1String("poll") || head.call == QLatin1String("select")))
+            return false;
         anyInFlight = true;
     }
-    const bool noStepCanHelp = m_next >= m_scenario.steps.size() || m_awaiting >= 0;
-    return anyInFlight && noStepCanHelp;
+    return anyInFlight && m_next >= m_scenario.steps.size();
 }
 
 void Session::declareStuck()

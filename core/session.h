@@ -95,6 +95,7 @@ private:
     void onLeftoversClosed();
     void learnServicePort(const CallEvent& event);
     void afterProgress();
+    bool queuedBehindBlockedCall(int index) const;
     bool looksStuck() const;
     void declareStuck();
     void closeLeftovers();

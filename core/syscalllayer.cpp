@@ -77,6 +77,9 @@ SyscallLayer::Wait SyscallLayer::waitFor(QList<pollfd> fds, int timeoutMs,
 {
     if (m_cancelled.load())
         return Wait::Cancelled;
+    // poll() ignores a negative descriptor: the call itself must run and fail with EBADF.
+    if (fds.size() == 1 && fds.first().fd < 0)
+        return Wait::Ready;
     int ready = ::poll(fds.data(), nfds_t(fds.size()), 0);
     if (ready > 0 || timeoutMs == 0)
         return ready > 0 ? Wait::Ready : Wait::TimedOut;

@@ -197,6 +197,71 @@ private Q_SLOTS:
         QVERIFY(close && close->cancelled); // queued behind the blocked accept: never performed
     }
 
+    void aStepQueuedBehindItsOwnActorLetsTheOthersGo()
+    {
+        // The server's close waits behind its blocked accept; the client still dials.
+        Session stepped;
+        stepped.load(TestScenarios::fromTestData(QStringLiteral("queued-behind-accept")),
+                     TestScenarios::onFreePort());
+        QVERIFY(TestScenarios::stepTimes(stepped, 9));
+        QTRY_COMPARE(stepped.state(), Session::State::Finished);
+        QVERIFY2(stepped.outcome()->passed,
+                 qPrintable(stepped.outcome()->failures.join(QLatin1Char('\n'))));
+        Session running;
+        QVERIFY(TestScenarios::runToEnd(
+            running, TestScenarios::fromTestData(QStringLiteral("queued-behind-accept"))));
+        QVERIFY(running.outcome()->passed);
+    }
+
+    void aFailedDescriptorFailsAtOnce()
+    {
+        // accept() failed, so its name holds -1 and the read really fails with EBADF, at once.
+        Session session;
+        SessionOptions options = TestScenarios::onFreePort();
+        options.stuckTimeoutMs = 60'000;
+        QVERIFY(TestScenarios::runToEnd(
+            session, TestScenarios::fromTestData(QStringLiteral("failed-accept")), options));
+        QVERIFY2(session.outcome()->passed,
+                 qPrintable(session.outcome()->failures.join(QLatin1Char('\n'))));
+        const CallEvent* read =
+            findCall(session.log(), QStringLiteral("server"), QStringLiteral("read"));
+        QVERIFY(read && !read->cancelled);
+        QCOMPARE(read->straceLine().left(8), QStringLiteral("read(-1,"));
+    }
+
+    void aClosedNameNeverReachesAnotherActorsSocket()
+    {
+        Session session;
+        QVERIFY(TestScenarios::runToEnd(
+            session, TestScenarios::fromTestData(QStringLiteral("reused-number"))));
+        QVERIFY2(session.outcome()->passed,
+                 qPrintable(session.outcome()->failures.join(QLatin1Char('\n'))));
+    }
+
+    void pollWithATimeoutIsNotStuck()
+    {
+        Session session;
+        SessionOptions options = TestScenarios::onFreePort();
+        options.stuckTimeoutMs = 200; // shorter than the poll's own 600 ms timeout
+        QVERIFY(TestScenarios::runToEnd(
+            session, TestScenarios::fromTestData(QStringLiteral("poll-timeout")), options));
+        QVERIFY2(session.outcome()->passed,
+                 qPrintable(session.outcome()->failures.join(QLatin1Char('\n'))));
+    }
+
+    void runAfterSteppingIntoABlockedEndIsStuck()
+    {
+        Session session;
+        SessionOptions options = TestScenarios::onFreePort();
+        options.stuckTimeoutMs = 200;
+        session.load(TestScenarios::fromTestData(QStringLiteral("alone")), options);
+        QVERIFY(TestScenarios::stepTimes(session, 5)); // the last close waits behind accept
+        QTRY_VERIFY(!session.canStep());
+        session.run();
+        QTRY_COMPARE(session.state(), Session::State::Finished);
+        QVERIFY(!session.outcome()->passed);
+    }
+
     void noDescriptorOrThreadOutlivesItsSession()
     {
         const Scenario tcp = TestScenarios::builtIn(QStringLiteral("tcp-echo"));

@@ -216,8 +216,9 @@ void Projector::apply(const CallEvent& event)
         if (endpoint.peer.isEmpty())
             endpoint.peer = event.address.endpoint();
         state.last.kind = StageExchange::Kind::Dial;
-    } else if (call == QLatin1String("write") || call == QLatin1String("send") ||
-               (call == QLatin1String("sendto") && !endpoint.datagram)) {
+    } else if (!endpoint.datagram &&
+               (call == QLatin1String("write") || call == QLatin1String("send") ||
+                call == QLatin1String("sendto"))) {
         const int peer = streamPeerOf(index);
         const QByteArray sent = event.data.left(qMax<qint64>(event.ret, 0));
         if (peer >= 0)
@@ -225,8 +226,8 @@ void Projector::apply(const CallEvent& event)
         else
             m_awaitingHandset[endpoint.peer + QLatin1Char('|') + endpoint.local] += sent;
         state.last = {StageExchange::Kind::Speech, index, peer, event.data, {}};
-    } else if (call == QLatin1String("sendto") ||
-               (call == QLatin1String("send") && endpoint.datagram)) {
+    } else if (call == QLatin1String("sendto") || call == QLatin1String("send") ||
+               call == QLatin1String("write")) {
         const QString destination =
             event.address.isValid() ? event.address.endpoint() : endpoint.peer;
         const int box = mailboxAt(destination);
