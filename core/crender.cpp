@@ -48,6 +48,13 @@ QString quotedBytes(const QByteArray& bytes, int limit)
     return text;
 }
 
+QString hexBytes(const QByteArray& bytes, int limit)
+{
+    if (limit < 0 || bytes.size() <= limit)
+        return QString::fromLatin1(bytes.toHex(' '));
+    return QString::fromLatin1(bytes.left(limit).toHex(' ')) + QStringLiteral(" …");
+}
+
 QString pointer(const void* address)
 {
     return QStringLiteral("0x") + QString::number(quintptr(address), 16);

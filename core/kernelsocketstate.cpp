@@ -53,8 +53,7 @@ QList<QByteArray> fields(const QByteArray& line)
 
 bool isUnspecified(const SocketAddress& address)
 {
-    return address.port() == 0 &&
-           (address.host() == QLatin1String("0.0.0.0") || address.host() == QLatin1String("::"));
+    return address.port() == 0 && address.isWildcard();
 }
 
 KernelSocketState findUnixRow(quint64 inode)

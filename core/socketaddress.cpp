@@ -214,6 +214,13 @@ QString SocketAddress::straceText() const
     }
 }
 
+bool SocketAddress::isWildcard() const
+{
+    const QString address = host();
+    return (family() == AF_INET && address == QLatin1String("0.0.0.0")) ||
+           (family() == AF_INET6 && address == QLatin1String("::"));
+}
+
 bool SocketAddress::operator==(const SocketAddress& other) const
 {
     return m_length == other.m_length && std::memcmp(&m_storage, &other.m_storage, m_length) == 0;

@@ -24,6 +24,8 @@ public:
                                                      QString* error = nullptr);
 
     bool isValid() const { return m_length > 0; }
+    // INADDR_ANY (0.0.0.0) or in6addr_any (::): every address of the machine.
+    bool isWildcard() const;
     int family() const;
     quint16 port() const;       // host order; 0 for AF_UNIX
     QString host() const;       // "127.0.0.1", "::1", the path for AF_UNIX

@@ -6,11 +6,6 @@ namespace SocketScope::TupleTracker {
 
 namespace {
 
-bool isWildcard(const SocketAddress& address)
-{
-    return address.host() == QLatin1String("0.0.0.0") || address.host() == QLatin1String("::");
-}
-
 TupleField field(const QString& value, const QString& source, qint64 seq, bool chosen = false)
 {
     return TupleField{value, source, seq, chosen};
@@ -18,7 +13,7 @@ TupleField field(const QString& value, const QString& source, qint64 seq, bool c
 
 QString hostOf(const SocketAddress& address)
 {
-    if (address.family() != AF_UNIX && isWildcard(address))
+    if (address.isWildcard())
         return QStringLiteral("*");
     return address.host();
 }

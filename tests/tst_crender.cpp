@@ -32,6 +32,13 @@ private Q_SLOTS:
         QCOMPARE(CRender::quotedBytes(bytes), expected);
     }
 
+    void hexBytes()
+    {
+        QCOMPARE(CRender::hexBytes(QByteArray("ok\n")), QStringLiteral("6f 6b 0a"));
+        QCOMPARE(CRender::hexBytes(QByteArray(3, 'A'), 2), QStringLiteral("41 41 \u2026"));
+        QCOMPARE(CRender::hexBytes(QByteArray(2, 'A'), 2), QStringLiteral("41 41"));
+    }
+
     void lengthInOut()
     {
         QCOMPARE(CRender::lengthInOut(16, 16), QStringLiteral("[16]"));

@@ -112,6 +112,15 @@ private Q_SLOTS:
         QCOMPARE(address->host(), QStringLiteral("/tmp/x"));
     }
 
+    void wildcards()
+    {
+        QVERIFY(SocketAddress::fromIp(QStringLiteral("0.0.0.0"), 5000)->isWildcard());
+        QVERIFY(SocketAddress::fromIp(QStringLiteral("::"), 0)->isWildcard());
+        QVERIFY(!SocketAddress::fromIp(QStringLiteral("127.0.0.1"), 0)->isWildcard());
+        QVERIFY(!SocketAddress::fromUnixPath(QStringLiteral("/tmp/x"))->isWildcard());
+        QVERIFY(!SocketAddress().isWildcard());
+    }
+
     void emptyAddressRendersNull()
     {
         QCOMPARE(SocketAddress().straceText(), QStringLiteral("NULL"));

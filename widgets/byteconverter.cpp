@@ -1,6 +1,7 @@
 #include "byteconverter.h"
 
 #include "byteorder.h"
+#include "crender.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -8,15 +9,6 @@
 #include <QLineEdit>
 
 namespace SocketScope {
-
-namespace {
-
-QString hex(const QByteArray& bytes)
-{
-    return QString::fromLatin1(bytes.toHex(' '));
-}
-
-} // namespace
 
 ByteConverter::ByteConverter(QWidget* parent)
     : QWidget(parent)
@@ -74,8 +66,8 @@ void ByteConverter::convert()
         const auto bytes = ByteOrder::convertAddress(text, &family, &error);
         m_error->setText(error);
         if (bytes) {
-            m_result->setText(
-                tr("network order (as stored in sin_addr): <tt>%1</tt>").arg(hex(*bytes)));
+            m_result->setText(tr("network order (as stored in sin_addr): <tt>%1</tt>")
+                                  .arg(CRender::hexBytes(*bytes)));
         }
         return;
     }
@@ -86,9 +78,9 @@ void ByteConverter::convert()
         return;
     m_result->setText(tr("host order (this machine): <tt>%1</tt><br>network order (%2): "
                          "<tt>%3</tt><br>the host's bytes read in the other order: %4")
-                          .arg(hex(conversion->hostBytes),
+                          .arg(CRender::hexBytes(conversion->hostBytes),
                                bits == 16 ? QStringLiteral("htons") : QStringLiteral("htonl"),
-                               hex(conversion->networkBytes))
+                               CRender::hexBytes(conversion->networkBytes))
                           .arg(conversion->misreadValue));
 }
 

@@ -1,6 +1,7 @@
 #include "byteorderview.h"
 
 #include "byteorder.h"
+#include "crender.h"
 
 #include <QCoreApplication>
 
@@ -35,11 +36,6 @@ QString colourOf(Kind kind)
         return QStringLiteral("#eeeeee");
     }
     return {};
-}
-
-QString hex(const QByteArray& bytes)
-{
-    return QString::fromLatin1(bytes.toHex(' '));
 }
 
 QString endiannessText()
@@ -95,8 +91,8 @@ QString conversions(const SocketAddress& address)
     };
     const quint16 port = address.port();
     const auto portBytes = ByteOrder::convertNumber(QString::number(port), 16, nullptr);
-    row(Tr::tr("port %1").arg(port), hex(portBytes->hostBytes), hex(portBytes->networkBytes),
-        QStringLiteral("htons(%1)").arg(port));
+    row(Tr::tr("port %1").arg(port), CRender::hexBytes(portBytes->hostBytes),
+        CRender::hexBytes(portBytes->networkBytes), QStringLiteral("htons(%1)").arg(port));
     int family = 0;
     const auto addressBytes = ByteOrder::convertAddress(address.host(), &family, nullptr);
     if (addressBytes && family == AF_INET) {
@@ -104,18 +100,20 @@ QString conversions(const SocketAddress& address)
         std::memcpy(&networkValue, addressBytes->constData(), sizeof(networkValue));
         const quint32 value = ntohl(networkValue);
         const auto host = ByteOrder::convertNumber(QString::number(value), 32, nullptr);
-        row(Tr::tr("address %1").arg(address.host()), hex(host->hostBytes), hex(*addressBytes),
+        row(Tr::tr("address %1").arg(address.host()), CRender::hexBytes(host->hostBytes),
+            CRender::hexBytes(*addressBytes),
             QStringLiteral("inet_pton(AF_INET, \"%1\", ...) = htonl(0x%2)")
                 .arg(address.host())
                 .arg(value, 8, 16, QLatin1Char('0')));
     } else if (addressBytes) {
-        row(Tr::tr("address %1").arg(address.host()), QStringLiteral("—"), hex(*addressBytes),
+        row(Tr::tr("address %1").arg(address.host()), QStringLiteral("—"),
+            CRender::hexBytes(*addressBytes),
             QStringLiteral("inet_pton(AF_INET6, \"%1\", ...)").arg(address.host()));
     }
     const quint16 family16 = quint16(address.family());
     row(Tr::tr("family %1").arg(familyName(address.family())),
-        hex(QByteArray(reinterpret_cast<const char*>(&family16), 2)), QStringLiteral("—"),
-        Tr::tr("sa_family stays in host order: only port and address travel"));
+        CRender::hexBytes(QByteArray(reinterpret_cast<const char*>(&family16), 2)),
+        QStringLiteral("—"), Tr::tr("sa_family stays in host order: only port and address travel"));
     return QStringLiteral("<table cellspacing='0' cellpadding='4' border='1'><tr><th></th><th>%1"
                           "</th><th>%2</th><th>%3</th></tr>%4</table>")
         .arg(Tr::tr("host order (memory)"), Tr::tr("network order (wire)"), Tr::tr("conversion"),
@@ -171,7 +169,8 @@ QString ByteOrderView::html(const std::optional<CallEvent>& call)
                                .arg(port)
                          : Tr::tr("the bytes in memory would be %1, and the peer would read "
                                   "port %2 instead of %3.")
-                               .arg(hex(QByteArray(reinterpret_cast<const char*>(&port), 2)))
+                               .arg(CRender::hexBytes(
+                                   QByteArray(reinterpret_cast<const char*>(&port), 2)))
                                .arg(forgotten)
                                .arg(port));
     return html;

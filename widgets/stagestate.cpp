@@ -11,11 +11,6 @@ namespace SocketScope {
 
 namespace {
 
-bool isWildcard(const QString& host)
-{
-    return host == QLatin1String("0.0.0.0") || host == QLatin1String("::");
-}
-
 // The number after the descriptor in strace's rendering: listen(3, 5) -> 5.
 int secondArgument(const QString& args)
 {
@@ -341,7 +336,7 @@ bool endpointsMatch(const QString& bound, const QString& target)
     const auto a = SocketAddress::fromEndpoint(bound);
     const auto b = SocketAddress::fromEndpoint(target);
     return a && b && a->port() == b->port() && a->port() != 0 &&
-           (isWildcard(a->host()) || a->host() == b->host());
+           (a->isWildcard() || a->host() == b->host());
 }
 
 StageState projectStage(const QList<CallEvent>& calls, int cursor,

@@ -32,14 +32,6 @@ bool isPrintable(const QByteArray& bytes)
     return true;
 }
 
-QString hexText(const QByteArray& bytes)
-{
-    QString hex = QString::fromLatin1(bytes.left(16).toHex(' '));
-    if (bytes.size() > 16)
-        hex += QStringLiteral(" …");
-    return hex;
-}
-
 QPointF lerp(const QPointF& a, const QPointF& b, qreal t)
 {
     return a + (b - a) * t;
@@ -292,7 +284,7 @@ QStringList StageView::exchangeText() const
     case StageExchange::Kind::Heard:
         lines << CRender::quotedBytes(last.bytes, 40);
         if (m_viewMode == ViewMode::Protocol || !isPrintable(last.bytes))
-            lines << hexText(last.bytes);
+            lines << CRender::hexBytes(last.bytes, 16);
         if (m_viewMode == ViewMode::Protocol)
             lines.prepend(last.kind == StageExchange::Kind::Speech
                               ? tr("bytes sent: %1").arg(last.bytes.size())
