@@ -13,6 +13,18 @@ class Tr {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 };
 
+// Why PATH cannot be written (empty when it can): an output file of --trace or --pcap.
+QString outputFileError(const QString& option, const QString& path)
+{
+    const QFileInfo folder(QFileInfo(path).absolutePath());
+    if (path.isEmpty() || !folder.isDir() || !folder.isWritable())
+        return Tr::tr("%1: cannot write \"%2\": the folder %3 does not exist or is not writable.")
+            .arg(option, path, QDir::toNativeSeparators(folder.filePath()));
+    if (QFileInfo(path).isDir())
+        return Tr::tr("%1: \"%2\" is a folder; give a file name.").arg(option, path);
+    return {};
+}
+
 } // namespace
 
 QString requestedLanguage(const QStringList& arguments)
@@ -68,9 +80,16 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
     const QCommandLineOption panelOption(
         QStringLiteral("panel"),
         Tr::tr("The panel in front below the stage: calls, tuples or bytes."), Tr::tr("NAME"));
+    const QCommandLineOption pcapOption(
+        QStringLiteral("pcap"),
+        Tr::tr("Write the captured packets to FILE in pcap format (never inferred packets)."),
+        Tr::tr("FILE"));
+    const QCommandLineOption noCaptureOption(
+        QStringLiteral("no-capture"),
+        Tr::tr("Do not capture: show packets inferred from the calls, labelled as such."));
     parser.addOptions({listOption, headlessOption, scenarioOption, portOption, traceOption,
-                       langOption, folderOption, stepsOption, screenshotOption, sizeOption,
-                       panelOption});
+                       pcapOption, noCaptureOption, langOption, folderOption, stepsOption,
+                       screenshotOption, sizeOption, panelOption});
 
     CommandLineResult result;
     if (!parser.parse(arguments)) {
@@ -116,19 +135,17 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
     }
     if (parser.isSet(traceOption)) {
         options.tracePath = parser.value(traceOption);
-        const QFileInfo folder(QFileInfo(options.tracePath).absolutePath());
-        if (options.tracePath.isEmpty() || !folder.isDir() || !folder.isWritable()) {
-            result.error = Tr::tr("--trace: cannot write \"%1\": the folder %2 does not exist or "
-                                  "is not writable.")
-                               .arg(options.tracePath, QDir::toNativeSeparators(folder.filePath()));
+        result.error = outputFileError(QStringLiteral("--trace"), options.tracePath);
+        if (!result.error.isEmpty())
             return result;
-        }
-        if (QFileInfo(options.tracePath).isDir()) {
-            result.error =
-                Tr::tr("--trace: \"%1\" is a folder; give a file name.").arg(options.tracePath);
-            return result;
-        }
     }
+    if (parser.isSet(pcapOption)) {
+        options.pcapPath = parser.value(pcapOption);
+        result.error = outputFileError(QStringLiteral("--pcap"), options.pcapPath);
+        if (!result.error.isEmpty())
+            return result;
+    }
+    options.inferPacketsOnly = parser.isSet(noCaptureOption);
     if (parser.isSet(folderOption)) {
         options.scenarioFolder = parser.value(folderOption);
         if (!QFileInfo(options.scenarioFolder).isDir()) {
@@ -163,19 +180,14 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
     }
     if (parser.isSet(screenshotOption)) {
         options.screenshotPath = parser.value(screenshotOption);
-        const QFileInfo file(options.screenshotPath);
-        const QFileInfo folder(file.absolutePath());
         if (!options.screenshotPath.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
             result.error =
                 Tr::tr("--screenshot: \"%1\" must be a .png file.").arg(options.screenshotPath);
             return result;
         }
-        if (!folder.isDir() || !folder.isWritable()) {
-            result.error = Tr::tr("--screenshot: cannot write \"%1\": the folder %2 does not "
-                                  "exist or is not writable.")
-                               .arg(options.screenshotPath, folder.filePath());
+        result.error = outputFileError(QStringLiteral("--screenshot"), options.screenshotPath);
+        if (!result.error.isEmpty())
             return result;
-        }
     }
     if (parser.isSet(panelOption)) {
         options.panel = parser.value(panelOption);

@@ -16,7 +16,9 @@ struct CommandLineOptions {
     QString scenarioId;
     std::optional<quint16> port;
     QString tracePath;
-    QString language; // "fr" or "en"; empty: the system's language
+    QString pcapPath;              // --pcap: the captured packets, in pcap format
+    bool inferPacketsOnly = false; // --no-capture
+    QString language;              // "fr" or "en"; empty: the system's language
     QString scenarioFolder;
     int steps = 0;          // --steps: real steps performed before the screenshot
     QString screenshotPath; // --screenshot: save the window there and exit

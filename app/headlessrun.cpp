@@ -15,6 +15,27 @@ class Tr {
     Q_DECLARE_TR_FUNCTIONS(Headless)
 };
 
+// Exit status when the run went as expected but the pcap file asked for could not be
+// written because no packet could be captured.
+constexpr int exitNoCapture = 3;
+
+void printPackets(const EventLog& log, QTextStream& out)
+{
+    for (const PacketEvent& packet : log.packets()) {
+        QString cause = Tr::tr("cause unknown");
+        for (const CallEvent& call : log.calls()) {
+            if (call.seq == packet.cause)
+                cause = Tr::tr("caused by #%1 %2 (%3)").arg(call.seq).arg(call.call, call.actor);
+        }
+        out << QStringLiteral("[%1] %2 %3 %4 > %5 %6  %7  %8")
+                   .arg(packet.inferred ? Tr::tr("inferred packet") : Tr::tr("packet"))
+                   .arg(packet.seq)
+                   .arg(packet.protocolName(), packet.decoded.source, packet.decoded.destination,
+                        packet.label(), packet.details(), cause)
+            << Qt::endl;
+    }
+}
+
 } // namespace
 
 int runHeadless(const CommandLineOptions& options, const ScenarioCatalog& catalog, QTextStream& out,
@@ -31,6 +52,8 @@ int runHeadless(const CommandLineOptions& options, const ScenarioCatalog& catalo
     SessionOptions sessionOptions;
     sessionOptions.port = options.port;
     sessionOptions.language = language;
+    sessionOptions.capture =
+        options.inferPacketsOnly ? CaptureMode::InferOnly : CaptureMode::CaptureIfPermitted;
 
     Session session;
     QEventLoop loop;
@@ -57,6 +80,15 @@ int runHeadless(const CommandLineOptions& options, const ScenarioCatalog& catalo
         loop.exec();
 
     const Outcome outcome = session.outcome().value_or(Outcome{});
+    printPackets(session.log(), out);
+    const PacketFlow& flow = session.packetFlow();
+    if (!flow.inferredReason().isEmpty()) {
+        err << flow.inferredReason() << Qt::endl
+            << Tr::tr("The packets shown are inferred from the calls. To capture the real "
+                      "packets without running SocketScope as root:")
+            << Qt::endl
+            << QStringLiteral("    ") << flow.enableCommand() << Qt::endl;
+    }
     if (!options.tracePath.isEmpty()) {
         QString error;
         if (!session.log().saveJsonLines(options.tracePath, &error)) {
@@ -64,9 +96,16 @@ int runHeadless(const CommandLineOptions& options, const ScenarioCatalog& catalo
             return 1;
         }
     }
+    bool pcapWritten = true;
+    if (!options.pcapPath.isEmpty()) {
+        QString error;
+        pcapWritten = session.log().savePcap(options.pcapPath, &error);
+        if (!pcapWritten)
+            err << error << Qt::endl;
+    }
     if (outcome.passed) {
         out << Tr::tr("Expected outcome: %1").arg(scenario->outcome.text(language)) << Qt::endl;
-        return 0;
+        return pcapWritten ? 0 : exitNoCapture;
     }
     err << Tr::tr("The expected outcome did not happen:") << Qt::endl;
     for (const QString& failure : outcome.failures)

@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "actor.h"
+#include "packetlinker.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -18,6 +19,18 @@ void registerMetaTypes()
     qRegisterMetaType<Outcome>();
 }
 
+// The numeric addresses the scenario uses, loopback for the wildcard: what the capture keeps.
+QStringList capturedHosts(const Scenario& scenario)
+{
+    QStringList hosts{QStringLiteral("127.0.0.1"), QStringLiteral("::1")};
+    for (const ScenarioStep& step : scenario.steps) {
+        const auto address = SocketAddress::fromIp(step.address, 0);
+        if (address && !address->isWildcard() && !hosts.contains(address->host()))
+            hosts << address->host();
+    }
+    return hosts;
+}
+
 } // namespace
 
 Session::Session(QObject* parent)
@@ -31,6 +44,9 @@ Session::Session(QObject* parent)
         if (m_state == State::Running)
             step();
     });
+    connect(&m_flow, &PacketFlow::ready, this, &Session::onPacketFlowReady);
+    connect(&m_flow, &PacketFlow::packetsArrived, this, &Session::relinkPackets);
+    connect(&m_flow, &PacketFlow::drained, this, &Session::finish);
 }
 
 Session::~Session()
@@ -95,6 +111,7 @@ void Session::startActors()
 void Session::stopActors()
 {
     m_runTimer.stop();
+    m_flow.stop();
     for (ActorSlot& slot : m_slots)
         slot.actor->cancel();
     for (ActorSlot& slot : m_slots) {
@@ -118,13 +135,37 @@ void Session::reset()
     m_leftoversPending = 0;
     m_portSource = {};
     m_servicePort = m_options.port.value_or(m_scenario.defaultPort);
+    m_stepsWaitingForCapture = 0;
+    m_runWhenReady = false;
     if (m_scenario.steps.isEmpty()) {
         setState(State::Empty);
         return;
     }
     startActors();
-    setState(State::Stepping);
+    if (!m_options.captureHelper.isEmpty())
+        m_flow.setHelperPath(m_options.captureHelper);
+    m_flow.restart(m_options.capture, capturedHosts(m_scenario), m_sequence);
+    setState(m_flow.isReady() ? State::Stepping : State::Preparing);
     Q_EMIT wasReset();
+}
+
+void Session::onPacketFlowReady()
+{
+    if (m_state != State::Preparing)
+        return;
+    setState(State::Stepping);
+    if (std::exchange(m_runWhenReady, false)) {
+        run();
+        return;
+    }
+    for (; m_stepsWaitingForCapture > 0; --m_stepsWaitingForCapture)
+        step();
+}
+
+void Session::relinkPackets()
+{
+    m_log.setPackets(linkPackets(m_log.calls(), m_flow.packets()));
+    Q_EMIT packetsChanged();
 }
 
 bool Session::canStep() const
@@ -135,6 +176,10 @@ bool Session::canStep() const
 
 bool Session::step()
 {
+    if (m_state == State::Preparing) {
+        ++m_stepsWaitingForCapture;
+        return true;
+    }
     if (!canStep())
         return false;
     dispatch(m_next++);
@@ -143,6 +188,8 @@ bool Session::step()
 
 void Session::run()
 {
+    if (m_state == State::Preparing)
+        m_runWhenReady = true;
     if (m_state != State::Stepping)
         return;
     setState(State::Running);
@@ -154,6 +201,7 @@ void Session::run()
 
 void Session::pause()
 {
+    m_runWhenReady = false;
     m_runTimer.stop();
     if (m_state == State::Running)
         setState(State::Stepping);
@@ -205,6 +253,8 @@ void Session::onCallFinished(const CallEvent& event)
 {
     m_inProgress.remove(event.seq);
     m_log.append(event);
+    m_flow.onCallFinished(event);
+    relinkPackets();
     if (event.step >= 0) {
         ActorSlot& slot = m_slots[event.actor];
         slot.queue.removeOne(event.step);
@@ -326,6 +376,14 @@ void Session::onLeftoversClosed()
 {
     if (--m_leftoversPending > 0)
         return;
+    m_flow.drain(); // the last packets (FIN, ACK) may still be on their way: finish() follows
+}
+
+void Session::finish()
+{
+    if (m_state != State::Closing)
+        return;
+    relinkPackets();
     Outcome outcome;
     outcome.failures = m_failures;
     outcome.passed = m_failures.isEmpty();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "eventlog.h"
+#include "packetflow.h"
 #include "scenario.h"
 
 #include <QHash>
@@ -23,6 +24,8 @@ struct SessionOptions {
     QString language = QStringLiteral("en");
     int intervalMs = 0;        // pause between two steps when running continuously
     int stuckTimeoutMs = 3000; // a run with every call blocked this long is stuck
+    CaptureMode capture = CaptureMode::InferOnly;
+    QString captureHelper; // empty: the one next to the program
 };
 
 struct Outcome {
@@ -42,7 +45,8 @@ class Session : public QObject {
     Q_OBJECT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
 public:
-    enum class State { Empty, Stepping, Running, Closing, Finished };
+    // Preparing: the packet capture is starting; steps asked for meanwhile wait for it.
+    enum class State { Empty, Preparing, Stepping, Running, Closing, Finished };
     Q_ENUM(State)
 
     explicit Session(QObject* parent = nullptr);
@@ -62,6 +66,7 @@ public:
     std::optional<Outcome> outcome() const { return m_outcome; }
     // The calls started and not yet returned, by seq.
     const QHash<qint64, CallStart>& callsInProgress() const { return m_inProgress; }
+    const PacketFlow& packetFlow() const { return m_flow; }
 
 public Q_SLOTS:
     bool step();
@@ -74,6 +79,8 @@ Q_SIGNALS:
     void callStarted(const SocketScope::CallStart& start);
     void callBlocked(qint64 seq);
     void eventAppended(const SocketScope::CallEvent& event);
+    // The log's packets were added to or linked again.
+    void packetsChanged();
     void stateChanged(SocketScope::Session::State state);
     void finished(const SocketScope::Outcome& outcome);
     void wasReset();
@@ -93,6 +100,9 @@ private:
     void onCallBlocked(qint64 seq, int step);
     void onCallFinished(const CallEvent& event);
     void onLeftoversClosed();
+    void onPacketFlowReady();
+    void relinkPackets();
+    void finish();
     void learnServicePort(const CallEvent& event);
     void afterProgress();
     bool queuedBehindBlockedCall(int index) const;
@@ -118,6 +128,9 @@ private:
     std::optional<Outcome> m_outcome;
     QTimer m_runTimer;
     QTimer m_stuckTimer;
+    PacketFlow m_flow;
+    int m_stepsWaitingForCapture = 0;
+    bool m_runWhenReady = false;
 };
 
 } // namespace SocketScope

@@ -4,9 +4,9 @@
 set -euo pipefail
 
 packages=(cmake ninja-build g++ qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-          libgl-dev fonts-dejavu-core)
+          libgl-dev fonts-dejavu-core qt6-svg-dev libpcap-dev)
 if [[ "${1:-}" == "--tests" ]]; then
-    packages+=(strace)
+    packages+=(strace tshark)
 fi
 
 missing=()
@@ -25,4 +25,4 @@ if [[ $(id -u) -ne 0 ]]; then
     as_root=(sudo)
 fi
 "${as_root[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"

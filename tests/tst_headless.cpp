@@ -228,6 +228,7 @@ private Q_SLOTS:
             QSKIP("strace is not installed");
         QTemporaryDir dir;
         const QString tracePath = dir.filePath(QStringLiteral("t.jsonl"));
+        // --no-capture: the capture helper is a process of its own, with its own calls.
         const Run run = runApp(
             // LeakSanitizer cannot work under a tracer; the untraced runs check for leaks.
             {QStringLiteral("-ff"), QStringLiteral("-qq"), QStringLiteral("-E"),
@@ -235,7 +236,8 @@ private Q_SLOTS:
              QStringLiteral("trace=%network,read,write,close"), QStringLiteral("-o"),
              dir.filePath(QStringLiteral("strace")), QStringLiteral(SOCKETSCOPE_BINARY),
              QStringLiteral("--headless"), QStringLiteral("--scenario"), QStringLiteral("tcp-echo"),
-             QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--trace"), tracePath},
+             QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--trace"), tracePath,
+             QStringLiteral("--no-capture")},
             strace);
         if (run.exitCode != 0 && run.err.contains(QLatin1String("ptrace")))
             QSKIP("ptrace is not permitted here");

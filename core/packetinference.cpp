@@ -1,0 +1,156 @@
+#include "packetinference.h"
+
+#include "packetlinker.h"
+#include "socketaddress.h"
+
+#include <sys/socket.h>
+
+namespace SocketScope {
+
+namespace {
+
+bool isOneOf(const QString& call, std::initializer_list<const char*> names)
+{
+    return std::any_of(names.begin(), names.end(),
+                       [&call](const char* name) { return call == QLatin1String(name); });
+}
+
+void fillEndpoint(const QString& wire, QString* text, quint16* port, int* ipVersion)
+{
+    *text = wire;
+    if (const auto address = SocketAddress::fromEndpoint(wire)) {
+        *port = address->port();
+        *ipVersion = address->family() == AF_INET6 ? 6 : 4;
+    }
+}
+
+} // namespace
+
+void PacketInference::clear()
+{
+    m_descriptors.clear();
+    m_nextSeq.clear();
+    m_finished.clear();
+}
+
+PacketEvent PacketInference::make(const CallEvent& call, const QString& source,
+                                  const QString& destination, bool tcp)
+{
+    PacketEvent packet;
+    packet.inferred = true;
+    packet.cause = call.seq;
+    packet.sender = {call.actor, call.resultFd >= 0 ? call.resultFd : call.fd};
+    // Inside the call, in the order the packets go.
+    packet.tNs = call.tNs + qMin<qint64>(call.durationNs, 1);
+    DecodedPacket& d = packet.decoded;
+    d.transport = tcp ? DecodedPacket::Transport::Tcp : DecodedPacket::Transport::Udp;
+    fillEndpoint(source, &d.source, &d.sourcePort, &d.ipVersion);
+    fillEndpoint(destination, &d.destination, &d.destinationPort, &d.ipVersion);
+    return packet;
+}
+
+void PacketInference::segment(QList<PacketEvent>& out, const CallEvent& call, const Direction& way,
+                              bool fromCaller, quint8 flags, const QByteArray& payload)
+{
+    const Direction back{way.second, way.first};
+    PacketEvent packet = make(call, way.first, way.second, true);
+    if (!fromCaller)
+        packet.sender = {}; // the peer's kernel answered: the linker finds its descriptor
+    packet.tNs += out.size();
+    packet.decoded.tcpFlags = flags;
+    packet.decoded.sequenceNumber = m_nextSeq.value(way);
+    packet.decoded.acknowledgementNumber = (flags & DecodedPacket::Ack) ? m_nextSeq.value(back) : 0;
+    packet.decoded.payload = payload;
+    packet.relativeSeq = packet.decoded.sequenceNumber;
+    packet.relativeAck = packet.decoded.acknowledgementNumber;
+    const int consumed = int(payload.size()) + ((flags & DecodedPacket::Syn) ? 1 : 0) +
+                         ((flags & DecodedPacket::Fin) ? 1 : 0);
+    m_nextSeq[way] = m_nextSeq.value(way) + quint32(consumed);
+    out.append(packet);
+}
+
+void PacketInference::handshake(QList<PacketEvent>& out, const CallEvent& call, const Known& known)
+{
+    using F = DecodedPacket::TcpFlag;
+    const QString local = known.local;
+    QString remote = known.peer;
+    if (remote.isEmpty() && call.address.isValid())
+        remote = wireEndpoint(call.address.endpoint());
+    if (local.isEmpty() || remote.isEmpty())
+        return;
+    const Direction way{local, remote};
+    const Direction back{remote, local};
+    m_nextSeq[way] = 0;
+    m_nextSeq[back] = 0;
+    m_finished.remove(way);
+    m_finished.remove(back);
+    segment(out, call, way, true, F::Syn, {});
+    if (call.errnoName == QLatin1String("ECONNREFUSED")) {
+        segment(out, call, back, false, F::Rst | F::Ack, {});
+        return;
+    }
+    if (call.failed())
+        return;
+    segment(out, call, back, false, F::Syn | F::Ack, {});
+    segment(out, call, way, true, F::Ack, {});
+}
+
+void PacketInference::finish(QList<PacketEvent>& out, const CallEvent& call, const Known& known)
+{
+    using F = DecodedPacket::TcpFlag;
+    const Direction way{known.local, known.peer};
+    if (known.peer.isEmpty() || m_finished.contains(way) || !m_nextSeq.contains(way))
+        return;
+    m_finished.insert(way);
+    segment(out, call, way, true, F::Fin | F::Ack, {});
+    segment(out, call, {known.peer, known.local}, false, F::Ack, {});
+}
+
+QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
+{
+    using F = DecodedPacket::TcpFlag;
+    const int fd = call.resultFd >= 0 ? call.resultFd : call.fd;
+    const auto key = std::make_pair(call.actor, fd);
+    Known& known = m_descriptors[key];
+    if (call.socketType != 0)
+        known.socketType = call.socketType;
+    if (!call.local.isEmpty())
+        known.local = wireEndpoint(call.local);
+    if (!call.peer.isEmpty())
+        known.peer = wireEndpoint(call.peer);
+    const Known now = known;
+    if (call.call == QLatin1String("close"))
+        m_descriptors.remove(key);
+
+    QList<PacketEvent> out;
+    const bool tcp = now.socketType == SOCK_STREAM;
+    if (!tcp && now.socketType != SOCK_DGRAM)
+        return out; // AF_UNIX and the like put nothing on the network
+    if (tcp && call.call == QLatin1String("connect")) {
+        handshake(out, call, now);
+    } else if (isOneOf(call.call, {"write", "send", "sendto", "sendmsg", "writev"}) &&
+               !call.failed() && call.ret >= 0) {
+        const QByteArray payload = call.data.left(call.ret);
+        if (tcp && call.ret > 0 && !now.peer.isEmpty()) {
+            segment(out, call, {now.local, now.peer}, true, F::Psh | F::Ack, payload);
+            segment(out, call, {now.peer, now.local}, false, F::Ack, {});
+        } else if (!tcp) {
+            const QString destination =
+                call.address.isValid() ? wireEndpoint(call.address.endpoint()) : now.peer;
+            if (!now.local.isEmpty() && !destination.isEmpty()) {
+                PacketEvent datagram = make(call, now.local, destination, false);
+                datagram.decoded.payload = payload;
+                out.append(datagram);
+            }
+        }
+    } else if (tcp && !call.failed() &&
+               (call.call == QLatin1String("close") ||
+                (call.call == QLatin1String("shutdown") &&
+                 (call.args.endsWith(QLatin1String("SHUT_WR")) ||
+                  call.args.endsWith(QLatin1String("SHUT_RDWR")))))) {
+        finish(out, call, now);
+    }
+    return out;
+}
+
+} // namespace SocketScope
