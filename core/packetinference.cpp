@@ -24,6 +24,23 @@ void fillEndpoint(const QString& wire, QString* text, quint16* port, int* ipVers
     }
 }
 
+// The source address on the wire. A wildcard or unbound socket sends from the address the
+// route gives; on loopback that is the destination's own. After a refused connect the kernel
+// has forgotten the ephemeral port it used: "?".
+QString sourceOnWire(const QString& local, const QString& destination)
+{
+    const auto bound = SocketAddress::fromEndpoint(local);
+    if (bound && !bound->isWildcard() && bound->port() != 0)
+        return local;
+    const auto to = SocketAddress::fromEndpoint(destination);
+    if (!to)
+        return local;
+    const QString port =
+        bound && bound->port() != 0 ? QString::number(bound->port()) : QStringLiteral("?");
+    return (to->family() == AF_INET6 ? QStringLiteral("[%1]:%2") : QStringLiteral("%1:%2"))
+        .arg(to->host(), port);
+}
+
 } // namespace
 
 void PacketInference::clear()
@@ -72,10 +89,10 @@ void PacketInference::segment(QList<PacketEvent>& out, const CallEvent& call, co
 void PacketInference::handshake(QList<PacketEvent>& out, const CallEvent& call, const Known& known)
 {
     using F = DecodedPacket::TcpFlag;
-    const QString local = known.local;
     QString remote = known.peer;
     if (remote.isEmpty() && call.address.isValid())
         remote = wireEndpoint(call.address.endpoint());
+    const QString local = sourceOnWire(known.local, remote);
     if (local.isEmpty() || remote.isEmpty())
         return;
     const Direction way{local, remote};
@@ -137,8 +154,9 @@ QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
         } else if (!tcp) {
             const QString destination =
                 call.address.isValid() ? wireEndpoint(call.address.endpoint()) : now.peer;
-            if (!now.local.isEmpty() && !destination.isEmpty()) {
-                PacketEvent datagram = make(call, now.local, destination, false);
+            const QString source = sourceOnWire(now.local, destination);
+            if (!source.isEmpty() && !destination.isEmpty()) {
+                PacketEvent datagram = make(call, source, destination, false);
                 datagram.decoded.payload = payload;
                 out.append(datagram);
             }

@@ -1,0 +1,320 @@
+#include "session.h"
+#include "testscenarios.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace SocketScope;
+using namespace SocketScope::TestScenarios;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runProgram(const QString& program, const QStringList& arguments)
+{
+    QProcess process;
+    process.start(program, arguments);
+    Run run;
+    if (!process.waitForFinished(60'000))
+        return run;
+    run.exitCode = process.exitCode();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+// tshark's reading of a pcap file: one tab-separated line of `fields` per packet.
+QList<QStringList> tsharkFields(const QString& pcapPath, const QStringList& fields)
+{
+    QStringList arguments{QStringLiteral("-r"), pcapPath,
+                          QStringLiteral("-T"), QStringLiteral("fields"),
+                          QStringLiteral("-E"), QStringLiteral("occurrence=f")};
+    for (const QString& field : fields)
+        arguments << QStringLiteral("-e") << field;
+    const Run run = runProgram(QStandardPaths::findExecutable(QStringLiteral("tshark")), arguments);
+    QList<QStringList> rows;
+    for (const QString& line : run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        rows << line.split(QLatin1Char('\t'));
+    return rows;
+}
+
+QString hostOf(const QString& endpoint)
+{
+    return endpoint.left(endpoint.lastIndexOf(QLatin1Char(':')));
+}
+
+QString portOf(const QString& endpoint)
+{
+    return endpoint.mid(endpoint.lastIndexOf(QLatin1Char(':')) + 1);
+}
+
+SessionOptions capturing()
+{
+    SessionOptions options = onFreePort();
+    options.capture = CaptureMode::CaptureIfPermitted;
+    options.captureHelper = QStringLiteral(SOCKETSCOPE_CAPTURE_HELPER);
+    return options;
+}
+
+QList<QJsonObject> traceEvents(const QString& path, const QString& kind)
+{
+    QFile file(path);
+    QList<QJsonObject> events;
+    if (!file.open(QIODevice::ReadOnly))
+        return events;
+    for (const QByteArray& line : file.readAll().split('\n')) {
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        if (object[QLatin1String("kind")].toString() == kind)
+            events << object;
+    }
+    return events;
+}
+
+} // namespace
+
+class TestPacketCapture : public QObject {
+    Q_OBJECT
+
+private:
+    bool m_capturePermitted = false;
+
+    // Runs a scenario with capture; false (and a skip) when this machine does not permit it.
+    bool runCaptured(Session& session, const QString& id)
+    {
+        if (!runToEnd(session, builtIn(id), capturing()))
+            return false;
+        return session.packetFlow().status() == PacketFlow::Status::Capturing;
+    }
+
+    void compareWithTshark(const EventLog& log)
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("session.pcap"));
+        QString error;
+        QVERIFY2(log.savePcap(path, &error), qPrintable(error));
+        const QStringList fields{QStringLiteral("ip.src"),
+                                 QStringLiteral("ip.dst"),
+                                 QStringLiteral("tcp.srcport"),
+                                 QStringLiteral("tcp.dstport"),
+                                 QStringLiteral("udp.srcport"),
+                                 QStringLiteral("udp.dstport"),
+                                 QStringLiteral("tcp.flags"),
+                                 QStringLiteral("tcp.seq_raw"),
+                                 QStringLiteral("tcp.ack_raw"),
+                                 QStringLiteral("tcp.len"),
+                                 QStringLiteral("udp.length"),
+                                 QStringLiteral("tcp.window_size_value"),
+                                 QStringLiteral("tcp.options.mss_val"),
+                                 QStringLiteral("tcp.options.wscale.shift"),
+                                 QStringLiteral("tcp.options.timestamp.tsval"),
+                                 QStringLiteral("frame.time_epoch")};
+        const QList<QStringList> rows = tsharkFields(path, fields);
+        const QList<PacketEvent>& packets = log.packets();
+        QCOMPARE(rows.size(), packets.size());
+        for (int i = 0; i < rows.size(); ++i) {
+            const QStringList& row = rows[i];
+            const DecodedPacket& d = packets[i].decoded;
+            QCOMPARE(row.size(), fields.size());
+            QCOMPARE(row[0], hostOf(d.source));
+            QCOMPARE(row[1], hostOf(d.destination));
+            if (packets[i].isTcp()) {
+                QCOMPARE(row[2], portOf(d.source));
+                QCOMPARE(row[3], portOf(d.destination));
+                QCOMPARE(row[6].toUInt(nullptr, 16), uint(d.tcpFlags));
+                QCOMPARE(row[7].toUInt(), d.sequenceNumber);
+                QCOMPARE(row[8].toUInt(), d.acknowledgementNumber);
+                QCOMPARE(row[9].toInt(), packets[i].payloadLength());
+                QCOMPARE(row[11].toUInt(), uint(d.window));
+                QCOMPARE(row[12], d.mss ? QString::number(*d.mss) : QString());
+                QCOMPARE(row[13], d.windowScale ? QString::number(*d.windowScale) : QString());
+                QCOMPARE(row[14], d.timestamps ? QString::number(d.timestamps->first) : QString());
+            } else {
+                QCOMPARE(row[4], portOf(d.source));
+                QCOMPARE(row[5], portOf(d.destination));
+                QCOMPARE(row[10].toInt(), packets[i].payloadLength() + 8);
+            }
+            // Microsecond precision in the file.
+            const qint64 micros = qint64(row[15].toDouble() * 1e6 + 0.5);
+            QVERIFY(qAbs(micros - packets[i].captureTimeNs / 1000) <= 1);
+        }
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("tshark")).isEmpty())
+            QSKIP("tshark is not installed (scripts/install-dependencies.sh --tests installs it)");
+    }
+
+    // tcp-echo captured for real: what SocketScope decoded is what tshark reads from the
+    // pcap file it wrote, and each packet is linked to the right call.
+    void tcpEchoCaptured()
+    {
+        Session session;
+        if (!runCaptured(session, QStringLiteral("tcp-echo")))
+            QSKIP(qPrintable(QStringLiteral("capture not permitted here: ") +
+                             session.packetFlow().inferredReason()));
+        m_capturePermitted = true;
+        const EventLog& log = session.log();
+        compareWithTshark(log);
+
+        QHash<QString, qint64> seqOf; // "client connect" -> seq
+        for (const CallEvent& call : log.calls())
+            seqOf.insert(call.actor + QLatin1Char(' ') + call.call, call.seq);
+        using F = DecodedPacket::TcpFlag;
+        const qint64 connect = seqOf.value(QStringLiteral("client connect"));
+        int handshake = 0, fins = 0, data = 0;
+        for (const PacketEvent& packet : log.packets()) {
+            QVERIFY(!packet.inferred);
+            const quint8 flags = packet.decoded.tcpFlags;
+            if (flags & F::Syn) {
+                QCOMPARE(packet.cause, connect);
+                ++handshake;
+            }
+            if (packet.payloadLength() == 14) {
+                QCOMPARE(packet.cause, seqOf.value(QStringLiteral("client write")));
+                ++data;
+            }
+            if (packet.payloadLength() == 3) {
+                QCOMPARE(packet.cause, seqOf.value(QStringLiteral("server write")));
+                ++data;
+            }
+            if (flags & F::Fin) {
+                const bool fromClient = packet.sender.actor == QLatin1String("client");
+                // The server's last close() is of the listening socket: its dialogue socket
+                // is the first close of the server.
+                qint64 expected = seqOf.value(QStringLiteral("client close"));
+                if (!fromClient) {
+                    for (const CallEvent& call : log.calls()) {
+                        if (call.actor == QLatin1String("server") &&
+                            call.call == QLatin1String("close") && call.fd == packet.sender.fd)
+                            expected = call.seq;
+                    }
+                }
+                QCOMPARE(packet.cause, expected);
+                ++fins;
+            }
+            QVERIFY(packet.sender.isKnown());
+            QVERIFY(packet.receiver.isKnown());
+        }
+        QCOMPARE(handshake, 2); // SYN and SYN/ACK
+        QCOMPARE(data, 2);
+        QCOMPARE(fins, 2);
+        QVERIFY(log.packets().size() >= 9);
+        QCOMPARE(log.packets()[2].cause, connect); // the handshake's last ACK
+    }
+
+    void udpEchoCaptured()
+    {
+        Session session;
+        if (!runCaptured(session, QStringLiteral("udp-echo")))
+            QSKIP("capture not permitted here");
+        const EventLog& log = session.log();
+        QCOMPARE(log.packets().size(), 2);
+        compareWithTshark(log);
+        for (const PacketEvent& packet : log.packets()) {
+            QVERIFY(packet.cause > 0);
+            QVERIFY(packet.sender.isKnown());
+        }
+    }
+
+    // The done-when command: as root the pcap holds the whole exchange and the trace links
+    // it; without the permission the same run infers the packets, says so, writes no pcap.
+    void headlessPcapAndTrace()
+    {
+        if (!m_capturePermitted)
+            QSKIP("capture not permitted here");
+        QTemporaryDir dir;
+        const QString pcap = dir.filePath(QStringLiteral("t.pcap"));
+        const QString trace = dir.filePath(QStringLiteral("t.jsonl"));
+        const Run run =
+            runProgram(QStringLiteral(SOCKETSCOPE_BINARY),
+                       {QStringLiteral("--headless"), QStringLiteral("--scenario"),
+                        QStringLiteral("tcp-echo"), QStringLiteral("--port"), QStringLiteral("0"),
+                        QStringLiteral("--pcap"), pcap, QStringLiteral("--trace"), trace});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QList<QStringList> rows = tsharkFields(pcap, {QStringLiteral("tcp.flags.str")});
+        QStringList flags;
+        for (const QStringList& row : rows)
+            flags << row.value(0);
+        const auto count = [&flags](QChar letter) {
+            return std::count_if(flags.cbegin(), flags.cend(),
+                                 [letter](const QString& f) { return f.contains(letter); });
+        };
+        QCOMPARE(count(QLatin1Char('S')), 2);
+        QCOMPARE(count(QLatin1Char('F')), 2);
+        QCOMPARE(count(QLatin1Char('P')), 2);
+
+        const QList<QJsonObject> calls = traceEvents(trace, QStringLiteral("call"));
+        QHash<qint64, QString> callName;
+        for (const QJsonObject& call : calls)
+            callName.insert(call[QLatin1String("seq")].toInteger(),
+                            call[QLatin1String("call")].toString());
+        const QList<QJsonObject> packets = traceEvents(trace, QStringLiteral("packet"));
+        QCOMPARE(packets.size(), rows.size());
+        for (const QJsonObject& packet : packets) {
+            QVERIFY(!packet[QLatin1String("inferred")].toBool());
+            const QString cause = callName.value(packet[QLatin1String("cause")].toInteger());
+            const QString packetFlags = packet[QLatin1String("flags")].toString();
+            if (packetFlags.contains(QLatin1String("SYN")))
+                QCOMPARE(cause, QStringLiteral("connect"));
+            else if (packetFlags.contains(QLatin1String("FIN")))
+                QCOMPARE(cause, QStringLiteral("close"));
+            else if (packet[QLatin1String("len")].toInt() > 0)
+                QCOMPARE(cause, QStringLiteral("write"));
+        }
+    }
+
+    void headlessWithoutPermission()
+    {
+        QTemporaryDir dir;
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                              QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                              QFileDevice::WriteOther | QFileDevice::ExeOther);
+        const QString pcap = dir.filePath(QStringLiteral("t.pcap"));
+        const QString trace = dir.filePath(QStringLiteral("t.jsonl"));
+        QStringList command{QStringLiteral(SOCKETSCOPE_BINARY), QStringLiteral("--headless"),
+                            QStringLiteral("--scenario"),       QStringLiteral("tcp-echo"),
+                            QStringLiteral("--port"),           QStringLiteral("0"),
+                            QStringLiteral("--pcap"),           pcap,
+                            QStringLiteral("--trace"),          trace};
+        // As root, run it as a user without any capability, the way a student runs it.
+        if (geteuid() == 0)
+            command =
+                QStringList{QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                            QStringLiteral("--clear-groups"), QStringLiteral("--inh-caps=-all")} +
+                command;
+        const QString program = geteuid() == 0
+                                    ? QStandardPaths::findExecutable(QStringLiteral("setpriv"))
+                                    : command.takeFirst();
+        const Run run = runProgram(program, command);
+        if (run.exitCode == 0 && QFile::exists(pcap))
+            QSKIP("this user may capture (the helper has cap_net_raw)");
+        QVERIFY2(run.exitCode == 3, qPrintable(run.err));
+        QVERIFY(run.err.contains(QLatin1String("setcap cap_net_raw+ep")));
+        QVERIFY(run.out.contains(QLatin1String("[inferred packet]")));
+        QVERIFY(!QFile::exists(pcap));
+        const QList<QJsonObject> packets = traceEvents(trace, QStringLiteral("packet"));
+        QCOMPARE(packets.size(), 11);
+        for (const QJsonObject& packet : packets) {
+            QVERIFY(packet[QLatin1String("inferred")].toBool());
+            QVERIFY(packet[QLatin1String("cause")].toInteger() > 0);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPacketCapture)
+#include "tst_packetcapture.moc"

@@ -1,0 +1,234 @@
+#include "packetinference.h"
+#include "packetlinker.h"
+#include "session.h"
+#include "testscenarios.h"
+
+#include <QTest>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace SocketScope;
+using namespace SocketScope::TestScenarios;
+
+namespace {
+
+using F = DecodedPacket::TcpFlag;
+
+const CallEvent* findCall(const EventLog& log, const QString& actor, const QString& call,
+                          int occurrence = 0)
+{
+    for (const CallEvent& event : log.calls()) {
+        if (event.actor == actor && event.call == call && occurrence-- == 0)
+            return &event;
+    }
+    return nullptr;
+}
+
+// A port nobody listens on: the system picked it for a socket that is closed again.
+quint16 closedPort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof(address);
+    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+    ::close(fd);
+    return ntohs(address.sin_port);
+}
+
+CallEvent call(qint64 seq, const QString& name, int fd, qint64 startNs, qint64 durationNs,
+               const QString& local = {}, const QString& peer = {})
+{
+    CallEvent event;
+    event.seq = seq;
+    event.actor = QStringLiteral("client");
+    event.call = name;
+    event.fd = fd;
+    event.resultFd = fd;
+    event.tNs = startNs;
+    event.durationNs = durationNs;
+    event.socketType = SOCK_STREAM;
+    event.local = local;
+    event.peer = peer;
+    return event;
+}
+
+PacketEvent captured(qint64 tNs, const QString& source, const QString& destination, quint8 flags,
+                     quint32 seq, quint32 ack, int length = 0)
+{
+    PacketEvent packet;
+    packet.tNs = tNs;
+    packet.decoded.transport = DecodedPacket::Transport::Tcp;
+    packet.decoded.ipVersion = 4;
+    packet.decoded.source = source;
+    packet.decoded.destination = destination;
+    packet.decoded.tcpFlags = flags;
+    packet.decoded.sequenceNumber = seq;
+    packet.decoded.acknowledgementNumber = ack;
+    packet.decoded.payload = QByteArray(length, 'x');
+    return packet;
+}
+
+} // namespace
+
+class TestPacketLinks : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    // Without capture, tcp-echo shows the course's picture, every packet labelled inferred
+    // and carrying its call: the handshake for connect(), data and ACK for each write(), a
+    // FIN and its ACK for each close().
+    void inferredTcpEcho()
+    {
+        Session session;
+        QVERIFY(runToEnd(session, builtIn(QStringLiteral("tcp-echo"))));
+        QCOMPARE(session.packetFlow().status(), PacketFlow::Status::Inferred);
+        const EventLog& log = session.log();
+        const CallEvent* listen = findCall(log, QStringLiteral("server"), QStringLiteral("listen"));
+        const CallEvent* accept = findCall(log, QStringLiteral("server"), QStringLiteral("accept"));
+        const CallEvent* connect =
+            findCall(log, QStringLiteral("client"), QStringLiteral("connect"));
+        const CallEvent* clientWrite =
+            findCall(log, QStringLiteral("client"), QStringLiteral("write"));
+        const CallEvent* serverWrite =
+            findCall(log, QStringLiteral("server"), QStringLiteral("write"));
+        const CallEvent* clientClose =
+            findCall(log, QStringLiteral("client"), QStringLiteral("close"));
+        const CallEvent* serverClose =
+            findCall(log, QStringLiteral("server"), QStringLiteral("close"));
+        QVERIFY(listen && accept && connect && clientWrite && serverWrite && clientClose &&
+                serverClose);
+
+        const QList<std::tuple<quint8, int, qint64>> expected{
+            {F::Syn, 0, connect->seq},     {F::Syn | F::Ack, 0, connect->seq},
+            {F::Ack, 0, connect->seq},     {F::Psh | F::Ack, 14, clientWrite->seq},
+            {F::Ack, 0, clientWrite->seq}, {F::Psh | F::Ack, 3, serverWrite->seq},
+            {F::Ack, 0, serverWrite->seq}, {F::Fin | F::Ack, 0, clientClose->seq},
+            {F::Ack, 0, clientClose->seq}, {F::Fin | F::Ack, 0, serverClose->seq},
+            {F::Ack, 0, serverClose->seq},
+        };
+        const QList<PacketEvent>& packets = log.packets();
+        QCOMPARE(packets.size(), expected.size());
+        for (int i = 0; i < packets.size(); ++i) {
+            const auto [flags, length, cause] = expected[i];
+            QVERIFY2(packets[i].inferred, qPrintable(QString::number(i)));
+            QCOMPARE(packets[i].decoded.tcpFlags, flags);
+            QCOMPARE(packets[i].payloadLength(), length);
+            QCOMPARE(packets[i].cause, cause);
+            QVERIFY(packets[i].toJson()[QLatin1String("inferred")].toBool());
+        }
+        // The SYN goes from the client's descriptor to the listening one; data reaches the
+        // descriptor accept() returned.
+        QCOMPARE(packets[0].sender, (PacketEnd{QStringLiteral("client"), connect->fd}));
+        QCOMPARE(packets[0].receiver, (PacketEnd{QStringLiteral("server"), listen->fd}));
+        QCOMPARE(packets[3].receiver, (PacketEnd{QStringLiteral("server"), accept->resultFd}));
+        QCOMPARE(packets[3].decoded.payload, QByteArray("Hello world !\n"));
+        QCOMPARE(packets[4].relativeAck, 15u);
+        QCOMPARE(packets[7].relativeSeq, 15u);
+    }
+
+    // The views show the packets of the calls applied so far: at connect(), the handshake.
+    void visibleAtTheCursor()
+    {
+        Session session;
+        QVERIFY(runToEnd(session, builtIn(QStringLiteral("tcp-echo"))));
+        const EventLog& log = session.log();
+        int connectPosition = -1;
+        for (int i = 0; i < log.calls().size(); ++i) {
+            if (log.calls()[i].call == QLatin1String("connect"))
+                connectPosition = i + 1;
+        }
+        QVERIFY(connectPosition > 0);
+        const QList<int> atConnect = log.packetsVisibleAt(connectPosition);
+        QVERIFY(atConnect.size() >= 3);
+        for (int index : atConnect)
+            QVERIFY(log.packets()[index].payloadLength() == 0);
+        QVERIFY(log.packetsVisibleAt(0).isEmpty());
+        QCOMPARE(log.packetsVisibleAt(int(log.calls().size())).size(), log.packets().size());
+    }
+
+    void inferredUdpEcho()
+    {
+        Session session;
+        QVERIFY(runToEnd(session, builtIn(QStringLiteral("udp-echo"))));
+        const EventLog& log = session.log();
+        const QList<PacketEvent>& packets = log.packets();
+        QCOMPARE(packets.size(), 2);
+        const CallEvent* question =
+            findCall(log, QStringLiteral("client"), QStringLiteral("sendto"));
+        const CallEvent* answer = findCall(log, QStringLiteral("server"), QStringLiteral("sendto"));
+        QVERIFY(question && answer);
+        QCOMPARE(packets[0].cause, question->seq);
+        QCOMPARE(packets[1].cause, answer->seq);
+        QVERIFY(!packets[0].isTcp());
+        QCOMPARE(packets[0].payloadLength(), int(question->ret));
+        QCOMPARE(packets[0].decoded.source, packets[1].decoded.destination);
+        QVERIFY(packets[0].receiver.isKnown());
+        QCOMPARE(packets[0].label(), QStringLiteral("UDP len=%1").arg(question->ret));
+    }
+
+    // Nobody listening: the SYN is answered by a RST, both connect()'s.
+    void inferredRefusedConnect()
+    {
+        SessionOptions options;
+        options.port = closedPort();
+        Session session;
+        QVERIFY(runToEnd(session, fromTestData(QStringLiteral("refused-expected")), options));
+        const QList<PacketEvent>& packets = session.log().packets();
+        QCOMPARE(packets.size(), 2);
+        QCOMPARE(packets[0].decoded.tcpFlags, quint8(F::Syn));
+        QCOMPARE(packets[1].decoded.tcpFlags, quint8(F::Rst | F::Ack));
+        QCOMPARE(packets[1].cause, packets[0].cause);
+        QCOMPARE(packets[0].decoded.destinationPort, *options.port);
+    }
+
+    // The linking rules on a crafted capture: handshake, data, the ACK of data, a RST that
+    // answers, and a stranger's packet left out.
+    void linkingRules()
+    {
+        const QString me = QStringLiteral("127.0.0.1:40000");
+        const QString server = QStringLiteral("127.0.0.1:5000");
+        const QList<CallEvent> calls{
+            call(1, QStringLiteral("socket"), 3, 1000, 10),
+            call(2, QStringLiteral("connect"), 3, 2000, 500, me, server),
+            call(3, QStringLiteral("write"), 3, 200'000, 100, me, server),
+            call(4, QStringLiteral("close"), 3, 400'000, 100, {}, {}),
+        };
+        const QList<PacketEvent> packets{
+            captured(2100, me, server, F::Syn, 1000, 0),
+            captured(2200, server, me, F::Syn | F::Ack, 7000, 1001),
+            captured(2300, me, server, F::Ack, 1001, 7001),
+            captured(200'050, me, server, F::Psh | F::Ack, 1001, 7001, 5),
+            captured(260'000, server, me, F::Ack, 7001, 1006), // a delayed ACK, after write
+            captured(300'000, QStringLiteral("127.0.0.1:1"), QStringLiteral("127.0.0.1:2"), F::Syn,
+                     1, 0),
+            captured(400'020, me, server, F::Fin | F::Ack, 1006, 7001),
+            captured(400'040, server, me, F::Rst, 7001, 0),
+        };
+        const QList<PacketEvent> linked = linkPackets(calls, packets);
+        QCOMPARE(linked.size(), 7); // the stranger's SYN is not the session's
+        const QList<qint64> causes{2, 2, 2, 3, 3, 4, 4};
+        for (int i = 0; i < linked.size(); ++i)
+            QCOMPARE(linked[i].cause, causes[i]);
+        QCOMPARE(linked[1].relativeAck, 1u);
+        QCOMPARE(linked[3].relativeSeq, 1u);
+        QCOMPARE(linked[4].relativeAck, 6u);
+        QCOMPARE(linked[0].sender, (PacketEnd{QStringLiteral("client"), 3}));
+    }
+
+    void wireEndpoints()
+    {
+        QCOMPARE(wireEndpoint(QStringLiteral("[::ffff:127.0.0.1]:80")),
+                 QStringLiteral("127.0.0.1:80"));
+        QCOMPARE(wireEndpoint(QStringLiteral("[::1]:80")), QStringLiteral("[::1]:80"));
+        QCOMPARE(wireEndpoint(QStringLiteral("[::ffff:1:2]:80")),
+                 QStringLiteral("[::ffff:1:2]:80"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPacketLinks)
+#include "tst_packetlinks.moc"
