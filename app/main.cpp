@@ -105,7 +105,9 @@ int main(int argc, char* argv[])
             << Qt::endl;
         return 2;
     }
-    MainWindow window(catalog, language, options.port);
+    MainWindow window(catalog, language, options.port,
+                      options.inferPacketsOnly ? CaptureMode::InferOnly
+                                               : CaptureMode::CaptureIfPermitted);
     if (!options.scenarioId.isEmpty())
         window.selectScenario(options.scenarioId);
     if (!options.panel.isEmpty())

@@ -4,6 +4,7 @@
 #include "byteorderview.h"
 #include "calllogmodel.h"
 #include "logcursor.h"
+#include "packetpanel.h"
 #include "session.h"
 #include "stageview.h"
 #include "tuplecardsview.h"
@@ -37,11 +38,12 @@ constexpr int baseAnimationMs = 700;
 } // namespace
 
 MainWindow::MainWindow(const ScenarioCatalog& catalog, const QString& language,
-                       std::optional<quint16> port, QWidget* parent)
+                       std::optional<quint16> port, CaptureMode capture, QWidget* parent)
     : QMainWindow(parent)
     , m_catalog(catalog)
     , m_language(language)
     , m_port(port)
+    , m_capture(capture)
     , m_session(new Session(this))
     , m_cursor(new LogCursor(this))
     , m_callModel(new CallLogModel(this))
@@ -55,6 +57,8 @@ MainWindow::MainWindow(const ScenarioCatalog& catalog, const QString& language,
     connect(m_cursor, &LogCursor::positionChanged, this, &MainWindow::showCursor);
     connect(m_cursor, &LogCursor::countChanged, this, &MainWindow::updateControls);
     connect(m_session, &Session::stateChanged, this, &MainWindow::updateControls);
+    connect(m_session, &Session::stateChanged, this, &MainWindow::showPackets);
+    connect(m_session, &Session::packetsChanged, this, &MainWindow::showPackets);
     connect(m_session, &Session::callBlocked, this, [this] {
         m_callModel->refreshInProgress(monotonicNowNs());
         showCursor(); // the blocked call is drawn as waiting at the live end
@@ -141,6 +145,11 @@ void MainWindow::buildActions()
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     QAction* save = fileMenu->addAction(tr("Save the trace…"), this, &MainWindow::saveTrace);
     save->setShortcut(QKeySequence::Save);
+    fileMenu->addAction(tr("Save the captured packets (pcap)…"), this, &MainWindow::savePcap);
+    fileMenu->addAction(tr("Export the sequence diagram as PNG…"), this,
+                        [this] { exportDiagram(false); });
+    fileMenu->addAction(tr("Export the sequence diagram as SVG…"), this,
+                        [this] { exportDiagram(true); });
     fileMenu->addSeparator();
     fileMenu->addAction(tr("Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu* stepMenu = menuBar()->addMenu(tr("&Step"));
@@ -205,10 +214,10 @@ void MainWindow::buildLayout()
     addDockWidget(Qt::BottomDockWidgetArea, m_callsDock);
 
     m_tupleCards = new TupleCardsView(this);
-    auto* tuples = new QDockWidget(tr("5-tuples"), this);
-    tuples->setObjectName(QStringLiteral("tuples"));
-    tuples->setWidget(m_tupleCards);
-    addDockWidget(Qt::BottomDockWidgetArea, tuples);
+    m_tuplesDock = new QDockWidget(tr("5-tuples"), this);
+    m_tuplesDock->setObjectName(QStringLiteral("tuples"));
+    m_tuplesDock->setWidget(m_tupleCards);
+    addDockWidget(Qt::BottomDockWidgetArea, m_tuplesDock);
 
     auto* bytesPanel = new QWidget(this);
     auto* bytesLayout = new QHBoxLayout(bytesPanel);
@@ -216,14 +225,23 @@ void MainWindow::buildLayout()
     m_bytes = new ByteOrderView(bytesPanel);
     bytesLayout->addWidget(m_bytes, 3);
     bytesLayout->addWidget(new ByteConverter(bytesPanel), 1);
-    auto* bytes = new QDockWidget(tr("Bytes"), this);
-    bytes->setObjectName(QStringLiteral("bytes"));
-    bytes->setWidget(bytesPanel);
-    addDockWidget(Qt::BottomDockWidgetArea, bytes);
+    m_bytesDock = new QDockWidget(tr("Bytes"), this);
+    m_bytesDock->setObjectName(QStringLiteral("bytes"));
+    m_bytesDock->setWidget(bytesPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_bytesDock);
     // Below the stage, full width: the call list, the 5-tuples and the bytes as tabs.
-    tabifyDockWidget(m_callsDock, tuples);
-    tabifyDockWidget(m_callsDock, bytes);
+    tabifyDockWidget(m_callsDock, m_tuplesDock);
+    tabifyDockWidget(m_callsDock, m_bytesDock);
     m_callsDock->raise();
+
+    // Beside the stage, following the same cursor: the packets on the wire.
+    m_packets = new PacketPanel(this);
+    auto* packets = new QDockWidget(tr("Packets"), this);
+    packets->setObjectName(QStringLiteral("packets"));
+    packets->setWidget(m_packets);
+    packets->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::RightDockWidgetArea, packets);
+    connect(m_packets, &PacketPanel::packetClicked, this, &MainWindow::showPacket);
 
     // Selecting a call moves every view to the moment it returned.
     connect(m_callView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -271,6 +289,8 @@ void MainWindow::resizeEvent(QResizeEvent* event)
         m_callView->verticalHeader()->setDefaultSectionSize(QFontMetrics(fixed).height() + 8);
     }
     resizeDocks({m_callsDock}, {height() / 3}, Qt::Vertical); // the stage keeps the most
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("packets"))}, {width() * 2 / 5},
+                Qt::Horizontal);
     m_callView->setColumnWidth(CallLogModel::ExplanationColumn, width() / 5);
     QMainWindow::resizeEvent(event);
 }
@@ -317,6 +337,7 @@ void MainWindow::loadSelectedScenario()
     SessionOptions options;
     options.port = m_port;
     options.language = m_language;
+    options.capture = m_capture;
     options.intervalMs = int(baseIntervalMs / m_speedPicker->currentData().toDouble());
     QStringList ids;
     QStringList names;
@@ -368,6 +389,9 @@ void MainWindow::showCursor()
     m_bytes->setCall(position > 0 ? std::optional<CallEvent>(log.calls().at(position - 1))
                                   : std::nullopt);
     m_narration->setText(narrationAt(position));
+    m_tupleCards->setHighlighted({});
+    showPackets();
+    m_packets->highlightCall(position > 0 ? log.calls().at(position - 1).seq : -1);
     if (position > 0) {
         const qint64 seq = log.calls().at(position - 1).seq;
         for (int row = 0; row < m_callModel->rowCount(); ++row) {

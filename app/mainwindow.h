@@ -1,5 +1,6 @@
 #pragma once
 
+#include "packetflow.h"
 #include "scenariocatalog.h"
 
 #include <QMainWindow>
@@ -16,6 +17,7 @@ class QTableView;
 namespace SocketScope {
 
 class ByteOrderView;
+class PacketPanel;
 class CallLogModel;
 class TupleCardsView;
 class LogCursor;
@@ -29,16 +31,17 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     MainWindow(const ScenarioCatalog& catalog, const QString& language, std::optional<quint16> port,
-               QWidget* parent = nullptr);
+               CaptureMode capture = CaptureMode::CaptureIfPermitted, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     Session* session() const { return m_session; }
     StageView* stage() const { return m_stage; }
     TupleCardsView* tupleCards() const { return m_tupleCards; }
     ByteOrderView* bytes() const { return m_bytes; }
+    PacketPanel* packets() const { return m_packets; }
     LogCursor* cursor() const { return m_cursor; }
     bool selectScenario(const QString& id);
-    // Brings a panel to the front: "calls", "tuples" or "bytes".
+    // Brings a panel to the front: "calls", "tuples", "bytes" or "packets".
     bool showPanel(const QString& name);
     // Steps per second multiplier: 0.25 (slow motion) to 4.
     void setSpeed(double speed);
@@ -56,11 +59,16 @@ private:
     void showCursor();
     void updateControls();
     void saveTrace();
+    void savePcap();
+    void exportDiagram(bool svg);
+    void showPackets();
+    void showPacket(qint64 packetSeq);
     QString narrationAt(int position) const;
 
     const ScenarioCatalog& m_catalog;
     QString m_language;
     std::optional<quint16> m_port;
+    CaptureMode m_capture;
     Session* m_session = nullptr;
     LogCursor* m_cursor = nullptr;
     CallLogModel* m_callModel = nullptr;
@@ -73,6 +81,9 @@ private:
     QDockWidget* m_callsDock = nullptr;
     TupleCardsView* m_tupleCards = nullptr;
     ByteOrderView* m_bytes = nullptr;
+    QDockWidget* m_bytesDock = nullptr;
+    QDockWidget* m_tuplesDock = nullptr;
+    PacketPanel* m_packets = nullptr;
     QAction* m_nextAction = nullptr;
     QAction* m_backAction = nullptr;
     QAction* m_forwardAction = nullptr;

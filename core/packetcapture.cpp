@@ -64,6 +64,10 @@ PacketCapture::~PacketCapture()
 
 QString PacketCapture::defaultHelperPath()
 {
+    // Tests and packagers may put the helper elsewhere.
+    const QString chosen = qEnvironmentVariable("SOCKETSCOPE_CAPTURE_HELPER");
+    if (!chosen.isEmpty())
+        return chosen;
     return QDir(QCoreApplication::applicationDirPath())
         .filePath(QStringLiteral("socketscope-capture"));
 }

@@ -197,6 +197,7 @@ DecodedPacket decodeFrame(int linkType, const QByteArray& bytes)
     if (!ip)
         return packet;
     const qsizetype offset = *ip;
+    packet.networkOffset = int(offset);
     if (!frame.has(offset, 1)) {
         packet.error = Tr::tr("truncated IP header");
         return packet;

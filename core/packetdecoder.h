@@ -26,6 +26,7 @@ struct DecodedPacket {
     QString destination;
     quint16 sourcePort = 0;
     quint16 destinationPort = 0;
+    int networkOffset = -1;   // where the IP header starts in the frame
     int transportOffset = -1; // where the TCP/UDP header starts in the frame (its port bytes)
     quint8 tcpFlags = 0;
     quint32 sequenceNumber = 0;

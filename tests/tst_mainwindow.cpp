@@ -1,12 +1,17 @@
+#include "byteorderview.h"
 #include "logcursor.h"
 #include "mainwindow.h"
+#include "packetpanel.h"
 #include "scenariocatalog.h"
+#include "sequencediagramview.h"
 #include "session.h"
 #include "stageview.h"
 #include "testscenarios.h"
+#include "tuplecardsview.h"
 
 #include <QAction>
 #include <QElapsedTimer>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -40,6 +45,83 @@ private:
     ScenarioCatalog m_catalog = ScenarioCatalog::builtIn();
 
 private Q_SLOTS:
+    // Selecting connect() lights its handshake up in the diagram; clicking a packet takes
+    // every view to the call that caused it, marks its two descriptors and shows its bytes.
+    // Inferred everywhere; captured too where this machine permits it.
+    void packetsFollowTheCursor_data()
+    {
+        QTest::addColumn<bool>("capture");
+        QTest::newRow("inferred") << false;
+        QTest::newRow("captured") << true;
+    }
+    void packetsFollowTheCursor()
+    {
+        QFETCH(bool, capture);
+        MainWindow window(m_catalog, QStringLiteral("en"), 0,
+                          capture ? CaptureMode::CaptureIfPermitted : CaptureMode::InferOnly);
+        QVERIFY(window.selectScenario(QStringLiteral("tcp-echo")));
+        window.show();
+        window.session()->setIntervalMs(0);
+        window.session()->run();
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->state(), Session::State::Finished, 20'000);
+        const bool captured =
+            window.session()->packetFlow().status() == PacketFlow::Status::Capturing;
+        if (capture && !captured)
+            QSKIP("capture is not permitted here");
+        QVERIFY(window.packets()->sourceText().contains(captured ? QLatin1String("Captured")
+                                                                 : QLatin1String("Inferred")));
+
+        const EventLog& log = window.session()->log();
+        int connectPosition = 0;
+        qint64 connectSeq = -1;
+        for (int i = 0; i < log.calls().size(); ++i) {
+            if (log.calls()[i].call == QLatin1String("connect")) {
+                connectPosition = i + 1;
+                connectSeq = log.calls()[i].seq;
+            }
+        }
+        window.cursor()->setPosition(connectPosition);
+        SequenceDiagramView* diagram = window.packets()->diagram();
+        QList<qint64> handshake;
+        for (const PacketEvent& packet : log.packets()) {
+            if (packet.cause == connectSeq)
+                handshake << packet.seq;
+            QCOMPARE(packet.inferred, !captured);
+        }
+        QCOMPARE(handshake.size(), 3); // SYN, SYN/ACK, ACK
+        QCOMPARE(diagram->highlightedPackets(), handshake);
+        QCOMPARE(diagram->model().rowCount(), 3); // later packets are not there yet
+
+        // Back to the end, then a click on the client's data segment.
+        window.cursor()->toLive();
+        int dataRow = -1;
+        for (int row = 0; row < diagram->model().rowCount(); ++row) {
+            if (diagram->model().packet(row).payloadLength() == 14)
+                dataRow = row;
+        }
+        QVERIFY(dataRow >= 0);
+        const PacketEvent data = diagram->model().packet(dataRow);
+        diagram->verticalScrollBar()->setValue(0); // the user scrolls up to it
+        const QRect rowRect = diagram->visualRowRect(dataRow);
+        QVERIFY2(diagram->viewport()->rect().contains(rowRect.center()),
+                 qPrintable(QStringLiteral("row at %1,%2 in a viewport of %3x%4")
+                                .arg(rowRect.center().x())
+                                .arg(rowRect.center().y())
+                                .arg(diagram->viewport()->width())
+                                .arg(diagram->viewport()->height())));
+        QTest::mouseClick(diagram->viewport(), Qt::LeftButton, {}, rowRect.center());
+        QCOMPARE(diagram->selectedPacket(), data.seq);
+        QCOMPARE(log.calls()[window.cursor()->position() - 1].seq, data.cause);
+        QCOMPARE(log.calls()[window.cursor()->position() - 1].call, QStringLiteral("write"));
+        QCOMPARE(window.tupleCards()->highlighted(),
+                 (QList<PacketEnd>{data.sender, data.receiver}));
+        QVERIFY(window.tupleCards()->cardsHtml().contains(QLatin1String("selected packet")));
+        const QString bytes = window.bytes()->toPlainText();
+        QVERIFY(bytes.contains(QStringLiteral("Packet %1").arg(data.seq)));
+        if (captured)
+            QVERIFY(bytes.contains(QLatin1String("destination port")));
+    }
+
     void tcpEchoStageAfterEachStep()
     {
         MainWindow window(m_catalog, QStringLiteral("en"), 0);

@@ -153,6 +153,25 @@ private:
     }
 
 private Q_SLOTS:
+    // The helper's pipes go with it: ten captured runs leave the process's descriptors as
+    // they were, and no helper behind.
+    void noDescriptorLeft()
+    {
+        const auto openDescriptors = [] {
+            return QDir(QStringLiteral("/proc/self/fd"))
+                .entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
+                .size();
+        };
+        const qsizetype before = openDescriptors();
+        for (int run = 0; run < 10; ++run) {
+            Session session;
+            QVERIFY(runToEnd(session, builtIn(QStringLiteral("udp-echo")), capturing()));
+            if (run == 4)
+                session.reset(); // a reset while capturing, too
+        }
+        QTRY_COMPARE(openDescriptors(), before);
+    }
+
     void initTestCase()
     {
         if (QStandardPaths::findExecutable(QStringLiteral("tshark")).isEmpty())

@@ -2,6 +2,7 @@
 
 #include "byteorder.h"
 #include "crender.h"
+#include "packetheaderhtml.h"
 
 #include <QCoreApplication>
 
@@ -133,6 +134,12 @@ ByteOrderView::ByteOrderView(QWidget* parent)
 void ByteOrderView::setCall(const std::optional<CallEvent>& call)
 {
     setHtml(html(call));
+}
+
+void ByteOrderView::setPacket(const PacketEvent& packet, const std::optional<CallEvent>& cause)
+{
+    // The call's sockaddr follows, so that both sets of bytes are seen together.
+    setHtml(packetHeaderHtml(packet, cause) + html(cause));
 }
 
 QString ByteOrderView::html(const std::optional<CallEvent>& call)

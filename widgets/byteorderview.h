@@ -1,6 +1,7 @@
 #pragma once
 
 #include "callevent.h"
+#include "packetevent.h"
 
 #include <QTextBrowser>
 
@@ -18,6 +19,8 @@ public:
     explicit ByteOrderView(QWidget* parent = nullptr);
 
     void setCall(const std::optional<CallEvent>& call);
+    // A packet's header bytes, its ports matched to the sockaddr of the call that caused it.
+    void setPacket(const PacketEvent& packet, const std::optional<CallEvent>& cause);
     static QString html(const std::optional<CallEvent>& call);
 };
 

@@ -34,6 +34,14 @@ void TupleCardsView::setState(const StageState& state)
     setHtml(cardsHtml());
 }
 
+void TupleCardsView::setHighlighted(const QList<PacketEnd>& ends)
+{
+    if (m_highlighted == ends)
+        return;
+    m_highlighted = ends;
+    setHtml(cardsHtml());
+}
+
 QString TupleCardsView::provenance(const TupleField& field) const
 {
     const QString call = field.source + QStringLiteral("()");
@@ -75,8 +83,12 @@ QString TupleCardsView::card(const StageEndpoint& endpoint) const
                                                                        : QString();
     if (closed)
         role = tr("closed");
+    const bool marked = m_highlighted.contains(PacketEnd{endpoint.actor, endpoint.fd});
+    if (marked)
+        role += QStringLiteral(" \u2014 ") + tr("an end of the selected packet");
     QString html = QStringLiteral("<table cellspacing='0' cellpadding='4' width='100%' "
-                                  "style='border: 2px solid %1'>")
+                                  "style='border: %1px solid %2'>")
+                       .arg(marked ? 5 : 2)
                        .arg(colour);
     html += QStringLiteral("<tr><td colspan='3' style='background:%1; color:white'><b>%2 · "
                            "%3</b> %4</td></tr>")

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "packetevent.h"
 #include "stagestate.h"
 
 #include <QTextBrowser>
@@ -17,6 +18,9 @@ public:
 
     void setActors(const QStringList& ids, const QStringList& names);
     void setState(const StageState& state);
+    // Marks the cards of a packet's sender and receiver; an empty list clears the marks.
+    void setHighlighted(const QList<PacketEnd>& ends);
+    const QList<PacketEnd>& highlighted() const { return m_highlighted; }
 
     // The cards as HTML, also what tests read.
     QString cardsHtml() const;
@@ -30,6 +34,7 @@ private:
     StageState m_state;
     QStringList m_actorIds;
     QStringList m_actorNames;
+    QList<PacketEnd> m_highlighted;
 };
 
 } // namespace SocketScope

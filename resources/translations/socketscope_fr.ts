@@ -4,23 +4,23 @@
 <context>
     <name>ByteOrder</name>
     <message>
-        <source>"%1" is not a 16-bit number: a port goes from 0 to 65535.</source>
-        <translation>« %1 » n'est pas un nombre sur 16 bits : un port va de 0 à 65535.</translation>
+        <source>&quot;%1&quot; is not a 16-bit number: a port goes from 0 to 65535.</source>
+        <translation>« %1 » n&apos;est pas un nombre sur 16 bits : un port va de 0 à 65535.</translation>
     </message>
     <message>
-        <source>"%1" is not a 32-bit number (0 to 4294967295).</source>
-        <translation>« %1 » n'est pas un nombre sur 32 bits (0 à 4294967295).</translation>
+        <source>&quot;%1&quot; is not a 32-bit number (0 to 4294967295).</source>
+        <translation>« %1 » n&apos;est pas un nombre sur 32 bits (0 à 4294967295).</translation>
     </message>
     <message>
-        <source>"%1" is not an IPv4 address (like 127.0.0.1) or an IPv6 address (like ::1).</source>
-        <translation>« %1 » n'est pas une adresse IPv4 (comme 127.0.0.1) ni une adresse IPv6 (comme ::1).</translation>
+        <source>&quot;%1&quot; is not an IPv4 address (like 127.0.0.1) or an IPv6 address (like ::1).</source>
+        <translation>« %1 » n&apos;est pas une adresse IPv4 (comme 127.0.0.1) ni une adresse IPv6 (comme ::1).</translation>
     </message>
 </context>
 <context>
     <name>CommandLine</name>
     <message>
-        <source>--scenario: no scenario has the id "%1"; --list-scenarios lists them.</source>
-        <translation>--scenario : aucun scénario n'a l'identifiant « %1 » ; --list-scenarios les liste.</translation>
+        <source>--scenario: no scenario has the id &quot;%1&quot;; --list-scenarios lists them.</source>
+        <translation>--scenario : aucun scénario n&apos;a l&apos;identifiant « %1 » ; --list-scenarios les liste.</translation>
     </message>
     <message>
         <source>SocketScope makes BSD sockets visible: real system calls, stepped and explained.</source>
@@ -32,7 +32,7 @@
     </message>
     <message>
         <source>Run the scenario without a window, print each call, exit 0 when the expected outcome happened and 1 when it did not.</source>
-        <translation>Exécuter le scénario sans fenêtre, afficher chaque appel, sortir avec 0 si le résultat attendu s'est produit et 1 sinon.</translation>
+        <translation>Exécuter le scénario sans fenêtre, afficher chaque appel, sortir avec 0 si le résultat attendu s&apos;est produit et 1 sinon.</translation>
     </message>
     <message>
         <source>The scenario to load, by id.</source>
@@ -43,7 +43,7 @@
         <translation>ID</translation>
     </message>
     <message>
-        <source>The server port, instead of the scenario's own (0: a free port chosen by the system).</source>
+        <source>The server port, instead of the scenario&apos;s own (0: a free port chosen by the system).</source>
         <translation>Le port du serveur, à la place de celui du scénario (0 : un port libre choisi par le système).</translation>
     </message>
     <message>
@@ -60,7 +60,7 @@
     </message>
     <message>
         <source>The language of the interface and narration: fr or en.</source>
-        <translation>La langue de l'interface et de la narration : fr ou en.</translation>
+        <translation>La langue de l&apos;interface et de la narration : fr ou en.</translation>
     </message>
     <message>
         <source>LANG</source>
@@ -75,28 +75,20 @@
         <translation>DOSSIER</translation>
     </message>
     <message>
-        <source>Unexpected argument "%1"; see --help.</source>
+        <source>Unexpected argument &quot;%1&quot;; see --help.</source>
         <translation>Argument inattendu « %1 » ; voir --help.</translation>
     </message>
     <message>
-        <source>--lang: "%1" is not a language of SocketScope; use fr or en.</source>
-        <translation>--lang : « %1 » n'est pas une langue de SocketScope ; utilisez fr ou en.</translation>
+        <source>--lang: &quot;%1&quot; is not a language of SocketScope; use fr or en.</source>
+        <translation>--lang : « %1 » n&apos;est pas une langue de SocketScope ; utilisez fr ou en.</translation>
     </message>
     <message>
-        <source>--port: "%1" is not a port; a port is a whole number from 0 to 65535.</source>
-        <translation>--port : « %1 » n'est pas un port ; un port est un nombre entier de 0 à 65535.</translation>
+        <source>--port: &quot;%1&quot; is not a port; a port is a whole number from 0 to 65535.</source>
+        <translation>--port : « %1 » n&apos;est pas un port ; un port est un nombre entier de 0 à 65535.</translation>
     </message>
     <message>
-        <source>--trace: cannot write "%1": the folder %2 does not exist or is not writable.</source>
-        <translation>--trace : impossible d'écrire « %1 » : le dossier %2 n'existe pas ou n'est pas accessible en écriture.</translation>
-    </message>
-    <message>
-        <source>--trace: "%1" is a folder; give a file name.</source>
-        <translation>--trace : « %1 » est un dossier ; donnez un nom de fichier.</translation>
-    </message>
-    <message>
-        <source>--scenario-folder: "%1" is not a folder.</source>
-        <translation>--scenario-folder : « %1 » n'est pas un dossier.</translation>
+        <source>--scenario-folder: &quot;%1&quot; is not a folder.</source>
+        <translation>--scenario-folder : « %1 » n&apos;est pas un dossier.</translation>
     </message>
     <message>
         <source>--headless needs --scenario ID; --list-scenarios lists them.</source>
@@ -104,14 +96,14 @@
     </message>
     <message>
         <source>With --screenshot: perform N steps for real first (past the end: to the end).</source>
-        <translation>Avec --screenshot : effectuer d'abord N étapes pour de vrai (au-delà de la fin : jusqu'à la fin).</translation>
+        <translation>Avec --screenshot : effectuer d&apos;abord N étapes pour de vrai (au-delà de la fin : jusqu&apos;à la fin).</translation>
     </message>
     <message>
         <source>Save the window to FILE.png and exit.</source>
         <translation>Enregistrer la fenêtre dans FICHIER.png et quitter.</translation>
     </message>
     <message>
-        <source>The window's size, for example 1920x1080.</source>
+        <source>The window&apos;s size, for example 1920x1080.</source>
         <translation>La taille de la fenêtre, par exemple 1920x1080.</translation>
     </message>
     <message>
@@ -119,20 +111,16 @@
         <translation>LxH</translation>
     </message>
     <message>
-        <source>--steps: "%1" is not a number of steps (0 or more).</source>
-        <translation>--steps : « %1 » n'est pas un nombre d'étapes (0 ou plus).</translation>
+        <source>--steps: &quot;%1&quot; is not a number of steps (0 or more).</source>
+        <translation>--steps : « %1 » n&apos;est pas un nombre d&apos;étapes (0 ou plus).</translation>
     </message>
     <message>
-        <source>--size: "%1" is not a window size; write WIDTHxHEIGHT between 320x240 and 7680x4320, for example 1920x1080.</source>
-        <translation>--size : « %1 » n'est pas une taille de fenêtre ; écrivez LARGEURxHAUTEUR entre 320x240 et 7680x4320, par exemple 1920x1080.</translation>
+        <source>--size: &quot;%1&quot; is not a window size; write WIDTHxHEIGHT between 320x240 and 7680x4320, for example 1920x1080.</source>
+        <translation>--size : « %1 » n&apos;est pas une taille de fenêtre ; écrivez LARGEURxHAUTEUR entre 320x240 et 7680x4320, par exemple 1920x1080.</translation>
     </message>
     <message>
-        <source>--screenshot: "%1" must be a .png file.</source>
+        <source>--screenshot: &quot;%1&quot; must be a .png file.</source>
         <translation>--screenshot : « %1 » doit être un fichier .png.</translation>
-    </message>
-    <message>
-        <source>--screenshot: cannot write "%1": the folder %2 does not exist or is not writable.</source>
-        <translation>--screenshot : impossible d'écrire « %1 » : le dossier %2 n'existe pas ou n'est pas accessible en écriture.</translation>
     </message>
     <message>
         <source>The panel in front below the stage: calls, tuples or bytes.</source>
@@ -143,12 +131,28 @@
         <translation>NOM</translation>
     </message>
     <message>
-        <source>--panel: "%1" is not a panel; use calls, tuples or bytes.</source>
-        <translation>--panel : « %1 » n'est pas un panneau ; utilisez calls, tuples ou bytes.</translation>
+        <source>--panel: &quot;%1&quot; is not a panel; use calls, tuples or bytes.</source>
+        <translation>--panel : « %1 » n&apos;est pas un panneau ; utilisez calls, tuples ou bytes.</translation>
     </message>
     <message>
         <source>--screenshot needs the window: drop --headless.</source>
         <translation>--screenshot a besoin de la fenêtre : retirez --headless.</translation>
+    </message>
+    <message>
+        <source>%1: cannot write &quot;%2&quot;: the folder %3 does not exist or is not writable.</source>
+        <translation>%1 : impossible d&apos;écrire « %2 » : le dossier %3 n&apos;existe pas ou n&apos;est pas accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is a folder; give a file name.</source>
+        <translation>%1 : « %2 » est un dossier ; donnez un nom de fichier.</translation>
+    </message>
+    <message>
+        <source>Write the captured packets to FILE in pcap format (never inferred packets).</source>
+        <translation>Écrire les paquets capturés dans FICHIER au format pcap (jamais les paquets inférés).</translation>
+    </message>
+    <message>
+        <source>Do not capture: show packets inferred from the calls, labelled as such.</source>
+        <translation>Ne pas capturer : montrer les paquets déduits des appels, signalés comme tels.</translation>
     </message>
 </context>
 <context>
@@ -163,15 +167,15 @@
     </message>
     <message>
         <source>This address does not belong to any interface of this machine, so a socket cannot be bound to it.</source>
-        <translation>Cette adresse n'appartient à aucune interface de cette machine : on ne peut pas y attacher une socket.</translation>
+        <translation>Cette adresse n&apos;appartient à aucune interface de cette machine : on ne peut pas y attacher une socket.</translation>
     </message>
     <message>
-        <source>The address family of the sockaddr does not match the socket's family (AF_INET versus AF_INET6).</source>
-        <translation>La famille d'adresse du sockaddr ne correspond pas à celle de la socket (AF_INET contre AF_INET6).</translation>
+        <source>The address family of the sockaddr does not match the socket&apos;s family (AF_INET versus AF_INET6).</source>
+        <translation>La famille d&apos;adresse du sockaddr ne correspond pas à celle de la socket (AF_INET contre AF_INET6).</translation>
     </message>
     <message>
         <source>Nothing is ready yet and the call was asked not to wait (non-blocking socket or MSG_DONTWAIT).</source>
-        <translation>Rien n'est encore prêt et l'appel ne devait pas attendre (socket non bloquante ou MSG_DONTWAIT).</translation>
+        <translation>Rien n&apos;est encore prêt et l&apos;appel ne devait pas attendre (socket non bloquante ou MSG_DONTWAIT).</translation>
     </message>
     <message>
         <source>A connection attempt is already in progress on this socket.</source>
@@ -179,19 +183,19 @@
     </message>
     <message>
         <source>This descriptor is not open: it was never created or was already closed.</source>
-        <translation>Ce descripteur n'est pas ouvert : il n'a jamais été créé ou il est déjà fermé.</translation>
+        <translation>Ce descripteur n&apos;est pas ouvert : il n&apos;a jamais été créé ou il est déjà fermé.</translation>
     </message>
     <message>
         <source>The wait was cancelled by SocketScope before the call completed (reset, stop or window closed).</source>
-        <translation>L'attente a été annulée par SocketScope avant la fin de l'appel (recommencer, arrêt ou fenêtre fermée).</translation>
+        <translation>L&apos;attente a été annulée par SocketScope avant la fin de l&apos;appel (recommencer, arrêt ou fenêtre fermée).</translation>
     </message>
     <message>
         <source>The connection was aborted before accept() could pick it up.</source>
-        <translation>La connexion a été interrompue avant qu'accept() ne décroche.</translation>
+        <translation>La connexion a été interrompue avant qu&apos;accept() ne décroche.</translation>
     </message>
     <message>
-        <source>Nobody is listening on that address and port: the peer's system answered with a reset (RST), the line is dead.</source>
-        <translation>Personne n'écoute à cette adresse et sur ce port : le système d'en face a répondu par un reset (RST), la ligne est morte.</translation>
+        <source>Nobody is listening on that address and port: the peer&apos;s system answered with a reset (RST), the line is dead.</source>
+        <translation>Personne n&apos;écoute à cette adresse et sur ce port : le système d&apos;en face a répondu par un reset (RST), la ligne est morte.</translation>
     </message>
     <message>
         <source>The peer reset the connection (RST) instead of closing it normally.</source>
@@ -199,11 +203,11 @@
     </message>
     <message>
         <source>This socket is not connected, so the call needs a destination address (use sendto).</source>
-        <translation>Cette socket n'est pas connectée : l'appel a besoin d'une adresse de destination (utilisez sendto).</translation>
+        <translation>Cette socket n&apos;est pas connectée : l&apos;appel a besoin d&apos;une adresse de destination (utilisez sendto).</translation>
     </message>
     <message>
-        <source>A pointer given to the call points outside the program's memory.</source>
-        <translation>Un pointeur passé à l'appel pointe hors de la mémoire du programme.</translation>
+        <source>A pointer given to the call points outside the program&apos;s memory.</source>
+        <translation>Un pointeur passé à l&apos;appel pointe hors de la mémoire du programme.</translation>
     </message>
     <message>
         <source>No route leads to that host.</source>
@@ -215,11 +219,11 @@
     </message>
     <message>
         <source>A signal interrupted the call before it could finish.</source>
-        <translation>Un signal a interrompu l'appel avant sa fin.</translation>
+        <translation>Un signal a interrompu l&apos;appel avant sa fin.</translation>
     </message>
     <message>
         <source>An argument is not valid for this socket in its current state (for example listen() before bind, or bind twice).</source>
-        <translation>Un argument n'est pas valide pour cette socket dans son état actuel (par exemple listen() avant bind, ou deux bind).</translation>
+        <translation>Un argument n&apos;est pas valide pour cette socket dans son état actuel (par exemple listen() avant bind, ou deux bind).</translation>
     </message>
     <message>
         <source>This socket is already connected.</source>
@@ -227,7 +231,7 @@
     </message>
     <message>
         <source>The process has opened as many descriptors as it may.</source>
-        <translation>Le processus a ouvert autant de descripteurs qu'il le peut.</translation>
+        <translation>Le processus a ouvert autant de descripteurs qu&apos;il le peut.</translation>
     </message>
     <message>
         <source>The datagram is larger than the protocol allows.</source>
@@ -239,23 +243,23 @@
     </message>
     <message>
         <source>The whole system has run out of open files.</source>
-        <translation>Le système entier n'a plus de fichiers ouverts disponibles.</translation>
+        <translation>Le système entier n&apos;a plus de fichiers ouverts disponibles.</translation>
     </message>
     <message>
         <source>The kernel has no buffer space left for this socket.</source>
-        <translation>Le noyau n'a plus de mémoire tampon pour cette socket.</translation>
+        <translation>Le noyau n&apos;a plus de mémoire tampon pour cette socket.</translation>
     </message>
     <message>
         <source>No socket file exists at that AF_UNIX path.</source>
-        <translation>Aucun fichier de socket n'existe à ce chemin AF_UNIX.</translation>
+        <translation>Aucun fichier de socket n&apos;existe à ce chemin AF_UNIX.</translation>
     </message>
     <message>
         <source>This option does not exist at that level for this socket.</source>
-        <translation>Cette option n'existe pas à ce niveau pour cette socket.</translation>
+        <translation>Cette option n&apos;existe pas à ce niveau pour cette socket.</translation>
     </message>
     <message>
         <source>The socket is not connected: there is nobody on the line.</source>
-        <translation>La socket n'est pas connectée : il n'y a personne au bout du fil.</translation>
+        <translation>La socket n&apos;est pas connectée : il n&apos;y a personne au bout du fil.</translation>
     </message>
     <message>
         <source>This descriptor is a file, not a socket.</source>
@@ -267,7 +271,7 @@
     </message>
     <message>
         <source>The operation is not permitted.</source>
-        <translation>L'opération n'est pas permise.</translation>
+        <translation>L&apos;opération n&apos;est pas permise.</translation>
     </message>
     <message>
         <source>Writing on a connection the peer has closed: the pipe is broken (and SIGPIPE is sent unless MSG_NOSIGNAL is set).</source>
@@ -275,7 +279,7 @@
     </message>
     <message>
         <source>This protocol is not supported for that family and type.</source>
-        <translation>Ce protocole n'est pas pris en charge pour cette famille et ce type.</translation>
+        <translation>Ce protocole n&apos;est pas pris en charge pour cette famille et ce type.</translation>
     </message>
     <message>
         <source>The protocol does not match the socket type.</source>
@@ -283,23 +287,23 @@
     </message>
     <message>
         <source>This socket type is not supported in that family.</source>
-        <translation>Ce type de socket n'est pas pris en charge dans cette famille.</translation>
+        <translation>Ce type de socket n&apos;est pas pris en charge dans cette famille.</translation>
     </message>
     <message>
         <source>The peer never answered in time.</source>
-        <translation>Le correspondant n'a jamais répondu à temps.</translation>
+        <translation>Le correspondant n&apos;a jamais répondu à temps.</translation>
     </message>
     <message>
         <source>This name or service is not in /etc/hosts, /etc/services or the DNS.</source>
-        <translation>Ce nom ou ce service n'est ni dans /etc/hosts, ni dans /etc/services, ni dans le DNS.</translation>
+        <translation>Ce nom ou ce service n&apos;est ni dans /etc/hosts, ni dans /etc/services, ni dans le DNS.</translation>
     </message>
     <message>
         <source>This service is not known for the requested socket type.</source>
-        <translation>Ce service n'est pas connu pour le type de socket demandé.</translation>
+        <translation>Ce service n&apos;est pas connu pour le type de socket demandé.</translation>
     </message>
     <message>
         <source>The name server did not answer; try again later.</source>
-        <translation>Le serveur de noms n'a pas répondu ; réessayez plus tard.</translation>
+        <translation>Le serveur de noms n&apos;a pas répondu ; réessayez plus tard.</translation>
     </message>
     <message>
         <source>The name server failed for good.</source>
@@ -307,11 +311,11 @@
     </message>
     <message>
         <source>This address family is not supported.</source>
-        <translation>Cette famille d'adresses n'est pas prise en charge.</translation>
+        <translation>Cette famille d&apos;adresses n&apos;est pas prise en charge.</translation>
     </message>
     <message>
         <source>This socket type is not supported.</source>
-        <translation>Ce type de socket n'est pas pris en charge.</translation>
+        <translation>Ce type de socket n&apos;est pas pris en charge.</translation>
     </message>
     <message>
         <source>The hints have flags that do not go together.</source>
@@ -323,7 +327,7 @@
     </message>
     <message>
         <source>A system error happened; errno says which.</source>
-        <translation>Une erreur système s'est produite ; errno dit laquelle.</translation>
+        <translation>Une erreur système s&apos;est produite ; errno dit laquelle.</translation>
     </message>
     <message>
         <source>The buffer for the name was too small.</source>
@@ -335,21 +339,29 @@
     </message>
     <message>
         <source>The system call failed; see its manual page.</source>
-        <translation>L'appel système a échoué ; voir sa page de manuel.</translation>
+        <translation>L&apos;appel système a échoué ; voir sa page de manuel.</translation>
     </message>
 </context>
 <context>
     <name>EventLog</name>
     <message>
         <source>Cannot write the trace to %1: %2</source>
-        <translation>Impossible d'écrire la trace dans %1 : %2</translation>
+        <translation>Impossible d&apos;écrire la trace dans %1 : %2</translation>
+    </message>
+    <message>
+        <source>No packet was captured, so %1 was not written: inferred packets are never put in a pcap file.</source>
+        <translation>Aucun paquet n&apos;a été capturé, donc %1 n&apos;a pas été écrit : les paquets inférés ne vont jamais dans un fichier pcap.</translation>
+    </message>
+    <message>
+        <source>Cannot write the packets to %1: %2</source>
+        <translation>Impossible d&apos;écrire les paquets dans %1 : %2</translation>
     </message>
 </context>
 <context>
     <name>Headless</name>
     <message>
-        <source>--scenario: no scenario has the id "%1"; --list-scenarios lists them.</source>
-        <translation>--scenario : aucun scénario n'a l'identifiant « %1 » ; --list-scenarios les liste.</translation>
+        <source>--scenario: no scenario has the id &quot;%1&quot;; --list-scenarios lists them.</source>
+        <translation>--scenario : aucun scénario n&apos;a l&apos;identifiant « %1 » ; --list-scenarios les liste.</translation>
     </message>
     <message>
         <source>Expected outcome: %1</source>
@@ -357,7 +369,27 @@
     </message>
     <message>
         <source>The expected outcome did not happen:</source>
-        <translation>Le résultat attendu ne s'est pas produit :</translation>
+        <translation>Le résultat attendu ne s&apos;est pas produit :</translation>
+    </message>
+    <message>
+        <source>cause unknown</source>
+        <translation>cause inconnue</translation>
+    </message>
+    <message>
+        <source>caused by #%1 %2 (%3)</source>
+        <translation>causé par #%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>inferred packet</source>
+        <translation>paquet inféré</translation>
+    </message>
+    <message>
+        <source>packet</source>
+        <translation>paquet</translation>
+    </message>
+    <message>
+        <source>The packets shown are inferred from the calls. To capture the real packets without running SocketScope as root:</source>
+        <translation>Les paquets affichés sont déduits des appels. Pour capturer les vrais paquets sans lancer SocketScope en root :</translation>
     </message>
 </context>
 <context>
@@ -368,7 +400,7 @@
     </message>
     <message>
         <source>link type %1 is not decoded</source>
-        <translation>le type de lien %1 n'est pas décodé</translation>
+        <translation>le type de lien %1 n&apos;est pas décodé</translation>
     </message>
     <message>
         <source>truncated link-layer header</source>
@@ -376,11 +408,11 @@
     </message>
     <message>
         <source>malformed TCP option at byte %1</source>
-        <translation>option TCP mal formée à l'octet %1</translation>
+        <translation>option TCP mal formée à l&apos;octet %1</translation>
     </message>
     <message>
         <source>IP protocol %1 is neither TCP nor UDP</source>
-        <translation>le protocole IP %1 n'est ni TCP ni UDP</translation>
+        <translation>le protocole IP %1 n&apos;est ni TCP ni UDP</translation>
     </message>
     <message>
         <source>truncated TCP header</source>
@@ -392,7 +424,7 @@
     </message>
     <message>
         <source>bad TCP header length %1</source>
-        <translation>longueur d'en-tête TCP invalide : %1</translation>
+        <translation>longueur d&apos;en-tête TCP invalide : %1</translation>
     </message>
     <message>
         <source>truncated IP header</source>
@@ -404,7 +436,7 @@
     </message>
     <message>
         <source>an IPv4 fragment after the first</source>
-        <translation>un fragment IPv4 qui n'est pas le premier</translation>
+        <translation>un fragment IPv4 qui n&apos;est pas le premier</translation>
     </message>
     <message>
         <source>truncated IPv6 header</source>
@@ -412,7 +444,7 @@
     </message>
     <message>
         <source>IP version %1 is not decoded</source>
-        <translation>la version IP %1 n'est pas décodée</translation>
+        <translation>la version IP %1 n&apos;est pas décodée</translation>
     </message>
 </context>
 <context>
@@ -429,8 +461,8 @@
 <context>
     <name>Scenario</name>
     <message>
-        <source>another scenario already has the id "%1"</source>
-        <translation>un autre scénario a déjà l'identifiant « %1 »</translation>
+        <source>another scenario already has the id &quot;%1&quot;</source>
+        <translation>un autre scénario a déjà l&apos;identifiant « %1 »</translation>
     </message>
     <message>
         <source>must be a non-empty string</source>
@@ -445,7 +477,7 @@
         <translation>doit être un nombre entier de %1 à %2</translation>
     </message>
     <message>
-        <source>must be an object with "fr" and "en" texts</source>
+        <source>must be an object with &quot;fr&quot; and &quot;en&quot; texts</source>
         <translation>doit être un objet avec les textes « fr » et « en »</translation>
     </message>
     <message>
@@ -461,8 +493,8 @@
         <translation>doit être un nom ou une liste de noms</translation>
     </message>
     <message>
-        <source>"%1" is not one of %2</source>
-        <translation>« %1 » n'est pas l'un de %2</translation>
+        <source>&quot;%1&quot; is not one of %2</source>
+        <translation>« %1 » n&apos;est pas l&apos;un de %2</translation>
     </message>
     <message>
         <source>must be pairs of hexadecimal digits</source>
@@ -477,28 +509,28 @@
         <translation>doit être un objet</translation>
     </message>
     <message>
-        <source>"%1" is not an errno name</source>
-        <translation>« %1 » n'est pas un nom d'errno</translation>
+        <source>&quot;%1&quot; is not an errno name</source>
+        <translation>« %1 » n&apos;est pas un nom d&apos;errno</translation>
     </message>
     <message>
-        <source>no earlier step of this actor keeps an address named "%1"</source>
-        <translation>aucune étape précédente de cet acteur ne garde d'adresse nommée « %1 »</translation>
+        <source>no earlier step of this actor keeps an address named &quot;%1&quot;</source>
+        <translation>aucune étape précédente de cet acteur ne garde d&apos;adresse nommée « %1 »</translation>
     </message>
     <message>
-        <source>is required with a numeric address: a number from 0 to 65535, or "$port" for the scenario's port</source>
+        <source>is required with a numeric address: a number from 0 to 65535, or &quot;$port&quot; for the scenario&apos;s port</source>
         <translation>est obligatoire avec une adresse numérique : un nombre de 0 à 65535, ou « $port » pour le port du scénario</translation>
     </message>
     <message>
-        <source>must be a list of {"fd": name, "events": [...]}</source>
-        <translation>doit être une liste de {"fd": nom, "events": [...]}</translation>
+        <source>must be a list of {&quot;fd&quot;: name, &quot;events&quot;: [...]}</source>
+        <translation>doit être une liste de {&quot;fd&quot;: nom, &quot;events&quot;: [...]}</translation>
     </message>
     <message>
-        <source>no earlier step of this actor creates a descriptor named "%1"</source>
+        <source>no earlier step of this actor creates a descriptor named &quot;%1&quot;</source>
         <translation>aucune étape précédente de cet acteur ne crée de descripteur nommé « %1 »</translation>
     </message>
     <message>
-        <source>"%1" is not one of the scenario's actors</source>
-        <translation>« %1 » n'est pas l'un des acteurs du scénario</translation>
+        <source>&quot;%1&quot; is not one of the scenario&apos;s actors</source>
+        <translation>« %1 » n&apos;est pas l&apos;un des acteurs du scénario</translation>
     </message>
     <message>
         <source>is required: SOCK_STREAM or SOCK_DGRAM</source>
@@ -510,19 +542,19 @@
     </message>
     <message>
         <source>getaddrinfo needs a host, a service or both</source>
-        <translation>getaddrinfo a besoin d'un hôte, d'un service ou des deux</translation>
+        <translation>getaddrinfo a besoin d&apos;un hôte, d&apos;un service ou des deux</translation>
     </message>
     <message>
-        <source>only socket and accept create a descriptor; use "address_as" to keep an address</source>
+        <source>only socket and accept create a descriptor; use &quot;address_as&quot; to keep an address</source>
         <translation>seuls socket et accept créent un descripteur ; utilisez « address_as » pour garder une adresse</translation>
     </message>
     <message>
         <source>this call returns no address</source>
-        <translation>cet appel ne renvoie pas d'adresse</translation>
+        <translation>cet appel ne renvoie pas d&apos;adresse</translation>
     </message>
     <message>
         <source>the call was cancelled</source>
-        <translation>l'appel a été annulé</translation>
+        <translation>l&apos;appel a été annulé</translation>
     </message>
     <message>
         <source>expected %1, got %2</source>
@@ -537,20 +569,20 @@
         <translation>valeur de retour %1 attendue, %2 obtenue</translation>
     </message>
     <message>
-        <source>expected to receive "%1", got "%2"</source>
+        <source>expected to receive &quot;%1&quot;, got &quot;%2&quot;</source>
         <translation>réception de « %1 » attendue, « %2 » reçu</translation>
     </message>
     <message>
-        <source>%1: field "%2": %3</source>
+        <source>%1: field &quot;%2&quot;: %3</source>
         <translation>%1 : champ « %2 » : %3</translation>
     </message>
     <message>
-        <source>%1: step %2: field "%3": %4</source>
+        <source>%1: step %2: field &quot;%3&quot;: %4</source>
         <translation>%1 : étape %2 : champ « %3 » : %4</translation>
     </message>
     <message>
         <source>not valid JSON at byte %1: %2</source>
-        <translation>JSON invalide à l'octet %1 : %2</translation>
+        <translation>JSON invalide à l&apos;octet %1 : %2</translation>
     </message>
     <message>
         <source>a scenario is a JSON object</source>
@@ -561,7 +593,7 @@
         <translation>doit être une liste non vide</translation>
     </message>
     <message>
-        <source>"%1" appears twice</source>
+        <source>&quot;%1&quot; appears twice</source>
         <translation>« %1 » apparaît deux fois</translation>
     </message>
     <message>
@@ -573,14 +605,14 @@
     <name>Screenshot</name>
     <message>
         <source>--screenshot: could not write %1.</source>
-        <translation>--screenshot : impossible d'écrire %1.</translation>
+        <translation>--screenshot : impossible d&apos;écrire %1.</translation>
     </message>
 </context>
 <context>
     <name>SocketAddress</name>
     <message>
-        <source>"%1" is not an IPv4 address (like 127.0.0.1) or an IPv6 address (like ::1).</source>
-        <translation>« %1 » n'est pas une adresse IPv4 (comme 127.0.0.1) ni une adresse IPv6 (comme ::1).</translation>
+        <source>&quot;%1&quot; is not an IPv4 address (like 127.0.0.1) or an IPv6 address (like ::1).</source>
+        <translation>« %1 » n&apos;est pas une adresse IPv4 (comme 127.0.0.1) ni une adresse IPv6 (comme ::1).</translation>
     </message>
     <message>
         <source>An AF_UNIX path must have between 1 and %1 bytes.</source>
@@ -588,19 +620,19 @@
     </message>
     <message>
         <source>An AF_UNIX path cannot contain a NUL byte.</source>
-        <translation>Un chemin AF_UNIX ne peut pas contenir d'octet NUL.</translation>
+        <translation>Un chemin AF_UNIX ne peut pas contenir d&apos;octet NUL.</translation>
     </message>
     <message>
-        <source>"%1": an IPv6 endpoint is written [address]:port.</source>
-        <translation>« %1 » : un point d'accès IPv6 s'écrit [adresse]:port.</translation>
+        <source>&quot;%1&quot;: an IPv6 endpoint is written [address]:port.</source>
+        <translation>« %1 » : un point d&apos;accès IPv6 s&apos;écrit [adresse]:port.</translation>
     </message>
     <message>
-        <source>"%1": an endpoint is written address:port, like 127.0.0.1:5000 or [::1]:5000.</source>
-        <translation>« %1 » : un point d'accès s'écrit adresse:port, comme 127.0.0.1:5000 ou [::1]:5000.</translation>
+        <source>&quot;%1&quot;: an endpoint is written address:port, like 127.0.0.1:5000 or [::1]:5000.</source>
+        <translation>« %1 » : un point d&apos;accès s&apos;écrit adresse:port, comme 127.0.0.1:5000 ou [::1]:5000.</translation>
     </message>
     <message>
-        <source>"%1" is not a port: a port is a whole number from 0 to 65535.</source>
-        <translation>« %1 » n'est pas un port : un port est un nombre entier de 0 à 65535.</translation>
+        <source>&quot;%1&quot; is not a port: a port is a whole number from 0 to 65535.</source>
+        <translation>« %1 » n&apos;est pas un port : un port est un nombre entier de 0 à 65535.</translation>
     </message>
 </context>
 <context>
@@ -638,19 +670,19 @@
         <translation>ordre réseau (tel que rangé dans sin_addr) : &lt;tt&gt;%1&lt;/tt&gt;</translation>
     </message>
     <message>
-        <source>host order (this machine): &lt;tt&gt;%1&lt;/tt&gt;&lt;br&gt;network order (%2): &lt;tt&gt;%3&lt;/tt&gt;&lt;br&gt;the host's bytes read in the other order: %4</source>
-        <translation>ordre de l'hôte (cette machine) : &lt;tt&gt;%1&lt;/tt&gt;&lt;br&gt;ordre réseau (%2) : &lt;tt&gt;%3&lt;/tt&gt;&lt;br&gt;les octets de l'hôte lus dans l'autre ordre : %4</translation>
+        <source>host order (this machine): &lt;tt&gt;%1&lt;/tt&gt;&lt;br&gt;network order (%2): &lt;tt&gt;%3&lt;/tt&gt;&lt;br&gt;the host&apos;s bytes read in the other order: %4</source>
+        <translation>ordre de l&apos;hôte (cette machine) : &lt;tt&gt;%1&lt;/tt&gt;&lt;br&gt;ordre réseau (%2) : &lt;tt&gt;%3&lt;/tt&gt;&lt;br&gt;les octets de l&apos;hôte lus dans l&apos;autre ordre : %4</translation>
     </message>
 </context>
 <context>
     <name>SocketScope::ByteOrderView</name>
     <message>
         <source>This machine is little-endian: it stores the least significant byte first. The network order is big-endian.</source>
-        <translation>Cette machine est little-endian : elle range l'octet de poids faible en premier. L'ordre réseau est big-endian.</translation>
+        <translation>Cette machine est little-endian : elle range l&apos;octet de poids faible en premier. L&apos;ordre réseau est big-endian.</translation>
     </message>
     <message>
         <source>This machine is big-endian, like the network order: htons() changes nothing here, but the program must still call it to run everywhere.</source>
-        <translation>Cette machine est big-endian, comme l'ordre réseau : htons() ne change rien ici, mais le programme doit quand même l'appeler pour fonctionner partout.</translation>
+        <translation>Cette machine est big-endian, comme l&apos;ordre réseau : htons() ne change rien ici, mais le programme doit quand même l&apos;appeler pour fonctionner partout.</translation>
     </message>
     <message>
         <source>offset</source>
@@ -674,11 +706,11 @@
     </message>
     <message>
         <source>sa_family stays in host order: only port and address travel</source>
-        <translation>sa_family reste dans l'ordre de l'hôte : seuls le port et l'adresse voyagent</translation>
+        <translation>sa_family reste dans l&apos;ordre de l&apos;hôte : seuls le port et l&apos;adresse voyagent</translation>
     </message>
     <message>
         <source>host order (memory)</source>
-        <translation>ordre de l'hôte (mémoire)</translation>
+        <translation>ordre de l&apos;hôte (mémoire)</translation>
     </message>
     <message>
         <source>network order (wire)</source>
@@ -694,7 +726,7 @@
     </message>
     <message>
         <source>%1() passes no address.</source>
-        <translation>%1() ne passe pas d'adresse.</translation>
+        <translation>%1() ne passe pas d&apos;adresse.</translation>
     </message>
     <message>
         <source>%1(): the %2 the program passed, %3 bytes</source>
@@ -718,7 +750,7 @@
     </message>
     <message>
         <source>the bytes in memory would be %1, and the peer would read port %2 instead of %3.</source>
-        <translation>les octets en mémoire seraient %1, et l'autre côté lirait le port %2 au lieu de %3.</translation>
+        <translation>les octets en mémoire seraient %1, et l&apos;autre côté lirait le port %2 au lieu de %3.</translation>
     </message>
 </context>
 <context>
@@ -784,7 +816,7 @@
     </message>
     <message>
         <source>The expected outcome did not happen: %1</source>
-        <translation>Le résultat attendu ne s'est pas produit : %1</translation>
+        <translation>Le résultat attendu ne s&apos;est pas produit : %1</translation>
     </message>
     <message>
         <source>Step %1 of %2: %3</source>
@@ -800,7 +832,7 @@
     </message>
     <message>
         <source>Show the state before the last call (nothing is re-run)</source>
-        <translation>Montrer l'état avant le dernier appel (rien n'est réexécuté)</translation>
+        <translation>Montrer l&apos;état avant le dernier appel (rien n&apos;est réexécuté)</translation>
     </message>
     <message>
         <source>Perform the next real call</source>
@@ -812,7 +844,7 @@
     </message>
     <message>
         <source>Show the next recorded call</source>
-        <translation>Montrer l'appel enregistré suivant</translation>
+        <translation>Montrer l&apos;appel enregistré suivant</translation>
     </message>
     <message>
         <source>Cancel the calls in progress, close everything, start over</source>
@@ -828,7 +860,7 @@
     </message>
     <message>
         <source>Skip animation</source>
-        <translation>Passer l'animation</translation>
+        <translation>Passer l&apos;animation</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -890,6 +922,268 @@
         <source>Bytes</source>
         <translation>Octets</translation>
     </message>
+    <message>
+        <source>Save the captured packets (pcap)…</source>
+        <translation>Enregistrer les paquets capturés (pcap)…</translation>
+    </message>
+    <message>
+        <source>Export the sequence diagram as PNG…</source>
+        <translation>Exporter le diagramme de séquence en PNG…</translation>
+    </message>
+    <message>
+        <source>Export the sequence diagram as SVG…</source>
+        <translation>Exporter le diagramme de séquence en SVG…</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>Paquets</translation>
+    </message>
+    <message>
+        <source>Save the captured packets</source>
+        <translation>Enregistrer les paquets capturés</translation>
+    </message>
+    <message>
+        <source>pcap files (*.pcap)</source>
+        <translation>Fichiers pcap (*.pcap)</translation>
+    </message>
+    <message>
+        <source>Export the sequence diagram as SVG</source>
+        <translation>Exporter le diagramme de séquence en SVG</translation>
+    </message>
+    <message>
+        <source>Export the sequence diagram as PNG</source>
+        <translation>Exporter le diagramme de séquence en PNG</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>Images SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>SocketScope::PacketCapture</name>
+    <message>
+        <source>The capture helper sent a stream SocketScope cannot read: %1</source>
+        <translation>L&apos;assistant de capture a envoyé un flux que SocketScope ne sait pas lire : %1</translation>
+    </message>
+    <message>
+        <source>SocketScope may not capture packets on this machine: %1</source>
+        <translation>SocketScope n&apos;a pas le droit de capturer les paquets sur cette machine : %1</translation>
+    </message>
+    <message>
+        <source>The capture helper stopped before capturing: %1</source>
+        <translation>L&apos;assistant de capture s&apos;est arrêté avant de capturer : %1</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>code de sortie %1</translation>
+    </message>
+    <message>
+        <source>The capture helper %1 could not be started: %2</source>
+        <translation>L&apos;assistant de capture %1 n&apos;a pas pu être lancé : %2</translation>
+    </message>
+</context>
+<context>
+    <name>SocketScope::PacketFlow</name>
+    <message>
+        <source>The capture helper ended during the session.</source>
+        <translation>L&apos;assistant de capture s&apos;est arrêté pendant la session.</translation>
+    </message>
+</context>
+<context>
+    <name>SocketScope::PacketHeader</name>
+    <message>
+        <source>IPv4 header</source>
+        <translation>en-tête IPv4</translation>
+    </message>
+    <message>
+        <source>source address</source>
+        <translation>adresse source</translation>
+    </message>
+    <message>
+        <source>destination address</source>
+        <translation>adresse destination</translation>
+    </message>
+    <message>
+        <source>IPv6 header</source>
+        <translation>en-tête IPv6</translation>
+    </message>
+    <message>
+        <source>source port</source>
+        <translation>port source</translation>
+    </message>
+    <message>
+        <source>destination port</source>
+        <translation>port destination</translation>
+    </message>
+    <message>
+        <source>seq</source>
+        <translation>seq</translation>
+    </message>
+    <message>
+        <source>ack</source>
+        <translation>ack</translation>
+    </message>
+    <message>
+        <source>offset, flags</source>
+        <translation>longueur, drapeaux</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>fenêtre</translation>
+    </message>
+    <message>
+        <source>checksum, urgent</source>
+        <translation>somme de contrôle, urgent</translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation>longueur</translation>
+    </message>
+    <message>
+        <source>checksum</source>
+        <translation>somme de contrôle</translation>
+    </message>
+    <message>
+        <source>The %1 bytes %2 are port %3 in network order: the same two bytes as the port field of the sockaddr %4() passed (seq %5). htons() put them in that order in memory; they go on the wire unchanged.</source>
+        <translation>Les octets du %1, %2, sont le port %3 dans l&apos;ordre réseau : les deux mêmes octets que le champ port de la sockaddr passée à %4() (seq %5). htons() les a mis dans cet ordre en mémoire ; ils partent sur le réseau tels quels.</translation>
+    </message>
+    <message>
+        <source>Packet %1: %2 %3 → %4, %5</source>
+        <translation>Paquet %1 : %2 %3 → %4, %5</translation>
+    </message>
+    <message>
+        <source>Inferred packet: nothing was captured, so there are no real bytes. Its ports would travel as %1 and %2 (network order).</source>
+        <translation>Paquet inféré : rien n&apos;a été capturé, il n&apos;y a donc pas de vrais octets. Ses ports voyageraient sous la forme %1 et %2 (ordre réseau).</translation>
+    </message>
+</context>
+<context>
+    <name>SocketScope::PacketListModel</name>
+    <message>
+        <source>inferred</source>
+        <translation>inféré</translation>
+    </message>
+    <message>
+        <source>captured</source>
+        <translation>capturé</translation>
+    </message>
+    <message>
+        <source>The call that made the kernel send this packet</source>
+        <translation>L&apos;appel qui a fait envoyer ce paquet par le noyau</translation>
+    </message>
+    <message>
+        <source>Captured on the wire, or inferred from the calls when capture is not permitted</source>
+        <translation>Capturé sur le réseau, ou déduit des appels quand la capture n&apos;est pas permise</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Temps</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origine</translation>
+    </message>
+</context>
+<context>
+    <name>SocketScope::PacketPanel</name>
+    <message>
+        <source>Relative seq/ack</source>
+        <translation>seq/ack relatifs</translation>
+    </message>
+    <message>
+        <source>Count sequence numbers from each side&apos;s first one, as Wireshark does; off: the numbers on the wire</source>
+        <translation>Compter les numéros de séquence à partir du premier de chaque côté, comme Wireshark ; décoché : les numéros du réseau</translation>
+    </message>
+    <message>
+        <source>Sequence diagram</source>
+        <translation>Diagramme de séquence</translation>
+    </message>
+    <message>
+        <source>Packet list</source>
+        <translation>Liste des paquets</translation>
+    </message>
+    <message>
+        <source>Starting the capture…</source>
+        <translation>Démarrage de la capture…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Captured&lt;/b&gt;: the real packets of this session, on loopback.</source>
+        <translation>&lt;b&gt;Capturés&lt;/b&gt; : les vrais paquets de cette session, sur la boucle locale.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Inferred&lt;/b&gt; packets: capture is off, so each packet is deduced from the calls (dashed, marked &quot;inferred&quot;).</source>
+        <translation>Paquets &lt;b&gt;inférés&lt;/b&gt; : la capture est désactivée, chaque paquet est donc déduit des appels (en pointillés, marqués « inféré »).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Inferred&lt;/b&gt; packets (dashed, marked &quot;inferred&quot;): %1&lt;br&gt;To capture the real packets, run once: &lt;tt&gt;%2&lt;/tt&gt;</source>
+        <translation>Paquets &lt;b&gt;inférés&lt;/b&gt; (en pointillés, marqués « inféré ») : %1&lt;br&gt;Pour capturer les vrais paquets, lancez une fois : &lt;tt&gt;%2&lt;/tt&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>SocketScope::SequenceDiagramView</name>
+    <message>
+        <source>inferred</source>
+        <translation>inféré</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>temps</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>%1 · fd %2</source>
+        <translation>%1 · fd %2</translation>
+    </message>
+    <message>
+        <source>No packets yet: each one appears here as an arrow between the two endpoints, as soon as a call sends it.</source>
+        <translation>Aucun paquet pour l&apos;instant : chacun apparaît ici comme une flèche entre les deux extrémités, dès qu&apos;un appel l&apos;envoie.</translation>
+    </message>
+    <message>
+        <source>Sequence diagram</source>
+        <translation>Diagramme de séquence</translation>
+    </message>
+    <message>
+        <source>There are no packets to export.</source>
+        <translation>Il n&apos;y a aucun paquet à exporter.</translation>
+    </message>
+    <message>
+        <source>Only the first %1 of %2 packets were exported.</source>
+        <translation>Seuls les %1 premiers des %2 paquets ont été exportés.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::Session</name>
@@ -946,7 +1240,7 @@
     </message>
     <message>
         <source>the other side hung up (read returned 0)</source>
-        <translation>l'autre côté a raccroché (read a renvoyé 0)</translation>
+        <translation>l&apos;autre côté a raccroché (read a renvoyé 0)</translation>
     </message>
     <message>
         <source>both directions hung up</source>
@@ -966,7 +1260,7 @@
     </message>
     <message>
         <source>a mailbox, no address yet</source>
-        <translation>une boîte aux lettres, pas encore d'adresse</translation>
+        <translation>une boîte aux lettres, pas encore d&apos;adresse</translation>
     </message>
     <message>
         <source>installed, no number yet</source>
@@ -1042,11 +1336,11 @@
     </message>
     <message>
         <source>accept queue %1/%2</source>
-        <translation>file d'accept %1/%2</translation>
+        <translation>file d&apos;accept %1/%2</translation>
     </message>
     <message>
         <source>waiting line %1/%2</source>
-        <translation>file d'attente %1/%2</translation>
+        <translation>file d&apos;attente %1/%2</translation>
     </message>
     <message>
         <source>receive queue %1 bytes</source>
@@ -1133,7 +1427,7 @@
     </message>
     <message>
         <source>listening</source>
-        <translation>à l'écoute</translation>
+        <translation>à l&apos;écoute</translation>
     </message>
     <message>
         <source>closed</source>
@@ -1178,6 +1472,10 @@
     <message>
         <source>No descriptor yet: socket() creates the first one.</source>
         <translation>Pas encore de descripteur : socket() crée le premier.</translation>
+    </message>
+    <message>
+        <source>an end of the selected packet</source>
+        <translation>une extrémité du paquet sélectionné</translation>
     </message>
 </context>
 </TS>

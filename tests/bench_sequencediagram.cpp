@@ -1,0 +1,101 @@
+#include "packetlistmodel.h"
+#include "sequencediagrammodel.h"
+#include "sequencediagramview.h"
+#include "testpackets.h"
+
+#include <QImage>
+#include <QScrollBar>
+#include <QTest>
+
+using namespace SocketScope;
+
+// How the packet views cope with a long session: 100,000 packets.
+class BenchSequenceDiagram : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_packets = TestPackets::conversation(count);
+        m_visible = TestPackets::indices(count);
+    }
+
+    void buildModel()
+    {
+        QBENCHMARK
+        {
+            const SequenceDiagramModel model(m_packets, m_visible, 0);
+            QCOMPARE(model.rowCount(), count);
+        }
+    }
+
+    // A full rebuild, as after a step back or a new session: here the origin moves.
+    void setPacketsOnTheView()
+    {
+        SequenceDiagramView view;
+        view.resize(1280, 800);
+        qint64 originNs = 0;
+        QBENCHMARK
+        {
+            view.setPackets(m_packets, m_visible, ++originNs);
+        }
+    }
+
+    // A running session: one packet more each time, from 50,000 on.
+    void appendToTheView()
+    {
+        SequenceDiagramView view;
+        view.resize(1280, 800);
+        int shown = count / 2;
+        view.setPackets(m_packets, m_visible.first(shown), 0);
+        QBENCHMARK
+        {
+            shown = qMin(shown + 1, count);
+            view.setPackets(m_packets, m_visible.first(shown), 0);
+        }
+    }
+
+    // One packet more, then one less: what a running session and a step back cost.
+    void appendToThePacketList()
+    {
+        PacketListModel model;
+        const QList<int> fewer = m_visible.first(count - 1);
+        model.setPackets(m_packets, fewer, 0);
+        QBENCHMARK
+        {
+            model.setPackets(m_packets, m_visible, 0);
+            model.setPackets(m_packets, fewer, 0);
+        }
+    }
+
+    void paintViewport_data()
+    {
+        QTest::addColumn<double>("position");
+        QTest::newRow("top") << 0.0;
+        QTest::newRow("middle") << 0.5;
+        QTest::newRow("bottom") << 1.0;
+    }
+    void paintViewport()
+    {
+        QFETCH(double, position);
+        SequenceDiagramView view;
+        view.resize(1280, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setPackets(m_packets, m_visible, 0);
+        QScrollBar* bar = view.verticalScrollBar();
+        bar->setValue(int(bar->maximum() * position));
+        QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+        QBENCHMARK
+        {
+            view.viewport()->render(&image);
+        }
+    }
+
+private:
+    static constexpr int count = 100'000;
+    QList<PacketEvent> m_packets;
+    QList<int> m_visible;
+};
+
+QTEST_MAIN(BenchSequenceDiagram)
+#include "bench_sequencediagram.moc"

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "callevent.h"
+#include "packetevent.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace SocketScope {
+
+// The captured header bytes of a packet, field by field in the byte panel's colours, with
+// its ports' two bytes matched to the sin_port/sin6_port bytes of the call's sockaddr: the
+// same bytes, in network order, in memory and on the wire.
+QString packetHeaderHtml(const PacketEvent& packet, const std::optional<CallEvent>& cause);
+
+} // namespace SocketScope

@@ -1,0 +1,122 @@
+#include "packetpanel.h"
+
+#include "packetlistmodel.h"
+#include "sequencediagramview.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace SocketScope {
+
+PacketPanel::PacketPanel(QWidget* parent)
+    : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* header = new QHBoxLayout;
+    m_source = new QLabel(this);
+    m_source->setWordWrap(true);
+    m_source->setTextFormat(Qt::RichText);
+    m_source->setTextInteractionFlags(Qt::TextSelectableByMouse); // to copy the command
+    header->addWidget(m_source, 1);
+    m_relative = new QCheckBox(tr("Relative seq/ack"), this);
+    m_relative->setChecked(true);
+    m_relative->setToolTip(tr("Count sequence numbers from each side's first one, as "
+                              "Wireshark does; off: the numbers on the wire"));
+    header->addWidget(m_relative);
+    layout->addLayout(header);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    m_diagram = new SequenceDiagramView(splitter);
+    m_diagram->setAccessibleName(tr("Sequence diagram"));
+    m_model = new PacketListModel(this);
+    m_list = new QTableView(splitter);
+    m_list->setModel(m_model);
+    m_list->setAccessibleName(tr("Packet list"));
+    m_list->verticalHeader()->hide();
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setWordWrap(false);
+    m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->horizontalHeader()->setSectionResizeMode(PacketListModel::InfoColumn,
+                                                     QHeaderView::Stretch);
+    splitter->addWidget(m_diagram);
+    splitter->addWidget(m_list);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter, 1);
+
+    connect(m_relative, &QCheckBox::toggled, this, [this](bool relative) {
+        m_diagram->setRelativeNumbers(relative);
+        m_model->setRelativeNumbers(relative);
+    });
+    connect(m_diagram, &SequenceDiagramView::packetClicked, this, [this](qint64 seq) {
+        selectPacket(seq);
+        Q_EMIT packetClicked(seq);
+    });
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (!current.isValid() || m_selecting)
+                    return;
+                const qint64 seq = m_model->packet(current.row()).seq;
+                m_diagram->selectPacket(seq);
+                Q_EMIT packetClicked(seq);
+            });
+    setSource(false, false, QString(), QString());
+}
+
+void PacketPanel::setSource(bool starting, bool captured, const QString& reason,
+                            const QString& enableCommand)
+{
+    if (starting) {
+        m_source->setText(tr("Starting the capture…"));
+    } else if (captured) {
+        m_source->setText(tr("<b>Captured</b>: the real packets of this session, on loopback."));
+    } else if (reason.isEmpty()) {
+        m_source->setText(tr("<b>Inferred</b> packets: capture is off, so each packet is "
+                             "deduced from the calls (dashed, marked \"inferred\")."));
+    } else {
+        m_source->setText(
+            tr("<b>Inferred</b> packets (dashed, marked \"inferred\"): %1<br>To capture the "
+               "real packets, run once: <tt>%2</tt>")
+                .arg(reason.toHtmlEscaped(), enableCommand.toHtmlEscaped()));
+    }
+}
+
+QString PacketPanel::sourceText() const
+{
+    return m_source->text();
+}
+
+void PacketPanel::setPackets(const QList<PacketEvent>& packets, const QList<int>& visible,
+                             qint64 originNs)
+{
+    m_diagram->setPackets(packets, visible, originNs);
+    m_model->setPackets(packets, visible, originNs);
+}
+
+void PacketPanel::highlightCall(qint64 callSeq)
+{
+    m_diagram->highlightCall(callSeq);
+}
+
+void PacketPanel::selectPacket(qint64 packetSeq)
+{
+    m_diagram->selectPacket(packetSeq);
+    const int row = m_model->rowOfPacket(packetSeq);
+    if (row < 0) {
+        m_list->clearSelection();
+        return;
+    }
+    m_selecting = true; // selected from outside: not a click to report
+    m_list->selectRow(row);
+    m_list->scrollTo(m_model->index(row, 0));
+    m_selecting = false;
+}
+
+} // namespace SocketScope

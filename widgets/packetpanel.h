@@ -1,0 +1,48 @@
+#pragma once
+
+#include "packetevent.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QTableView;
+
+namespace SocketScope {
+
+class PacketListModel;
+class SequenceDiagramView;
+
+// The session's packets: where they come from (captured, or inferred and why, with the
+// command that enables capture), the sequence diagram, and the packet list below it. A
+// packet picked in either is shown in both and reported by packetClicked().
+class PacketPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit PacketPanel(QWidget* parent = nullptr);
+
+    // captured: real packets; otherwise `reason` says why they are inferred (empty when the
+    // user chose it) and `enableCommand` how to capture.
+    void setSource(bool starting, bool captured, const QString& reason,
+                   const QString& enableCommand);
+    void setPackets(const QList<PacketEvent>& packets, const QList<int>& visible, qint64 originNs);
+    void highlightCall(qint64 callSeq);
+    void selectPacket(qint64 packetSeq);
+
+    SequenceDiagramView* diagram() const { return m_diagram; }
+    QTableView* list() const { return m_list; }
+    QString sourceText() const;
+
+Q_SIGNALS:
+    void packetClicked(qint64 packetSeq);
+
+private:
+    QLabel* m_source = nullptr;
+    QCheckBox* m_relative = nullptr;
+    SequenceDiagramView* m_diagram = nullptr;
+    PacketListModel* m_model = nullptr;
+    QTableView* m_list = nullptr;
+    bool m_selecting = false;
+};
+
+} // namespace SocketScope

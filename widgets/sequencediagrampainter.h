@@ -1,0 +1,53 @@
+#pragma once
+
+#include "sequencediagramlayout.h"
+
+#include <QCoreApplication>
+#include <QFont>
+#include <QPalette>
+
+class QPainter;
+
+namespace SocketScope {
+
+class SequenceDiagramModel;
+
+// Draws the sequence diagram with any QPainter: the view's viewport and the PNG and SVG
+// exports share it, so that what is exported is what is on screen. Colours come from the
+// palette and sizes from the font, so that a larger font or a dark theme just works.
+class SequenceDiagramPainter {
+    Q_DECLARE_TR_FUNCTIONS(SocketScope::SequenceDiagramView)
+public:
+    SequenceDiagramPainter(const SequenceDiagramModel& model, const SequenceDiagramLayout& layout,
+                           const QFont& font, const QPalette& palette);
+
+    // Sizes derived from the font: rows fit a label, an arrow and a line of details.
+    static SequenceDiagramMetrics metricsFor(const QFont& font);
+    static QFont smallFont(const QFont& font);
+
+    // Tinted rows; no call or packet is marked by default (exports).
+    void setMarks(qint64 selectedPacket, qint64 highlightedCall);
+
+    // Paints the rows meeting `area` (document coordinates) with their lifelines, then the
+    // header at `headerTop`: the top of the area keeps it on screen while scrolling.
+    void paint(QPainter& painter, const QRectF& area, qreal headerTop) const;
+    // A line of text across the width, e.g. what an export left out.
+    void paintNote(QPainter& painter, const QRectF& rect, const QString& text) const;
+    static void paintEmpty(QPainter& painter, const QRectF& rect, const QPalette& palette);
+
+private:
+    void paintRowBackground(QPainter& painter, int row) const;
+    void paintArrow(QPainter& painter, int row) const;
+    void paintRowTexts(QPainter& painter, int row) const;
+    void paintHeader(QPainter& painter, qreal top) const;
+
+    const SequenceDiagramModel& m_model;
+    const SequenceDiagramLayout& m_layout;
+    QFont m_font;
+    QFont m_small;
+    QPalette m_palette;
+    qint64 m_selectedPacket = -1;
+    qint64 m_highlightedCall = -1;
+};
+
+} // namespace SocketScope
