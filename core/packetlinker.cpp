@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <numeric>
 
 namespace SocketScope {
 
@@ -39,31 +40,20 @@ struct DescriptorLife {
     qint64 closedNs = never;
     QString local; // wire form
     QString peer;
+    quint16 wildcardPort = 0;      // bound to every address (INADDR_ANY, in6addr_any) on this port
     QList<const CallEvent*> calls; // by start time
 };
 
-struct Endpoint {
-    QString host;
-    quint16 port = 0;
-    bool wildcard = false;
-};
-
-std::optional<Endpoint> parse(const QString& wire)
+// The port at the end of "127.0.0.1:5000" or "[::1]:5000"; 0 when there is none.
+quint16 portOf(const QString& wire)
 {
-    const auto address = SocketAddress::fromEndpoint(wire);
-    if (!address || address->family() == AF_UNIX)
-        return std::nullopt;
-    return Endpoint{address->host(), address->port(), address->isWildcard()};
+    return QStringView(wire).mid(wire.lastIndexOf(QLatin1Char(':')) + 1).toUShort();
 }
 
 // A local address matches a packet's address exactly, or as a wildcard bound to its port.
-bool localMatches(const QString& local, const QString& wire)
+bool localMatches(const DescriptorLife& life, const QString& wire)
 {
-    if (local == wire)
-        return true;
-    const auto bound = parse(local);
-    const auto seen = parse(wire);
-    return bound && seen && bound->wildcard && bound->port == seen->port;
+    return life.local == wire || (life.wildcardPort != 0 && life.wildcardPort == portOf(wire));
 }
 
 class Linker {
@@ -125,6 +115,11 @@ Linker::Linker(const QList<CallEvent>& calls)
             current.remove(key);
         }
     }
+    for (DescriptorLife& life : m_lives) {
+        const auto bound = SocketAddress::fromEndpoint(life.local);
+        if (bound && bound->isWildcard())
+            life.wildcardPort = bound->port();
+    }
 }
 
 // The descriptor with this local endpoint talking to `remote` at time t: connected to it,
@@ -135,7 +130,7 @@ const DescriptorLife* Linker::find(const QString& local, const QString& remote, 
     const DescriptorLife* best = nullptr;
     int bestScore = -1;
     for (const DescriptorLife& life : m_lives) {
-        if (life.local.isEmpty() || !localMatches(life.local, local))
+        if (life.local.isEmpty() || !localMatches(life, local))
             continue;
         const bool connected = life.peer == remote;
         if (!connected && !life.peer.isEmpty())
@@ -159,14 +154,16 @@ qint64 Linker::latestCall(const DescriptorLife* life, qint64 t, bool (*kind)(con
 {
     if (!life)
         return -1;
-    qint64 cause = -1;
-    for (const CallEvent* call : life->calls) {
-        if (call->tNs > t + clockSlackNs)
-            break;
+    // The calls started by then, the latest first: usually the very last one is the cause.
+    const auto started =
+        std::upper_bound(life->calls.cbegin(), life->calls.cend(), t + clockSlackNs,
+                         [](qint64 time, const CallEvent* call) { return time < call->tNs; });
+    for (auto it = started; it != life->calls.cbegin();) {
+        const CallEvent* call = *--it;
         if (kind(call->call) && !call->failed())
-            cause = call->seq;
+            return call->seq;
     }
-    return cause;
+    return -1;
 }
 
 qint64 Linker::endingCallAt(const DescriptorLife* life, qint64 t) const
@@ -273,18 +270,23 @@ QString wireEndpoint(const QString& endpoint)
 
 QList<PacketEvent> linkPackets(const QList<CallEvent>& calls, const QList<PacketEvent>& packets)
 {
-    QList<PacketEvent> ordered = packets;
-    std::stable_sort(ordered.begin(), ordered.end(),
-                     [](const PacketEvent& a, const PacketEvent& b) { return a.tNs < b.tNs; });
+    // Sort positions, not packets: a packet is a large value, copied once below.
+    QList<int> order(packets.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&packets](int a, int b) { return packets[a].tNs < packets[b].tNs; });
     Linker linker(calls);
     QList<PacketEvent> linked;
-    linked.reserve(ordered.size());
-    for (PacketEvent& packet : ordered) {
+    linked.reserve(packets.size());
+    for (const int index : std::as_const(order)) {
+        const PacketEvent& packet = packets[index];
         if (!packet.inferred && !packet.decoded.isValid())
             continue;
-        linker.link(packet);
-        if (packet.inferred || packet.sender.isKnown() || packet.receiver.isKnown())
-            linked.append(packet);
+        linked.append(packet);
+        linker.link(linked.last());
+        if (!linked.last().inferred && !linked.last().sender.isKnown() &&
+            !linked.last().receiver.isKnown())
+            linked.removeLast();
     }
     return linked;
 }

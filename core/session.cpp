@@ -45,7 +45,10 @@ Session::Session(QObject* parent)
             step();
     });
     connect(&m_flow, &PacketFlow::ready, this, &Session::onPacketFlowReady);
-    connect(&m_flow, &PacketFlow::packetsArrived, this, &Session::relinkPackets);
+    // Linking goes over the whole log: a burst of packets and calls is linked once.
+    m_relinkTimer.setSingleShot(true);
+    connect(&m_relinkTimer, &QTimer::timeout, this, &Session::relinkPackets);
+    connect(&m_flow, &PacketFlow::packetsArrived, &m_relinkTimer, qOverload<>(&QTimer::start));
     connect(&m_flow, &PacketFlow::drained, this, &Session::finish);
 }
 
@@ -111,6 +114,7 @@ void Session::startActors()
 void Session::stopActors()
 {
     m_runTimer.stop();
+    m_relinkTimer.stop();
     m_flow.stop();
     for (ActorSlot& slot : m_slots)
         slot.actor->cancel();
@@ -164,6 +168,7 @@ void Session::onPacketFlowReady()
 
 void Session::relinkPackets()
 {
+    m_relinkTimer.stop();
     m_log.setPackets(linkPackets(m_log.calls(), m_flow.packets()));
     Q_EMIT packetsChanged();
 }
@@ -254,7 +259,7 @@ void Session::onCallFinished(const CallEvent& event)
     m_inProgress.remove(event.seq);
     m_log.append(event);
     m_flow.onCallFinished(event);
-    relinkPackets();
+    m_relinkTimer.start();
     if (event.step >= 0) {
         ActorSlot& slot = m_slots[event.actor];
         slot.queue.removeOne(event.step);

@@ -128,6 +128,7 @@ private:
     std::optional<Outcome> m_outcome;
     QTimer m_runTimer;
     QTimer m_stuckTimer;
+    QTimer m_relinkTimer;
     PacketFlow m_flow;
     int m_stepsWaitingForCapture = 0;
     bool m_runWhenReady = false;
