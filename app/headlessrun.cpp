@@ -84,10 +84,11 @@ int runHeadless(const CommandLineOptions& options, const ScenarioCatalog& catalo
     const PacketFlow& flow = session.packetFlow();
     if (!flow.inferredReason().isEmpty()) {
         err << flow.inferredReason() << Qt::endl
-            << Tr::tr("The packets shown are inferred from the calls. To capture the real "
-                      "packets without running SocketScope as root:")
-            << Qt::endl
-            << QStringLiteral("    ") << flow.enableCommand() << Qt::endl;
+            << Tr::tr("The packets shown are inferred from the calls.") << Qt::endl;
+        if (!flow.enableCommand().isEmpty())
+            err << Tr::tr("To capture the real packets without running SocketScope as root:")
+                << Qt::endl
+                << QStringLiteral("    ") << flow.enableCommand() << Qt::endl;
     }
     if (!options.tracePath.isEmpty()) {
         QString error;
@@ -96,16 +97,17 @@ int runHeadless(const CommandLineOptions& options, const ScenarioCatalog& catalo
             return 1;
         }
     }
-    bool pcapWritten = true;
+    int pcapStatus = 0;
     if (!options.pcapPath.isEmpty()) {
         QString error;
-        pcapWritten = session.log().savePcap(options.pcapPath, &error);
-        if (!pcapWritten)
+        if (!session.log().savePcap(options.pcapPath, &error)) {
             err << error << Qt::endl;
+            pcapStatus = flow.status() == PacketFlow::Status::Capturing ? 1 : exitNoCapture;
+        }
     }
     if (outcome.passed) {
         out << Tr::tr("Expected outcome: %1").arg(scenario->outcome.text(language)) << Qt::endl;
-        return pcapWritten ? 0 : exitNoCapture;
+        return pcapStatus;
     }
     err << Tr::tr("The expected outcome did not happen:") << Qt::endl;
     for (const QString& failure : outcome.failures)

@@ -1,10 +1,12 @@
 // socketscope-capture: the only part of SocketScope that may hold CAP_NET_RAW.
 //
-// Captures the session's TCP and UDP packets on one interface with libpcap and writes them
-// to stdout as a pcap stream (nanosecond timestamps), the way Wireshark's dumpcap serves
-// Wireshark. It takes no filter text: the filter is built here from validated addresses and
-// ports. Capabilities are dropped as soon as the capture is open. It stops when its stdin
-// reaches end of file (the app closed it or died), after writing what is already captured.
+// Captures the session's TCP and UDP packets on the loopback interface with libpcap and
+// writes them to stdout as a pcap stream (nanosecond timestamps), the way Wireshark's dumpcap
+// serves Wireshark. Whoever may run it sees loopback traffic only: it captures nothing but
+// "lo", for loopback addresses, and takes no filter text (the filter is built here from
+// validated addresses and ports). Capabilities are dropped as soon as the capture is open.
+// It stops when its stdin reaches end of file (the app closed it or died), after writing
+// what is already captured.
 //
 // Exit codes: 0 stopped normally, 2 bad arguments, 3 no permission to capture, 4 other error.
 
@@ -15,7 +17,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <linux/capability.h>
-#include <net/if.h>
 #include <pcap/pcap.h>
 #include <poll.h>
 #include <string>
@@ -32,8 +33,9 @@ constexpr int exitFailure = 4;
 
 volatile sig_atomic_t stopRequested = 0;
 
+const char* const interfaceName = "lo";
+
 struct Options {
-    std::string interfaceName = "lo";
     std::vector<std::string> hosts;
     std::vector<unsigned> ports;
 };
@@ -44,24 +46,14 @@ struct Options {
     std::exit(code);
 }
 
-bool validInterfaceName(const std::string& name)
+// 127.0.0.0/8 or ::1: the only addresses this helper captures for.
+bool validLoopbackHost(const std::string& host)
 {
-    if (name.empty() || name.size() >= IFNAMSIZ)
-        return false;
-    for (const char c : name) {
-        const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                             (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
-        if (!allowed)
-            return false;
-    }
-    return true;
-}
-
-bool validHost(const std::string& host)
-{
-    unsigned char buffer[sizeof(in6_addr)];
-    return inet_pton(AF_INET, host.c_str(), buffer) == 1 ||
-           inet_pton(AF_INET6, host.c_str(), buffer) == 1;
+    in_addr v4{};
+    if (inet_pton(AF_INET, host.c_str(), &v4) == 1)
+        return (ntohl(v4.s_addr) >> 24) == 127;
+    in6_addr v6{};
+    return inet_pton(AF_INET6, host.c_str(), &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
 }
 
 bool parsePort(const std::string& text, unsigned* port)
@@ -81,13 +73,9 @@ Options parseArguments(int argc, char** argv)
         if (i + 1 >= argc)
             fail(exitUsage, "missing value after " + name);
         const std::string value = argv[++i];
-        if (name == "--interface") {
-            if (!validInterfaceName(value))
-                fail(exitUsage, "not an interface name: " + value);
-            options.interfaceName = value;
-        } else if (name == "--host") {
-            if (!validHost(value))
-                fail(exitUsage, "not an IPv4 or IPv6 address: " + value);
+        if (name == "--host") {
+            if (!validLoopbackHost(value))
+                fail(exitUsage, "not a loopback address (127.0.0.0/8 or ::1): " + value);
             options.hosts.push_back(value);
         } else if (name == "--port") {
             unsigned port = 0;
@@ -96,10 +84,12 @@ Options parseArguments(int argc, char** argv)
             options.ports.push_back(port);
         } else {
             fail(exitUsage, "unknown option " + name +
-                                " (usage: socketscope-capture [--interface NAME] "
-                                "[--host ADDRESS]... [--port N]...)");
+                                " (usage: socketscope-capture --host LOOPBACK-ADDRESS... "
+                                "[--port N]...)");
         }
     }
+    if (options.hosts.empty())
+        fail(exitUsage, "at least one --host is needed");
     return options;
 }
 
@@ -113,9 +103,7 @@ std::string joinAlternatives(const std::string& keyword, const std::vector<std::
 
 std::string filterFor(const Options& options)
 {
-    std::string filter = "(tcp or udp)";
-    if (!options.hosts.empty())
-        filter += " and " + joinAlternatives("host", options.hosts);
+    std::string filter = "(tcp or udp) and " + joinAlternatives("host", options.hosts);
     if (!options.ports.empty()) {
         std::vector<std::string> ports;
         for (const unsigned port : options.ports)
@@ -131,9 +119,13 @@ void dropCapabilities()
     __user_cap_header_struct header{};
     header.version = _LINUX_CAPABILITY_VERSION_3;
     __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3]{};
-    if (syscall(SYS_capset, &header, data) != 0 && errno != EPERM)
+    if (syscall(SYS_capset, &header, data) != 0)
         fail(exitFailure, std::string("cannot drop capabilities: ") + std::strerror(errno));
-    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+    if (syscall(SYS_capget, &header, data) != 0 || data[0].permitted != 0 ||
+        data[0].effective != 0 || data[1].permitted != 0 || data[1].effective != 0)
+        fail(exitFailure, "capabilities still held after dropping them");
+    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
+        fail(exitFailure, std::string("PR_SET_NO_NEW_PRIVS: ") + std::strerror(errno));
 }
 
 void onStopSignal(int)
@@ -143,8 +135,12 @@ void onStopSignal(int)
 
 void writePackets(pcap_t* capture, pcap_dumper_t* dumper)
 {
-    while (pcap_dispatch(capture, -1, pcap_dump, reinterpret_cast<u_char*>(dumper)) > 0) {
+    int dispatched = 0;
+    while ((dispatched = pcap_dispatch(capture, -1, pcap_dump, reinterpret_cast<u_char*>(dumper))) >
+           0) {
     }
+    if (dispatched < 0) // the interface went away, or the capture broke
+        fail(exitFailure, pcap_geterr(capture));
     if (pcap_dump_flush(dumper) != 0)
         stopRequested = 1; // the app is gone
 }
@@ -160,7 +156,7 @@ int main(int argc, char** argv)
     const Options options = parseArguments(argc, argv);
 
     char error[PCAP_ERRBUF_SIZE] = {};
-    pcap_t* capture = pcap_create(options.interfaceName.c_str(), error);
+    pcap_t* capture = pcap_create(interfaceName, error);
     if (!capture)
         fail(exitFailure, error);
     pcap_set_snaplen(capture, 262144);
@@ -168,7 +164,7 @@ int main(int argc, char** argv)
     pcap_set_tstamp_precision(capture, PCAP_TSTAMP_PRECISION_NANO);
     const int activated = pcap_activate(capture);
     if (activated == PCAP_ERROR_PERM_DENIED)
-        fail(exitPermission, "no permission to capture on " + options.interfaceName +
+        fail(exitPermission, std::string("no permission to capture on ") + interfaceName +
                                  " (needs root or CAP_NET_RAW)");
     if (activated < 0)
         fail(exitFailure, pcap_geterr(capture));

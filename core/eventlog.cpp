@@ -32,7 +32,9 @@ QList<int> EventLog::packetsVisibleAt(int callCount) const
     QList<int> visible;
     for (int i = 0; i < m_packets.size(); ++i) {
         const PacketEvent& packet = m_packets[i];
-        if (packet.cause >= 0 ? visibleCalls.contains(packet.cause) : packet.tNs <= lastReturnNs)
+        // The log is in completion order: accept() may be applied before the connect()
+        // whose handshake it waited for. What happened before it returned is visible.
+        if (packet.tNs <= lastReturnNs || visibleCalls.contains(packet.cause))
             visible.append(i);
     }
     return visible;

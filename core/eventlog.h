@@ -35,8 +35,8 @@ public:
     const QList<PacketEvent>& packets() const { return m_packets; }
     bool isEmpty() const { return m_calls.isEmpty() && m_notes.isEmpty() && m_packets.isEmpty(); }
 
-    // The packets a view shows when the first `callCount` calls are applied: those caused by
-    // one of these calls, and those of unknown cause sent before the last of them returned.
+    // The packets a view shows when the first `callCount` calls are applied: those sent
+    // before the last of these calls returned, and those caused by one of them.
     QList<int> packetsVisibleAt(int callCount) const;
 
     // JSON Lines, one event per line, ordered by seq (docs/trace-format.md).

@@ -14,8 +14,10 @@ namespace SocketScope {
 namespace {
 
 // Exit codes of socketscope-capture (capture/main.cpp).
+constexpr int helperBadArguments = 2;
 constexpr int helperNoPermission = 3;
 constexpr int stopTimeoutMs = 2000;
+constexpr int startTimeoutMs = 5000;
 
 qint64 nowNs(clockid_t clock)
 {
@@ -49,6 +51,12 @@ PacketCapture::PacketCapture(QObject* parent)
     , m_helperPath(defaultHelperPath())
 {
     qRegisterMetaType<PacketEvent>();
+    m_startTimeout.setSingleShot(true);
+    connect(&m_startTimeout, &QTimer::timeout, this, [this] {
+        abandon();
+        setUnavailable(tr("The capture helper did not start capturing within %1 s.")
+                           .arg(startTimeoutMs / 1000));
+    });
     m_stopTimeout.setSingleShot(true);
     connect(&m_stopTimeout, &QTimer::timeout, this, [this] {
         abandon(); // it did not end in time: what it still holds is lost
@@ -74,8 +82,10 @@ QString PacketCapture::defaultHelperPath()
 
 QString PacketCapture::enableCommand(const QString& helperPath)
 {
-    return QStringLiteral("sudo setcap cap_net_raw+ep %1")
-        .arg(QFileInfo(helperPath).absoluteFilePath());
+    // Quoted for the shell the user pastes it in: a path may hold spaces.
+    QString path = QFileInfo(helperPath).absoluteFilePath();
+    path.replace(QLatin1Char('\''), QLatin1String("'\\''"));
+    return QStringLiteral("sudo setcap cap_net_raw+ep '%1'").arg(path);
 }
 
 void PacketCapture::start(const Request& request)
@@ -83,12 +93,15 @@ void PacketCapture::start(const Request& request)
     abandon();
     m_reader = PcapReader();
     m_reason.clear();
+    m_permissionMissing = false;
     m_status = Status::Starting;
     m_realtimeMinusMonotonicNs = realtimeMinusMonotonicNs();
 
-    QStringList arguments{QStringLiteral("--interface"), request.interfaceName};
+    QStringList arguments;
     for (const QString& host : request.hosts)
         arguments << QStringLiteral("--host") << host;
+    for (const quint16 port : request.ports)
+        arguments << QStringLiteral("--port") << QString::number(port);
     m_process = new QProcess(this);
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     connect(m_process, &QProcess::readyReadStandardOutput, this, &PacketCapture::readStream);
@@ -96,6 +109,7 @@ void PacketCapture::start(const Request& request)
     connect(m_process, &QProcess::errorOccurred, this, &PacketCapture::onErrorOccurred);
     // Arguments go to the program directly: no shell ever sees them.
     m_process->start(m_helperPath, arguments);
+    m_startTimeout.start(startTimeoutMs);
 }
 
 void PacketCapture::stop()
@@ -108,6 +122,7 @@ void PacketCapture::stop()
 
 void PacketCapture::abandon()
 {
+    m_startTimeout.stop();
     m_stopTimeout.stop();
     if (!m_process)
         return;
@@ -133,9 +148,12 @@ void PacketCapture::readStream()
         return;
     }
     if (m_status == Status::Starting && m_reader.hasHeader()) {
+        m_startTimeout.stop();
         m_status = Status::Capturing;
         Q_EMIT capturing();
     }
+    // Measured again each time: a suspend or a clock step moves one clock and not the other.
+    m_realtimeMinusMonotonicNs = realtimeMinusMonotonicNs();
     QList<PacketEvent> packets;
     for (const PcapRecord& record : m_reader.takeRecords()) {
         PacketEvent packet;
@@ -159,12 +177,16 @@ void PacketCapture::onFinished(int exitCode, QProcess::ExitStatus exitStatus)
     const Status before = m_status;
     abandon();
     if (before == Status::Starting) {
-        if (exitStatus == QProcess::NormalExit && exitCode == helperNoPermission)
+        m_permissionMissing = exitStatus == QProcess::NormalExit && exitCode == helperNoPermission;
+        if (m_permissionMissing)
+            setUnavailable(tr("SocketScope may not capture packets here: the capture helper "
+                              "needs to run as root or to have the CAP_NET_RAW capability."));
+        else if (exitStatus == QProcess::NormalExit && exitCode == helperBadArguments)
             setUnavailable(
-                tr("SocketScope may not capture packets on this machine: %1").arg(message));
+                tr("The capture helper refused what SocketScope asked for (%1).").arg(message));
         else
             setUnavailable(
-                tr("The capture helper stopped before capturing: %1")
+                tr("The capture helper stopped before capturing (%1).")
                     .arg(message.isEmpty() ? tr("exit code %1").arg(exitCode) : message));
         return;
     }

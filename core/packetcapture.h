@@ -19,9 +19,10 @@ public:
     enum class Status { Idle, Starting, Capturing, Unavailable, Stopped };
     Q_ENUM(Status)
 
+    // The helper captures on loopback only.
     struct Request {
-        QString interfaceName = QStringLiteral("lo");
-        QStringList hosts; // numeric addresses; the helper validates them again
+        QStringList hosts;    // loopback addresses; the helper validates them again
+        QList<quint16> ports; // empty: any port (the session's are not known yet)
     };
 
     explicit PacketCapture(QObject* parent = nullptr);
@@ -36,6 +37,8 @@ public:
     QString helperPath() const { return m_helperPath; }
     Status status() const { return m_status; }
     QString unavailableReason() const { return m_reason; }
+    // The helper is there but may not capture: enableCommand() is the remedy.
+    bool permissionMissing() const { return m_permissionMissing; }
     int linkType() const { return m_reader.linkType(); }
 
     void start(const Request& request);
@@ -61,7 +64,9 @@ private:
     PcapReader m_reader;
     Status m_status = Status::Idle;
     QString m_reason;
+    bool m_permissionMissing = false;
     qint64 m_realtimeMinusMonotonicNs = 0;
+    QTimer m_startTimeout;
     QTimer m_stopTimeout;
 };
 

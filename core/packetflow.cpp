@@ -19,7 +19,7 @@ PacketFlow::PacketFlow(QObject* parent)
     });
 }
 
-void PacketFlow::restart(CaptureMode mode, const QStringList& hosts,
+void PacketFlow::restart(CaptureMode mode, const PacketCapture::Request& request,
                          std::shared_ptr<std::atomic<qint64>> sequence)
 {
     m_capture.abandon();
@@ -33,7 +33,7 @@ void PacketFlow::restart(CaptureMode mode, const QStringList& hosts,
         return;
     }
     m_status = Status::Starting;
-    m_capture.start({QStringLiteral("lo"), hosts});
+    m_capture.start(request);
 }
 
 void PacketFlow::stop()
@@ -55,8 +55,10 @@ void PacketFlow::becomeInferred(const QString& reason)
 
 void PacketFlow::onCallFinished(const CallEvent& call)
 {
+    // Inference follows every call, so that it can take over if the helper dies.
+    QList<PacketEvent> inferred = m_inference.packetsFor(call);
     if (m_status == Status::Inferred)
-        append(m_inference.packetsFor(call));
+        append(std::move(inferred));
 }
 
 void PacketFlow::drain()
@@ -74,10 +76,14 @@ void PacketFlow::append(QList<PacketEvent> packets)
     if (packets.isEmpty() || !m_sequence)
         return;
     for (PacketEvent& packet : packets) {
+        if (!packet.inferred && m_isSessionPort && !m_isSessionPort(packet.decoded.sourcePort) &&
+            !m_isSessionPort(packet.decoded.destinationPort))
+            continue;
         packet.seq = m_sequence->fetch_add(1);
         m_packets.append(packet);
     }
-    Q_EMIT packetsArrived();
+    if (!m_packets.isEmpty())
+        Q_EMIT packetsArrived();
 }
 
 } // namespace SocketScope

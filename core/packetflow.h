@@ -6,6 +6,7 @@
 #include <QObject>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace SocketScope {
@@ -31,15 +32,26 @@ public:
 
     // Starts over for a new run; ready() follows once packets can be seen (at once when
     // inferring).
-    void restart(CaptureMode mode, const QStringList& hosts,
+    void restart(CaptureMode mode, const PacketCapture::Request& request,
                  std::shared_ptr<std::atomic<qint64>> sequence);
+    // Which captured packets are the session's (by port): the others are dropped as they
+    // arrive, so that other programs' loopback traffic is neither kept nor numbered.
+    void setSessionPortTest(std::function<bool(quint16)> isSessionPort)
+    {
+        m_isSessionPort = std::move(isSessionPort);
+    }
     void stop();
 
     Status status() const { return m_status; }
     bool isReady() const { return m_status != Status::Starting; }
     // Why packets are inferred (no permission, helper missing), empty when captured or chosen.
     QString inferredReason() const { return m_reason; }
-    QString enableCommand() const { return PacketCapture::enableCommand(helperPath()); }
+    // The command that lets this user capture, when a missing permission is the reason.
+    QString enableCommand() const
+    {
+        return m_capture.permissionMissing() ? PacketCapture::enableCommand(helperPath())
+                                             : QString();
+    }
     int linkType() const { return m_capture.linkType(); }
 
     // The calls' effect: inferred packets when not capturing.
@@ -63,6 +75,7 @@ private:
     QString m_reason;
     std::shared_ptr<std::atomic<qint64>> m_sequence;
     QList<PacketEvent> m_packets;
+    std::function<bool(quint16)> m_isSessionPort;
     bool m_draining = false;
 };
 

@@ -48,6 +48,7 @@ void PacketInference::clear()
     m_descriptors.clear();
     m_nextSeq.clear();
     m_finished.clear();
+    m_unread.clear();
 }
 
 PacketEvent PacketInference::make(const CallEvent& call, const QString& source,
@@ -106,7 +107,8 @@ void PacketInference::handshake(QList<PacketEvent>& out, const CallEvent& call, 
         segment(out, call, back, false, F::Rst | F::Ack, {});
         return;
     }
-    if (call.failed())
+    // A non-blocking connect (EINPROGRESS) goes on in the kernel: on loopback it completes.
+    if (call.failed() && call.errnoName != QLatin1String("EINPROGRESS"))
         return;
     segment(out, call, back, false, F::Syn | F::Ack, {});
     segment(out, call, way, true, F::Ack, {});
@@ -119,6 +121,14 @@ void PacketInference::finish(QList<PacketEvent>& out, const CallEvent& call, con
     if (known.peer.isEmpty() || m_finished.contains(way) || !m_nextSeq.contains(way))
         return;
     m_finished.insert(way);
+    // Closing with bytes not read, or with SO_LINGER 0, aborts: a RST, not a FIN.
+    const bool aborts = call.call == QLatin1String("close") &&
+                        (known.lingerZero || m_unread.value({known.peer, known.local}) > 0);
+    if (aborts) {
+        m_finished.insert({known.peer, known.local});
+        segment(out, call, way, true, F::Rst | F::Ack, {});
+        return;
+    }
     segment(out, call, way, true, F::Fin | F::Ack, {});
     segment(out, call, {known.peer, known.local}, false, F::Ack, {});
 }
@@ -141,6 +151,12 @@ QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
 
     QList<PacketEvent> out;
     const bool tcp = now.socketType == SOCK_STREAM;
+    if (call.call == QLatin1String("setsockopt") && call.args.contains(QLatin1String("SO_LINGER")))
+        known.lingerZero = !call.failed() && call.args.contains(QLatin1String("l_onoff=1")) &&
+                           call.args.contains(QLatin1String("l_linger=0"));
+    if (tcp && isOneOf(call.call, {"read", "recv", "recvfrom", "recvmsg"}) && call.ret > 0 &&
+        !(call.args.contains(QLatin1String("MSG_PEEK"))))
+        m_unread[{now.peer, now.local}] -= call.ret;
     if (!tcp && now.socketType != SOCK_DGRAM)
         return out; // AF_UNIX and the like put nothing on the network
     if (tcp && call.call == QLatin1String("connect")) {
@@ -149,6 +165,7 @@ QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
                !call.failed() && call.ret >= 0) {
         const QByteArray payload = call.data.left(call.ret);
         if (tcp && call.ret > 0 && !now.peer.isEmpty()) {
+            m_unread[{now.local, now.peer}] += call.ret;
             segment(out, call, {now.local, now.peer}, true, F::Psh | F::Ack, payload);
             segment(out, call, {now.peer, now.local}, false, F::Ack, {});
         } else if (!tcp) {

@@ -24,6 +24,7 @@ private:
         QString local; // wire form
         QString peer;
         int socketType = 0;
+        bool lingerZero = false; // SO_LINGER on with 0 s: close() resets
     };
     using Direction = std::pair<QString, QString>;
 
@@ -37,6 +38,7 @@ private:
     QHash<std::pair<QString, int>, Known> m_descriptors;
     QHash<Direction, quint32> m_nextSeq;
     QSet<Direction> m_finished;
+    QHash<Direction, qint64> m_unread; // bytes sent one way and not read yet
 };
 
 } // namespace SocketScope

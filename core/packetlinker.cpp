@@ -22,14 +22,24 @@ bool isOneOf(const QString& call, std::initializer_list<const char*> names)
                        [&call](const char* name) { return call == QLatin1String(name); });
 }
 
-bool sends(const QString& call)
+bool sends(const CallEvent& call)
 {
-    return isOneOf(call, {"write", "send", "sendto", "sendmsg", "writev"});
+    return isOneOf(call.call, {"write", "send", "sendto", "sendmsg", "writev"}) && !call.failed();
 }
 
-bool ends(const QString& call)
+bool ends(const CallEvent& call)
 {
-    return isOneOf(call, {"close", "shutdown"});
+    return isOneOf(call.call, {"close", "shutdown"}) && !call.failed();
+}
+
+// A connect() that put a SYN on the wire: it succeeded, is still going on in the background
+// (non-blocking), or failed because of the answer (or the lack of one).
+bool connects(const CallEvent& call)
+{
+    return call.call == QLatin1String("connect") &&
+           (!call.failed() ||
+            isOneOf(call.errnoName, {"EINPROGRESS", "ECONNREFUSED", "ETIMEDOUT", "EHOSTUNREACH",
+                                     "ENETUNREACH", "ECONNRESET"}));
 }
 
 // One descriptor from the call that created it to its close, with the endpoints it had.
@@ -42,6 +52,11 @@ struct DescriptorLife {
     QString peer;
     quint16 wildcardPort = 0;      // bound to every address (INADDR_ANY, in6addr_any) on this port
     QList<const CallEvent*> calls; // by start time
+    // The last connect(): where it dialled and while, for a socket whose local port the
+    // kernel gave back after a refused connection.
+    QString dialled;
+    qint64 dialledFromNs = 0;
+    qint64 dialledUntilNs = 0;
 };
 
 // The port at the end of "127.0.0.1:5000" or "[::1]:5000"; 0 when there is none.
@@ -71,7 +86,7 @@ private:
 
     const DescriptorLife* find(const QString& local, const QString& remote, qint64 t,
                                bool listener) const;
-    qint64 latestCall(const DescriptorLife* life, qint64 t, bool (*kind)(const QString&)) const;
+    qint64 latestCall(const DescriptorLife* life, qint64 t, bool (*kind)(const CallEvent&)) const;
     qint64 endingCallAt(const DescriptorLife* life, qint64 t) const;
     qint64 causeOf(const PacketEvent& packet, const DescriptorLife* sender) const;
     void numberRelatively(PacketEvent& packet);
@@ -110,6 +125,11 @@ Linker::Linker(const QList<CallEvent>& calls)
             life.local = wireEndpoint(call->local);
         if (!call->peer.isEmpty())
             life.peer = wireEndpoint(call->peer);
+        if (connects(*call) && call->address.isValid()) {
+            life.dialled = wireEndpoint(call->address.endpoint());
+            life.dialledFromNs = call->tNs;
+            life.dialledUntilNs = call->tNs + call->durationNs;
+        }
         if (call->call == QLatin1String("close") && !call->failed()) {
             life.closedNs = call->tNs + call->durationNs;
             current.remove(key);
@@ -147,10 +167,18 @@ const DescriptorLife* Linker::find(const QString& local, const QString& remote, 
             bestScore = score;
         }
     }
-    return best;
+    if (best)
+        return best;
+    for (const DescriptorLife& life : m_lives) {
+        if (life.dialled == remote && portOf(life.local) == 0 &&
+            t >= life.dialledFromNs - clockSlackNs && t <= life.dialledUntilNs + clockSlackNs)
+            return &life;
+    }
+    return nullptr;
 }
 
-qint64 Linker::latestCall(const DescriptorLife* life, qint64 t, bool (*kind)(const QString&)) const
+qint64 Linker::latestCall(const DescriptorLife* life, qint64 t,
+                          bool (*kind)(const CallEvent&)) const
 {
     if (!life)
         return -1;
@@ -160,7 +188,7 @@ qint64 Linker::latestCall(const DescriptorLife* life, qint64 t, bool (*kind)(con
                          [](qint64 time, const CallEvent* call) { return time < call->tNs; });
     for (auto it = started; it != life->calls.cbegin();) {
         const CallEvent* call = *--it;
-        if (kind(call->call) && !call->failed())
+        if (kind(*call))
             return call->seq;
     }
     return -1;
@@ -171,7 +199,7 @@ qint64 Linker::endingCallAt(const DescriptorLife* life, qint64 t) const
     if (!life)
         return -1;
     for (const CallEvent* call : life->calls) {
-        if (ends(call->call) && call->tNs <= t + clockSlackNs &&
+        if (ends(*call) && call->tNs <= t + clockSlackNs &&
             t <= call->tNs + call->durationNs + clockSlackNs)
             return call->seq;
     }
@@ -193,12 +221,8 @@ qint64 Linker::causeOf(const PacketEvent& packet, const DescriptorLife* sender) 
     };
     const bool syn = d.tcpFlags & DecodedPacket::Syn;
     const bool ack = d.tcpFlags & DecodedPacket::Ack;
-    if (syn && !ack) {
-        const auto connects = [](const QString& call) {
-            return call == QLatin1String("connect");
-        };
+    if (syn && !ack)
         return latestCall(sender, packet.tNs, connects);
-    }
     if (syn)
         return answered([](const Segment& s) { return (s.flags & DecodedPacket::Syn) != 0; });
     if (d.tcpFlags & DecodedPacket::Rst) {

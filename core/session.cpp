@@ -19,16 +19,34 @@ void registerMetaTypes()
     qRegisterMetaType<Outcome>();
 }
 
-// The numeric addresses the scenario uses, loopback for the wildcard: what the capture keeps.
-QStringList capturedHosts(const Scenario& scenario)
+// What the capture keeps: loopback traffic (scenarios stay on loopback), and when the
+// ports are known in advance, only theirs.
+PacketCapture::Request captureRequest(const Scenario& scenario, quint16 servicePort)
 {
-    QStringList hosts{QStringLiteral("127.0.0.1"), QStringLiteral("::1")};
+    PacketCapture::Request request{{QStringLiteral("127.0.0.1"), QStringLiteral("::1")}, {}};
+    bool portsKnown = servicePort != 0;
     for (const ScenarioStep& step : scenario.steps) {
         const auto address = SocketAddress::fromIp(step.address, 0);
-        if (address && !address->isWildcard() && !hosts.contains(address->host()))
-            hosts << address->host();
+        if (address && address->family() == AF_INET &&
+            address->host().startsWith(QLatin1String("127.")) &&
+            !request.hosts.contains(address->host()))
+            request.hosts << address->host();
+        if (step.call == QLatin1String("bind") && !step.usesServicePort && step.port == 0)
+            portsKnown = false; // another port the system chooses
+        if (!step.usesServicePort && step.port != 0 && !request.ports.contains(step.port))
+            request.ports << step.port;
     }
-    return hosts;
+    if (portsKnown && !request.ports.contains(servicePort))
+        request.ports << servicePort;
+    if (!portsKnown)
+        request.ports.clear();
+    return request;
+}
+
+quint16 endpointPort(const QString& endpoint)
+{
+    const auto address = SocketAddress::fromEndpoint(endpoint);
+    return address ? address->port() : 0;
 }
 
 } // namespace
@@ -45,6 +63,9 @@ Session::Session(QObject* parent)
             step();
     });
     connect(&m_flow, &PacketFlow::ready, this, &Session::onPacketFlowReady);
+    m_flow.setSessionPortTest([this](quint16 port) {
+        return port != 0 && (port == m_servicePort || m_sessionPorts.contains(port));
+    });
     // Linking goes over the whole log: a burst of packets and calls is linked once.
     m_relinkTimer.setSingleShot(true);
     connect(&m_relinkTimer, &QTimer::timeout, this, &Session::relinkPackets);
@@ -139,7 +160,7 @@ void Session::reset()
     m_leftoversPending = 0;
     m_portSource = {};
     m_servicePort = m_options.port.value_or(m_scenario.defaultPort);
-    m_stepsWaitingForCapture = 0;
+    m_stepWhenReady = false;
     m_runWhenReady = false;
     if (m_scenario.steps.isEmpty()) {
         setState(State::Empty);
@@ -148,7 +169,10 @@ void Session::reset()
     startActors();
     if (!m_options.captureHelper.isEmpty())
         m_flow.setHelperPath(m_options.captureHelper);
-    m_flow.restart(m_options.capture, capturedHosts(m_scenario), m_sequence);
+    m_sessionPorts.clear();
+    for (const ScenarioStep& step : m_scenario.steps)
+        m_sessionPorts.insert(step.usesServicePort ? 0 : step.port); // the ports written in it
+    m_flow.restart(m_options.capture, captureRequest(m_scenario, m_servicePort), m_sequence);
     setState(m_flow.isReady() ? State::Stepping : State::Preparing);
     Q_EMIT wasReset();
 }
@@ -162,7 +186,7 @@ void Session::onPacketFlowReady()
         run();
         return;
     }
-    for (; m_stepsWaitingForCapture > 0; --m_stepsWaitingForCapture)
+    if (std::exchange(m_stepWhenReady, false))
         step();
 }
 
@@ -182,7 +206,7 @@ bool Session::canStep() const
 bool Session::step()
 {
     if (m_state == State::Preparing) {
-        ++m_stepsWaitingForCapture;
+        m_stepWhenReady = true; // one step, as when Next is pressed while a call runs
         return true;
     }
     if (!canStep())
@@ -258,6 +282,10 @@ void Session::onCallFinished(const CallEvent& event)
 {
     m_inProgress.remove(event.seq);
     m_log.append(event);
+    for (const QString& endpoint : {event.local, event.peer})
+        m_sessionPorts.insert(endpointPort(endpoint));
+    for (const SocketAddress* address : {&event.address, &event.returnedAddress})
+        m_sessionPorts.insert(address->port());
     m_flow.onCallFinished(event);
     m_relinkTimer.start();
     if (event.step >= 0) {

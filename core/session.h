@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <QTimer>
 
@@ -130,7 +131,8 @@ private:
     QTimer m_stuckTimer;
     QTimer m_relinkTimer;
     PacketFlow m_flow;
-    int m_stepsWaitingForCapture = 0;
+    bool m_stepWhenReady = false;
+    QSet<quint16> m_sessionPorts; // of the session's sockets and the addresses they used
     bool m_runWhenReady = false;
 };
 

@@ -6,6 +6,10 @@
 
 #include <QTest>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 namespace SocketScope::TestScenarios {
 
 // Scenarios the tests need and the shipped catalogue does not have: tests/data/session.
@@ -44,6 +48,20 @@ inline bool stepTimes(Session& session, int count)
             return false;
     }
     return true;
+}
+
+// A port nobody listens on: the system picked it for a socket that is closed again.
+inline quint16 closedPort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof(address);
+    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+    ::close(fd);
+    return ntohs(address.sin_port);
 }
 
 // Loads the scenario on a free port, runs it continuously and waits for its outcome.

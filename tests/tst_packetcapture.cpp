@@ -236,6 +236,56 @@ private Q_SLOTS:
         QCOMPARE(log.packets()[2].cause, connect); // the handshake's last ACK
     }
 
+    // Nobody listening: the kernel forgets the ephemeral port, yet the SYN and its RST are
+    // the session's, both caused by connect().
+    void refusedConnectCaptured()
+    {
+        SessionOptions options = capturing();
+        options.port = closedPort();
+        Session session;
+        QVERIFY(runToEnd(session, fromTestData(QStringLiteral("refused-expected")), options));
+        if (session.packetFlow().status() != PacketFlow::Status::Capturing)
+            QSKIP("capture not permitted here");
+        const EventLog& log = session.log();
+        QCOMPARE(log.packets().size(), 2);
+        qint64 connect = -1;
+        for (const CallEvent& call : log.calls()) {
+            if (call.call == QLatin1String("connect"))
+                connect = call.seq;
+        }
+        for (const PacketEvent& packet : log.packets()) {
+            QCOMPARE(packet.cause, connect);
+            QVERIFY(!packet.inferred);
+        }
+        QCOMPARE(log.packets()[0].sender.actor, QStringLiteral("client"));
+        QCOMPARE(log.packets()[1].receiver.actor, QStringLiteral("client"));
+        QVERIFY(log.packets()[1].decoded.tcpFlags & DecodedPacket::Rst);
+    }
+
+    // The helper captures loopback only, and refuses anything else before opening a capture.
+    void helperRefusesBadArguments_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("no host") << QStringList{};
+        QTest::newRow("not loopback")
+            << QStringList{QStringLiteral("--host"), QStringLiteral("192.168.1.1")};
+        QTest::newRow("not an address")
+            << QStringList{QStringLiteral("--host"), QStringLiteral("localhost; id")};
+        QTest::newRow("bad port") << QStringList{QStringLiteral("--host"),
+                                                 QStringLiteral("127.0.0.1"),
+                                                 QStringLiteral("--port"), QStringLiteral("70000")};
+        QTest::newRow("interface")
+            << QStringList{QStringLiteral("--interface"), QStringLiteral("any")};
+    }
+    void helperRefusesBadArguments()
+    {
+        QFETCH(QStringList, arguments);
+        const Run run = runProgram(QStringLiteral(SOCKETSCOPE_CAPTURE_HELPER), arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.startsWith(QLatin1String("socketscope-capture: ")));
+        QVERIFY(run.out.isEmpty()); // not a byte of capture
+    }
+
     void udpEchoCaptured()
     {
         Session session;

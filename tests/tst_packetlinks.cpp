@@ -26,20 +26,6 @@ const CallEvent* findCall(const EventLog& log, const QString& actor, const QStri
     return nullptr;
 }
 
-// A port nobody listens on: the system picked it for a socket that is closed again.
-quint16 closedPort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof(address);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-    ::close(fd);
-    return ntohs(address.sin_port);
-}
-
 CallEvent call(qint64 seq, const QString& name, int fd, qint64 startNs, qint64 durationNs,
                const QString& local = {}, const QString& peer = {})
 {
@@ -184,6 +170,20 @@ private Q_SLOTS:
         QCOMPARE(packets[1].decoded.tcpFlags, quint8(F::Rst | F::Ack));
         QCOMPARE(packets[1].cause, packets[0].cause);
         QCOMPARE(packets[0].decoded.destinationPort, *options.port);
+    }
+
+    // Closing with bytes not read aborts the connection: a RST, as the kernel does, and no
+    // FIN from the other side afterwards.
+    void inferredResetOnUnreadData()
+    {
+        Session session;
+        QVERIFY(runToEnd(session, fromTestData(QStringLiteral("close-unread"))));
+        const QList<PacketEvent>& packets = session.log().packets();
+        QVERIFY(packets.size() >= 6);
+        const PacketEvent& reset = packets[5];
+        QCOMPARE(reset.decoded.tcpFlags, quint8(F::Rst | F::Ack));
+        QCOMPARE(reset.sender.actor, QStringLiteral("server"));
+        QCOMPARE(packets.size(), 6);
     }
 
     // The linking rules on a crafted capture: handshake, data, the ACK of data, a RST that

@@ -80,6 +80,9 @@ void PacketPanel::setSource(bool starting, bool captured, const QString& reason,
     } else if (reason.isEmpty()) {
         m_source->setText(tr("<b>Inferred</b> packets: capture is off, so each packet is "
                              "deduced from the calls (dashed, marked \"inferred\")."));
+    } else if (enableCommand.isEmpty()) {
+        m_source->setText(tr("<b>Inferred</b> packets (dashed, marked \"inferred\"): %1")
+                              .arg(reason.toHtmlEscaped()));
     } else {
         m_source->setText(
             tr("<b>Inferred</b> packets (dashed, marked \"inferred\"): %1<br>To capture the "

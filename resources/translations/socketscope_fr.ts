@@ -388,8 +388,12 @@
         <translation>paquet</translation>
     </message>
     <message>
-        <source>The packets shown are inferred from the calls. To capture the real packets without running SocketScope as root:</source>
-        <translation>Les paquets affichés sont déduits des appels. Pour capturer les vrais paquets sans lancer SocketScope en root :</translation>
+        <source>The packets shown are inferred from the calls.</source>
+        <translation>Les paquets affichés sont déduits des appels.</translation>
+    </message>
+    <message>
+        <source>To capture the real packets without running SocketScope as root:</source>
+        <translation>Pour capturer les vrais paquets sans lancer SocketScope en root :</translation>
     </message>
 </context>
 <context>
@@ -970,20 +974,28 @@
         <translation>L&apos;assistant de capture a envoyé un flux que SocketScope ne sait pas lire : %1</translation>
     </message>
     <message>
-        <source>SocketScope may not capture packets on this machine: %1</source>
-        <translation>SocketScope n&apos;a pas le droit de capturer les paquets sur cette machine : %1</translation>
-    </message>
-    <message>
-        <source>The capture helper stopped before capturing: %1</source>
-        <translation>L&apos;assistant de capture s&apos;est arrêté avant de capturer : %1</translation>
-    </message>
-    <message>
         <source>exit code %1</source>
         <translation>code de sortie %1</translation>
     </message>
     <message>
         <source>The capture helper %1 could not be started: %2</source>
         <translation>L&apos;assistant de capture %1 n&apos;a pas pu être lancé : %2</translation>
+    </message>
+    <message>
+        <source>The capture helper did not start capturing within %1 s.</source>
+        <translation>L&apos;assistant de capture n&apos;a pas commencé à capturer en %1 s.</translation>
+    </message>
+    <message>
+        <source>SocketScope may not capture packets here: the capture helper needs to run as root or to have the CAP_NET_RAW capability.</source>
+        <translation>SocketScope n&apos;a pas le droit de capturer les paquets ici : l&apos;assistant de capture doit tourner en root ou avoir la capacité CAP_NET_RAW.</translation>
+    </message>
+    <message>
+        <source>The capture helper refused what SocketScope asked for (%1).</source>
+        <translation>L&apos;assistant de capture a refusé ce que SocketScope lui demandait (%1).</translation>
+    </message>
+    <message>
+        <source>The capture helper stopped before capturing (%1).</source>
+        <translation>L&apos;assistant de capture s&apos;est arrêté avant de capturer (%1).</translation>
     </message>
 </context>
 <context>
@@ -1144,6 +1156,10 @@
     <message>
         <source>&lt;b&gt;Inferred&lt;/b&gt; packets (dashed, marked &quot;inferred&quot;): %1&lt;br&gt;To capture the real packets, run once: &lt;tt&gt;%2&lt;/tt&gt;</source>
         <translation>Paquets &lt;b&gt;inférés&lt;/b&gt; (en pointillés, marqués « inféré ») : %1&lt;br&gt;Pour capturer les vrais paquets, lancez une fois : &lt;tt&gt;%2&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Inferred&lt;/b&gt; packets (dashed, marked &quot;inferred&quot;): %1</source>
+        <translation>Paquets &lt;b&gt;inférés&lt;/b&gt; (en pointillés, marqués « inféré ») : %1</translation>
     </message>
 </context>
 <context>
