@@ -1,6 +1,7 @@
 #include "packetinference.h"
 #include "packetlinker.h"
 #include "session.h"
+#include "testlinking.h"
 #include "testscenarios.h"
 
 #include <QTest>
@@ -11,6 +12,8 @@
 
 using namespace SocketScope;
 using namespace SocketScope::TestScenarios;
+using SocketScope::TestLinking::call;
+using SocketScope::TestLinking::segment;
 
 namespace {
 
@@ -24,39 +27,6 @@ const CallEvent* findCall(const EventLog& log, const QString& actor, const QStri
             return &event;
     }
     return nullptr;
-}
-
-CallEvent call(qint64 seq, const QString& name, int fd, qint64 startNs, qint64 durationNs,
-               const QString& local = {}, const QString& peer = {})
-{
-    CallEvent event;
-    event.seq = seq;
-    event.actor = QStringLiteral("client");
-    event.call = name;
-    event.fd = fd;
-    event.resultFd = fd;
-    event.tNs = startNs;
-    event.durationNs = durationNs;
-    event.socketType = SOCK_STREAM;
-    event.local = local;
-    event.peer = peer;
-    return event;
-}
-
-PacketEvent captured(qint64 tNs, const QString& source, const QString& destination, quint8 flags,
-                     quint32 seq, quint32 ack, int length = 0)
-{
-    PacketEvent packet;
-    packet.tNs = tNs;
-    packet.decoded.transport = DecodedPacket::Transport::Tcp;
-    packet.decoded.ipVersion = 4;
-    packet.decoded.source = source;
-    packet.decoded.destination = destination;
-    packet.decoded.tcpFlags = flags;
-    packet.decoded.sequenceNumber = seq;
-    packet.decoded.acknowledgementNumber = ack;
-    packet.decoded.payload = QByteArray(length, 'x');
-    return packet;
 }
 
 } // namespace
@@ -190,24 +160,25 @@ private Q_SLOTS:
     // answers, and a stranger's packet left out.
     void linkingRules()
     {
+        const QString client = QStringLiteral("client");
         const QString me = QStringLiteral("127.0.0.1:40000");
         const QString server = QStringLiteral("127.0.0.1:5000");
         const QList<CallEvent> calls{
-            call(1, QStringLiteral("socket"), 3, 1000, 10),
-            call(2, QStringLiteral("connect"), 3, 2000, 500, me, server),
-            call(3, QStringLiteral("write"), 3, 200'000, 100, me, server),
-            call(4, QStringLiteral("close"), 3, 400'000, 100, {}, {}),
+            call(1, client, QStringLiteral("socket"), 3, 1000, 10),
+            call(2, client, QStringLiteral("connect"), 3, 2000, 500, me, server),
+            call(3, client, QStringLiteral("write"), 3, 200'000, 100, me, server),
+            call(4, client, QStringLiteral("close"), 3, 400'000, 100, {}, {}),
         };
         const QList<PacketEvent> packets{
-            captured(2100, me, server, F::Syn, 1000, 0),
-            captured(2200, server, me, F::Syn | F::Ack, 7000, 1001),
-            captured(2300, me, server, F::Ack, 1001, 7001),
-            captured(200'050, me, server, F::Psh | F::Ack, 1001, 7001, 5),
-            captured(260'000, server, me, F::Ack, 7001, 1006), // a delayed ACK, after write
-            captured(300'000, QStringLiteral("127.0.0.1:1"), QStringLiteral("127.0.0.1:2"), F::Syn,
-                     1, 0),
-            captured(400'020, me, server, F::Fin | F::Ack, 1006, 7001),
-            captured(400'040, server, me, F::Rst, 7001, 0),
+            segment(2100, me, server, F::Syn, 1000, 0),
+            segment(2200, server, me, F::Syn | F::Ack, 7000, 1001),
+            segment(2300, me, server, F::Ack, 1001, 7001),
+            segment(200'050, me, server, F::Psh | F::Ack, 1001, 7001, 5),
+            segment(260'000, server, me, F::Ack, 7001, 1006), // a delayed ACK, after write
+            segment(300'000, QStringLiteral("127.0.0.1:1"), QStringLiteral("127.0.0.1:2"), F::Syn,
+                    1, 0),
+            segment(400'020, me, server, F::Fin | F::Ack, 1006, 7001),
+            segment(400'040, server, me, F::Rst, 7001, 0),
         };
         const QList<PacketEvent> linked = linkPackets(calls, packets);
         QCOMPARE(linked.size(), 7); // the stranger's SYN is not the session's

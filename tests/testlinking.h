@@ -1,0 +1,44 @@
+#pragma once
+
+#include "callevent.h"
+#include "packetevent.h"
+
+#include <sys/socket.h>
+
+// Calls and captured segments crafted by hand, for the linking tests and benchmark.
+namespace SocketScope::TestLinking {
+
+inline CallEvent call(qint64 seq, const QString& actor, const QString& name, int fd, qint64 startNs,
+                      qint64 durationNs, const QString& local = {}, const QString& peer = {})
+{
+    CallEvent event;
+    event.seq = seq;
+    event.actor = actor;
+    event.call = name;
+    event.fd = fd;
+    event.resultFd = fd;
+    event.tNs = startNs;
+    event.durationNs = durationNs;
+    event.socketType = SOCK_STREAM;
+    event.local = local;
+    event.peer = peer;
+    return event;
+}
+
+inline PacketEvent segment(qint64 tNs, const QString& source, const QString& destination,
+                           quint8 flags, quint32 seq, quint32 ack, int length = 0)
+{
+    PacketEvent packet;
+    packet.tNs = tNs;
+    packet.decoded.transport = DecodedPacket::Transport::Tcp;
+    packet.decoded.ipVersion = 4;
+    packet.decoded.source = source;
+    packet.decoded.destination = destination;
+    packet.decoded.tcpFlags = flags;
+    packet.decoded.sequenceNumber = seq;
+    packet.decoded.acknowledgementNumber = ack;
+    packet.decoded.payload = QByteArray(length, 'x');
+    return packet;
+}
+
+} // namespace SocketScope::TestLinking
