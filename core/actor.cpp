@@ -1,5 +1,6 @@
 #include "actor.h"
 
+#include "byteorder.h"
 #include "kernelsocketstate.h"
 #include "tupletracker.h"
 
@@ -83,7 +84,9 @@ CallRequest Actor::resolve(const StepCommand& command) const
     } else if (step.address.startsWith(QLatin1Char('$'))) {
         request.address = m_addresses.value(step.address.mid(1));
     } else if (!step.address.isEmpty()) {
-        const quint16 port = step.usesServicePort ? command.servicePort : step.port;
+        quint16 port = step.usesServicePort ? command.servicePort : step.port;
+        if (step.portWithoutHtons)
+            port = ByteOrder::portWithoutHtons(port);
         request.address = SocketAddress::fromIp(step.address, port).value_or(SocketAddress());
     }
     return request;

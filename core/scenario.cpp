@@ -134,14 +134,14 @@ QByteArray payloadOf(const QJsonObject& object, bool required)
     return requireString(object, QStringLiteral("payload")).toUtf8();
 }
 
-Expectation expectationOf(const QJsonObject& step)
+Expectation expectationOf(const QJsonObject& step, const QString& key)
 {
     Expectation expect;
-    const QJsonValue value = step.value(QLatin1String("expect"));
+    const QJsonValue value = step.value(key);
     if (value.isUndefined())
         return expect;
     if (!value.isObject())
-        fail(QStringLiteral("expect"), Tr::tr("must be an object"));
+        fail(key, Tr::tr("must be an object"));
     const QJsonObject object = value.toObject();
     if (object.contains(QLatin1String("ret")))
         expect.ret = optionalInt(object, QStringLiteral("ret"), 0, -1, 1 << 30);
@@ -149,7 +149,7 @@ Expectation expectationOf(const QJsonObject& step)
         expect.errnoName = requireString(object, QStringLiteral("errno"));
         if (errnoFromName(expect.errnoName) == 0 &&
             !expect.errnoName.startsWith(QLatin1String("EAI_")))
-            fail(QStringLiteral("expect.errno"),
+            fail(key + QStringLiteral(".errno"),
                  Tr::tr("\"%1\" is not an errno name").arg(expect.errnoName));
     }
     if (object.contains(QLatin1String("data")))
@@ -200,12 +200,16 @@ void readAddress(const QJsonObject& object, ScenarioStep& step, const NameScope&
     const QJsonValue port = object.value(QLatin1String("port"));
     if (port.isString() && port.toString() == QLatin1String("$port")) {
         step.usesServicePort = true;
-    } else if (!port.isUndefined()) {
+    } else if (port.isString() && port.toString() == QLatin1String("$port_without_htons")) {
+        step.usesServicePort = true;
+        step.portWithoutHtons = true;
+    } else if (!port.isUndefined() && !port.isString()) {
         step.port = quint16(optionalInt(object, QStringLiteral("port"), 0, 0, 65535));
-    } else if (!step.address.startsWith(QLatin1Char('$'))) {
+    } else if (port.isString() || !step.address.startsWith(QLatin1Char('$'))) {
         fail(QStringLiteral("port"),
-             Tr::tr("is required with a numeric address: a number from 0 to "
-                    "65535, or \"$port\" for the scenario's port"));
+             Tr::tr("must be, with a numeric address, a number from 0 to "
+                    "65535, \"$port\" for the scenario's port, or \"$port_without_htons\" "
+                    "for it as a program that forgot htons() would write it"));
     }
 }
 
@@ -337,7 +341,9 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
         step.addressAs = requireString(object, QStringLiteral("address_as"));
         scope.addresses.insert(step.addressAs);
     }
-    step.expect = expectationOf(object);
+    step.expect = expectationOf(object, QStringLiteral("expect"));
+    if (object.contains(QLatin1String("expect_privileged")))
+        step.expectPrivileged = expectationOf(object, QStringLiteral("expect_privileged"));
     return step;
 }
 

@@ -48,7 +48,8 @@ struct ScenarioStep {
     int type = 0;
     int protocol = 0;
     QString address; // a numeric address, or "$name" of an address an earlier step kept
-    bool usesServicePort = false; // "port": "$port"
+    bool usesServicePort = false;  // "port": "$port"
+    bool portWithoutHtons = false; // "$port_without_htons": the port's bytes left in host order
     quint16 port = 0;
     QString path; // AF_UNIX
     int backlog = 5;
@@ -65,6 +66,9 @@ struct ScenarioStep {
     QString host;
     QString service;
     Expectation expect;
+    // "expect_privileged": what happens instead when this process may bind ports below 1024
+    // (root, CAP_NET_BIND_SERVICE): the privileged-port scenario says why it succeeded.
+    std::optional<Expectation> expectPrivileged;
 };
 
 struct ScenarioActor {

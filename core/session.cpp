@@ -1,7 +1,9 @@
 #include "session.h"
 
 #include "actor.h"
+#include "byteorder.h"
 #include "packetlinker.h"
+#include "privileges.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -38,6 +40,10 @@ PacketCapture::Request captureRequest(const Scenario& scenario, quint16 serviceP
     }
     if (portsKnown && !request.ports.contains(servicePort))
         request.ports << servicePort;
+    const bool withoutHtons = std::any_of(scenario.steps.cbegin(), scenario.steps.cend(),
+                                          [](const ScenarioStep& s) { return s.portWithoutHtons; });
+    if (portsKnown && withoutHtons)
+        request.ports << ByteOrder::portWithoutHtons(servicePort);
     if (!portsKnown)
         request.ports.clear();
     return request;
@@ -64,7 +70,9 @@ Session::Session(QObject* parent)
     });
     connect(&m_flow, &PacketFlow::ready, this, &Session::onPacketFlowReady);
     m_flow.setSessionPortTest([this](quint16 port) {
-        return port != 0 && (port == m_servicePort || m_sessionPorts.contains(port));
+        return port != 0 &&
+               (port == m_servicePort || m_sessionPorts.contains(port) ||
+                (m_dialsPortWithoutHtons && port == ByteOrder::portWithoutHtons(m_servicePort)));
     });
     // Linking goes over the whole log: a burst of packets and calls is linked once.
     m_relinkTimer.setSingleShot(true);
@@ -170,8 +178,11 @@ void Session::reset()
     if (!m_options.captureHelper.isEmpty())
         m_flow.setHelperPath(m_options.captureHelper);
     m_sessionPorts.clear();
-    for (const ScenarioStep& step : m_scenario.steps)
+    m_dialsPortWithoutHtons = false;
+    for (const ScenarioStep& step : m_scenario.steps) {
         m_sessionPorts.insert(step.usesServicePort ? 0 : step.port); // the ports written in it
+        m_dialsPortWithoutHtons |= step.portWithoutHtons;
+    }
     m_flow.restart(m_options.capture, captureRequest(m_scenario, m_servicePort), m_sequence);
     setState(m_flow.isReady() ? State::Stepping : State::Preparing);
     Q_EMIT wasReset();
@@ -293,7 +304,8 @@ void Session::onCallFinished(const CallEvent& event)
         slot.queue.removeOne(event.step);
         slot.headBlocked = false;
         const ScenarioStep& step = m_scenario.steps.at(event.step);
-        const QString unmet = step.expect.check(event);
+        const bool privileged = step.expectPrivileged && mayBindPort(step.port);
+        const QString unmet = (privileged ? *step.expectPrivileged : step.expect).check(event);
         if (!unmet.isEmpty()) {
             m_failures << tr("step %1 (%2, %3): %4")
                               .arg(event.step + 1)

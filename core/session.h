@@ -133,6 +133,7 @@ private:
     PacketFlow m_flow;
     bool m_stepWhenReady = false;
     QSet<quint16> m_sessionPorts; // of the session's sockets and the addresses they used
+    bool m_dialsPortWithoutHtons = false;
     bool m_runWhenReady = false;
 };
 

@@ -106,6 +106,28 @@ private Q_SLOTS:
         QVERIFY2(scenario, qPrintable(error.text()));
         QCOMPARE(scenario->steps.size(), 3);
         QVERIFY(scenario->steps[1].usesServicePort);
+        QVERIFY(!scenario->steps[1].portWithoutHtons);
+        QVERIFY(!scenario->steps[1].expectPrivileged);
+    }
+
+    // The forgot-htons and privileged-port scenarios' two fields.
+    void portWithoutHtonsAndPrivilegedExpectation()
+    {
+        QJsonObject scenario = withStepField(validScenario(), 1, QStringLiteral("port"),
+                                             QStringLiteral("$port_without_htons"));
+        scenario = withStepField(scenario, 1, QStringLiteral("expect"),
+                                 QJsonObject{{QStringLiteral("errno"), QStringLiteral("EACCES")}});
+        scenario = withStepField(scenario, 1, QStringLiteral("expect_privileged"),
+                                 QJsonObject{{QStringLiteral("ret"), 0}});
+        ScenarioError error;
+        const auto parsed = ScenarioParser::parse(json(scenario), QStringLiteral("x.json"), &error);
+        QVERIFY2(parsed, qPrintable(error.text()));
+        const ScenarioStep& bind = parsed->steps[1];
+        QVERIFY(bind.usesServicePort);
+        QVERIFY(bind.portWithoutHtons);
+        QCOMPARE(bind.expect.errnoName, QStringLiteral("EACCES"));
+        QVERIFY(bind.expectPrivileged);
+        QCOMPARE(bind.expectPrivileged->ret, std::optional<qint64>(0));
     }
 
     void brokenFilesNamed_data()
@@ -163,6 +185,16 @@ private Q_SLOTS:
                                   QJsonObject{{QStringLiteral("errno"), QStringLiteral("EWHAT")}}))
             << 1 << "expect.errno"
             << "EWHAT";
+        QTest::newRow("unknown privileged errno")
+            << json(withStepField(validScenario(), 1, QStringLiteral("expect_privileged"),
+                                  QJsonObject{{QStringLiteral("errno"), QStringLiteral("EWHAT")}}))
+            << 1 << "expect_privileged.errno"
+            << "EWHAT";
+        QTest::newRow("unknown port variable")
+            << json(withStepField(validScenario(), 1, QStringLiteral("port"),
+                                  QStringLiteral("$port_reversed")))
+            << 1 << "port"
+            << "$port_without_htons";
         QTest::newRow("as on a call that makes no descriptor")
             << json(withStepField(validScenario(), 1, QStringLiteral("as"), QStringLiteral("x")))
             << 1 << "as"

@@ -521,10 +521,6 @@
         <translation>aucune étape précédente de cet acteur ne garde d&apos;adresse nommée « %1 »</translation>
     </message>
     <message>
-        <source>is required with a numeric address: a number from 0 to 65535, or &quot;$port&quot; for the scenario&apos;s port</source>
-        <translation>est obligatoire avec une adresse numérique : un nombre de 0 à 65535, ou « $port » pour le port du scénario</translation>
-    </message>
-    <message>
         <source>must be a list of {&quot;fd&quot;: name, &quot;events&quot;: [...]}</source>
         <translation>doit être une liste de {&quot;fd&quot;: nom, &quot;events&quot;: [...]}</translation>
     </message>
@@ -603,6 +599,10 @@
     <message>
         <source>a step is a JSON object</source>
         <translation>une étape est un objet JSON</translation>
+    </message>
+    <message>
+        <source>must be, with a numeric address, a number from 0 to 65535, &quot;$port&quot; for the scenario&apos;s port, or &quot;$port_without_htons&quot; for it as a program that forgot htons() would write it</source>
+        <translation>doit être, avec une adresse numérique, un nombre de 0 à 65535, « $port » pour le port du scénario, ou « $port_without_htons » pour ce port tel que l&apos;écrirait un programme qui a oublié htons()</translation>
     </message>
 </context>
 <context>

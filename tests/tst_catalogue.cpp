@@ -1,0 +1,103 @@
+#include "mainwindow.h"
+#include "scenariocatalog.h"
+#include "session.h"
+#include "stageview.h"
+#include "testscenarios.h"
+
+#include <QTest>
+
+using namespace SocketScope;
+using namespace SocketScope::TestScenarios;
+
+namespace {
+
+QString failures(const Session& session)
+{
+    return session.outcome().value_or(Outcome{}).failures.join(QLatin1Char('\n'));
+}
+
+bool putsPacketsOnTheWire(const EventLog& log)
+{
+    return std::any_of(log.calls().cbegin(), log.calls().cend(), [](const CallEvent& call) {
+        return (call.family == AF_INET || call.family == AF_INET6) && !call.failed() &&
+               (call.call == QLatin1String("connect") || call.call == QLatin1String("sendto"));
+    });
+}
+
+} // namespace
+
+// Every scenario of the catalogue, run for real: headless with packets captured and inferred,
+// and clicked through in the window, each reaching its expected outcome.
+class TestCatalogue : public QObject {
+    Q_OBJECT
+private:
+    ScenarioCatalog m_catalog = ScenarioCatalog::builtIn();
+
+private Q_SLOTS:
+    void everyScenarioHeadless_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<bool>("capture");
+        for (const Scenario& scenario : m_catalog.scenarios()) {
+            QTest::addRow("%s inferred", qPrintable(scenario.id)) << scenario.id << false;
+            QTest::addRow("%s captured", qPrintable(scenario.id)) << scenario.id << true;
+        }
+    }
+    void everyScenarioHeadless()
+    {
+        QFETCH(QString, id);
+        QFETCH(bool, capture);
+        SessionOptions options = onFreePort();
+        if (capture) {
+            options.capture = CaptureMode::CaptureIfPermitted;
+            options.captureHelper = QStringLiteral(SOCKETSCOPE_CAPTURE_HELPER);
+        }
+        Session session;
+        QVERIFY(runToEnd(session, *m_catalog.find(id), options));
+        QVERIFY2(session.outcome()->passed, qPrintable(failures(session)));
+        const bool captured = session.packetFlow().status() == PacketFlow::Status::Capturing;
+        if (capture && !captured)
+            QSKIP("capture is not permitted here");
+        const EventLog& log = session.log();
+        if (putsPacketsOnTheWire(log))
+            QVERIFY2(!log.packets().isEmpty(), "calls that send, and no packet");
+        for (const PacketEvent& packet : log.packets())
+            QCOMPARE(packet.inferred, !captured);
+    }
+
+    // Next pressed until the end, as a teacher clicks through it.
+    void everyScenarioInTheWindow_data()
+    {
+        QTest::addColumn<QString>("id");
+        for (const Scenario& scenario : m_catalog.scenarios())
+            QTest::addRow("%s", qPrintable(scenario.id)) << scenario.id;
+    }
+    void everyScenarioInTheWindow()
+    {
+        QFETCH(QString, id);
+        MainWindow window(m_catalog, QStringLiteral("fr"), 0, CaptureMode::InferOnly);
+        QVERIFY(window.selectScenario(id));
+        window.show();
+        Session* session = window.session();
+        int presses = 0;
+        while (session->state() != Session::State::Finished) {
+            QVERIFY2(QTest::qWaitFor(
+                         [&] {
+                             return session->canStep() ||
+                                    session->state() == Session::State::Finished;
+                         },
+                         20'000),
+                     "Next never became possible again");
+            if (session->state() == Session::State::Finished)
+                break;
+            window.next();
+            window.stage()->skipAnimation();
+            QVERIFY(++presses <= session->scenario().steps.size());
+        }
+        QCOMPARE(presses, int(session->scenario().steps.size()));
+        QVERIFY2(session->outcome()->passed, qPrintable(failures(*session)));
+    }
+};
+
+QTEST_MAIN(TestCatalogue)
+#include "tst_catalogue.moc"
