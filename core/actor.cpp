@@ -70,6 +70,8 @@ CallRequest Actor::resolve(const StepCommand& command) const
     request.option = step.option;
     request.optionValue = step.value;
     request.lingerSeconds = step.lingerSeconds;
+    request.group = step.group;
+    request.interfaceAddress = step.interfaceAddress;
     request.timeoutMs = step.timeoutMs;
     request.host = step.host;
     request.service = step.service;

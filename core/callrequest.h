@@ -34,6 +34,8 @@ struct CallRequest {
     int option = 0;
     int optionValue = 0;       // setsockopt: int value, or l_onoff for SO_LINGER
     int lingerSeconds = 0;     // setsockopt SO_LINGER
+    QString group;             // setsockopt IP_ADD_MEMBERSHIP, IP_DROP_MEMBERSHIP
+    QString interfaceAddress;  // ... and IP_MULTICAST_IF
     QList<PollItem> pollItems; // poll and select (POLLIN = read set, POLLOUT = write set)
     int timeoutMs = -1;        // poll and select; -1 waits forever
     QString host;              // getaddrinfo

@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <poll.h>
 
 namespace SocketScope {
@@ -213,6 +215,26 @@ void readAddress(const QJsonObject& object, ScenarioStep& step, const NameScope&
     }
 }
 
+// An IPv4 address of the struct ip_mreq or in_addr these options take.
+QString requireIpv4(const QJsonObject& object, const QString& field, bool multicast)
+{
+    const QString text = requireString(object, field);
+    in_addr address{};
+    if (inet_pton(AF_INET, text.toLatin1().constData(), &address) != 1)
+        fail(field, Tr::tr("\"%1\" is not a numeric IPv4 address").arg(text));
+    if (multicast && !IN_MULTICAST(ntohl(address.s_addr)))
+        fail(field,
+             Tr::tr("\"%1\" is not a multicast group (224.0.0.0 to 239.255.255.255)").arg(text));
+    return text;
+}
+
+void readMulticastOption(const QJsonObject& object, ScenarioStep& step)
+{
+    if (step.option != IP_MULTICAST_IF)
+        step.group = requireIpv4(object, QStringLiteral("group"), true);
+    step.interfaceAddress = requireIpv4(object, QStringLiteral("interface"), false);
+}
+
 void readPollTargets(const QJsonObject& object, ScenarioStep& step, const NameScope& scope)
 {
     const QJsonValue value = object.value(QLatin1String("fds"));
@@ -299,7 +321,11 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
                 ? requireConstant(object, QStringLiteral("level"), ConstantKind::OptionLevel)
                 : *level;
         step.option = *constantValue(ConstantKind::SocketOption, option);
-        if (call == QLatin1String("setsockopt")) {
+        if (call == QLatin1String("setsockopt") && step.level == IPPROTO_IP &&
+            (step.option == IP_ADD_MEMBERSHIP || step.option == IP_DROP_MEMBERSHIP ||
+             step.option == IP_MULTICAST_IF)) {
+            readMulticastOption(object, step);
+        } else if (call == QLatin1String("setsockopt")) {
             step.value = optionalInt(object, QStringLiteral("value"), 0, -1, 1 << 30);
             if (!object.contains(QLatin1String("value")))
                 fail(QStringLiteral("value"), Tr::tr("is required for setsockopt"));

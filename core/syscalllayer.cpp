@@ -6,7 +6,9 @@
 
 #include <QStringList>
 
+#include <arpa/inet.h>
 #include <cerrno>
+#include <netinet/in.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
 
@@ -424,6 +426,32 @@ void SyscallLayer::doSetSockOpt(const CallRequest& r, CallEvent& e)
                             .arg(value.l_onoff)
                             .arg(value.l_linger)
                             .arg(sizeof(value));
+        setResult(e, ret, error);
+        return;
+    }
+    if (r.level == IPPROTO_IP &&
+        (r.option == IP_ADD_MEMBERSHIP || r.option == IP_DROP_MEMBERSHIP)) {
+        ip_mreq membership{};
+        inet_pton(AF_INET, r.group.toLatin1().constData(), &membership.imr_multiaddr);
+        inet_pton(AF_INET, r.interfaceAddress.toLatin1().constData(), &membership.imr_interface);
+        const int ret = ::setsockopt(r.fd, r.level, r.option, &membership, sizeof(membership));
+        const int error = errno;
+        e.args = head + QStringLiteral(", {imr_multiaddr=inet_addr(\"%1\"), "
+                                       "imr_interface=inet_addr(\"%2\")}, %3")
+                            .arg(r.group, r.interfaceAddress)
+                            .arg(sizeof(membership));
+        setResult(e, ret, error);
+        return;
+    }
+    if (r.level == IPPROTO_IP && r.option == IP_MULTICAST_IF) {
+        in_addr interface {
+        };
+        inet_pton(AF_INET, r.interfaceAddress.toLatin1().constData(), &interface);
+        const int ret = ::setsockopt(r.fd, r.level, r.option, &interface, sizeof(interface));
+        const int error = errno;
+        e.args = head + QStringLiteral(", {s_addr=inet_addr(\"%1\")}, %2")
+                            .arg(r.interfaceAddress)
+                            .arg(sizeof(interface));
         setResult(e, ret, error);
         return;
     }

@@ -195,6 +195,19 @@ private Q_SLOTS:
                                   QStringLiteral("$port_reversed")))
             << 1 << "port"
             << "$port_without_htons";
+        QJsonObject membership =
+            withStepField(validScenario(), 2, QStringLiteral("call"), QStringLiteral("setsockopt"));
+        membership = withStepField(membership, 2, QStringLiteral("option"),
+                                   QStringLiteral("IP_ADD_MEMBERSHIP"));
+        membership =
+            withStepField(membership, 2, QStringLiteral("interface"), QStringLiteral("127.0.0.1"));
+        QTest::newRow("membership of a unicast address")
+            << json(withStepField(membership, 2, QStringLiteral("group"),
+                                  QStringLiteral("127.0.0.1")))
+            << 2 << "group"
+            << "multicast";
+        QTest::newRow("membership without a group") << json(membership) << 2 << "group"
+                                                    << "string";
         QTest::newRow("as on a call that makes no descriptor")
             << json(withStepField(validScenario(), 1, QStringLiteral("as"), QStringLiteral("x")))
             << 1 << "as"
