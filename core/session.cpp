@@ -8,6 +8,9 @@
 #include <QCoreApplication>
 #include <QThread>
 
+#include <csignal>
+#include <pthread.h>
+
 namespace SocketScope {
 
 namespace {
@@ -135,6 +138,17 @@ void Session::startActors()
             if (current())
                 onLeftoversClosed();
         });
+        // A write on a connection the peer closed raises SIGPIPE in the writing thread: kept
+        // pending there, the call returns EPIPE and the process (app or test) lives on.
+        connect(
+            slot.thread, &QThread::started, slot.thread,
+            [] {
+                sigset_t pipe;
+                sigemptyset(&pipe);
+                sigaddset(&pipe, SIGPIPE);
+                pthread_sigmask(SIG_BLOCK, &pipe, nullptr);
+            },
+            Qt::DirectConnection);
         slot.thread->start();
         m_slots.insert(role.id, slot);
     }
