@@ -604,6 +604,14 @@
         <source>must be, with a numeric address, a number from 0 to 65535, &quot;$port&quot; for the scenario&apos;s port, or &quot;$port_without_htons&quot; for it as a program that forgot htons() would write it</source>
         <translation>doit être, avec une adresse numérique, un nombre de 0 à 65535, « $port » pour le port du scénario, ou « $port_without_htons » pour ce port tel que l&apos;écrirait un programme qui a oublié htons()</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a numeric IPv4 address</source>
+        <translation>« %1 » n&apos;est pas une adresse IPv4 numérique</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a multicast group (224.0.0.0 to 239.255.255.255)</source>
+        <translation>« %1 » n&apos;est pas un groupe multicast (224.0.0.0 à 239.255.255.255)</translation>
+    </message>
 </context>
 <context>
     <name>Screenshot</name>
