@@ -155,7 +155,10 @@ void Projector::apply(const CallEvent& event)
         state.last.from = int(state.endpoints.size() - 1);
         return;
     }
-    if (event.failed()) {
+    // A non-blocking connect() returns EINPROGRESS: not a failure, the kernel dials on.
+    const bool dialling =
+        call == QLatin1String("connect") && event.errnoName == QLatin1String("EINPROGRESS");
+    if (event.failed() && !dialling) {
         recordFailure(event);
         return;
     }
@@ -183,6 +186,11 @@ void Projector::apply(const CallEvent& event)
         return; // a call on a descriptor that is not a socket of the scenario
     StageEndpoint& endpoint = state.endpoints[index];
     endpoint.tuple = event.tuple;
+    if (endpoint.waitingCall == QLatin1String("connect") &&
+        event.tcpState == QLatin1String("ESTABLISHED")) {
+        endpoint.waitingCall.clear(); // the background connect() got through
+        endpoint.phase = StageEndpoint::Phase::Connected;
+    }
     // A failure stays drawn until a later call on the same descriptor succeeds; hanging up
     // does not erase why the call failed.
     if (call != QLatin1String("close")) {
@@ -207,10 +215,15 @@ void Projector::apply(const CallEvent& event)
         endpoint.phase = StageEndpoint::Phase::Listening;
         endpoint.backlog = secondArgument(event.args);
     } else if (call == QLatin1String("connect")) {
-        endpoint.phase = StageEndpoint::Phase::Connected;
         if (endpoint.peer.isEmpty())
             endpoint.peer = event.address.endpoint();
         state.last.kind = StageExchange::Kind::Dial;
+        if (dialling && event.tcpState != QLatin1String("ESTABLISHED")) {
+            endpoint.waitingCall = call; // "dialling…" until a later call finds it connected
+            endpoint.waitingSinceNs = event.tNs;
+        } else {
+            endpoint.phase = StageEndpoint::Phase::Connected;
+        }
     } else if (!endpoint.datagram &&
                (call == QLatin1String("write") || call == QLatin1String("send") ||
                 call == QLatin1String("sendto"))) {
