@@ -82,7 +82,10 @@ CallRequest Actor::resolve(const StepCommand& command) const
 
     // Paths and numeric addresses were validated when the scenario was loaded.
     if (!step.path.isEmpty()) {
-        request.address = SocketAddress::fromUnixPath(step.path).value_or(SocketAddress());
+        QString path = step.path;
+        if (path.startsWith(QLatin1String("$dir/")))
+            path = command.sessionFolder + path.mid(4);
+        request.address = SocketAddress::fromUnixPath(path).value_or(SocketAddress());
     } else if (step.address.startsWith(QLatin1Char('$'))) {
         request.address = m_addresses.value(step.address.mid(1));
     } else if (!step.address.isEmpty()) {

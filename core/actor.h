@@ -17,6 +17,7 @@ struct StepCommand {
     int index = -1;
     ScenarioStep step;
     quint16 servicePort = 0; // what "$port" means right now
+    QString sessionFolder;   // what "$dir" means: a folder of this run's own
 };
 
 // One role of a scenario (server, client, ...): a worker object that lives on its own

@@ -183,8 +183,15 @@ void readAddress(const QJsonObject& object, ScenarioStep& step, const NameScope&
 {
     if (object.contains(QLatin1String("path"))) {
         step.path = requireString(object, QStringLiteral("path"));
+        // "$dir/name": a file in the session's own folder, new for each run.
+        const QString name =
+            step.path.startsWith(QLatin1String("$dir/")) ? step.path.mid(5) : QString();
+        if (step.path.startsWith(QLatin1String("$dir/")) &&
+            (name.isEmpty() || name.contains(QLatin1Char('/'))))
+            fail(QStringLiteral("path"), Tr::tr("\"$dir/\" is followed by a file name"));
         QString error;
-        if (!SocketAddress::fromUnixPath(step.path, &error))
+        const QString checked = name.isEmpty() ? step.path : QStringLiteral("/tmp/") + name;
+        if (!SocketAddress::fromUnixPath(checked, &error))
             fail(QStringLiteral("path"), error);
         return;
     }

@@ -6,6 +6,8 @@
 #include "privileges.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QTemporaryDir>
 #include <QThread>
 
 #include <csignal>
@@ -189,6 +191,10 @@ void Session::reset()
         return;
     }
     startActors();
+    // AF_UNIX socket files of this run ("$dir/..."): removed with the folder at the next
+    // reset or when the session ends, so that a rerun binds the same name again.
+    m_runFolder =
+        std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/socketscope-XXXXXX"));
     if (!m_options.captureHelper.isEmpty())
         m_flow.setHelperPath(m_options.captureHelper);
     m_sessionPorts.clear();
@@ -275,7 +281,8 @@ void Session::dispatch(int index)
     ActorSlot& slot = m_slots[step.actor];
     slot.queue.append(index);
     m_awaiting = index;
-    const StepCommand command{index, step, m_servicePort};
+    const StepCommand command{index, step, m_servicePort,
+                              m_runFolder ? m_runFolder->path() : QString()};
     Actor* actor = slot.actor;
     QMetaObject::invokeMethod(
         actor, [actor, command] { actor->perform(command); }, Qt::QueuedConnection);

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 
+class QTemporaryDir;
 class QThread;
 
 namespace SocketScope {
@@ -132,6 +133,7 @@ private:
     QTimer m_relinkTimer;
     PacketFlow m_flow;
     bool m_stepWhenReady = false;
+    std::unique_ptr<QTemporaryDir> m_runFolder;
     QSet<quint16> m_sessionPorts; // of the session's sockets and the addresses they used
     bool m_dialsPortWithoutHtons = false;
     bool m_runWhenReady = false;

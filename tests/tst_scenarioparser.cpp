@@ -208,6 +208,12 @@ private Q_SLOTS:
             << "multicast";
         QTest::newRow("membership without a group") << json(membership) << 2 << "group"
                                                     << "string";
+        QTest::newRow("session folder without a file name")
+            << json(withStepField(withStepField(validScenario(), 1, QStringLiteral("address"),
+                                                QJsonValue::Undefined),
+                                  1, QStringLiteral("path"), QStringLiteral("$dir/a/b")))
+            << 1 << "path"
+            << "$dir/";
         QTest::newRow("as on a call that makes no descriptor")
             << json(withStepField(validScenario(), 1, QStringLiteral("as"), QStringLiteral("x")))
             << 1 << "as"

@@ -612,6 +612,10 @@
         <source>&quot;%1&quot; is not a multicast group (224.0.0.0 to 239.255.255.255)</source>
         <translation>« %1 » n&apos;est pas un groupe multicast (224.0.0.0 à 239.255.255.255)</translation>
     </message>
+    <message>
+        <source>&quot;$dir/&quot; is followed by a file name</source>
+        <translation>« $dir/ » est suivi d&apos;un nom de fichier</translation>
+    </message>
 </context>
 <context>
     <name>Screenshot</name>
