@@ -1,6 +1,7 @@
 #include "actor.h"
 
 #include "byteorder.h"
+#include "errnoinfo.h"
 #include "kernelsocketstate.h"
 #include "tupletracker.h"
 
@@ -142,6 +143,9 @@ void Actor::perform(const StepCommand& command)
     const Descriptor after = m_open.value(event.resultFd, before);
     event.family = after.domain;
     event.socketType = after.type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (event.errnoValue != 0 && !event.errnoName.startsWith(QLatin1String("EAI_")))
+        event.errnoExplanation =
+            errnoExplanationFor(event.errnoValue, event.call, event.family, event.socketType);
     describeResultDescriptor(event);
     followTuple(request, event, before.tuple);
     Q_EMIT callFinished(event);

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <netdb.h>
+#include <sys/socket.h>
 
 namespace SocketScope {
 
@@ -127,6 +128,27 @@ constexpr KnownErrno addrInfoErrors[] = {
 };
 
 } // namespace
+
+QString errnoExplanationFor(int value, const QString& call, int family, int socketType)
+{
+    const bool sends = call == QLatin1String("sendto") || call == QLatin1String("send") ||
+                       call == QLatin1String("write") || call == QLatin1String("connect");
+    if (value == ECONNREFUSED && family == AF_UNIX)
+        return QCoreApplication::translate("Errno", "No socket listens behind that path: the "
+                                                    "file may be there, but nobody answers.");
+    if (value == ECONNREFUSED && socketType == SOCK_DGRAM)
+        return QCoreApplication::translate(
+            "Errno", "No program receives on that port: the peer's system answered an earlier "
+                     "datagram with an ICMP \"port unreachable\" message, reported on this "
+                     "connected UDP socket.");
+    if (value == EACCES && sends && socketType == SOCK_DGRAM)
+        return QCoreApplication::translate("Errno", "Sending to a broadcast address needs the "
+                                                    "SO_BROADCAST option on the socket.");
+    if (value == EACCES && family == AF_UNIX)
+        return QCoreApplication::translate("Errno", "No permission on that path: its folder or "
+                                                    "file does not let this user in.");
+    return errnoInfo(value).explanation;
+}
 
 ErrnoInfo addrInfoErrorInfo(int code)
 {

@@ -15,6 +15,10 @@ struct ErrnoInfo {
 };
 
 ErrnoInfo errnoInfo(int value);
+// The explanation of an errno for one call on one kind of socket, where the general one
+// would mislead: ECONNREFUSED on UDP comes from an ICMP message, not a RST; EACCES from
+// sendto() is about broadcast, not reserved ports.
+QString errnoExplanationFor(int value, const QString& call, int family, int socketType);
 // getaddrinfo and getnameinfo report EAI_* codes, not errno.
 ErrnoInfo addrInfoErrorInfo(int code);
 // The errno value for a name such as "ECONNREFUSED"; 0 when the name is unknown.

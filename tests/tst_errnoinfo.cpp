@@ -5,12 +5,30 @@
 #include <cerrno>
 #include <cstring>
 #include <netdb.h>
+#include <sys/socket.h>
 
 using namespace SocketScope;
 
 class TestErrnoInfo : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // Where the general explanation would mislead, the call and the socket decide.
+    void explanationForTheSocket()
+    {
+        const QString tcp =
+            errnoExplanationFor(ECONNREFUSED, QStringLiteral("connect"), AF_INET, SOCK_STREAM);
+        QVERIFY(tcp.contains(QLatin1String("RST")));
+        QCOMPARE(tcp, errnoInfo(ECONNREFUSED).explanation);
+        QVERIFY(errnoExplanationFor(ECONNREFUSED, QStringLiteral("recv"), AF_INET, SOCK_DGRAM)
+                    .contains(QLatin1String("ICMP")));
+        QVERIFY(errnoExplanationFor(ECONNREFUSED, QStringLiteral("connect"), AF_UNIX, SOCK_STREAM)
+                    .contains(QLatin1String("path")));
+        QVERIFY(errnoExplanationFor(EACCES, QStringLiteral("sendto"), AF_INET, SOCK_DGRAM)
+                    .contains(QLatin1String("SO_BROADCAST")));
+        QVERIFY(errnoExplanationFor(EACCES, QStringLiteral("bind"), AF_INET, SOCK_STREAM)
+                    .contains(QLatin1String("1024")));
+    }
+
     void namesMessagesExplanations_data()
     {
         QTest::addColumn<int>("value");

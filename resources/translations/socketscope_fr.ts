@@ -341,6 +341,22 @@
         <source>The system call failed; see its manual page.</source>
         <translation>L&apos;appel système a échoué ; voir sa page de manuel.</translation>
     </message>
+    <message>
+        <source>No socket listens behind that path: the file may be there, but nobody answers.</source>
+        <translation>Aucune socket n&apos;écoute derrière ce chemin : le fichier est peut-être là, mais personne ne répond.</translation>
+    </message>
+    <message>
+        <source>No program receives on that port: the peer&apos;s system answered an earlier datagram with an ICMP &quot;port unreachable&quot; message, reported on this connected UDP socket.</source>
+        <translation>Aucun programme ne reçoit sur ce port : le système d&apos;en face a répondu à un datagramme précédent par un message ICMP « port inaccessible », signalé sur cette socket UDP connectée.</translation>
+    </message>
+    <message>
+        <source>Sending to a broadcast address needs the SO_BROADCAST option on the socket.</source>
+        <translation>Envoyer à une adresse de diffusion (broadcast) demande l&apos;option SO_BROADCAST sur la socket.</translation>
+    </message>
+    <message>
+        <source>No permission on that path: its folder or file does not let this user in.</source>
+        <translation>Pas de permission sur ce chemin : son dossier ou son fichier n&apos;autorise pas cet utilisateur.</translation>
+    </message>
 </context>
 <context>
     <name>EventLog</name>
