@@ -1,6 +1,7 @@
 #include "actor.h"
 
 #include "byteorder.h"
+#include "callresult.h"
 #include "errnoinfo.h"
 #include "kernelsocketstate.h"
 #include "tupletracker.h"
@@ -20,7 +21,10 @@ Actor::Actor(const QString& id, std::shared_ptr<std::atomic<qint64>> sequence)
 
 Actor::~Actor()
 {
-    // Whatever the scenario left open does not outlive the session.
+    // Whatever the scenario left open does not outlive the session. A child's descriptors
+    // are in its own process, which ends with m_child.
+    if (m_child)
+        return;
     for (auto it = m_open.cbegin(); it != m_open.cend(); ++it)
         ::close(it.key());
 }
@@ -28,6 +32,43 @@ Actor::~Actor()
 void Actor::cancel()
 {
     m_calls.cancel();
+    if (const std::shared_ptr<ChildProcess> child = std::atomic_load(&m_child))
+        child->kill();
+}
+
+void Actor::adoptFork(const Fork& fork)
+{
+    std::atomic_store(&m_child, fork.process);
+    m_fdNames = fork.fdNames;
+    m_open = fork.open;
+    m_addresses = fork.addresses;
+}
+
+void Actor::performFork(const StepCommand& command)
+{
+    CallStart start;
+    start.seq = m_sequence->fetch_add(1);
+    start.step = command.index;
+    start.tNs = monotonicNowNs();
+    start.actor = m_id;
+    start.call = QStringLiteral("fork");
+    Q_EMIT callStarted(start);
+
+    CallEvent event;
+    event.seq = start.seq;
+    event.step = command.index;
+    event.tNs = start.tNs;
+    event.actor = m_id;
+    event.call = start.call;
+    event.childActor = command.step.childActor;
+    event.pid = getpid();
+    int error = 0;
+    const std::shared_ptr<ChildProcess> child = ChildProcess::spawn(m_open.keys(), &error);
+    CallResult::setResult(event, child ? child->pid() : -1, error);
+    event.durationNs = monotonicNowNs() - event.tNs;
+    if (child)
+        Q_EMIT forked(Fork{command.step.childActor, child, m_fdNames, m_open, m_addresses});
+    Q_EMIT callFinished(event);
 }
 
 socklen_t Actor::addressCapacity(int fd) const
@@ -109,8 +150,19 @@ CallEvent Actor::run(const CallRequest& request, int stepIndex)
     start.fd = request.fd;
     Q_EMIT callStarted(start);
 
-    CallEvent event =
-        m_calls.perform(request, [this, &start] { Q_EMIT callBlocked(start.seq, start.step); });
+    const auto blocked = [this, &start] {
+        Q_EMIT callBlocked(start.seq, start.step);
+    };
+    CallEvent event;
+    if (m_child) {
+        const Descriptor descriptor = m_open.value(request.fd);
+        qint64 pid = 0;
+        event = m_child->call(request, descriptor.domain, descriptor.type, blocked, &pid);
+        event.pid = pid;
+    } else {
+        event = m_calls.perform(request, blocked);
+        event.pid = getpid();
+    }
     event.durationNs = event.tNs + event.durationNs - start.tNs;
     event.tNs = start.tNs;
     event.seq = start.seq;
@@ -121,6 +173,10 @@ CallEvent Actor::run(const CallRequest& request, int stepIndex)
 
 void Actor::perform(const StepCommand& command)
 {
+    if (command.step.call == QLatin1String("fork")) {
+        performFork(command);
+        return;
+    }
     const CallRequest request = resolve(command);
     const Descriptor before = m_open.value(request.fd);
     if (m_calls.isCancelled()) {
@@ -199,8 +255,10 @@ void Actor::describeResultDescriptor(CallEvent& event) const
         event.call == QLatin1String("close"))
         return;
     const Descriptor descriptor = m_open.value(event.resultFd);
+    // A child process read its own descriptor's state: this process may have closed it.
     const KernelSocketState state =
-        readKernelSocketState(event.resultFd, descriptor.domain, descriptor.type);
+        m_child ? KernelSocketState{true, event.local, event.peer, event.tcpState}
+                : readKernelSocketState(event.resultFd, descriptor.domain, descriptor.type);
     event.local = state.local;
     // /proc/net lists a TCP socket only once it listens or connects; a successful bind to an
     // explicit port is itself the proof of its address. Port 0 stays unknown until the

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "callevent.h"
+#include "childprocess.h"
 #include "scenario.h"
 #include "syscalllayer.h"
 
@@ -37,13 +38,7 @@ public Q_SLOTS:
     // Closes the descriptors the scenario left open, recording each close().
     void closeLeftovers();
 
-Q_SIGNALS:
-    void callStarted(const SocketScope::CallStart& start);
-    void callBlocked(qint64 seq, int step);
-    void callFinished(const SocketScope::CallEvent& event);
-    void leftoversClosed(const QString& actor);
-
-private:
+public:
     struct Descriptor {
         int domain = 0;
         int type = 0;
@@ -51,7 +46,28 @@ private:
         SocketAddress boundAddress;
         SocketTuple tuple;
     };
+    // What a fork() hands to the child actor: the process, and the parent's descriptor table
+    // and names as they were at the fork.
+    struct Fork {
+        QString childActor;
+        std::shared_ptr<ChildProcess> process;
+        QHash<QString, int> fdNames;
+        QHash<int, Descriptor> open;
+        QHash<QString, SocketAddress> addresses;
+    };
 
+public Q_SLOTS:
+    // This actor becomes the child process a fork() of another actor started.
+    void adoptFork(const SocketScope::Actor::Fork& fork);
+
+Q_SIGNALS:
+    void forked(const SocketScope::Actor::Fork& fork);
+    void callStarted(const SocketScope::CallStart& start);
+    void callBlocked(qint64 seq, int step);
+    void callFinished(const SocketScope::CallEvent& event);
+    void leftoversClosed(const QString& actor);
+
+private:
     CallRequest resolve(const StepCommand& command) const;
     int ownDescriptor(const QString& name) const;
     void remember(const StepCommand& command, const CallRequest& request, const CallEvent& event);
@@ -59,6 +75,7 @@ private:
     void followTuple(const CallRequest& request, CallEvent& event, const SocketTuple& before);
     socklen_t addressCapacity(int fd) const;
     CallEvent run(const CallRequest& request, int stepIndex);
+    void performFork(const StepCommand& command);
 
     QString m_id;
     std::shared_ptr<std::atomic<qint64>> m_sequence;
@@ -66,8 +83,11 @@ private:
     QHash<QString, int> m_fdNames;
     QHash<int, Descriptor> m_open;
     QHash<QString, SocketAddress> m_addresses;
+    // Set once this actor is a child process: its calls are made there, not here.
+    std::shared_ptr<ChildProcess> m_child;
 };
 
 } // namespace SocketScope
 
 Q_DECLARE_METATYPE(SocketScope::StepCommand)
+Q_DECLARE_METATYPE(SocketScope::Actor::Fork)

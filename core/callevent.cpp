@@ -46,6 +46,9 @@ QJsonObject CallEvent::toJson() const
     object[QLatin1String("duration_ns")] = durationNs;
     object[QLatin1String("actor")] = actor;
     object[QLatin1String("call")] = call;
+    object[QLatin1String("pid")] = pid;
+    if (!childActor.isEmpty())
+        object[QLatin1String("child_actor")] = childActor;
     object[QLatin1String("fd")] = fd >= 0 ? QJsonValue(fd) : QJsonValue(QJsonValue::Null);
     object[QLatin1String("result_fd")] =
         resultFd >= 0 ? QJsonValue(resultFd) : QJsonValue(QJsonValue::Null);

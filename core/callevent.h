@@ -19,6 +19,8 @@ struct CallEvent {
     qint64 durationNs = 0; // includes the time spent blocked
     QString actor;         // "server", "client", ...
     QString call;          // "accept"
+    qint64 pid = 0;        // the process that made it: a child's after fork()
+    QString childActor;    // fork(): the actor that goes on in the child process
     int fd = -1;           // the descriptor the call acted on (socket(): the new one)
     int resultFd = -1;     // the descriptor whose state follows (accept(): the new one)
     QString args;          // C rendering, strace style, without the call name

@@ -273,13 +273,27 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
         fail(QStringLiteral("actor"),
              Tr::tr("\"%1\" is not one of the scenario's actors").arg(step.actor));
     step.call = requireString(object, QStringLiteral("call"));
-    if (!SyscallLayer::supportedCalls().contains(step.call))
+    // fork() is the actor's own: a child process that goes on with a copy of its descriptors.
+    const QStringList calls = SyscallLayer::supportedCalls() << QStringLiteral("fork");
+    if (!calls.contains(step.call))
         fail(QStringLiteral("call"),
-             Tr::tr("\"%1\" is not one of %2")
-                 .arg(step.call, SyscallLayer::supportedCalls().join(QLatin1String(", "))));
+             Tr::tr("\"%1\" is not one of %2").arg(step.call, calls.join(QLatin1String(", "))));
     step.narration = requireLocalized(object, QStringLiteral("narration"));
     NameScope& scope = scopes[step.actor];
     const QString& call = step.call;
+    if (call == QLatin1String("fork")) {
+        step.childActor = requireString(object, QStringLiteral("child"));
+        if (!scenario.actor(step.childActor) || step.childActor == step.actor)
+            fail(QStringLiteral("child"),
+                 Tr::tr("\"%1\" is not another actor of the scenario").arg(step.childActor));
+        if (scopes.contains(step.childActor))
+            fail(QStringLiteral("child"),
+                 Tr::tr("\"%1\" already made calls of its own: a child starts at the fork")
+                     .arg(step.childActor));
+        const NameScope inherited = scope; // the child inherits the descriptors and variables
+        scopes.insert(step.childActor, inherited);
+        return step;
+    }
 
     if (callNeedsFd(call)) {
         step.fdName = requireString(object, QStringLiteral("fd"));

@@ -61,6 +61,7 @@ struct ScenarioStep {
     int option = 0;
     int value = 0;
     int lingerSeconds = 0;
+    QString childActor;       // fork: the actor that goes on in the child process
     QString group;            // IP_ADD_MEMBERSHIP, IP_DROP_MEMBERSHIP: the multicast group
     QString interfaceAddress; // ... and the interface; IP_MULTICAST_IF
     QList<PollTarget> pollTargets;

@@ -24,6 +24,7 @@ void registerMetaTypes()
     qRegisterMetaType<StepCommand>();
     qRegisterMetaType<StepNote>();
     qRegisterMetaType<Outcome>();
+    qRegisterMetaType<Actor::Fork>();
 }
 
 // What the capture keeps: loopback traffic (scenarios stay on loopback), and when the
@@ -135,6 +136,14 @@ void Session::startActors()
         connect(slot.actor, &Actor::callFinished, this, [this, current](const CallEvent& event) {
             if (current())
                 onCallFinished(event);
+        });
+        connect(slot.actor, &Actor::forked, this, [this, current](const Actor::Fork& fork) {
+            // Queued to the child actor before any of its steps: it is the child from then on.
+            if (current() && m_slots.contains(fork.childActor)) {
+                Actor* child = m_slots[fork.childActor].actor;
+                QMetaObject::invokeMethod(
+                    child, [child, fork] { child->adoptFork(fork); }, Qt::QueuedConnection);
+            }
         });
         connect(slot.actor, &Actor::leftoversClosed, this, [this, current] {
             if (current())

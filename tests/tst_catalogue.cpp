@@ -4,7 +4,10 @@
 #include "stageview.h"
 #include "testscenarios.h"
 
+#include <QDir>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace SocketScope;
 using namespace SocketScope::TestScenarios;
@@ -63,6 +66,44 @@ private Q_SLOTS:
             QVERIFY2(!log.packets().isEmpty(), "calls that send, and no packet");
         for (const PacketEvent& packet : log.packets())
             QCOMPARE(packet.inferred, !captured);
+    }
+
+    // fork() for real: each child's calls are made by another process, the one fork()
+    // returned, and the parent keeps no descriptor of the scenario afterwards.
+    void forkRunsRealChildProcesses()
+    {
+        const auto openDescriptors = [] {
+            return QDir(QStringLiteral("/proc/self/fd"))
+                .entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
+                .size();
+        };
+        const qsizetype before = openDescriptors();
+        {
+            Session session;
+            QVERIFY(runToEnd(session, *m_catalog.find(QStringLiteral("tcp-concurrent-fork"))));
+            QVERIFY2(session.outcome()->passed, qPrintable(failures(session)));
+            QHash<QString, qint64> childPid;
+            for (const CallEvent& call : session.log().calls()) {
+                if (call.call == QLatin1String("fork")) {
+                    QVERIFY(call.ret > 0);
+                    QCOMPARE(call.pid, qint64(getpid()));
+                    childPid.insert(call.childActor, call.ret);
+                }
+            }
+            QCOMPARE(childPid.size(), 2);
+            int childCalls = 0;
+            for (const CallEvent& call : session.log().calls()) {
+                if (childPid.contains(call.actor)) {
+                    QCOMPARE(call.pid, childPid.value(call.actor));
+                    QVERIFY(call.pid != getpid());
+                    ++childCalls;
+                } else {
+                    QCOMPARE(call.pid, qint64(getpid()));
+                }
+            }
+            QVERIFY(childCalls >= 8);
+        }
+        QTRY_COMPARE(openDescriptors(), before);
     }
 
     // Next pressed until the end, as a teacher clicks through it.

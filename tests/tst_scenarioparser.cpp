@@ -214,6 +214,14 @@ private Q_SLOTS:
                                   1, QStringLiteral("path"), QStringLiteral("$dir/a/b")))
             << 1 << "path"
             << "$dir/";
+        QJsonObject forked =
+            withStepField(validScenario(), 2, QStringLiteral("call"), QStringLiteral("fork"));
+        QTest::newRow("fork into itself")
+            << json(withStepField(forked, 2, QStringLiteral("child"), QStringLiteral("server")))
+            << 2 << "child"
+            << "another actor";
+        QTest::newRow("fork without a child") << json(forked) << 2 << "child"
+                                              << "string";
         QTest::newRow("as on a call that makes no descriptor")
             << json(withStepField(validScenario(), 1, QStringLiteral("as"), QStringLiteral("x")))
             << 1 << "as"

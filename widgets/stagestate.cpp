@@ -155,6 +155,22 @@ void Projector::apply(const CallEvent& event)
         state.last.from = int(state.endpoints.size() - 1);
         return;
     }
+    if (call == QLatin1String("fork")) {
+        if (event.ret < 0)
+            return;
+        // The child process starts with a copy of the parent's descriptor table: the same
+        // sockets, reachable from both until one of them closes its copy.
+        const qsizetype count = state.endpoints.size();
+        for (qsizetype i = 0; i < count; ++i) {
+            StageEndpoint copy = state.endpoints[i];
+            if (copy.actor != event.actor || copy.phase == StageEndpoint::Phase::Closed)
+                continue;
+            copy.actor = event.childActor;
+            copy.waitingCall.clear();
+            state.endpoints.append(copy);
+        }
+        return;
+    }
     // A non-blocking connect() returns EINPROGRESS: not a failure, the kernel dials on.
     const bool dialling =
         call == QLatin1String("connect") && event.errnoName == QLatin1String("EINPROGRESS");

@@ -632,6 +632,14 @@
         <source>&quot;$dir/&quot; is followed by a file name</source>
         <translation>« $dir/ » est suivi d&apos;un nom de fichier</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not another actor of the scenario</source>
+        <translation>« %1 » n&apos;est pas un autre acteur du scénario</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; already made calls of its own: a child starts at the fork</source>
+        <translation>« %1 » a déjà fait ses propres appels : un fils commence au fork</translation>
+    </message>
 </context>
 <context>
     <name>Screenshot</name>
