@@ -65,6 +65,9 @@ void Actor::performFork(const StepCommand& command)
     int error = 0;
     const std::shared_ptr<ChildProcess> child = ChildProcess::spawn(m_open.keys(), &error);
     CallResult::setResult(event, child ? child->pid() : -1, error);
+    if (!child)
+        event.errnoExplanation = tr("SocketScope could not start its child-process program %1.")
+                                     .arg(ChildProcess::programPath());
     event.durationNs = monotonicNowNs() - event.tNs;
     if (child)
         Q_EMIT forked(Fork{command.step.childActor, child, m_fdNames, m_open, m_addresses});
@@ -173,10 +176,6 @@ CallEvent Actor::run(const CallRequest& request, int stepIndex)
 
 void Actor::perform(const StepCommand& command)
 {
-    if (command.step.call == QLatin1String("fork")) {
-        performFork(command);
-        return;
-    }
     const CallRequest request = resolve(command);
     const Descriptor before = m_open.value(request.fd);
     if (m_calls.isCancelled()) {
@@ -192,6 +191,10 @@ void Actor::perform(const StepCommand& command)
         event.cancelled = true;
         event.ret = -1;
         Q_EMIT callFinished(event);
+        return;
+    }
+    if (command.step.call == QLatin1String("fork")) {
+        performFork(command);
         return;
     }
     CallEvent event = run(request, command.index);

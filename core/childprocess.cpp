@@ -1,9 +1,8 @@
 #include "childprocess.h"
 
 #include "callcodec.h"
+#include "siblingprogram.h"
 
-#include <QCoreApplication>
-#include <QDir>
 #include <QJsonDocument>
 
 #include <cerrno>
@@ -20,11 +19,7 @@ namespace SocketScope {
 
 QString ChildProcess::programPath()
 {
-    const QString chosen = qEnvironmentVariable("SOCKETSCOPE_CHILD");
-    if (!chosen.isEmpty())
-        return chosen;
-    return QDir(QCoreApplication::applicationDirPath())
-        .filePath(QStringLiteral("socketscope-child"));
+    return siblingProgram("SOCKETSCOPE_CHILD", QStringLiteral("socketscope-child"));
 }
 
 std::shared_ptr<ChildProcess> ChildProcess::spawn(const QList<int>& inherited, int* error)
@@ -128,8 +123,17 @@ CallEvent ChildProcess::call(const CallRequest& request, int domain, int type,
     const QByteArray message = QJsonDocument(CallCodec::requestToJson(request, domain, type))
                                    .toJson(QJsonDocument::Compact) +
                                '\n';
-    if (::write(m_requests, message.constData(), size_t(message.size())) != message.size())
-        return cancelled;
+    for (qsizetype written = 0; written < message.size();) {
+        const ssize_t count =
+            ::write(m_requests, message.constData() + written, size_t(message.size() - written));
+        if (count < 0 && errno == EINTR)
+            continue;
+        if (count <= 0) {
+            m_killed.store(true); // the child is gone
+            return cancelled;
+        }
+        written += count;
+    }
     QByteArray line;
     while (readLine(&line)) {
         const QJsonObject object = QJsonDocument::fromJson(line).object();
@@ -140,6 +144,7 @@ CallEvent ChildProcess::call(const CallRequest& request, int domain, int type,
         }
         return CallCodec::resultFromJson(object, pid);
     }
+    m_killed.store(true); // it ended: no later call can be made there
     cancelled.durationNs = monotonicNowNs() - cancelled.tNs;
     return cancelled;
 }

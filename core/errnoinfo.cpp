@@ -141,7 +141,7 @@ QString errnoExplanationFor(int value, const QString& call, int family, int sock
             "Errno", "No program receives on that port: the peer's system answered an earlier "
                      "datagram with an ICMP \"port unreachable\" message, reported on this "
                      "connected UDP socket.");
-    if (value == EACCES && sends && socketType == SOCK_DGRAM)
+    if (value == EACCES && sends && socketType == SOCK_DGRAM && family != AF_UNIX)
         return QCoreApplication::translate("Errno", "Sending to a broadcast address needs the "
                                                     "SO_BROADCAST option on the socket.");
     if (value == EACCES && family == AF_UNIX)

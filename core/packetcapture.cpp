@@ -1,9 +1,8 @@
 #include "packetcapture.h"
 
 #include "packetdecoder.h"
+#include "siblingprogram.h"
 
-#include <QCoreApplication>
-#include <QDir>
 #include <QFileInfo>
 
 #include <ctime>
@@ -72,12 +71,7 @@ PacketCapture::~PacketCapture()
 
 QString PacketCapture::defaultHelperPath()
 {
-    // Tests and packagers may put the helper elsewhere.
-    const QString chosen = qEnvironmentVariable("SOCKETSCOPE_CAPTURE_HELPER");
-    if (!chosen.isEmpty())
-        return chosen;
-    return QDir(QCoreApplication::applicationDirPath())
-        .filePath(QStringLiteral("socketscope-capture"));
+    return siblingProgram("SOCKETSCOPE_CAPTURE_HELPER", QStringLiteral("socketscope-capture"));
 }
 
 QString PacketCapture::enableCommand(const QString& helperPath)

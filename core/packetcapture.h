@@ -28,7 +28,7 @@ public:
     explicit PacketCapture(QObject* parent = nullptr);
     ~PacketCapture() override;
 
-    // Next to the running program, where the build and the install put it.
+    // Next to the running program; SOCKETSCOPE_CAPTURE_HELPER names another one.
     static QString defaultHelperPath();
     // The one command that lets this user capture without running SocketScope as root.
     static QString enableCommand(const QString& helperPath);

@@ -120,6 +120,14 @@ void PacketInference::finish(QList<PacketEvent>& out, const CallEvent& call, con
     const Direction way{known.local, known.peer};
     if (known.peer.isEmpty() || m_finished.contains(way) || !m_nextSeq.contains(way))
         return;
+    // Closing one copy of a forked descriptor ends nothing while another copy is open.
+    const bool stillHeld =
+        call.call == QLatin1String("close") &&
+        std::any_of(m_descriptors.cbegin(), m_descriptors.cend(), [&known](const Known& other) {
+            return other.local == known.local && other.peer == known.peer;
+        });
+    if (stillHeld)
+        return;
     m_finished.insert(way);
     // Closing with bytes not read, or with SO_LINGER 0, aborts: a RST, not a FIN.
     const bool aborts = call.call == QLatin1String("close") &&
@@ -136,6 +144,16 @@ void PacketInference::finish(QList<PacketEvent>& out, const CallEvent& call, con
 QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
 {
     using F = DecodedPacket::TcpFlag;
+    if (call.call == QLatin1String("fork") && call.ret > 0) {
+        // The child holds copies of the parent's descriptors: the same connections.
+        const QList<std::pair<QString, int>> keys = m_descriptors.keys();
+        for (const auto& [actor, descriptor] : keys) {
+            if (actor == call.actor)
+                m_descriptors.insert({call.childActor, descriptor},
+                                     m_descriptors.value({actor, descriptor}));
+        }
+        return {};
+    }
     const int fd = call.resultFd >= 0 ? call.resultFd : call.fd;
     const auto key = std::make_pair(call.actor, fd);
     Known& known = m_descriptors[key];

@@ -87,6 +87,8 @@ private:
     const DescriptorLife* find(const QString& local, const QString& remote, qint64 t,
                                bool listener) const;
     qint64 latestCall(const DescriptorLife* life, qint64 t, bool (*kind)(const CallEvent&)) const;
+    using Current = QHash<std::pair<QString, int>, int>;
+    void inheritLives(Current& current, const QString& parent, const QString& child, qint64 bornNs);
     qint64 endingCallAt(const DescriptorLife* life, qint64 t) const;
     qint64 causeOf(const PacketEvent& packet, const DescriptorLife* sender) const;
     void numberRelatively(PacketEvent& packet);
@@ -103,8 +105,12 @@ Linker::Linker(const QList<CallEvent>& calls)
         ordered.append(&call);
     std::stable_sort(ordered.begin(), ordered.end(),
                      [](const CallEvent* a, const CallEvent* b) { return a->tNs < b->tNs; });
-    QHash<std::pair<QString, int>, int> current; // (actor, fd) -> index in m_lives
+    Current current; // (actor, fd) -> index in m_lives
     for (const CallEvent* call : ordered) {
+        if (call->call == QLatin1String("fork") && call->ret > 0) {
+            inheritLives(current, call->actor, call->childActor, call->tNs + call->durationNs);
+            continue;
+        }
         const int fd = call->resultFd >= 0 ? call->resultFd : call->fd;
         if (fd < 0)
             continue;
@@ -142,6 +148,25 @@ Linker::Linker(const QList<CallEvent>& calls)
     }
 }
 
+// fork(): the child starts with a copy of each descriptor the parent has open, the same
+// sockets under the same numbers.
+void Linker::inheritLives(Current& current, const QString& parent, const QString& child,
+                          qint64 bornNs)
+{
+    const QList<std::pair<QString, int>> keys = current.keys();
+    for (const auto& [actor, fd] : keys) {
+        if (actor != parent)
+            continue;
+        DescriptorLife copy = m_lives[current.value({actor, fd})];
+        copy.actor = child;
+        copy.bornNs = bornNs;
+        copy.closedNs = never;
+        copy.calls.clear();
+        current.insert({child, fd}, int(m_lives.size()));
+        m_lives.append(copy);
+    }
+}
+
 // The descriptor with this local endpoint talking to `remote` at time t: connected to it,
 // or (for a listener, an unconnected UDP socket) bound and connected to nobody.
 const DescriptorLife* Linker::find(const QString& local, const QString& remote, qint64 t,
@@ -162,6 +187,8 @@ const DescriptorLife* Linker::find(const QString& local, const QString& remote, 
         int score = connected != listener ? 4 : 2;
         if (life.bornNs <= t + clockSlackNs)
             score += 1;
+        if (life.closedNs < t - clockSlackNs)
+            score -= 2; // closed by then: a copy still open (after fork) is the one meant
         if (score > bestScore || (score == bestScore && life.bornNs > best->bornNs)) {
             best = &life;
             bestScore = score;

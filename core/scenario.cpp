@@ -177,6 +177,7 @@ bool callTakesAddress(const QString& call)
 struct NameScope {
     QSet<QString> fds;
     QSet<QString> addresses;
+    bool forkChild = false; // its calls run in a child process
 };
 
 void readAddress(const QJsonObject& object, ScenarioStep& step, const NameScope& scope)
@@ -282,6 +283,8 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
     NameScope& scope = scopes[step.actor];
     const QString& call = step.call;
     if (call == QLatin1String("fork")) {
+        if (scope.forkChild)
+            fail(QStringLiteral("call"), Tr::tr("a child process cannot fork again here"));
         step.childActor = requireString(object, QStringLiteral("child"));
         if (!scenario.actor(step.childActor) || step.childActor == step.actor)
             fail(QStringLiteral("child"),
@@ -290,7 +293,8 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
             fail(QStringLiteral("child"),
                  Tr::tr("\"%1\" already made calls of its own: a child starts at the fork")
                      .arg(step.childActor));
-        const NameScope inherited = scope; // the child inherits the descriptors and variables
+        NameScope inherited = scope; // the child inherits the descriptors and variables
+        inherited.forkChild = true;
         scopes.insert(step.childActor, inherited);
         return step;
     }

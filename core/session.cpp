@@ -240,7 +240,17 @@ void Session::relinkPackets()
 bool Session::canStep() const
 {
     return (m_state == State::Stepping || m_state == State::Running) &&
-           m_next < m_scenario.steps.size() && m_awaiting < 0;
+           m_next < m_scenario.steps.size() && m_awaiting < 0 && !waitsForItsFork(m_next);
+}
+
+// A child's calls can only be made once the fork() that creates it has returned.
+bool Session::waitsForItsFork(int index) const
+{
+    const QString& actor = m_scenario.steps.at(index).actor;
+    const bool isChild =
+        std::any_of(m_scenario.steps.cbegin(), m_scenario.steps.cend(),
+                    [&actor](const ScenarioStep& s) { return s.childActor == actor; });
+    return isChild && !m_forked.contains(actor);
 }
 
 bool Session::step()
@@ -323,6 +333,8 @@ void Session::onCallFinished(const CallEvent& event)
 {
     m_inProgress.remove(event.seq);
     m_log.append(event);
+    if (event.call == QLatin1String("fork"))
+        m_forked.insert(event.childActor); // failed or not: its steps may go (and fail)
     for (const QString& endpoint : {event.local, event.peer})
         m_sessionPorts.insert(endpointPort(endpoint));
     for (const SocketAddress* address : {&event.address, &event.returnedAddress})

@@ -108,6 +108,7 @@ private:
     void learnServicePort(const CallEvent& event);
     void afterProgress();
     bool queuedBehindBlockedCall(int index) const;
+    bool waitsForItsFork(int index) const;
     bool looksStuck() const;
     void declareStuck();
     void closeLeftovers();
@@ -136,6 +137,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_runFolder;
     QSet<quint16> m_sessionPorts; // of the session's sockets and the addresses they used
     bool m_dialsPortWithoutHtons = false;
+    QSet<QString> m_forked; // child actors whose fork() has returned
     bool m_runWhenReady = false;
 };
 

@@ -4,6 +4,7 @@
 #include "scenariocatalog.h"
 #include "session.h"
 
+#include <QDir>
 #include <QTest>
 
 #include <netinet/in.h>
@@ -48,6 +49,14 @@ inline bool stepTimes(Session& session, int count)
             return false;
     }
     return true;
+}
+
+// The descriptors this process has open: what a test compares before and after.
+inline int openDescriptors()
+{
+    return int(QDir(QStringLiteral("/proc/self/fd"))
+                   .entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
+                   .size());
 }
 
 // A port nobody listens on: the system picked it for a socket that is closed again.

@@ -8,15 +8,9 @@
 #include <QTest>
 
 using namespace SocketScope;
+using SocketScope::TestScenarios::openDescriptors;
 
 namespace {
-
-int openDescriptors()
-{
-    return int(QDir(QStringLiteral("/proc/self/fd"))
-                   .entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
-                   .size());
-}
 
 int threads()
 {

@@ -640,6 +640,10 @@
         <source>&quot;%1&quot; already made calls of its own: a child starts at the fork</source>
         <translation>« %1 » a déjà fait ses propres appels : un fils commence au fork</translation>
     </message>
+    <message>
+        <source>a child process cannot fork again here</source>
+        <translation>un processus fils ne peut pas refaire fork ici</translation>
+    </message>
 </context>
 <context>
     <name>Screenshot</name>
@@ -673,6 +677,13 @@
     <message>
         <source>&quot;%1&quot; is not a port: a port is a whole number from 0 to 65535.</source>
         <translation>« %1 » n&apos;est pas un port : un port est un nombre entier de 0 à 65535.</translation>
+    </message>
+</context>
+<context>
+    <name>SocketScope::Actor</name>
+    <message>
+        <source>SocketScope could not start its child-process program %1.</source>
+        <translation>SocketScope n&apos;a pas pu lancer son programme de processus fils %1.</translation>
     </message>
 </context>
 <context>
