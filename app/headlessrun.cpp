@@ -75,6 +75,11 @@ int runHeadless(const CommandLineOptions& options, const ScenarioCatalog& catalo
 
     out << scenario->title.text(language) << Qt::endl;
     session.load(*scenario, sessionOptions);
+    if (session.busyDefaultPort() != 0)
+        out << Tr::tr("Port %1 is busy: the system chooses a free port for this run (--port N "
+                      "sets one).")
+                   .arg(session.busyDefaultPort())
+            << Qt::endl;
     session.run();
     if (session.state() != Session::State::Finished)
         loop.exec();

@@ -58,6 +58,14 @@ MainWindow::MainWindow(const ScenarioCatalog& catalog, const QString& language,
     connect(m_cursor, &LogCursor::countChanged, this, &MainWindow::updateControls);
     connect(m_session, &Session::stateChanged, this, &MainWindow::updateControls);
     connect(m_session, &Session::stateChanged, this, &MainWindow::showPackets);
+    connect(m_session, &Session::wasReset, this, [this] {
+        const quint16 busy = m_session->busyDefaultPort();
+        m_outcome->setText(busy == 0 ? QString()
+                                     : tr("Port %1 is still busy (a previous run keeps it in "
+                                          "TIME_WAIT for about a minute): this run lets the "
+                                          "system choose a free port.")
+                                           .arg(busy));
+    });
     connect(m_session, &Session::packetsChanged, this, &MainWindow::showPackets);
     connect(m_session, &Session::callBlocked, this, [this] {
         m_callModel->refreshInProgress(monotonicNowNs());
@@ -348,7 +356,6 @@ void MainWindow::loadSelectedScenario()
     m_stage->setActors(ids, names);
     m_tupleCards->setActors(ids, names);
     m_session->load(*scenario, options);
-    m_outcome->clear();
     showCursor();
 }
 

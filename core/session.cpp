@@ -3,6 +3,7 @@
 #include "actor.h"
 #include "byteorder.h"
 #include "packetlinker.h"
+#include "portprobe.h"
 #include "privileges.h"
 
 #include <QCoreApplication>
@@ -193,6 +194,14 @@ void Session::reset()
     m_leftoversPending = 0;
     m_portSource = {};
     m_servicePort = m_options.port.value_or(m_scenario.defaultPort);
+    // The course's port may still be held (TIME_WAIT of the last run, another program): then
+    // the system chooses one rather than the run failing with EADDRINUSE. A port the user
+    // asked for is used as asked.
+    m_busyDefaultPort = 0;
+    if (!m_options.port && m_servicePort != 0 && !loopbackPortIsFree(m_servicePort)) {
+        m_busyDefaultPort = m_servicePort;
+        m_servicePort = 0;
+    }
     m_stepWhenReady = false;
     m_runWhenReady = false;
     if (m_scenario.steps.isEmpty()) {

@@ -64,6 +64,9 @@ public:
     int nextStepIndex() const { return m_next; }
     // What "$port" means now: the scenario's port, the override, or the port the system chose.
     quint16 servicePort() const { return m_servicePort; }
+    // The scenario's own port when it was busy at the start of this run, so that the system
+    // chose another; 0 otherwise.
+    quint16 busyDefaultPort() const { return m_busyDefaultPort; }
     const EventLog& log() const { return m_log; }
     std::optional<Outcome> outcome() const { return m_outcome; }
     // The calls started and not yet returned, by seq.
@@ -124,6 +127,7 @@ private:
     int m_awaiting = -1; // the step dispatched last, until it finishes or blocks
     int m_leftoversPending = 0;
     quint16 m_servicePort = 0;
+    quint16 m_busyDefaultPort = 0;
     std::pair<QString, int> m_portSource{QString(), -1}; // the server socket bound to port 0
     EventLog m_log;
     QHash<qint64, CallStart> m_inProgress;

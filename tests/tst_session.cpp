@@ -7,6 +7,10 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace SocketScope;
 using SocketScope::TestScenarios::openDescriptors;
 
@@ -57,6 +61,37 @@ void stepToEnd(Session& session)
 class TestSession : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // The course's port still held (here by a listener of the test, as TIME_WAIT would):
+    // the run takes a free port and says which one was busy; a port asked for is kept.
+    void busyDefaultPortGivesWayToAFreeOne()
+    {
+        const int holder = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof(address);
+        QCOMPARE(::bind(holder, reinterpret_cast<sockaddr*>(&address), sizeof(address)), 0);
+        QCOMPARE(::listen(holder, 1), 0);
+        ::getsockname(holder, reinterpret_cast<sockaddr*>(&address), &length);
+        const quint16 busy = ntohs(address.sin_port);
+
+        Scenario scenario = TestScenarios::builtIn(QStringLiteral("tcp-echo"));
+        scenario.defaultPort = busy;
+        Session session;
+        QVERIFY(TestScenarios::runToEnd(session, scenario, SessionOptions{}));
+        QCOMPARE(session.busyDefaultPort(), busy);
+        QVERIFY(session.servicePort() != busy);
+        QVERIFY(session.outcome()->passed);
+
+        SessionOptions asked;
+        asked.port = busy;
+        session.load(scenario, asked);
+        QCOMPARE(session.busyDefaultPort(), quint16(0));
+        QCOMPARE(session.servicePort(), busy);
+        session.reset();
+        ::close(holder);
+    }
+
     void stepsThroughTcpEcho()
     {
         Session session;

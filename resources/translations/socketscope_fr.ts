@@ -411,6 +411,10 @@
         <source>To capture the real packets without running SocketScope as root:</source>
         <translation>Pour capturer les vrais paquets sans lancer SocketScope en root :</translation>
     </message>
+    <message>
+        <source>Port %1 is busy: the system chooses a free port for this run (--port N sets one).</source>
+        <translation>Le port %1 est occupé : le système choisit un port libre pour cette exécution (--port N en fixe un).</translation>
+    </message>
 </context>
 <context>
     <name>PacketDecoder</name>
@@ -1012,6 +1016,10 @@
     <message>
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Port %1 is still busy (a previous run keeps it in TIME_WAIT for about a minute): this run lets the system choose a free port.</source>
+        <translation>Le port %1 est encore occupé (une exécution précédente le garde en TIME_WAIT pendant environ une minute) : cette exécution laisse le système choisir un port libre.</translation>
     </message>
 </context>
 <context>
