@@ -49,6 +49,7 @@ void PacketInference::clear()
     m_nextSeq.clear();
     m_finished.clear();
     m_unread.clear();
+    m_dialling.clear();
 }
 
 PacketEvent PacketInference::make(const CallEvent& call, const QString& source,
@@ -107,11 +108,46 @@ void PacketInference::handshake(QList<PacketEvent>& out, const CallEvent& call, 
         segment(out, call, back, false, F::Rst | F::Ack, {});
         return;
     }
-    // A non-blocking connect (EINPROGRESS) goes on in the kernel: on loopback it completes.
+    // A non-blocking connect (EINPROGRESS) goes on in the kernel: the handshake is drawn once
+    // the socket is seen established (at once on loopback, unless the waiting line is full).
+    if (call.errnoName == QLatin1String("EINPROGRESS") &&
+        call.tcpState != QLatin1String("ESTABLISHED")) {
+        m_dialling.insert({call.actor, call.fd}, {call, local, remote});
+        return;
+    }
     if (call.failed() && call.errnoName != QLatin1String("EINPROGRESS"))
         return;
-    segment(out, call, back, false, F::Syn | F::Ack, {});
-    segment(out, call, way, true, F::Ack, {});
+    completeHandshake(out, call, way, call.tNs);
+}
+
+void PacketInference::completeHandshake(QList<PacketEvent>& out, const CallEvent& connect,
+                                        const Direction& way, qint64 seenNs)
+{
+    using F = DecodedPacket::TcpFlag;
+    const qsizetype first = out.size();
+    segment(out, connect, {way.second, way.first}, false, F::Syn | F::Ack, {});
+    segment(out, connect, way, true, F::Ack, {});
+    for (qsizetype i = first; i < out.size(); ++i)
+        out[i].tNs = qMax(out[i].tNs, seenNs + i); // when it was seen, not when connect began
+}
+
+// A socket still dialling in the background that this call shows connected: by its own
+// state, or as the peer of the connection accept() just returned.
+void PacketInference::completeDialling(QList<PacketEvent>& out, const CallEvent& call,
+                                       const Known& known)
+{
+    for (auto it = m_dialling.begin(); it != m_dialling.end();) {
+        const bool own = it.key() == std::make_pair(call.actor, call.fd) &&
+                         call.tcpState == QLatin1String("ESTABLISHED");
+        const bool accepted = call.call.startsWith(QLatin1String("accept")) && !call.failed() &&
+                              !known.peer.isEmpty() && known.peer == it->local;
+        if (own || accepted) {
+            completeHandshake(out, it->connect, {it->local, it->remote}, call.tNs);
+            it = m_dialling.erase(it);
+        } else {
+            ++it;
+        }
+    }
 }
 
 void PacketInference::finish(QList<PacketEvent>& out, const CallEvent& call, const Known& known)
@@ -169,6 +205,10 @@ QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
 
     QList<PacketEvent> out;
     const bool tcp = now.socketType == SOCK_STREAM;
+    if (call.call == QLatin1String("close"))
+        m_dialling.remove(key); // closed while dialling: the kernel just stops
+    else if (tcp && !m_dialling.isEmpty())
+        completeDialling(out, call, now);
     if (call.call == QLatin1String("setsockopt") && call.args.contains(QLatin1String("SO_LINGER")))
         known.lingerZero = !call.failed() && call.args.contains(QLatin1String("l_onoff=1")) &&
                            call.args.contains(QLatin1String("l_linger=0"));

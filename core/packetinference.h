@@ -33,12 +33,21 @@ private:
     void segment(QList<PacketEvent>& out, const CallEvent& call, const Direction& way,
                  bool fromCaller, quint8 flags, const QByteArray& payload);
     void handshake(QList<PacketEvent>& out, const CallEvent& call, const Known& known);
+    void completeHandshake(QList<PacketEvent>& out, const CallEvent& connect, const Direction& way,
+                           qint64 seenNs);
+    void completeDialling(QList<PacketEvent>& out, const CallEvent& call, const Known& known);
     void finish(QList<PacketEvent>& out, const CallEvent& call, const Known& known);
 
     QHash<std::pair<QString, int>, Known> m_descriptors;
     QHash<Direction, quint32> m_nextSeq;
     QSet<Direction> m_finished;
     QHash<Direction, qint64> m_unread; // bytes sent one way and not read yet
+    struct Dialling {
+        CallEvent connect; // a non-blocking connect() whose handshake is not seen yet
+        QString local;
+        QString remote;
+    };
+    QHash<std::pair<QString, int>, Dialling> m_dialling;
 };
 
 } // namespace SocketScope

@@ -156,6 +156,34 @@ private Q_SLOTS:
         QCOMPARE(packets.size(), 6);
     }
 
+    // A non-blocking connect() to a full waiting line: only the SYN at first; the rest of the
+    // handshake once accept() has taken that connection, as the kernel does.
+    void inferredHandshakeWaitsForAFullWaitingLine()
+    {
+        Session session;
+        QVERIFY(runToEnd(session, builtIn(QStringLiteral("backlog-full"))));
+        const EventLog& log = session.log();
+        const CallEvent* connect =
+            findCall(log, QStringLiteral("client3"), QStringLiteral("connect"));
+        QVERIFY(connect);
+        QCOMPARE(connect->errnoName, QStringLiteral("EINPROGRESS"));
+        QList<const PacketEvent*> handshake;
+        for (const PacketEvent& packet : log.packets()) {
+            if (packet.cause == connect->seq)
+                handshake << &packet;
+        }
+        QCOMPARE(handshake.size(), 3);
+        QCOMPARE(handshake[0]->decoded.tcpFlags, quint8(F::Syn));
+        QCOMPARE(handshake[1]->decoded.tcpFlags, quint8(F::Syn | F::Ack));
+        qint64 acceptedAt = -1; // the accept() that returned client 3's connection
+        for (const CallEvent& call : log.calls()) {
+            if (call.call == QLatin1String("accept") && call.peer == connect->local)
+                acceptedAt = call.tNs;
+        }
+        QVERIFY(acceptedAt > 0);
+        QVERIFY(handshake[1]->tNs >= acceptedAt);
+    }
+
     // The linking rules on a crafted capture: handshake, data, the ACK of data, a RST that
     // answers, and a stranger's packet left out.
     void linkingRules()
