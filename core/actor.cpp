@@ -25,8 +25,10 @@ Actor::~Actor()
     // are in its own process, which ends with m_child.
     if (m_child)
         return;
-    for (auto it = m_open.cbegin(); it != m_open.cend(); ++it)
-        ::close(it.key());
+    for (auto it = m_open.cbegin(); it != m_open.cend(); ++it) {
+        if (!m_shared.contains(it.key()))
+            ::close(it.key());
+    }
 }
 
 void Actor::cancel()
@@ -42,6 +44,33 @@ void Actor::adoptFork(const Fork& fork)
     m_fdNames = fork.fdNames;
     m_open = fork.open;
     m_addresses = fork.addresses;
+    if (!fork.process) {
+        const QList<int> shared = m_open.keys();
+        m_shared = QSet<int>(shared.cbegin(), shared.cend());
+    }
+}
+
+void Actor::forgetDescriptor(int fd)
+{
+    m_open.remove(fd);
+    m_shared.remove(fd);
+}
+
+void Actor::performThreadCreate(const StepCommand& command)
+{
+    // A thread of this very process: nothing to start, the next steps of that actor run on
+    // a thread of their own and use the same descriptors (threads share the table).
+    CallEvent event;
+    event.seq = m_sequence->fetch_add(1);
+    event.step = command.index;
+    event.tNs = monotonicNowNs();
+    event.actor = m_id;
+    event.call = QStringLiteral("pthread_create");
+    event.childActor = command.step.childActor;
+    event.pid = getpid();
+    event.ret = 0;
+    Q_EMIT forked(Fork{command.step.childActor, nullptr, m_fdNames, m_open, m_addresses});
+    Q_EMIT callFinished(event);
 }
 
 void Actor::performFork(const StepCommand& command)
@@ -197,6 +226,10 @@ void Actor::perform(const StepCommand& command)
         performFork(command);
         return;
     }
+    if (command.step.call == QLatin1String("pthread_create")) {
+        performThreadCreate(command);
+        return;
+    }
     CallEvent event = run(request, command.index);
     remember(command, request, event);
     const Descriptor after = m_open.value(event.resultFd, before);
@@ -275,6 +308,8 @@ void Actor::describeResultDescriptor(CallEvent& event) const
 
 void Actor::closeLeftovers()
 {
+    for (const int fd : std::as_const(m_shared))
+        m_open.remove(fd); // the creating thread closes those
     QList<int> fds = m_open.keys();
     std::sort(fds.begin(), fds.end());
     for (int fd : fds) {

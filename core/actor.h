@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <atomic>
 #include <memory>
@@ -57,8 +58,11 @@ public:
     };
 
 public Q_SLOTS:
-    // This actor becomes the child process a fork() of another actor started.
+    // This actor becomes the child process a fork() of another actor started, or (no process)
+    // the thread its pthread_create() started, sharing its descriptors.
     void adoptFork(const SocketScope::Actor::Fork& fork);
+    // Another thread of the same process closed this descriptor: it is gone here too.
+    void forgetDescriptor(int fd);
 
 Q_SIGNALS:
     void forked(const SocketScope::Actor::Fork& fork);
@@ -76,6 +80,7 @@ private:
     socklen_t addressCapacity(int fd) const;
     CallEvent run(const CallRequest& request, int stepIndex);
     void performFork(const StepCommand& command);
+    void performThreadCreate(const StepCommand& command);
 
     QString m_id;
     std::shared_ptr<std::atomic<qint64>> m_sequence;
@@ -85,6 +90,8 @@ private:
     QHash<QString, SocketAddress> m_addresses;
     // Set once this actor is a child process: its calls are made there, not here.
     std::shared_ptr<ChildProcess> m_child;
+    // A thread's descriptors that its creator opened: the creator closes what is left of them.
+    QSet<int> m_shared;
 };
 
 } // namespace SocketScope

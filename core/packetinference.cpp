@@ -50,6 +50,7 @@ void PacketInference::clear()
     m_finished.clear();
     m_unread.clear();
     m_dialling.clear();
+    m_threadOf.clear();
 }
 
 PacketEvent PacketInference::make(const CallEvent& call, const QString& source,
@@ -180,7 +181,10 @@ void PacketInference::finish(QList<PacketEvent>& out, const CallEvent& call, con
 QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
 {
     using F = DecodedPacket::TcpFlag;
-    if (call.call == QLatin1String("fork") && call.ret > 0) {
+    if (call.call == QLatin1String("pthread_create") && call.ret == 0)
+        m_threadOf.insert(call.childActor, m_threadOf.value(call.actor, call.actor));
+    if ((call.call == QLatin1String("fork") && call.ret > 0) ||
+        (call.call == QLatin1String("pthread_create") && call.ret == 0)) {
         // The child holds copies of the parent's descriptors: the same connections.
         const QList<std::pair<QString, int>> keys = m_descriptors.keys();
         for (const auto& [actor, descriptor] : keys) {
@@ -200,8 +204,16 @@ QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
     if (!call.peer.isEmpty())
         known.peer = wireEndpoint(call.peer);
     const Known now = known;
-    if (call.call == QLatin1String("close"))
+    if (call.call == QLatin1String("close")) {
         m_descriptors.remove(key);
+        // The other threads of the process lose it too: they share the table.
+        const QString process = m_threadOf.value(call.actor, call.actor);
+        const QList<std::pair<QString, int>> keys = m_descriptors.keys();
+        for (const auto& [actor, descriptor] : keys) {
+            if (descriptor == fd && m_threadOf.value(actor, actor) == process && !call.failed())
+                m_descriptors.remove({actor, descriptor});
+        }
+    }
 
     QList<PacketEvent> out;
     const bool tcp = now.socketType == SOCK_STREAM;

@@ -48,6 +48,7 @@ private:
         QString remote;
     };
     QHash<std::pair<QString, int>, Dialling> m_dialling;
+    QHash<QString, QString> m_threadOf; // a thread actor -> the actor whose process it is in
 };
 
 } // namespace SocketScope

@@ -105,9 +105,13 @@ Linker::Linker(const QList<CallEvent>& calls)
         ordered.append(&call);
     std::stable_sort(ordered.begin(), ordered.end(),
                      [](const CallEvent* a, const CallEvent* b) { return a->tNs < b->tNs; });
-    Current current; // (actor, fd) -> index in m_lives
+    Current current;                  // (actor, fd) -> index in m_lives
+    QHash<QString, QString> threadOf; // a thread actor -> the actor whose process it is in
     for (const CallEvent* call : ordered) {
-        if (call->call == QLatin1String("fork") && call->ret > 0) {
+        const bool threadStarts = call->call == QLatin1String("pthread_create") && call->ret == 0;
+        if (threadStarts)
+            threadOf.insert(call->childActor, threadOf.value(call->actor, call->actor));
+        if ((call->call == QLatin1String("fork") && call->ret > 0) || threadStarts) {
             inheritLives(current, call->actor, call->childActor, call->tNs + call->durationNs);
             continue;
         }
@@ -139,6 +143,15 @@ Linker::Linker(const QList<CallEvent>& calls)
         if (call->call == QLatin1String("close") && !call->failed()) {
             life.closedNs = call->tNs + call->durationNs;
             current.remove(key);
+            // Threads share the table: the other threads' copies are closed with it.
+            const QString process = threadOf.value(call->actor, call->actor);
+            const QList<std::pair<QString, int>> keys = current.keys();
+            for (const auto& [actor, descriptor] : keys) {
+                if (descriptor == fd && threadOf.value(actor, actor) == process) {
+                    m_lives[current.value({actor, descriptor})].closedNs = life.closedNs;
+                    current.remove({actor, descriptor});
+                }
+            }
         }
     }
     for (DescriptorLife& life : m_lives) {
@@ -189,6 +202,8 @@ const DescriptorLife* Linker::find(const QString& local, const QString& remote, 
             score += 1;
         if (life.closedNs < t - clockSlackNs)
             score -= 2; // closed by then: a copy still open (after fork) is the one meant
+        if (!life.calls.isEmpty())
+            score += 1; // threads share every descriptor: the one that uses it is meant
         if (score > bestScore || (score == bestScore && life.bornNs > best->bornNs)) {
             best = &life;
             bestScore = score;

@@ -274,25 +274,27 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
         fail(QStringLiteral("actor"),
              Tr::tr("\"%1\" is not one of the scenario's actors").arg(step.actor));
     step.call = requireString(object, QStringLiteral("call"));
-    // fork() is the actor's own: a child process that goes on with a copy of its descriptors.
-    const QStringList calls = SyscallLayer::supportedCalls() << QStringLiteral("fork");
+    // fork() and pthread_create() are the actor's own: another actor goes on with a copy of
+    // its descriptors (a child process) or with the very same ones (a thread).
+    const QStringList calls = SyscallLayer::supportedCalls()
+                              << QStringLiteral("fork") << QStringLiteral("pthread_create");
     if (!calls.contains(step.call))
         fail(QStringLiteral("call"),
              Tr::tr("\"%1\" is not one of %2").arg(step.call, calls.join(QLatin1String(", "))));
     step.narration = requireLocalized(object, QStringLiteral("narration"));
     NameScope& scope = scopes[step.actor];
     const QString& call = step.call;
-    if (call == QLatin1String("fork")) {
+    if (call == QLatin1String("fork") || call == QLatin1String("pthread_create")) {
         if (scope.forkChild)
             fail(QStringLiteral("call"), Tr::tr("a child process cannot fork again here"));
-        step.childActor = requireString(object, QStringLiteral("child"));
+        const QString field =
+            call == QLatin1String("fork") ? QStringLiteral("child") : QStringLiteral("thread");
+        step.childActor = requireString(object, field);
         if (!scenario.actor(step.childActor) || step.childActor == step.actor)
-            fail(QStringLiteral("child"),
-                 Tr::tr("\"%1\" is not another actor of the scenario").arg(step.childActor));
+            fail(field, Tr::tr("\"%1\" is not another actor of the scenario").arg(step.childActor));
         if (scopes.contains(step.childActor))
-            fail(QStringLiteral("child"),
-                 Tr::tr("\"%1\" already made calls of its own: a child starts at the fork")
-                     .arg(step.childActor));
+            fail(field, Tr::tr("\"%1\" already made calls of its own: a child starts at the fork")
+                            .arg(step.childActor));
         NameScope inherited = scope; // the child inherits the descriptors and variables
         inherited.forkChild = true;
         scopes.insert(step.childActor, inherited);

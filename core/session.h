@@ -112,6 +112,7 @@ private:
     void afterProgress();
     bool queuedBehindBlockedCall(int index) const;
     bool waitsForItsFork(int index) const;
+    void forgetInOtherThreads(const QString& actor, int fd);
     bool looksStuck() const;
     void declareStuck();
     void closeLeftovers();
@@ -141,7 +142,8 @@ private:
     std::unique_ptr<QTemporaryDir> m_runFolder;
     QSet<quint16> m_sessionPorts; // of the session's sockets and the addresses they used
     bool m_dialsPortWithoutHtons = false;
-    QSet<QString> m_forked; // child actors whose fork() has returned
+    QSet<QString> m_forked;             // child actors whose fork() has returned
+    QHash<QString, QString> m_threadOf; // a thread actor -> the actor whose process it is in
     bool m_runWhenReady = false;
 };
 

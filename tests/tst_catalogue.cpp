@@ -5,6 +5,7 @@
 #include "testscenarios.h"
 
 #include <QDir>
+#include <QSet>
 #include <QTest>
 
 #include <unistd.h>
@@ -114,6 +115,42 @@ private Q_SLOTS:
                 }
             }
             QCOMPARE(data, 2);
+        }
+        QTRY_COMPARE(openDescriptors(), before);
+    }
+
+    // pthread_create(): threads of this very process sharing its descriptors; the thread
+    // that closes a dialogue socket closes it for all, so the FIN is that thread's.
+    void threadsShareTheDescriptorTable()
+    {
+        const int before = openDescriptors();
+        {
+            Session session;
+            QVERIFY(runToEnd(session, *m_catalog.find(QStringLiteral("tcp-concurrent-threads"))));
+            QVERIFY2(session.outcome()->passed, qPrintable(failures(session)));
+            const QSet<QString> threads{QStringLiteral("thread1"), QStringLiteral("thread2")};
+            QHash<qint64, const CallEvent*> bySeq;
+            int threadCalls = 0;
+            for (const CallEvent& call : session.log().calls()) {
+                bySeq.insert(call.seq, &call);
+                QCOMPARE(call.pid, qint64(getpid()));
+                threadCalls += threads.contains(call.actor);
+            }
+            QVERIFY(threadCalls >= 8);
+            int fins = 0;
+            for (const PacketEvent& packet : session.log().packets()) {
+                const CallEvent* cause = bySeq.value(packet.cause);
+                QVERIFY(cause);
+                if (packet.payloadLength() == 14)
+                    QVERIFY(threads.contains(packet.receiver.actor));
+                if ((packet.decoded.tcpFlags & DecodedPacket::Fin) &&
+                    packet.sender.actor != QLatin1String("client1") &&
+                    packet.sender.actor != QLatin1String("client2")) {
+                    QVERIFY(threads.contains(cause->actor));
+                    ++fins;
+                }
+            }
+            QCOMPARE(fins, 2);
         }
         QTRY_COMPARE(openDescriptors(), before);
     }

@@ -20,6 +20,7 @@ int secondArgument(const QString& args)
 class Projector {
 public:
     StageState state;
+    QHash<QString, QString> threadOf; // a thread actor -> the actor whose process it is in
 
     void apply(const CallEvent& event);
     void markWaiting(const QString& actor, int fd, const QString& call, qint64 sinceNs);
@@ -155,7 +156,21 @@ void Projector::apply(const CallEvent& event)
         state.last.from = int(state.endpoints.size() - 1);
         return;
     }
-    if (call == QLatin1String("fork")) {
+    if (call == QLatin1String("pthread_create") && event.ret == 0)
+        threadOf.insert(event.childActor, threadOf.value(event.actor, event.actor));
+    if (call == QLatin1String("close") && event.ret == 0) {
+        // Threads share one descriptor table: one thread's close closes it for all.
+        const QString process = threadOf.value(event.actor, event.actor);
+        for (StageEndpoint& other : state.endpoints) {
+            if (other.fd == event.fd && other.actor != event.actor &&
+                threadOf.value(other.actor, other.actor) == process &&
+                other.phase != StageEndpoint::Phase::Closed) {
+                other.phase = StageEndpoint::Phase::Closed;
+                other.tcpState.clear();
+            }
+        }
+    }
+    if (call == QLatin1String("fork") || call == QLatin1String("pthread_create")) {
         if (event.ret < 0)
             return;
         // The child process starts with a copy of the parent's descriptor table: the same
