@@ -87,6 +87,12 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
     const QCommandLineOption noCaptureOption(
         QStringLiteral("no-capture"),
         Tr::tr("Do not capture: show packets inferred from the calls, labelled as such."));
+    const QCommandLineOption socketsOption(
+        QStringLiteral("list-sockets"),
+        Tr::tr("List every TCP, UDP and UNIX socket of the machine (as ss does), one per line."));
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        Tr::tr("With --list-sockets: print JSON instead."));
+    parser.addOptions({socketsOption, jsonOption});
     parser.addOptions({listOption, headlessOption, scenarioOption, portOption, traceOption,
                        pcapOption, noCaptureOption, langOption, folderOption, stepsOption,
                        screenshotOption, sizeOption, panelOption});
@@ -199,7 +205,14 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
         }
     }
     options.scenarioId = parser.value(scenarioOption);
-    if (parser.isSet(listOption)) {
+    options.json = parser.isSet(jsonOption);
+    if (options.json && !parser.isSet(socketsOption)) {
+        result.error = Tr::tr("--json goes with --list-sockets.");
+        return result;
+    }
+    if (parser.isSet(socketsOption)) {
+        options.mode = CommandLineOptions::Mode::ListSockets;
+    } else if (parser.isSet(listOption)) {
         options.mode = CommandLineOptions::Mode::ListScenarios;
     } else if (parser.isSet(headlessOption)) {
         options.mode = CommandLineOptions::Mode::Headless;

@@ -11,13 +11,14 @@ namespace SocketScope {
 // What the user asked for on the command line, validated: an error names the option and
 // says what is wrong, and main() exits with status 2.
 struct CommandLineOptions {
-    enum class Mode { Window, Headless, ListScenarios, Help, Version };
+    enum class Mode { Window, Headless, ListScenarios, ListSockets, Help, Version };
     Mode mode = Mode::Window;
     QString scenarioId;
     std::optional<quint16> port;
     QString tracePath;
     QString pcapPath;              // --pcap: the captured packets, in pcap format
     bool inferPacketsOnly = false; // --no-capture
+    bool json = false;             // --json: --list-sockets as JSON
     QString language;              // "fr" or "en"; empty: the system's language
     QString scenarioFolder;
     int steps = 0;          // --steps: real steps performed before the screenshot

@@ -3,8 +3,11 @@
 #include "mainwindow.h"
 #include "scenariocatalog.h"
 #include "screenshotrun.h"
+#include "socketdiag.h"
 
 #include <QApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTextStream>
@@ -24,6 +27,51 @@ QString chooseLanguage(const QStringList& arguments)
         return requested;
     return QLocale::system().language() == QLocale::French ? QStringLiteral("fr")
                                                            : QStringLiteral("en");
+}
+
+} // namespace
+
+namespace {
+
+// --list-sockets: the machine's sockets, as a table or as JSON.
+int listSockets(bool json, QTextStream& out, QTextStream& err)
+{
+    QString error;
+    const auto rows = SocketScope::snapshotSockets(&error);
+    if (!rows) {
+        err << QStringLiteral("socketscope: ") << error << Qt::endl;
+        return 1;
+    }
+    if (json) {
+        QJsonArray array;
+        for (const SocketScope::SocketRow& row : *rows)
+            array.append(row.toJson());
+        out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8")
+               .arg(QStringLiteral("Proto"), -6)
+               .arg(QStringLiteral("State"), -12)
+               .arg(QStringLiteral("Recv-Q"), 7)
+               .arg(QStringLiteral("Send-Q"), 7)
+               .arg(QStringLiteral("Local"), -40)
+               .arg(QStringLiteral("Peer"), -40)
+               .arg(QStringLiteral("UID"), 6)
+               .arg(QStringLiteral("Inode"))
+        << Qt::endl;
+    for (const SocketScope::SocketRow& row : *rows) {
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8")
+                   .arg(row.protocol, -6)
+                   .arg(row.state, -12)
+                   .arg(row.recvQ, 7)
+                   .arg(row.sendQ, 7)
+                   .arg(row.local, -40)
+                   .arg(row.peer, -40)
+                   .arg(row.uid, 6)
+                   .arg(row.inode)
+            << Qt::endl;
+    }
+    return 0;
 }
 
 } // namespace
@@ -70,6 +118,8 @@ int main(int argc, char* argv[])
     options.language = language;
 
     switch (options.mode) {
+    case CommandLineOptions::Mode::ListSockets:
+        return listSockets(options.json, out, err);
     case CommandLineOptions::Mode::Help:
         out << options.helpText;
         return 0;

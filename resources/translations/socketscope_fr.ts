@@ -154,6 +154,18 @@
         <source>Do not capture: show packets inferred from the calls, labelled as such.</source>
         <translation>Ne pas capturer : montrer les paquets déduits des appels, signalés comme tels.</translation>
     </message>
+    <message>
+        <source>List every TCP, UDP and UNIX socket of the machine (as ss does), one per line.</source>
+        <translation>Lister toutes les sockets TCP, UDP et UNIX de la machine (comme ss), une par ligne.</translation>
+    </message>
+    <message>
+        <source>With --list-sockets: print JSON instead.</source>
+        <translation>Avec --list-sockets : écrire du JSON à la place.</translation>
+    </message>
+    <message>
+        <source>--json goes with --list-sockets.</source>
+        <translation>--json va avec --list-sockets.</translation>
+    </message>
 </context>
 <context>
     <name>Errno</name>
@@ -681,6 +693,13 @@
     <message>
         <source>&quot;%1&quot; is not a port: a port is a whole number from 0 to 65535.</source>
         <translation>« %1 » n&apos;est pas un port : un port est un nombre entier de 0 à 65535.</translation>
+    </message>
+</context>
+<context>
+    <name>SocketDiag</name>
+    <message>
+        <source>netlink sock_diag failed: %1 (%2): %3</source>
+        <translation>netlink sock_diag a échoué : %1 (%2) : %3</translation>
     </message>
 </context>
 <context>
