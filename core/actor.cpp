@@ -60,14 +60,8 @@ void Actor::performThreadCreate(const StepCommand& command)
 {
     // A thread of this very process: nothing to start, the next steps of that actor run on
     // a thread of their own and use the same descriptors (threads share the table).
-    CallEvent event;
-    event.seq = m_sequence->fetch_add(1);
-    event.step = command.index;
-    event.tNs = monotonicNowNs();
-    event.actor = m_id;
-    event.call = QStringLiteral("pthread_create");
+    CallEvent event = eventOf(announce(QStringLiteral("pthread_create"), command.index, -1));
     event.childActor = command.step.childActor;
-    event.pid = getpid();
     event.ret = 0;
     Q_EMIT forked(Fork{command.step.childActor, nullptr, m_fdNames, m_open, m_addresses});
     Q_EMIT callFinished(event);
@@ -75,22 +69,8 @@ void Actor::performThreadCreate(const StepCommand& command)
 
 void Actor::performFork(const StepCommand& command)
 {
-    CallStart start;
-    start.seq = m_sequence->fetch_add(1);
-    start.step = command.index;
-    start.tNs = monotonicNowNs();
-    start.actor = m_id;
-    start.call = QStringLiteral("fork");
-    Q_EMIT callStarted(start);
-
-    CallEvent event;
-    event.seq = start.seq;
-    event.step = command.index;
-    event.tNs = start.tNs;
-    event.actor = m_id;
-    event.call = start.call;
+    CallEvent event = eventOf(announce(QStringLiteral("fork"), command.index, -1));
     event.childActor = command.step.childActor;
-    event.pid = getpid();
     int error = 0;
     const std::shared_ptr<ChildProcess> child = ChildProcess::spawn(m_open.keys(), &error);
     CallResult::setResult(event, child ? child->pid() : -1, error);
@@ -171,17 +151,35 @@ CallRequest Actor::resolve(const StepCommand& command) const
     return request;
 }
 
-CallEvent Actor::run(const CallRequest& request, int stepIndex)
+CallStart Actor::announce(const QString& call, int stepIndex, int fd)
 {
     CallStart start;
     start.seq = m_sequence->fetch_add(1);
     start.step = stepIndex;
     start.tNs = monotonicNowNs();
     start.actor = m_id;
-    start.call = request.call;
-    start.fd = request.fd;
+    start.call = call;
+    start.fd = fd;
     Q_EMIT callStarted(start);
+    return start;
+}
 
+CallEvent Actor::eventOf(const CallStart& start) const
+{
+    CallEvent event;
+    event.seq = start.seq;
+    event.step = start.step;
+    event.tNs = start.tNs;
+    event.actor = m_id;
+    event.call = start.call;
+    event.fd = start.fd;
+    event.pid = getpid();
+    return event;
+}
+
+CallEvent Actor::run(const CallRequest& request, int stepIndex)
+{
+    const CallStart start = announce(request.call, stepIndex, request.fd);
     const auto blocked = [this, &start] {
         Q_EMIT callBlocked(start.seq, start.step);
     };

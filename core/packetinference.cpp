@@ -1,5 +1,6 @@
 #include "packetinference.h"
 
+#include "callkinds.h"
 #include "packetlinker.h"
 #include "socketaddress.h"
 
@@ -8,12 +9,6 @@
 namespace SocketScope {
 
 namespace {
-
-bool isOneOf(const QString& call, std::initializer_list<const char*> names)
-{
-    return std::any_of(names.begin(), names.end(),
-                       [&call](const char* name) { return call == QLatin1String(name); });
-}
 
 void fillEndpoint(const QString& wire, QString* text, quint16* port, int* ipVersion)
 {
@@ -50,7 +45,7 @@ void PacketInference::clear()
     m_finished.clear();
     m_unread.clear();
     m_dialling.clear();
-    m_threadOf.clear();
+    m_threads.clear();
 }
 
 PacketEvent PacketInference::make(const CallEvent& call, const QString& source,
@@ -181,10 +176,8 @@ void PacketInference::finish(QList<PacketEvent>& out, const CallEvent& call, con
 QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
 {
     using F = DecodedPacket::TcpFlag;
-    if (call.call == QLatin1String("pthread_create") && call.ret == 0)
-        m_threadOf.insert(call.childActor, m_threadOf.value(call.actor, call.actor));
-    if ((call.call == QLatin1String("fork") && call.ret > 0) ||
-        (call.call == QLatin1String("pthread_create") && call.ret == 0)) {
+    m_threads.follow(call);
+    if (CallKinds::startsActor(call)) {
         // The child holds copies of the parent's descriptors: the same connections.
         const QList<std::pair<QString, int>> keys = m_descriptors.keys();
         for (const auto& [actor, descriptor] : keys) {
@@ -207,10 +200,9 @@ QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
     if (call.call == QLatin1String("close")) {
         m_descriptors.remove(key);
         // The other threads of the process lose it too: they share the table.
-        const QString process = m_threadOf.value(call.actor, call.actor);
         const QList<std::pair<QString, int>> keys = m_descriptors.keys();
         for (const auto& [actor, descriptor] : keys) {
-            if (descriptor == fd && m_threadOf.value(actor, actor) == process && !call.failed())
+            if (descriptor == fd && m_threads.shareTable(actor, call.actor) && !call.failed())
                 m_descriptors.remove({actor, descriptor});
         }
     }
@@ -224,15 +216,14 @@ QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
     if (call.call == QLatin1String("setsockopt") && call.args.contains(QLatin1String("SO_LINGER")))
         known.lingerZero = !call.failed() && call.args.contains(QLatin1String("l_onoff=1")) &&
                            call.args.contains(QLatin1String("l_linger=0"));
-    if (tcp && isOneOf(call.call, {"read", "recv", "recvfrom", "recvmsg"}) && call.ret > 0 &&
+    if (tcp && CallKinds::receivesData(call.call) && call.ret > 0 &&
         !(call.args.contains(QLatin1String("MSG_PEEK"))))
         m_unread[{now.peer, now.local}] -= call.ret;
     if (!tcp && now.socketType != SOCK_DGRAM)
         return out; // AF_UNIX and the like put nothing on the network
     if (tcp && call.call == QLatin1String("connect")) {
         handshake(out, call, now);
-    } else if (isOneOf(call.call, {"write", "send", "sendto", "sendmsg", "writev"}) &&
-               !call.failed() && call.ret >= 0) {
+    } else if (CallKinds::sendsData(call.call) && !call.failed() && call.ret >= 0) {
         const QByteArray payload = call.data.left(call.ret);
         if (tcp && call.ret > 0 && !now.peer.isEmpty()) {
             m_unread[{now.local, now.peer}] += call.ret;

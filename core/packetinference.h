@@ -1,6 +1,7 @@
 #pragma once
 
 #include "callevent.h"
+#include "callkinds.h"
 #include "packetevent.h"
 
 #include <QHash>
@@ -48,7 +49,7 @@ private:
         QString remote;
     };
     QHash<std::pair<QString, int>, Dialling> m_dialling;
-    QHash<QString, QString> m_threadOf; // a thread actor -> the actor whose process it is in
+    ThreadGroups m_threads;
 };
 
 } // namespace SocketScope

@@ -1,5 +1,6 @@
 #include "packetlinker.h"
 
+#include "callkinds.h"
 #include "socketaddress.h"
 
 #include <QHash>
@@ -16,15 +17,11 @@ namespace {
 constexpr qint64 clockSlackNs = 50'000;
 constexpr qint64 never = std::numeric_limits<qint64>::max();
 
-bool isOneOf(const QString& call, std::initializer_list<const char*> names)
-{
-    return std::any_of(names.begin(), names.end(),
-                       [&call](const char* name) { return call == QLatin1String(name); });
-}
+using CallKinds::isOneOf;
 
 bool sends(const CallEvent& call)
 {
-    return isOneOf(call.call, {"write", "send", "sendto", "sendmsg", "writev"}) && !call.failed();
+    return CallKinds::sendsData(call.call) && !call.failed();
 }
 
 bool ends(const CallEvent& call)
@@ -105,13 +102,11 @@ Linker::Linker(const QList<CallEvent>& calls)
         ordered.append(&call);
     std::stable_sort(ordered.begin(), ordered.end(),
                      [](const CallEvent* a, const CallEvent* b) { return a->tNs < b->tNs; });
-    Current current;                  // (actor, fd) -> index in m_lives
-    QHash<QString, QString> threadOf; // a thread actor -> the actor whose process it is in
+    Current current; // (actor, fd) -> index in m_lives
+    ThreadGroups threads;
     for (const CallEvent* call : ordered) {
-        const bool threadStarts = call->call == QLatin1String("pthread_create") && call->ret == 0;
-        if (threadStarts)
-            threadOf.insert(call->childActor, threadOf.value(call->actor, call->actor));
-        if ((call->call == QLatin1String("fork") && call->ret > 0) || threadStarts) {
+        threads.follow(*call);
+        if (CallKinds::startsActor(*call)) {
             inheritLives(current, call->actor, call->childActor, call->tNs + call->durationNs);
             continue;
         }
@@ -144,10 +139,9 @@ Linker::Linker(const QList<CallEvent>& calls)
             life.closedNs = call->tNs + call->durationNs;
             current.remove(key);
             // Threads share the table: the other threads' copies are closed with it.
-            const QString process = threadOf.value(call->actor, call->actor);
             const QList<std::pair<QString, int>> keys = current.keys();
             for (const auto& [actor, descriptor] : keys) {
-                if (descriptor == fd && threadOf.value(actor, actor) == process) {
+                if (descriptor == fd && threads.shareTable(actor, call->actor)) {
                     m_lives[current.value({actor, descriptor})].closedNs = life.closedNs;
                     current.remove({actor, descriptor});
                 }

@@ -344,8 +344,7 @@ void Session::onCallFinished(const CallEvent& event)
     m_log.append(event);
     if (event.call == QLatin1String("fork") || event.call == QLatin1String("pthread_create"))
         m_forked.insert(event.childActor); // failed or not: its steps may go (and fail)
-    if (event.call == QLatin1String("pthread_create") && event.ret == 0)
-        m_threadOf.insert(event.childActor, m_threadOf.value(event.actor, event.actor));
+    m_threads.follow(event);
     if (event.call == QLatin1String("close") && event.ret == 0)
         forgetInOtherThreads(event.actor, event.fd);
     for (const QString& endpoint : {event.local, event.peer})
@@ -380,9 +379,8 @@ void Session::onCallFinished(const CallEvent& event)
 // Threads share one descriptor table: what one closed, the others no longer have.
 void Session::forgetInOtherThreads(const QString& actor, int fd)
 {
-    const QString process = m_threadOf.value(actor, actor);
     for (auto it = m_slots.cbegin(); it != m_slots.cend(); ++it) {
-        if (it.key() == actor || m_threadOf.value(it.key(), it.key()) != process)
+        if (it.key() == actor || !m_threads.shareTable(it.key(), actor))
             continue;
         Actor* other = it->actor;
         QMetaObject::invokeMethod(

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "callkinds.h"
 #include "eventlog.h"
 #include "packetflow.h"
 #include "scenario.h"
@@ -142,8 +143,8 @@ private:
     std::unique_ptr<QTemporaryDir> m_runFolder;
     QSet<quint16> m_sessionPorts; // of the session's sockets and the addresses they used
     bool m_dialsPortWithoutHtons = false;
-    QSet<QString> m_forked;             // child actors whose fork() has returned
-    QHash<QString, QString> m_threadOf; // a thread actor -> the actor whose process it is in
+    QSet<QString> m_forked; // child actors whose fork() has returned
+    ThreadGroups m_threads;
     bool m_runWhenReady = false;
 };
 

@@ -1,8 +1,7 @@
 #include "stagestate.h"
 
+#include "callkinds.h"
 #include "socketaddress.h"
-
-#include <QHash>
 
 #include <algorithm>
 #include <sys/socket.h>
@@ -20,7 +19,7 @@ int secondArgument(const QString& args)
 class Projector {
 public:
     StageState state;
-    QHash<QString, QString> threadOf; // a thread actor -> the actor whose process it is in
+    ThreadGroups threads;
 
     void apply(const CallEvent& event);
     void markWaiting(const QString& actor, int fd, const QString& call, qint64 sinceNs);
@@ -156,14 +155,12 @@ void Projector::apply(const CallEvent& event)
         state.last.from = int(state.endpoints.size() - 1);
         return;
     }
-    if (call == QLatin1String("pthread_create") && event.ret == 0)
-        threadOf.insert(event.childActor, threadOf.value(event.actor, event.actor));
+    threads.follow(event);
     if (call == QLatin1String("close") && event.ret == 0) {
         // Threads share one descriptor table: one thread's close closes it for all.
-        const QString process = threadOf.value(event.actor, event.actor);
         for (StageEndpoint& other : state.endpoints) {
             if (other.fd == event.fd && other.actor != event.actor &&
-                threadOf.value(other.actor, other.actor) == process &&
+                threads.shareTable(other.actor, event.actor) &&
                 other.phase != StageEndpoint::Phase::Closed) {
                 other.phase = StageEndpoint::Phase::Closed;
                 other.tcpState.clear();
@@ -171,7 +168,7 @@ void Projector::apply(const CallEvent& event)
         }
     }
     if (call == QLatin1String("fork") || call == QLatin1String("pthread_create")) {
-        if (event.ret < 0)
+        if (!CallKinds::startsActor(event))
             return;
         // The child process starts with a copy of the parent's descriptor table: the same
         // sockets, reachable from both until one of them closes its copy.
