@@ -1,16 +1,21 @@
 #include "socketdiag.h"
 
 #include "errnoinfo.h"
+#include "kernelsocketstate.h"
 #include "socketaddress.h"
+#include "socketowners.h"
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
+#include <linux/tcp.h>
 #include <linux/unix_diag.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -24,14 +29,18 @@ class Tr {
     Q_DECLARE_TR_FUNCTIONS(SocketDiag)
 };
 
-QString tcpStateName(int state)
+// ss's names: a socket in state CLOSE is "UNCONN" (an unconnected UDP socket) and a
+// request socket is shown as the SYN_RECV it stands for.
+// The kernel's state numbers (include/net/tcp_states.h), not all exported to user space.
+enum KernelTcpState { SynReceived = 3, TimeWait = 6, Close = 7, NewSynReceived = 12 };
+
+QString diagStateName(int state)
 {
-    static const char* const names[] = {
-        "",       "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",   "TIME_WAIT",
-        "UNCONN", "CLOSE_WAIT",  "LAST_ACK", "LISTEN",   "CLOSING",   "NEW_SYN_RECV"};
-    if (state > 0 && state < int(std::size(names)))
-        return QString::fromLatin1(names[state]);
-    return QString::number(state);
+    if (state == Close)
+        return QStringLiteral("UNCONN");
+    if (state == NewSynReceived)
+        return tcpStateName(SynReceived);
+    return tcpStateName(state);
 }
 
 QString inetEndpoint(int family, const __be32* address, __be16 port)
@@ -65,7 +74,7 @@ public:
 
     // Sends one dump request and hands every answer to `onMessage`; false and errno on error.
     template <typename Request, typename Handler>
-    bool dump(const Request& request, Handler onMessage, int* error)
+    bool dump(const Request& request, Handler onMessage, int* error, bool* interrupted)
     {
         struct {
             nlmsghdr header;
@@ -94,6 +103,8 @@ public:
             int remaining = int(count);
             for (auto* header = reinterpret_cast<nlmsghdr*>(buffer); NLMSG_OK(header, remaining);
                  header = NLMSG_NEXT(header, remaining)) {
+                if (header->nlmsg_flags & NLM_F_DUMP_INTR)
+                    *interrupted = true;
                 if (header->nlmsg_type == NLMSG_DONE)
                     return true;
                 if (header->nlmsg_type == NLMSG_ERROR) {
@@ -110,108 +121,190 @@ private:
     int m_fd;
 };
 
-bool dumpInet(Netlink& netlink, int family, int protocol, QList<SocketRow>& rows, int* error)
+// Reads the attributes that follow a sock_diag message of type Message.
+template <typename Message, typename Handler>
+void forEachAttribute(const nlmsghdr* header, const Message* message, Handler handle)
+{
+    int length = int(header->nlmsg_len - NLMSG_LENGTH(sizeof(*message)));
+    for (auto* attribute = reinterpret_cast<const rtattr*>(message + 1); RTA_OK(attribute, length);
+         attribute = RTA_NEXT(attribute, length))
+        handle(attribute->rta_type, static_cast<const char*>(RTA_DATA(attribute)),
+               int(RTA_PAYLOAD(attribute)));
+}
+
+// Older kernels send a shorter tcp_info: the fields they lack stay zero.
+TcpInfo tcpInfoFrom(const char* data, int size)
+{
+    tcp_info kernel{};
+    std::memcpy(&kernel, data, std::min(size_t(size), sizeof(kernel)));
+    TcpInfo info;
+    info.rttUs = kernel.tcpi_rtt;
+    info.rttVarUs = kernel.tcpi_rttvar;
+    info.rtoUs = kernel.tcpi_rto;
+    info.congestionWindow = kernel.tcpi_snd_cwnd;
+    info.slowStartThreshold = kernel.tcpi_snd_ssthresh;
+    info.sendMss = kernel.tcpi_snd_mss;
+    info.receiveMss = kernel.tcpi_rcv_mss;
+    info.windowScaling = kernel.tcpi_options & TCPI_OPT_WSCALE;
+    info.sendWindowScale = kernel.tcpi_snd_wscale;
+    info.receiveWindowScale = kernel.tcpi_rcv_wscale;
+    info.retransmits = kernel.tcpi_retransmits;
+    info.totalRetransmits = kernel.tcpi_total_retrans;
+    info.unacked = kernel.tcpi_unacked;
+    info.bytesAcked = kernel.tcpi_bytes_acked;
+    info.bytesReceived = kernel.tcpi_bytes_received;
+    info.segmentsOut = kernel.tcpi_segs_out;
+    info.segmentsIn = kernel.tcpi_segs_in;
+    info.lastDataSentMs = kernel.tcpi_last_data_sent;
+    info.lastDataReceivedMs = kernel.tcpi_last_data_recv;
+    return info;
+}
+
+SocketTimer timerFrom(quint8 kernelTimer)
+{
+    switch (kernelTimer) {
+    case 1:
+        return SocketTimer::Retransmit;
+    case 2:
+        return SocketTimer::Keepalive;
+    case 3:
+        return SocketTimer::TimeWait;
+    case 4:
+        return SocketTimer::ZeroWindowProbe;
+    default:
+        return SocketTimer::None;
+    }
+}
+
+struct Dump {
+    Netlink& netlink;
+    QList<SocketRow>& rows;
+    bool* interrupted;
+};
+
+bool dumpInet(Dump dump, int family, int protocol, bool withTcpInfo, int* error)
 {
     inet_diag_req_v2 request{};
     request.sdiag_family = quint8(family);
     request.sdiag_protocol = quint8(protocol);
     request.idiag_states = ~0u;
+    if (withTcpInfo && protocol == IPPROTO_TCP)
+        request.idiag_ext = 1u << (INET_DIAG_INFO - 1);
     const QString name = QString::fromLatin1(protocol == IPPROTO_TCP ? "tcp" : "udp") +
                          (family == AF_INET6 ? QStringLiteral("6") : QString());
-    return netlink.dump(
+    return dump.netlink.dump(
         request,
         [&](const nlmsghdr* header) {
             const auto* message = static_cast<const inet_diag_msg*>(NLMSG_DATA(header));
             SocketRow row;
             row.protocol = name;
-            row.state = tcpStateName(message->idiag_state);
+            row.state = diagStateName(message->idiag_state);
             row.recvQ = message->idiag_rqueue;
             row.sendQ = message->idiag_wqueue;
             row.local = inetEndpoint(family, message->id.idiag_src, message->id.idiag_sport);
-            row.peer = inetEndpoint(family, message->id.idiag_dst, message->id.idiag_dport);
+            // As ss writes it: no peer port means no peer ("0.0.0.0:*").
+            row.peer =
+                message->id.idiag_dport
+                    ? inetEndpoint(family, message->id.idiag_dst, message->id.idiag_dport)
+                    : inetEndpoint(family, message->id.idiag_dst, 0).chopped(1) + QLatin1Char('*');
             row.uid = message->idiag_uid;
             row.inode = message->idiag_inode;
-            rows.append(row);
+            row.cookie = quint64(message->id.idiag_cookie[1]) << 32 | message->id.idiag_cookie[0];
+            row.timer = timerFrom(message->idiag_timer);
+            row.timerExpiresMs = message->idiag_expires;
+            row.timerRetransmits = message->idiag_retrans;
+            forEachAttribute(header, message, [&](int type, const char* data, int size) {
+                // A socket in TIME_WAIT or SYN_RECV is a mini socket: no tcp_info for it.
+                if (type == INET_DIAG_INFO && size > 0 && message->idiag_state != TimeWait &&
+                    message->idiag_state != NewSynReceived)
+                    row.tcpInfo = tcpInfoFrom(data, size);
+            });
+            dump.rows.append(row);
         },
-        error);
+        error, dump.interrupted);
 }
 
-bool dumpUnix(Netlink& netlink, QList<SocketRow>& rows, int* error)
+bool dumpUnix(Dump dump, int* error)
 {
     unix_diag_req request{};
     request.sdiag_family = AF_UNIX;
     request.udiag_states = ~0u;
     request.udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER | UDIAG_SHOW_RQLEN;
-    return netlink.dump(
+    return dump.netlink.dump(
         request,
         [&](const nlmsghdr* header) {
             const auto* message = static_cast<const unix_diag_msg*>(NLMSG_DATA(header));
             SocketRow row;
             row.protocol = QStringLiteral("unix");
-            row.state = tcpStateName(message->udiag_state);
+            row.state = diagStateName(message->udiag_state);
             row.inode = message->udiag_ino;
+            row.cookie = quint64(message->udiag_cookie[1]) << 32 | message->udiag_cookie[0];
             row.local = QStringLiteral("*");
-            int length = int(header->nlmsg_len - NLMSG_LENGTH(sizeof(*message)));
-            for (auto* attribute =
-                     reinterpret_cast<rtattr*>(const_cast<unix_diag_msg*>(message) + 1);
-                 RTA_OK(attribute, length); attribute = RTA_NEXT(attribute, length)) {
-                const char* data = static_cast<const char*>(RTA_DATA(attribute));
-                const int size = int(RTA_PAYLOAD(attribute));
-                if (attribute->rta_type == UNIX_DIAG_NAME && size > 0)
+            forEachAttribute(header, message, [&](int type, const char* data, int size) {
+                if (type == UNIX_DIAG_NAME && size > 0)
                     row.local =
                         data[0] == '\0'
                             ? QStringLiteral("@") + QString::fromLocal8Bit(data + 1, size - 1)
                             : QString::fromLocal8Bit(data, qstrnlen(data, size));
-                else if (attribute->rta_type == UNIX_DIAG_PEER && size >= 4)
-                    row.peer =
-                        QStringLiteral("inode %1").arg(*reinterpret_cast<const quint32*>(data));
-                else if (attribute->rta_type == UNIX_DIAG_RQLEN && size >= 8) {
+                else if (type == UNIX_DIAG_PEER && size >= 4)
+                    row.peer = Tr::tr("inode %1").arg(*reinterpret_cast<const quint32*>(data));
+                else if (type == UNIX_DIAG_RQLEN && size >= 8) {
                     const auto* queues = reinterpret_cast<const unix_diag_rqlen*>(data);
                     row.recvQ = queues->udiag_rqueue;
                     row.sendQ = queues->udiag_wqueue;
                 }
-            }
-            rows.append(row);
+            });
+            dump.rows.append(row);
         },
-        error);
+        error, dump.interrupted);
+}
+
+QString failure(const QString& what, int value)
+{
+    const ErrnoInfo info = errnoInfo(value);
+    return Tr::tr("%1: netlink sock_diag failed: %2 (%3): %4")
+        .arg(what, info.name, info.message, info.explanation);
+}
+
+qint64 monotonicNowNs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
 } // namespace
 
-QJsonObject SocketRow::toJson() const
+SocketSnapshot takeSocketSnapshot(const SnapshotOptions& options)
 {
-    return QJsonObject{
-        {QStringLiteral("protocol"), protocol},    {QStringLiteral("state"), state},
-        {QStringLiteral("local"), local},          {QStringLiteral("peer"), peer},
-        {QStringLiteral("recv_q"), qint64(recvQ)}, {QStringLiteral("send_q"), qint64(sendQ)},
-        {QStringLiteral("uid"), qint64(uid)},      {QStringLiteral("inode"), qint64(inode)},
-        {QStringLiteral("pid"), QJsonValue()},
-    };
-}
-
-std::optional<QList<SocketRow>> snapshotSockets(QString* error)
-{
+    SocketSnapshot snapshot;
+    snapshot.takenAtNs = monotonicNowNs();
     Netlink netlink;
-    int code = errno;
-    const auto failed = [&](int value) {
-        const ErrnoInfo info = errnoInfo(value);
-        if (error)
-            *error = Tr::tr("netlink sock_diag failed: %1 (%2): %3")
-                         .arg(info.name, info.message, info.explanation);
-        return std::nullopt;
-    };
-    if (!netlink.isOpen())
-        return failed(code);
-    QList<SocketRow> rows;
+    if (!netlink.isOpen()) {
+        snapshot.problems << failure(Tr::tr("All sockets"), errno);
+        return snapshot;
+    }
+    Dump dump{netlink, snapshot.rows, &snapshot.interrupted};
+    int code = 0;
     for (const int family : {AF_INET, AF_INET6}) {
         for (const int protocol : {IPPROTO_TCP, IPPROTO_UDP}) {
-            if (!dumpInet(netlink, family, protocol, rows, &code))
-                return failed(code);
+            // A kernel without udp_diag answers ENOENT: the other families still count.
+            if (!dumpInet(dump, family, protocol, options.tcpInfo, &code))
+                snapshot.problems << failure(
+                    QStringLiteral("%1/%2").arg(
+                        protocol == IPPROTO_TCP ? QStringLiteral("TCP") : QStringLiteral("UDP"),
+                        family == AF_INET ? QStringLiteral("IPv4") : QStringLiteral("IPv6")),
+                    code);
         }
     }
-    if (!dumpUnix(netlink, rows, &code))
-        return failed(code);
-    return rows;
+    if (!dumpUnix(dump, &code))
+        snapshot.problems << failure(QStringLiteral("UNIX"), code);
+    if (options.owners) {
+        const SocketOwnerIndex owners = scanSocketOwners();
+        attachOwners(snapshot.rows, owners);
+        snapshot.unreadableProcesses = owners.unreadableProcesses;
+    }
+    return snapshot;
 }
 
 } // namespace SocketScope

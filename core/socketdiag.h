@@ -1,30 +1,33 @@
 #pragma once
 
-#include <QJsonObject>
-#include <QList>
-#include <QString>
+#include "socketrow.h"
 
-#include <optional>
+#include <QStringList>
 
 namespace SocketScope {
 
-// One socket of the machine as netlink sock_diag reports it (the interface ss uses).
-struct SocketRow {
-    QString protocol; // "tcp", "tcp6", "udp", "udp6", "unix"
-    QString state;    // "LISTEN", "ESTABLISHED", "UNCONN", ...
-    quint32 recvQ = 0;
-    quint32 sendQ = 0;
-    QString local; // "127.0.0.1:5000", "[::1]:5000", a path, "*" for an unnamed unix socket
-    QString peer;
-    quint32 uid = 0;
-    quint64 inode = 0;
+struct SnapshotOptions {
+    bool tcpInfo = false; // ask the kernel for TCP_INFO of every TCP socket
+    bool owners = true;   // find the owning processes under /proc
+};
 
-    QJsonObject toJson() const;
+// The machine's sockets at one moment, and what could not be read.
+struct SocketSnapshot {
+    QList<SocketRow> rows;
+    // One line per failure, in the user's language: a family the kernel would not dump,
+    // a netlink error. The rest of the snapshot is still good.
+    QStringList problems;
+    // Sockets came and went while the kernel answered (NLM_F_DUMP_INTR): a row may be
+    // missing or seen twice; the next snapshot will be whole again.
+    bool interrupted = false;
+    int unreadableProcesses = 0;
+    qint64 takenAtNs = 0; // CLOCK_MONOTONIC
+
+    bool failed() const { return rows.isEmpty() && !problems.isEmpty(); }
 };
 
 // Every TCP and UDP socket over IPv4 and IPv6 and every UNIX socket of the machine, read
-// with netlink sock_diag. Sockets that appear or vanish during the dump are simply there or
-// not; a netlink failure gives nullopt and *error says what happened.
-std::optional<QList<SocketRow>> snapshotSockets(QString* error);
+// with netlink sock_diag, the interface ss uses.
+SocketSnapshot takeSocketSnapshot(const SnapshotOptions& options = {});
 
 } // namespace SocketScope

@@ -1,5 +1,8 @@
 #include "socketdiag.h"
+#include "socketowners.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -60,6 +63,17 @@ int boundSocket(int family, int type, quint16* port)
     return fd;
 }
 
+int connectedTo(quint16 port)
+{
+    const int client = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in to{};
+    to.sin_family = AF_INET;
+    to.sin_port = htons(port);
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::connect(client, reinterpret_cast<sockaddr*>(&to), sizeof(to));
+    return client;
+}
+
 } // namespace
 
 // The machine's sockets through netlink sock_diag: sockets the test opened itself are found
@@ -91,9 +105,10 @@ private Q_SLOTS:
         QCOMPARE(::bind(local, reinterpret_cast<sockaddr*>(&unixAddress), sizeof(unixAddress)), 0);
         QCOMPARE(::listen(local, 1), 0);
 
-        QString error;
-        const auto rows = snapshotSockets(&error);
-        QVERIFY2(rows, qPrintable(error));
+        const SocketSnapshot snapshot = takeSocketSnapshot();
+        QVERIFY2(snapshot.problems.isEmpty(),
+                 qPrintable(snapshot.problems.join(QLatin1Char('\n'))));
+        const QList<SocketRow>* rows = &snapshot.rows;
 
         const SocketRow* listening = rowOf(*rows, listener);
         QVERIFY(listening);
@@ -124,8 +139,105 @@ private Q_SLOTS:
         QCOMPARE(named->local, QString::fromLocal8Bit(path));
         QCOMPARE(named->state, QStringLiteral("LISTEN"));
 
+        QCOMPARE(listening->owners.size(), 1);
+        QCOMPARE(listening->owners.first().pid, qint64(getpid()));
+        QCOMPARE(listening->owners.first().fd, listener);
+        QCOMPARE(listening->peer, QStringLiteral("0.0.0.0:*"));
+        QCOMPARE(listening->sendQ, 4u); // the backlog limit of listen(fd, 4)
+
         for (const int fd : {listener, client, udp, listener6, local})
             ::close(fd);
+    }
+
+    // TCP_INFO of an established connection reflects what crossed it.
+    void tcpInfoOfAConnection()
+    {
+        quint16 port = 0;
+        const int listener = boundSocket(AF_INET, SOCK_STREAM, &port);
+        const int client = connectedTo(port);
+        const int served = ::accept(listener, nullptr, nullptr);
+        QCOMPARE(::write(client, "hello", 5), 5);
+        char buffer[8];
+        QCOMPARE(::read(served, buffer, sizeof(buffer)), 5);
+
+        const SocketSnapshot withoutInfo = takeSocketSnapshot();
+        QVERIFY(!rowOf(withoutInfo.rows, client)->tcpInfo);
+        SnapshotOptions options;
+        options.tcpInfo = true;
+        const SocketSnapshot snapshot = takeSocketSnapshot(options);
+        const SocketRow* sender = rowOf(snapshot.rows, client);
+        QVERIFY(sender && sender->tcpInfo);
+        QCOMPARE(sender->tcpInfo->bytesAcked, 6u);  // the SYN counts for one
+        QVERIFY(sender->tcpInfo->segmentsOut >= 3); // ACK of the handshake, the data
+        QVERIFY(sender->tcpInfo->sendMss > 0);
+        QVERIFY(sender->tcpInfo->congestionWindow > 0);
+        QVERIFY(sender->tcpInfo->windowScaling); // Linux offers it on loopback
+        const SocketRow* receiver = rowOf(snapshot.rows, served);
+        QVERIFY(receiver && receiver->tcpInfo);
+        QCOMPARE(receiver->tcpInfo->bytesReceived, 5u);
+        QVERIFY(!rowOf(snapshot.rows, listener)->tcpInfo->bytesReceived);
+
+        for (const int fd : {listener, client, served})
+            ::close(fd);
+    }
+
+    // Who hangs up first keeps the tuple in TIME_WAIT: no descriptor holds it any more,
+    // and the kernel's timer says how long it stays.
+    void timeWaitAfterAnActiveClose()
+    {
+        quint16 port = 0;
+        const int listener = boundSocket(AF_INET, SOCK_STREAM, &port);
+        const int client = connectedTo(port);
+        const int served = ::accept(listener, nullptr, nullptr);
+        sockaddr_in own{};
+        socklen_t length = sizeof(own);
+        ::getsockname(client, reinterpret_cast<sockaddr*>(&own), &length);
+        const QString clientEnd = QStringLiteral("127.0.0.1:%1").arg(ntohs(own.sin_port));
+        ::close(client);
+        char byte;
+        QCOMPARE(::read(served, &byte, 1), 0); // the client's FIN has arrived
+        ::close(served);
+
+        const auto timeWaitRow = [&]() -> std::optional<SocketRow> {
+            for (const SocketRow& row : takeSocketSnapshot().rows) {
+                if (row.local == clientEnd && row.state == QLatin1String("TIME_WAIT"))
+                    return row;
+            }
+            return std::nullopt;
+        };
+        QTRY_VERIFY(timeWaitRow());
+        const SocketRow row = *timeWaitRow();
+        QCOMPARE(row.inode, 0u);
+        QVERIFY(row.owners.isEmpty());
+        QCOMPARE(row.timer, SocketTimer::TimeWait);
+        QVERIFY(row.timerExpiresMs > 0 && row.timerExpiresMs <= 60'000);
+        QVERIFY(row.timerText().startsWith(QLatin1String("timewait")));
+        ::close(listener);
+    }
+
+    // A process directory we may not read is counted, not fatal; a vanished /proc gives none.
+    void ownersOfAFakeProc()
+    {
+        QTemporaryDir proc;
+        QVERIFY(QDir(proc.path()).mkpath(QStringLiteral("42/fd")));
+        QVERIFY(QDir(proc.path()).mkpath(QStringLiteral("43/fd")));
+        QVERIFY(QDir(proc.path()).mkpath(QStringLiteral("self")));
+        QFile comm(proc.filePath(QStringLiteral("42/comm")));
+        QVERIFY(comm.open(QIODevice::WriteOnly));
+        comm.write("server\n");
+        comm.close();
+        QVERIFY(
+            QFile::link(QStringLiteral("socket:[777]"), proc.filePath(QStringLiteral("42/fd/3"))));
+        QVERIFY(QFile::link(QStringLiteral("/dev/null"), proc.filePath(QStringLiteral("42/fd/4"))));
+        QVERIFY(
+            QFile::link(QStringLiteral("socket:[777]"), proc.filePath(QStringLiteral("43/fd/5"))));
+        const SocketOwnerIndex index = scanSocketOwners(proc.path());
+        QCOMPARE(index.byInode.size(), 1);
+        const QList<SocketOwner> owners = index.byInode.value(777);
+        QCOMPARE(owners.size(), 2);
+        QVERIFY(owners.contains(SocketOwner{42, 3, QStringLiteral("server")}));
+        QVERIFY(owners.contains(SocketOwner{43, 5, QString()}));
+        QVERIFY(scanSocketOwners(proc.filePath(QStringLiteral("missing"))).byInode.isEmpty());
     }
 
     void commandLineJson()
@@ -147,7 +259,8 @@ private Q_SLOTS:
                 QCOMPARE(object[QLatin1String("local")].toString(),
                          QStringLiteral("127.0.0.1:%1").arg(port));
                 QVERIFY(object.contains(QLatin1String("recv_q")));
-                QVERIFY(object.contains(QLatin1String("pid")));
+                // The listener is this test's: the child process finds its owner.
+                QCOMPARE(object[QLatin1String("pid")].toInteger(), qint64(getpid()));
             }
         }
         QVERIFY(found);
