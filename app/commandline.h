@@ -19,6 +19,7 @@ struct CommandLineOptions {
     QString pcapPath;              // --pcap: the captured packets, in pcap format
     bool inferPacketsOnly = false; // --no-capture
     bool json = false;             // --json: --list-sockets as JSON
+    bool processes = true;         // --no-processes: --list-sockets without owners
     QString language;              // "fr" or "en"; empty: the system's language
     QString scenarioFolder;
     int steps = 0;          // --steps: real steps performed before the screenshot

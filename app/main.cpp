@@ -3,11 +3,9 @@
 #include "mainwindow.h"
 #include "scenariocatalog.h"
 #include "screenshotrun.h"
-#include "socketdiag.h"
+#include "socketlisting.h"
 
 #include <QApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTextStream>
@@ -27,58 +25,6 @@ QString chooseLanguage(const QStringList& arguments)
         return requested;
     return QLocale::system().language() == QLocale::French ? QStringLiteral("fr")
                                                            : QStringLiteral("en");
-}
-
-} // namespace
-
-namespace {
-
-// --list-sockets: the machine's sockets, as a table or as JSON.
-int listSockets(bool json, QTextStream& out, QTextStream& err)
-{
-    const SocketSnapshot snapshot = takeSocketSnapshot();
-    for (const QString& problem : snapshot.problems)
-        err << QStringLiteral("socketscope: ") << problem << Qt::endl;
-    if (snapshot.failed())
-        return 1;
-    if (snapshot.interrupted)
-        err << QCoreApplication::translate("CommandLine",
-                                           "socketscope: sockets came and went during the "
-                                           "read; one may be missing or listed twice.")
-            << Qt::endl;
-    if (json) {
-        QJsonArray array;
-        for (const SocketRow& row : snapshot.rows)
-            array.append(row.toJson());
-        out << QJsonDocument(array).toJson(QJsonDocument::Indented);
-        return 0;
-    }
-    // Built in one string: a flush per line would cost more than the dump itself.
-    QString text;
-    text.reserve(int(snapshot.rows.size()) * 140);
-    const auto line = [&text](const QString& protocol, const QString& state, const QString& recvQ,
-                              const QString& sendQ, const QString& local, const QString& peer,
-                              const QString& uid, const QString& inode, const QString& process) {
-        text += QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9\n")
-                    .arg(protocol, -6)
-                    .arg(state, -12)
-                    .arg(recvQ, 7)
-                    .arg(sendQ, 7)
-                    .arg(local, -40)
-                    .arg(peer, -40)
-                    .arg(uid, 6)
-                    .arg(inode, -9)
-                    .arg(process);
-    };
-    line(QStringLiteral("Proto"), QStringLiteral("State"), QStringLiteral("Recv-Q"),
-         QStringLiteral("Send-Q"), QStringLiteral("Local"), QStringLiteral("Peer"),
-         QStringLiteral("UID"), QStringLiteral("Inode"), QStringLiteral("Process"));
-    for (const SocketRow& row : snapshot.rows)
-        line(row.protocol, row.state, QString::number(row.recvQ), QString::number(row.sendQ),
-             row.local, row.peer, QString::number(row.uid), QString::number(row.inode),
-             row.ownersText());
-    out << text;
-    return 0;
 }
 
 } // namespace
@@ -126,7 +72,7 @@ int main(int argc, char* argv[])
 
     switch (options.mode) {
     case CommandLineOptions::Mode::ListSockets:
-        return listSockets(options.json, out, err);
+        return listSockets(options.json, options.processes, out, err);
     case CommandLineOptions::Mode::Help:
         out << options.helpText;
         return 0;

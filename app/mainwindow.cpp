@@ -3,6 +3,7 @@
 #include "byteconverter.h"
 #include "byteorderview.h"
 #include "calllogmodel.h"
+#include "inspectorwindow.h"
 #include "logcursor.h"
 #include "packetpanel.h"
 #include "session.h"
@@ -100,6 +101,8 @@ MainWindow::MainWindow(const ScenarioCatalog& catalog, const QString& language,
 
 MainWindow::~MainWindow()
 {
+    // The inspector's thread stops before the session it reads goes.
+    delete m_inspector;
     // Stop the actors before the views go: a blocked accept is cancelled here.
     m_callModel->setSession(nullptr);
     m_cursor->setSession(nullptr);
@@ -165,6 +168,10 @@ void MainWindow::buildActions()
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(m_protocolAction);
     viewMenu->addAction(skip);
+    viewMenu->addSeparator();
+    QAction* inspect = viewMenu->addAction(tr("Live inspector"), this, &MainWindow::openInspector);
+    inspect->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    inspect->setToolTip(tr("Every socket of the machine, live, with its TCP state drawn"));
 }
 
 void MainWindow::buildLayout()

@@ -17,6 +17,7 @@ class QTableView;
 namespace SocketScope {
 
 class ByteOrderView;
+class InspectorWindow;
 class PacketPanel;
 class CallLogModel;
 class TupleCardsView;
@@ -40,6 +41,8 @@ public:
     ByteOrderView* bytes() const { return m_bytes; }
     PacketPanel* packets() const { return m_packets; }
     LogCursor* cursor() const { return m_cursor; }
+    // The live inspector's window, created on first use.
+    InspectorWindow* inspector();
     bool selectScenario(const QString& id);
     // Brings a panel to the front: "calls", "tuples", "bytes" or "packets".
     bool showPanel(const QString& name);
@@ -48,6 +51,7 @@ public:
 
 public Q_SLOTS:
     void next();
+    void openInspector();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -90,6 +94,7 @@ private:
     QAction* m_runAction = nullptr;
     QAction* m_resetAction = nullptr;
     QAction* m_protocolAction = nullptr;
+    InspectorWindow* m_inspector = nullptr;
     QTimer m_clock; // ages the "blocked for ..." texts
     qreal m_basePointSize = 0;
     qreal m_appliedPointSize = 0;

@@ -3,10 +3,12 @@
 #include <QFile>
 
 #include <cerrno>
+#include <charconv>
 #include <cstdlib>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <future>
 #include <unistd.h>
 
 namespace SocketScope {
@@ -57,6 +59,48 @@ QString commandOf(int processDir)
     return QString::fromLocal8Bit(buffer, int(count)).trimmed();
 }
 
+// The inode behind /proc/PID/fd/NAME when it is a socket, else 0.
+quint64 socketInodeAt(int fdDirFd, const char* name)
+{
+    static constexpr char prefix[] = "socket:[";
+    char target[64];
+    const ssize_t length = ::readlinkat(fdDirFd, name, target, sizeof(target) - 1);
+    if (length <= ssize_t(sizeof(prefix)) || std::memcmp(target, prefix, sizeof(prefix) - 1) != 0)
+        return 0;
+    target[length - 1] = '\0'; // the closing ']'
+    long long inode = 0;
+    return parseNumber(target + sizeof(prefix) - 1, &inode) ? quint64(inode) : 0;
+}
+
+struct FoundSocket {
+    int fd;
+    quint64 inode;
+};
+
+// Resolves one process's descriptors; a server with thousands of them is split between
+// threads, since each readlink is a system call of its own.
+QList<FoundSocket> socketsOf(int fdDirFd, const QList<int>& fds)
+{
+    const auto resolve = [fdDirFd, &fds](qsizetype from, qsizetype to) {
+        QList<FoundSocket> found;
+        char name[16];
+        for (qsizetype i = from; i < to; ++i) {
+            *std::to_chars(name, name + sizeof(name) - 1, fds[i]).ptr = '\0';
+            if (const quint64 inode = socketInodeAt(fdDirFd, name))
+                found.append(FoundSocket{fds[i], inode});
+        }
+        return found;
+    };
+    constexpr qsizetype manyDescriptors = 2048;
+    if (fds.size() < manyDescriptors)
+        return resolve(0, fds.size());
+    const qsizetype half = fds.size() / 2;
+    auto firstHalf = std::async(std::launch::async, resolve, 0, half);
+    QList<FoundSocket> found = resolve(half, fds.size());
+    found.append(firstHalf.get());
+    return found;
+}
+
 } // namespace
 
 SocketOwnerIndex scanSocketOwners(const QString& procRoot)
@@ -67,7 +111,7 @@ SocketOwnerIndex scanSocketOwners(const QString& procRoot)
     Directory proc(procFd);
     if (!proc.get())
         return index;
-    static constexpr char prefix[] = "socket:[";
+    QList<int> fds;
     while (const dirent* process = ::readdir(proc.get())) {
         long long pid = 0;
         if (!parseNumber(process->d_name, &pid))
@@ -82,31 +126,21 @@ SocketOwnerIndex scanSocketOwners(const QString& procRoot)
             ::close(processFd);
             continue;
         }
-        Directory fds(fdDirFd);
-        QString command;
-        bool commandRead = false;
-        while (fds.get()) {
-            const dirent* entry = ::readdir(fds.get());
+        Directory fdDir(fdDirFd);
+        fds.clear();
+        while (fdDir.get()) {
+            const dirent* entry = ::readdir(fdDir.get());
             if (!entry)
                 break;
             long long fd = 0;
-            if (!parseNumber(entry->d_name, &fd))
-                continue;
-            char target[64];
-            const ssize_t length = ::readlinkat(fdDirFd, entry->d_name, target, sizeof(target) - 1);
-            if (length <= ssize_t(sizeof(prefix)) ||
-                std::memcmp(target, prefix, sizeof(prefix) - 1) != 0)
-                continue;
-            target[length] = '\0';
-            long long inode = 0;
-            target[length - 1] = '\0'; // the closing ']'
-            if (!parseNumber(target + sizeof(prefix) - 1, &inode))
-                continue;
-            if (!commandRead) {
-                command = commandOf(processFd);
-                commandRead = true;
-            }
-            index.byInode[quint64(inode)].append(SocketOwner{pid, int(fd), command});
+            if (parseNumber(entry->d_name, &fd))
+                fds.append(int(fd));
+        }
+        const QList<FoundSocket> sockets = socketsOf(fdDirFd, fds);
+        if (!sockets.isEmpty()) {
+            const QString command = commandOf(processFd);
+            for (const FoundSocket& socket : sockets)
+                index.byInode[socket.inode].append(SocketOwner{pid, socket.fd, command});
         }
         ::close(processFd);
     }

@@ -44,10 +44,15 @@ QString SocketRow::timerText() const
 
 QString SocketRow::ownersText() const
 {
-    QStringList parts;
-    for (const SocketOwner& owner : owners)
-        parts << QStringLiteral("%1 (%2) fd %3").arg(owner.command).arg(owner.pid).arg(owner.fd);
-    return parts.join(QStringLiteral(", "));
+    // Concatenated, not arg(): the command line formats ten thousand of these.
+    QString text;
+    for (const SocketOwner& owner : owners) {
+        if (!text.isEmpty())
+            text += QStringLiteral(", ");
+        text += owner.command + QStringLiteral(" (") + QString::number(owner.pid) +
+                QStringLiteral(") fd ") + QString::number(owner.fd);
+    }
+    return text;
 }
 
 QJsonObject TcpInfo::toJson() const

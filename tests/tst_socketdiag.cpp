@@ -264,6 +264,24 @@ private Q_SLOTS:
             }
         }
         QVERIFY(found);
+
+        // Without the search under /proc, as ss without -p: the same sockets, no owner.
+        QProcess quick;
+        quick.start(QStringLiteral(SOCKETSCOPE_BINARY),
+                    {QStringLiteral("--list-sockets"), QStringLiteral("--json"),
+                     QStringLiteral("--no-processes")});
+        QVERIFY(quick.waitForFinished(30'000));
+        QCOMPARE(quick.exitCode(), 0);
+        bool foundWithoutOwner = false;
+        for (const QJsonValue& row :
+             QJsonDocument::fromJson(quick.readAllStandardOutput()).array()) {
+            const QJsonObject object = row.toObject();
+            if (object[QLatin1String("inode")].toInteger() == qint64(inodeOf(listener))) {
+                foundWithoutOwner = true;
+                QVERIFY(object[QLatin1String("pid")].isNull());
+            }
+        }
+        QVERIFY(foundWithoutOwner);
         ::close(listener);
 
         QProcess wrong;

@@ -2,6 +2,80 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name></name>
+    <message>
+        <source>Round-trip time (rtt)</source>
+        <translation>Temps d&apos;aller-retour (rtt)</translation>
+    </message>
+    <message>
+        <source>%1 (variation %2)</source>
+        <translation>%1 (variation %2)</translation>
+    </message>
+    <message>
+        <source>Retransmission timeout</source>
+        <translation>Délai de retransmission</translation>
+    </message>
+    <message>
+        <source>Congestion window (cwnd)</source>
+        <translation>Fenêtre de congestion (cwnd)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n segment</numerusform>
+            <numerusform>%n segments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Slow-start threshold</source>
+        <translation>Seuil de démarrage lent</translation>
+    </message>
+    <message>
+        <source>none yet: still in slow start</source>
+        <translation>pas encore : toujours en démarrage lent</translation>
+    </message>
+    <message>
+        <source>MSS</source>
+        <translation>MSS</translation>
+    </message>
+    <message>
+        <source>%1 bytes sent, %2 bytes received</source>
+        <translation>%1 octets en émission, %2 octets en réception</translation>
+    </message>
+    <message>
+        <source>Window scaling</source>
+        <translation>Facteur d&apos;échelle de fenêtre</translation>
+    </message>
+    <message>
+        <source>on: ours ×%1, peer&apos;s ×%2</source>
+        <translation>actif : le nôtre ×%1, celui du pair ×%2</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>inactif</translation>
+    </message>
+    <message>
+        <source>Retransmissions</source>
+        <translation>Retransmissions</translation>
+    </message>
+    <message>
+        <source>%1 now, %2 in total</source>
+        <translation>%1 en cours, %2 au total</translation>
+    </message>
+    <message>
+        <source>Bytes acknowledged / received</source>
+        <translation>Octets acquittés / reçus</translation>
+    </message>
+    <message>
+        <source>Segments out / in</source>
+        <translation>Segments envoyés / reçus</translation>
+    </message>
+    <message>
+        <source>Last data sent / received</source>
+        <translation>Dernières données envoyées / reçues</translation>
+    </message>
+</context>
+<context>
     <name>ByteOrder</name>
     <message>
         <source>&quot;%1&quot; is not a 16-bit number: a port goes from 0 to 65535.</source>
@@ -163,8 +237,16 @@
         <translation>Avec --list-sockets : écrire du JSON à la place.</translation>
     </message>
     <message>
-        <source>--json goes with --list-sockets.</source>
-        <translation>--json va avec --list-sockets.</translation>
+        <source>With --list-sockets: do not look for the owning processes under /proc (faster with many sockets, as ss without -p).</source>
+        <translation>Avec --list-sockets : ne pas chercher les processus propriétaires dans /proc (plus rapide avec beaucoup de sockets, comme ss sans -p).</translation>
+    </message>
+    <message>
+        <source>--json and --no-processes go with --list-sockets.</source>
+        <translation>--json et --no-processes s&apos;utilisent avec --list-sockets.</translation>
+    </message>
+    <message>
+        <source>socketscope: sockets came and went during the read; one may be missing or listed twice.</source>
+        <translation>socketscope : des sockets sont apparues ou ont disparu pendant la lecture ; l&apos;une peut manquer ou figurer deux fois.</translation>
     </message>
 </context>
 <context>
@@ -698,8 +780,80 @@
 <context>
     <name>SocketDiag</name>
     <message>
-        <source>netlink sock_diag failed: %1 (%2): %3</source>
-        <translation>netlink sock_diag a échoué : %1 (%2) : %3</translation>
+        <source>inode %1</source>
+        <translation>inode %1</translation>
+    </message>
+    <message>
+        <source>%1: netlink sock_diag failed: %2 (%3): %4</source>
+        <translation>%1 : échec de netlink sock_diag : %2 (%3) : %4</translation>
+    </message>
+    <message>
+        <source>All sockets</source>
+        <translation>Toutes les sockets</translation>
+    </message>
+</context>
+<context>
+    <name>SocketRow</name>
+    <message>
+        <source>%1 (%2 s left)</source>
+        <translation>%1 (encore %2 s)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n retransmission(s)</source>
+        <translation>
+            <numerusform>%1, %n retransmission</numerusform>
+            <numerusform>%1, %n retransmissions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SocketScope::AcceptQueueView</name>
+    <message>
+        <source>Accept queue</source>
+        <translation>File d&apos;attente d&apos;accept</translation>
+    </message>
+    <message>
+        <source>listen() was given a backlog of %1: Linux lets %2 established connections wait for accept(), then drops new SYNs until one is taken.</source>
+        <translation>listen() a reçu un backlog de %1 : Linux laisse %2 connexions établies attendre accept(), puis ignore les nouveaux SYN jusqu&apos;à ce qu&apos;une soit prise.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 waiting to be accepted</source>
+        <translation>%1 sur %2 en attente d&apos;accept()</translation>
+    </message>
+    <message>
+        <source>No handshake in progress</source>
+        <translation>Aucune poignée de main en cours</translation>
+    </message>
+    <message>
+        <source>Handshake in progress (SYN received):</source>
+        <translation>Poignée de main en cours (SYN reçu) :</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n autre</numerusform>
+            <numerusform>+%n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a listening socket to see its accept queue.</source>
+        <translation>Choisissez une socket en écoute pour voir sa file d&apos;attente.</translation>
+    </message>
+    <message>
+        <source>backlog %1</source>
+        <translation>backlog %1</translation>
+    </message>
+    <message>
+        <source>Switchboard %1</source>
+        <translation>Standard %1</translation>
+    </message>
+    <message>
+        <source>Queue full: new SYNs are dropped until accept() takes one</source>
+        <translation>File pleine : les nouveaux SYN sont ignorés jusqu&apos;à ce qu&apos;accept() en prenne un</translation>
+    </message>
+    <message>
+        <source>Calls on hold until the server picks up with accept().</source>
+        <translation>Appels en attente jusqu&apos;à ce que le serveur décroche avec accept().</translation>
     </message>
 </context>
 <context>
@@ -864,6 +1018,100 @@
     <message>
         <source>Explanation</source>
         <translation>Explication</translation>
+    </message>
+</context>
+<context>
+    <name>SocketScope::InspectorWindow</name>
+    <message>
+        <source>SocketScope — live inspector</source>
+        <translation>SocketScope — inspecteur en direct</translation>
+    </message>
+    <message>
+        <source>Sockets</source>
+        <translation>Sockets</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspecteur</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Stop refreshing: the table keeps what it shows</source>
+        <translation>Arrêter le rafraîchissement : le tableau garde ce qu&apos;il montre</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation>Rafraîchir maintenant</translation>
+    </message>
+    <message>
+        <source>Refresh interval</source>
+        <translation>Intervalle de rafraîchissement</translation>
+    </message>
+    <message>
+        <source>every %1 s</source>
+        <translation>toutes les %1 s</translation>
+    </message>
+    <message>
+        <source>Filter: address, process, state…</source>
+        <translation>Filtre : adresse, processus, état…</translation>
+    </message>
+    <message>
+        <source>Text filter</source>
+        <translation>Filtre texte</translation>
+    </message>
+    <message>
+        <source>State filter</source>
+        <translation>Filtre d&apos;état</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Tous les états</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Port filter</source>
+        <translation>Filtre de port</translation>
+    </message>
+    <message>
+        <source>Process or PID</source>
+        <translation>Processus ou PID</translation>
+    </message>
+    <message>
+        <source>Process filter</source>
+        <translation>Filtre de processus</translation>
+    </message>
+    <message>
+        <source>This session only</source>
+        <translation>Cette session seulement</translation>
+    </message>
+    <message>
+        <source>Port filter &quot;%1&quot;: give a number from 0 to 65535.</source>
+        <translation>Filtre de port « %1 » : donnez un nombre de 0 à 65535.</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 sockets, read at %3.</source>
+        <translation>%1 sockets affichées sur %2, lues à %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es) of other users not readable: their sockets show no owner.</source>
+        <translation>
+            <numerusform>%n processus d&apos;un autre utilisateur illisible : ses sockets n&apos;ont pas de propriétaire affiché.</numerusform>
+            <numerusform>%n processus d&apos;autres utilisateurs illisibles : leurs sockets n&apos;ont pas de propriétaire affiché.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sockets came and went during this read: one may be missing or shown twice until the next refresh.</source>
+        <translation>Des sockets sont apparues ou ont disparu pendant cette lecture : l&apos;une peut manquer ou figurer deux fois jusqu&apos;au prochain rafraîchissement.</translation>
     </message>
 </context>
 <context>
@@ -1039,6 +1287,14 @@
     <message>
         <source>Port %1 is still busy (a previous run keeps it in TIME_WAIT for about a minute): this run lets the system choose a free port.</source>
         <translation>Le port %1 est encore occupé (une exécution précédente le garde en TIME_WAIT pendant environ une minute) : cette exécution laisse le système choisir un port libre.</translation>
+    </message>
+    <message>
+        <source>Live inspector</source>
+        <translation>Inspecteur en direct</translation>
+    </message>
+    <message>
+        <source>Every socket of the machine, live, with its TCP state drawn</source>
+        <translation>Toutes les sockets de la machine, en direct, avec leur état TCP dessiné</translation>
     </message>
 </context>
 <context>
@@ -1287,6 +1543,108 @@
     </message>
 </context>
 <context>
+    <name>SocketScope::SocketDetailPanel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>il y a %1 s</translation>
+    </message>
+    <message>
+        <source>No socket selected.</source>
+        <translation>Aucune socket choisie.</translation>
+    </message>
+    <message>
+        <source>%1 has no TCP states: the state machine is TCP&apos;s.</source>
+        <translation>%1 n&apos;a pas d&apos;états TCP : l&apos;automate est celui de TCP.</translation>
+    </message>
+    <message>
+        <source>kernel now</source>
+        <translation>noyau maintenant</translation>
+    </message>
+    <message>
+        <source>Lit: the state at the selected step of the session (%1). Dashed: the kernel&apos;s state now.</source>
+        <translation>En surbrillance : l&apos;état à l&apos;étape choisie de la session (%1). En pointillés : l&apos;état actuel selon le noyau.</translation>
+    </message>
+    <message>
+        <source>As the kernel reports it, refreshed live; the trace shows the states seen at each refresh.</source>
+        <translation>Tel que le noyau le donne, rafraîchi en direct ; le tracé montre les états vus à chaque rafraîchissement.</translation>
+    </message>
+</context>
+<context>
+    <name>SocketScope::SocketTableModel</name>
+    <message>
+        <source>closed (was %1)</source>
+        <translation>fermée (était %1)</translation>
+    </message>
+    <message>
+        <source>%1 fd %2 (this session)</source>
+        <translation>%1 fd %2 (cette session)</translation>
+    </message>
+    <message>
+        <source>(kernel)</source>
+        <translation>(noyau)</translation>
+    </message>
+    <message>
+        <source>(not visible)</source>
+        <translation>(non visible)</translation>
+    </message>
+    <message>
+        <source>No process holds this socket: the kernel keeps it (TIME_WAIT, or a connection not accepted yet).</source>
+        <translation>Aucun processus ne détient cette socket : le noyau la garde (TIME_WAIT, ou connexion pas encore acceptée).</translation>
+    </message>
+    <message>
+        <source>The owning process is not visible: it belongs to another user. Run SocketScope as that user, or as root, to see it.</source>
+        <translation>Le processus propriétaire n&apos;est pas visible : il appartient à un autre utilisateur. Lancez SocketScope sous cet utilisateur, ou en root, pour le voir.</translation>
+    </message>
+    <message>
+        <source>A socket of this session: %1&apos;s descriptor %2. Click to find its 5-tuple card.</source>
+        <translation>Une socket de cette session : le descripteur %2 de %1. Cliquez pour trouver sa carte de quintuplet.</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Recv-Q</source>
+        <translation>Recv-Q</translation>
+    </message>
+    <message>
+        <source>Send-Q</source>
+        <translation>Send-Q</translation>
+    </message>
+    <message>
+        <source>Local address:port</source>
+        <translation>Adresse:port locale</translation>
+    </message>
+    <message>
+        <source>Peer address:port</source>
+        <translation>Adresse:port distante</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>Processus</translation>
+    </message>
+    <message>
+        <source>UID</source>
+        <translation>UID</translation>
+    </message>
+    <message>
+        <source>Inode</source>
+        <translation>Inode</translation>
+    </message>
+    <message>
+        <source>Timer</source>
+        <translation>Minuterie</translation>
+    </message>
+</context>
+<context>
     <name>SocketScope::StageView</name>
     <message>
         <source>Stage</source>
@@ -1478,6 +1836,17 @@
     </message>
 </context>
 <context>
+    <name>SocketScope::TcpStateMachineView</name>
+    <message>
+        <source>TCP state machine</source>
+        <translation>Automate d&apos;états TCP</translation>
+    </message>
+    <message>
+        <source>Select a TCP socket to see its state machine.</source>
+        <translation>Choisissez une socket TCP pour voir son automate d&apos;états.</translation>
+    </message>
+</context>
+<context>
     <name>SocketScope::TupleCardsView</name>
     <message>
         <source>5-tuples</source>
@@ -1566,6 +1935,128 @@
     <message>
         <source>an end of the selected packet</source>
         <translation>une extrémité du paquet sélectionné</translation>
+    </message>
+</context>
+<context>
+    <name>TcpState</name>
+    <message>
+        <source>listen()</source>
+        <translation>listen()</translation>
+    </message>
+    <message>
+        <source>connect()</source>
+        <translation>connect()</translation>
+    </message>
+    <message>
+        <source>send SYN</source>
+        <translation>envoi SYN</translation>
+    </message>
+    <message>
+        <source>receive SYN</source>
+        <translation>réception SYN</translation>
+    </message>
+    <message>
+        <source>send SYN+ACK</source>
+        <translation>envoi SYN+ACK</translation>
+    </message>
+    <message>
+        <source>receive SYN+ACK</source>
+        <translation>réception SYN+ACK</translation>
+    </message>
+    <message>
+        <source>send ACK</source>
+        <translation>envoi ACK</translation>
+    </message>
+    <message>
+        <source>receive ACK</source>
+        <translation>réception ACK</translation>
+    </message>
+    <message>
+        <source>close()</source>
+        <translation>close()</translation>
+    </message>
+    <message>
+        <source>send FIN</source>
+        <translation>envoi FIN</translation>
+    </message>
+    <message>
+        <source>receive FIN</source>
+        <translation>réception FIN</translation>
+    </message>
+    <message>
+        <source>receive ACK of FIN</source>
+        <translation>réception ACK du FIN</translation>
+    </message>
+    <message>
+        <source>timeout 2 MSL</source>
+        <translation>délai 2 MSL</translation>
+    </message>
+    <message>
+        <source>receive FIN+ACK</source>
+        <translation>réception FIN+ACK</translation>
+    </message>
+    <message>
+        <source>No connection: the phone is not plugged in, or the call is over.</source>
+        <translation>Pas de connexion : le téléphone n&apos;est pas branché, ou l&apos;appel est terminé.</translation>
+    </message>
+    <message>
+        <source>Waiting for calls: the phone is plugged in and rings when a client connects.</source>
+        <translation>En attente d&apos;appels : le téléphone est branché et sonne quand un client se connecte.</translation>
+    </message>
+    <message>
+        <source>Dialling: a SYN went out and the caller waits for the other side to pick up.</source>
+        <translation>Numérotation : un SYN est parti et l&apos;appelant attend que l&apos;autre côté décroche.</translation>
+    </message>
+    <message>
+        <source>Picking up: the SYN was answered with SYN+ACK and the caller&apos;s ACK, the last step of the handshake, is awaited.</source>
+        <translation>On décroche : le SYN a reçu un SYN+ACK en réponse et on attend l&apos;ACK de l&apos;appelant, dernière étape de la poignée de main.</translation>
+    </message>
+    <message>
+        <source>In conversation: the handshake is done and both sides may send and receive.</source>
+        <translation>En conversation : la poignée de main est faite et les deux côtés peuvent envoyer et recevoir.</translation>
+    </message>
+    <message>
+        <source>Saying goodbye first: this side sent its FIN and waits for the peer to acknowledge it.</source>
+        <translation>On dit au revoir le premier : ce côté a envoyé son FIN et attend que le pair l&apos;acquitte.</translation>
+    </message>
+    <message>
+        <source>Goodbye acknowledged: this side has nothing more to say and waits for the peer to hang up too (its FIN).</source>
+        <translation>Au revoir acquitté : ce côté n&apos;a plus rien à dire et attend que le pair raccroche aussi (son FIN).</translation>
+    </message>
+    <message>
+        <source>The peer hung up (its FIN arrived): this side may still send, and must call close() to hang up in turn.</source>
+        <translation>Le pair a raccroché (son FIN est arrivé) : ce côté peut encore envoyer, et doit appeler close() pour raccrocher à son tour.</translation>
+    </message>
+    <message>
+        <source>Both said goodbye at once: the FINs crossed, and each side waits for the acknowledgement of its own.</source>
+        <translation>Au revoir simultané : les FIN se sont croisés et chaque côté attend l&apos;acquittement du sien.</translation>
+    </message>
+    <message>
+        <source>Hung up last: this side sent its FIN after the peer&apos;s and waits for the final ACK.</source>
+        <translation>Raccroché en dernier : ce côté a envoyé son FIN après celui du pair et attend l&apos;ACK final.</translation>
+    </message>
+    <message>
+        <source>Hung up first: the port is kept for twice the maximum segment lifetime so that late packets of this call are not taken for a new one.</source>
+        <translation>Raccroché le premier : le port est gardé deux fois la durée de vie maximale d&apos;un segment, pour que les paquets en retard de cet appel ne soient pas pris pour un nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>TcpStateLog</name>
+    <message>
+        <source>close()</source>
+        <translation>close()</translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <translation>%1 envoyé</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 reçu</translation>
+    </message>
+    <message>
+        <source>listening socket</source>
+        <translation>socket en écoute</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,273 @@
+#include "inspectorwindow.h"
+
+#include "logcursor.h"
+#include "session.h"
+#include "sessionsockets.h"
+#include "socketdetailpanel.h"
+#include "sockettablemodel.h"
+#include "socketwatcher.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTime>
+#include <QToolBar>
+
+namespace SocketScope {
+
+namespace {
+
+const char* const kernelStates[] = {"LISTEN",    "SYN_SENT",  "SYN_RECV",   "ESTABLISHED",
+                                    "FIN_WAIT1", "FIN_WAIT2", "CLOSE_WAIT", "CLOSING",
+                                    "LAST_ACK",  "TIME_WAIT", "UNCONN"};
+
+} // namespace
+
+InspectorWindow::InspectorWindow(Session* session, LogCursor* cursor, QWidget* parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_cursor(cursor)
+    , m_watcher(new SocketWatcher)
+    , m_model(new SocketTableModel(this))
+    , m_table(new QTableView(this))
+    , m_details(new SocketDetailPanel(this))
+    , m_status(new QLabel(this))
+{
+    setWindowTitle(tr("SocketScope \u2014 live inspector"));
+    setObjectName(QStringLiteral("inspector"));
+    m_watcher->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_watcher, &QObject::deleteLater);
+    connect(m_watcher, &SocketWatcher::updated, this, &InspectorWindow::onUpdate);
+    connect(m_model, &SocketTableModel::sortRequested, m_watcher, &SocketWatcher::setSort);
+    m_thread.setObjectName(QStringLiteral("socket inspector"));
+    m_thread.start();
+
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(int(SocketColumn::Local), Qt::AscendingOrder);
+    m_table->verticalHeader()->hide();
+    // Ten thousand rows: fixed heights and no content-based sizing keep a refresh cheap.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
+    m_table->setAccessibleName(tr("Sockets"));
+    for (const auto& [column, width] : {std::pair{SocketColumn::Protocol, 70},
+                                        {SocketColumn::State, 160},
+                                        {SocketColumn::Local, 190},
+                                        {SocketColumn::Peer, 190},
+                                        {SocketColumn::Process, 200}})
+        m_table->setColumnWidth(int(column), width);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                const InspectorRow* row = m_model->rowAt(current.row());
+                if (!row)
+                    return;
+                m_selectedKey = row->key;
+                m_selected = *row;
+                showSelected();
+                if (row->sessionEnd)
+                    Q_EMIT sessionSocketChosen(*row->sessionEnd);
+            });
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    setCentralWidget(splitter);
+    m_status->setWordWrap(true);
+    statusBar()->addWidget(m_status, 1);
+    buildToolBar();
+
+    if (m_session) {
+        connect(m_session, &Session::eventAppended, this, &InspectorWindow::onSessionChanged);
+        connect(m_session, &Session::wasReset, this, &InspectorWindow::onSessionChanged);
+        connect(m_session, &Session::packetsChanged, this, &InspectorWindow::showSelected);
+    }
+    if (m_cursor)
+        connect(m_cursor, &LogCursor::positionChanged, this, &InspectorWindow::showSelected);
+    onSessionChanged();
+    const int interval = m_interval->currentData().toInt();
+    QMetaObject::invokeMethod(m_watcher,
+                              [watcher = m_watcher, interval] { watcher->start(interval); });
+    resize(1100, 800);
+}
+
+InspectorWindow::~InspectorWindow()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void InspectorWindow::buildToolBar()
+{
+    auto* toolbar = addToolBar(tr("Inspector"));
+    toolbar->setObjectName(QStringLiteral("inspectorTools"));
+    toolbar->setMovable(false);
+    m_pause = toolbar->addAction(tr("Pause"));
+    m_pause->setCheckable(true);
+    m_pause->setToolTip(tr("Stop refreshing: the table keeps what it shows"));
+    connect(m_pause, &QAction::toggled, this, [this](bool paused) {
+        m_pause->setText(paused ? tr("Resume") : tr("Pause"));
+        QMetaObject::invokeMethod(m_watcher,
+                                  [watcher = m_watcher, paused] { watcher->setPaused(paused); });
+    });
+    QAction* refresh = toolbar->addAction(tr("Refresh now"), this, &InspectorWindow::refreshNow);
+    refresh->setShortcut(QKeySequence::Refresh);
+    m_interval = new QComboBox(toolbar);
+    m_interval->setAccessibleName(tr("Refresh interval"));
+    for (const int ms : {250, 500, 1000, 2000, 5000, 10000})
+        m_interval->addItem(tr("every %1 s").arg(QLocale().toString(ms / 1000.0)), ms);
+    m_interval->setCurrentIndex(2);
+    connect(m_interval, &QComboBox::currentIndexChanged, this, [this] {
+        const int ms = m_interval->currentData().toInt();
+        QMetaObject::invokeMethod(m_watcher,
+                                  [watcher = m_watcher, ms] { watcher->setInterval(ms); });
+    });
+    toolbar->addWidget(m_interval);
+    toolbar->addSeparator();
+
+    m_text = new QLineEdit(toolbar);
+    m_text->setPlaceholderText(tr("Filter: address, process, state\u2026"));
+    m_text->setClearButtonEnabled(true);
+    m_text->setAccessibleName(tr("Text filter"));
+    toolbar->addWidget(m_text);
+    m_state = new QComboBox(toolbar);
+    m_state->setAccessibleName(tr("State filter"));
+    m_state->addItem(tr("All states"), QString());
+    for (const char* state : kernelStates)
+        m_state->addItem(QLatin1String(state), QLatin1String(state));
+    toolbar->addWidget(m_state);
+    m_port = new QLineEdit(toolbar);
+    m_port->setPlaceholderText(tr("Port"));
+    m_port->setAccessibleName(tr("Port filter"));
+    m_port->setMaximumWidth(80);
+    toolbar->addWidget(m_port);
+    m_process = new QLineEdit(toolbar);
+    m_process->setPlaceholderText(tr("Process or PID"));
+    m_process->setAccessibleName(tr("Process filter"));
+    m_process->setMaximumWidth(140);
+    toolbar->addWidget(m_process);
+    m_sessionOnly = new QCheckBox(tr("This session only"), toolbar);
+    toolbar->addWidget(m_sessionOnly);
+    for (QLineEdit* edit : {m_text, m_port, m_process})
+        connect(edit, &QLineEdit::textChanged, this, &InspectorWindow::applyFilter);
+    connect(m_state, &QComboBox::currentIndexChanged, this, &InspectorWindow::applyFilter);
+    connect(m_sessionOnly, &QCheckBox::toggled, this, &InspectorWindow::applyFilter);
+}
+
+void InspectorWindow::applyFilter()
+{
+    SocketFilter filter;
+    filter.text = m_text->text().trimmed();
+    filter.state = m_state->currentData().toString();
+    filter.process = m_process->text().trimmed();
+    filter.sessionOnly = m_sessionOnly->isChecked();
+    m_filterError.clear();
+    const QString port = m_port->text().trimmed();
+    if (!port.isEmpty()) {
+        bool ok = false;
+        const int value = port.toInt(&ok);
+        if (ok && value >= 0 && value <= 65535) {
+            filter.port = value;
+        } else {
+            // The other filters still apply; the port waits for a valid number.
+            m_filterError = tr("Port filter \"%1\": give a number from 0 to 65535.").arg(port);
+        }
+    }
+    m_port->setStyleSheet(m_filterError.isEmpty() ? QString()
+                                                  : QStringLiteral("background: #f8c0c0;"));
+    QMetaObject::invokeMethod(m_watcher,
+                              [watcher = m_watcher, filter] { watcher->setFilter(filter); });
+}
+
+quint64 InspectorWindow::refreshNow()
+{
+    const quint64 ticket = ++m_ticket;
+    QMetaObject::invokeMethod(m_watcher,
+                              [watcher = m_watcher, ticket] { watcher->refreshNow(ticket); });
+    return ticket;
+}
+
+void InspectorWindow::onSessionChanged()
+{
+    const QList<SessionSocket> sockets =
+        m_session ? openSessionSockets(m_session->log()) : QList<SessionSocket>();
+    const quint64 ticket = ++m_ticket;
+    QMetaObject::invokeMethod(m_watcher, [watcher = m_watcher, sockets, ticket] {
+        watcher->setSessionSockets(sockets);
+        // A call just returned: show the kernel's state now, not at the next tick.
+        watcher->refreshNow(ticket);
+    });
+}
+
+void InspectorWindow::onUpdate(const SocketTableUpdate& update)
+{
+    m_model->setUpdate(update);
+    m_shownTicket = qMax(m_shownTicket, update.ticket);
+    const int selectedRow = m_model->rowOfKey(m_selectedKey);
+    if (const InspectorRow* row = m_model->rowAt(selectedRow)) {
+        m_selected = *row;
+        showSelected();
+    }
+    QStringList status;
+    status << tr("Showing %1 of %2 sockets, read at %3.")
+                  .arg(QLocale().toString(int(update.rows.size())),
+                       QLocale().toString(update.total),
+                       QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
+    if (update.unreadableProcesses > 0)
+        status << tr("%n process(es) of other users not readable: their sockets show no owner.",
+                     nullptr, update.unreadableProcesses);
+    if (update.interrupted)
+        status << tr("Sockets came and went during this read: one may be missing or shown "
+                     "twice until the next refresh.");
+    status << update.problems;
+    if (!m_filterError.isEmpty())
+        status << m_filterError;
+    m_status->setText(status.join(QLatin1Char(' ')));
+    Q_EMIT refreshed(update.generation);
+}
+
+void InspectorWindow::showSelected()
+{
+    if (!m_selected) {
+        m_details->clear();
+        return;
+    }
+    std::optional<QList<LoggedTcpState>> logStates;
+    if (m_session && m_cursor && m_selected->socket.isTcp()) {
+        const QList<LoggedTcpState> states =
+            tcpStatesFromLog(m_session->log(), m_cursor->position(), m_selected->socket.local,
+                             m_selected->socket.peer);
+        if (!states.isEmpty())
+            logStates = states;
+    }
+    m_details->showSocket(*m_selected, logStates);
+}
+
+bool InspectorWindow::selectKey(const QString& key)
+{
+    const int row = m_model->rowOfKey(key);
+    if (row < 0)
+        return false;
+    m_table->setCurrentIndex(m_model->index(row, 0));
+    m_table->scrollTo(m_table->currentIndex());
+    return true;
+}
+
+QString InspectorWindow::statusText() const
+{
+    return m_status->text();
+}
+
+} // namespace SocketScope
