@@ -102,6 +102,13 @@ int listSockets(bool json, bool processes, QTextStream& out, QTextStream& err)
         err << QStringLiteral("socketscope: ") << problem << Qt::endl;
     if (snapshot.failed())
         return 1;
+    if (snapshot.unreadableProcesses > 0)
+        err << QCoreApplication::translate("CommandLine",
+                                           "socketscope: %n process(es) of other users not "
+                                           "readable: their sockets show no process (run as "
+                                           "root to see them).",
+                                           nullptr, snapshot.unreadableProcesses)
+            << Qt::endl;
     if (snapshot.interrupted)
         err << QCoreApplication::translate("CommandLine",
                                            "socketscope: sockets came and went during the "

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,7 +56,7 @@ int boundSocket(int family, int type, quint16* port)
         length = sizeof(sockaddr_in6);
     }
     ::bind(fd, reinterpret_cast<sockaddr*>(&storage), length);
-    if (type == SOCK_STREAM)
+    if ((type & SOCK_STREAM) == SOCK_STREAM)
         ::listen(fd, 4);
     ::getsockname(fd, reinterpret_cast<sockaddr*>(&storage), &length);
     *port = ntohs(family == AF_INET ? reinterpret_cast<sockaddr_in*>(&storage)->sin_port
@@ -284,6 +285,51 @@ private Q_SLOTS:
         QVERIFY(foundWithoutOwner);
         ::close(listener);
 
+        ::close(listener);
+    }
+
+    // Run by a user who may not look into root's processes: the sockets are all there, their
+    // owners are not, and the command says why instead of failing.
+    void commandLineAsAnotherUser()
+    {
+        if (geteuid() != 0)
+            QSKIP("needs root to run the command as another user");
+        const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
+        if (setpriv.isEmpty())
+            QSKIP("setpriv (util-linux) is not installed");
+        quint16 port = 0;
+        // Close-on-exec: the command must not inherit it, or it would find itself the owner.
+        const int listener = boundSocket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, &port);
+        // The program where that user can run it: the build folder may be closed to others.
+        QTemporaryDir dir;
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                              QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                              QFileDevice::ExeOther);
+        const QString binary = dir.filePath(QStringLiteral("socketscope"));
+        QVERIFY(QFile::copy(QStringLiteral(SOCKETSCOPE_BINARY), binary));
+        QProcess process;
+        process.start(setpriv, {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                                QStringLiteral("--clear-groups"), QStringLiteral("--inh-caps=-all"),
+                                binary, QStringLiteral("--list-sockets"), QStringLiteral("--json"),
+                                QStringLiteral("--lang"), QStringLiteral("en")});
+        QVERIFY(process.waitForFinished(30'000));
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(process.readAllStandardError().contains("not readable"));
+        bool found = false;
+        for (const QJsonValue& row :
+             QJsonDocument::fromJson(process.readAllStandardOutput()).array()) {
+            const QJsonObject object = row.toObject();
+            if (object[QLatin1String("inode")].toInteger() == qint64(inodeOf(listener))) {
+                found = true;
+                QVERIFY(object[QLatin1String("pid")].isNull());
+            }
+        }
+        QVERIFY(found);
+        ::close(listener);
+    }
+
+    void commandLineRejectsStrayOptions()
+    {
         QProcess wrong;
         wrong.start(QStringLiteral(SOCKETSCOPE_BINARY), {QStringLiteral("--json")});
         QVERIFY(wrong.waitForFinished(30'000));

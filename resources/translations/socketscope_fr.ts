@@ -248,6 +248,13 @@
         <source>socketscope: sockets came and went during the read; one may be missing or listed twice.</source>
         <translation>socketscope : des sockets sont apparues ou ont disparu pendant la lecture ; l&apos;une peut manquer ou figurer deux fois.</translation>
     </message>
+    <message numerus="yes">
+        <source>socketscope: %n process(es) of other users not readable: their sockets show no process (run as root to see them).</source>
+        <translation>
+            <numerusform>socketscope : %n processus d&apos;un autre utilisateur illisible : ses sockets n&apos;ont pas de processus affiché (lancez en root pour les voir).</numerusform>
+            <numerusform>socketscope : %n processus d&apos;autres utilisateurs illisibles : leurs sockets n&apos;ont pas de processus affiché (lancez en root pour les voir).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Errno</name>
