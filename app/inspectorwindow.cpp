@@ -187,6 +187,7 @@ void InspectorWindow::applyFilter()
     }
     m_port->setStyleSheet(m_filterError.isEmpty() ? QString()
                                                   : QStringLiteral("background: #f8c0c0;"));
+    m_filter = filter;
     QMetaObject::invokeMethod(m_watcher,
                               [watcher = m_watcher, filter] { watcher->setFilter(filter); });
 }

@@ -45,6 +45,8 @@ public:
     // Selects the row of this key (what tests and the main window use); false if absent.
     bool selectKey(const QString& key);
     QString selectedKey() const { return m_selectedKey; }
+    // The filter the fields ask for; the table shows it once an update made with it arrives.
+    const SocketFilter& filter() const { return m_filter; }
 
     // The last refresh request the table shows the answer to.
     quint64 shownTicket() const { return m_shownTicket; }
@@ -82,6 +84,7 @@ private:
     QComboBox* m_interval = nullptr;
     QLabel* m_status;
     QString m_filterError;
+    SocketFilter m_filter;
     QString m_selectedKey;
     std::optional<InspectorRow> m_selected;
     quint64 m_ticket = 0;

@@ -109,10 +109,13 @@ QList<InspectorRow> SocketTracker::update(const SocketSnapshot& snapshot)
         }
         entry.last = socket;
         addState(entry.history, now, socket.state);
+        const bool anotherSocket =
+            entry.last.inode != 0 && socket.inode != 0 && entry.last.inode != socket.inode;
         if (const std::optional<PacketEnd> end = sessionEndOf(socket))
             entry.sessionEnd = end; // and kept in TIME_WAIT, when no descriptor holds it
-        else if (socket.inode != 0)
+        else if (!socket.owners.isEmpty() || anotherSocket)
             entry.sessionEnd.reset(); // another program's socket now
+        // No owner at all: closed while /proc was read, or not visible; it stays the session's.
         if (entry.mark != RowMark::None && now - entry.markedAtNs >= m_highlightNs)
             entry.mark = RowMark::None;
         rows.append(InspectorRow{socket, key, entry.mark, entry.sessionEnd, entry.history, {}, {}});

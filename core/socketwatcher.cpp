@@ -88,6 +88,7 @@ void SocketWatcher::publish()
     update.takenAtNs = m_snapshot.takenAtNs;
     update.generation = ++m_generation;
     update.ticket = m_ticket;
+    update.filter = m_filter;
     Q_EMIT updated(update);
 }
 

@@ -21,6 +21,7 @@ struct SocketTableUpdate {
     qint64 takenAtNs = 0;
     quint64 generation = 0; // grows with every update; a stale one is recognised by it
     quint64 ticket = 0;     // the last refreshNow() request this snapshot answers
+    SocketFilter filter;    // what the rows were filtered with
 };
 
 // Takes snapshots of the machine's sockets on a worker thread, every interval or when

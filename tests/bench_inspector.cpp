@@ -1,5 +1,6 @@
 #include "inspectorwindow.h"
 #include "sockettablemodel.h"
+#include "testmanysockets.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -7,20 +8,11 @@
 #include <QTest>
 #include <QTimer>
 
-#include <cerrno>
-#include <cstring>
-#include <netinet/in.h>
-#include <sys/resource.h>
-#include <sys/socket.h>
-#include <unistd.h>
-#include <vector>
-
 using namespace SocketScope;
 
 namespace {
 
 constexpr int clients = 5000;
-constexpr rlim_t descriptorsNeeded = 10'300;
 
 double median(QList<double> values)
 {
@@ -38,43 +30,11 @@ class BenchInspector : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QCOMPARE(::getrlimit(RLIMIT_NOFILE, &m_originalLimit), 0);
-        if (m_originalLimit.rlim_max != RLIM_INFINITY &&
-            m_originalLimit.rlim_max < descriptorsNeeded)
-            QSKIP("The hard limit of open files is too low for 10,000 sockets.");
-        rlimit raised = m_originalLimit;
-        raised.rlim_cur = m_originalLimit.rlim_max;
-        QVERIFY2(::setrlimit(RLIMIT_NOFILE, &raised) == 0, std::strerror(errno));
-        m_limitRaised = true;
-        const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        m_descriptors.push_back(listener);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof(address);
-        auto* generic = reinterpret_cast<sockaddr*>(&address);
-        QCOMPARE(::bind(listener, generic, length), 0);
-        QCOMPARE(::listen(listener, clients), 0);
-        QCOMPARE(::getsockname(listener, generic, &length), 0);
-        for (int i = 0; i < clients; ++i) {
-            const int client = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-            m_descriptors.push_back(client);
-            QVERIFY2(::connect(client, generic, length) == 0, std::strerror(errno));
-            const int served = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
-            QVERIFY2(served >= 0, std::strerror(errno));
-            m_descriptors.push_back(served);
-        }
-    }
-
-    void cleanupTestCase()
-    {
-        const linger abortive{1, 0}; // no ten thousand TIME_WAIT rows left for the next tests
-        for (const int fd : m_descriptors) {
-            ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &abortive, sizeof(abortive));
-            ::close(fd);
-        }
-        if (m_limitRaised)
-            ::setrlimit(RLIMIT_NOFILE, &m_originalLimit);
+        bool tooFew = false;
+        const QString error = m_connections.open(clients, &tooFew);
+        if (tooFew)
+            QSKIP(qPrintable(error));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void refreshingTenThousandRows()
@@ -129,9 +89,7 @@ private Q_SLOTS:
     }
 
 private:
-    rlimit m_originalLimit{};
-    bool m_limitRaised = false;
-    std::vector<int> m_descriptors;
+    TestSockets::ManyConnections m_connections;
 };
 
 QTEST_MAIN(BenchInspector)

@@ -1,4 +1,5 @@
 #include "socketdiag.h"
+#include "testmanysockets.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -25,7 +26,6 @@ namespace {
 
 constexpr int clients = 5000;
 constexpr int connectedSockets = 2 * clients;
-constexpr rlim_t descriptorsNeeded = 10'300;
 constexpr int runs = 15;
 
 struct Timings {
@@ -127,57 +127,12 @@ private Q_SLOTS:
         m_ss = QStandardPaths::findExecutable(QStringLiteral("ss"));
         if (m_ss.isEmpty())
             QSKIP("ss (iproute2) is not installed: nothing to compare with.");
-        QCOMPARE(::getrlimit(RLIMIT_NOFILE, &m_originalLimit), 0);
-        if (m_originalLimit.rlim_max != RLIM_INFINITY &&
-            m_originalLimit.rlim_max < descriptorsNeeded)
-            QSKIP(qPrintable(QStringLiteral("The hard limit of open files is %1; 10,000 sockets "
-                                            "need %2 (raise it with ulimit -Hn or limits.conf).")
-                                 .arg(m_originalLimit.rlim_max)
-                                 .arg(descriptorsNeeded)));
-        rlimit raised = m_originalLimit;
-        raised.rlim_cur = m_originalLimit.rlim_max;
-        QVERIFY2(::setrlimit(RLIMIT_NOFILE, &raised) == 0, std::strerror(errno));
-        m_limitRaised = true;
-
-        // Close-on-exec everywhere: a child that inherited the sockets would own them too,
-        // and socketscope would time its own descriptors.
-        m_listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        QVERIFY2(m_listener >= 0, std::strerror(errno));
-        m_descriptors.push_back(m_listener);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof(address);
-        auto* generic = reinterpret_cast<sockaddr*>(&address);
-        QCOMPARE(::bind(m_listener, generic, length), 0);
-        QCOMPARE(::listen(m_listener, clients), 0);
-        QCOMPARE(::getsockname(m_listener, generic, &length), 0);
-        m_endpoint = QStringLiteral("127.0.0.1:%1").arg(ntohs(address.sin_port));
-        // Each connection accepted at once, so that the queue never overflows into a SYN
-        // retried a second later.
-        for (int i = 0; i < clients; ++i) {
-            const int client = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-            QVERIFY2(client >= 0, std::strerror(errno));
-            m_descriptors.push_back(client);
-            QVERIFY2(::connect(client, generic, length) == 0, std::strerror(errno));
-            const int served = ::accept4(m_listener, nullptr, nullptr, SOCK_CLOEXEC);
-            QVERIFY2(served >= 0, std::strerror(errno));
-            m_descriptors.push_back(served);
-        }
-    }
-
-    void cleanupTestCase()
-    {
-        // An abortive close (RST) leaves no ten thousand TIME_WAIT rows behind for a minute,
-        // in every snapshot of the tests that run next.
-        const linger abortive{1, 0};
-        for (const int fd : m_descriptors) {
-            ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &abortive, sizeof(abortive));
-            ::close(fd);
-        }
-        m_descriptors.clear();
-        if (m_limitRaised)
-            ::setrlimit(RLIMIT_NOFILE, &m_originalLimit);
+        bool tooFew = false;
+        const QString error = m_connections.open(clients, &tooFew);
+        if (tooFew)
+            QSKIP(qPrintable(error));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_endpoint = m_connections.listenerEndpoint();
     }
 
     void bothSeeAllTheSockets()
@@ -204,7 +159,7 @@ private Q_SLOTS:
                                  .arg(tcpRows)
                                  .arg(tableLines)
                                  .arg(ssLines)
-                                 .arg(m_descriptors.size());
+                                 .arg(m_connections.descriptorCount());
         QVERIFY2(tcpRows >= connectedSockets, qPrintable(QString::number(tcpRows)));
         QVERIFY2(tableLines >= connectedSockets, qPrintable(QString::number(tableLines)));
         QVERIFY2(ssLines >= connectedSockets, qPrintable(QString::number(ssLines)));
@@ -282,10 +237,7 @@ private Q_SLOTS:
 
 private:
     QString m_ss;
-    rlimit m_originalLimit{};
-    bool m_limitRaised = false;
-    int m_listener = -1;
-    std::vector<int> m_descriptors;
+    TestSockets::ManyConnections m_connections;
     QString m_endpoint;
 };
 

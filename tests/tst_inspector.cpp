@@ -8,6 +8,7 @@
 #include "sockettablemodel.h"
 #include "stageview.h"
 #include "tcpstatemachineview.h"
+#include "testsockets.h"
 #include "tuplecardsview.h"
 
 #include <QAbstractItemModelTester>
@@ -24,48 +25,9 @@
 #include <unistd.h>
 
 using namespace SocketScope;
+using namespace SocketScope::TestSockets;
 
 namespace {
-
-// A loopback socket on a port the system picks (listening for TCP); its "addr:port".
-int boundSocket(int family, int type, QString* endpoint, int backlog = 4)
-{
-    const int fd = ::socket(family, type, 0);
-    sockaddr_storage storage{};
-    socklen_t length = 0;
-    if (family == AF_INET) {
-        auto* in = reinterpret_cast<sockaddr_in*>(&storage);
-        in->sin_family = AF_INET;
-        in->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        length = sizeof(sockaddr_in);
-    } else {
-        auto* in6 = reinterpret_cast<sockaddr_in6*>(&storage);
-        in6->sin6_family = AF_INET6;
-        in6->sin6_addr = in6addr_loopback;
-        length = sizeof(sockaddr_in6);
-    }
-    ::bind(fd, reinterpret_cast<sockaddr*>(&storage), length);
-    if (type == SOCK_STREAM)
-        ::listen(fd, backlog);
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&storage), &length);
-    *endpoint = family == AF_INET
-                    ? QStringLiteral("127.0.0.1:%1")
-                          .arg(ntohs(reinterpret_cast<sockaddr_in*>(&storage)->sin_port))
-                    : QStringLiteral("[::1]:%1")
-                          .arg(ntohs(reinterpret_cast<sockaddr_in6*>(&storage)->sin6_port));
-    return fd;
-}
-
-int connectTo(const QString& endpoint)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in to{};
-    to.sin_family = AF_INET;
-    to.sin_port = htons(quint16(endpoint.section(QLatin1Char(':'), -1).toUInt()));
-    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::connect(fd, reinterpret_cast<sockaddr*>(&to), sizeof(to));
-    return fd;
-}
 
 // Asks for a refresh and waits until the table shows it.
 bool refreshed(InspectorWindow& inspector)
@@ -85,6 +47,28 @@ const InspectorRow* rowWithLocal(const SocketTableModel& model, const QString& l
     return nullptr;
 }
 
+// Waits until the table shows rows filtered as the fields now ask.
+bool filtered(const InspectorWindow& inspector)
+{
+    return QTest::qWaitFor(
+        [&] { return inspector.model()->currentUpdate().filter == inspector.filter(); }, 10'000);
+}
+
+// What the table shows of one endpoint: the message of a failed wait.
+QByteArray rowsOf(const SocketTableModel& model, const QString& endpoint)
+{
+    QStringList rows;
+    for (int i = 0; i < model.rowCount(); ++i) {
+        const InspectorRow* row = model.rowAt(i);
+        if (row->socket.local == endpoint || row->socket.peer == endpoint)
+            rows << QStringLiteral("%1 %2 %3 %4 session=%5")
+                        .arg(row->socket.local, row->socket.peer, row->socket.state)
+                        .arg(row->socket.inode)
+                        .arg(bool(row->sessionEnd));
+    }
+    return rows.join(QStringLiteral("; ")).toLocal8Bit();
+}
+
 } // namespace
 
 // The live inspector: the machine's sockets in a table that refreshes on a worker thread,
@@ -102,7 +86,7 @@ private Q_SLOTS:
         const int listener = boundSocket(AF_INET, SOCK_STREAM, &endpoint);
         QVERIFY(refreshed(inspector));
         QVERIFY(inspector.selectKey(rowWithLocal(*inspector.model(), endpoint)->key));
-        const int client = connectTo(endpoint);
+        const int client = connectedTo(endpoint);
         QVERIFY(refreshed(inspector));
         ::close(client);
         ::close(listener);
@@ -131,7 +115,7 @@ private Q_SLOTS:
         };
         QCOMPARE(background().value<QColor>(), markColour(RowMark::New));
 
-        const int client = connectTo(endpoint); // waits in the accept queue: Recv-Q 1
+        const int client = connectedTo(endpoint); // waits in the accept queue: Recv-Q 1
         QVERIFY(refreshed(inspector));
         QCOMPARE(background(QStringLiteral("LISTEN")).value<QColor>(),
                  markColour(RowMark::Changed));
@@ -176,7 +160,8 @@ private Q_SLOTS:
 
         const quint16 port = quint16(endpoint.section(QLatin1Char(':'), -1).toUInt());
         inspector.portFilter()->setText(QString::number(port));
-        QTRY_VERIFY(model.rowCount() >= 1 && model.rowCount() < all);
+        QVERIFY(filtered(inspector));
+        QVERIFY(model.rowCount() >= 1 && model.rowCount() < all);
         for (int i = 0; i < model.rowCount(); ++i)
             QVERIFY(model.rowAt(i)->socket.local.endsWith(QStringLiteral(":%1").arg(port)) ||
                     model.rowAt(i)->socket.peer.endsWith(QStringLiteral(":%1").arg(port)));
@@ -184,25 +169,29 @@ private Q_SLOTS:
         // A port that is no number: said so, and the other filters keep working.
         inspector.portFilter()->setText(QStringLiteral("70000"));
         inspector.textFilter()->setText(QStringLiteral("inspected.sock"));
-        QTRY_VERIFY(model.rowCount() == 1 &&
-                    model.rowAt(0)->socket.protocol == QLatin1String("unix"));
+        QVERIFY(filtered(inspector));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.rowAt(0)->socket.protocol, QStringLiteral("unix"));
         QVERIFY(refreshed(inspector));
         QVERIFY(inspector.statusText().contains(QLatin1String("0 to 65535")));
 
         inspector.portFilter()->clear();
         inspector.textFilter()->setText(endpoint6);
-        QTRY_VERIFY(model.rowCount() == 1 &&
-                    model.rowAt(0)->socket.protocol == QLatin1String("tcp6"));
+        QVERIFY(filtered(inspector));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.rowAt(0)->socket.protocol, QStringLiteral("tcp6"));
 
         // By process: this test's PID finds its own sockets, with its name.
         inspector.textFilter()->clear();
         inspector.processFilter()->setText(QString::number(getpid()));
-        QTRY_VERIFY(rowWithLocal(model, endpoint) && model.rowCount() < all);
+        QVERIFY(filtered(inspector));
+        QVERIFY(rowWithLocal(model, endpoint) && model.rowCount() < all);
         QCOMPARE(rowWithLocal(model, endpoint)->socket.owners.first().fd, listener);
         inspector.processFilter()->clear();
         inspector.stateFilter()->setCurrentIndex(
             inspector.stateFilter()->findData(QStringLiteral("LISTEN")));
-        QTRY_VERIFY(model.rowCount() < all);
+        QVERIFY(filtered(inspector));
+        QVERIFY(model.rowCount() < all);
         for (int i = 0; i < model.rowCount(); ++i)
             QCOMPARE(model.rowAt(i)->socket.state, QStringLiteral("LISTEN"));
         for (const int fd : {listener, listener6, unixSocket})
@@ -215,8 +204,8 @@ private Q_SLOTS:
         InspectorWindow inspector(nullptr, nullptr);
         QString endpoint;
         const int listener = boundSocket(AF_INET, SOCK_STREAM, &endpoint, 3);
-        const int first = connectTo(endpoint);
-        const int second = connectTo(endpoint);
+        const int first = connectedTo(endpoint);
+        const int second = connectedTo(endpoint);
         QVERIFY(refreshed(inspector));
         QVERIFY(inspector.selectKey(
             rowWithLocal(*inspector.model(), endpoint, QStringLiteral("LISTEN"))->key));
@@ -236,7 +225,7 @@ private Q_SLOTS:
         InspectorWindow inspector(nullptr, nullptr);
         QString endpoint;
         const int listener = boundSocket(AF_INET, SOCK_STREAM, &endpoint);
-        const int client = connectTo(endpoint);
+        const int client = connectedTo(endpoint);
         const int served = ::accept(listener, nullptr, nullptr);
         QCOMPARE(::write(client, "hello", 5), 5);
         QVERIFY(refreshed(inspector));
@@ -299,7 +288,8 @@ private Q_SLOTS:
         while (session.state() != Session::State::Finished)
             next();
         // The client hung up first: its end waits in TIME_WAIT, still marked as the session's.
-        QTRY_VERIFY(rowWithLocal(*inspector.model(), clientEnd, QStringLiteral("TIME_WAIT")));
+        QTRY_VERIFY2(rowWithLocal(*inspector.model(), clientEnd, QStringLiteral("TIME_WAIT")),
+                     rowsOf(*inspector.model(), clientEnd).constData());
         const InspectorRow* waiting =
             rowWithLocal(*inspector.model(), clientEnd, QStringLiteral("TIME_WAIT"));
         QVERIFY(waiting->sessionEnd);

@@ -1,5 +1,6 @@
 #include "socketdiag.h"
 #include "socketowners.h"
+#include "testsockets.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,15 +19,9 @@
 #include <unistd.h>
 
 using namespace SocketScope;
+using namespace SocketScope::TestSockets;
 
 namespace {
-
-quint64 inodeOf(int fd)
-{
-    struct stat status {};
-    fstat(fd, &status);
-    return status.st_ino;
-}
 
 const SocketRow* rowOf(const QList<SocketRow>& rows, int fd)
 {
@@ -36,43 +31,6 @@ const SocketRow* rowOf(const QList<SocketRow>& rows, int fd)
             return &row;
     }
     return nullptr;
-}
-
-// A socket bound on loopback to a port the system chooses; listening for TCP.
-int boundSocket(int family, int type, quint16* port)
-{
-    const int fd = ::socket(family, type, 0);
-    sockaddr_storage storage{};
-    socklen_t length = 0;
-    if (family == AF_INET) {
-        auto* in = reinterpret_cast<sockaddr_in*>(&storage);
-        in->sin_family = AF_INET;
-        in->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        length = sizeof(sockaddr_in);
-    } else {
-        auto* in6 = reinterpret_cast<sockaddr_in6*>(&storage);
-        in6->sin6_family = AF_INET6;
-        in6->sin6_addr = in6addr_loopback;
-        length = sizeof(sockaddr_in6);
-    }
-    ::bind(fd, reinterpret_cast<sockaddr*>(&storage), length);
-    if ((type & SOCK_STREAM) == SOCK_STREAM)
-        ::listen(fd, 4);
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&storage), &length);
-    *port = ntohs(family == AF_INET ? reinterpret_cast<sockaddr_in*>(&storage)->sin_port
-                                    : reinterpret_cast<sockaddr_in6*>(&storage)->sin6_port);
-    return fd;
-}
-
-int connectedTo(quint16 port)
-{
-    const int client = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in to{};
-    to.sin_family = AF_INET;
-    to.sin_port = htons(port);
-    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::connect(client, reinterpret_cast<sockaddr*>(&to), sizeof(to));
-    return client;
 }
 
 } // namespace

@@ -106,7 +106,8 @@ private Q_SLOTS:
         tracker.setSessionSockets({SessionSocket{100, 4, QStringLiteral("client")}});
         tracker.update(at(0, {tcp(client, listener, QStringLiteral("SYN_SENT"), 20, 100, 4)}));
         tracker.update(at(1, {tcp(client, listener, QStringLiteral("ESTABLISHED"), 20, 100, 4)}));
-        tracker.update(at(2, {tcp(client, listener, QStringLiteral("FIN_WAIT2"), 20, 100, 4)}));
+        // Closed while /proc was read: the dump still had its inode, the scan no owner.
+        tracker.update(at(2, {tcp(client, listener, QStringLiteral("FIN_WAIT2"), 20)}));
         // Closed by the program: no inode, no owner, the same addresses.
         const QList<InspectorRow> rows =
             tracker.update(at(3, {tcp(client, listener, QStringLiteral("TIME_WAIT"), 0)}));
@@ -120,6 +121,17 @@ private Q_SLOTS:
             states << change.state;
         QCOMPARE(states, QStringList({QStringLiteral("SYN_SENT"), QStringLiteral("ESTABLISHED"),
                                       QStringLiteral("FIN_WAIT2"), QStringLiteral("TIME_WAIT")}));
+    }
+
+    void anotherProgramsSocketIsNotTheSessions()
+    {
+        SocketTracker tracker;
+        tracker.setSessionSockets({SessionSocket{100, 4, QStringLiteral("client")}});
+        tracker.update(at(0, {tcp(client, listener, QStringLiteral("ESTABLISHED"), 20, 100, 4)}));
+        // The same addresses, later, held by another process.
+        const QList<InspectorRow> rows = tracker.update(
+            at(1, {tcp(client, listener, QStringLiteral("ESTABLISHED"), 21, 300, 7)}));
+        QVERIFY(!rows.first().sessionEnd);
     }
 
     void historyIsBounded()

@@ -1,5 +1,6 @@
 #include "acceptqueueview.h"
 
+#include "emptyviewmessage.h"
 #include "stagepainter.h"
 
 #include <QPainter>
@@ -224,14 +225,12 @@ QColor AcceptQueueView::fillColour() const
 void AcceptQueueView::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
-    painter.fillRect(rect(), palette().base());
     if (isEmpty()) {
-        painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(QRectF(rect()).adjusted(12, 12, -12, -12),
-                         Qt::AlignCenter | Qt::TextWordWrap,
-                         tr("Select a listening socket to see its accept queue."));
+        paintEmptyViewMessage(painter, *this,
+                              tr("Select a listening socket to see its accept queue."));
         return;
     }
+    painter.fillRect(rect(), palette().base());
     painter.setRenderHint(QPainter::Antialiasing);
     const Geometry geometry = this->geometry();
     paintHeader(painter, geometry);

@@ -1,5 +1,7 @@
 #include "tcpstatemachineview.h"
 
+#include "emptyviewmessage.h"
+
 #include <QHelpEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -245,14 +247,11 @@ bool TcpStateMachineView::event(QEvent* event)
 void TcpStateMachineView::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
-    painter.fillRect(rect(), palette().base());
     if (isEmpty()) {
-        painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(QRectF(rect()).adjusted(12, 12, -12, -12),
-                         Qt::AlignCenter | Qt::TextWordWrap,
-                         tr("Select a TCP socket to see its state machine."));
+        paintEmptyViewMessage(painter, *this, tr("Select a TCP socket to see its state machine."));
         return;
     }
+    painter.fillRect(rect(), palette().base());
     painter.setRenderHint(QPainter::Antialiasing);
     const TcpStateMachineLayout layout = currentLayout();
     const Fonts fonts = fontsFor(layout);
