@@ -1,5 +1,6 @@
 #include "inspectorwindow.h"
 
+#include "callevent.h"
 #include "logcursor.h"
 #include "session.h"
 #include "sessionsockets.h"
@@ -10,6 +11,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -17,7 +19,6 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
-#include <QTime>
 #include <QToolBar>
 
 namespace SocketScope {
@@ -99,7 +100,7 @@ InspectorWindow::InspectorWindow(Session* session, LogCursor* cursor, QWidget* p
     onSessionChanged();
     const int interval = m_interval->currentData().toInt();
     QMetaObject::invokeMethod(m_watcher,
-                              [watcher = m_watcher, interval] { watcher->start(interval); });
+                              [watcher = m_watcher, interval] { watcher->setInterval(interval); });
     resize(1100, 800);
 }
 
@@ -119,8 +120,7 @@ void InspectorWindow::buildToolBar()
     m_pause->setToolTip(tr("Stop refreshing: the table keeps what it shows"));
     connect(m_pause, &QAction::toggled, this, [this](bool paused) {
         m_pause->setText(paused ? tr("Resume") : tr("Pause"));
-        QMetaObject::invokeMethod(m_watcher,
-                                  [watcher = m_watcher, paused] { watcher->setPaused(paused); });
+        updateRunning();
     });
     QAction* refresh = toolbar->addAction(tr("Refresh now"), this, &InspectorWindow::refreshNow);
     refresh->setShortcut(QKeySequence::Refresh);
@@ -178,16 +178,17 @@ void InspectorWindow::applyFilter()
     if (!port.isEmpty()) {
         bool ok = false;
         const int value = port.toInt(&ok);
-        if (ok && value >= 0 && value <= 65535) {
+        if (ok && value >= 1 && value <= 65535) {
             filter.port = value;
         } else {
             // The other filters still apply; the port waits for a valid number.
-            m_filterError = tr("Port filter \"%1\": give a number from 0 to 65535.").arg(port);
+            m_filterError = tr("Port filter \"%1\": give a number from 1 to 65535.").arg(port);
         }
     }
     m_port->setStyleSheet(m_filterError.isEmpty() ? QString()
                                                   : QStringLiteral("background: #f8c0c0;"));
     m_filter = filter;
+    showStatus();
     QMetaObject::invokeMethod(m_watcher,
                               [watcher = m_watcher, filter] { watcher->setFilter(filter); });
 }
@@ -204,12 +205,11 @@ void InspectorWindow::onSessionChanged()
 {
     const QList<SessionSocket> sockets =
         m_session ? openSessionSockets(m_session->log()) : QList<SessionSocket>();
-    const quint64 ticket = ++m_ticket;
-    QMetaObject::invokeMethod(m_watcher, [watcher = m_watcher, sockets, ticket] {
-        watcher->setSessionSockets(sockets);
-        // A call just returned: show the kernel's state now, not at the next tick.
-        watcher->refreshNow(ticket);
-    });
+    QMetaObject::invokeMethod(
+        m_watcher, [watcher = m_watcher, sockets] { watcher->setSessionSockets(sockets); });
+    // A call just returned: show the kernel's state now, not at the next tick.
+    if (isRunning())
+        refreshNow();
 }
 
 void InspectorWindow::onUpdate(const SocketTableUpdate& update)
@@ -220,12 +220,19 @@ void InspectorWindow::onUpdate(const SocketTableUpdate& update)
     if (const InspectorRow* row = m_model->rowAt(selectedRow)) {
         m_selected = *row;
         showSelected();
+    } else if (m_selected) {
+        // Gone, or filtered out: the panel does not go on showing it as if it were there.
+        m_selected.reset();
+        m_selectedKey.clear();
+        m_details->clear();
     }
+    const QDateTime takenAt =
+        QDateTime::currentDateTime().addMSecs(-(monotonicNowNs() - update.takenAtNs) / 1'000'000);
     QStringList status;
     status << tr("Showing %1 of %2 sockets, read at %3.")
                   .arg(QLocale().toString(int(update.rows.size())),
                        QLocale().toString(update.total),
-                       QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
+                       takenAt.toString(QStringLiteral("HH:mm:ss")));
     if (update.unreadableProcesses > 0)
         status << tr("%n process(es) of other users not readable: their sockets show no owner.",
                      nullptr, update.unreadableProcesses);
@@ -233,10 +240,39 @@ void InspectorWindow::onUpdate(const SocketTableUpdate& update)
         status << tr("Sockets came and went during this read: one may be missing or shown "
                      "twice until the next refresh.");
     status << update.problems;
-    if (!m_filterError.isEmpty())
-        status << m_filterError;
-    m_status->setText(status.join(QLatin1Char(' ')));
+    m_updateStatus = status.join(QLatin1Char(' '));
+    showStatus();
     Q_EMIT refreshed(update.generation);
+}
+
+void InspectorWindow::showStatus()
+{
+    m_status->setText(m_filterError.isEmpty() ? m_updateStatus
+                                              : m_updateStatus + QLatin1Char(' ') + m_filterError);
+}
+
+bool InspectorWindow::isRunning() const
+{
+    return isVisible() && !m_pause->isChecked();
+}
+
+void InspectorWindow::updateRunning()
+{
+    const bool paused = !isRunning();
+    QMetaObject::invokeMethod(m_watcher,
+                              [watcher = m_watcher, paused] { watcher->setPaused(paused); });
+}
+
+void InspectorWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    updateRunning();
+}
+
+void InspectorWindow::hideEvent(QHideEvent* event)
+{
+    QMainWindow::hideEvent(event);
+    updateRunning();
 }
 
 void InspectorWindow::showSelected()

@@ -56,6 +56,10 @@ public Q_SLOTS:
     // snapshot taken after the request.
     quint64 refreshNow();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+
 Q_SIGNALS:
     void sessionSocketChosen(const SocketScope::PacketEnd& end);
     // Every update shown, after the table took it: tests wait on it.
@@ -67,6 +71,10 @@ private:
     void onUpdate(const SocketTableUpdate& update);
     void onSessionChanged();
     void showSelected();
+    void showStatus();
+    // Refreshing only while shown and not paused: a closed inspector costs nothing.
+    void updateRunning();
+    bool isRunning() const;
 
     Session* m_session;
     LogCursor* m_cursor;
@@ -84,6 +92,7 @@ private:
     QComboBox* m_interval = nullptr;
     QLabel* m_status;
     QString m_filterError;
+    QString m_updateStatus;
     SocketFilter m_filter;
     QString m_selectedKey;
     std::optional<InspectorRow> m_selected;

@@ -70,6 +70,15 @@ int compareColumn(const InspectorRow& a, const InspectorRow& b, SocketColumn col
         return byPort ? byPort : QString::compare(p, q);
     }
     case SocketColumn::Process: {
+        // By name, then PID; the session's sockets by actor; no owner last.
+        const auto name = [](const InspectorRow& row) {
+            if (row.sessionEnd)
+                return row.sessionEnd->actor;
+            return row.socket.owners.isEmpty() ? QString() : row.socket.owners.first().command;
+        };
+        const int byName = QString::compare(name(a), name(b), Qt::CaseInsensitive);
+        if (byName)
+            return byName;
         const qint64 p = x.owners.isEmpty() ? -1 : x.owners.first().pid;
         const qint64 q = y.owners.isEmpty() ? -1 : y.owners.first().pid;
         return numbers(p, q);

@@ -121,6 +121,10 @@ public:
         message.header.nlmsg_len = sizeof(message);
         message.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
         message.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+        // Answers carry the request's number: what is left of an earlier dump that ended in
+        // an error is recognised and skipped.
+        const quint32 sequence = ++m_sequence;
+        message.header.nlmsg_seq = sequence;
         message.body = request;
         sockaddr_nl kernel{};
         kernel.nl_family = AF_NETLINK;
@@ -141,13 +145,16 @@ public:
             int remaining = int(count);
             for (auto* header = reinterpret_cast<nlmsghdr*>(buffer); NLMSG_OK(header, remaining);
                  header = NLMSG_NEXT(header, remaining)) {
+                if (header->nlmsg_seq != sequence)
+                    continue;
                 if (header->nlmsg_flags & NLM_F_DUMP_INTR)
                     *interrupted = true;
                 if (header->nlmsg_type == NLMSG_DONE)
                     return true;
                 if (header->nlmsg_type == NLMSG_ERROR) {
                     const auto* failure = static_cast<const nlmsgerr*>(NLMSG_DATA(header));
-                    *error = -failure->error;
+                    *error = header->nlmsg_len >= NLMSG_LENGTH(sizeof(nlmsgerr)) ? -failure->error
+                                                                                 : EPROTO;
                     return false;
                 }
                 onMessage(header);
@@ -157,6 +164,7 @@ public:
 
 private:
     int m_fd;
+    quint32 m_sequence = 0;
 };
 
 // Reads the attributes that follow a sock_diag message of type Message.
@@ -234,6 +242,8 @@ bool dumpInet(Dump dump, int family, int protocol, bool withTcpInfo, int* error)
         request,
         [&](const nlmsghdr* header) {
             const auto* message = static_cast<const inet_diag_msg*>(NLMSG_DATA(header));
+            if (header->nlmsg_len < NLMSG_LENGTH(sizeof(*message)))
+                return;
             SocketRow row;
             row.protocol = name;
             row.state = diagStateName(message->idiag_state);
@@ -272,7 +282,12 @@ bool dumpUnix(Dump dump, int* error)
         request,
         [&](const nlmsghdr* header) {
             const auto* message = static_cast<const unix_diag_msg*>(NLMSG_DATA(header));
+            if (header->nlmsg_len < NLMSG_LENGTH(sizeof(*message)))
+                return;
             SocketRow row;
+            row.socketType = message->udiag_type == SOCK_DGRAM       ? QStringLiteral("dgram")
+                             : message->udiag_type == SOCK_SEQPACKET ? QStringLiteral("seqpacket")
+                                                                     : QStringLiteral("stream");
             row.protocol = QStringLiteral("unix");
             row.state = diagStateName(message->udiag_state);
             row.inode = message->udiag_ino;
@@ -285,7 +300,8 @@ bool dumpUnix(Dump dump, int* error)
                             ? QStringLiteral("@") + QString::fromLocal8Bit(data + 1, size - 1)
                             : QString::fromLocal8Bit(data, qstrnlen(data, size));
                 else if (type == UNIX_DIAG_PEER && size >= 4)
-                    row.peer = Tr::tr("inode %1").arg(*reinterpret_cast<const quint32*>(data));
+                    row.peer =
+                        QStringLiteral("inode %1").arg(*reinterpret_cast<const quint32*>(data));
                 else if (type == UNIX_DIAG_RQLEN && size >= 8) {
                     const auto* queues = reinterpret_cast<const unix_diag_rqlen*>(data);
                     row.recvQ = queues->udiag_rqueue;

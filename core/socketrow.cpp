@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QLocale>
 
 namespace SocketScope {
 
@@ -32,11 +33,26 @@ QString socketTimerName(SocketTimer timer)
 
 QString SocketRow::timerText() const
 {
-    if (timer == SocketTimer::None)
+    QString name;
+    switch (timer) {
+    case SocketTimer::None:
         return {};
-    const QString left = Tr::tr("%1 (%2 s left)")
-                             .arg(socketTimerName(timer))
-                             .arg(double(timerExpiresMs) / 1000.0, 0, 'f', 1);
+    case SocketTimer::Retransmit:
+        name = Tr::tr("retransmission");
+        break;
+    case SocketTimer::Keepalive:
+        name = Tr::tr("keepalive");
+        break;
+    case SocketTimer::TimeWait:
+        name = Tr::tr("TIME_WAIT");
+        break;
+    case SocketTimer::ZeroWindowProbe:
+        name = Tr::tr("zero-window probe");
+        break;
+    }
+    const QString left =
+        Tr::tr("%1 (%2 s left)")
+            .arg(name, QLocale().toString(double(timerExpiresMs) / 1000.0, 'f', 1));
     return timerRetransmits
                ? Tr::tr("%1, %n retransmission(s)", nullptr, int(timerRetransmits)).arg(left)
                : left;
@@ -86,6 +102,7 @@ QJsonObject SocketRow::toJson() const
 {
     QJsonObject object{
         {QStringLiteral("protocol"), protocol},
+        {QStringLiteral("type"), socketType.isEmpty() ? QJsonValue() : QJsonValue(socketType)},
         {QStringLiteral("state"), state},
         {QStringLiteral("local"), local},
         {QStringLiteral("peer"), peer},

@@ -50,7 +50,8 @@ struct SocketOwner {
 
 // One socket of the machine as netlink sock_diag reports it (the interface ss uses).
 struct SocketRow {
-    QString protocol;  // "tcp", "tcp6", "udp", "udp6", "unix"
+    QString protocol;   // "tcp", "tcp6", "udp", "udp6", "unix"
+    QString socketType; // of a UNIX socket: "stream", "dgram" or "seqpacket"
     QString state;     // "LISTEN", "ESTABLISHED", "UNCONN", ...
     quint32 recvQ = 0; // for a listener: connections waiting to be accepted
     quint32 sendQ = 0; // for a listener: the backlog limit

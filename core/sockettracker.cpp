@@ -23,14 +23,16 @@ void addState(QList<StateChange>& history, qint64 tNs, const QString& state)
         history.removeFirst();
 }
 
-// The listener a connection not yet accepted belongs to: same port, same address or a
-// wildcard one.
+// The listener a connection not yet accepted belongs to: same protocol and port, the same
+// address rather than a wildcard one when both listen.
 void attachQueues(QList<InspectorRow>& rows)
 {
     QMultiHash<int, int> listenersByPort;
     for (int i = 0; i < rows.size(); ++i) {
-        if (rows[i].socket.state == QLatin1String("LISTEN") && rows[i].socket.isTcp())
-            listenersByPort.insert(endpointPort(rows[i].socket.local), i);
+        const SocketRow& socket = rows[i].socket;
+        if (socket.state == QLatin1String("LISTEN") && socket.isTcp() &&
+            rows[i].mark != RowMark::Closed)
+            listenersByPort.insert(endpointPort(socket.local), i);
     }
     if (listenersByPort.isEmpty())
         return;
@@ -44,16 +46,24 @@ void attachQueues(QList<InspectorRow>& rows)
         if (!socket.isTcp() || row.mark == RowMark::Closed || (!halfOpen && !waiting))
             continue;
         const QString host = hostOf(socket.local);
-        for (auto it = listenersByPort.constFind(endpointPort(socket.local));
-             it != listenersByPort.cend() && it.key() == endpointPort(socket.local); ++it) {
-            InspectorRow& listener = rows[it.value()];
-            const QString listenerHost = hostOf(listener.socket.local);
-            if (listenerHost != host && listenerHost != QLatin1String("0.0.0.0") &&
-                listenerHost != QLatin1String("[::]"))
+        const int port = endpointPort(socket.local);
+        int exact = -1;
+        int wildcard = -1;
+        for (auto it = listenersByPort.constFind(port);
+             it != listenersByPort.cend() && it.key() == port; ++it) {
+            const SocketRow& listener = rows[it.value()].socket;
+            if (listener.protocol != socket.protocol)
                 continue;
-            (halfOpen ? listener.halfOpenPeers : listener.waitingPeers).append(socket.peer);
-            break;
+            const QString listenerHost = hostOf(listener.local);
+            if (listenerHost == host)
+                exact = it.value();
+            else if (listenerHost == QLatin1String("0.0.0.0") ||
+                     listenerHost == QLatin1String("[::]"))
+                wildcard = it.value();
         }
+        const int owner = exact >= 0 ? exact : wildcard;
+        if (owner >= 0)
+            (halfOpen ? rows[owner].halfOpenPeers : rows[owner].waitingPeers).append(socket.peer);
     }
 }
 
@@ -107,10 +117,10 @@ QList<InspectorRow> SocketTracker::update(const SocketSnapshot& snapshot)
             entry.mark = m_first ? RowMark::None : RowMark::New;
             entry.markedAtNs = now;
         }
-        entry.last = socket;
-        addState(entry.history, now, socket.state);
         const bool anotherSocket =
             entry.last.inode != 0 && socket.inode != 0 && entry.last.inode != socket.inode;
+        entry.last = socket;
+        addState(entry.history, now, socket.state);
         if (const std::optional<PacketEnd> end = sessionEndOf(socket))
             entry.sessionEnd = end; // and kept in TIME_WAIT, when no descriptor holds it
         else if (!socket.owners.isEmpty() || anotherSocket)
@@ -121,10 +131,21 @@ QList<InspectorRow> SocketTracker::update(const SocketSnapshot& snapshot)
         rows.append(InspectorRow{socket, key, entry.mark, entry.sessionEnd, entry.history, {}, {}});
         seen.insert(key, std::move(entry));
     }
+    // A dump that was interrupted or lost a family says nothing of what it did not see:
+    // those rows stay as they were, and only a whole snapshot can close them.
+    const bool whole = !snapshot.interrupted && snapshot.problems.isEmpty();
     if (!m_first) {
         for (auto it = m_seen.cbegin(); it != m_seen.cend(); ++it) {
             if (seen.contains(it.key()))
                 continue;
+            if (!whole) {
+                Seen kept = it.value();
+                kept.mark = RowMark::None;
+                rows.append(InspectorRow{
+                    kept.last, it.key(), RowMark::None, kept.sessionEnd, kept.history, {}, {}});
+                seen.insert(it.key(), std::move(kept));
+                continue;
+            }
             Seen closed = it.value();
             closed.mark = RowMark::Closed;
             closed.closedAtNs = now;

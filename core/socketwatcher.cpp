@@ -13,12 +13,6 @@ SocketWatcher::SocketWatcher(QObject* parent)
     connect(m_timer, &QTimer::timeout, this, [this] { refreshNow(); });
 }
 
-void SocketWatcher::start(int intervalMs)
-{
-    m_timer->start(intervalMs);
-    refreshNow();
-}
-
 void SocketWatcher::setInterval(int intervalMs)
 {
     m_timer->setInterval(intervalMs);
@@ -26,10 +20,12 @@ void SocketWatcher::setInterval(int intervalMs)
 
 void SocketWatcher::setPaused(bool paused)
 {
-    if (paused)
+    if (paused) {
         m_timer->stop();
-    else if (!m_timer->isActive())
+    } else if (!m_timer->isActive()) {
         m_timer->start();
+        refreshNow();
+    }
 }
 
 void SocketWatcher::stop()
@@ -40,6 +36,17 @@ void SocketWatcher::stop()
 void SocketWatcher::refreshNow(quint64 ticket)
 {
     m_ticket = qMax(m_ticket, ticket);
+    // Requests that arrive while others wait (a scenario's calls, one after the other) are
+    // answered by one snapshot taken after all of them.
+    if (m_snapshotQueued)
+        return;
+    m_snapshotQueued = true;
+    QMetaObject::invokeMethod(this, &SocketWatcher::takeSnapshot, Qt::QueuedConnection);
+}
+
+void SocketWatcher::takeSnapshot()
+{
+    m_snapshotQueued = false;
     SnapshotOptions options;
     options.tcpInfo = true;
     m_snapshot = takeSocketSnapshot(options);

@@ -33,7 +33,6 @@ public:
     explicit SocketWatcher(QObject* parent = nullptr);
 
 public Q_SLOTS:
-    void start(int intervalMs);
     void setInterval(int intervalMs);
     void setPaused(bool paused);
     // A snapshot now; `ticket` comes back in the update, so that the asker knows the
@@ -48,6 +47,7 @@ Q_SIGNALS:
     void updated(const SocketScope::SocketTableUpdate& update);
 
 private:
+    void takeSnapshot();
     void publish();
 
     QTimer* m_timer;
@@ -59,6 +59,7 @@ private:
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     quint64 m_generation = 0;
     quint64 m_ticket = 0;
+    bool m_snapshotQueued = false;
 };
 
 } // namespace SocketScope

@@ -97,6 +97,7 @@ private Q_SLOTS:
         QCOMPARE(named->protocol, QStringLiteral("unix"));
         QCOMPARE(named->local, QString::fromLocal8Bit(path));
         QCOMPARE(named->state, QStringLiteral("LISTEN"));
+        QCOMPARE(named->socketType, QStringLiteral("stream"));
 
         QCOMPARE(listening->owners.size(), 1);
         QCOMPARE(listening->owners.first().pid, qint64(getpid()));
@@ -170,7 +171,7 @@ private Q_SLOTS:
         QVERIFY(row.owners.isEmpty());
         QCOMPARE(row.timer, SocketTimer::TimeWait);
         QVERIFY(row.timerExpiresMs > 0 && row.timerExpiresMs <= 60'000);
-        QVERIFY(row.timerText().startsWith(QLatin1String("timewait")));
+        QVERIFY(row.timerText().startsWith(QLatin1String("TIME_WAIT (")));
         ::close(listener);
     }
 

@@ -179,6 +179,55 @@ private Q_SLOTS:
         QCOMPARE(row->halfOpenPeers, QStringList({QStringLiteral("127.0.0.1:40002")}));
     }
 
+    // Sockets a dump did not see because it was interrupted, or because a family failed,
+    // are not taken for closed: their rows stay, with their history.
+    void anIncompleteDumpClosesNothing_data()
+    {
+        QTest::addColumn<bool>("interrupted");
+        QTest::newRow("interrupted") << true;
+        QTest::newRow("a family failed") << false;
+    }
+
+    void anIncompleteDumpClosesNothing()
+    {
+        QFETCH(bool, interrupted);
+        SocketTracker tracker;
+        const SocketRow connection = tcp(client, listener, QStringLiteral("ESTABLISHED"), 70);
+        const SocketRow other =
+            tcp(QStringLiteral("127.0.0.1:6000"), anyPeer, QStringLiteral("LISTEN"), 71);
+        tracker.update(at(0, {connection, other}));
+        SocketSnapshot partial = at(1, {other});
+        if (interrupted)
+            partial.interrupted = true;
+        else
+            partial.problems << QStringLiteral("TCP/IPv4: netlink sock_diag failed");
+        const QList<InspectorRow> rows = tracker.update(partial);
+        const InspectorRow* kept = find(rows, client, listener);
+        QVERIFY(kept);
+        QCOMPARE(kept->mark, RowMark::None);
+        QCOMPARE(tracker.update(at(2, {connection, other})).size(), 2);
+        QCOMPARE(find(tracker.update(at(3, {connection, other})), client, listener)->mark,
+                 RowMark::None); // never marked new again
+    }
+
+    // An IPv4 connection waits in the IPv4 listener's queue, not in the IPv6 one on the same
+    // port; an exact address wins over a wildcard.
+    void queuesGoToTheRightListener()
+    {
+        SocketTracker tracker;
+        SocketRow any4 = tcp(QStringLiteral("0.0.0.0:5000"), anyPeer, QStringLiteral("LISTEN"), 80);
+        SocketRow any6 = tcp(QStringLiteral("[::]:5000"), QStringLiteral("[::]:*"),
+                             QStringLiteral("LISTEN"), 81);
+        any6.protocol = QStringLiteral("tcp6");
+        SocketRow loopback = tcp(listener, anyPeer, QStringLiteral("LISTEN"), 82);
+        const QList<InspectorRow> rows = tracker.update(
+            at(0, {any6, any4, loopback, tcp(listener, client, QStringLiteral("ESTABLISHED"), 0)}));
+        QCOMPARE(find(rows, listener, anyPeer)->waitingPeers, QStringList({client}));
+        QVERIFY(find(rows, QStringLiteral("0.0.0.0:5000"), anyPeer)->waitingPeers.isEmpty());
+        QVERIFY(find(rows, QStringLiteral("[::]:5000"), QStringLiteral("[::]:*"))
+                    ->waitingPeers.isEmpty());
+    }
+
     void filters_data()
     {
         QTest::addColumn<SocketFilter>("filter");

@@ -61,8 +61,12 @@ QVariant SocketTableModel::displayText(const InspectorRow& row, SocketColumn col
 {
     const SocketRow& socket = row.socket;
     switch (column) {
-    case SocketColumn::Protocol:
-        return row.sessionEnd ? QStringLiteral("\u25cf ") + socket.protocol : socket.protocol;
+    case SocketColumn::Protocol: {
+        const QString protocol = socket.socketType.isEmpty()
+                                     ? socket.protocol
+                                     : socket.protocol + QLatin1Char('/') + socket.socketType;
+        return row.sessionEnd ? QStringLiteral("\u25cf ") + protocol : protocol;
+    }
     case SocketColumn::State:
         return row.mark == RowMark::Closed ? tr("closed (was %1)").arg(socket.state) : socket.state;
     case SocketColumn::RecvQ:

@@ -787,10 +787,6 @@
 <context>
     <name>SocketDiag</name>
     <message>
-        <source>inode %1</source>
-        <translation>inode %1</translation>
-    </message>
-    <message>
         <source>%1: netlink sock_diag failed: %2 (%3): %4</source>
         <translation>%1 : échec de netlink sock_diag : %2 (%3) : %4</translation>
     </message>
@@ -811,6 +807,22 @@
             <numerusform>%1, %n retransmission</numerusform>
             <numerusform>%1, %n retransmissions</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>retransmission</source>
+        <translation>retransmission</translation>
+    </message>
+    <message>
+        <source>keepalive</source>
+        <translation>keepalive</translation>
+    </message>
+    <message>
+        <source>TIME_WAIT</source>
+        <translation>TIME_WAIT</translation>
+    </message>
+    <message>
+        <source>zero-window probe</source>
+        <translation>sonde de fenêtre nulle</translation>
     </message>
 </context>
 <context>
@@ -1102,10 +1114,6 @@
         <translation>Cette session seulement</translation>
     </message>
     <message>
-        <source>Port filter &quot;%1&quot;: give a number from 0 to 65535.</source>
-        <translation>Filtre de port « %1 » : donnez un nombre de 0 à 65535.</translation>
-    </message>
-    <message>
         <source>Showing %1 of %2 sockets, read at %3.</source>
         <translation>%1 sockets affichées sur %2, lues à %3.</translation>
     </message>
@@ -1119,6 +1127,10 @@
     <message>
         <source>Sockets came and went during this read: one may be missing or shown twice until the next refresh.</source>
         <translation>Des sockets sont apparues ou ont disparu pendant cette lecture : l&apos;une peut manquer ou figurer deux fois jusqu&apos;au prochain rafraîchissement.</translation>
+    </message>
+    <message>
+        <source>Port filter &quot;%1&quot;: give a number from 1 to 65535.</source>
+        <translation>Filtre de port « %1 » : donnez un nombre de 1 à 65535.</translation>
     </message>
 </context>
 <context>
