@@ -4,16 +4,6 @@
 
 namespace SocketScope {
 
-int endpointPort(QStringView endpoint)
-{
-    const qsizetype colon = endpoint.lastIndexOf(QLatin1Char(':'));
-    if (colon < 0)
-        return -1;
-    bool ok = false;
-    const int port = endpoint.mid(colon + 1).toInt(&ok);
-    return ok ? port : -1;
-}
-
 bool SocketFilter::matches(const InspectorRow& row) const
 {
     const SocketRow& socket = row.socket;

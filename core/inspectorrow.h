@@ -1,6 +1,7 @@
 #pragma once
 
 #include "packetevent.h"
+#include "socketaddress.h"
 #include "socketrow.h"
 
 #include <QMetaType>
@@ -47,9 +48,6 @@ struct SocketFilter {
     bool matches(const InspectorRow& row) const;
     bool operator==(const SocketFilter&) const = default;
 };
-
-// The port of "127.0.0.1:5000" or "[::1]:5000"; -1 for "*" and paths.
-int endpointPort(QStringView endpoint);
 
 void sortRows(QList<InspectorRow>& rows, SocketColumn column, Qt::SortOrder order);
 

@@ -96,13 +96,35 @@ KernelSocketState findInetRow(const QString& path, bool ipv6, bool tcp, quint64 
 
 QString tcpStateName(int state)
 {
-    static const char* const names[] = {
-        "",      "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",    "TIME_WAIT",
-        "CLOSE", "CLOSE_WAIT",  "LAST_ACK", "LISTEN",   "CLOSING",   "NEW_SYN_RECV",
-    };
-    if (state <= 0 || state >= int(std::size(names)))
+    // Literals: a dump of ten thousand sockets names as many states without allocating.
+    switch (state) {
+    case 1:
+        return QStringLiteral("ESTABLISHED");
+    case 2:
+        return QStringLiteral("SYN_SENT");
+    case 3:
+        return QStringLiteral("SYN_RECV");
+    case 4:
+        return QStringLiteral("FIN_WAIT1");
+    case 5:
+        return QStringLiteral("FIN_WAIT2");
+    case 6:
+        return QStringLiteral("TIME_WAIT");
+    case 7:
+        return QStringLiteral("CLOSE");
+    case 8:
+        return QStringLiteral("CLOSE_WAIT");
+    case 9:
+        return QStringLiteral("LAST_ACK");
+    case 10:
+        return QStringLiteral("LISTEN");
+    case 11:
+        return QStringLiteral("CLOSING");
+    case 12:
+        return QStringLiteral("NEW_SYN_RECV");
+    default:
         return QString::number(state);
-    return QString::fromLatin1(names[state]);
+    }
 }
 
 bool ProcNet::parseInetRow(const QByteArray& line, bool ipv6, quint64* inode,

@@ -59,7 +59,7 @@ struct DescriptorLife {
 // The port at the end of "127.0.0.1:5000" or "[::1]:5000"; 0 when there is none.
 quint16 portOf(const QString& wire)
 {
-    return QStringView(wire).mid(wire.lastIndexOf(QLatin1Char(':')) + 1).toUShort();
+    return quint16(qMax(0, endpointPort(wire)));
 }
 
 // A local address matches a packet's address exactly, or as a wildcard bound to its port.

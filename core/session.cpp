@@ -56,12 +56,6 @@ PacketCapture::Request captureRequest(const Scenario& scenario, quint16 serviceP
     return request;
 }
 
-quint16 endpointPort(const QString& endpoint)
-{
-    const auto address = SocketAddress::fromEndpoint(endpoint);
-    return address ? address->port() : 0;
-}
-
 } // namespace
 
 Session::Session(QObject* parent)
@@ -348,7 +342,7 @@ void Session::onCallFinished(const CallEvent& event)
     if (event.call == QLatin1String("close") && event.ret == 0)
         forgetInOtherThreads(event.actor, event.fd);
     for (const QString& endpoint : {event.local, event.peer})
-        m_sessionPorts.insert(endpointPort(endpoint));
+        m_sessionPorts.insert(quint16(qMax(0, endpointPort(endpoint))));
     for (const SocketAddress* address : {&event.address, &event.returnedAddress})
         m_sessionPorts.insert(address->port());
     m_flow.onCallFinished(event);

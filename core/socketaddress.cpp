@@ -170,6 +170,16 @@ QString SocketAddress::host() const
     }
 }
 
+int endpointPort(QStringView endpoint)
+{
+    const qsizetype colon = endpoint.lastIndexOf(QLatin1Char(':'));
+    if (colon < 0)
+        return -1;
+    bool ok = false;
+    const int port = endpoint.mid(colon + 1).toInt(&ok);
+    return ok && port >= 0 && port <= 65535 ? port : -1;
+}
+
 QString SocketAddress::endpoint() const
 {
     switch (family()) {

@@ -45,4 +45,7 @@ private:
 
 QString familyName(int family);
 
+// The port at the end of "127.0.0.1:5000" or "[::1]:5000"; -1 for "*", a path or no port.
+int endpointPort(QStringView endpoint);
+
 } // namespace SocketScope

@@ -1,6 +1,7 @@
 #include "socketdiag.h"
 
 #include "errnoinfo.h"
+#include "kernelsocketstate.h"
 #include "socketowners.h"
 
 #include <QCoreApplication>
@@ -31,39 +32,15 @@ class Tr {
 };
 
 // The kernel's state numbers (include/net/tcp_states.h), not all exported to user space.
-enum KernelTcpState { TimeWait = 6, NewSynReceived = 12 };
+enum KernelTcpState { SynReceived = 3, TimeWait = 6, Close = 7, NewSynReceived = 12 };
 
 // ss's names: a socket in state CLOSE is "UNCONN" (an unconnected UDP socket) and a
-// request socket is shown as the SYN_RECV it stands for. Literals: no allocation per row.
+// request socket is shown as the SYN_RECV it stands for.
 QString diagStateName(int state)
 {
-    switch (state) {
-    case 1:
-        return QStringLiteral("ESTABLISHED");
-    case 2:
-        return QStringLiteral("SYN_SENT");
-    case 3:
-    case 12:
-        return QStringLiteral("SYN_RECV");
-    case 4:
-        return QStringLiteral("FIN_WAIT1");
-    case 5:
-        return QStringLiteral("FIN_WAIT2");
-    case 6:
-        return QStringLiteral("TIME_WAIT");
-    case 7:
+    if (state == Close)
         return QStringLiteral("UNCONN");
-    case 8:
-        return QStringLiteral("CLOSE_WAIT");
-    case 9:
-        return QStringLiteral("LAST_ACK");
-    case 10:
-        return QStringLiteral("LISTEN");
-    case 11:
-        return QStringLiteral("CLOSING");
-    default:
-        return QString::number(state);
-    }
+    return tcpStateName(state == NewSynReceived ? SynReceived : state);
 }
 
 // "127.0.0.1:5000", "[::1]:5000", or with no port "0.0.0.0:*" as ss writes it; formatted in

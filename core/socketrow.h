@@ -52,10 +52,10 @@ struct SocketOwner {
 struct SocketRow {
     QString protocol;   // "tcp", "tcp6", "udp", "udp6", "unix"
     QString socketType; // of a UNIX socket: "stream", "dgram" or "seqpacket"
-    QString state;     // "LISTEN", "ESTABLISHED", "UNCONN", ...
-    quint32 recvQ = 0; // for a listener: connections waiting to be accepted
-    quint32 sendQ = 0; // for a listener: the backlog limit
-    QString local;     // "127.0.0.1:5000", "[::1]:5000", a path, "*" for an unnamed unix socket
+    QString state;      // "LISTEN", "ESTABLISHED", "UNCONN", ...
+    quint32 recvQ = 0;  // for a listener: connections waiting to be accepted
+    quint32 sendQ = 0;  // for a listener: the backlog limit
+    QString local;      // "127.0.0.1:5000", "[::1]:5000", a path, "*" for an unnamed unix socket
     QString peer;
     quint32 uid = 0;
     quint64 inode = 0; // 0 for what no descriptor holds (TIME_WAIT, not yet accepted)

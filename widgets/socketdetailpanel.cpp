@@ -153,11 +153,6 @@ void SocketDetailPanel::showSocket(const InspectorRow& row,
                                             row.halfOpenPeers, socket.recvQ});
 }
 
-QString SocketDetailPanel::titleText() const
-{
-    return m_title->text();
-}
-
 QString SocketDetailPanel::tcpInfoText() const
 {
     return m_tcpInfo->text();

@@ -28,7 +28,6 @@ public:
 
     TcpStateMachineView* stateMachine() const { return m_stateMachine; }
     AcceptQueueView* acceptQueue() const { return m_acceptQueue; }
-    QString titleText() const;
     QString tcpInfoText() const;
 
 private:
