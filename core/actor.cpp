@@ -248,23 +248,18 @@ void Actor::remember(const StepCommand& command, const CallRequest& request, con
     if (call == QLatin1String("socket")) {
         m_fdNames.insert(step.asName, int(event.ret));
         if (event.ret >= 0)
-            m_open.insert(int(event.ret), Descriptor{request.domain, request.type, {}, {}, {}});
+            m_open.insert(int(event.ret), Descriptor{request.domain, request.type, {}});
     } else if (call.startsWith(QLatin1String("accept"))) {
         m_fdNames.insert(step.asName, int(event.ret));
         if (event.ret >= 0) {
             Descriptor listener = m_open.value(request.fd);
             const int baseType = listener.type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
             m_open.insert(int(event.ret),
-                          Descriptor{listener.domain, baseType | request.flags, {}, {}, {}});
+                          Descriptor{listener.domain, baseType | request.flags, {}});
         }
     } else if (call == QLatin1String("close")) {
         if (event.ret == 0 || event.errnoValue != EBADF)
             m_open.remove(request.fd);
-    } else if (call == QLatin1String("bind") && event.ret == 0) {
-        m_open[request.fd].boundAddress = request.address;
-    } else if (call == QLatin1String("connect") && event.ret == 0 &&
-               request.address.family() == AF_UNIX) {
-        m_open[request.fd].peerPath = request.address.host();
     }
     if (!step.addressAs.isEmpty() && event.returnedAddress.isValid())
         m_addresses.insert(step.addressAs, event.returnedAddress);
@@ -288,19 +283,14 @@ void Actor::describeResultDescriptor(CallEvent& event) const
     if (event.resultFd < 0 || !m_open.contains(event.resultFd) ||
         event.call == QLatin1String("close"))
         return;
-    const Descriptor descriptor = m_open.value(event.resultFd);
     // A child process read its own descriptor's state: this process may have closed it.
+    if (m_child)
+        return;
+    const Descriptor descriptor = m_open.value(event.resultFd);
     const KernelSocketState state =
-        m_child ? KernelSocketState{true, event.local, event.peer, event.tcpState}
-                : readKernelSocketState(event.resultFd, descriptor.domain, descriptor.type);
+        readKernelSocketState(event.resultFd, descriptor.domain, descriptor.type);
     event.local = state.local;
-    // /proc/net lists a TCP socket only once it listens or connects; a successful bind to an
-    // explicit port is itself the proof of its address. Port 0 stays unknown until the
-    // program asks with getsockname (or the socket shows up in /proc/net).
-    if (event.local.isEmpty() && descriptor.boundAddress.isValid() &&
-        (descriptor.boundAddress.port() != 0 || descriptor.domain == AF_UNIX))
-        event.local = descriptor.boundAddress.endpoint();
-    event.peer = descriptor.domain == AF_UNIX ? descriptor.peerPath : state.peer;
+    event.peer = state.peer;
     event.tcpState = state.tcpState;
 }
 

@@ -43,8 +43,6 @@ public:
     struct Descriptor {
         int domain = 0;
         int type = 0;
-        QString peerPath; // AF_UNIX: /proc does not tell the peer, connect() did
-        SocketAddress boundAddress;
         SocketTuple tuple;
     };
     // What a fork() hands to the child actor: the process, and the parent's descriptor table

@@ -384,9 +384,7 @@ void Session::forgetInOtherThreads(const QString& actor, int fd)
 
 void Session::learnServicePort(const CallEvent& event)
 {
-    // With port 0 the system chose the server's port: "$port" now means that one. A bound TCP
-    // socket shows its port to /proc/net only once it listens, so wait for the first event
-    // on that descriptor that reports it.
+    // With port 0 the system chose the server's port at bind(): "$port" now means that one.
     if (m_servicePort != 0 || m_portSource.first != event.actor ||
         m_portSource.second != event.resultFd)
         return;

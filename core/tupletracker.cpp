@@ -90,7 +90,7 @@ void apply(SocketTuple& tuple, const CallRequest& request, const CallEvent& even
                !tuple.remoteAddress.isFilled()) {
         setRemote(tuple, event.returnedAddress, call, event.seq);
     }
-    // A bound TCP socket shows its chosen port to the kernel's tables once it listens.
+    // bind() to port 0: the system chose the port then, and the kernel reports it.
     if (tuple.localPort.chosenBySystem && !tuple.localPort.isFilled())
         learnLocal(tuple, event, tuple.localPort.source);
 }

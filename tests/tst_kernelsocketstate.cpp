@@ -1,6 +1,7 @@
 #include "kernelsocketstate.h"
 #include "socketaddress.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <netinet/in.h>
@@ -12,64 +13,6 @@ using namespace SocketScope;
 class TestKernelSocketState : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void parsesProcRows_data()
-    {
-        QTest::addColumn<QByteArray>("line");
-        QTest::addColumn<bool>("ipv6");
-        QTest::addColumn<QString>("local");
-        QTest::addColumn<QString>("peer");
-        QTest::addColumn<QString>("state");
-        QTest::addColumn<quint64>("inode");
-        // Rows as the kernel prints them on a little-endian host.
-        QTest::newRow("ipv4 listen")
-            << QByteArray("   0: 0100007F:1388 00000000:0000 0A 00000000:00000000 00:00000000 "
-                          "00000000  1000        0 123456 1 0000000000000000 100 0 0 10 0")
-            << false << "127.0.0.1:5000"
-            << ""
-            << "LISTEN" << quint64(123456);
-        QTest::newRow("ipv4 established")
-            << QByteArray("   1: 0100007F:D6A2 0100007F:1388 01 00000000:00000000 00:00000000 "
-                          "00000000  1000        0 654321 1 0000000000000000 20 4 30 10 -1")
-            << false << "127.0.0.1:54946"
-            << "127.0.0.1:5000"
-            << "ESTABLISHED" << quint64(654321);
-        QTest::newRow("ipv6 loopback listen")
-            << QByteArray("   0: 00000000000000000000000001000000:1F90 "
-                          "00000000000000000000000000000000:0000 0A 00000000:00000000 "
-                          "00:00000000 00000000  1000        0 777 1 0000000000000000 100 0 0 "
-                          "10 0")
-            << true << "[::1]:8080"
-            << ""
-            << "LISTEN" << quint64(777);
-    }
-    void parsesProcRows()
-    {
-        if (QSysInfo::ByteOrder != QSysInfo::LittleEndian)
-            QSKIP("the crafted rows are those of a little-endian host");
-        QFETCH(QByteArray, line);
-        QFETCH(bool, ipv6);
-        QFETCH(QString, local);
-        QFETCH(QString, peer);
-        QFETCH(QString, state);
-        QFETCH(quint64, inode);
-        quint64 parsedInode = 0;
-        KernelSocketState parsed;
-        QVERIFY(ProcNet::parseInetRow(line, ipv6, &parsedInode, &parsed, true));
-        QCOMPARE(parsed.local, local);
-        QCOMPARE(parsed.peer, peer);
-        QCOMPARE(parsed.tcpState, state);
-        QCOMPARE(parsedInode, inode);
-    }
-
-    void rejectsMalformedRows()
-    {
-        quint64 inode = 0;
-        KernelSocketState state;
-        QVERIFY(!ProcNet::parseInetRow("garbage", false, &inode, &state, true));
-        QVERIFY(!ProcNet::parseInetRow("0: 0100007F:ZZZZ 00000000:0000 0A 0 0 0 0 0 1", false,
-                                       &inode, &state, true));
-    }
-
     void readsRealListeningSocket()
     {
         const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -86,6 +29,75 @@ private Q_SLOTS:
         QCOMPARE(state.tcpState, QStringLiteral("LISTEN"));
         QCOMPARE(state.local, QStringLiteral("127.0.0.1:%1").arg(ntohs(bound.sin_port)));
         QVERIFY(state.peer.isEmpty());
+    }
+
+    // A TCP socket bound and not listening is in none of /proc/net's tables; its descriptor
+    // knows its address all the same, the port the system chose included.
+    void boundSocketShowsItsAddressBeforeListening()
+    {
+        const int fd = ::socket(AF_INET6, SOCK_STREAM, 0);
+        const auto address = SocketAddress::fromIp(QStringLiteral("::1"), 0);
+        QCOMPARE(::bind(fd, address->data(), address->length()), 0);
+        sockaddr_in6 bound{};
+        socklen_t length = sizeof(bound);
+        QCOMPARE(::getsockname(fd, reinterpret_cast<sockaddr*>(&bound), &length), 0);
+        const KernelSocketState state = readKernelSocketState(fd, AF_INET6, SOCK_STREAM);
+        ::close(fd);
+        QCOMPARE(state.local, QStringLiteral("[::1]:%1").arg(ntohs(bound.sin6_port)));
+        QCOMPARE(state.tcpState, QStringLiteral("CLOSE"));
+    }
+
+    void connectedPairShowsBothEnds()
+    {
+        const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+        const auto loopback = SocketAddress::fromIp(QStringLiteral("127.0.0.1"), 0);
+        QCOMPARE(::bind(listener, loopback->data(), loopback->length()), 0);
+        QCOMPARE(::listen(listener, 1), 0);
+        const QString server = readKernelSocketState(listener, AF_INET, SOCK_STREAM).local;
+        const auto target = SocketAddress::fromEndpoint(server);
+        const int client = ::socket(AF_INET, SOCK_STREAM, 0);
+        QCOMPARE(::connect(client, target->data(), target->length()), 0);
+        const int accepted = ::accept(listener, nullptr, nullptr);
+        const KernelSocketState dialled = readKernelSocketState(client, AF_INET, SOCK_STREAM);
+        const KernelSocketState answered = readKernelSocketState(accepted, AF_INET, SOCK_STREAM);
+        for (const int fd : {listener, client, accepted})
+            ::close(fd);
+        QCOMPARE(dialled.peer, server);
+        QCOMPARE(dialled.tcpState, QStringLiteral("ESTABLISHED"));
+        QCOMPARE(answered.local, server);
+        QCOMPARE(answered.peer, dialled.local);
+        QCOMPARE(answered.tcpState, QStringLiteral("ESTABLISHED"));
+    }
+
+    // AF_UNIX: the client's peer is the path the server bound; UDP has no TCP state.
+    void unixPeerAndUdpState()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s"));
+        const auto address = SocketAddress::fromUnixPath(path);
+        const int server = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        QCOMPARE(::bind(server, address->data(), address->length()), 0);
+        QCOMPARE(::listen(server, 1), 0);
+        const int client = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        QCOMPARE(::connect(client, address->data(), address->length()), 0);
+        const KernelSocketState state = readKernelSocketState(client, AF_UNIX, SOCK_STREAM);
+        const int udp = ::socket(AF_INET, SOCK_DGRAM, 0);
+        const KernelSocketState datagram = readKernelSocketState(udp, AF_INET, SOCK_DGRAM);
+        for (const int fd : {server, client, udp})
+            ::close(fd);
+        QVERIFY(state.found);
+        QVERIFY(state.local.isEmpty());
+        QCOMPARE(state.peer, path);
+        QVERIFY(state.tcpState.isEmpty());
+        QVERIFY(datagram.found);
+        QVERIFY(datagram.tcpState.isEmpty());
+    }
+
+    void closedDescriptorIsNotFound()
+    {
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        ::close(fd);
+        QVERIFY(!readKernelSocketState(fd, AF_INET, SOCK_STREAM).found);
     }
 
     void unboundTcpSocketIsClosed()

@@ -59,11 +59,8 @@ QString TupleCardsView::provenance(const TupleField& field) const
 QString TupleCardsView::slotValue(const StageEndpoint& endpoint, const TupleField& field,
                                   bool address) const
 {
-    if (!field.isFilled()) {
-        if (field.chosenBySystem)
-            return tr("? chosen by the system, not known yet (getsockname() would tell)");
+    if (!field.isFilled())
         return QStringLiteral("—");
-    }
     if (address && field.value == QLatin1String("*"))
         return endpoint.family == AF_INET6 ? tr("* (in6addr_any: every address)")
                                            : tr("* (INADDR_ANY: every address)");
