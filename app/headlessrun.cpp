@@ -1,7 +1,7 @@
 #include "headlessrun.h"
 
-#include "scenariocatalog.h"
-#include "session.h"
+#include "scenarios/scenariocatalog.h"
+#include "sources/session.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

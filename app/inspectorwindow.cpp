@@ -1,12 +1,12 @@
 #include "inspectorwindow.h"
 
-#include "callevent.h"
+#include "calls/callevent.h"
+#include "kernel/socketwatcher.h"
+#include "log/sessionsockets.h"
 #include "logcursor.h"
-#include "session.h"
-#include "sessionsockets.h"
 #include "socketdetailpanel.h"
 #include "sockettablemodel.h"
-#include "socketwatcher.h"
+#include "sources/session.h"
 
 #include <QAction>
 #include <QCheckBox>

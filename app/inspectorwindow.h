@@ -1,6 +1,6 @@
 #pragma once
 
-#include "inspectorrow.h"
+#include "kernel/inspectorrow.h"
 
 #include <QMainWindow>
 #include <QThread>

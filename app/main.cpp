@@ -1,7 +1,7 @@
 #include "commandline.h"
 #include "headlessrun.h"
 #include "mainwindow.h"
-#include "scenariocatalog.h"
+#include "scenarios/scenariocatalog.h"
 #include "screenshotrun.h"
 #include "socketlisting.h"
 

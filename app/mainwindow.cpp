@@ -6,7 +6,7 @@
 #include "inspectorwindow.h"
 #include "logcursor.h"
 #include "packetpanel.h"
-#include "session.h"
+#include "sources/session.h"
 #include "stageview.h"
 #include "tuplecardsview.h"
 

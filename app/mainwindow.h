@@ -1,7 +1,7 @@
 #pragma once
 
-#include "packetflow.h"
-#include "scenariocatalog.h"
+#include "packets/packetflow.h"
+#include "scenarios/scenariocatalog.h"
 
 #include <QMainWindow>
 #include <QTimer>

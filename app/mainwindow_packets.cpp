@@ -3,7 +3,7 @@
 #include "mainwindow.h"
 #include "packetpanel.h"
 #include "sequencediagramview.h"
-#include "session.h"
+#include "sources/session.h"
 #include "tuplecardsview.h"
 
 #include <QFileDialog>

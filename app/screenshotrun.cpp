@@ -1,7 +1,7 @@
 #include "screenshotrun.h"
 
 #include "mainwindow.h"
-#include "session.h"
+#include "sources/session.h"
 #include "stageview.h"
 
 #include <QCoreApplication>

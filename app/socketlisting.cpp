@@ -1,6 +1,6 @@
 #include "socketlisting.h"
 
-#include "socketdiag.h"
+#include "kernel/socketdiag.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -7,9 +7,9 @@
 // stdin, the call as it happened per line on stdout ({"blocked": true} first when it has to
 // wait). It keeps only the descriptors it is told to keep, and ends at end of file.
 
-#include "callcodec.h"
-#include "kernelsocketstate.h"
-#include "syscalllayer.h"
+#include "calls/callcodec.h"
+#include "engine/syscalllayer.h"
+#include "kernel/kernelsocketstate.h"
 
 #include <QJsonDocument>
 

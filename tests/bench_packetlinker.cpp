@@ -1,4 +1,4 @@
-#include "packetlinker.h"
+#include "packets/packetlinker.h"
 #include "testlinking.h"
 
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "socketdiag.h"
+#include "kernel/socketdiag.h"
 #include "testmanysockets.h"
 
 #include <QElapsedTimer>

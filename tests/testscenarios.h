@@ -1,8 +1,8 @@
 #pragma once
 
-#include "scenario.h"
-#include "scenariocatalog.h"
-#include "session.h"
+#include "scenarios/scenario.h"
+#include "scenarios/scenariocatalog.h"
+#include "sources/session.h"
 
 #include <QDir>
 #include <QTest>

@@ -1,5 +1,5 @@
-#include "byteorder.h"
-#include "socketaddress.h"
+#include "calls/byteorder.h"
+#include "calls/socketaddress.h"
 
 #include <QSysInfo>
 #include <QTest>

@@ -1,5 +1,5 @@
 #include "calllogmodel.h"
-#include "session.h"
+#include "sources/session.h"
 #include "testscenarios.h"
 
 #include <QAbstractItemModelTester>

@@ -1,6 +1,6 @@
 #include "mainwindow.h"
-#include "scenariocatalog.h"
-#include "session.h"
+#include "scenarios/scenariocatalog.h"
+#include "sources/session.h"
 #include "stageview.h"
 #include "testscenarios.h"
 

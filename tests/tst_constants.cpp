@@ -1,4 +1,4 @@
-#include "constants.h"
+#include "calls/constants.h"
 
 #include <QTest>
 

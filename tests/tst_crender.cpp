@@ -1,4 +1,4 @@
-#include "crender.h"
+#include "calls/crender.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "errnoinfo.h"
+#include "calls/errnoinfo.h"
 
 #include <QTest>
 

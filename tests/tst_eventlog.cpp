@@ -1,4 +1,4 @@
-#include "eventlog.h"
+#include "log/eventlog.h"
 
 #include <QBuffer>
 #include <QJsonDocument>

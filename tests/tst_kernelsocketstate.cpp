@@ -1,5 +1,5 @@
-#include "kernelsocketstate.h"
-#include "socketaddress.h"
+#include "calls/socketaddress.h"
+#include "kernel/kernelsocketstate.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "session.h"
+#include "sources/session.h"
 #include "testscenarios.h"
 
 #include <QDir>

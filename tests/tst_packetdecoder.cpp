@@ -1,5 +1,5 @@
-#include "packetdecoder.h"
-#include "pcapformat.h"
+#include "packets/packetdecoder.h"
+#include "packets/pcapformat.h"
 
 #include <QBuffer>
 #include <QtEndian>

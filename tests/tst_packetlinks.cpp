@@ -1,6 +1,6 @@
-#include "packetinference.h"
-#include "packetlinker.h"
-#include "session.h"
+#include "packets/packetinference.h"
+#include "packets/packetlinker.h"
+#include "sources/session.h"
 #include "testlinking.h"
 #include "testscenarios.h"
 

@@ -1,5 +1,5 @@
-#include "scenario.h"
-#include "scenariocatalog.h"
+#include "scenarios/scenario.h"
+#include "scenarios/scenariocatalog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "socketaddress.h"
+#include "calls/socketaddress.h"
 
 #include <QTest>
 

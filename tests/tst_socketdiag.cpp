@@ -1,5 +1,5 @@
-#include "socketdiag.h"
-#include "socketowners.h"
+#include "kernel/socketdiag.h"
+#include "kernel/socketowners.h"
 #include "testsockets.h"
 
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "sockettracker.h"
+#include "kernel/sockettracker.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "session.h"
+#include "sources/session.h"
 #include "stagestate.h"
 #include "testscenarios.h"
 

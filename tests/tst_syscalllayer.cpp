@@ -1,4 +1,4 @@
-#include "syscalllayer.h"
+#include "engine/syscalllayer.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "tcpstatelog.h"
+#include "log/tcpstatelog.h"
 #include "testscenarios.h"
 
 #include <QTest>

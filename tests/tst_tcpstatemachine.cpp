@@ -1,4 +1,4 @@
-#include "tcpstate.h"
+#include "calls/tcpstate.h"
 #include "tcpstatemachinelayout.h"
 #include "tcpstatemachineview.h"
 

@@ -1,6 +1,6 @@
-#include "session.h"
+#include "calls/tupletracker.h"
+#include "sources/session.h"
 #include "testscenarios.h"
-#include "tupletracker.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 #include "byteconverter.h"
 
-#include "byteorder.h"
-#include "crender.h"
+#include "calls/byteorder.h"
+#include "calls/crender.h"
 
 #include <QComboBox>
 #include <QFormLayout>

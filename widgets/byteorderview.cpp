@@ -1,7 +1,7 @@
 #include "byteorderview.h"
 
-#include "byteorder.h"
-#include "crender.h"
+#include "calls/byteorder.h"
+#include "calls/crender.h"
 #include "packetheaderhtml.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "callevent.h"
-#include "packetevent.h"
+#include "calls/callevent.h"
+#include "packets/packetevent.h"
 
 #include <QTextBrowser>
 

@@ -1,6 +1,6 @@
 #include "calllogmodel.h"
 
-#include "session.h"
+#include "sources/session.h"
 
 #include <QBrush>
 #include <QColor>

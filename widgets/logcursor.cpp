@@ -1,6 +1,6 @@
 #include "logcursor.h"
 
-#include "session.h"
+#include "sources/session.h"
 
 namespace SocketScope {
 

@@ -1,6 +1,6 @@
 #include "packetheaderhtml.h"
 
-#include "crender.h"
+#include "calls/crender.h"
 
 #include <QCoreApplication>
 #include <QtEndian>

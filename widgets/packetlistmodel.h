@@ -1,6 +1,6 @@
 #pragma once
 
-#include "packetevent.h"
+#include "packets/packetevent.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "packetevent.h"
 #include "packetrows.h"
+#include "packets/packetevent.h"
 
 #include <QHash>
 #include <QList>

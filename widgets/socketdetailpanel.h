@@ -1,7 +1,7 @@
 #pragma once
 
-#include "inspectorrow.h"
-#include "tcpstatelog.h"
+#include "kernel/inspectorrow.h"
+#include "log/tcpstatelog.h"
 
 #include <QWidget>
 

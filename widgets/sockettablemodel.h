@@ -1,6 +1,6 @@
 #pragma once
 
-#include "socketwatcher.h"
+#include "kernel/socketwatcher.h"
 
 #include <QAbstractTableModel>
 

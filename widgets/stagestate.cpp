@@ -1,7 +1,7 @@
 #include "stagestate.h"
 
-#include "callkinds.h"
-#include "socketaddress.h"
+#include "calls/callkinds.h"
+#include "calls/socketaddress.h"
 
 #include <algorithm>
 #include <sys/socket.h>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "callevent.h"
+#include "calls/callevent.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,6 +1,6 @@
 #include "stageview.h"
 
-#include "crender.h"
+#include "calls/crender.h"
 #include "stagelayout.h"
 #include "stagepainter.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "tcpstate.h"
+#include "calls/tcpstate.h"
 
 #include <QList>
 #include <QPolygonF>

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "calls/callevent.h"
+#include "calls/callrequest.h"
+
+#include <QList>
+
+#include <atomic>
+#include <functional>
+#include <mutex>
+#include <poll.h>
+
+namespace SocketScope {
+
+// Performs the real POSIX calls, one CallRequest at a time, on the calling thread, and
+// describes each one as a CallEvent (without seq, actor or kernel state: the Actor adds them).
+//
+// Blocking calls can be cancelled from any thread within milliseconds: a call that would
+// wait first waits in poll() on its descriptor plus an eventfd that cancel() signals; a call
+// already inside the kernel (connect, a write on a full buffer) is woken by shutdown().
+class SyscallLayer {
+public:
+    using BlockedCallback = std::function<void()>;
+
+    SyscallLayer();
+    ~SyscallLayer();
+    SyscallLayer(const SyscallLayer&) = delete;
+    SyscallLayer& operator=(const SyscallLayer&) = delete;
+
+    CallEvent perform(const CallRequest& request, const BlockedCallback& onBlocked = {});
+    // getaddrinfo's results, kept from the last successful call.
+    const QList<SocketAddress>& resolvedAddresses() const { return m_resolved; }
+    // getsockopt's value from the last successful call.
+    int lastOptionValue() const { return m_lastOptionValue; }
+
+    void cancel(); // thread-safe
+    bool isCancelled() const { return m_cancelled.load(); }
+
+    static QStringList supportedCalls();
+
+private:
+    enum class Wait { Ready, Cancelled, TimedOut };
+    Wait waitFor(QList<pollfd> fds, int timeoutMs, const BlockedCallback& onBlocked);
+    Wait waitReadable(const CallRequest& request, int flags, const BlockedCallback& onBlocked);
+    void enterKernel(int fd);
+    void leaveKernel();
+
+    void doSocket(const CallRequest& r, CallEvent& e);
+    void doBind(const CallRequest& r, CallEvent& e);
+    void doListen(const CallRequest& r, CallEvent& e);
+    void doAccept(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
+    void doConnect(const CallRequest& r, CallEvent& e);
+    void doRead(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
+    void doWrite(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
+    void doRecv(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
+    void doSendTo(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
+    void doShutdown(const CallRequest& r, CallEvent& e);
+    void doClose(const CallRequest& r, CallEvent& e);
+    void doSockName(const CallRequest& r, CallEvent& e);
+    void doGetSockOpt(const CallRequest& r, CallEvent& e);
+    void doSetSockOpt(const CallRequest& r, CallEvent& e);
+    void doPoll(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
+    void doSelect(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
+    void doGetAddrInfo(const CallRequest& r, CallEvent& e);
+    void doGetNameInfo(const CallRequest& r, CallEvent& e);
+
+    int m_cancelFd = -1;
+    std::atomic<bool> m_cancelled{false};
+    std::mutex m_kernelMutex;
+    int m_inKernelFd = -1; // guarded by m_kernelMutex
+    QList<SocketAddress> m_resolved;
+    int m_lastOptionValue = 0;
+};
+
+} // namespace SocketScope

@@ -1,0 +1,173 @@
+#include "log/tcpstatelog.h"
+
+#include "packets/packetlinker.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace SocketScope {
+
+namespace {
+
+class Tr {
+    Q_DECLARE_TR_FUNCTIONS(TcpStateLog)
+};
+
+bool isListenerPeer(const QString& peer)
+{
+    return peer.isEmpty() || peer.endsWith(QLatin1String(":*")) ||
+           peer.endsWith(QLatin1String(":0"));
+}
+
+// Follows one end through the RFC 9293 transitions the packets make.
+class Follower {
+public:
+    Follower(QString local, QString peer)
+        : m_local(std::move(local))
+        , m_peer(std::move(peer))
+        , m_listener(isListenerPeer(m_peer))
+    {
+    }
+
+    void onCall(const CallEvent& call, QHash<QString, QString>& tupleOfDescriptor)
+    {
+        const QString descriptor = QStringLiteral("%1/%2").arg(call.pid).arg(call.fd);
+        if (call.call == QLatin1String("close") && !call.failed()) {
+            // A listener or an unanswered connect sends nothing when closed: no packet says so.
+            if (tupleOfDescriptor.value(descriptor) == tupleKey() && m_state &&
+                (*m_state == TcpState::Listen || *m_state == TcpState::SynSent))
+                enter(TcpState::Closed, call.tNs + call.durationNs, Tr::tr("close()"));
+            tupleOfDescriptor.remove(descriptor);
+            return;
+        }
+        if (call.resultFd < 0 || call.local.isEmpty())
+            return;
+        const QString local = wireEndpoint(call.local);
+        const QString peer = wireEndpoint(call.peer);
+        tupleOfDescriptor.insert(QStringLiteral("%1/%2").arg(call.pid).arg(call.resultFd),
+                                 local + QLatin1Char('|') +
+                                     (isListenerPeer(peer) ? QString() : peer));
+        const bool same = local == m_local && (m_listener ? isListenerPeer(peer) : peer == m_peer);
+        if (!same || call.tcpState.isEmpty())
+            return;
+        if (const auto state = tcpStateFromKernelName(call.tcpState))
+            enter(*state, call.tNs + call.durationNs, call.call + QStringLiteral("()"));
+    }
+
+    void onPacket(const PacketEvent& packet)
+    {
+        if (m_listener || !packet.isTcp())
+            return;
+        const DecodedPacket& p = packet.decoded;
+        const bool sent = p.source == m_local && p.destination == m_peer;
+        const bool received = p.source == m_peer && p.destination == m_local;
+        if (!sent && !received)
+            return;
+        const quint8 flags = p.tcpFlags;
+        const bool syn = flags & DecodedPacket::Syn;
+        const bool ack = flags & DecodedPacket::Ack;
+        const bool fin = flags & DecodedPacket::Fin;
+        const QString what = p.flagsText();
+        const QString cause = sent ? Tr::tr("%1 sent").arg(what) : Tr::tr("%1 received").arg(what);
+        const qint64 t = packet.tNs;
+        const TcpState now = m_state.value_or(TcpState::Closed);
+        if (flags & DecodedPacket::Rst) {
+            enter(TcpState::Closed, t, cause);
+        } else if (sent) {
+            if (syn && !ack)
+                enter(TcpState::SynSent, t, cause);
+            else if (syn)
+                enter(TcpState::SynReceived, t, cause);
+            else if (fin) {
+                m_finEnd = p.sequenceNumber + quint32(p.payload.size()) + 1;
+                if (now == TcpState::CloseWait)
+                    enter(TcpState::LastAck, t, cause);
+                else if (now == TcpState::Established || now == TcpState::SynReceived)
+                    enter(TcpState::FinWait1, t, cause);
+            }
+        } else {
+            const bool acksOurFin =
+                ack && m_finEnd && (packet.inferred || p.acknowledgementNumber == *m_finEnd);
+            if (syn && !ack && (now == TcpState::Closed || now == TcpState::Listen))
+                enter(TcpState::Listen, t, Tr::tr("listening socket"));
+            else if (syn && ack && now == TcpState::SynSent)
+                enter(TcpState::Established, t, cause);
+            else if (!syn && ack && now == TcpState::SynReceived)
+                enter(TcpState::Established, t, cause);
+            if (fin) {
+                if (now == TcpState::Established || now == TcpState::SynReceived)
+                    enter(TcpState::CloseWait, t, cause);
+                else if (now == TcpState::FinWait2 || (now == TcpState::FinWait1 && acksOurFin))
+                    enter(TcpState::TimeWait, t, cause);
+                else if (now == TcpState::FinWait1)
+                    enter(TcpState::Closing, t, cause);
+            } else if (acksOurFin) {
+                if (now == TcpState::FinWait1)
+                    enter(TcpState::FinWait2, t, cause);
+                else if (now == TcpState::Closing)
+                    enter(TcpState::TimeWait, t, cause);
+                else if (now == TcpState::LastAck)
+                    enter(TcpState::Closed, t, cause);
+            }
+        }
+    }
+
+    const QList<LoggedTcpState>& states() const { return m_states; }
+
+private:
+    QString tupleKey() const
+    {
+        return m_local + QLatin1Char('|') + (m_listener ? QString() : m_peer);
+    }
+    void enter(TcpState state, qint64 tNs, const QString& cause)
+    {
+        if (m_state == state)
+            return;
+        m_state = state;
+        m_states.append(LoggedTcpState{state, tNs, cause});
+    }
+
+    QString m_local;
+    QString m_peer;
+    bool m_listener;
+    std::optional<TcpState> m_state;
+    std::optional<quint32> m_finEnd;
+    QList<LoggedTcpState> m_states;
+};
+
+} // namespace
+
+QList<LoggedTcpState> tcpStatesFromLog(const EventLog& log, int callCount, const QString& local,
+                                       const QString& peer)
+{
+    const int calls = std::clamp(callCount, 0, int(log.calls().size()));
+    // Calls count when they return (the state is the kernel's after the call), packets
+    // when they crossed; at equal times the packet first, since the call returned after it.
+    struct Moment {
+        qint64 tNs;
+        int order;
+        int index;
+    };
+    QList<Moment> moments;
+    for (int i = 0; i < calls; ++i) {
+        const CallEvent& call = log.calls().at(i);
+        moments.append(Moment{call.tNs + call.durationNs, 1, i});
+    }
+    for (const int i : log.packetsVisibleAt(calls))
+        moments.append(Moment{log.packets().at(i).tNs, 0, i});
+    std::stable_sort(moments.begin(), moments.end(), [](const Moment& a, const Moment& b) {
+        return a.tNs != b.tNs ? a.tNs < b.tNs : a.order < b.order;
+    });
+    Follower follower(wireEndpoint(local), wireEndpoint(peer));
+    QHash<QString, QString> tupleOfDescriptor;
+    for (const Moment& moment : moments) {
+        if (moment.order == 1)
+            follower.onCall(log.calls().at(moment.index), tupleOfDescriptor);
+        else
+            follower.onPacket(log.packets().at(moment.index));
+    }
+    return follower.states();
+}
+
+} // namespace SocketScope

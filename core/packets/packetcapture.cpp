@@ -1,0 +1,208 @@
+#include "packets/packetcapture.h"
+
+#include "engine/siblingprogram.h"
+#include "packets/packetdecoder.h"
+
+#include <QFileInfo>
+
+#include <ctime>
+#include <limits>
+
+namespace SocketScope {
+
+namespace {
+
+// Exit codes of socketscope-capture (capture/main.cpp).
+constexpr int helperBadArguments = 2;
+constexpr int helperNoPermission = 3;
+constexpr int stopTimeoutMs = 2000;
+constexpr int startTimeoutMs = 5000;
+
+qint64 nowNs(clockid_t clock)
+{
+    timespec now{};
+    clock_gettime(clock, &now);
+    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+// pcap timestamps are wall-clock time; the calls' are CLOCK_MONOTONIC. The offset is read
+// between two monotonic readings; the closest pair of a few tries bounds its error.
+qint64 realtimeMinusMonotonicNs()
+{
+    qint64 best = 0;
+    qint64 bestGap = std::numeric_limits<qint64>::max();
+    for (int i = 0; i < 5; ++i) {
+        const qint64 before = nowNs(CLOCK_MONOTONIC);
+        const qint64 real = nowNs(CLOCK_REALTIME);
+        const qint64 after = nowNs(CLOCK_MONOTONIC);
+        if (after - before < bestGap) {
+            bestGap = after - before;
+            best = real - (before + (after - before) / 2);
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+PacketCapture::PacketCapture(QObject* parent)
+    : QObject(parent)
+    , m_helperPath(defaultHelperPath())
+{
+    qRegisterMetaType<PacketEvent>();
+    m_startTimeout.setSingleShot(true);
+    connect(&m_startTimeout, &QTimer::timeout, this, [this] {
+        abandon();
+        setUnavailable(tr("The capture helper did not start capturing within %1 s.")
+                           .arg(startTimeoutMs / 1000));
+    });
+    m_stopTimeout.setSingleShot(true);
+    connect(&m_stopTimeout, &QTimer::timeout, this, [this] {
+        abandon(); // it did not end in time: what it still holds is lost
+        m_status = Status::Stopped;
+        Q_EMIT stopped();
+    });
+}
+
+PacketCapture::~PacketCapture()
+{
+    abandon();
+}
+
+QString PacketCapture::defaultHelperPath()
+{
+    return siblingProgram("SOCKETSCOPE_CAPTURE_HELPER", QStringLiteral("socketscope-capture"));
+}
+
+QString PacketCapture::enableCommand(const QString& helperPath)
+{
+    // Quoted for the shell the user pastes it in: a path may hold spaces.
+    QString path = QFileInfo(helperPath).absoluteFilePath();
+    path.replace(QLatin1Char('\''), QLatin1String("'\\''"));
+    return QStringLiteral("sudo setcap cap_net_raw+ep '%1'").arg(path);
+}
+
+void PacketCapture::start(const Request& request)
+{
+    abandon();
+    m_reader = PcapReader();
+    m_reason.clear();
+    m_permissionMissing = false;
+    m_status = Status::Starting;
+    m_realtimeMinusMonotonicNs = realtimeMinusMonotonicNs();
+
+    QStringList arguments;
+    for (const QString& host : request.hosts)
+        arguments << QStringLiteral("--host") << host;
+    for (const quint16 port : request.ports)
+        arguments << QStringLiteral("--port") << QString::number(port);
+    m_process = new QProcess(this);
+    m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    connect(m_process, &QProcess::readyReadStandardOutput, this, &PacketCapture::readStream);
+    connect(m_process, &QProcess::finished, this, &PacketCapture::onFinished);
+    connect(m_process, &QProcess::errorOccurred, this, &PacketCapture::onErrorOccurred);
+    // Arguments go to the program directly: no shell ever sees them.
+    m_process->start(m_helperPath, arguments);
+    m_startTimeout.start(startTimeoutMs);
+}
+
+void PacketCapture::stop()
+{
+    if (!m_process)
+        return;
+    m_process->closeWriteChannel(); // end of file on its stdin: it drains and exits
+    m_stopTimeout.start(stopTimeoutMs);
+}
+
+void PacketCapture::abandon()
+{
+    m_startTimeout.stop();
+    m_stopTimeout.stop();
+    if (!m_process)
+        return;
+    QProcess* process = m_process;
+    m_process = nullptr;
+    process->disconnect(this);
+    process->kill();
+    process->waitForFinished(stopTimeoutMs);
+    process->deleteLater(); // this may run inside one of its signals
+    if (m_status == Status::Starting || m_status == Status::Capturing)
+        m_status = Status::Stopped;
+}
+
+void PacketCapture::readStream()
+{
+    if (!m_process)
+        return;
+    m_reader.feed(m_process->readAllStandardOutput());
+    if (!m_reader.error().isEmpty()) {
+        setUnavailable(tr("The capture helper sent a stream SocketScope cannot read: %1")
+                           .arg(m_reader.error()));
+        abandon();
+        return;
+    }
+    if (m_status == Status::Starting && m_reader.hasHeader()) {
+        m_startTimeout.stop();
+        m_status = Status::Capturing;
+        Q_EMIT capturing();
+    }
+    // Measured again each time: a suspend or a clock step moves one clock and not the other.
+    m_realtimeMinusMonotonicNs = realtimeMinusMonotonicNs();
+    QList<PacketEvent> packets;
+    for (const PcapRecord& record : m_reader.takeRecords()) {
+        PacketEvent packet;
+        packet.captureTimeNs = record.timeNs;
+        packet.tNs = record.timeNs - m_realtimeMinusMonotonicNs;
+        packet.linkType = m_reader.linkType();
+        packet.frame = record.data;
+        packet.originalLength = record.originalLength;
+        packet.decoded = decodeFrame(packet.linkType, record.data);
+        packets.append(packet);
+    }
+    if (!packets.isEmpty())
+        Q_EMIT packetsCaptured(packets);
+}
+
+void PacketCapture::onFinished(int exitCode, QProcess::ExitStatus exitStatus)
+{
+    readStream();
+    const QString message =
+        m_process ? QString::fromLocal8Bit(m_process->readAllStandardError()).trimmed() : QString();
+    const Status before = m_status;
+    abandon();
+    if (before == Status::Starting) {
+        m_permissionMissing = exitStatus == QProcess::NormalExit && exitCode == helperNoPermission;
+        if (m_permissionMissing)
+            setUnavailable(tr("SocketScope may not capture packets here: the capture helper "
+                              "needs to run as root or to have the CAP_NET_RAW capability."));
+        else if (exitStatus == QProcess::NormalExit && exitCode == helperBadArguments)
+            setUnavailable(
+                tr("The capture helper refused what SocketScope asked for (%1).").arg(message));
+        else
+            setUnavailable(
+                tr("The capture helper stopped before capturing (%1).")
+                    .arg(message.isEmpty() ? tr("exit code %1").arg(exitCode) : message));
+        return;
+    }
+    m_status = Status::Stopped;
+    Q_EMIT stopped();
+}
+
+void PacketCapture::onErrorOccurred(QProcess::ProcessError error)
+{
+    if (error != QProcess::FailedToStart || !m_process)
+        return;
+    const QString reason = tr("The capture helper %1 could not be started: %2")
+                               .arg(m_helperPath, m_process->errorString());
+    abandon();
+    setUnavailable(reason);
+}
+
+void PacketCapture::setUnavailable(const QString& reason)
+{
+    m_status = Status::Unavailable;
+    m_reason = reason;
+    Q_EMIT unavailable(reason);
+}
+
+} // namespace SocketScope

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "packets/packetdecoder.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+
+namespace SocketScope {
+
+// A session descriptor at one end of a packet: which actor's socket sent or received it.
+struct PacketEnd {
+    QString actor;
+    int fd = -1;
+
+    bool isKnown() const { return fd >= 0; }
+    bool operator==(const PacketEnd&) const = default;
+};
+
+// One TCP segment or UDP datagram of the session, captured on the wire or inferred from the
+// calls when capture is not permitted. Immutable once linked; appended to the event log.
+// The JSON form ("kind":"packet") is documented in docs/trace-format.md.
+struct PacketEvent {
+    qint64 seq = 0;           // numbered with the calls, in the order packets arrived
+    qint64 tNs = 0;           // CLOCK_MONOTONIC, comparable with the calls' times
+    qint64 captureTimeNs = 0; // the capture's own timestamp (since the epoch); 0 if inferred
+    bool inferred = false;    // made up from the calls, never put on a pcap file
+    int linkType = -1;        // of `frame`; -1 when inferred
+    QByteArray frame;         // the captured bytes; empty when inferred
+    quint32 originalLength = 0;
+    DecodedPacket decoded;
+    qint64 cause = -1; // seq of the call that made the kernel send it; -1 when unknown
+    PacketEnd sender;
+    PacketEnd receiver;
+    // seq/ack relative to the first sequence number of each direction (as Wireshark does).
+    quint32 relativeSeq = 0;
+    quint32 relativeAck = 0;
+
+    bool isTcp() const { return decoded.transport == DecodedPacket::Transport::Tcp; }
+    QString protocolName() const; // "TCP" or "UDP"
+    int payloadLength() const { return int(decoded.payload.size()); }
+    // "SYN", "PSH, ACK len=14", "UDP len=14": the arrow's label.
+    QString label() const;
+    // "seq=1 ack=15 win=512 MSS=65495 SACK_PERM TS=123/0 WS=7": the row's details, with
+    // relative (default) or absolute numbers.
+    QString details(bool relative = true) const;
+    QJsonObject toJson() const;
+};
+
+} // namespace SocketScope
+
+Q_DECLARE_METATYPE(SocketScope::PacketEvent)

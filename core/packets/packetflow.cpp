@@ -1,0 +1,89 @@
+#include "packets/packetflow.h"
+
+namespace SocketScope {
+
+PacketFlow::PacketFlow(QObject* parent)
+    : QObject(parent)
+{
+    connect(&m_capture, &PacketCapture::capturing, this, [this] {
+        m_status = Status::Capturing;
+        Q_EMIT ready();
+    });
+    connect(&m_capture, &PacketCapture::unavailable, this, &PacketFlow::becomeInferred);
+    connect(&m_capture, &PacketCapture::packetsCaptured, this, &PacketFlow::append);
+    connect(&m_capture, &PacketCapture::stopped, this, [this] {
+        if (std::exchange(m_draining, false))
+            Q_EMIT drained();
+        else
+            becomeInferred(tr("The capture helper ended during the session."));
+    });
+}
+
+void PacketFlow::restart(CaptureMode mode, const PacketCapture::Request& request,
+                         std::shared_ptr<std::atomic<qint64>> sequence)
+{
+    m_capture.abandon();
+    m_inference.clear();
+    m_packets.clear();
+    m_reason.clear();
+    m_draining = false;
+    m_sequence = std::move(sequence);
+    if (mode == CaptureMode::InferOnly) {
+        m_status = Status::Inferred;
+        return;
+    }
+    m_status = Status::Starting;
+    m_capture.start(request);
+}
+
+void PacketFlow::stop()
+{
+    m_capture.abandon();
+    m_draining = false;
+}
+
+void PacketFlow::becomeInferred(const QString& reason)
+{
+    const bool wasStarting = m_status == Status::Starting;
+    m_status = Status::Inferred;
+    m_reason = reason;
+    if (wasStarting)
+        Q_EMIT ready();
+    if (std::exchange(m_draining, false))
+        Q_EMIT drained();
+}
+
+void PacketFlow::onCallFinished(const CallEvent& call)
+{
+    // Inference follows every call, so that it can take over if the helper dies.
+    QList<PacketEvent> inferred = m_inference.packetsFor(call);
+    if (m_status == Status::Inferred)
+        append(std::move(inferred));
+}
+
+void PacketFlow::drain()
+{
+    if (m_status != Status::Capturing) {
+        Q_EMIT drained();
+        return;
+    }
+    m_draining = true;
+    m_capture.stop();
+}
+
+void PacketFlow::append(QList<PacketEvent> packets)
+{
+    if (packets.isEmpty() || !m_sequence)
+        return;
+    for (PacketEvent& packet : packets) {
+        if (!packet.inferred && m_isSessionPort && !m_isSessionPort(packet.decoded.sourcePort) &&
+            !m_isSessionPort(packet.decoded.destinationPort))
+            continue;
+        packet.seq = m_sequence->fetch_add(1);
+        m_packets.append(packet);
+    }
+    if (!m_packets.isEmpty())
+        Q_EMIT packetsArrived();
+}
+
+} // namespace SocketScope

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "calls/callevent.h"
+#include "calls/callkinds.h"
+#include "packets/packetevent.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+
+namespace SocketScope {
+
+// Without permission to capture, the packets each call must have made, as the course
+// draws them: connect() the three-way handshake (or SYN then RST when refused), write() a
+// data segment and its ACK, shutdown()/close() a FIN and its ACK, sendto() a datagram.
+// Sequence numbers start at 0 and no window or option is invented. Every packet is marked
+// inferred and carries the call that made it. Feed the calls in the order they return.
+class PacketInference {
+public:
+    QList<PacketEvent> packetsFor(const CallEvent& call);
+    void clear();
+
+private:
+    struct Known {
+        QString local; // wire form
+        QString peer;
+        int socketType = 0;
+        bool lingerZero = false; // SO_LINGER on with 0 s: close() resets
+    };
+    using Direction = std::pair<QString, QString>;
+
+    PacketEvent make(const CallEvent& call, const QString& source, const QString& destination,
+                     bool tcp);
+    void segment(QList<PacketEvent>& out, const CallEvent& call, const Direction& way,
+                 bool fromCaller, quint8 flags, const QByteArray& payload);
+    void handshake(QList<PacketEvent>& out, const CallEvent& call, const Known& known);
+    void completeHandshake(QList<PacketEvent>& out, const CallEvent& connect, const Direction& way,
+                           qint64 seenNs);
+    void completeDialling(QList<PacketEvent>& out, const CallEvent& call, const Known& known);
+    void finish(QList<PacketEvent>& out, const CallEvent& call, const Known& known);
+
+    QHash<std::pair<QString, int>, Known> m_descriptors;
+    QHash<Direction, quint32> m_nextSeq;
+    QSet<Direction> m_finished;
+    QHash<Direction, qint64> m_unread; // bytes sent one way and not read yet
+    struct Dialling {
+        CallEvent connect; // a non-blocking connect() whose handshake is not seen yet
+        QString local;
+        QString remote;
+    };
+    QHash<std::pair<QString, int>, Dialling> m_dialling;
+    ThreadGroups m_threads;
+};
+
+} // namespace SocketScope

@@ -1,0 +1,354 @@
+#include "packets/packetlinker.h"
+
+#include "calls/callkinds.h"
+#include "calls/socketaddress.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+namespace SocketScope {
+
+namespace {
+
+// Packet times are converted from the capture's clock; allow for the conversion's error.
+constexpr qint64 clockSlackNs = 50'000;
+constexpr qint64 never = std::numeric_limits<qint64>::max();
+
+using CallKinds::isOneOf;
+
+bool sends(const CallEvent& call)
+{
+    return CallKinds::sendsData(call.call) && !call.failed();
+}
+
+bool ends(const CallEvent& call)
+{
+    return isOneOf(call.call, {"close", "shutdown"}) && !call.failed();
+}
+
+// A connect() that put a SYN on the wire: it succeeded, is still going on in the background
+// (non-blocking), or failed because of the answer (or the lack of one).
+bool connects(const CallEvent& call)
+{
+    return call.call == QLatin1String("connect") &&
+           (!call.failed() ||
+            isOneOf(call.errnoName, {"EINPROGRESS", "ECONNREFUSED", "ETIMEDOUT", "EHOSTUNREACH",
+                                     "ENETUNREACH", "ECONNRESET"}));
+}
+
+// One descriptor from the call that created it to its close, with the endpoints it had.
+struct DescriptorLife {
+    QString actor;
+    int fd = -1;
+    qint64 bornNs = 0;
+    qint64 closedNs = never;
+    QString local; // wire form
+    QString peer;
+    quint16 wildcardPort = 0;      // bound to every address (INADDR_ANY, in6addr_any) on this port
+    QList<const CallEvent*> calls; // by start time
+    // The last connect(): where it dialled and while, for a socket whose local port the
+    // kernel gave back after a refused connection.
+    QString dialled;
+    qint64 dialledFromNs = 0;
+    qint64 dialledUntilNs = 0;
+};
+
+// The port at the end of "127.0.0.1:5000" or "[::1]:5000"; 0 when there is none.
+quint16 portOf(const QString& wire)
+{
+    return quint16(qMax(0, endpointPort(wire)));
+}
+
+// A local address matches a packet's address exactly, or as a wildcard bound to its port.
+bool localMatches(const DescriptorLife& life, const QString& wire)
+{
+    return life.local == wire || (life.wildcardPort != 0 && life.wildcardPort == portOf(wire));
+}
+
+class Linker {
+public:
+    explicit Linker(const QList<CallEvent>& calls);
+    void link(PacketEvent& packet);
+
+private:
+    struct Segment {
+        quint32 endSeq = 0;
+        qint64 cause = -1;
+        quint8 flags = 0;
+    };
+    using Direction = std::pair<QString, QString>; // source, destination
+
+    const DescriptorLife* find(const QString& local, const QString& remote, qint64 t,
+                               bool listener) const;
+    qint64 latestCall(const DescriptorLife* life, qint64 t, bool (*kind)(const CallEvent&)) const;
+    using Current = QHash<std::pair<QString, int>, int>;
+    void inheritLives(Current& current, const QString& parent, const QString& child, qint64 bornNs);
+    qint64 endingCallAt(const DescriptorLife* life, qint64 t) const;
+    qint64 causeOf(const PacketEvent& packet, const DescriptorLife* sender) const;
+    void numberRelatively(PacketEvent& packet);
+
+    QList<DescriptorLife> m_lives;
+    QHash<Direction, QList<Segment>> m_segments; // sequence-consuming segments, in time order
+    QHash<Direction, quint32> m_firstSeq;
+};
+
+Linker::Linker(const QList<CallEvent>& calls)
+{
+    QList<const CallEvent*> ordered;
+    for (const CallEvent& call : calls)
+        ordered.append(&call);
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const CallEvent* a, const CallEvent* b) { return a->tNs < b->tNs; });
+    Current current; // (actor, fd) -> index in m_lives
+    ThreadGroups threads;
+    for (const CallEvent* call : ordered) {
+        threads.follow(*call);
+        if (CallKinds::startsActor(*call)) {
+            inheritLives(current, call->actor, call->childActor, call->tNs + call->durationNs);
+            continue;
+        }
+        const int fd = call->resultFd >= 0 ? call->resultFd : call->fd;
+        if (fd < 0)
+            continue;
+        const auto key = std::make_pair(call->actor, fd);
+        const bool creates =
+            isOneOf(call->call, {"socket", "accept", "accept4"}) && !call->failed();
+        if (creates || !current.contains(key)) {
+            DescriptorLife life;
+            life.actor = call->actor;
+            life.fd = fd;
+            life.bornNs = creates ? call->tNs + call->durationNs : call->tNs;
+            current[key] = int(m_lives.size());
+            m_lives.append(life);
+        }
+        DescriptorLife& life = m_lives[current[key]];
+        life.calls.append(call);
+        if (!call->local.isEmpty())
+            life.local = wireEndpoint(call->local);
+        if (!call->peer.isEmpty())
+            life.peer = wireEndpoint(call->peer);
+        if (connects(*call) && call->address.isValid()) {
+            life.dialled = wireEndpoint(call->address.endpoint());
+            life.dialledFromNs = call->tNs;
+            life.dialledUntilNs = call->tNs + call->durationNs;
+        }
+        if (call->call == QLatin1String("close") && !call->failed()) {
+            life.closedNs = call->tNs + call->durationNs;
+            current.remove(key);
+            // Threads share the table: the other threads' copies are closed with it.
+            const QList<std::pair<QString, int>> keys = current.keys();
+            for (const auto& [actor, descriptor] : keys) {
+                if (descriptor == fd && threads.shareTable(actor, call->actor)) {
+                    m_lives[current.value({actor, descriptor})].closedNs = life.closedNs;
+                    current.remove({actor, descriptor});
+                }
+            }
+        }
+    }
+    for (DescriptorLife& life : m_lives) {
+        const auto bound = SocketAddress::fromEndpoint(life.local);
+        if (bound && bound->isWildcard())
+            life.wildcardPort = bound->port();
+    }
+}
+
+// fork(): the child starts with a copy of each descriptor the parent has open, the same
+// sockets under the same numbers.
+void Linker::inheritLives(Current& current, const QString& parent, const QString& child,
+                          qint64 bornNs)
+{
+    const QList<std::pair<QString, int>> keys = current.keys();
+    for (const auto& [actor, fd] : keys) {
+        if (actor != parent)
+            continue;
+        DescriptorLife copy = m_lives[current.value({actor, fd})];
+        copy.actor = child;
+        copy.bornNs = bornNs;
+        copy.closedNs = never;
+        copy.calls.clear();
+        current.insert({child, fd}, int(m_lives.size()));
+        m_lives.append(copy);
+    }
+}
+
+// The descriptor with this local endpoint talking to `remote` at time t: connected to it,
+// or (for a listener, an unconnected UDP socket) bound and connected to nobody.
+const DescriptorLife* Linker::find(const QString& local, const QString& remote, qint64 t,
+                                   bool listener) const
+{
+    const DescriptorLife* best = nullptr;
+    int bestScore = -1;
+    for (const DescriptorLife& life : m_lives) {
+        if (life.local.isEmpty() || !localMatches(life, local))
+            continue;
+        const bool connected = life.peer == remote;
+        if (!connected && !life.peer.isEmpty())
+            continue;
+        if (!connected && (life.bornNs > t + clockSlackNs || life.closedNs < t - clockSlackNs))
+            continue;
+        // A connected descriptor is the one meant, except for the handshake that a listener
+        // answers; among several, the latest born before t.
+        int score = connected != listener ? 4 : 2;
+        if (life.bornNs <= t + clockSlackNs)
+            score += 1;
+        if (life.closedNs < t - clockSlackNs)
+            score -= 2; // closed by then: a copy still open (after fork) is the one meant
+        if (!life.calls.isEmpty())
+            score += 1; // threads share every descriptor: the one that uses it is meant
+        if (score > bestScore || (score == bestScore && life.bornNs > best->bornNs)) {
+            best = &life;
+            bestScore = score;
+        }
+    }
+    if (best)
+        return best;
+    for (const DescriptorLife& life : m_lives) {
+        if (life.dialled == remote && portOf(life.local) == 0 &&
+            t >= life.dialledFromNs - clockSlackNs && t <= life.dialledUntilNs + clockSlackNs)
+            return &life;
+    }
+    return nullptr;
+}
+
+qint64 Linker::latestCall(const DescriptorLife* life, qint64 t,
+                          bool (*kind)(const CallEvent&)) const
+{
+    if (!life)
+        return -1;
+    // The calls started by then, the latest first: usually the very last one is the cause.
+    const auto started =
+        std::upper_bound(life->calls.cbegin(), life->calls.cend(), t + clockSlackNs,
+                         [](qint64 time, const CallEvent* call) { return time < call->tNs; });
+    for (auto it = started; it != life->calls.cbegin();) {
+        const CallEvent* call = *--it;
+        if (kind(*call))
+            return call->seq;
+    }
+    return -1;
+}
+
+qint64 Linker::endingCallAt(const DescriptorLife* life, qint64 t) const
+{
+    if (!life)
+        return -1;
+    for (const CallEvent* call : life->calls) {
+        if (ends(*call) && call->tNs <= t + clockSlackNs &&
+            t <= call->tNs + call->durationNs + clockSlackNs)
+            return call->seq;
+    }
+    return -1;
+}
+
+qint64 Linker::causeOf(const PacketEvent& packet, const DescriptorLife* sender) const
+{
+    const DecodedPacket& d = packet.decoded;
+    if (!packet.isTcp())
+        return latestCall(sender, packet.tNs, sends);
+    const auto answered = [&](auto accept) {
+        const auto& list = m_segments.value({d.destination, d.source});
+        for (auto it = list.crbegin(); it != list.crend(); ++it) {
+            if (accept(*it))
+                return it->cause;
+        }
+        return qint64(-1);
+    };
+    const bool syn = d.tcpFlags & DecodedPacket::Syn;
+    const bool ack = d.tcpFlags & DecodedPacket::Ack;
+    if (syn && !ack)
+        return latestCall(sender, packet.tNs, connects);
+    if (syn)
+        return answered([](const Segment& s) { return (s.flags & DecodedPacket::Syn) != 0; });
+    if (d.tcpFlags & DecodedPacket::Rst) {
+        const qint64 closing = endingCallAt(sender, packet.tNs);
+        return closing >= 0 ? closing : answered([](const Segment&) { return true; });
+    }
+    if (d.tcpFlags & DecodedPacket::Fin)
+        return latestCall(sender, packet.tNs, ends);
+    if (!d.payload.isEmpty())
+        return latestCall(sender, packet.tNs, sends);
+    const quint32 acknowledged = d.acknowledgementNumber;
+    return answered([acknowledged](const Segment& s) {
+        return qint32(acknowledged - s.endSeq) >= 0; // modulo 2^32, as TCP compares
+    });
+}
+
+void Linker::numberRelatively(PacketEvent& packet)
+{
+    const DecodedPacket& d = packet.decoded;
+    const Direction forward{d.source, d.destination};
+    const Direction backward{d.destination, d.source};
+    if ((d.tcpFlags & DecodedPacket::Syn) || !m_firstSeq.contains(forward))
+        m_firstSeq[forward] = d.sequenceNumber;
+    packet.relativeSeq = d.sequenceNumber - m_firstSeq[forward];
+    packet.relativeAck = d.acknowledgementNumber - m_firstSeq.value(backward, 0);
+}
+
+void Linker::link(PacketEvent& packet)
+{
+    const DecodedPacket& d = packet.decoded;
+    const QString source = wireEndpoint(d.source);
+    const QString destination = wireEndpoint(d.destination);
+    const bool handshake = packet.isTcp() && (d.tcpFlags & DecodedPacket::Syn);
+    const bool synOnly = handshake && !(d.tcpFlags & DecodedPacket::Ack);
+    // The server side of the handshake is the listening socket; a datagram's receiver may
+    // be an unconnected socket.
+    const DescriptorLife* sender = find(source, destination, packet.tNs, handshake && !synOnly);
+    const DescriptorLife* receiver = find(destination, source, packet.tNs, synOnly);
+    // Inferred packets know the caller's descriptor already.
+    if (!packet.inferred || !packet.sender.isKnown())
+        packet.sender = sender ? PacketEnd{sender->actor, sender->fd} : PacketEnd{};
+    if (!packet.inferred || !packet.receiver.isKnown())
+        packet.receiver = receiver ? PacketEnd{receiver->actor, receiver->fd} : PacketEnd{};
+    if (!packet.inferred)
+        packet.cause = causeOf(packet, sender);
+    if (!packet.isTcp())
+        return;
+    numberRelatively(packet);
+    const int consumed = int(d.payload.size()) + ((d.tcpFlags & DecodedPacket::Syn) ? 1 : 0) +
+                         ((d.tcpFlags & DecodedPacket::Fin) ? 1 : 0);
+    if (consumed > 0 || (d.tcpFlags & DecodedPacket::Rst))
+        m_segments[{d.source, d.destination}].append(
+            {d.sequenceNumber + quint32(consumed), packet.cause, d.tcpFlags});
+}
+
+} // namespace
+
+QString wireEndpoint(const QString& endpoint)
+{
+    static const QLatin1String mappedPrefix("[::ffff:");
+    if (!endpoint.startsWith(mappedPrefix))
+        return endpoint;
+    const qsizetype close = endpoint.indexOf(QLatin1Char(']'));
+    const QString host = endpoint.mid(mappedPrefix.size(), close - mappedPrefix.size());
+    if (!host.contains(QLatin1Char('.')))
+        return endpoint; // ::ffff:1:2 written in hex is not a mapped IPv4 address
+    return host + endpoint.mid(close + 1);
+}
+
+QList<PacketEvent> linkPackets(const QList<CallEvent>& calls, const QList<PacketEvent>& packets)
+{
+    // Sort positions, not packets: a packet is a large value, copied once below.
+    QList<int> order(packets.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&packets](int a, int b) { return packets[a].tNs < packets[b].tNs; });
+    Linker linker(calls);
+    QList<PacketEvent> linked;
+    linked.reserve(packets.size());
+    for (const int index : std::as_const(order)) {
+        const PacketEvent& packet = packets[index];
+        if (!packet.inferred && !packet.decoded.isValid())
+            continue;
+        linked.append(packet);
+        linker.link(linked.last());
+        if (!linked.last().inferred && !linked.last().sender.isKnown() &&
+            !linked.last().receiver.isKnown())
+            linked.removeLast();
+    }
+    return linked;
+}
+
+} // namespace SocketScope

@@ -1,0 +1,498 @@
+#include "sources/session.h"
+
+#include "calls/byteorder.h"
+#include "engine/actor.h"
+#include "kernel/portprobe.h"
+#include "kernel/privileges.h"
+#include "packets/packetlinker.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <csignal>
+#include <pthread.h>
+
+namespace SocketScope {
+
+namespace {
+
+void registerMetaTypes()
+{
+    qRegisterMetaType<CallEvent>();
+    qRegisterMetaType<CallStart>();
+    qRegisterMetaType<StepCommand>();
+    qRegisterMetaType<StepNote>();
+    qRegisterMetaType<Outcome>();
+    qRegisterMetaType<Actor::Fork>();
+}
+
+// What the capture keeps: loopback traffic (scenarios stay on loopback), and when the
+// ports are known in advance, only theirs.
+PacketCapture::Request captureRequest(const Scenario& scenario, quint16 servicePort)
+{
+    PacketCapture::Request request{{QStringLiteral("127.0.0.1"), QStringLiteral("::1")}, {}};
+    bool portsKnown = servicePort != 0;
+    for (const ScenarioStep& step : scenario.steps) {
+        const auto address = SocketAddress::fromIp(step.address, 0);
+        if (address && address->family() == AF_INET &&
+            address->host().startsWith(QLatin1String("127.")) &&
+            !request.hosts.contains(address->host()))
+            request.hosts << address->host();
+        if (step.call == QLatin1String("bind") && !step.usesServicePort && step.port == 0)
+            portsKnown = false; // another port the system chooses
+        if (!step.usesServicePort && step.port != 0 && !request.ports.contains(step.port))
+            request.ports << step.port;
+    }
+    if (portsKnown && !request.ports.contains(servicePort))
+        request.ports << servicePort;
+    const bool withoutHtons = std::any_of(scenario.steps.cbegin(), scenario.steps.cend(),
+                                          [](const ScenarioStep& s) { return s.portWithoutHtons; });
+    if (portsKnown && withoutHtons)
+        request.ports << ByteOrder::portWithoutHtons(servicePort);
+    if (!portsKnown)
+        request.ports.clear();
+    return request;
+}
+
+} // namespace
+
+Session::Session(QObject* parent)
+    : QObject(parent)
+{
+    registerMetaTypes();
+    m_runTimer.setSingleShot(true);
+    m_stuckTimer.setSingleShot(true);
+    connect(&m_stuckTimer, &QTimer::timeout, this, &Session::declareStuck);
+    connect(&m_runTimer, &QTimer::timeout, this, [this] {
+        if (m_state == State::Running)
+            step();
+    });
+    connect(&m_flow, &PacketFlow::ready, this, &Session::onPacketFlowReady);
+    m_flow.setSessionPortTest([this](quint16 port) {
+        return port != 0 &&
+               (port == m_servicePort || m_sessionPorts.contains(port) ||
+                (m_dialsPortWithoutHtons && port == ByteOrder::portWithoutHtons(m_servicePort)));
+    });
+    // Linking goes over the whole log: a burst of packets and calls is linked once.
+    m_relinkTimer.setSingleShot(true);
+    connect(&m_relinkTimer, &QTimer::timeout, this, &Session::relinkPackets);
+    connect(&m_flow, &PacketFlow::packetsArrived, &m_relinkTimer, qOverload<>(&QTimer::start));
+    connect(&m_flow, &PacketFlow::drained, this, &Session::finish);
+}
+
+Session::~Session()
+{
+    stopActors();
+}
+
+void Session::load(const Scenario& scenario, const SessionOptions& options)
+{
+    m_scenario = scenario;
+    m_options = options;
+    reset();
+}
+
+void Session::setIntervalMs(int intervalMs)
+{
+    m_options.intervalMs = qMax(0, intervalMs);
+}
+
+void Session::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void Session::startActors()
+{
+    m_sequence = std::make_shared<std::atomic<qint64>>(1);
+    const quint64 generation = ++m_generation;
+    for (const ScenarioActor& role : m_scenario.actors) {
+        ActorSlot slot;
+        slot.thread = new QThread(this);
+        slot.thread->setObjectName(QStringLiteral("actor-") + role.id);
+        slot.actor = new Actor(role.id, m_sequence);
+        slot.actor->moveToThread(slot.thread);
+        const auto current = [this, generation] {
+            return generation == m_generation;
+        };
+        connect(slot.actor, &Actor::callStarted, this, [this, current](const CallStart& start) {
+            if (current())
+                onCallStarted(start);
+        });
+        connect(slot.actor, &Actor::callBlocked, this, [this, current](qint64 seq, int index) {
+            if (current())
+                onCallBlocked(seq, index);
+        });
+        connect(slot.actor, &Actor::callFinished, this, [this, current](const CallEvent& event) {
+            if (current())
+                onCallFinished(event);
+        });
+        connect(slot.actor, &Actor::forked, this, [this, current](const Actor::Fork& fork) {
+            // Queued to the child actor before any of its steps: it is the child from then on.
+            if (current() && m_slots.contains(fork.childActor)) {
+                Actor* child = m_slots[fork.childActor].actor;
+                QMetaObject::invokeMethod(
+                    child, [child, fork] { child->adoptFork(fork); }, Qt::QueuedConnection);
+            }
+        });
+        connect(slot.actor, &Actor::leftoversClosed, this, [this, current] {
+            if (current())
+                onLeftoversClosed();
+        });
+        // A write on a connection the peer closed raises SIGPIPE in the writing thread: kept
+        // pending there, the call returns EPIPE and the process (app or test) lives on.
+        connect(
+            slot.thread, &QThread::started, slot.thread,
+            [] {
+                sigset_t pipe;
+                sigemptyset(&pipe);
+                sigaddset(&pipe, SIGPIPE);
+                pthread_sigmask(SIG_BLOCK, &pipe, nullptr);
+            },
+            Qt::DirectConnection);
+        slot.thread->start();
+        m_slots.insert(role.id, slot);
+    }
+}
+
+void Session::stopActors()
+{
+    m_runTimer.stop();
+    m_relinkTimer.stop();
+    m_flow.stop();
+    for (ActorSlot& slot : m_slots)
+        slot.actor->cancel();
+    for (ActorSlot& slot : m_slots) {
+        slot.thread->quit();
+        slot.thread->wait();
+        delete slot.actor; // its thread has ended: closes what the scenario left open
+        delete slot.thread;
+    }
+    m_slots.clear();
+}
+
+void Session::reset()
+{
+    stopActors();
+    m_log.clear();
+    m_inProgress.clear();
+    m_failures.clear();
+    m_outcome.reset();
+    m_next = 0;
+    m_awaiting = -1;
+    m_leftoversPending = 0;
+    m_portSource = {};
+    m_servicePort = m_options.port.value_or(m_scenario.defaultPort);
+    // The course's port may still be held (TIME_WAIT of the last run, another program): then
+    // the system chooses one rather than the run failing with EADDRINUSE. A port the user
+    // asked for is used as asked.
+    m_busyDefaultPort = 0;
+    if (!m_options.port && m_servicePort != 0 && !loopbackPortIsFree(m_servicePort)) {
+        m_busyDefaultPort = m_servicePort;
+        m_servicePort = 0;
+    }
+    m_stepWhenReady = false;
+    m_runWhenReady = false;
+    if (m_scenario.steps.isEmpty()) {
+        setState(State::Empty);
+        return;
+    }
+    startActors();
+    // AF_UNIX socket files of this run ("$dir/..."): removed with the folder at the next
+    // reset or when the session ends, so that a rerun binds the same name again.
+    m_runFolder =
+        std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/socketscope-XXXXXX"));
+    if (!m_options.captureHelper.isEmpty())
+        m_flow.setHelperPath(m_options.captureHelper);
+    m_sessionPorts.clear();
+    m_dialsPortWithoutHtons = false;
+    for (const ScenarioStep& step : m_scenario.steps) {
+        m_sessionPorts.insert(step.usesServicePort ? 0 : step.port); // the ports written in it
+        m_dialsPortWithoutHtons |= step.portWithoutHtons;
+    }
+    m_flow.restart(m_options.capture, captureRequest(m_scenario, m_servicePort), m_sequence);
+    setState(m_flow.isReady() ? State::Stepping : State::Preparing);
+    Q_EMIT wasReset();
+}
+
+void Session::onPacketFlowReady()
+{
+    if (m_state != State::Preparing)
+        return;
+    setState(State::Stepping);
+    if (std::exchange(m_runWhenReady, false)) {
+        run();
+        return;
+    }
+    if (std::exchange(m_stepWhenReady, false))
+        step();
+}
+
+void Session::relinkPackets()
+{
+    m_relinkTimer.stop();
+    m_log.setPackets(linkPackets(m_log.calls(), m_flow.packets()));
+    Q_EMIT packetsChanged();
+}
+
+bool Session::canStep() const
+{
+    return (m_state == State::Stepping || m_state == State::Running) &&
+           m_next < m_scenario.steps.size() && m_awaiting < 0 && !waitsForItsFork(m_next);
+}
+
+// A child's calls can only be made once the fork() that creates it has returned.
+bool Session::waitsForItsFork(int index) const
+{
+    const QString& actor = m_scenario.steps.at(index).actor;
+    const bool isChild =
+        std::any_of(m_scenario.steps.cbegin(), m_scenario.steps.cend(),
+                    [&actor](const ScenarioStep& s) { return s.childActor == actor; });
+    return isChild && !m_forked.contains(actor);
+}
+
+bool Session::step()
+{
+    if (m_state == State::Preparing) {
+        m_stepWhenReady = true; // one step, as when Next is pressed while a call runs
+        return true;
+    }
+    if (!canStep())
+        return false;
+    dispatch(m_next++);
+    return true;
+}
+
+void Session::run()
+{
+    if (m_state == State::Preparing)
+        m_runWhenReady = true;
+    if (m_state != State::Stepping)
+        return;
+    setState(State::Running);
+    if (canStep())
+        step();
+    else
+        afterProgress(); // everything may already be blocked: watch for a stuck run
+}
+
+void Session::pause()
+{
+    m_runWhenReady = false;
+    m_runTimer.stop();
+    if (m_state == State::Running)
+        setState(State::Stepping);
+}
+
+void Session::dispatch(int index)
+{
+    const ScenarioStep& step = m_scenario.steps.at(index);
+    StepNote note;
+    note.seq = m_sequence->fetch_add(1);
+    note.tNs = monotonicNowNs();
+    note.step = index;
+    note.actor = step.actor;
+    note.narration = step.narration.text(m_options.language);
+    m_log.append(note);
+
+    ActorSlot& slot = m_slots[step.actor];
+    slot.queue.append(index);
+    m_awaiting = index;
+    const StepCommand command{index, step, m_servicePort,
+                              m_runFolder ? m_runFolder->path() : QString()};
+    Actor* actor = slot.actor;
+    QMetaObject::invokeMethod(
+        actor, [actor, command] { actor->perform(command); }, Qt::QueuedConnection);
+    Q_EMIT stepDispatched(index, note);
+    afterProgress();
+}
+
+void Session::onCallStarted(const CallStart& start)
+{
+    m_inProgress.insert(start.seq, start);
+    Q_EMIT callStarted(start);
+}
+
+void Session::onCallBlocked(qint64 seq, int index)
+{
+    if (auto it = m_inProgress.find(seq); it != m_inProgress.end())
+        it->blocked = true;
+    for (ActorSlot& slot : m_slots) {
+        if (!slot.queue.isEmpty() && slot.queue.first() == index)
+            slot.headBlocked = true;
+    }
+    if (m_awaiting == index)
+        m_awaiting = -1;
+    Q_EMIT callBlocked(seq);
+    afterProgress();
+}
+
+void Session::onCallFinished(const CallEvent& event)
+{
+    m_inProgress.remove(event.seq);
+    m_log.append(event);
+    if (event.call == QLatin1String("fork") || event.call == QLatin1String("pthread_create"))
+        m_forked.insert(event.childActor); // failed or not: its steps may go (and fail)
+    m_threads.follow(event);
+    if (event.call == QLatin1String("close") && event.ret == 0)
+        forgetInOtherThreads(event.actor, event.fd);
+    for (const QString& endpoint : {event.local, event.peer})
+        m_sessionPorts.insert(quint16(qMax(0, endpointPort(endpoint))));
+    for (const SocketAddress* address : {&event.address, &event.returnedAddress})
+        m_sessionPorts.insert(address->port());
+    m_flow.onCallFinished(event);
+    m_relinkTimer.start();
+    if (event.step >= 0) {
+        ActorSlot& slot = m_slots[event.actor];
+        slot.queue.removeOne(event.step);
+        slot.headBlocked = false;
+        const ScenarioStep& step = m_scenario.steps.at(event.step);
+        const bool privileged = step.expectPrivileged && mayBindPort(step.port);
+        const QString unmet = (privileged ? *step.expectPrivileged : step.expect).check(event);
+        if (!unmet.isEmpty()) {
+            m_failures << tr("step %1 (%2, %3): %4")
+                              .arg(event.step + 1)
+                              .arg(event.actor, event.call, unmet);
+        }
+        if (step.call == QLatin1String("bind") && step.usesServicePort && m_servicePort == 0 &&
+            event.ret == 0)
+            m_portSource = {event.actor, event.fd};
+        learnServicePort(event);
+        if (m_awaiting == event.step)
+            m_awaiting = -1;
+    }
+    Q_EMIT eventAppended(event);
+    afterProgress();
+}
+
+// Threads share one descriptor table: what one closed, the others no longer have.
+void Session::forgetInOtherThreads(const QString& actor, int fd)
+{
+    for (auto it = m_slots.cbegin(); it != m_slots.cend(); ++it) {
+        if (it.key() == actor || !m_threads.shareTable(it.key(), actor))
+            continue;
+        Actor* other = it->actor;
+        QMetaObject::invokeMethod(
+            other, [other, fd] { other->forgetDescriptor(fd); }, Qt::QueuedConnection);
+    }
+}
+
+void Session::learnServicePort(const CallEvent& event)
+{
+    // With port 0 the system chose the server's port at bind(): "$port" now means that one.
+    if (m_servicePort != 0 || m_portSource.first != event.actor ||
+        m_portSource.second != event.resultFd)
+        return;
+    if (const auto bound = SocketAddress::fromEndpoint(event.local)) {
+        if (bound->port() != 0)
+            m_servicePort = bound->port();
+    }
+}
+
+void Session::afterProgress()
+{
+    if (m_state != State::Stepping && m_state != State::Running)
+        return;
+    const bool allIdle = std::all_of(m_slots.cbegin(), m_slots.cend(),
+                                     [](const ActorSlot& slot) { return slot.queue.isEmpty(); });
+    if (m_next >= m_scenario.steps.size() && allIdle) {
+        closeLeftovers();
+        return;
+    }
+    // A step waiting behind a blocked call of its own actor waits for that actor, as in a
+    // program; the other actors go on.
+    if (m_awaiting >= 0 && queuedBehindBlockedCall(m_awaiting))
+        m_awaiting = -1;
+    // "Blocked" may be stale: a call just woken has not reported yet. Only a run that makes
+    // no progress at all for a while is stuck.
+    if (m_state == State::Running && looksStuck())
+        m_stuckTimer.start(m_options.stuckTimeoutMs);
+    else
+        m_stuckTimer.stop();
+    if (m_state == State::Running && canStep() && !m_runTimer.isActive())
+        m_runTimer.start(m_options.intervalMs);
+}
+
+bool Session::queuedBehindBlockedCall(int index) const
+{
+    for (const ActorSlot& slot : m_slots) {
+        if (slot.queue.contains(index))
+            return slot.headBlocked && slot.queue.first() != index;
+    }
+    return false;
+}
+
+bool Session::looksStuck() const
+{
+    bool anyInFlight = false;
+    for (const ActorSlot& slot : m_slots) {
+        if (slot.queue.isEmpty())
+            continue;
+        if (!slot.headBlocked)
+            return false; // a call is running: it may unblock the others
+        // poll() or select() with a timeout returns by itself.
+        const ScenarioStep& head = m_scenario.steps.at(slot.queue.first());
+        if (head.timeoutMs >= 0 &&
+            (head.call == QLatin1String("poll") || head.call == QLatin1String("select")))
+            return false;
+        anyInFlight = true;
+    }
+    return anyInFlight && m_next >= m_scenario.steps.size();
+}
+
+void Session::declareStuck()
+{
+    if (m_state != State::Running || !looksStuck())
+        return;
+    for (const ActorSlot& slot : std::as_const(m_slots)) {
+        if (slot.queue.isEmpty())
+            continue;
+        const ScenarioStep& blocked = m_scenario.steps.at(slot.queue.first());
+        m_failures << tr("step %1 (%2, %3): blocked, and no remaining step can unblock it")
+                          .arg(slot.queue.first() + 1)
+                          .arg(blocked.actor, blocked.call);
+        slot.actor->cancel();
+    }
+    // What is queued comes back cancelled; nothing more is dispatched.
+    m_next = int(m_scenario.steps.size());
+    m_awaiting = -1;
+}
+
+void Session::closeLeftovers()
+{
+    m_runTimer.stop();
+    setState(State::Closing);
+    m_leftoversPending = int(m_slots.size());
+    for (ActorSlot& slot : m_slots) {
+        Actor* actor = slot.actor;
+        QMetaObject::invokeMethod(
+            actor, [actor] { actor->closeLeftovers(); }, Qt::QueuedConnection);
+    }
+}
+
+void Session::onLeftoversClosed()
+{
+    if (--m_leftoversPending > 0)
+        return;
+    m_flow.drain(); // the last packets (FIN, ACK) may still be on their way: finish() follows
+}
+
+void Session::finish()
+{
+    if (m_state != State::Closing)
+        return;
+    relinkPackets();
+    Outcome outcome;
+    outcome.failures = m_failures;
+    outcome.passed = m_failures.isEmpty();
+    m_outcome = outcome;
+    setState(State::Finished);
+    Q_EMIT finished(outcome);
+}
+
+} // namespace SocketScope
