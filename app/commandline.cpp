@@ -53,6 +53,11 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
                "outcome happened and 1 when it did not."));
     const QCommandLineOption scenarioOption(QStringLiteral("scenario"),
                                             Tr::tr("The scenario to load, by id."), Tr::tr("ID"));
+    const QCommandLineOption replayOption(
+        QStringLiteral("replay"),
+        Tr::tr("Replay a saved session (File > Save the session, or --trace) instead of running "
+               "a scenario: every view as it was recorded, with no network."),
+        Tr::tr("FILE"));
     const QCommandLineOption portOption(
         QStringLiteral("port"),
         Tr::tr("The server port, instead of the scenario's own (0: a free port chosen by the "
@@ -97,9 +102,9 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
         Tr::tr("With --list-sockets: do not look for the owning processes under /proc (faster "
                "with many sockets, as ss without -p)."));
     parser.addOptions({socketsOption, jsonOption, noProcessesOption});
-    parser.addOptions({listOption, headlessOption, scenarioOption, portOption, traceOption,
-                       pcapOption, noCaptureOption, langOption, folderOption, stepsOption,
-                       screenshotOption, sizeOption, panelOption});
+    parser.addOptions({listOption, headlessOption, scenarioOption, replayOption, portOption,
+                       traceOption, pcapOption, noCaptureOption, langOption, folderOption,
+                       stepsOption, screenshotOption, sizeOption, panelOption});
 
     CommandLineResult result;
     if (!parser.parse(arguments)) {
@@ -209,6 +214,20 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
         }
     }
     options.scenarioId = parser.value(scenarioOption);
+    if (parser.isSet(replayOption)) {
+        options.replayPath = parser.value(replayOption);
+        const QFileInfo file(options.replayPath);
+        if (!file.isFile() || !file.isReadable()) {
+            result.error =
+                Tr::tr("--replay: \"%1\" is not a file that can be read.").arg(options.replayPath);
+            return result;
+        }
+        if (!options.scenarioId.isEmpty() || options.port || options.inferPacketsOnly) {
+            result.error = Tr::tr("--replay plays a saved session again: --scenario, --port and "
+                                  "--no-capture do not go with it.");
+            return result;
+        }
+    }
     options.json = parser.isSet(jsonOption);
     options.processes = !parser.isSet(noProcessesOption);
     if ((options.json || !options.processes) && !parser.isSet(socketsOption)) {
@@ -225,8 +244,9 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
             result.error = Tr::tr("--screenshot needs the window: drop --headless.");
             return result;
         }
-        if (options.scenarioId.isEmpty()) {
-            result.error = Tr::tr("--headless needs --scenario ID; --list-scenarios lists them.");
+        if (options.scenarioId.isEmpty() && options.replayPath.isEmpty()) {
+            result.error = Tr::tr("--headless needs --scenario ID (--list-scenarios lists them) "
+                                  "or --replay FILE.");
             return result;
         }
     }

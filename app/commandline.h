@@ -14,6 +14,7 @@ struct CommandLineOptions {
     enum class Mode { Window, Headless, ListScenarios, ListSockets, Help, Version };
     Mode mode = Mode::Window;
     QString scenarioId;
+    QString replayPath; // --replay: a saved session to replay
     std::optional<quint16> port;
     QString tracePath;
     QString pcapPath;              // --pcap: the captured packets, in pcap format

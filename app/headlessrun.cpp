@@ -1,11 +1,15 @@
 #include "headlessrun.h"
 
+#include "log/sessionfile.h"
 #include "scenarios/scenariocatalog.h"
+#include "sources/replaysource.h"
 #include "sources/session.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QTextStream>
+
+#include <memory>
 
 namespace SocketScope {
 
@@ -22,11 +26,13 @@ constexpr int exitNoCapture = 3;
 void printPackets(const EventLog& log, QTextStream& out)
 {
     for (const PacketEvent& packet : log.packets()) {
-        QString cause = Tr::tr("cause unknown");
-        for (const CallEvent& call : log.calls()) {
-            if (call.seq == packet.cause)
-                cause = Tr::tr("caused by #%1 %2 (%3)").arg(call.seq).arg(call.call, call.actor);
-        }
+        if (!packet.isTheSessions())
+            continue;
+        const CallEvent* call = log.call(packet.cause);
+        const QString cause = call ? Tr::tr("caused by #%1 %2 (%3)")
+                                         .arg(call->seq)
+                                         .arg(Calls::name(call->call), call->actor)
+                                   : Tr::tr("cause unknown");
         out << QStringLiteral("[%1] %2 %3 %4 > %5 %6  %7  %8")
                    .arg(packet.inferred ? Tr::tr("inferred packet") : Tr::tr("packet"))
                    .arg(packet.seq)
@@ -36,68 +42,98 @@ void printPackets(const EventLog& log, QTextStream& out)
     }
 }
 
-} // namespace
-
-int runHeadless(const CommandLineOptions& options, const ScenarioCatalog& catalog, QTextStream& out,
-                QTextStream& err)
+// Prints each step and call as the source puts them in its log.
+void follow(const EventLog& log, QTextStream& out)
 {
+    QObject::connect(&log, &EventLog::noteAppended, &log, [&log, &out](const StepNote& note) {
+        out << QStringLiteral("# %1/%2 [%3] %4")
+                   .arg(note.step + 1)
+                   .arg(log.scenario().steps.size())
+                   .arg(note.actor, note.narration)
+            << Qt::endl;
+    });
+    QObject::connect(&log, &EventLog::callAppended, &log, [&out](const CallEvent& event) {
+        out << QStringLiteral("[%1] %2").arg(event.actor, event.straceLine()) << Qt::endl;
+        if (event.error != 0) {
+            const ErrnoInfo error = event.errorInfo();
+            out << QStringLiteral("    %1: %2").arg(error.name, error.explanation) << Qt::endl;
+        }
+    });
+}
+
+std::unique_ptr<EventSource> makeSource(const CommandLineOptions& options,
+                                        const ScenarioCatalog& catalog, QTextStream& out,
+                                        QTextStream& err)
+{
+    const QString language = options.language.isEmpty() ? QStringLiteral("en") : options.language;
+    if (!options.replayPath.isEmpty()) {
+        SessionFileError error;
+        auto saved = SessionFile::load(options.replayPath, &error);
+        if (!saved) {
+            err << Tr::tr("--replay: %1 cannot be replayed: %2")
+                       .arg(options.replayPath, error.text())
+                << Qt::endl;
+            return nullptr;
+        }
+        out << Tr::tr("Replay of %1: %2")
+                   .arg(options.replayPath, saved->scenario.title.text(saved->language))
+            << Qt::endl;
+        return std::make_unique<ReplaySource>(std::move(*saved));
+    }
     const Scenario* scenario = catalog.find(options.scenarioId);
     if (!scenario) {
         err << Tr::tr("--scenario: no scenario has the id \"%1\"; --list-scenarios lists them.")
                    .arg(options.scenarioId)
             << Qt::endl;
-        return 2;
+        return nullptr;
     }
-    const QString language = options.language.isEmpty() ? QStringLiteral("en") : options.language;
     SessionOptions sessionOptions;
     sessionOptions.port = options.port;
     sessionOptions.language = language;
     sessionOptions.capture =
         options.inferPacketsOnly ? CaptureMode::InferOnly : CaptureMode::CaptureIfPermitted;
-
-    Session session;
-    QEventLoop loop;
-    QObject::connect(&session, &Session::stepDispatched, &session,
-                     [&](int index, const StepNote& note) {
-                         out << QStringLiteral("# %1/%2 [%3] %4")
-                                    .arg(index + 1)
-                                    .arg(scenario->steps.size())
-                                    .arg(note.actor, note.narration)
-                             << Qt::endl;
-                     });
-    QObject::connect(&session, &Session::eventAppended, &session, [&](const CallEvent& event) {
-        out << QStringLiteral("[%1] %2").arg(event.actor, event.straceLine()) << Qt::endl;
-        if (event.errnoValue != 0)
-            out << QStringLiteral("    %1: %2").arg(event.errnoName, event.errnoExplanation)
-                << Qt::endl;
-    });
-    QObject::connect(&session, &Session::finished, &loop, &QEventLoop::quit);
-
+    auto session = std::make_unique<Session>();
     out << scenario->title.text(language) << Qt::endl;
-    session.load(*scenario, sessionOptions);
-    if (session.busyDefaultPort() != 0)
+    session->load(*scenario, sessionOptions);
+    if (session->busyDefaultPort() != 0)
         out << Tr::tr("Port %1 is busy: the system chooses a free port for this run (--port N "
                       "sets one).")
-                   .arg(session.busyDefaultPort())
+                   .arg(session->busyDefaultPort())
             << Qt::endl;
-    session.run();
-    if (session.state() != Session::State::Finished)
+    return session;
+}
+
+} // namespace
+
+int runHeadless(const CommandLineOptions& options, const ScenarioCatalog& catalog, QTextStream& out,
+                QTextStream& err)
+{
+    const std::unique_ptr<EventSource> source = makeSource(options, catalog, out, err);
+    if (!source)
+        return 2;
+    const EventLog& log = source->log();
+    follow(log, out);
+    QEventLoop loop;
+    QObject::connect(source.get(), &EventSource::finished, &loop, &QEventLoop::quit);
+    source->setIntervalMs(0);
+    source->run();
+    if (source->state() != EventSource::State::Finished)
         loop.exec();
 
-    const Outcome outcome = session.outcome().value_or(Outcome{});
-    printPackets(session.log(), out);
-    const PacketFlow& flow = session.packetFlow();
-    if (!flow.inferredReason().isEmpty()) {
-        err << flow.inferredReason() << Qt::endl
+    const Outcome outcome = log.outcome().value_or(Outcome{});
+    printPackets(log, out);
+    const CaptureStatus& capture = log.captureStatus();
+    if (capture.kind == CaptureStatus::Kind::Inferred && !capture.reason.isEmpty()) {
+        err << capture.reason << Qt::endl
             << Tr::tr("The packets shown are inferred from the calls.") << Qt::endl;
-        if (!flow.enableCommand().isEmpty())
+        if (!capture.enableCommand.isEmpty())
             err << Tr::tr("To capture the real packets without running SocketScope as root:")
                 << Qt::endl
-                << QStringLiteral("    ") << flow.enableCommand() << Qt::endl;
+                << QStringLiteral("    ") << capture.enableCommand << Qt::endl;
     }
     if (!options.tracePath.isEmpty()) {
         QString error;
-        if (!session.log().saveJsonLines(options.tracePath, &error)) {
+        if (!SessionFile::save(log, options.tracePath, &error)) {
             err << error << Qt::endl;
             return 1;
         }
@@ -105,13 +141,14 @@ int runHeadless(const CommandLineOptions& options, const ScenarioCatalog& catalo
     int pcapStatus = 0;
     if (!options.pcapPath.isEmpty()) {
         QString error;
-        if (!session.log().savePcap(options.pcapPath, &error)) {
+        if (!SessionFile::savePcap(log, options.pcapPath, &error)) {
             err << error << Qt::endl;
-            pcapStatus = flow.status() == PacketFlow::Status::Capturing ? 1 : exitNoCapture;
+            pcapStatus = capture.kind == CaptureStatus::Kind::Captured ? 1 : exitNoCapture;
         }
     }
     if (outcome.passed) {
-        out << Tr::tr("Expected outcome: %1").arg(scenario->outcome.text(language)) << Qt::endl;
+        out << Tr::tr("Expected outcome: %1").arg(log.scenario().outcome.text(log.language()))
+            << Qt::endl;
         return pcapStatus;
     }
     err << Tr::tr("The expected outcome did not happen:") << Qt::endl;

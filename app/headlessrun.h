@@ -8,8 +8,9 @@ namespace SocketScope {
 
 class ScenarioCatalog;
 
-// Runs one scenario to its end without a window, printing each step and call as it happens.
-// Returns the process exit status: 0 expected outcome, 1 not, 2 unknown scenario.
+// Runs one scenario, or replays a saved session (--replay), to its end without a window,
+// printing each step and call as it happens. Returns the process exit status: 0 expected
+// outcome, 1 not, 2 unknown scenario or a file that cannot be replayed.
 int runHeadless(const CommandLineOptions& options, const ScenarioCatalog& catalog, QTextStream& out,
                 QTextStream& err);
 

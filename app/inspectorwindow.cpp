@@ -3,10 +3,11 @@
 #include "calls/callevent.h"
 #include "kernel/socketwatcher.h"
 #include "log/sessionsockets.h"
+#include "log/tcpstatelog.h"
 #include "logcursor.h"
+#include "logpresenter.h"
 #include "socketdetailpanel.h"
 #include "sockettablemodel.h"
-#include "sources/session.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -31,10 +32,9 @@ const char* const kernelStates[] = {"LISTEN",    "SYN_SENT",  "SYN_RECV",   "EST
 
 } // namespace
 
-InspectorWindow::InspectorWindow(Session* session, LogCursor* cursor, QWidget* parent)
+InspectorWindow::InspectorWindow(LogPresenter* presenter, QWidget* parent)
     : QMainWindow(parent)
-    , m_session(session)
-    , m_cursor(cursor)
+    , m_presenter(presenter)
     , m_watcher(new SocketWatcher)
     , m_model(new SocketTableModel(this))
     , m_table(new QTableView(this))
@@ -90,14 +90,12 @@ InspectorWindow::InspectorWindow(Session* session, LogCursor* cursor, QWidget* p
     statusBar()->addWidget(m_status, 1);
     buildToolBar();
 
-    if (m_session) {
-        connect(m_session, &Session::eventAppended, this, &InspectorWindow::onSessionChanged);
-        connect(m_session, &Session::wasReset, this, &InspectorWindow::onSessionChanged);
-        connect(m_session, &Session::packetsChanged, this, &InspectorWindow::showSelected);
+    if (m_presenter) {
+        connect(m_presenter, &LogPresenter::sourceChanged, this, &InspectorWindow::followSource);
+        connect(m_presenter->cursor(), &LogCursor::positionChanged, this,
+                &InspectorWindow::showSelected);
     }
-    if (m_cursor)
-        connect(m_cursor, &LogCursor::positionChanged, this, &InspectorWindow::showSelected);
-    onSessionChanged();
+    followSource();
     const int interval = m_interval->currentData().toInt();
     QMetaObject::invokeMethod(m_watcher,
                               [watcher = m_watcher, interval] { watcher->setInterval(interval); });
@@ -201,10 +199,25 @@ quint64 InspectorWindow::refreshNow()
     return ticket;
 }
 
+// The log of the presenter's source, whichever it is now.
+void InspectorWindow::followSource()
+{
+    if (const EventLog* log = m_presenter ? m_presenter->log() : nullptr) {
+        connect(log, &EventLog::callAppended, this, &InspectorWindow::onSessionChanged,
+                Qt::UniqueConnection);
+        connect(log, &EventLog::wasReset, this, &InspectorWindow::onSessionChanged,
+                Qt::UniqueConnection);
+        connect(log, &EventLog::packetsChanged, this, &InspectorWindow::showSelected,
+                Qt::UniqueConnection);
+    }
+    onSessionChanged();
+}
+
 void InspectorWindow::onSessionChanged()
 {
-    const QList<SessionSocket> sockets =
-        m_session ? openSessionSockets(m_session->log()) : QList<SessionSocket>();
+    const QList<SessionSocket> sockets = m_presenter && m_presenter->log()
+                                             ? openSessionSockets(*m_presenter->log())
+                                             : QList<SessionSocket>();
     QMetaObject::invokeMethod(
         m_watcher, [watcher = m_watcher, sockets] { watcher->setSessionSockets(sockets); });
     // A call just returned: show the kernel's state now, not at the next tick.
@@ -282,10 +295,10 @@ void InspectorWindow::showSelected()
         return;
     }
     std::optional<QList<LoggedTcpState>> logStates;
-    if (m_session && m_cursor && m_selected->socket.isTcp()) {
+    if (m_presenter && m_presenter->log() && m_selected->socket.isTcp()) {
         const QList<LoggedTcpState> states =
-            tcpStatesFromLog(m_session->log(), m_cursor->position(), m_selected->socket.local,
-                             m_selected->socket.peer);
+            tcpStatesFromLog(*m_presenter->log(), m_presenter->cursor()->position(),
+                             m_selected->socket.local, m_selected->socket.peer);
         if (!states.isEmpty())
             logStates = states;
     }

@@ -14,8 +14,7 @@ class QTableView;
 
 namespace SocketScope {
 
-class LogCursor;
-class Session;
+class LogPresenter;
 class SocketDetailPanel;
 class SocketTableModel;
 class SocketWatcher;
@@ -28,7 +27,8 @@ struct SocketTableUpdate;
 class InspectorWindow : public QMainWindow {
     Q_OBJECT
 public:
-    InspectorWindow(Session* session, LogCursor* cursor, QWidget* parent = nullptr);
+    // `presenter` gives the session's log and cursor (none: the machine's sockets only).
+    explicit InspectorWindow(LogPresenter* presenter, QWidget* parent = nullptr);
     ~InspectorWindow() override;
 
     SocketTableModel* model() const { return m_model; }
@@ -76,8 +76,9 @@ private:
     void updateRunning();
     bool isRunning() const;
 
-    Session* m_session;
-    LogCursor* m_cursor;
+    void followSource();
+
+    LogPresenter* m_presenter;
     QThread m_thread;
     SocketWatcher* m_watcher;
     SocketTableModel* m_model;

@@ -113,6 +113,13 @@ int main(int argc, char* argv[])
                                                : CaptureMode::CaptureIfPermitted);
     if (!options.scenarioId.isEmpty())
         window.selectScenario(options.scenarioId);
+    if (!options.replayPath.isEmpty()) {
+        QString error;
+        if (!window.openSession(options.replayPath, &error)) {
+            err << QStringLiteral("socketscope: --replay: ") << error << Qt::endl;
+            return 2;
+        }
+    }
     if (!options.panel.isEmpty())
         window.showPanel(options.panel);
     if (!options.screenshotPath.isEmpty())

@@ -4,8 +4,11 @@
 #include "byteorderview.h"
 #include "calllogmodel.h"
 #include "inspectorwindow.h"
+#include "log/sessionfile.h"
 #include "logcursor.h"
+#include "logpresenter.h"
 #include "packetpanel.h"
+#include "sources/replaysource.h"
 #include "sources/session.h"
 #include "stageview.h"
 #include "tuplecardsview.h"
@@ -26,8 +29,6 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
-#include <limits>
-
 namespace SocketScope {
 
 namespace {
@@ -46,52 +47,11 @@ MainWindow::MainWindow(const ScenarioCatalog& catalog, const QString& language,
     , m_port(port)
     , m_capture(capture)
     , m_session(new Session(this))
-    , m_cursor(new LogCursor(this))
-    , m_callModel(new CallLogModel(this))
 {
     setWindowTitle(tr("SocketScope"));
-    buildActions();
     buildLayout();
-    m_callModel->setSession(m_session);
-    m_cursor->setSession(m_session);
-
-    connect(m_cursor, &LogCursor::positionChanged, this, &MainWindow::showCursor);
-    connect(m_cursor, &LogCursor::countChanged, this, &MainWindow::updateControls);
-    connect(m_session, &Session::stateChanged, this, &MainWindow::updateControls);
-    connect(m_session, &Session::stateChanged, this, &MainWindow::showPackets);
-    connect(m_session, &Session::wasReset, this, [this] {
-        const quint16 busy = m_session->busyDefaultPort();
-        m_outcome->setText(busy == 0 ? QString()
-                                     : tr("Port %1 is still busy (a previous run keeps it in "
-                                          "TIME_WAIT for about a minute): this run lets the "
-                                          "system choose a free port.")
-                                           .arg(busy));
-    });
-    connect(m_session, &Session::packetsChanged, this, &MainWindow::showPackets);
-    connect(m_session, &Session::callBlocked, this, [this] {
-        m_callModel->refreshInProgress(monotonicNowNs());
-        showCursor(); // the blocked call is drawn as waiting at the live end
-        updateControls();
-    });
-    connect(m_session, &Session::stepDispatched, this, [this] {
-        if (m_cursor->isLive())
-            m_narration->setText(narrationAt(m_cursor->position()));
-        updateControls();
-    });
-    connect(m_session, &Session::finished, this, [this](const Outcome& outcome) {
-        m_outcome->setText(
-            outcome.passed
-                ? tr("Expected outcome: %1").arg(m_session->scenario().outcome.text(m_language))
-                : tr("The expected outcome did not happen: %1")
-                      .arg(outcome.failures.join(QLatin1String("; "))));
-    });
-    connect(&m_clock, &QTimer::timeout, this, [this] {
-        const qint64 now = monotonicNowNs();
-        m_callModel->refreshInProgress(now);
-        if (m_cursor->isLive())
-            m_stage->setTime(now);
-    });
-    m_clock.start(100);
+    buildActions();
+    connect(m_presenter, &LogPresenter::controlsChanged, this, &MainWindow::updateControls);
 
     m_basePointSize = font().pointSizeF();
     resize(1280, 720);
@@ -101,12 +61,22 @@ MainWindow::MainWindow(const ScenarioCatalog& catalog, const QString& language,
 
 MainWindow::~MainWindow()
 {
-    // The inspector's thread stops before the session it reads goes.
+    // The inspector's thread stops before the log it reads goes; the actors stop before the
+    // views go (a blocked accept is cancelled here).
     delete m_inspector;
-    // Stop the actors before the views go: a blocked accept is cancelled here.
-    m_callModel->setSession(nullptr);
-    m_cursor->setSession(nullptr);
+    m_presenter->setSource(nullptr);
+    m_replay.reset();
     delete m_session;
+}
+
+EventSource* MainWindow::source() const
+{
+    return m_presenter->source();
+}
+
+LogCursor* MainWindow::cursor() const
+{
+    return m_presenter->cursor();
 }
 
 void MainWindow::buildActions()
@@ -114,7 +84,7 @@ void MainWindow::buildActions()
     m_backAction = new QAction(tr("Back"), this);
     m_backAction->setShortcuts({QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_PageUp)});
     m_backAction->setToolTip(tr("Show the state before the last call (nothing is re-run)"));
-    connect(m_backAction, &QAction::triggered, m_cursor, &LogCursor::back);
+    connect(m_backAction, &QAction::triggered, cursor(), &LogCursor::back);
 
     m_nextAction = new QAction(tr("Next"), this);
     m_nextAction->setShortcuts(
@@ -125,23 +95,23 @@ void MainWindow::buildActions()
     m_forwardAction = new QAction(tr("Forward"), this);
     m_forwardAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Right));
     m_forwardAction->setToolTip(tr("Show the next recorded call"));
-    connect(m_forwardAction, &QAction::triggered, m_cursor, &LogCursor::forward);
+    connect(m_forwardAction, &QAction::triggered, cursor(), &LogCursor::forward);
 
     m_runAction = new QAction(tr("Run"), this);
     m_runAction->setShortcut(QKeySequence(Qt::Key_P));
     connect(m_runAction, &QAction::triggered, this, [this] {
-        if (m_session->state() == Session::State::Running) {
-            m_session->pause();
+        if (source()->state() == EventSource::State::Running) {
+            source()->pause();
             return;
         }
-        m_cursor->toLive();
-        m_session->run();
+        cursor()->toLive();
+        source()->run();
     });
 
     m_resetAction = new QAction(tr("Reset"), this);
     m_resetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_resetAction->setToolTip(tr("Cancel the calls in progress, close everything, start over"));
-    connect(m_resetAction, &QAction::triggered, m_session, &Session::reset);
+    connect(m_resetAction, &QAction::triggered, this, [this] { source()->reset(); });
 
     m_protocolAction = new QAction(tr("Protocol view"), this);
     m_protocolAction->setCheckable(true);
@@ -153,16 +123,7 @@ void MainWindow::buildActions()
     addAction(skip);
     connect(skip, &QAction::triggered, this, [this] { m_stage->skipAnimation(); });
 
-    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction* save = fileMenu->addAction(tr("Save the trace…"), this, &MainWindow::saveTrace);
-    save->setShortcut(QKeySequence::Save);
-    fileMenu->addAction(tr("Save the captured packets (pcap)…"), this, &MainWindow::savePcap);
-    fileMenu->addAction(tr("Export the sequence diagram as PNG…"), this,
-                        [this] { exportDiagram(false); });
-    fileMenu->addAction(tr("Export the sequence diagram as SVG…"), this,
-                        [this] { exportDiagram(true); });
-    fileMenu->addSeparator();
-    fileMenu->addAction(tr("Quit"), QKeySequence::Quit, this, &QWidget::close);
+    buildFileMenu();
     QMenu* stepMenu = menuBar()->addMenu(tr("&Step"));
     stepMenu->addActions({m_backAction, m_nextAction, m_forwardAction, m_runAction, m_resetAction});
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
@@ -172,6 +133,24 @@ void MainWindow::buildActions()
     QAction* inspect = viewMenu->addAction(tr("Live inspector"), this, &MainWindow::openInspector);
     inspect->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     inspect->setToolTip(tr("Every socket of the machine, live, with its TCP state drawn"));
+}
+
+void MainWindow::buildFileMenu()
+{
+    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction* open =
+        fileMenu->addAction(tr("Open a saved session…"), this, &MainWindow::askToOpenSession);
+    open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("Replay a saved session: every view as it was, with no network"));
+    QAction* save = fileMenu->addAction(tr("Save the session…"), this, &MainWindow::saveSession);
+    save->setShortcut(QKeySequence::Save);
+    fileMenu->addAction(tr("Save the captured packets (pcap)…"), this, &MainWindow::savePcap);
+    fileMenu->addAction(tr("Export the sequence diagram as PNG…"), this,
+                        [this] { exportDiagram(false); });
+    fileMenu->addAction(tr("Export the sequence diagram as SVG…"), this,
+                        [this] { exportDiagram(true); });
+    fileMenu->addSeparator();
+    fileMenu->addAction(tr("Quit"), QKeySequence::Quit, this, &QWidget::close);
 }
 
 void MainWindow::buildLayout()
@@ -211,14 +190,7 @@ void MainWindow::buildLayout()
     setCentralWidget(central);
 
     m_callView = new QTableView(this);
-    m_callView->setModel(m_callModel);
     m_callView->verticalHeader()->hide();
-    QHeaderView* header = m_callView->horizontalHeader();
-    for (const int column : {CallLogModel::SeqColumn, CallLogModel::ActorColumn,
-                             CallLogModel::ResultColumn, CallLogModel::DurationColumn})
-        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(CallLogModel::CallColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(CallLogModel::ExplanationColumn, QHeaderView::Interactive);
     m_callView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_callView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_callView->setWordWrap(false);
@@ -256,23 +228,19 @@ void MainWindow::buildLayout()
     packets->setWidget(m_packets);
     packets->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::RightDockWidgetArea, packets);
-    connect(m_packets, &PacketPanel::packetClicked, this, &MainWindow::showPacket);
-
-    // Selecting a call moves every view to the moment it returned.
-    connect(m_callView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) {
-                const qint64 seq =
-                    m_callModel->data(m_callModel->index(current.row(), 0)).toLongLong();
-                const QList<CallEvent>& calls = m_session->log().calls();
-                for (qsizetype i = 0; i < calls.size(); ++i) {
-                    if (calls[i].seq == seq)
-                        m_cursor->setPosition(int(i + 1));
-                }
-            });
 
     m_outcome = new QLabel(this);
     m_outcome->setWordWrap(true);
     statusBar()->addWidget(m_outcome, 1);
+
+    m_presenter = new LogPresenter(
+        {m_stage, m_tupleCards, m_bytes, m_packets, m_callView, m_narration, m_outcome}, this);
+    QHeaderView* header = m_callView->horizontalHeader();
+    for (const int column : {CallLogModel::SeqColumn, CallLogModel::ActorColumn,
+                             CallLogModel::ResultColumn, CallLogModel::DurationColumn})
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(CallLogModel::CallColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(CallLogModel::ExplanationColumn, QHeaderView::Interactive);
 
     connect(m_scenarioPicker, &QComboBox::currentIndexChanged, this,
             &MainWindow::loadSelectedScenario);
@@ -330,18 +298,28 @@ bool MainWindow::selectScenario(const QString& id)
 
 void MainWindow::setSpeed(double speed)
 {
-    const double bounded = qBound(0.25, speed, 4.0);
-    m_session->setIntervalMs(int(baseIntervalMs / bounded));
-    m_stage->setAnimationDuration(int(baseAnimationMs / bounded));
-    const int index = m_speedPicker->findData(bounded);
+    m_speed = qBound(0.25, speed, 4.0);
+    m_session->setIntervalMs(int(baseIntervalMs / m_speed));
+    if (m_replay)
+        m_replay->setIntervalMs(int(baseIntervalMs / m_speed));
+    m_stage->setAnimationDuration(int(baseAnimationMs / m_speed));
+    const int index = m_speedPicker->findData(m_speed);
     if (index >= 0 && index != m_speedPicker->currentIndex())
         m_speedPicker->setCurrentIndex(index);
 }
 
 void MainWindow::next()
 {
-    m_cursor->toLive();
-    m_session->step();
+    cursor()->toLive();
+    source()->step();
+}
+
+void MainWindow::showSource(EventSource* source)
+{
+    m_presenter->setSource(source);
+    const bool replaying = source != m_session;
+    setWindowTitle(replaying ? tr("SocketScope — replay") : tr("SocketScope"));
+    updateControls();
 }
 
 void MainWindow::loadSelectedScenario()
@@ -353,93 +331,64 @@ void MainWindow::loadSelectedScenario()
     options.port = m_port;
     options.language = m_language;
     options.capture = m_capture;
-    options.intervalMs = int(baseIntervalMs / m_speedPicker->currentData().toDouble());
-    QStringList ids;
-    QStringList names;
-    for (const ScenarioActor& actor : scenario->actors) {
-        ids << actor.id;
-        names << actor.name.text(m_language);
-    }
-    m_stage->setActors(ids, names);
-    m_tupleCards->setActors(ids, names);
+    options.intervalMs = int(baseIntervalMs / m_speed);
+    showSource(m_session);
+    m_replay.reset();
     m_session->load(*scenario, options);
-    showCursor();
 }
 
-QString MainWindow::narrationAt(int position) const
+bool MainWindow::openSession(const QString& path, QString* error)
 {
-    const EventLog& log = m_session->log();
-    if (log.notes().isEmpty())
-        return m_session->scenario().summary.text(m_language);
-    // The last step handed out before the call at the cursor; at the live end, the last one.
-    const bool live = position >= log.calls().size();
-    const qint64 seq = live           ? std::numeric_limits<qint64>::max()
-                       : position > 0 ? log.calls().at(position - 1).seq
-                                      : 0;
-    const StepNote* shown = nullptr;
-    for (const StepNote& note : log.notes()) {
-        if (note.seq < seq)
-            shown = &note;
+    SessionFileError fileError;
+    auto saved = SessionFile::load(path, &fileError);
+    if (!saved) {
+        if (error)
+            *error = tr("%1 cannot be replayed: %2").arg(path, fileError.text());
+        return false;
     }
-    if (!shown)
-        return m_session->scenario().summary.text(m_language);
-    return tr("Step %1 of %2: %3")
-        .arg(shown->step + 1)
-        .arg(m_session->scenario().steps.size())
-        .arg(shown->narration);
+    // The scenario run stops: its sockets are closed, nothing of it stays blocked.
+    m_session->reset();
+    auto replay = std::make_unique<ReplaySource>(std::move(*saved));
+    replay->setIntervalMs(int(baseIntervalMs / m_speed));
+    showSource(replay.get());
+    m_replay = std::move(replay);
+    return true;
 }
 
-void MainWindow::showCursor()
+void MainWindow::askToOpenSession()
 {
-    const EventLog& log = m_session->log();
-    const int position = m_cursor->position();
-    const bool live = m_cursor->isLive();
-    const QList<CallStart> inProgress =
-        live ? m_session->callsInProgress().values() : QList<CallStart>();
-    const StageState state =
-        projectStage(log.calls(), position, inProgress, live ? monotonicNowNs() : 0);
-    m_stage->setState(state);
-    m_tupleCards->setState(state);
-    m_bytes->setCall(position > 0 ? std::optional<CallEvent>(log.calls().at(position - 1))
-                                  : std::nullopt);
-    m_narration->setText(narrationAt(position));
-    m_tupleCards->setHighlighted({});
-    showPackets();
-    m_packets->highlightCall(position > 0 ? log.calls().at(position - 1).seq : -1);
-    if (position > 0) {
-        const qint64 seq = log.calls().at(position - 1).seq;
-        for (int row = 0; row < m_callModel->rowCount(); ++row) {
-            if (m_callModel->data(m_callModel->index(row, CallLogModel::SeqColumn)).toLongLong() ==
-                seq) {
-                m_callView->selectRow(row);
-                m_callView->scrollTo(m_callModel->index(row, 0));
-            }
-        }
-    } else {
-        m_callView->clearSelection();
-    }
-    updateControls();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a saved session"), QString(),
+                                                      tr("SocketScope sessions (*.jsonl)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openSession(path, &error))
+        QMessageBox::warning(this, tr("Open a saved session"), error);
 }
 
 void MainWindow::updateControls()
 {
-    const Session::State state = m_session->state();
-    m_nextAction->setEnabled(m_session->canStep());
-    m_backAction->setEnabled(m_cursor->position() > 0);
-    m_forwardAction->setEnabled(!m_cursor->isLive());
-    m_runAction->setEnabled(state == Session::State::Stepping || state == Session::State::Running);
-    m_runAction->setText(state == Session::State::Running ? tr("Pause") : tr("Run"));
+    EventSource* current = source();
+    if (!current)
+        return;
+    const EventSource::State state = current->state();
+    m_nextAction->setEnabled(current->canStep());
+    m_backAction->setEnabled(cursor()->position() > 0);
+    m_forwardAction->setEnabled(!cursor()->isLive());
+    m_runAction->setEnabled(state == EventSource::State::Stepping ||
+                            state == EventSource::State::Running);
+    m_runAction->setText(state == EventSource::State::Running ? tr("Pause") : tr("Run"));
 }
 
-void MainWindow::saveTrace()
+void MainWindow::saveSession()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the trace"), QString(),
-                                                      tr("JSON Lines (*.jsonl)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the session"), QString(),
+                                                      tr("SocketScope sessions (*.jsonl)"));
     if (path.isEmpty())
         return;
     QString error;
-    if (!m_session->log().saveJsonLines(path, &error))
-        QMessageBox::warning(this, tr("Save the trace"), error);
+    if (!SessionFile::save(source()->log(), path, &error))
+        QMessageBox::warning(this, tr("Save the session"), error);
 }
 
 } // namespace SocketScope

@@ -4,8 +4,8 @@
 #include "scenarios/scenariocatalog.h"
 
 #include <QMainWindow>
-#include <QTimer>
 
+#include <memory>
 #include <optional>
 
 class QAction;
@@ -17,17 +17,20 @@ class QTableView;
 namespace SocketScope {
 
 class ByteOrderView;
+class EventSource;
 class InspectorWindow;
-class PacketPanel;
-class CallLogModel;
-class TupleCardsView;
 class LogCursor;
+class LogPresenter;
+class PacketPanel;
+class ReplaySource;
 class Session;
 class StageView;
+class TupleCardsView;
 
 // The teaching window: a scenario picker and the step controls on top, the narration and
-// the stage in the centre, the call list in a dock (later panels dock beside it). Every
-// view draws the session's log up to the shared cursor.
+// the stage in the centre, the call list, the 5-tuples and the bytes below, the packets on
+// the side. It arranges the views and the menus; the presenter feeds the views from the log
+// of the current source: a scenario run, or a saved session opened to be replayed.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -35,15 +38,22 @@ public:
                CaptureMode capture = CaptureMode::CaptureIfPermitted, QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // The scenario run, and whichever source the views show now (the run or a replay).
     Session* session() const { return m_session; }
+    EventSource* source() const;
+    ReplaySource* replay() const { return m_replay.get(); }
+    LogPresenter* presenter() const { return m_presenter; }
     StageView* stage() const { return m_stage; }
     TupleCardsView* tupleCards() const { return m_tupleCards; }
     ByteOrderView* bytes() const { return m_bytes; }
     PacketPanel* packets() const { return m_packets; }
-    LogCursor* cursor() const { return m_cursor; }
+    LogCursor* cursor() const;
     // The live inspector's window, created on first use.
     InspectorWindow* inspector();
     bool selectScenario(const QString& id);
+    // Opens a saved session to replay it; false with *error (the file's line and what is
+    // wrong) when it cannot be read.
+    bool openSession(const QString& path, QString* error);
     // Brings a panel to the front: "calls", "tuples", "bytes" or "packets".
     bool showPanel(const QString& name);
     // Steps per second multiplier: 0.25 (slow motion) to 4.
@@ -58,24 +68,23 @@ protected:
 
 private:
     void buildActions();
+    void buildFileMenu();
     void buildLayout();
     void loadSelectedScenario();
-    void showCursor();
     void updateControls();
-    void saveTrace();
+    void saveSession();
+    void askToOpenSession();
     void savePcap();
     void exportDiagram(bool svg);
-    void showPackets();
-    void showPacket(qint64 packetSeq);
-    QString narrationAt(int position) const;
+    void showSource(EventSource* source);
 
     const ScenarioCatalog& m_catalog;
     QString m_language;
     std::optional<quint16> m_port;
     CaptureMode m_capture;
     Session* m_session = nullptr;
-    LogCursor* m_cursor = nullptr;
-    CallLogModel* m_callModel = nullptr;
+    std::unique_ptr<ReplaySource> m_replay;
+    LogPresenter* m_presenter = nullptr;
     StageView* m_stage = nullptr;
     QComboBox* m_scenarioPicker = nullptr;
     QComboBox* m_speedPicker = nullptr;
@@ -95,9 +104,9 @@ private:
     QAction* m_resetAction = nullptr;
     QAction* m_protocolAction = nullptr;
     InspectorWindow* m_inspector = nullptr;
-    QTimer m_clock; // ages the "blocked for ..." texts
     qreal m_basePointSize = 0;
     qreal m_appliedPointSize = 0;
+    double m_speed = 1.0;
 };
 
 } // namespace SocketScope

@@ -9,7 +9,7 @@ InspectorWindow* MainWindow::inspector()
 {
     if (!m_inspector) {
         // A window of its own, so that it can go on a second screen or the projector.
-        m_inspector = new InspectorWindow(m_session, m_cursor, this);
+        m_inspector = new InspectorWindow(m_presenter, this);
         m_inspector->setWindowFlag(Qt::Window);
         connect(m_inspector, &InspectorWindow::sessionSocketChosen, this,
                 [this](const PacketEnd& end) {

@@ -1,51 +1,14 @@
-#include "byteorderview.h"
-#include "logcursor.h"
+#include "log/sessionfile.h"
 #include "mainwindow.h"
 #include "packetpanel.h"
 #include "sequencediagramview.h"
-#include "sources/session.h"
-#include "tuplecardsview.h"
+#include "sources/eventsource.h"
 
 #include <QFileDialog>
 #include <QMessageBox>
 
-#include <algorithm>
-
-// The window's packet side: the packet panel, a packet picked in it, and the exports.
+// The window's packet side: the exports.
 namespace SocketScope {
-
-void MainWindow::showPackets()
-{
-    const EventLog& log = m_session->log();
-    const qint64 origin = log.notes().isEmpty() ? 0 : log.notes().constFirst().tNs;
-    m_packets->setPackets(log.packets(), log.packetsVisibleAt(m_cursor->position()), origin);
-    const PacketFlow& flow = m_session->packetFlow();
-    m_packets->setSource(m_session->state() == Session::State::Preparing,
-                         flow.status() == PacketFlow::Status::Capturing, flow.inferredReason(),
-                         flow.enableCommand());
-}
-
-// A packet picked in the diagram or the list: every view goes to the call that caused it,
-// the cards of its two ends are marked, and the bytes panel shows its header.
-void MainWindow::showPacket(qint64 packetSeq)
-{
-    const EventLog& log = m_session->log();
-    const auto packet =
-        std::find_if(log.packets().cbegin(), log.packets().cend(),
-                     [packetSeq](const PacketEvent& p) { return p.seq == packetSeq; });
-    if (packet == log.packets().cend())
-        return;
-    std::optional<CallEvent> cause;
-    for (qsizetype i = 0; i < log.calls().size(); ++i) {
-        if (log.calls()[i].seq == packet->cause) {
-            cause = log.calls()[i];
-            m_cursor->setPosition(int(i + 1));
-        }
-    }
-    m_packets->selectPacket(packetSeq);
-    m_tupleCards->setHighlighted({packet->sender, packet->receiver});
-    m_bytes->setPacket(*packet, cause);
-}
 
 void MainWindow::savePcap()
 {
@@ -54,7 +17,7 @@ void MainWindow::savePcap()
     if (path.isEmpty())
         return;
     QString error;
-    if (!m_session->log().savePcap(path, &error))
+    if (!SessionFile::savePcap(source()->log(), path, &error))
         QMessageBox::warning(this, tr("Save the captured packets"), error);
 }
 

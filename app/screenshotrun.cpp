@@ -1,7 +1,7 @@
 #include "screenshotrun.h"
 
 #include "mainwindow.h"
-#include "sources/session.h"
+#include "sources/eventsource.h"
 #include "stageview.h"
 
 #include <QCoreApplication>
@@ -22,7 +22,7 @@ class Tr {
 
 // Runs the event loop until the session says `done`, or `timeoutMs` passed (a scenario
 // whose next step waits behind a blocked call of the same actor never becomes steppable).
-void waitFor(Session* session, const std::function<bool()>& done, int timeoutMs)
+void waitFor(EventSource* source, const std::function<bool()>& done, int timeoutMs)
 {
     if (done())
         return;
@@ -31,22 +31,22 @@ void waitFor(Session* session, const std::function<bool()>& done, int timeoutMs)
         if (done())
             loop.quit();
     };
-    QObject::connect(session, &Session::eventAppended, &loop, check);
-    QObject::connect(session, &Session::callBlocked, &loop, check);
-    QObject::connect(session, &Session::stateChanged, &loop, check);
+    QObject::connect(&source->log(), &EventLog::callAppended, &loop, check);
+    QObject::connect(&source->log(), &EventLog::callBlocked, &loop, check);
+    QObject::connect(source, &EventSource::stateChanged, &loop, check);
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     loop.exec();
 }
 
 // Calls woken by the last step (the accept a connect completed) report a moment after it:
 // wait until no event has arrived for `quietMs`, at most `timeoutMs`.
-void waitUntilQuiet(Session* session, int quietMs, int timeoutMs)
+void waitUntilQuiet(EventSource* source, int quietMs, int timeoutMs)
 {
     QEventLoop loop;
     QTimer quiet;
     quiet.setSingleShot(true);
     QObject::connect(&quiet, &QTimer::timeout, &loop, &QEventLoop::quit);
-    QObject::connect(session, &Session::eventAppended, &loop, [&] { quiet.start(quietMs); });
+    QObject::connect(&source->log(), &EventLog::callAppended, &loop, [&] { quiet.start(quietMs); });
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     quiet.start(quietMs);
     loop.exec();
@@ -58,22 +58,22 @@ int takeScreenshot(MainWindow& window, const CommandLineOptions& options, QTextS
 {
     window.resize(options.windowSize);
     window.show();
-    Session* session = window.session();
-    const auto settled = [session] {
-        return session->canStep() || session->state() == Session::State::Finished;
+    EventSource* source = window.source();
+    const auto settled = [source] {
+        return source->canStep() || source->state() == EventSource::State::Finished;
     };
     for (int step = 0; step < options.steps; ++step) {
-        waitFor(session, settled, 10'000);
-        if (session->state() == Session::State::Finished)
+        waitFor(source, settled, 10'000);
+        if (source->state() == EventSource::State::Finished)
             break;
         window.next();
     }
-    if (options.steps > session->scenario().steps.size())
+    if (options.steps > source->log().scenario().steps.size())
         waitFor(
-            session, [session] { return session->state() == Session::State::Finished; }, 10'000);
+            source, [source] { return source->state() == EventSource::State::Finished; }, 10'000);
     else
-        waitFor(session, settled, 10'000);
-    waitUntilQuiet(session, 150, 2000);
+        waitFor(source, settled, 10'000);
+    waitUntilQuiet(source, 150, 2000);
     window.stage()->skipAnimation();
     QCoreApplication::processEvents();
 

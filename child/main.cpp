@@ -9,7 +9,7 @@
 
 #include "calls/callcodec.h"
 #include "engine/syscalllayer.h"
-#include "kernel/kernelsocketstate.h"
+#include "kernel/descriptorstate.h"
 
 #include <QJsonDocument>
 
@@ -73,23 +73,25 @@ int main(int argc, char** argv)
     while (std::getline(std::cin, line)) {
         const QJsonObject message =
             QJsonDocument::fromJson(QByteArray::fromStdString(line)).object();
-        int domain = 0;
-        int type = 0;
-        const auto request = CallCodec::requestFromJson(message, &domain, &type);
+        QString error;
+        const auto request = CallCodec::requestFromJson(message, &error);
         if (!request) {
-            std::fprintf(stderr, "socketscope-child: not a request: %s\n", line.c_str());
+            std::fprintf(stderr, "socketscope-child: not a request (%s): %s\n", qPrintable(error),
+                         line.c_str());
             return 2;
         }
         CallEvent event = calls.perform(*request, [] {
             writeLine(QJsonObject{{QStringLiteral("blocked"), true}});
         });
-        if (event.resultFd >= 0 && event.call != QLatin1String("close")) {
-            const KernelSocketState state = readKernelSocketState(event.resultFd, domain, type);
-            event.local = state.local;
-            event.peer = state.peer;
-            event.tcpState = state.tcpState;
+        event.pid = getpid();
+        // Its own descriptor's state: the parent may have closed its copy.
+        if (event.resultFd() >= 0 && event.call != Call::Close) {
+            const bool created = event.call == Call::Socket;
+            event.after = readDescriptorState(
+                event.resultFd(), created ? request->arguments.domain : request->descriptorDomain,
+                created ? request->arguments.type : request->descriptorType);
         }
-        writeLine(CallCodec::resultToJson(event, getpid()));
+        writeLine(CallCodec::eventToJson(event));
     }
     return 0;
 }

@@ -22,21 +22,18 @@ private Q_SLOTS:
         const QString client = QStringLiteral("127.0.0.1:40000");
         const QString server = QStringLiteral("127.0.0.1:5000");
         QList<CallEvent> calls{
-            TestLinking::call(1, QStringLiteral("server"), QStringLiteral("socket"), 3, 0, 1000, {},
-                              {}),
-            TestLinking::call(2, QStringLiteral("server"), QStringLiteral("listen"), 3, 10, 1000,
-                              server, {}),
-            TestLinking::call(3, QStringLiteral("client"), QStringLiteral("socket"), 4, 20, 1000,
-                              {}, {}),
-            TestLinking::call(4, QStringLiteral("client"), QStringLiteral("connect"), 4, 100, 1000,
-                              client, server),
+            TestLinking::call(1, QStringLiteral("server"), Call::Socket, 3, 0, 1000, {}, {}),
+            TestLinking::call(2, QStringLiteral("server"), Call::Listen, 3, 10, 1000, server, {}),
+            TestLinking::call(3, QStringLiteral("client"), Call::Socket, 4, 20, 1000, {}, {}),
+            TestLinking::call(4, QStringLiteral("client"), Call::Connect, 4, 100, 1000, client,
+                              server),
         };
         QList<PacketEvent> packets;
         quint32 sent = 1;
         for (int i = 0; i < writes; ++i) {
             const qint64 t = 10'000 + qint64(i) * 10'000;
-            calls.append(TestLinking::call(10 + i, QStringLiteral("client"),
-                                           QStringLiteral("write"), 4, t, 1000, client, server));
+            calls.append(TestLinking::call(10 + i, QStringLiteral("client"), Call::Write, 4, t,
+                                           1000, client, server));
             packets.append(segment(t + 100, client, server, F::Psh | F::Ack, sent, 1, 10));
             sent += 10;
             packets.append(segment(t + 200, server, client, F::Ack, 1, sent, 0));
@@ -44,7 +41,8 @@ private Q_SLOTS:
         QList<PacketEvent> linked;
         QBENCHMARK
         {
-            linked = linkPackets(calls, packets);
+            linked = packets;
+            linkPackets(calls, linked);
         }
         QCOMPARE(linked.size(), packets.size());
         QCOMPARE(linked.last().cause, qint64(10 + writes - 1));

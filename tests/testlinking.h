@@ -8,20 +8,23 @@
 // Calls and captured segments crafted by hand, for the linking tests and benchmark.
 namespace SocketScope::TestLinking {
 
-inline CallEvent call(qint64 seq, const QString& actor, const QString& name, int fd, qint64 startNs,
+// local and peer as "127.0.0.1:5000": the descriptor's state after the call.
+inline CallEvent call(qint64 seq, const QString& actor, Call name, int fd, qint64 startNs,
                       qint64 durationNs, const QString& local = {}, const QString& peer = {})
 {
     CallEvent event;
     event.seq = seq;
     event.actor = actor;
     event.call = name;
-    event.fd = fd;
-    event.resultFd = fd;
+    if (Calls::has(name, CallTrait::MakesDescriptor))
+        event.ret = fd;
+    else
+        event.arguments.fd = fd;
     event.tNs = startNs;
     event.durationNs = durationNs;
     event.socketType = SOCK_STREAM;
-    event.local = local;
-    event.peer = peer;
+    event.after.local = SocketAddress::fromEndpoint(local).value_or(SocketAddress());
+    event.after.peer = SocketAddress::fromEndpoint(peer).value_or(SocketAddress());
     return event;
 }
 

@@ -17,8 +17,8 @@ private Q_SLOTS:
         CallLogModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setSession(&session);
-        QSignalSpy blocked(&session, &Session::callBlocked);
+        model.setLog(&session.log());
+        QSignalSpy blocked(&session.log(), &EventLog::callBlocked);
         session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")),
                      TestScenarios::onFreePort());
         QVERIFY(TestScenarios::stepTimes(session, 4));
@@ -47,6 +47,15 @@ private Q_SLOTS:
 
         session.reset();
         QCOMPARE(model.rowCount(), 0);
+        // Every row is the log's own call: the model keeps its seq only.
+        QVERIFY(
+            TestScenarios::runToEnd(session, TestScenarios::builtIn(QStringLiteral("tcp-echo"))));
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const qint64 seq = model.data(model.index(row, 0), CallLogModel::SeqRole).toLongLong();
+            QCOMPARE(model.rowOf(seq), row);
+            QCOMPARE(model.data(model.index(row, CallLogModel::CallColumn)).toString(),
+                     session.log().call(seq)->straceLine().section(QStringLiteral(" = "), 0, 0));
+        }
     }
 
     void failedCallsShowErrnoAndExplanation()
@@ -55,7 +64,7 @@ private Q_SLOTS:
         CallLogModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setSession(&session);
+        model.setLog(&session.log());
         QVERIFY(TestScenarios::runToEnd(
             session, TestScenarios::fromTestData(QStringLiteral("refused-expected"))));
         const QModelIndex result = model.index(1, CallLogModel::ResultColumn);

@@ -24,7 +24,7 @@ bool putsPacketsOnTheWire(const EventLog& log)
 {
     return std::any_of(log.calls().cbegin(), log.calls().cend(), [](const CallEvent& call) {
         return (call.family == AF_INET || call.family == AF_INET6) && !call.failed() &&
-               (call.call == QLatin1String("connect") || call.call == QLatin1String("sendto"));
+               (call.call == Call::Connect || call.call == Call::SendTo);
     });
 }
 
@@ -59,7 +59,7 @@ private Q_SLOTS:
         Session session;
         QVERIFY(runToEnd(session, *m_catalog.find(id), options));
         QVERIFY2(session.outcome()->passed, qPrintable(failures(session)));
-        const bool captured = session.packetFlow().status() == PacketFlow::Status::Capturing;
+        const bool captured = session.log().captureStatus().kind == CaptureStatus::Kind::Captured;
         if (capture && !captured)
             QSKIP("capture is not permitted here");
         const EventLog& log = session.log();
@@ -80,7 +80,7 @@ private Q_SLOTS:
             QVERIFY2(session.outcome()->passed, qPrintable(failures(session)));
             QHash<QString, qint64> childPid;
             for (const CallEvent& call : session.log().calls()) {
-                if (call.call == QLatin1String("fork")) {
+                if (call.call == Call::Fork) {
                     QVERIFY(call.ret > 0);
                     QCOMPARE(call.pid, qint64(getpid()));
                     childPid.insert(call.childActor, call.ret);

@@ -15,17 +15,16 @@ private Q_SLOTS:
     // Where the general explanation would mislead, the call and the socket decide.
     void explanationForTheSocket()
     {
-        const QString tcp =
-            errnoExplanationFor(ECONNREFUSED, QStringLiteral("connect"), AF_INET, SOCK_STREAM);
+        const QString tcp = errnoExplanationFor(ECONNREFUSED, Call::Connect, AF_INET, SOCK_STREAM);
         QVERIFY(tcp.contains(QLatin1String("RST")));
         QCOMPARE(tcp, errnoInfo(ECONNREFUSED).explanation);
-        QVERIFY(errnoExplanationFor(ECONNREFUSED, QStringLiteral("recv"), AF_INET, SOCK_DGRAM)
+        QVERIFY(errnoExplanationFor(ECONNREFUSED, Call::Recv, AF_INET, SOCK_DGRAM)
                     .contains(QLatin1String("ICMP")));
-        QVERIFY(errnoExplanationFor(ECONNREFUSED, QStringLiteral("connect"), AF_UNIX, SOCK_STREAM)
+        QVERIFY(errnoExplanationFor(ECONNREFUSED, Call::Connect, AF_UNIX, SOCK_STREAM)
                     .contains(QLatin1String("path")));
-        QVERIFY(errnoExplanationFor(EACCES, QStringLiteral("sendto"), AF_INET, SOCK_DGRAM)
+        QVERIFY(errnoExplanationFor(EACCES, Call::SendTo, AF_INET, SOCK_DGRAM)
                     .contains(QLatin1String("SO_BROADCAST")));
-        QVERIFY(errnoExplanationFor(EACCES, QStringLiteral("bind"), AF_INET, SOCK_STREAM)
+        QVERIFY(errnoExplanationFor(EACCES, Call::Bind, AF_INET, SOCK_STREAM)
                     .contains(QLatin1String("1024")));
     }
 

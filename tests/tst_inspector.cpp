@@ -309,7 +309,7 @@ private Q_SLOTS:
         const QList<CallEvent>& calls = session.log().calls();
         int afterConnect = 0;
         for (int i = 0; i < calls.size(); ++i) {
-            if (calls[i].call == QLatin1String("connect"))
+            if (calls[i].call == Call::Connect)
                 afterConnect = i + 1;
         }
         window.cursor()->setPosition(afterConnect);

@@ -1,4 +1,6 @@
+#include "log/sessionfile.h"
 #include "sources/session.h"
+#include "testlog.h"
 #include "testscenarios.h"
 
 #include <QDir>
@@ -15,6 +17,7 @@
 
 using namespace SocketScope;
 using namespace SocketScope::TestScenarios;
+using namespace SocketScope::TestLog;
 
 namespace {
 
@@ -99,7 +102,7 @@ private:
     {
         if (!runToEnd(session, builtIn(id), capturing()))
             return false;
-        return session.packetFlow().status() == PacketFlow::Status::Capturing;
+        return session.log().captureStatus().kind == CaptureStatus::Kind::Captured;
     }
 
     void compareWithTshark(const EventLog& log)
@@ -107,7 +110,7 @@ private:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("session.pcap"));
         QString error;
-        QVERIFY2(log.savePcap(path, &error), qPrintable(error));
+        QVERIFY2(SessionFile::savePcap(log, path, &error), qPrintable(error));
         const QStringList fields{QStringLiteral("ip.src"),
                                  QStringLiteral("ip.dst"),
                                  QStringLiteral("tcp.srcport"),
@@ -125,7 +128,7 @@ private:
                                  QStringLiteral("tcp.options.timestamp.tsval"),
                                  QStringLiteral("frame.time_epoch")};
         const QList<QStringList> rows = tsharkFields(path, fields);
-        const QList<PacketEvent>& packets = log.packets();
+        const QList<PacketEvent>& packets = sessionPackets(log);
         QCOMPARE(rows.size(), packets.size());
         for (int i = 0; i < rows.size(); ++i) {
             const QStringList& row = rows[i];
@@ -183,18 +186,18 @@ private Q_SLOTS:
         Session session;
         if (!runCaptured(session, QStringLiteral("tcp-echo")))
             QSKIP(qPrintable(QStringLiteral("capture not permitted here: ") +
-                             session.packetFlow().inferredReason()));
+                             session.log().captureStatus().reason));
         m_capturePermitted = true;
         const EventLog& log = session.log();
         compareWithTshark(log);
 
         QHash<QString, qint64> seqOf; // "client connect" -> seq
         for (const CallEvent& call : log.calls())
-            seqOf.insert(call.actor + QLatin1Char(' ') + call.call, call.seq);
+            seqOf.insert(call.actor + QLatin1Char(' ') + Calls::name(call.call), call.seq);
         using F = DecodedPacket::TcpFlag;
         const qint64 connect = seqOf.value(QStringLiteral("client connect"));
         int handshake = 0, fins = 0, data = 0;
-        for (const PacketEvent& packet : log.packets()) {
+        for (const PacketEvent& packet : sessionPackets(log)) {
             QVERIFY(!packet.inferred);
             const quint8 flags = packet.decoded.tcpFlags;
             if (flags & F::Syn) {
@@ -216,8 +219,8 @@ private Q_SLOTS:
                 qint64 expected = seqOf.value(QStringLiteral("client close"));
                 if (!fromClient) {
                     for (const CallEvent& call : log.calls()) {
-                        if (call.actor == QLatin1String("server") &&
-                            call.call == QLatin1String("close") && call.fd == packet.sender.fd)
+                        if (call.actor == QLatin1String("server") && call.call == Call::Close &&
+                            call.fd() == packet.sender.fd)
                             expected = call.seq;
                     }
                 }
@@ -230,8 +233,8 @@ private Q_SLOTS:
         QCOMPARE(handshake, 2); // SYN and SYN/ACK
         QCOMPARE(data, 2);
         QCOMPARE(fins, 2);
-        QVERIFY(log.packets().size() >= 9);
-        QCOMPARE(log.packets()[2].cause, connect); // the handshake's last ACK
+        QVERIFY(sessionPackets(log).size() >= 9);
+        QCOMPARE(sessionPackets(log)[2].cause, connect); // the handshake's last ACK
     }
 
     // Nobody listening: the kernel forgets the ephemeral port, yet the SYN and its RST are
@@ -242,22 +245,22 @@ private Q_SLOTS:
         options.port = closedPort();
         Session session;
         QVERIFY(runToEnd(session, fromTestData(QStringLiteral("refused-expected")), options));
-        if (session.packetFlow().status() != PacketFlow::Status::Capturing)
+        if (session.log().captureStatus().kind != CaptureStatus::Kind::Captured)
             QSKIP("capture not permitted here");
         const EventLog& log = session.log();
-        QCOMPARE(log.packets().size(), 2);
+        QCOMPARE(sessionPackets(log).size(), 2);
         qint64 connect = -1;
         for (const CallEvent& call : log.calls()) {
-            if (call.call == QLatin1String("connect"))
+            if (call.call == Call::Connect)
                 connect = call.seq;
         }
-        for (const PacketEvent& packet : log.packets()) {
+        for (const PacketEvent& packet : sessionPackets(log)) {
             QCOMPARE(packet.cause, connect);
             QVERIFY(!packet.inferred);
         }
-        QCOMPARE(log.packets()[0].sender.actor, QStringLiteral("client"));
-        QCOMPARE(log.packets()[1].receiver.actor, QStringLiteral("client"));
-        QVERIFY(log.packets()[1].decoded.tcpFlags & DecodedPacket::Rst);
+        QCOMPARE(sessionPackets(log)[0].sender.actor, QStringLiteral("client"));
+        QCOMPARE(sessionPackets(log)[1].receiver.actor, QStringLiteral("client"));
+        QVERIFY(sessionPackets(log)[1].decoded.tcpFlags & DecodedPacket::Rst);
     }
 
     // The helper captures loopback only, and refuses anything else before opening a capture.
@@ -290,9 +293,9 @@ private Q_SLOTS:
         if (!runCaptured(session, QStringLiteral("udp-echo")))
             QSKIP("capture not permitted here");
         const EventLog& log = session.log();
-        QCOMPARE(log.packets().size(), 2);
+        QCOMPARE(sessionPackets(log).size(), 2);
         compareWithTshark(log);
-        for (const PacketEvent& packet : log.packets()) {
+        for (const PacketEvent& packet : sessionPackets(log)) {
             QVERIFY(packet.cause > 0);
             QVERIFY(packet.sender.isKnown());
         }

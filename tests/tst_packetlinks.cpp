@@ -1,7 +1,9 @@
+#include "packets/packetcodec.h"
 #include "packets/packetinference.h"
 #include "packets/packetlinker.h"
 #include "sources/session.h"
 #include "testlinking.h"
+#include "testlog.h"
 #include "testscenarios.h"
 
 #include <QTest>
@@ -11,6 +13,7 @@
 #include <unistd.h>
 
 using namespace SocketScope;
+using namespace SocketScope::TestLog;
 using namespace SocketScope::TestScenarios;
 using SocketScope::TestLinking::call;
 using SocketScope::TestLinking::segment;
@@ -18,16 +21,6 @@ using SocketScope::TestLinking::segment;
 namespace {
 
 using F = DecodedPacket::TcpFlag;
-
-const CallEvent* findCall(const EventLog& log, const QString& actor, const QString& call,
-                          int occurrence = 0)
-{
-    for (const CallEvent& event : log.calls()) {
-        if (event.actor == actor && event.call == call && occurrence-- == 0)
-            return &event;
-    }
-    return nullptr;
-}
 
 } // namespace
 
@@ -42,20 +35,15 @@ private Q_SLOTS:
     {
         Session session;
         QVERIFY(runToEnd(session, builtIn(QStringLiteral("tcp-echo"))));
-        QCOMPARE(session.packetFlow().status(), PacketFlow::Status::Inferred);
+        QCOMPARE(session.log().captureStatus().kind, CaptureStatus::Kind::Inferred);
         const EventLog& log = session.log();
-        const CallEvent* listen = findCall(log, QStringLiteral("server"), QStringLiteral("listen"));
-        const CallEvent* accept = findCall(log, QStringLiteral("server"), QStringLiteral("accept"));
-        const CallEvent* connect =
-            findCall(log, QStringLiteral("client"), QStringLiteral("connect"));
-        const CallEvent* clientWrite =
-            findCall(log, QStringLiteral("client"), QStringLiteral("write"));
-        const CallEvent* serverWrite =
-            findCall(log, QStringLiteral("server"), QStringLiteral("write"));
-        const CallEvent* clientClose =
-            findCall(log, QStringLiteral("client"), QStringLiteral("close"));
-        const CallEvent* serverClose =
-            findCall(log, QStringLiteral("server"), QStringLiteral("close"));
+        const CallEvent* listen = findCall(log, QStringLiteral("server"), Call::Listen);
+        const CallEvent* accept = findCall(log, QStringLiteral("server"), Call::Accept);
+        const CallEvent* connect = findCall(log, QStringLiteral("client"), Call::Connect);
+        const CallEvent* clientWrite = findCall(log, QStringLiteral("client"), Call::Write);
+        const CallEvent* serverWrite = findCall(log, QStringLiteral("server"), Call::Write);
+        const CallEvent* clientClose = findCall(log, QStringLiteral("client"), Call::Close);
+        const CallEvent* serverClose = findCall(log, QStringLiteral("server"), Call::Close);
         QVERIFY(listen && accept && connect && clientWrite && serverWrite && clientClose &&
                 serverClose);
 
@@ -75,13 +63,13 @@ private Q_SLOTS:
             QCOMPARE(packets[i].decoded.tcpFlags, flags);
             QCOMPARE(packets[i].payloadLength(), length);
             QCOMPARE(packets[i].cause, cause);
-            QVERIFY(packets[i].toJson()[QLatin1String("inferred")].toBool());
+            QVERIFY(PacketCodec::toJson(packets[i])[QLatin1String("inferred")].toBool());
         }
         // The SYN goes from the client's descriptor to the listening one; data reaches the
         // descriptor accept() returned.
-        QCOMPARE(packets[0].sender, (PacketEnd{QStringLiteral("client"), connect->fd}));
-        QCOMPARE(packets[0].receiver, (PacketEnd{QStringLiteral("server"), listen->fd}));
-        QCOMPARE(packets[3].receiver, (PacketEnd{QStringLiteral("server"), accept->resultFd}));
+        QCOMPARE(packets[0].sender, (PacketEnd{QStringLiteral("client"), connect->fd()}));
+        QCOMPARE(packets[0].receiver, (PacketEnd{QStringLiteral("server"), listen->fd()}));
+        QCOMPARE(packets[3].receiver, (PacketEnd{QStringLiteral("server"), accept->resultFd()}));
         QCOMPARE(packets[3].decoded.payload, QByteArray("Hello world !\n"));
         QCOMPARE(packets[4].relativeAck, 15u);
         QCOMPARE(packets[7].relativeSeq, 15u);
@@ -95,7 +83,7 @@ private Q_SLOTS:
         const EventLog& log = session.log();
         int connectPosition = -1;
         for (int i = 0; i < log.calls().size(); ++i) {
-            if (log.calls()[i].call == QLatin1String("connect"))
+            if (log.calls()[i].call == Call::Connect)
                 connectPosition = i + 1;
         }
         QVERIFY(connectPosition > 0);
@@ -114,9 +102,8 @@ private Q_SLOTS:
         const EventLog& log = session.log();
         const QList<PacketEvent>& packets = log.packets();
         QCOMPARE(packets.size(), 2);
-        const CallEvent* question =
-            findCall(log, QStringLiteral("client"), QStringLiteral("sendto"));
-        const CallEvent* answer = findCall(log, QStringLiteral("server"), QStringLiteral("sendto"));
+        const CallEvent* question = findCall(log, QStringLiteral("client"), Call::SendTo);
+        const CallEvent* answer = findCall(log, QStringLiteral("server"), Call::SendTo);
         QVERIFY(question && answer);
         QCOMPARE(packets[0].cause, question->seq);
         QCOMPARE(packets[1].cause, answer->seq);
@@ -163,10 +150,9 @@ private Q_SLOTS:
         Session session;
         QVERIFY(runToEnd(session, builtIn(QStringLiteral("backlog-full"))));
         const EventLog& log = session.log();
-        const CallEvent* connect =
-            findCall(log, QStringLiteral("client3"), QStringLiteral("connect"));
+        const CallEvent* connect = findCall(log, QStringLiteral("client3"), Call::Connect);
         QVERIFY(connect);
-        QCOMPARE(connect->errnoName, QStringLiteral("EINPROGRESS"));
+        QCOMPARE(connect->error, EINPROGRESS);
         QList<const PacketEvent*> handshake;
         for (const PacketEvent& packet : log.packets()) {
             if (packet.cause == connect->seq)
@@ -177,7 +163,7 @@ private Q_SLOTS:
         QCOMPARE(handshake[1]->decoded.tcpFlags, quint8(F::Syn | F::Ack));
         qint64 acceptedAt = -1; // the accept() that returned client 3's connection
         for (const CallEvent& call : log.calls()) {
-            if (call.call == QLatin1String("accept") && call.peer == connect->local)
+            if (call.call == Call::Accept && call.after.peer == connect->after.local)
                 acceptedAt = call.tNs;
         }
         QVERIFY(acceptedAt > 0);
@@ -192,10 +178,10 @@ private Q_SLOTS:
         const QString me = QStringLiteral("127.0.0.1:40000");
         const QString server = QStringLiteral("127.0.0.1:5000");
         const QList<CallEvent> calls{
-            call(1, client, QStringLiteral("socket"), 3, 1000, 10),
-            call(2, client, QStringLiteral("connect"), 3, 2000, 500, me, server),
-            call(3, client, QStringLiteral("write"), 3, 200'000, 100, me, server),
-            call(4, client, QStringLiteral("close"), 3, 400'000, 100, {}, {}),
+            call(1, client, Call::Socket, 3, 1000, 10),
+            call(2, client, Call::Connect, 3, 2000, 500, me, server),
+            call(3, client, Call::Write, 3, 200'000, 100, me, server),
+            call(4, client, Call::Close, 3, 400'000, 100, {}, {}),
         };
         const QList<PacketEvent> packets{
             segment(2100, me, server, F::Syn, 1000, 0),
@@ -208,11 +194,15 @@ private Q_SLOTS:
             segment(400'020, me, server, F::Fin | F::Ack, 1006, 7001),
             segment(400'040, server, me, F::Rst, 7001, 0),
         };
-        const QList<PacketEvent> linked = linkPackets(calls, packets);
-        QCOMPARE(linked.size(), 7); // the stranger's SYN is not the session's
+        QList<PacketEvent> linked = packets;
+        linkPackets(calls, linked);
+        QVERIFY(!linked[5].isTheSessions()); // the stranger's SYN
+        linked.removeAt(5);
         const QList<qint64> causes{2, 2, 2, 3, 3, 4, 4};
-        for (int i = 0; i < linked.size(); ++i)
+        for (int i = 0; i < linked.size(); ++i) {
+            QVERIFY(linked[i].isTheSessions());
             QCOMPARE(linked[i].cause, causes[i]);
+        }
         QCOMPARE(linked[1].relativeAck, 1u);
         QCOMPARE(linked[3].relativeSeq, 1u);
         QCOMPARE(linked[4].relativeAck, 6u);

@@ -85,8 +85,8 @@ private Q_SLOTS:
         const Scenario* tcp = catalog.find(QStringLiteral("tcp-echo"));
         QVERIFY(tcp);
         QCOMPARE(tcp->defaultPort, quint16(5000));
-        QCOMPARE(tcp->steps.first().call, QStringLiteral("socket"));
-        QCOMPARE(tcp->steps.last().call, QStringLiteral("close"));
+        QCOMPARE(tcp->steps.first().call, Call::Socket);
+        QCOMPARE(tcp->steps.last().call, Call::Close);
         QVERIFY(tcp->source.contains(QLatin1String("Caen")));
         const Scenario* udp = catalog.find(QStringLiteral("udp-echo"));
         QVERIFY(udp);
@@ -125,7 +125,7 @@ private Q_SLOTS:
         const ScenarioStep& bind = parsed->steps[1];
         QVERIFY(bind.usesServicePort);
         QVERIFY(bind.portWithoutHtons);
-        QCOMPARE(bind.expect.errnoName, QStringLiteral("EACCES"));
+        QCOMPARE(bind.expect.error, EACCES);
         QVERIFY(bind.expectPrivileged);
         QCOMPARE(bind.expectPrivileged->ret, std::optional<qint64>(0));
     }

@@ -1,4 +1,5 @@
 #include "sources/session.h"
+#include "testlog.h"
 #include "testscenarios.h"
 
 #include <QDir>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 using namespace SocketScope;
+using namespace SocketScope::TestLog;
 using SocketScope::TestScenarios::openDescriptors;
 
 namespace {
@@ -34,16 +36,6 @@ int actorThreads()
             ++count;
     }
     return count;
-}
-
-const CallEvent* findCall(const EventLog& log, const QString& actor, const QString& call,
-                          int nth = 0)
-{
-    for (const CallEvent& event : log.calls()) {
-        if (event.actor == actor && event.call == call && nth-- == 0)
-            return &event;
-    }
-    return nullptr;
 }
 
 // Steps until the end, as a user pressing Next would: Next is only possible when the
@@ -95,38 +87,38 @@ private Q_SLOTS:
     void stepsThroughTcpEcho()
     {
         Session session;
-        QSignalSpy blocked(&session, &Session::callBlocked);
+        QSignalSpy blocked(&session.log(), &EventLog::callBlocked);
         session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")),
                      TestScenarios::onFreePort());
         QCOMPARE(session.state(), Session::State::Stepping);
         QVERIFY(TestScenarios::stepTimes(session, 4));
         // accept() blocks: it is in progress, and the next step (the client) may go.
         QTRY_COMPARE(blocked.size(), 1);
-        QCOMPARE(session.callsInProgress().size(), 1);
-        QCOMPARE(session.callsInProgress().cbegin()->call, QStringLiteral("accept"));
+        QCOMPARE(session.log().callsInProgress().size(), 1);
+        QCOMPARE(session.log().callsInProgress().first().call, Call::Accept);
         QVERIFY(session.canStep());
         stepToEnd(session);
 
         QVERIFY(session.outcome()->passed);
         const EventLog& log = session.log();
-        const CallEvent* listen = findCall(log, QStringLiteral("server"), QStringLiteral("listen"));
-        const CallEvent* accept = findCall(log, QStringLiteral("server"), QStringLiteral("accept"));
-        const CallEvent* connect =
-            findCall(log, QStringLiteral("client"), QStringLiteral("connect"));
+        const CallEvent* listen = findCall(log, QStringLiteral("server"), Call::Listen);
+        const CallEvent* accept = findCall(log, QStringLiteral("server"), Call::Accept);
+        const CallEvent* connect = findCall(log, QStringLiteral("client"), Call::Connect);
         QVERIFY(listen && accept && connect);
-        QCOMPARE(listen->tcpState, QStringLiteral("LISTEN"));
+        QCOMPARE(listen->after.tcpState, TcpState::Listen);
         QVERIFY(session.servicePort() != 0);
-        QCOMPARE(listen->local, QStringLiteral("127.0.0.1:%1").arg(session.servicePort()));
+        QCOMPARE(listen->after.local.endpoint(),
+                 QStringLiteral("127.0.0.1:%1").arg(session.servicePort()));
         // accept returns a NEW descriptor with the same local port as the listening one.
-        QVERIFY(accept->resultFd != accept->fd);
-        QCOMPARE(accept->local, listen->local);
-        QCOMPARE(accept->peer, connect->local);
-        QCOMPARE(connect->peer, listen->local);
-        QVERIFY(connect->local != listen->local); // the client's ephemeral port
-        QCOMPARE(accept->tcpState, QStringLiteral("ESTABLISHED"));
+        QVERIFY(accept->resultFd() != accept->fd());
+        QCOMPARE(accept->after.local, listen->after.local);
+        QCOMPARE(accept->after.peer, connect->after.local);
+        QCOMPARE(connect->after.peer, listen->after.local);
+        QVERIFY(!(connect->after.local == listen->after.local)); // the client's ephemeral port
+        QCOMPARE(accept->after.tcpState, TcpState::Established);
         QVERIFY(accept->durationNs > 0);
-        const CallEvent* read = findCall(log, QStringLiteral("server"), QStringLiteral("read"));
-        QCOMPARE(read->data, QByteArray("Hello world !\n"));
+        const CallEvent* read = findCall(log, QStringLiteral("server"), Call::Read);
+        QCOMPARE(read->results.data, QByteArray("Hello world !\n"));
         // Every descriptor was closed by the scenario itself: no leftover close.
         for (const CallEvent& event : log.calls())
             QVERIFY(event.step >= 0);
@@ -141,16 +133,14 @@ private Q_SLOTS:
         QVERIFY2(session.outcome()->passed,
                  qPrintable(session.outcome()->failures.join(QLatin1Char('\n'))));
         const CallEvent* recvfrom =
-            findCall(session.log(), QStringLiteral("server"), QStringLiteral("recvfrom"));
-        const CallEvent* sendto =
-            findCall(session.log(), QStringLiteral("client"), QStringLiteral("sendto"));
+            findCall(session.log(), QStringLiteral("server"), Call::RecvFrom);
+        const CallEvent* sendto = findCall(session.log(), QStringLiteral("client"), Call::SendTo);
         QVERIFY(recvfrom && sendto);
         // The envelope carries the sender's address: the client's ephemeral port, which the
         // system bound on the wildcard address when sendto() needed one.
-        QCOMPARE(sendto->local.section(QLatin1Char(':'), 0, 0), QStringLiteral("0.0.0.0"));
-        QCOMPARE(recvfrom->returnedAddress.port(),
-                 SocketAddress::fromEndpoint(sendto->local)->port());
-        QVERIFY(recvfrom->tcpState.isEmpty());
+        QCOMPARE(sendto->after.local.host(), QStringLiteral("0.0.0.0"));
+        QCOMPARE(recvfrom->results.returnedAddress.port(), sendto->after.local.port());
+        QVERIFY(!recvfrom->after.tcpState);
     }
 
     void pauseStopsContinuousRun()
@@ -170,7 +160,7 @@ private Q_SLOTS:
     void resetCancelsBlockedAcceptWithin100ms()
     {
         Session session;
-        QSignalSpy blocked(&session, &Session::callBlocked);
+        QSignalSpy blocked(&session.log(), &EventLog::callBlocked);
         session.load(TestScenarios::builtIn(QStringLiteral("tcp-echo")),
                      TestScenarios::onFreePort());
         QVERIFY(TestScenarios::stepTimes(session, 4));
@@ -181,7 +171,7 @@ private Q_SLOTS:
         const qint64 elapsedMs = timer.elapsed();
         QVERIFY2(elapsedMs < 100, qPrintable(QStringLiteral("%1 ms").arg(elapsedMs)));
         QVERIFY(session.log().isEmpty());
-        QVERIFY(session.callsInProgress().isEmpty());
+        QVERIFY(session.log().callsInProgress().isEmpty());
         QCOMPARE(session.nextStepIndex(), 0);
         QCOMPARE(session.state(), Session::State::Stepping);
     }
@@ -194,7 +184,7 @@ private Q_SLOTS:
         QVERIFY(session.outcome()->passed);
         // The socket the scenario left open is closed, and that close is recorded too.
         const CallEvent& last = session.log().calls().last();
-        QCOMPARE(last.call, QStringLiteral("close"));
+        QCOMPARE(last.call, Call::Close);
         QCOMPARE(last.step, -1);
     }
 
@@ -218,11 +208,9 @@ private Q_SLOTS:
             session, TestScenarios::fromTestData(QStringLiteral("alone")), options));
         QVERIFY(!session.outcome()->passed);
         QVERIFY(session.outcome()->failures.first().contains(QLatin1String("blocked")));
-        const CallEvent* accept =
-            findCall(session.log(), QStringLiteral("server"), QStringLiteral("accept"));
+        const CallEvent* accept = findCall(session.log(), QStringLiteral("server"), Call::Accept);
         QVERIFY(accept && accept->cancelled);
-        const CallEvent* close =
-            findCall(session.log(), QStringLiteral("server"), QStringLiteral("close"));
+        const CallEvent* close = findCall(session.log(), QStringLiteral("server"), Call::Close);
         QVERIFY(close && close->cancelled); // queued behind the blocked accept: never performed
     }
 
@@ -252,8 +240,7 @@ private Q_SLOTS:
             session, TestScenarios::fromTestData(QStringLiteral("failed-accept")), options));
         QVERIFY2(session.outcome()->passed,
                  qPrintable(session.outcome()->failures.join(QLatin1Char('\n'))));
-        const CallEvent* read =
-            findCall(session.log(), QStringLiteral("server"), QStringLiteral("read"));
+        const CallEvent* read = findCall(session.log(), QStringLiteral("server"), Call::Read);
         QVERIFY(read && !read->cancelled);
         QCOMPARE(read->straceLine().left(8), QStringLiteral("read(-1,"));
     }
@@ -304,7 +291,7 @@ private Q_SLOTS:
         const int threadsBefore = threads();
         for (int run = 0; run < 200; ++run) {
             Session session;
-            QSignalSpy blocked(&session, &Session::callBlocked);
+            QSignalSpy blocked(&session.log(), &EventLog::callBlocked);
             session.load(run % 2 ? udp : tcp, TestScenarios::onFreePort());
             if (run == 0)
                 QTRY_COMPARE(actorThreads(), 2); // the check below can see them

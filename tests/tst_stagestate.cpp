@@ -1,11 +1,13 @@
 #include "sources/session.h"
 #include "stagestate.h"
+#include "testlog.h"
 #include "testscenarios.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace SocketScope;
+using namespace SocketScope::TestLog;
 
 namespace {
 
@@ -13,9 +15,8 @@ using Phase = StageEndpoint::Phase;
 
 StageState live(const Session& session)
 {
-    const QList<CallStart> inProgress = session.callsInProgress().values();
-    return projectStage(session.log().calls(), int(session.log().calls().size()), inProgress,
-                        monotonicNowNs());
+    return projectStage(session.log().calls(), int(session.log().calls().size()),
+                        session.log().callsInProgress(), monotonicNowNs());
 }
 
 // Performs the next step and waits until its call returned or blocked, as Next does.
@@ -63,12 +64,12 @@ private Q_SLOTS:
         state = live(session);
         QCOMPARE(state.endpoints[0].phase, Phase::Listening);
         QCOMPARE(state.endpoints[0].backlog, 5);
-        QCOMPARE(state.endpoints[0].local,
+        QCOMPARE(state.endpoints[0].local.endpoint(),
                  QStringLiteral("127.0.0.1:%1").arg(session.servicePort()));
 
         QVERIFY(stepAndSettle(session)); // accept: waiting by the phone
         state = live(session);
-        QCOMPARE(state.endpoints[0].waitingCall, QStringLiteral("accept"));
+        QCOMPARE(state.endpoints[0].waitingCall, Call::Accept);
         QVERIFY(state.endpoints[0].waitingSinceNs > 0);
         QVERIFY(state.timeNs >= state.endpoints[0].waitingSinceNs);
 
@@ -82,7 +83,7 @@ private Q_SLOTS:
         const StageEndpoint* handset = find(state, server, Phase::Connected);
         const StageEndpoint* caller = find(state, client, Phase::Connected);
         QVERIFY(listener && handset && caller);
-        QVERIFY(listener->waitingCall.isEmpty());
+        QVERIFY(!listener->waitingCall);
         QCOMPARE(handset->parentFd, listener->fd);
         QVERIFY(handset->fd != listener->fd);
         QCOMPARE(handset->local, listener->local); // same local port
@@ -129,8 +130,7 @@ private Q_SLOTS:
         const QList<CallEvent>& calls = session.log().calls();
         int clientSocket = -1;
         for (qsizetype i = 0; i < calls.size(); ++i) {
-            if (calls[i].actor == QLatin1String("client") &&
-                calls[i].call == QLatin1String("socket"))
+            if (calls[i].actor == QLatin1String("client") && calls[i].call == Call::Socket)
                 clientSocket = int(i);
         }
         QVERIFY(clientSocket > 0);
@@ -138,7 +138,7 @@ private Q_SLOTS:
         const StageState then = projectStage(calls, clientSocket + 1);
         QCOMPARE(then.cursor, clientSocket + 1);
         QCOMPARE(then.endpoints.size(), 2);
-        QCOMPARE(then.endpoints[0].waitingCall, QStringLiteral("accept"));
+        QCOMPARE(then.endpoints[0].waitingCall, Call::Accept);
         QCOMPARE(then.lastSeq, calls[clientSocket].seq);
         // The beginning is an empty stage; the end has everything hung up.
         QVERIFY(projectStage(calls, 0).endpoints.isEmpty());
@@ -154,15 +154,8 @@ private Q_SLOTS:
         // The accept may be logged after the client's first write (its thread reports later):
         // replay the log in that order.
         QList<CallEvent> calls = session.log().calls();
-        const auto indexOf = [&](const char* actor, const char* call) {
-            for (qsizetype i = 0; i < calls.size(); ++i) {
-                if (calls[i].actor == QLatin1String(actor) && calls[i].call == QLatin1String(call))
-                    return int(i);
-            }
-            return -1;
-        };
-        const CallEvent accept = calls.takeAt(indexOf("server", "accept"));
-        const int write = indexOf("client", "write");
+        const CallEvent accept = calls.takeAt(positionAfter(calls, u"server", Call::Accept) - 1);
+        const int write = positionAfter(calls, u"client", Call::Write) - 1;
         calls.insert(write + 1, accept);
         const StageState beforeAccept = projectStage(calls, write + 1);
         QCOMPARE(beforeAccept.endpoints.size(), 2); // no handset yet
@@ -184,13 +177,13 @@ private Q_SLOTS:
             QVERIFY(stepAndSettle(session));
         StageState state = live(session);
         QVERIFY(state.endpoints[0].datagram);
-        QCOMPARE(state.endpoints[0].waitingCall, QStringLiteral("recvfrom"));
+        QCOMPARE(state.endpoints[0].waitingCall, Call::RecvFrom);
         QVERIFY(stepAndSettle(session));
         QVERIFY(stepAndSettle(session)); // sendto: the letter is posted, the server takes it
-        QTRY_VERIFY(session.callsInProgress().isEmpty());
+        QTRY_VERIFY(session.log().callsInProgress().isEmpty());
         state = live(session);
         QVERIFY(state.endpoints[0].mailbox.isEmpty());
-        QVERIFY(state.endpoints[0].waitingCall.isEmpty());
+        QVERIFY(!state.endpoints[0].waitingCall);
         QVERIFY(state.lines.isEmpty()); // no telephone line in UDP
 
         // Between the posting and the collection, the letter waits in the box.
@@ -198,9 +191,9 @@ private Q_SLOTS:
         int posted = -1;
         int collected = -1;
         for (qsizetype i = 0; i < calls.size(); ++i) {
-            if (calls[i].call == QLatin1String("sendto"))
+            if (calls[i].call == Call::SendTo)
                 posted = int(i);
-            if (calls[i].call == QLatin1String("recvfrom"))
+            if (calls[i].call == Call::RecvFrom)
                 collected = int(i);
         }
         // Whichever thread reported first, replay the posting before the collection.
@@ -215,7 +208,7 @@ private Q_SLOTS:
         QCOMPARE(afterPosting.endpoints[0].mailbox.size(), 1);
         QCOMPARE(afterPosting.endpoints[0].mailbox[0].bytes, QByteArray("Hello world !\n"));
         QCOMPARE(afterPosting.last.kind, StageExchange::Kind::Posted);
-        QCOMPARE(afterPosting.last.envelope,
+        QCOMPARE(afterPosting.last.envelope.endpoint(),
                  QStringLiteral("127.0.0.1:%1").arg(session.servicePort()));
         // The other order gives the same end: the letter was taken as soon as it arrived.
         QVERIFY(projectStage(calls, int(calls.size())).endpoints[0].mailbox.isEmpty());
@@ -223,7 +216,8 @@ private Q_SLOTS:
         QVERIFY(stepAndSettle(session));
         state = live(session);
         QCOMPARE(state.last.kind, StageExchange::Kind::Collected);
-        QCOMPARE(state.last.envelope, QStringLiteral("127.0.0.1:%1").arg(session.servicePort()));
+        QCOMPARE(state.last.envelope.endpoint(),
+                 QStringLiteral("127.0.0.1:%1").arg(session.servicePort()));
     }
 
     void connectedUdpSendPostsALetter()
@@ -233,21 +227,21 @@ private Q_SLOTS:
             session, TestScenarios::fromTestData(QStringLiteral("udp-connected"))));
         QVERIFY(session.outcome()->passed);
         QList<CallEvent> calls = session.log().calls();
-        const auto indexOf = [&](const char* call) {
+        const auto indexOf = [&](Call call) {
             for (qsizetype i = 0; i < calls.size(); ++i) {
-                if (calls[i].call == QLatin1String(call))
+                if (calls[i].call == call)
                     return int(i);
             }
             return -1;
         };
-        if (indexOf("recvfrom") < indexOf("send"))
-            calls.move(indexOf("recvfrom"), indexOf("send"));
-        const StageState posted = projectStage(calls, indexOf("send") + 1);
+        if (indexOf(Call::RecvFrom) < indexOf(Call::Send))
+            calls.move(indexOf(Call::RecvFrom), indexOf(Call::Send));
+        const StageState posted = projectStage(calls, indexOf(Call::Send) + 1);
         QCOMPARE(posted.last.kind, StageExchange::Kind::Posted);
         QCOMPARE(posted.endpoints[0].mailbox.size(), 1);
         QCOMPARE(posted.endpoints[0].mailbox[0].bytes, QByteArray("hi"));
         QVERIFY(posted.lines.isEmpty());
-        QVERIFY(projectStage(calls, indexOf("recvfrom") + 1).endpoints[0].mailbox.isEmpty());
+        QVERIFY(projectStage(calls, indexOf(Call::RecvFrom) + 1).endpoints[0].mailbox.isEmpty());
     }
 
     void refusedConnectDrawnWhereItHappened()
@@ -258,10 +252,10 @@ private Q_SLOTS:
         const QList<CallEvent>& calls = session.log().calls();
         const StageState state = projectStage(calls, 2); // socket, connect
         QCOMPARE(state.last.kind, StageExchange::Kind::Failure);
-        QCOMPARE(state.endpoints[0].failedCall, QStringLiteral("connect"));
-        QCOMPARE(state.endpoints[0].errnoName, QStringLiteral("ECONNREFUSED"));
-        QCOMPARE(state.endpoints[0].failedTarget, QStringLiteral("127.0.0.1:0"));
-        QVERIFY(!state.endpoints[0].errnoExplanation.isEmpty());
+        QCOMPARE(state.endpoints[0].failedCall, Call::Connect);
+        QCOMPARE(state.endpoints[0].failure.name, QStringLiteral("ECONNREFUSED"));
+        QCOMPARE(state.endpoints[0].failedTarget.endpoint(), QStringLiteral("127.0.0.1:0"));
+        QVERIFY(!state.endpoints[0].failure.explanation.isEmpty());
     }
 
     void wildcardMatchesSpecificAddress_data()
@@ -287,7 +281,9 @@ private Q_SLOTS:
         QFETCH(QString, bound);
         QFETCH(QString, target);
         QFETCH(bool, matches);
-        QCOMPARE(endpointsMatch(bound, target), matches);
+        const SocketAddress boundAddress =
+            SocketAddress::fromEndpoint(bound).value_or(SocketAddress());
+        QCOMPARE(endpointsMatch(boundAddress, *SocketAddress::fromEndpoint(target)), matches);
     }
 };
 

@@ -17,11 +17,16 @@ using namespace SocketScope;
 
 namespace {
 
-CallRequest request(const char* call, int fd = -1)
+// With the defaults a C program would pass: AF_INET, SOCK_STREAM, a 256-byte buffer.
+CallRequest request(Call call, int fd = -1)
 {
     CallRequest r;
-    r.call = QLatin1String(call);
-    r.fd = fd;
+    r.call = call;
+    r.arguments.fd = fd;
+    r.arguments.domain = AF_INET;
+    r.arguments.type = SOCK_STREAM;
+    r.arguments.count = 256;
+    r.arguments.backlog = 5;
     return r;
 }
 
@@ -39,19 +44,19 @@ struct Listener {
     explicit Listener(SyscallLayer& layer, int domain = AF_INET)
         : calls(layer)
     {
-        CallRequest socket = request("socket");
-        socket.domain = domain;
+        CallRequest socket = request(Call::Socket);
+        socket.arguments.domain = domain;
         fd = int(calls.perform(socket).ret);
-        CallRequest bind = request("bind", fd);
-        bind.address =
+        CallRequest bind = request(Call::Bind, fd);
+        bind.arguments.address =
             domain == AF_INET6 ? *SocketAddress::fromIp(QStringLiteral("::1"), 0) : loopback();
         if (calls.perform(bind).ret != 0)
             return;
-        CallRequest listen = request("listen", fd);
-        listen.backlog = 5;
+        CallRequest listen = request(Call::Listen, fd);
+        listen.arguments.backlog = 5;
         calls.perform(listen);
-        CallRequest name = request("getsockname", fd);
-        port = calls.perform(name).returnedAddress.port();
+        CallRequest name = request(Call::GetSockName, fd);
+        port = calls.perform(name).results.returnedAddress.port();
     }
     ~Listener() { ::close(fd); }
 };
@@ -59,9 +64,9 @@ struct Listener {
 int connectedClient(SyscallLayer& calls, const Listener& listener,
                     CallEvent* connectEvent = nullptr)
 {
-    const int fd = int(calls.perform(request("socket")).ret);
-    CallRequest connect = request("connect", fd);
-    connect.address = loopback(listener.port);
+    const int fd = int(calls.perform(request(Call::Socket)).ret);
+    CallRequest connect = request(Call::Connect, fd);
+    connect.arguments.address = loopback(listener.port);
     const CallEvent event = calls.perform(connect);
     if (connectEvent)
         *connectEvent = event;
@@ -87,61 +92,63 @@ private Q_SLOTS:
         CallEvent connect;
         const int client = connectedClient(calls, listener, &connect);
         QCOMPARE(connect.ret, 0);
-        QCOMPARE(connect.args, QStringLiteral("%1, {sa_family=AF_INET, sin_port=htons(%2), "
-                                              "sin_addr=inet_addr(\"127.0.0.1\")}, 16")
-                                   .arg(client)
-                                   .arg(listener.port));
+        QCOMPARE(connect.argumentsText(),
+                 QStringLiteral("%1, {sa_family=AF_INET, sin_port=htons(%2), "
+                                "sin_addr=inet_addr(\"127.0.0.1\")}, 16")
+                     .arg(client)
+                     .arg(listener.port));
 
-        CallRequest accept = request("accept", listener.fd);
-        accept.addressCapacity = sizeof(sockaddr_in);
+        CallRequest accept = request(Call::Accept, listener.fd);
+        accept.arguments.addressCapacity = sizeof(sockaddr_in);
         const CallEvent accepted = calls.perform(accept);
         QVERIFY(accepted.ret >= 0);
-        QCOMPARE(accepted.resultFd, int(accepted.ret));
-        QCOMPARE(accepted.returnedAddress.host(), QStringLiteral("127.0.0.1"));
-        QVERIFY(accepted.args.endsWith(QLatin1String("}, [16]")));
+        QCOMPARE(accepted.resultFd(), int(accepted.ret));
+        QCOMPARE(accepted.results.returnedAddress.host(), QStringLiteral("127.0.0.1"));
+        QVERIFY(accepted.argumentsText().endsWith(QLatin1String("}, [16]")));
 
-        CallRequest write = request("write", client);
-        write.payload = "Hello world !\n";
+        CallRequest write = request(Call::Write, client);
+        write.arguments.payload = "Hello world !\n";
         const CallEvent written = calls.perform(write);
         QCOMPARE(written.ret, 14);
         QCOMPARE(written.straceLine(),
                  QStringLiteral("write(%1, \"Hello world !\\n\", 14) = 14").arg(client));
 
-        CallRequest read = request("read", int(accepted.ret));
-        read.count = 256;
+        CallRequest read = request(Call::Read, int(accepted.ret));
+        read.arguments.count = 256;
         const CallEvent got = calls.perform(read);
-        QCOMPARE(got.data, QByteArray("Hello world !\n"));
-        QCOMPARE(got.args, QStringLiteral("%1, \"Hello world !\\n\", 256").arg(accepted.ret));
+        QCOMPARE(got.results.data, QByteArray("Hello world !\n"));
+        QCOMPARE(got.argumentsText(),
+                 QStringLiteral("%1, \"Hello world !\\n\", 256").arg(accepted.ret));
         QVERIFY(got.durationNs >= 0);
         QVERIFY(got.tNs > 0);
 
-        QCOMPARE(calls.perform(request("close", client)).ret, 0);
-        CallRequest readZero = request("read", int(accepted.ret));
+        QCOMPARE(calls.perform(request(Call::Close, client)).ret, 0);
+        CallRequest readZero = request(Call::Read, int(accepted.ret));
         QCOMPARE(calls.perform(readZero).ret, 0); // the peer hung up: read returns 0
-        QCOMPARE(calls.perform(request("close", int(accepted.ret))).ret, 0);
+        QCOMPARE(calls.perform(request(Call::Close, int(accepted.ret))).ret, 0);
     }
 
     void connectRefusedExplained()
     {
         SyscallLayer calls;
         // A bound socket that does not listen: its port answers a SYN with RST.
-        const int closedPort = int(calls.perform(request("socket")).ret);
-        CallRequest bind = request("bind", closedPort);
-        bind.address = loopback();
+        const int closedPort = int(calls.perform(request(Call::Socket)).ret);
+        CallRequest bind = request(Call::Bind, closedPort);
+        bind.arguments.address = loopback();
         calls.perform(bind);
         const quint16 port =
-            calls.perform(request("getsockname", closedPort)).returnedAddress.port();
+            calls.perform(request(Call::GetSockName, closedPort)).results.returnedAddress.port();
 
-        const int client = int(calls.perform(request("socket")).ret);
-        CallRequest connect = request("connect", client);
-        connect.address = loopback(port);
+        const int client = int(calls.perform(request(Call::Socket)).ret);
+        CallRequest connect = request(Call::Connect, client);
+        connect.arguments.address = loopback(port);
         const CallEvent refused = calls.perform(connect);
         ::close(client);
         ::close(closedPort);
         QCOMPARE(refused.ret, -1);
-        QCOMPARE(refused.errnoName, QStringLiteral("ECONNREFUSED"));
-        QCOMPARE(refused.errnoMessage, QStringLiteral("Connection refused"));
-        QVERIFY(refused.errnoExplanation.contains(QLatin1String("RST")));
+        QCOMPARE(refused.errorInfo().name, QStringLiteral("ECONNREFUSED"));
+        QCOMPARE(refused.errorInfo().message, QStringLiteral("Connection refused"));
+        QVERIFY(refused.errorInfo().explanation.contains(QLatin1String("RST")));
         QVERIFY(refused.straceLine().endsWith(
             QLatin1String(" = -1 ECONNREFUSED (Connection refused)")));
         QVERIFY(refused.failed());
@@ -150,10 +157,10 @@ private Q_SLOTS:
     void closedDescriptorIsEbadf()
     {
         SyscallLayer calls;
-        const int fd = int(calls.perform(request("socket")).ret);
-        QCOMPARE(calls.perform(request("close", fd)).ret, 0);
-        const CallEvent again = calls.perform(request("close", fd));
-        QCOMPARE(again.errnoName, QStringLiteral("EBADF"));
+        const int fd = int(calls.perform(request(Call::Socket)).ret);
+        QCOMPARE(calls.perform(request(Call::Close, fd)).ret, 0);
+        const CallEvent again = calls.perform(request(Call::Close, fd));
+        QCOMPARE(again.errorInfo().name, QStringLiteral("EBADF"));
     }
 
     void dontWaitOnEmptySocketIsEagain()
@@ -161,12 +168,12 @@ private Q_SLOTS:
         SyscallLayer calls;
         Listener listener(calls);
         const int client = connectedClient(calls, listener);
-        CallRequest recv = request("recv", client);
-        recv.flags = MSG_DONTWAIT;
+        CallRequest recv = request(Call::Recv, client);
+        recv.arguments.flags = MSG_DONTWAIT;
         const CallEvent event = calls.perform(recv);
         ::close(client);
-        QCOMPARE(event.errnoName, QStringLiteral("EAGAIN"));
-        QVERIFY(event.args.contains(QLatin1String("MSG_DONTWAIT")));
+        QCOMPARE(event.errorInfo().name, QStringLiteral("EAGAIN"));
+        QVERIFY(event.argumentsText().contains(QLatin1String("MSG_DONTWAIT")));
     }
 
     void blockedAcceptCancelledWithin100ms()
@@ -176,7 +183,7 @@ private Q_SLOTS:
         std::atomic<bool> blocked{false};
         CallEvent accepted;
         std::thread actor([&] {
-            accepted = calls.perform(request("accept", listener.fd), [&] { blocked = true; });
+            accepted = calls.perform(request(Call::Accept, listener.fd), [&] { blocked = true; });
         });
         QTRY_VERIFY(blocked.load());
         QElapsedTimer timer;
@@ -192,16 +199,17 @@ private Q_SLOTS:
     void blockedRecvfromCancelled()
     {
         SyscallLayer calls;
-        CallRequest socket = request("socket");
-        socket.type = SOCK_DGRAM;
+        CallRequest socket = request(Call::Socket);
+        socket.arguments.type = SOCK_DGRAM;
         const int fd = int(calls.perform(socket).ret);
-        CallRequest bind = request("bind", fd);
-        bind.address = loopback();
+        CallRequest bind = request(Call::Bind, fd);
+        bind.arguments.address = loopback();
         calls.perform(bind);
         std::atomic<bool> blocked{false};
         CallEvent received;
-        std::thread actor(
-            [&] { received = calls.perform(request("recvfrom", fd), [&] { blocked = true; }); });
+        std::thread actor([&] {
+            received = calls.perform(request(Call::RecvFrom, fd), [&] { blocked = true; });
+        });
         QTRY_VERIFY(blocked.load());
         calls.cancel();
         actor.join();
@@ -215,8 +223,8 @@ private Q_SLOTS:
         Listener listener(calls);
         const int client = connectedClient(calls, listener);
         // Nobody reads: a large write fills both buffers and then waits inside the kernel.
-        CallRequest write = request("write", client);
-        write.payload = QByteArray(64 * 1024 * 1024, 'x');
+        CallRequest write = request(Call::Write, client);
+        write.arguments.payload = QByteArray(64 * 1024 * 1024, 'x');
         CallEvent written;
         std::thread actor([&] { written = calls.perform(write); });
         // Data is queued in the kernel: the write is in progress there, not in the poll().
@@ -229,40 +237,41 @@ private Q_SLOTS:
         actor.join();
         ::close(client);
         QVERIFY(!written.cancelled); // it was made: shutdown() cut it short
-        QVERIFY(written.ret < write.payload.size());
+        QVERIFY(written.ret < write.arguments.payload.size());
     }
 
     void udpSenderAddressReturned()
     {
         SyscallLayer calls;
-        CallRequest socket = request("socket");
-        socket.type = SOCK_DGRAM;
+        CallRequest socket = request(Call::Socket);
+        socket.arguments.type = SOCK_DGRAM;
         const int server = int(calls.perform(socket).ret);
         const int client = int(calls.perform(socket).ret);
-        CallRequest bind = request("bind", server);
-        bind.address = loopback();
+        CallRequest bind = request(Call::Bind, server);
+        bind.arguments.address = loopback();
         calls.perform(bind);
-        const quint16 port = calls.perform(request("getsockname", server)).returnedAddress.port();
+        const quint16 port =
+            calls.perform(request(Call::GetSockName, server)).results.returnedAddress.port();
 
-        CallRequest sendto = request("sendto", client);
-        sendto.payload = "Hello world !\n";
-        sendto.address = loopback(port);
+        CallRequest sendto = request(Call::SendTo, client);
+        sendto.arguments.payload = "Hello world !\n";
+        sendto.arguments.address = loopback(port);
         const CallEvent sent = calls.perform(sendto);
         QCOMPARE(sent.ret, 14);
-        QVERIFY(sent.args.startsWith(
+        QVERIFY(sent.argumentsText().startsWith(
             QStringLiteral("%1, \"Hello world !\\n\", 14, 0, {sa_family=AF_INET").arg(client)));
 
-        CallRequest recvfrom = request("recvfrom", server);
-        recvfrom.addressCapacity = sizeof(sockaddr_in);
+        CallRequest recvfrom = request(Call::RecvFrom, server);
+        recvfrom.arguments.addressCapacity = sizeof(sockaddr_in);
         const CallEvent received = calls.perform(recvfrom);
         const quint16 clientPort =
-            calls.perform(request("getsockname", client)).returnedAddress.port();
+            calls.perform(request(Call::GetSockName, client)).results.returnedAddress.port();
         ::close(server);
         ::close(client);
-        QCOMPARE(received.data, QByteArray("Hello world !\n"));
-        QCOMPARE(received.returnedAddress.endpoint(),
+        QCOMPARE(received.results.data, QByteArray("Hello world !\n"));
+        QCOMPARE(received.results.returnedAddress.endpoint(),
                  QStringLiteral("127.0.0.1:%1").arg(clientPort));
-        QVERIFY(received.args.endsWith(QLatin1String("}, [16]")));
+        QVERIFY(received.argumentsText().endsWith(QLatin1String("}, [16]")));
     }
 
     void ipv6Loopback()
@@ -272,19 +281,20 @@ private Q_SLOTS:
         if (listener.port == 0)
             QSKIP("IPv6 loopback is not available on this machine");
         const int client = [&] {
-            CallRequest socket = request("socket");
-            socket.domain = AF_INET6;
+            CallRequest socket = request(Call::Socket);
+            socket.arguments.domain = AF_INET6;
             return int(calls.perform(socket).ret);
         }();
-        CallRequest connect = request("connect", client);
-        connect.address = *SocketAddress::fromIp(QStringLiteral("::1"), listener.port);
+        CallRequest connect = request(Call::Connect, client);
+        connect.arguments.address = *SocketAddress::fromIp(QStringLiteral("::1"), listener.port);
         const CallEvent connected = calls.perform(connect);
-        const CallEvent accepted = calls.perform(request("accept", listener.fd));
+        const CallEvent accepted = calls.perform(request(Call::Accept, listener.fd));
         ::close(client);
         ::close(int(accepted.ret));
         QCOMPARE(connected.ret, 0);
-        QVERIFY(connected.args.contains(QLatin1String("inet_pton(AF_INET6, \"::1\", &sin6_addr)")));
-        QCOMPARE(accepted.returnedAddress.family(), AF_INET6);
+        QVERIFY(connected.argumentsText().contains(
+            QLatin1String("inet_pton(AF_INET6, \"::1\", &sin6_addr)")));
+        QCOMPARE(accepted.results.returnedAddress.family(), AF_INET6);
     }
 
     void unixStreamSocket()
@@ -292,81 +302,86 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("s.sock"));
         SyscallLayer calls;
-        CallRequest socket = request("socket");
-        socket.domain = AF_UNIX;
+        CallRequest socket = request(Call::Socket);
+        socket.arguments.domain = AF_UNIX;
         const int server = int(calls.perform(socket).ret);
-        CallRequest bind = request("bind", server);
-        bind.address = *SocketAddress::fromUnixPath(path);
+        CallRequest bind = request(Call::Bind, server);
+        bind.arguments.address = *SocketAddress::fromUnixPath(path);
         const CallEvent bound = calls.perform(bind);
         QCOMPARE(bound.ret, 0);
-        QCOMPARE(bound.args, QStringLiteral("%1, {sa_family=AF_UNIX, sun_path=\"%2\"}, %3")
-                                 .arg(server)
-                                 .arg(path)
-                                 .arg(bind.address.length()));
+        QCOMPARE(bound.argumentsText(),
+                 QStringLiteral("%1, {sa_family=AF_UNIX, sun_path=\"%2\"}, %3")
+                     .arg(server)
+                     .arg(path)
+                     .arg(bind.arguments.address.length()));
         QVERIFY(QFileInfo(path).exists());
-        calls.perform(request("listen", server));
+        calls.perform(request(Call::Listen, server));
         const int client = int(calls.perform(socket).ret);
-        CallRequest connect = request("connect", client);
-        connect.address = bind.address;
+        CallRequest connect = request(Call::Connect, client);
+        connect.arguments.address = bind.arguments.address;
         QCOMPARE(calls.perform(connect).ret, 0);
-        const CallEvent accepted = calls.perform(request("accept", server));
+        const CallEvent accepted = calls.perform(request(Call::Accept, server));
         QVERIFY(accepted.ret >= 0);
         ::close(int(accepted.ret));
         ::close(client);
         ::close(server);
-        QVERIFY(calls.perform(socket).args.startsWith(QLatin1String("AF_UNIX, SOCK_STREAM, 0")));
+        QVERIFY(calls.perform(socket).argumentsText().startsWith(
+            QLatin1String("AF_UNIX, SOCK_STREAM, 0")));
     }
 
     void pollAndSelectShowWhatIsReady()
     {
         SyscallLayer calls;
         Listener listener(calls);
-        CallRequest poll = request("poll");
-        poll.pollItems = {{listener.fd, POLLIN}};
-        poll.timeoutMs = 0;
+        CallRequest poll = request(Call::Poll);
+        poll.arguments.pollItems = {{listener.fd, POLLIN, 0}};
+        poll.arguments.timeoutMs = 0;
         const CallEvent idle = calls.perform(poll);
         QCOMPARE(idle.ret, 0);
-        QCOMPARE(idle.retDetail, QStringLiteral("(Timeout)"));
+        QCOMPARE(idle.resultText(), QStringLiteral("0 (Timeout)"));
 
         const int client = connectedClient(calls, listener);
-        poll.timeoutMs = -1;
+        poll.arguments.timeoutMs = -1;
         const CallEvent ready = calls.perform(poll);
         QCOMPARE(ready.ret, 1);
-        QCOMPARE(ready.args, QStringLiteral("[{fd=%1, events=POLLIN}], 1, -1").arg(listener.fd));
-        QCOMPARE(ready.retDetail, QStringLiteral("([{fd=%1, revents=POLLIN}])").arg(listener.fd));
+        QCOMPARE(ready.argumentsText(),
+                 QStringLiteral("[{fd=%1, events=POLLIN}], 1, -1").arg(listener.fd));
+        QCOMPARE(ready.resultText(),
+                 QStringLiteral("1 ([{fd=%1, revents=POLLIN}])").arg(listener.fd));
 
-        CallRequest select = request("select");
-        select.pollItems = {{listener.fd, POLLIN}};
+        CallRequest select = request(Call::Select);
+        select.arguments.pollItems = {{listener.fd, POLLIN, 0}};
         const CallEvent selected = calls.perform(select);
         ::close(client);
         QCOMPARE(selected.ret, 1);
         QCOMPARE(
-            selected.args,
+            selected.argumentsText(),
             QStringLiteral("%1, [%2], NULL, NULL, NULL").arg(listener.fd + 1).arg(listener.fd));
-        QCOMPARE(selected.retDetail, QStringLiteral("(in [%1])").arg(listener.fd));
+        QCOMPARE(selected.resultText(), QStringLiteral("1 (in [%1])").arg(listener.fd));
     }
 
     void socketOptions()
     {
         SyscallLayer calls;
-        const int fd = int(calls.perform(request("socket")).ret);
-        CallRequest set = request("setsockopt", fd);
-        set.level = SOL_SOCKET;
-        set.option = SO_REUSEADDR;
-        set.optionValue = 1;
+        const int fd = int(calls.perform(request(Call::Socket)).ret);
+        CallRequest set = request(Call::SetSockOpt, fd);
+        set.arguments.level = SOL_SOCKET;
+        set.arguments.option = SO_REUSEADDR;
+        set.arguments.value = {OptionValue::Kind::Integer, 1, 0, {}, {}, 0, {}};
         const CallEvent reuse = calls.perform(set);
-        QCOMPARE(reuse.args, QStringLiteral("%1, SOL_SOCKET, SO_REUSEADDR, [1], 4").arg(fd));
-        CallRequest get = request("getsockopt", fd);
-        get.level = SOL_SOCKET;
-        get.option = SO_REUSEADDR;
-        QCOMPARE(calls.perform(get).args,
+        QCOMPARE(reuse.argumentsText(),
+                 QStringLiteral("%1, SOL_SOCKET, SO_REUSEADDR, [1], 4").arg(fd));
+        CallRequest get = request(Call::GetSockOpt, fd);
+        get.arguments.level = SOL_SOCKET;
+        get.arguments.option = SO_REUSEADDR;
+        const CallEvent read = calls.perform(get);
+        QCOMPARE(read.argumentsText(),
                  QStringLiteral("%1, SOL_SOCKET, SO_REUSEADDR, [1], [4]").arg(fd));
-        QCOMPARE(calls.lastOptionValue(), 1);
+        QCOMPARE(read.results.value.integer, 1);
 
-        set.option = SO_LINGER;
-        set.optionValue = 1;
-        set.lingerSeconds = 0;
-        QCOMPARE(calls.perform(set).args,
+        set.arguments.option = SO_LINGER;
+        set.arguments.value = {OptionValue::Kind::Linger, 1, 0, {}, {}, 0, {}};
+        QCOMPARE(calls.perform(set).argumentsText(),
                  QStringLiteral("%1, SOL_SOCKET, SO_LINGER, {l_onoff=1, l_linger=0}, 8").arg(fd));
         ::close(fd);
     }
@@ -374,31 +389,31 @@ private Q_SLOTS:
     void nameResolution()
     {
         SyscallLayer calls;
-        CallRequest lookup = request("getaddrinfo");
-        lookup.host = QStringLiteral("127.0.0.1");
-        lookup.service = QStringLiteral("5000");
-        lookup.domain = AF_UNSPEC;
-        lookup.type = SOCK_STREAM;
+        CallRequest lookup = request(Call::GetAddrInfo);
+        lookup.arguments.host = QStringLiteral("127.0.0.1");
+        lookup.arguments.service = QStringLiteral("5000");
+        lookup.arguments.domain = AF_UNSPEC;
+        lookup.arguments.type = SOCK_STREAM;
         const CallEvent found = calls.perform(lookup);
         QCOMPARE(found.ret, 0);
-        QVERIFY(!calls.resolvedAddresses().isEmpty());
-        QCOMPARE(calls.resolvedAddresses().first().endpoint(), QStringLiteral("127.0.0.1:5000"));
-        QVERIFY(
-            found.args.startsWith(QLatin1String("\"127.0.0.1\", \"5000\", {ai_flags=0, "
-                                                "ai_family=AF_UNSPEC, ai_socktype=SOCK_STREAM}")));
+        QVERIFY(!found.results.resolved.isEmpty());
+        QCOMPARE(found.results.resolved.first().endpoint(), QStringLiteral("127.0.0.1:5000"));
+        QVERIFY(found.argumentsText().startsWith(
+            QLatin1String("\"127.0.0.1\", \"5000\", {ai_flags=0, "
+                          "ai_family=AF_UNSPEC, ai_socktype=SOCK_STREAM}")));
 
-        lookup.host = QStringLiteral("not-a-number");
-        lookup.flags = AI_NUMERICHOST;
+        lookup.arguments.host = QStringLiteral("not-a-number");
+        lookup.arguments.flags = AI_NUMERICHOST;
         const CallEvent missing = calls.perform(lookup);
-        QCOMPARE(missing.errnoName, QStringLiteral("EAI_NONAME"));
-        QVERIFY(!missing.errnoExplanation.isEmpty());
+        QCOMPARE(missing.errorInfo().name, QStringLiteral("EAI_NONAME"));
+        QVERIFY(!missing.errorInfo().explanation.isEmpty());
 
-        CallRequest reverse = request("getnameinfo");
-        reverse.address = loopback(5000);
-        reverse.flags = NI_NUMERICHOST | NI_NUMERICSERV;
+        CallRequest reverse = request(Call::GetNameInfo);
+        reverse.arguments.address = loopback(5000);
+        reverse.arguments.flags = NI_NUMERICHOST | NI_NUMERICSERV;
         const CallEvent named = calls.perform(reverse);
         QCOMPARE(named.ret, 0);
-        QVERIFY(named.args.contains(
+        QVERIFY(named.argumentsText().contains(
             QLatin1String("\"127.0.0.1\", 1025, \"5000\", 32, NI_NUMERICHOST|NI_NUMERICSERV")));
     }
 
@@ -407,13 +422,14 @@ private Q_SLOTS:
         SyscallLayer calls;
         Listener listener(calls);
         const int client = connectedClient(calls, listener);
-        const int served = int(calls.perform(request("accept", listener.fd)).ret);
-        CallRequest shutdown = request("shutdown", client);
-        shutdown.how = SHUT_WR;
-        QCOMPARE(calls.perform(shutdown).args, QStringLiteral("%1, SHUT_WR").arg(client));
-        const CallEvent eof = calls.perform(request("read", served));
+        const int served = int(calls.perform(request(Call::Accept, listener.fd)).ret);
+        CallRequest shutdown = request(Call::Shutdown, client);
+        shutdown.arguments.how = SHUT_WR;
+        QCOMPARE(calls.perform(shutdown).argumentsText(),
+                 QStringLiteral("%1, SHUT_WR").arg(client));
+        const CallEvent eof = calls.perform(request(Call::Read, served));
         QCOMPARE(eof.ret, 0);
-        QCOMPARE(eof.args, QStringLiteral("%1, \"\", 256").arg(served));
+        QCOMPARE(eof.argumentsText(), QStringLiteral("%1, \"\", 256").arg(served));
         ::close(served);
         ::close(client);
     }

@@ -1,9 +1,11 @@
 #include "log/tcpstatelog.h"
+#include "testlog.h"
 #include "testscenarios.h"
 
 #include <QTest>
 
 using namespace SocketScope;
+using namespace SocketScope::TestLog;
 using namespace SocketScope::TestScenarios;
 
 namespace {
@@ -17,14 +19,6 @@ QList<TcpState> statesOf(const QList<LoggedTcpState>& logged)
 }
 
 // The first call of `name` by `actor` that succeeded.
-const CallEvent* callOf(const EventLog& log, const QString& actor, const QString& name)
-{
-    for (const CallEvent& call : log.calls()) {
-        if (call.actor == actor && call.call == name && !call.failed())
-            return &call;
-    }
-    return nullptr;
-}
 
 } // namespace
 
@@ -49,11 +43,11 @@ private Q_SLOTS:
         options.capture = CaptureMode(capture);
         QVERIFY(runToEnd(session, builtIn(QStringLiteral("tcp-echo")), options));
         const EventLog& log = session.log();
-        const CallEvent* connect = callOf(log, QStringLiteral("client"), QStringLiteral("connect"));
-        const CallEvent* listen = callOf(log, QStringLiteral("server"), QStringLiteral("listen"));
+        const CallEvent* connect = findCall(log, QStringLiteral("client"), Call::Connect);
+        const CallEvent* listen = findCall(log, QStringLiteral("server"), Call::Listen);
         QVERIFY(connect && listen);
-        const QString client = connect->local;
-        const QString server = connect->peer;
+        const QString client = connect->after.local.endpoint();
+        const QString server = connect->after.peer.endpoint();
         const int end = int(log.calls().size());
 
         // The client said goodbye first. Its peer's ACK of that FIN comes alone (FIN-WAIT-2)
@@ -70,7 +64,8 @@ private Q_SLOTS:
                  QList<TcpState>({TcpState::Listen, TcpState::SynReceived, TcpState::Established,
                                   TcpState::CloseWait, TcpState::LastAck, TcpState::Closed}));
         // Bound, the listening socket is CLOSED until listen().
-        QCOMPARE(statesOf(tcpStatesFromLog(log, end, listen->local, QStringLiteral("0.0.0.0:*"))),
+        QCOMPARE(statesOf(tcpStatesFromLog(log, end, listen->after.local.endpoint(),
+                                           QStringLiteral("0.0.0.0:*"))),
                  QList<TcpState>({TcpState::Closed, TcpState::Listen, TcpState::Closed}));
 
         // At the step after connect() the client is in conversation, and was never further.

@@ -3,6 +3,7 @@
 #include "calls/byteorder.h"
 #include "sources/session.h"
 #include "stagestate.h"
+#include "testlog.h"
 #include "testscenarios.h"
 #include "tuplecardsview.h"
 
@@ -11,28 +12,7 @@
 #include <netinet/in.h>
 
 using namespace SocketScope;
-
-namespace {
-
-const CallEvent& callNamed(const QList<CallEvent>& calls, const char* actor, const char* call)
-{
-    for (const CallEvent& event : calls) {
-        if (event.actor == QLatin1String(actor) && event.call == QLatin1String(call))
-            return event;
-    }
-    qFatal("no %s %s", actor, call);
-}
-
-int positionAfter(const QList<CallEvent>& calls, const char* actor, const char* call)
-{
-    for (qsizetype i = 0; i < calls.size(); ++i) {
-        if (calls[i].actor == QLatin1String(actor) && calls[i].call == QLatin1String(call))
-            return int(i + 1);
-    }
-    return -1;
-}
-
-} // namespace
+using namespace SocketScope::TestLog;
 
 class TestTupleViews : public QObject {
     Q_OBJECT
@@ -51,14 +31,14 @@ private Q_SLOTS:
         cards.setState(projectStage(calls, 0));
         QVERIFY(cards.toPlainText().contains(QLatin1String("No descriptor yet")));
 
-        cards.setState(projectStage(calls, positionAfter(calls, "server", "bind")));
+        cards.setState(projectStage(calls, positionAfter(calls, u"server", Call::Bind)));
         QString text = cards.toPlainText();
         // The system chose the port at bind(): the card shows it with where it came from.
         QVERIFY2(text.contains(QLatin1String("bind() to port 0: chosen by the system")),
                  qPrintable(text));
         QVERIFY2(text.contains(QString::number(session.servicePort())), qPrintable(text));
 
-        cards.setState(projectStage(calls, positionAfter(calls, "client", "write")));
+        cards.setState(projectStage(calls, positionAfter(calls, u"client", Call::Write)));
         text = cards.toPlainText();
         QVERIFY(text.contains(QLatin1String("bind() to port 0: chosen by the system")));
         QVERIFY(text.contains(QLatin1String("connect(): chosen by the system")));
@@ -79,22 +59,22 @@ private Q_SLOTS:
         v6.actor = QStringLiteral("server");
         v6.fd = 3;
         v6.family = AF_INET6;
-        v6.tuple.protocol = {QStringLiteral("TCP"), QStringLiteral("socket"), 1, false};
-        v6.tuple.localAddress = {QStringLiteral("*"), QStringLiteral("bind"), 2, false};
+        v6.tuple.protocol = {QStringLiteral("TCP"), Call::Socket, 1, false};
+        v6.tuple.localAddress = {QStringLiteral("*"), Call::Bind, 2, false};
         StageEndpoint udp;
         udp.actor = QStringLiteral("client");
         udp.fd = 4;
         udp.family = AF_INET;
         udp.datagram = true;
         udp.tuple.perDatagram = true;
-        udp.tuple.localAddress = {QStringLiteral("*"), QStringLiteral("sendto"), 5, true};
+        udp.tuple.localAddress = {QStringLiteral("*"), Call::SendTo, 5, true};
         state.endpoints = {v6, udp};
         cards.setState(state);
         const QString text = cards.toPlainText();
         QVERIFY(text.contains(QLatin1String("in6addr_any")));
         QVERIFY(text.contains(QLatin1String("INADDR_ANY")));
         QVERIFY(text.contains(QLatin1String("each datagram carries its address")));
-        QCOMPARE(cards.provenance({QStringLiteral("1"), QStringLiteral("getsockname"), 7, true}),
+        QCOMPARE(cards.provenance({QStringLiteral("1"), Call::GetSockName, 7, true}),
                  QStringLiteral("chosen by the system, read back with getsockname()"));
     }
 
@@ -103,9 +83,8 @@ private Q_SLOTS:
         Session session;
         QVERIFY(
             TestScenarios::runToEnd(session, TestScenarios::builtIn(QStringLiteral("tcp-echo"))));
-        const QList<CallEvent>& calls = session.log().calls();
-        const CallEvent& connect = callNamed(calls, "client", "connect");
-        const quint16 port = connect.address.port();
+        const CallEvent& connect = *findCall(session.log(), u"client", Call::Connect);
+        const quint16 port = connect.arguments.address.port();
         ByteOrderView view;
         view.setCall(connect);
         const QString text = view.toPlainText();
@@ -124,9 +103,9 @@ private Q_SLOTS:
             QByteArray::fromHex(QByteArray::number(port, 16).rightJustified(4, '0')).toHex(' '));
         QVERIFY2(text.contains(portHex), qPrintable(portHex));
 
-        view.setCall(callNamed(calls, "server", "accept"));
+        view.setCall(*findCall(session.log(), u"server", Call::Accept));
         QVERIFY(view.toPlainText().contains(QLatin1String("the kernel filled in")));
-        view.setCall(callNamed(calls, "server", "listen"));
+        view.setCall(*findCall(session.log(), u"server", Call::Listen));
         QVERIFY(view.toPlainText().contains(QLatin1String("listen() passes no address")));
         view.setCall(std::nullopt);
         QVERIFY(view.toPlainText().contains(QLatin1String("endian")));

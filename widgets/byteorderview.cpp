@@ -147,19 +147,20 @@ QString ByteOrderView::html(const std::optional<CallEvent>& call)
     QString html = QStringLiteral("<p>%1</p>").arg(endiannessText());
     if (!call)
         return html;
-    const bool passed = call->address.isValid();
-    const SocketAddress& address = passed ? call->address : call->returnedAddress;
+    const bool passed = call->arguments.address.isValid();
+    const SocketAddress& address = passed ? call->arguments.address : call->results.returnedAddress;
+    const QString name = Calls::name(call->call);
     if (!address.isValid() || address.family() == AF_UNSPEC) {
-        return html + QStringLiteral("<p><i>%1</i></p>")
-                          .arg(Tr::tr("%1() passes no address.").arg(call->call));
+        return html +
+               QStringLiteral("<p><i>%1</i></p>").arg(Tr::tr("%1() passes no address.").arg(name));
     }
     const QString structure = ByteOrder::structName(address.family());
     html += QStringLiteral("<h3>%1</h3>")
                 .arg(passed ? Tr::tr("%1(): the %2 the program passed, %3 bytes")
-                                  .arg(call->call, structure)
+                                  .arg(name, structure)
                                   .arg(address.length())
                             : Tr::tr("%1(): the %2 the kernel filled in, %3 bytes")
-                                  .arg(call->call, structure)
+                                  .arg(name, structure)
                                   .arg(address.length()));
     html += byteTable(address, ByteOrder::layout(address.family()));
     if (address.family() == AF_UNIX)

@@ -1,9 +1,9 @@
 #include "calllogmodel.h"
 
-#include "sources/session.h"
-
 #include <QBrush>
 #include <QColor>
+
+#include <algorithm>
 
 namespace SocketScope {
 
@@ -12,86 +12,76 @@ CallLogModel::CallLogModel(QObject* parent)
 {
 }
 
-void CallLogModel::setSession(Session* session)
+void CallLogModel::setLog(const EventLog* log)
 {
-    if (m_session == session)
+    if (m_log == log)
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    clear();
-    if (!m_session)
-        return;
-    connect(m_session, &Session::callStarted, this, &CallLogModel::onStarted);
-    connect(m_session, &Session::callBlocked, this, &CallLogModel::onBlocked);
-    connect(m_session, &Session::eventAppended, this, &CallLogModel::onFinished);
-    connect(m_session, &Session::wasReset, this, &CallLogModel::clear);
-    for (const CallEvent& event : m_session->log().calls())
-        onFinished(event);
+    if (m_log)
+        disconnect(m_log, nullptr, this, nullptr);
+    m_log = log;
+    if (m_log) {
+        connect(m_log, &EventLog::callStarted, this,
+                [this](const CallStart& start) { onStarted(start.seq); });
+        connect(m_log, &EventLog::callBlocked, this, &CallLogModel::onChanged);
+        connect(m_log, &EventLog::callAppended, this, [this](const CallEvent& event) {
+            if (rowOf(event.seq) < 0)
+                onStarted(event.seq);
+            else
+                onChanged(event.seq);
+        });
+        connect(m_log, &EventLog::wasReset, this, &CallLogModel::rebuild);
+    }
+    rebuild();
 }
 
-void CallLogModel::clear()
+void CallLogModel::rebuild()
 {
     beginResetModel();
     m_rows.clear();
+    if (m_log) {
+        for (const CallEvent& event : m_log->calls())
+            m_rows.append(event.seq);
+        for (const CallStart& start : m_log->callsInProgress())
+            m_rows.append(start.seq);
+        std::sort(m_rows.begin(), m_rows.end());
+    }
     endResetModel();
 }
 
 int CallLogModel::rowOf(qint64 seq) const
 {
-    for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
-        if (m_rows[i].start.seq == seq)
-            return int(i);
-    }
-    return -1;
+    const auto found = std::lower_bound(m_rows.cbegin(), m_rows.cend(), seq);
+    return found != m_rows.cend() && *found == seq ? int(found - m_rows.cbegin()) : -1;
 }
 
-void CallLogModel::onStarted(const CallStart& start)
+void CallLogModel::onStarted(qint64 seq)
 {
-    if (rowOf(start.seq) >= 0)
+    if (rowOf(seq) >= 0)
         return;
     // Rows stay in start order: a call that started earlier may finish later.
-    qsizetype position = m_rows.size();
-    while (position > 0 && m_rows[position - 1].start.seq > start.seq)
-        --position;
-    beginInsertRows({}, int(position), int(position));
-    m_rows.insert(position, Row{start, std::nullopt, false});
+    const int position =
+        int(std::lower_bound(m_rows.cbegin(), m_rows.cend(), seq) - m_rows.cbegin());
+    beginInsertRows({}, position, position);
+    m_rows.insert(position, seq);
     endInsertRows();
 }
 
-void CallLogModel::onBlocked(qint64 seq)
+void CallLogModel::onChanged(qint64 seq)
 {
     const int row = rowOf(seq);
-    if (row < 0)
-        return;
-    m_rows[row].blocked = true;
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-}
-
-void CallLogModel::onFinished(const CallEvent& event)
-{
-    int row = rowOf(event.seq);
-    if (row < 0) {
-        CallStart start;
-        start.seq = event.seq;
-        start.step = event.step;
-        start.tNs = event.tNs;
-        start.actor = event.actor;
-        start.call = event.call;
-        start.fd = event.fd;
-        onStarted(start);
-        row = rowOf(event.seq);
-    }
-    m_rows[row].event = event;
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 void CallLogModel::refreshInProgress(qint64 nowNs)
 {
     m_nowNs = nowNs;
-    for (qsizetype row = 0; row < m_rows.size(); ++row) {
-        if (!m_rows[row].event)
-            Q_EMIT dataChanged(index(int(row), ResultColumn), index(int(row), DurationColumn));
+    if (!m_log)
+        return;
+    for (const CallStart& start : m_log->callsInProgress()) {
+        const int row = rowOf(start.seq);
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row, ResultColumn), index(row, DurationColumn));
     }
 }
 
@@ -105,55 +95,54 @@ int CallLogModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString CallLogModel::resultText(const Row& row) const
+QString CallLogModel::resultText(qint64 seq) const
 {
-    if (!row.event) {
-        const double seconds = double(qMax<qint64>(0, m_nowNs - row.start.tNs)) / 1e9;
-        return row.blocked ? tr("blocked for %1 s").arg(seconds, 0, 'f', 1) : tr("in progress");
-    }
-    const CallEvent& event = *row.event;
-    if (event.cancelled)
-        return tr("cancelled");
-    if (event.errnoValue != 0)
-        return QStringLiteral("%1 %2 (%3)").arg(event.ret).arg(event.errnoName, event.errnoMessage);
-    return event.retDetail.isEmpty()
-               ? QString::number(event.ret)
-               : QString::number(event.ret) + QLatin1Char(' ') + event.retDetail;
+    if (const CallEvent* event = m_log->call(seq))
+        return event->cancelled ? tr("cancelled") : event->resultText();
+    const CallStart* start = m_log->callInProgress(seq);
+    const double seconds = double(qMax<qint64>(0, m_nowNs - (start ? start->tNs : 0))) / 1e9;
+    return start && start->blocked ? tr("blocked for %1 s").arg(seconds, 0, 'f', 1)
+                                   : tr("in progress");
 }
 
 QVariant CallLogModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!m_log ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row& row = m_rows.at(index.row());
-    const bool failed = row.event && row.event->failed();
+    const qint64 seq = m_rows.at(index.row());
+    const CallEvent* event = m_log->call(seq);
+    const CallStart* start = event ? nullptr : m_log->callInProgress(seq);
+    if (!event && !start)
+        return {};
+    const bool failed = event && event->failed();
+    const QString explanation =
+        event && event->error != 0 ? event->errorInfo().explanation : QString();
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
         case SeqColumn:
-            return row.start.seq;
+            return seq;
         case ActorColumn:
-            return row.start.actor;
+            return event ? event->actor : start->actor;
         case CallColumn:
-            if (row.event)
-                return row.event->call + QLatin1Char('(') + row.event->args + QLatin1Char(')');
-            return QStringLiteral("%1(%2, ...)").arg(row.start.call).arg(row.start.fd);
+            if (event)
+                return Calls::name(event->call) + QLatin1Char('(') + event->argumentsText() +
+                       QLatin1Char(')');
+            return QStringLiteral("%1(%2, ...)").arg(Calls::name(start->call)).arg(start->fd);
         case ResultColumn:
-            return resultText(row);
+            return resultText(seq);
         case ExplanationColumn:
-            return row.event && row.event->errnoValue != 0 ? row.event->errnoExplanation
-                                                           : QString();
+            return explanation;
         case DurationColumn: {
-            const qint64 ns = row.event ? row.event->durationNs : m_nowNs - row.start.tNs;
+            const qint64 ns = event ? event->durationNs : m_nowNs - start->tNs;
             return QStringLiteral("%1 ms").arg(double(qMax<qint64>(0, ns)) / 1e6, 0, 'f', 3);
         }
         }
         return {};
     case Qt::ToolTipRole:
     case ExplanationRole:
-        if (row.event && row.event->errnoValue != 0)
-            return row.event->errnoExplanation;
-        return {};
+        return explanation.isEmpty() ? QVariant() : QVariant(explanation);
     case Qt::ForegroundRole:
         if (failed && (index.column() == ResultColumn || index.column() == ExplanationColumn))
             return QBrush(QColor(0xb0, 0x00, 0x20));
@@ -161,7 +150,9 @@ QVariant CallLogModel::data(const QModelIndex& index, int role) const
     case FailedRole:
         return failed;
     case InProgressRole:
-        return !row.event.has_value();
+        return event == nullptr;
+    case SeqRole:
+        return seq;
     }
     return {};
 }

@@ -1,16 +1,16 @@
 #pragma once
 
-#include "calls/callevent.h"
+#include "log/eventlog.h"
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QPointer>
 
 namespace SocketScope {
 
-class Session;
-
-// The call list as strace would print it: one row per call of the session, in the order the
-// calls started; a call still in progress shows that it is blocked and for how long.
+// The call list as strace would print it: one row per call of the log, in the order the calls
+// started; a call still in progress shows that it is blocked and for how long. Rows hold
+// only the call's seq: the call itself is read from the log.
 class CallLogModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -24,13 +24,15 @@ public:
         ColumnCount
     };
     Q_ENUM(Column)
-    enum Role { FailedRole = Qt::UserRole + 1, InProgressRole, ExplanationRole };
+    enum Role { FailedRole = Qt::UserRole + 1, InProgressRole, ExplanationRole, SeqRole };
 
     explicit CallLogModel(QObject* parent = nullptr);
 
-    void setSession(Session* session);
+    void setLog(const EventLog* log);
     // Moves the clock used for "blocked for ..." on rows in progress.
     void refreshInProgress(qint64 nowNs);
+    // The row of the call with this seq, -1 when it has none.
+    int rowOf(qint64 seq) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -39,21 +41,13 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    struct Row {
-        CallStart start;
-        std::optional<CallEvent> event; // empty while the call is in progress
-        bool blocked = false;
-    };
+    void rebuild();
+    void onStarted(qint64 seq);
+    void onChanged(qint64 seq);
+    QString resultText(qint64 seq) const;
 
-    void clear();
-    void onStarted(const CallStart& start);
-    void onBlocked(qint64 seq);
-    void onFinished(const CallEvent& event);
-    int rowOf(qint64 seq) const;
-    QString resultText(const Row& row) const;
-
-    Session* m_session = nullptr;
-    QList<Row> m_rows;
+    QPointer<const EventLog> m_log;
+    QList<qint64> m_rows; // seqs, in start order
     qint64 m_nowNs = 0;
 };
 

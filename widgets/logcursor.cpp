@@ -1,6 +1,6 @@
 #include "logcursor.h"
 
-#include "sources/session.h"
+#include "log/eventlog.h"
 
 namespace SocketScope {
 
@@ -9,31 +9,32 @@ LogCursor::LogCursor(QObject* parent)
 {
 }
 
-void LogCursor::setSession(Session* session)
+void LogCursor::setLog(const EventLog* log)
 {
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    m_position = count();
-    if (!m_session)
-        return;
-    connect(m_session, &Session::eventAppended, this, [this] {
-        const bool wasLive = m_position == count() - 1;
-        Q_EMIT countChanged(count());
-        if (wasLive)
-            setPosition(count());
-    });
-    connect(m_session, &Session::wasReset, this, [this] {
-        Q_EMIT countChanged(0);
-        m_position = -1; // force the signal: the log it pointed into is gone
-        setPosition(0);
-    });
-    Q_EMIT positionChanged(m_position);
+    if (m_log)
+        disconnect(m_log, nullptr, this, nullptr);
+    m_log = log;
+    m_position = -1; // force the signal: the log it pointed into is another one
+    if (m_log) {
+        connect(m_log, &EventLog::callAppended, this, [this] {
+            const bool wasLive = m_position == count() - 1;
+            Q_EMIT countChanged(count());
+            if (wasLive)
+                setPosition(count());
+        });
+        connect(m_log, &EventLog::wasReset, this, [this] {
+            Q_EMIT countChanged(0);
+            m_position = -1;
+            setPosition(0);
+        });
+    }
+    Q_EMIT countChanged(count());
+    setPosition(count());
 }
 
 int LogCursor::count() const
 {
-    return m_session ? int(m_session->log().calls().size()) : 0;
+    return m_log ? int(m_log->calls().size()) : 0;
 }
 
 void LogCursor::setPosition(int position)

@@ -5,18 +5,18 @@
 
 namespace SocketScope {
 
-class Session;
+class EventLog;
 
-// The position every view shows: how many calls of the session's log (in the order they
-// returned) are applied. It follows new calls while it is live; Back and Forward move it
-// through what was recorded without re-running anything.
+// The position every view shows: how many calls of the log (in the order they returned) are
+// applied. It follows new calls while it is live; Back and Forward move it through what was
+// recorded without re-running anything.
 class LogCursor : public QObject {
     Q_OBJECT
     Q_PROPERTY(int position READ position WRITE setPosition NOTIFY positionChanged)
 public:
     explicit LogCursor(QObject* parent = nullptr);
 
-    void setSession(Session* session);
+    void setLog(const EventLog* log);
     int position() const { return m_position; }
     int count() const;
     bool isLive() const { return m_position == count(); }
@@ -32,7 +32,7 @@ Q_SIGNALS:
     void countChanged(int count);
 
 private:
-    QPointer<Session> m_session;
+    QPointer<const EventLog> m_log;
     int m_position = 0;
 };
 

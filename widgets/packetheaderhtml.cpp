@@ -83,8 +83,9 @@ QString portLink(const PacketEvent& packet, const std::optional<CallEvent>& caus
 {
     if (!cause)
         return {};
-    const SocketAddress& address =
-        cause->address.isValid() ? cause->address : cause->returnedAddress;
+    const SocketAddress& address = cause->arguments.address.isValid()
+                                       ? cause->arguments.address
+                                       : cause->results.returnedAddress;
     if (!address.isValid() || address.port() == 0)
         return {};
     const quint16 port = address.port();
@@ -98,7 +99,7 @@ QString portLink(const PacketEvent& packet, const std::optional<CallEvent>& caus
                   "order in memory; they go on the wire unchanged.")
         .arg(which, CRender::hexBytes(networkOrder(port)))
         .arg(port)
-        .arg(cause->call)
+        .arg(Calls::name(cause->call))
         .arg(cause->seq);
 }
 

@@ -11,8 +11,9 @@ namespace SocketScope {
 // A letter waiting in a UDP mailbox: what recvfrom will take out.
 struct StageLetter {
     QByteArray bytes;
-    QString from;
-    QString to;
+    SocketAddress from;
+    SocketAddress to;
+    bool operator==(const StageLetter&) const = default;
 };
 
 // One descriptor as the stage draws it: a telephone (TCP) or a mailbox (UDP).
@@ -24,9 +25,9 @@ struct StageEndpoint {
     int family = 0;
     bool datagram = false;
     Phase phase = Phase::Created;
-    QString local;
-    QString peer;
-    QString tcpState;
+    SocketAddress local; // invalid while it has none
+    SocketAddress peer;
+    std::optional<TcpState> tcpState;
     int backlog = 0;
     int parentFd = -1;       // the listening descriptor accept() took it from
     int queuedCallers = 0;   // listening: connections established, not yet accepted
@@ -35,13 +36,14 @@ struct StageEndpoint {
     bool peerHungUp = false; // a read returned 0: the other side hung up
     QByteArray unread;       // stream: bytes that arrived and were not read yet
     QList<StageLetter> mailbox;
-    QString waitingCall; // a call in progress on it at the cursor, "" when none
+    std::optional<Call> waitingCall; // a call in progress on it at the cursor
     qint64 waitingSinceNs = 0;
-    QString failedCall; // the last call on it that failed, until one succeeds
-    QString errnoName;
-    QString errnoExplanation;
-    QString failedTarget; // connect/sendto: the address nobody answered at
-    SocketTuple tuple;    // its quintuplet after the last call on it
+    std::optional<Call> failedCall; // the last call on it that failed, until one succeeds
+    bool failureCancelled = false;  // ... because it was cancelled
+    ErrnoInfo failure;              // its errno's name, message and explanation
+    SocketAddress failedTarget;     // connect/sendto: the address nobody answered at
+    SocketTuple tuple;              // its quintuplet after the last call on it
+    bool operator==(const StageEndpoint&) const = default;
 };
 
 // The telephone line between two connected descriptors, or a caller waiting in a
@@ -51,6 +53,7 @@ struct StageLine {
     int to = -1;   // the handset that picked up, or the listener whose queue holds the call
     bool queued = false;
     bool hungUp = false; // one side has closed
+    bool operator==(const StageLine&) const = default;
 };
 
 // What the call at the cursor carried, for the bubble, the letter or the dialling line.
@@ -60,7 +63,8 @@ struct StageExchange {
     int from = -1; // endpoint indexes; -1 when unknown
     int to = -1;
     QByteArray bytes;
-    QString envelope; // "127.0.0.1:5000": destination of a posted letter, sender of a collected one
+    SocketAddress envelope; // destination of a posted letter, sender of a collected one
+    bool operator==(const StageExchange&) const = default;
 };
 
 // The stage at one position of the log: every descriptor so far, the lines between them,
@@ -74,6 +78,7 @@ struct StageState {
     int cursor = 0;
 
     int indexOf(const QString& actor, int fd) const; // the open descriptor, else the newest
+    bool operator==(const StageState&) const = default;
 };
 
 // Projects the first `cursor` calls of the log (in the order they returned). At the live end
@@ -83,6 +88,6 @@ StageState projectStage(const QList<CallEvent>& calls, int cursor,
                         const QList<CallStart>& inProgress = {}, qint64 nowNs = 0);
 
 // "127.0.0.1:5000" and "0.0.0.0:5000" name the same socket for a datagram sent there.
-bool endpointsMatch(const QString& bound, const QString& target);
+bool endpointsMatch(const SocketAddress& bound, const SocketAddress& target);
 
 } // namespace SocketScope

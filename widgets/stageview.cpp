@@ -92,7 +92,7 @@ void StageView::setTime(qint64 nowNs)
         return;
     bool waiting = false;
     for (const StageEndpoint& endpoint : std::as_const(m_state.endpoints))
-        waiting |= !endpoint.waitingCall.isEmpty();
+        waiting |= endpoint.waitingCall.has_value();
     m_state.timeNs = nowNs;
     if (waiting)
         update();
@@ -148,18 +148,19 @@ QString StageView::waitingText(const StageEndpoint& endpoint) const
 {
     const double seconds = double(qMax<qint64>(0, m_state.timeNs - endpoint.waitingSinceNs)) / 1e9;
     const QString elapsed = QString::number(seconds, 'f', 1);
-    const QString& call = endpoint.waitingCall;
+    const Call call = endpoint.waitingCall.value_or(Call::Read);
+    const QString name = Calls::name(call);
     if (m_viewMode == ViewMode::Protocol)
-        return tr("%1() blocked for %2 s").arg(call, elapsed);
-    if (call.startsWith(QLatin1String("accept")))
+        return tr("%1() blocked for %2 s").arg(name, elapsed);
+    if (call == Call::Accept || call == Call::Accept4)
         return tr("waiting by the phone… %1 s").arg(elapsed);
-    if (call == QLatin1String("connect"))
+    if (call == Call::Connect)
         return tr("dialling… %1 s").arg(elapsed);
     if (endpoint.datagram)
         return tr("waiting for the mail… %1 s").arg(elapsed);
-    if (call == QLatin1String("read") || call.startsWith(QLatin1String("recv")))
+    if (Calls::has(call, CallTrait::ReceivesData))
         return tr("listening to silence… %1 s").arg(elapsed);
-    return tr("waiting in %1()… %2 s").arg(call, elapsed);
+    return tr("waiting in %1()… %2 s").arg(name, elapsed);
 }
 
 QString StageView::statusText(const StageEndpoint& endpoint) const
@@ -168,13 +169,13 @@ QString StageView::statusText(const StageEndpoint& endpoint) const
     const bool protocol = m_viewMode == ViewMode::Protocol;
     if (endpoint.phase == Phase::Closed)
         return protocol ? tr("closed") : tr("hung up");
-    if (!endpoint.waitingCall.isEmpty() && !protocol)
+    if (endpoint.waitingCall && !protocol)
         return waitingText(endpoint);
     if (protocol) {
         QStringList parts;
-        if (!endpoint.tcpState.isEmpty())
-            parts << endpoint.tcpState;
-        if (!endpoint.waitingCall.isEmpty())
+        if (endpoint.tcpState)
+            parts << kernelName(*endpoint.tcpState);
+        if (endpoint.waitingCall)
             parts << waitingText(endpoint);
         QString state = parts.join(QStringLiteral(" · "));
         if (endpoint.writeShut || endpoint.readShut)
@@ -197,11 +198,11 @@ QString StageView::statusText(const StageEndpoint& endpoint) const
     switch (endpoint.phase) {
     case Phase::Created:
         // sendto() or connect() without bind(): the system chose the address.
-        if (!endpoint.local.isEmpty())
+        if (endpoint.local.isValid())
             return tr("address chosen by the system at the first send");
         return endpoint.datagram ? tr("a mailbox, no address yet") : tr("installed, no number yet");
     case Phase::Bound:
-        if (endpoint.local.isEmpty())
+        if (!endpoint.local.isValid())
             return tr("bound to port 0: the system chooses the port");
         return endpoint.datagram ? tr("mailbox open at this address") : tr("has a number");
     case Phase::Listening:
@@ -218,13 +219,15 @@ QString StageView::statusText(const StageEndpoint& endpoint) const
 
 QString StageView::failureText(const StageEndpoint& endpoint) const
 {
-    if (endpoint.failedCall.isEmpty())
+    if (!endpoint.failedCall)
         return {};
-    if (m_viewMode == ViewMode::Analogy && endpoint.failedCall == QLatin1String("connect") &&
-        endpoint.errnoName == QLatin1String("ECONNREFUSED"))
+    if (m_viewMode == ViewMode::Analogy && endpoint.failedCall == Call::Connect &&
+        endpoint.failure.value == ECONNREFUSED)
         return tr("nobody picks up at %1: the line is dead (ECONNREFUSED)")
-            .arg(endpoint.failedTarget);
-    return tr("%1() failed: %2").arg(endpoint.failedCall, endpoint.errnoName);
+            .arg(endpoint.failedTarget.endpoint());
+    return tr("%1() failed: %2")
+        .arg(Calls::name(*endpoint.failedCall),
+             endpoint.failureCancelled ? tr("cancelled") : endpoint.failure.name);
 }
 
 QStringList StageView::describe(int index) const
@@ -236,10 +239,11 @@ QStringList StageView::describe(int index) const
         lines << tr("fd %1 · %2")
                      .arg(endpoint.fd)
                      .arg(endpoint.datagram ? QStringLiteral("UDP") : QStringLiteral("TCP"));
-        lines
-            << tr("local %1").arg(endpoint.local.isEmpty() ? QStringLiteral("—") : endpoint.local);
-        if (!endpoint.peer.isEmpty())
-            lines << tr("peer %1").arg(endpoint.peer);
+        lines << tr("local %1")
+                     .arg(endpoint.local.isValid() ? endpoint.local.endpoint()
+                                                   : QStringLiteral("—"));
+        if (endpoint.peer.isValid())
+            lines << tr("peer %1").arg(endpoint.peer.endpoint());
     } else {
         if (endpoint.datagram)
             lines << tr("mailbox, descriptor %1").arg(endpoint.fd);
@@ -247,10 +251,10 @@ QStringList StageView::describe(int index) const
             lines << tr("new handset, descriptor %1").arg(endpoint.fd);
         else
             lines << tr("telephone, descriptor %1").arg(endpoint.fd);
-        lines << (endpoint.local.isEmpty() ? tr("no number yet")
-                                           : tr("number %1").arg(endpoint.local));
-        if (!endpoint.peer.isEmpty() && !endpoint.datagram)
-            lines << tr("talking with %1").arg(endpoint.peer);
+        lines << (endpoint.local.isValid() ? tr("number %1").arg(endpoint.local.endpoint())
+                                           : tr("no number yet"));
+        if (endpoint.peer.isValid() && !endpoint.datagram)
+            lines << tr("talking with %1").arg(endpoint.peer.endpoint());
     }
     const QString status = statusText(endpoint);
     if (!status.isEmpty())
@@ -293,10 +297,11 @@ QStringList StageView::exchangeText() const
             lines.prepend(tr("heard:"));
         break;
     case StageExchange::Kind::Posted:
-        lines << tr("to %1").arg(last.envelope) << CRender::quotedBytes(last.bytes, 24);
+        lines << tr("to %1").arg(last.envelope.endpoint()) << CRender::quotedBytes(last.bytes, 24);
         break;
     case StageExchange::Kind::Collected:
-        lines << tr("from %1").arg(last.envelope) << CRender::quotedBytes(last.bytes, 24);
+        lines << tr("from %1").arg(last.envelope.endpoint())
+              << CRender::quotedBytes(last.bytes, 24);
         break;
     default:
         break;
@@ -358,7 +363,7 @@ void StageView::paintLines(QPainter& painter, const StageLayout& layout, const Q
     // A refused call: the line goes out and nobody answers.
     for (qsizetype i = 0; i < m_state.endpoints.size(); ++i) {
         const StageEndpoint& endpoint = m_state.endpoints[i];
-        if (endpoint.failedCall != QLatin1String("connect"))
+        if (endpoint.failedCall != Call::Connect)
             continue;
         const QPointF from = layout.anchor(int(i));
         const QPointF end = from + QPointF(from.x() > scene.width() / 2 ? -220 : 220, 0);
@@ -410,7 +415,7 @@ void StageView::paintEndpoint(QPainter& painter, const StageLayout& layout, int 
     painter.setFont(font);
     qreal y = text.top() + metrics.ascent();
     for (qsizetype i = 0; i < lines.size() && y < text.bottom(); ++i) {
-        const bool failure = !endpoint.failedCall.isEmpty() && i == lines.size() - 1;
+        const bool failure = endpoint.failedCall.has_value() && i == lines.size() - 1;
         painter.setFont(i == 0 ? stageFont(textSize, true) : font);
         painter.setPen(failure ? theme.error : (closed ? theme.muted : theme.ink));
         painter.drawText(QPointF(text.left(), y),

@@ -44,12 +44,14 @@ void TupleCardsView::setHighlighted(const QList<PacketEnd>& ends)
 
 QString TupleCardsView::provenance(const TupleField& field) const
 {
-    const QString call = field.source + QStringLiteral("()");
-    if (field.source == QLatin1String("getsockname"))
+    if (!field.source)
+        return {};
+    const QString call = Calls::name(*field.source) + QStringLiteral("()");
+    if (field.source == Call::GetSockName)
         return tr("chosen by the system, read back with getsockname()");
-    if (field.source == QLatin1String("recvfrom"))
+    if (field.source == Call::RecvFrom)
         return tr("recvfrom(): sender of the last datagram");
-    if (field.chosenBySystem && field.source == QLatin1String("bind"))
+    if (field.chosenBySystem && field.source == Call::Bind)
         return tr("bind() to port 0: chosen by the system");
     if (field.chosenBySystem)
         return tr("%1: chosen by the system").arg(call);

@@ -1,164 +1,560 @@
 #include "calls/callcodec.h"
 
+#include "calls/constants.h"
+#include "calls/jsonfields.h"
+
+#include <QCoreApplication>
 #include <QJsonArray>
+
+#include <netinet/in.h>
+#include <sys/un.h>
 
 namespace SocketScope::CallCodec {
 
 namespace {
+
+class Tr {
+    Q_DECLARE_TR_FUNCTIONS(CallCodec)
+};
+
+// What a saved session or a child may send: large enough for any real call, small enough
+// that a hostile file cannot make SocketScope allocate without bound.
+constexpr qint64 maxFd = 1 << 20;
+constexpr qsizetype maxPayload = 16 << 20;
+constexpr qsizetype maxItems = 4096;
+constexpr qint64 maxTime = qint64(1) << 62;
 
 QString hex(const QByteArray& bytes)
 {
     return QString::fromLatin1(bytes.toHex());
 }
 
-QByteArray unhex(const QJsonValue& value)
+QJsonValue stringOrNull(const QString& text)
 {
-    return QByteArray::fromHex(value.toString().toLatin1());
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
 }
 
-QString addressHex(const SocketAddress& address)
+template <typename Value>
+void put(QJsonObject& object, const char* key, const Value& value, const Value& fallback)
 {
-    return hex(QByteArray(reinterpret_cast<const char*>(address.data()), address.length()));
+    if (value != fallback)
+        object[QLatin1String(key)] = value;
 }
 
-SocketAddress addressFrom(const QJsonValue& value)
+void putHex(QJsonObject& object, const char* key, const QByteArray& bytes)
 {
-    const QByteArray bytes = unhex(value);
-    if (bytes.isEmpty() || bytes.size() > qsizetype(sizeof(sockaddr_storage)))
+    if (!bytes.isEmpty())
+        object[QLatin1String(key)] = hex(bytes);
+}
+
+void putAddress(QJsonObject& object, const char* key, const SocketAddress& address)
+{
+    if (address.isValid())
+        object[QLatin1String(key)] = addressToHex(address);
+}
+
+SocketAddress readAddress(JsonFields& fields, const char* key)
+{
+    const QByteArray bytes = fields.hex(key, qsizetype(sizeof(sockaddr_storage)));
+    if (bytes.isEmpty())
         return {};
-    return SocketAddress(reinterpret_cast<const sockaddr*>(bytes.constData()),
-                         socklen_t(bytes.size()));
+    sockaddr_storage storage{};
+    if (bytes.size() < qsizetype(sizeof(sa_family_t))) {
+        fields.fail(key, Tr::tr("is too short for a sockaddr"));
+        return {};
+    }
+    std::memcpy(&storage, bytes.constData(), size_t(bytes.size()));
+    const qsizetype expected = storage.ss_family == AF_INET    ? qsizetype(sizeof(sockaddr_in))
+                               : storage.ss_family == AF_INET6 ? qsizetype(sizeof(sockaddr_in6))
+                                                               : -1;
+    const bool unix =
+        storage.ss_family == AF_UNIX && bytes.size() <= qsizetype(sizeof(sockaddr_un));
+    if (!unix && bytes.size() != expected) {
+        fields.fail(key, Tr::tr("is not a sockaddr_in, sockaddr_in6 or sockaddr_un"));
+        return {};
+    }
+    return SocketAddress(reinterpret_cast<const sockaddr*>(&storage), socklen_t(bytes.size()));
+}
+
+int readConstant(JsonFields& fields, const char* key, ConstantKind kind)
+{
+    const QString name = fields.string(key, 64);
+    if (name.isEmpty())
+        return 0;
+    if (const auto value = constantValue(kind, name))
+        return *value;
+    bool isNumber = false;
+    const int number = name.toInt(&isNumber);
+    if (isNumber)
+        return number;
+    fields.fail(
+        key,
+        Tr::tr("\"%1\" is not one of %2").arg(name, constantNames(kind).join(QLatin1String(", "))));
+    return 0;
+}
+
+int readFd(JsonFields& fields, const char* key)
+{
+    return int(fields.integer(key, -1, -1, maxFd));
+}
+
+int readInt(JsonFields& fields, const char* key)
+{
+    return int(
+        fields.integer(key, 0, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+}
+
+QJsonObject optionToJson(const OptionValue& value)
+{
+    QJsonObject object;
+    if (value.kind == OptionValue::Kind::None)
+        return object;
+    static const char* const kinds[] = {"none",      "integer", "linger", "multicast_request",
+                                        "interface", "timeval", "bytes"};
+    object[QLatin1String("kind")] = QLatin1String(kinds[int(value.kind)]);
+    put(object, "integer", value.integer, 0);
+    put(object, "linger", value.lingerSeconds, 0);
+    put(object, "group", value.group, QString());
+    put(object, "interface", value.interface, QString());
+    put(object, "microseconds", value.microseconds, qint64(0));
+    putHex(object, "bytes_hex", value.bytes);
+    return object;
+}
+
+OptionValue optionFromJson(JsonFields fields)
+{
+    OptionValue value;
+    const QString kind = fields.string("kind", 32);
+    static const QStringList kinds{QStringLiteral("none"),      QStringLiteral("integer"),
+                                   QStringLiteral("linger"),    QStringLiteral("multicast_request"),
+                                   QStringLiteral("interface"), QStringLiteral("timeval"),
+                                   QStringLiteral("bytes")};
+    const qsizetype index = kind.isEmpty() ? 0 : kinds.indexOf(kind);
+    if (index < 0) {
+        fields.fail("kind",
+                    Tr::tr("\"%1\" is not one of %2").arg(kind, kinds.join(QLatin1String(", "))));
+        return value;
+    }
+    value.kind = OptionValue::Kind(index);
+    value.integer = readInt(fields, "integer");
+    value.lingerSeconds = readInt(fields, "linger");
+    value.group = fields.string("group", 64);
+    value.interface = fields.string("interface", 64);
+    value.microseconds = fields.integer("microseconds", 0, 0, maxTime);
+    value.bytes = fields.hex("bytes_hex", 4096);
+    return value;
+}
+
+QJsonArray pollToJson(const QList<PollEntry>& entries)
+{
+    QJsonArray array;
+    for (const PollEntry& entry : entries)
+        array.append(QJsonArray{entry.fd, entry.events, entry.revents});
+    return array;
+}
+
+QList<PollEntry> pollFromJson(JsonFields& fields, const char* key)
+{
+    QList<PollEntry> entries;
+    for (const QJsonValue& item : fields.array(key, maxItems)) {
+        const QJsonArray triple = item.toArray();
+        const auto valid = [](const QJsonValue& v, int min, int max) {
+            return v.isDouble() && v.toDouble() == double(v.toInt()) && v.toInt() >= min &&
+                   v.toInt() <= max;
+        };
+        if (triple.size() != 3 || !valid(triple[0], -1, int(maxFd)) ||
+            !valid(triple[1], -32768, 32767) || !valid(triple[2], -32768, 32767)) {
+            fields.fail(key, Tr::tr("must be a list of [fd, events, revents]"));
+            return {};
+        }
+        entries.append({triple[0].toInt(), short(triple[1].toInt()), short(triple[2].toInt())});
+    }
+    return entries;
+}
+
+QJsonArray vectorToJson(const QList<IoBuffer>& buffers)
+{
+    QJsonArray array;
+    for (const IoBuffer& buffer : buffers)
+        array.append(QJsonObject{{QStringLiteral("len"), buffer.length},
+                                 {QStringLiteral("bytes_hex"), hex(buffer.bytes)}});
+    return array;
+}
+
+QList<IoBuffer> vectorFromJson(JsonFields& fields, const char* key)
+{
+    QList<IoBuffer> buffers;
+    const QJsonArray items = fields.array(key, maxItems);
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        JsonFields item =
+            fields.nested(items[i].toObject(), fields.path(key) + QStringLiteral("[%1]").arg(i));
+        buffers.append({item.integer("len", 0, 0, maxPayload), item.hex("bytes_hex", maxPayload)});
+    }
+    return buffers;
+}
+
+QJsonObject epollToJson(const EpollEvent& event)
+{
+    return QJsonObject{{QStringLiteral("events"), qint64(event.events)},
+                       {QStringLiteral("data"), QString::number(event.data)}};
+}
+
+EpollEvent epollFromJson(JsonFields fields)
+{
+    EpollEvent event;
+    event.events = quint32(fields.integer("events", 0, 0, 0xffffffffLL));
+    bool ok = true;
+    const QString data = fields.string("data", 24);
+    event.data = data.isEmpty() ? 0 : data.toULongLong(&ok);
+    if (!ok)
+        fields.fail("data", Tr::tr("must be a decimal number"));
+    return event;
+}
+
+QJsonObject argumentsToJson(const CallArguments& a)
+{
+    QJsonObject o;
+    put(o, "fd", a.fd, -1);
+    if (a.domain != 0)
+        o[QLatin1String("domain")] = familyName(a.domain);
+    if (a.type != 0)
+        o[QLatin1String("type")] = a.type;
+    put(o, "protocol", a.protocol, 0);
+    putAddress(o, "address", a.address);
+    put(o, "address_capacity", qint64(a.addressCapacity), qint64(0));
+    put(o, "backlog", a.backlog, 0);
+    putHex(o, "payload_hex", a.payload);
+    if (!a.vector.isEmpty())
+        o[QLatin1String("vector")] = vectorToJson(a.vector);
+    put(o, "count", a.count, qint64(0));
+    put(o, "flags", a.flags, 0);
+    put(o, "how", a.how, 0);
+    put(o, "level", a.level, 0);
+    put(o, "option", a.option, 0);
+    if (a.value.kind != OptionValue::Kind::None)
+        o[QLatin1String("value")] = optionToJson(a.value);
+    if (!a.pollItems.isEmpty())
+        o[QLatin1String("poll")] = pollToJson(a.pollItems);
+    put(o, "timeout_ms", a.timeoutMs, -1);
+    put(o, "host", a.host, QString());
+    put(o, "service", a.service, QString());
+    put(o, "command", a.command, 0);
+    put(o, "command_argument", a.commandArgument, qint64(0));
+    put(o, "target_fd", a.targetFd, -1);
+    put(o, "operation", a.operation, 0);
+    if (a.epollEvent != EpollEvent{})
+        o[QLatin1String("epoll_event")] = epollToJson(a.epollEvent);
+    put(o, "program", a.program, QString());
+    if (!a.argv.isEmpty())
+        o[QLatin1String("argv")] = QJsonArray::fromStringList(a.argv);
+    if (a.buffer != 0)
+        o[QLatin1String("buffer")] = QString::number(a.buffer);
+    if (a.addressBuffer != 0)
+        o[QLatin1String("address_buffer")] = QString::number(a.addressBuffer);
+    return o;
+}
+
+quint64 readPointer(JsonFields& fields, const char* key)
+{
+    const QString text = fields.string(key, 24);
+    if (text.isEmpty())
+        return 0;
+    bool ok = false;
+    const quint64 value = text.toULongLong(&ok);
+    if (!ok)
+        fields.fail(key, Tr::tr("must be a decimal number"));
+    return value;
+}
+
+CallArguments argumentsFromJson(JsonFields f)
+{
+    CallArguments a;
+    a.fd = readFd(f, "fd");
+    a.domain = readConstant(f, "domain", ConstantKind::Family);
+    a.type = readInt(f, "type");
+    a.protocol = readInt(f, "protocol");
+    a.address = readAddress(f, "address");
+    a.addressCapacity = socklen_t(f.integer("address_capacity", 0, 0, sizeof(sockaddr_storage)));
+    a.backlog = readInt(f, "backlog");
+    a.payload = f.hex("payload_hex", maxPayload);
+    a.vector = vectorFromJson(f, "vector");
+    a.count = f.integer("count", 0, 0, maxPayload);
+    a.flags = readInt(f, "flags");
+    a.how = readInt(f, "how");
+    a.level = readInt(f, "level");
+    a.option = readInt(f, "option");
+    if (f.has("value"))
+        a.value = optionFromJson(f.nested(f.object("value"), f.path("value")));
+    a.pollItems = pollFromJson(f, "poll");
+    a.timeoutMs = int(f.integer("timeout_ms", -1, -1, 365LL * 24 * 3600 * 1000));
+    a.host = f.string("host", 1024);
+    a.service = f.string("service", 256);
+    a.command = readInt(f, "command");
+    a.commandArgument = f.integer("command_argument", 0, -maxTime, maxTime);
+    a.targetFd = readFd(f, "target_fd");
+    a.operation = readInt(f, "operation");
+    if (f.has("epoll_event"))
+        a.epollEvent = epollFromJson(f.nested(f.object("epoll_event"), f.path("epoll_event")));
+    a.program = f.string("program", 4096);
+    a.argv = f.strings("argv", maxItems);
+    a.buffer = readPointer(f, "buffer");
+    a.addressBuffer = readPointer(f, "address_buffer");
+    return a;
+}
+
+QJsonObject resultsToJson(const CallResults& r)
+{
+    QJsonObject o;
+    putHex(o, "data_hex", r.data);
+    putAddress(o, "returned_address", r.returnedAddress);
+    put(o, "returned_length", qint64(r.returnedLength), qint64(0));
+    if (!r.ready.isEmpty())
+        o[QLatin1String("ready")] = pollToJson(r.ready);
+    if (!r.resolved.isEmpty()) {
+        QJsonArray resolved;
+        for (const SocketAddress& address : r.resolved)
+            resolved.append(addressToHex(address));
+        o[QLatin1String("resolved")] = resolved;
+    }
+    put(o, "resolved_host", r.resolvedHost, QString());
+    put(o, "resolved_service", r.resolvedService, QString());
+    if (r.value.kind != OptionValue::Kind::None)
+        o[QLatin1String("value")] = optionToJson(r.value);
+    put(o, "value_length", qint64(r.valueLength), qint64(0));
+    if (!r.fds.isEmpty()) {
+        QJsonArray fds;
+        for (const int fd : r.fds)
+            fds.append(fd);
+        o[QLatin1String("fds")] = fds;
+    }
+    if (!r.epollReady.isEmpty()) {
+        QJsonArray ready;
+        for (const EpollEvent& event : r.epollReady)
+            ready.append(epollToJson(event));
+        o[QLatin1String("epoll_ready")] = ready;
+    }
+    put(o, "command_result", r.commandResult, qint64(0));
+    return o;
+}
+
+CallResults resultsFromJson(JsonFields f)
+{
+    CallResults r;
+    r.data = f.hex("data_hex", maxPayload);
+    r.returnedAddress = readAddress(f, "returned_address");
+    r.returnedLength = socklen_t(f.integer("returned_length", 0, 0, 1 << 16));
+    r.ready = pollFromJson(f, "ready");
+    const QJsonArray resolved = f.array("resolved", maxItems);
+    for (qsizetype i = 0; i < resolved.size(); ++i) {
+        const QJsonObject holder{{QStringLiteral("a"), resolved[i]}};
+        JsonFields item = f.nested(holder, f.path("resolved") + QStringLiteral("[%1]").arg(i));
+        r.resolved.append(readAddress(item, "a"));
+    }
+    r.resolvedHost = f.string("resolved_host", 1025);
+    r.resolvedService = f.string("resolved_service", 32);
+    if (f.has("value"))
+        r.value = optionFromJson(f.nested(f.object("value"), f.path("value")));
+    r.valueLength = socklen_t(f.integer("value_length", 0, 0, 1 << 16));
+    for (const QJsonValue& fd : f.array("fds", 2)) {
+        if (!fd.isDouble() || fd.toInt(-2) < 0)
+            f.fail("fds", Tr::tr("must be a list of descriptors"));
+        r.fds.append(fd.toInt());
+    }
+    const QJsonArray ready = f.array("epoll_ready", maxItems);
+    for (qsizetype i = 0; i < ready.size(); ++i)
+        r.epollReady.append(epollFromJson(
+            f.nested(ready[i].toObject(), f.path("epoll_ready") + QStringLiteral("[%1]").arg(i))));
+    r.commandResult = f.integer("command_result", 0, -maxTime, maxTime);
+    return r;
+}
+
+QJsonObject fieldToJson(const TupleField& field)
+{
+    QJsonObject object;
+    object[QLatin1String("value")] = stringOrNull(field.value);
+    object[QLatin1String("source")] =
+        field.source ? QJsonValue(Calls::name(*field.source)) : QJsonValue(QJsonValue::Null);
+    object[QLatin1String("seq")] =
+        field.seq > 0 ? QJsonValue(field.seq) : QJsonValue(QJsonValue::Null);
+    object[QLatin1String("chosen_by_system")] = field.chosenBySystem;
+    return object;
+}
+
+std::optional<Call> readCall(JsonFields& fields, const char* key, bool required)
+{
+    const QString name = required ? fields.requiredString(key, 32) : fields.string(key, 32);
+    if (name.isEmpty())
+        return std::nullopt;
+    const auto call = Calls::fromName(name);
+    if (!call)
+        fields.fail(key, Tr::tr("\"%1\" is not a call SocketScope knows").arg(name));
+    return call;
+}
+
+TupleField fieldFromJson(JsonFields f)
+{
+    TupleField field;
+    field.value = f.string("value", 256);
+    field.source = readCall(f, "source", false);
+    field.seq = f.integer("seq", 0, 0, maxTime);
+    field.chosenBySystem = f.boolean("chosen_by_system", false);
+    return field;
+}
+
+QJsonObject tupleToJson(const SocketTuple& tuple)
+{
+    QJsonObject object;
+    object[QLatin1String("protocol")] = fieldToJson(tuple.protocol);
+    object[QLatin1String("local_address")] = fieldToJson(tuple.localAddress);
+    object[QLatin1String("local_port")] = fieldToJson(tuple.localPort);
+    object[QLatin1String("remote_address")] = fieldToJson(tuple.remoteAddress);
+    object[QLatin1String("remote_port")] = fieldToJson(tuple.remotePort);
+    object[QLatin1String("per_datagram")] = tuple.perDatagram;
+    return object;
+}
+
+SocketTuple tupleFromJson(JsonFields f)
+{
+    const auto field = [&f](const char* key) {
+        return fieldFromJson(f.nested(f.object(key), f.path(key)));
+    };
+    SocketTuple tuple;
+    tuple.protocol = field("protocol");
+    tuple.localAddress = field("local_address");
+    tuple.localPort = field("local_port");
+    tuple.remoteAddress = field("remote_address");
+    tuple.remotePort = field("remote_port");
+    tuple.perDatagram = f.boolean("per_datagram", false);
+    return tuple;
+}
+
+QJsonObject afterToJson(const DescriptorState& state)
+{
+    QJsonObject object;
+    putAddress(object, "local", state.local);
+    putAddress(object, "peer", state.peer);
+    if (state.tcpState)
+        object[QLatin1String("tcp_state")] = kernelName(*state.tcpState);
+    return object;
+}
+
+DescriptorState afterFromJson(JsonFields f)
+{
+    DescriptorState state;
+    state.local = readAddress(f, "local");
+    state.peer = readAddress(f, "peer");
+    const QString tcpState = f.string("tcp_state", 32);
+    if (!tcpState.isEmpty()) {
+        state.tcpState = tcpStateFromKernelName(tcpState);
+        if (!state.tcpState)
+            f.fail("tcp_state", Tr::tr("\"%1\" is not a TCP state").arg(tcpState));
+    }
+    return state;
+}
+
+QString socketTypeName(int type)
+{
+    return type == 0 ? QString() : constantName(ConstantKind::SocketType, type);
 }
 
 } // namespace
 
-QJsonObject requestToJson(const CallRequest& r, int domain, int type)
+QString addressToHex(const SocketAddress& address)
 {
-    QJsonArray poll;
-    for (const CallRequest::PollItem& item : r.pollItems)
-        poll.append(QJsonArray{item.fd, item.events});
-    return QJsonObject{
-        {QStringLiteral("call"), r.call},
-        {QStringLiteral("fd"), r.fd},
-        {QStringLiteral("domain"), r.domain},
-        {QStringLiteral("type"), r.type},
-        {QStringLiteral("protocol"), r.protocol},
-        {QStringLiteral("address"), addressHex(r.address)},
-        {QStringLiteral("address_capacity"), int(r.addressCapacity)},
-        {QStringLiteral("backlog"), r.backlog},
-        {QStringLiteral("payload"), hex(r.payload)},
-        {QStringLiteral("count"), r.count},
-        {QStringLiteral("flags"), r.flags},
-        {QStringLiteral("how"), r.how},
-        {QStringLiteral("level"), r.level},
-        {QStringLiteral("option"), r.option},
-        {QStringLiteral("option_value"), r.optionValue},
-        {QStringLiteral("linger"), r.lingerSeconds},
-        {QStringLiteral("group"), r.group},
-        {QStringLiteral("interface"), r.interfaceAddress},
-        {QStringLiteral("poll"), poll},
-        {QStringLiteral("timeout_ms"), r.timeoutMs},
-        {QStringLiteral("host"), r.host},
-        {QStringLiteral("service"), r.service},
-        {QStringLiteral("non_blocking"), r.descriptorIsNonBlocking},
-        {QStringLiteral("fd_domain"), domain},
-        {QStringLiteral("fd_type"), type},
-    };
+    return hex(QByteArray(reinterpret_cast<const char*>(address.data()), address.length()));
 }
 
-std::optional<CallRequest> requestFromJson(const QJsonObject& o, int* domain, int* type)
+QJsonObject eventToJson(const CallEvent& e)
 {
-    if (!o.value(QLatin1String("call")).isString())
-        return std::nullopt;
-    CallRequest r;
-    const auto integer = [&o](const char* key) {
-        return o.value(QLatin1String(key)).toInt();
-    };
-    r.call = o.value(QLatin1String("call")).toString();
-    r.fd = integer("fd");
-    r.domain = integer("domain");
-    r.type = integer("type");
-    r.protocol = integer("protocol");
-    r.address = addressFrom(o.value(QLatin1String("address")));
-    r.addressCapacity =
-        socklen_t(qBound(0, integer("address_capacity"), int(sizeof(sockaddr_storage))));
-    r.backlog = integer("backlog");
-    r.payload = unhex(o.value(QLatin1String("payload")));
-    r.count = qBound(0, integer("count"), 1 << 20);
-    r.flags = integer("flags");
-    r.how = integer("how");
-    r.level = integer("level");
-    r.option = integer("option");
-    r.optionValue = integer("option_value");
-    r.lingerSeconds = integer("linger");
-    r.group = o.value(QLatin1String("group")).toString();
-    r.interfaceAddress = o.value(QLatin1String("interface")).toString();
-    for (const QJsonValue& item : o.value(QLatin1String("poll")).toArray()) {
-        const QJsonArray pair = item.toArray();
-        r.pollItems.append({pair.at(0).toInt(-1), short(pair.at(1).toInt())});
-    }
-    r.timeoutMs = o.value(QLatin1String("timeout_ms")).toInt(-1);
-    r.host = o.value(QLatin1String("host")).toString();
-    r.service = o.value(QLatin1String("service")).toString();
-    r.descriptorIsNonBlocking = o.value(QLatin1String("non_blocking")).toBool();
-    *domain = integer("fd_domain");
-    *type = integer("fd_type");
-    return r;
+    const ErrnoInfo error = e.errorInfo();
+    QJsonObject o;
+    o[QLatin1String("kind")] = QStringLiteral("call");
+    o[QLatin1String("seq")] = e.seq;
+    o[QLatin1String("step")] = e.step;
+    o[QLatin1String("t_ns")] = e.tNs;
+    o[QLatin1String("duration_ns")] = e.durationNs;
+    o[QLatin1String("actor")] = e.actor;
+    o[QLatin1String("call")] = Calls::name(e.call);
+    o[QLatin1String("pid")] = e.pid;
+    if (!e.childActor.isEmpty())
+        o[QLatin1String("child_actor")] = e.childActor;
+    o[QLatin1String("fd")] = e.fd() >= 0 ? QJsonValue(e.fd()) : QJsonValue(QJsonValue::Null);
+    o[QLatin1String("result_fd")] =
+        e.resultFd() >= 0 ? QJsonValue(e.resultFd()) : QJsonValue(QJsonValue::Null);
+    o[QLatin1String("args")] = e.argumentsText();
+    o[QLatin1String("ret")] = e.cancelled ? QJsonValue(QJsonValue::Null) : QJsonValue(e.ret);
+    o[QLatin1String("error")] = e.error;
+    o[QLatin1String("errno")] = stringOrNull(error.name);
+    o[QLatin1String("errno_message")] = stringOrNull(error.message);
+    o[QLatin1String("errno_explanation")] = stringOrNull(error.explanation);
+    o[QLatin1String("cancelled")] = e.cancelled;
+    o[QLatin1String("blocked")] = e.blocked;
+    o[QLatin1String("data_hex")] = stringOrNull(hex(e.transferred()));
+    o[QLatin1String("family")] =
+        e.family ? QJsonValue(familyName(e.family)) : QJsonValue(QJsonValue::Null);
+    o[QLatin1String("type")] =
+        e.socketType ? QJsonValue(socketTypeName(e.socketType)) : QJsonValue(QJsonValue::Null);
+    o[QLatin1String("local")] = stringOrNull(e.after.local.endpoint());
+    o[QLatin1String("peer")] = stringOrNull(e.after.peer.endpoint());
+    o[QLatin1String("tcp_state")] =
+        e.after.tcpState ? QJsonValue(kernelName(*e.after.tcpState)) : QJsonValue(QJsonValue::Null);
+    o[QLatin1String("strace")] = e.straceLine();
+    o[QLatin1String("arguments")] = argumentsToJson(e.arguments);
+    o[QLatin1String("results")] = resultsToJson(e.results);
+    o[QLatin1String("after")] = afterToJson(e.after);
+    o[QLatin1String("tuple")] = tupleToJson(e.tuple);
+    return o;
 }
 
-QJsonObject resultToJson(const CallEvent& e, qint64 pid)
+std::optional<CallEvent> eventFromJson(const QJsonObject& object, QString* error)
 {
-    return QJsonObject{
-        {QStringLiteral("pid"), pid},
-        {QStringLiteral("t_ns"), e.tNs},
-        {QStringLiteral("duration_ns"), e.durationNs},
-        {QStringLiteral("call"), e.call},
-        {QStringLiteral("fd"), e.fd},
-        {QStringLiteral("result_fd"), e.resultFd},
-        {QStringLiteral("args"), e.args},
-        {QStringLiteral("ret"), e.ret},
-        {QStringLiteral("ret_detail"), e.retDetail},
-        {QStringLiteral("errno"), e.errnoValue},
-        {QStringLiteral("errno_name"), e.errnoName},
-        {QStringLiteral("errno_message"), e.errnoMessage},
-        {QStringLiteral("errno_explanation"), e.errnoExplanation},
-        {QStringLiteral("cancelled"), e.cancelled},
-        {QStringLiteral("data"), hex(e.data)},
-        {QStringLiteral("address"), addressHex(e.address)},
-        {QStringLiteral("returned_address"), addressHex(e.returnedAddress)},
-        {QStringLiteral("local"), e.local},
-        {QStringLiteral("peer"), e.peer},
-        {QStringLiteral("tcp_state"), e.tcpState},
-    };
-}
-
-CallEvent resultFromJson(const QJsonObject& o, qint64* pid)
-{
+    JsonFields f(object, QString(), error);
     CallEvent e;
-    const auto text = [&o](const char* key) {
-        return o.value(QLatin1String(key)).toString();
-    };
-    *pid = o.value(QLatin1String("pid")).toInteger();
-    e.tNs = o.value(QLatin1String("t_ns")).toInteger();
-    e.durationNs = o.value(QLatin1String("duration_ns")).toInteger();
-    e.call = text("call");
-    e.fd = o.value(QLatin1String("fd")).toInt(-1);
-    e.resultFd = o.value(QLatin1String("result_fd")).toInt(-1);
-    e.args = text("args");
-    e.ret = o.value(QLatin1String("ret")).toInteger();
-    e.retDetail = text("ret_detail");
-    e.errnoValue = o.value(QLatin1String("errno")).toInt();
-    e.errnoName = text("errno_name");
-    e.errnoMessage = text("errno_message");
-    e.errnoExplanation = text("errno_explanation");
-    e.cancelled = o.value(QLatin1String("cancelled")).toBool();
-    e.data = unhex(o.value(QLatin1String("data")));
-    e.address = addressFrom(o.value(QLatin1String("address")));
-    e.returnedAddress = addressFrom(o.value(QLatin1String("returned_address")));
-    e.local = text("local");
-    e.peer = text("peer");
-    e.tcpState = text("tcp_state");
+    e.seq = f.integer("seq", 0, 0, maxTime);
+    e.step = int(f.integer("step", -1, -1, 1 << 20));
+    e.tNs = f.requiredInteger("t_ns", 0, maxTime);
+    e.durationNs = f.integer("duration_ns", 0, 0, maxTime);
+    e.actor = f.string("actor", 256);
+    e.pid = f.integer("pid", 0, 0, 1 << 30);
+    e.childActor = f.string("child_actor", 256);
+    if (const auto call = readCall(f, "call", true))
+        e.call = *call;
+    e.arguments = argumentsFromJson(f.nested(f.object("arguments"), QStringLiteral("arguments")));
+    e.cancelled = f.boolean("cancelled", false);
+    e.ret = e.cancelled ? -1 : f.integer("ret", 0, -maxTime, maxTime);
+    e.error = readInt(f, "error");
+    e.blocked = f.boolean("blocked", false);
+    e.results = resultsFromJson(f.nested(f.object("results"), QStringLiteral("results")));
+    e.family = readConstant(f, "family", ConstantKind::Family);
+    e.socketType = readConstant(f, "type", ConstantKind::SocketType);
+    e.after = afterFromJson(f.nested(f.object("after"), QStringLiteral("after")));
+    e.tuple = tupleFromJson(f.nested(f.object("tuple"), QStringLiteral("tuple")));
+    if (!f.ok())
+        return std::nullopt;
     return e;
+}
+
+QJsonObject requestToJson(const CallRequest& request)
+{
+    return QJsonObject{{QStringLiteral("call"), Calls::name(request.call)},
+                       {QStringLiteral("arguments"), argumentsToJson(request.arguments)},
+                       {QStringLiteral("descriptor_domain"), request.descriptorDomain},
+                       {QStringLiteral("descriptor_type"), request.descriptorType}};
+}
+
+std::optional<CallRequest> requestFromJson(const QJsonObject& object, QString* error)
+{
+    JsonFields f(object, QString(), error);
+    CallRequest request;
+    if (const auto call = readCall(f, "call", true))
+        request.call = *call;
+    request.arguments =
+        argumentsFromJson(f.nested(f.object("arguments"), QStringLiteral("arguments")));
+    request.descriptorDomain = readInt(f, "descriptor_domain");
+    request.descriptorType = readInt(f, "descriptor_type");
+    if (!f.ok())
+        return std::nullopt;
+    return request;
 }
 
 } // namespace SocketScope::CallCodec

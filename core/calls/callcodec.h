@@ -9,13 +9,20 @@
 
 namespace SocketScope::CallCodec {
 
-// What crosses the pipe to a child process (socketscope-child): the request of one call,
-// with the descriptor's family and type so that the child can describe it afterwards, and
-// the call as it happened there. Addresses travel as their raw sockaddr bytes.
-QJsonObject requestToJson(const CallRequest& request, int domain, int type);
-std::optional<CallRequest> requestFromJson(const QJsonObject& object, int* domain, int* type);
+// Calls as JSON, the one form for everything that leaves the process: the requests and
+// results that cross the pipe to a child process (socketscope-child), and the call lines of
+// a saved session (docs/trace-format.md). Typed values are written as such ("arguments",
+// "results", "after", "tuple"); the strace text and the errno's explanation are written
+// beside them for people and tools, and never read back.
+//
+// Reading checks every field; on the first one missing or wrong, nullopt and *error names it.
+QJsonObject eventToJson(const CallEvent& event);
+std::optional<CallEvent> eventFromJson(const QJsonObject& object, QString* error);
 
-QJsonObject resultToJson(const CallEvent& event, qint64 pid);
-CallEvent resultFromJson(const QJsonObject& object, qint64* pid);
+QJsonObject requestToJson(const CallRequest& request);
+std::optional<CallRequest> requestFromJson(const QJsonObject& object, QString* error);
+
+// A sockaddr as the hexadecimal bytes of the structure, exactly as the kernel had it.
+QString addressToHex(const SocketAddress& address);
 
 } // namespace SocketScope::CallCodec

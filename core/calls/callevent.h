@@ -1,51 +1,66 @@
 #pragma once
 
-#include "calls/socketaddress.h"
+#include "calls/call.h"
+#include "calls/callvalues.h"
+#include "calls/errnoinfo.h"
 #include "calls/sockettuple.h"
+#include "calls/tcpstate.h"
 
-#include <QByteArray>
-#include <QJsonObject>
 #include <QMetaType>
 #include <QString>
 
+#include <optional>
+
 namespace SocketScope {
 
-// One system call as it really happened: an immutable value, appended to the event log and
-// projected by every view. Field names of the JSON form are documented in docs/trace-format.md.
+// A descriptor as the kernel reports it after a call.
+struct DescriptorState {
+    SocketAddress local; // invalid while it has no address
+    SocketAddress peer;
+    std::optional<TcpState> tcpState; // TCP sockets only
+    bool operator==(const DescriptorState&) const = default;
+};
+
+// One call as it really happened: an immutable value, appended to the event log and
+// projected by every view. Its text (strace's rendering, the errno's explanation) is made
+// from these values when shown; nothing is ever read back from text. The JSON form is
+// documented in docs/trace-format.md.
 struct CallEvent {
     qint64 seq = 0;
     int step = -1;         // index of the scenario step that made the call
     qint64 tNs = 0;        // CLOCK_MONOTONIC at the start of the call
     qint64 durationNs = 0; // includes the time spent blocked
     QString actor;         // "server", "client", ...
-    QString call;          // "accept"
     qint64 pid = 0;        // the process that made it: a child's after fork()
-    QString childActor;    // fork(): the actor that goes on in the child process
-    int fd = -1;           // the descriptor the call acted on (socket(): the new one)
-    int resultFd = -1;     // the descriptor whose state follows (accept(): the new one)
-    QString args;          // C rendering, strace style, without the call name
+    QString childActor;    // fork, pthread_create: the actor that goes on
+    Call call = Call::Socket;
+    CallArguments arguments;
     qint64 ret = 0;
-    QString retDetail;  // what strace adds after the value: "([{fd=3, revents=POLLIN}])"
-    int errnoValue = 0; // 0 when the call succeeded
-    QString errnoName;  // also EAI_* names for getaddrinfo
-    QString errnoMessage;
-    QString errnoExplanation;
-    bool cancelled = false;        // the wait was cancelled before the call was made
-    QByteArray data;               // bytes sent, or bytes received
-    SocketAddress address;         // the sockaddr the program passed (bind, connect, sendto)
-    SocketAddress returnedAddress; // the sockaddr the kernel filled (accept, recvfrom, ...)
-    int family = 0;     // of the result descriptor: AF_INET, AF_INET6, AF_UNIX; 0 unknown
-    int socketType = 0; // SOCK_STREAM or SOCK_DGRAM (without SOCK_NONBLOCK/SOCK_CLOEXEC)
-    // The result descriptor after the call, as the kernel reports it.
-    QString local;
-    QString peer;
-    QString tcpState;
-    SocketTuple tuple; // the result descriptor's quintuplet after the call, with provenance
+    int error = 0;          // errno, or the EAI_* code of a name lookup; 0 when the call succeeded
+    bool cancelled = false; // the wait was cancelled before the call was made
+    bool blocked = false;   // it had to wait (accept with nobody calling, recv on silence)
+    CallResults results;
+    int family = 0;        // of the result descriptor: AF_INET, AF_INET6, AF_UNIX; 0 unknown
+    int socketType = 0;    // SOCK_STREAM or SOCK_DGRAM (without SOCK_NONBLOCK/SOCK_CLOEXEC)
+    DescriptorState after; // the result descriptor after the call
+    SocketTuple tuple;     // its quintuplet after the call, with provenance
 
-    bool failed() const { return errnoValue != 0 || cancelled; }
-    // "bind(3, {...}, 16) = 0" or "... = -1 ECONNREFUSED (Connection refused)".
+    bool failed() const { return error != 0 || cancelled; }
+    // The descriptor the call acted on; socket(): the new one.
+    int fd() const;
+    // The descriptor whose state follows: the new one for accept(), dup(), else fd().
+    int resultFd() const;
+    // The bytes the call moved: what it sent (as far as it returned) or what it received.
+    QByteArray transferred() const;
+    ErrnoInfo errorInfo() const; // name, message and explanation, in the user's language
+
+    // "3, {sa_family=AF_INET, ...}, 16": the arguments as strace renders them.
+    QString argumentsText() const;
+    // "0", "1 ([{fd=3, revents=POLLIN}])", "-1 ECONNREFUSED (Connection refused)".
+    QString resultText() const;
+    // "bind(3, {...}, 16) = 0", the whole line.
     QString straceLine() const;
-    QJsonObject toJson() const;
+    bool operator==(const CallEvent&) const = default;
 };
 
 // A call that has started and not returned yet: what the views show as "in progress".
@@ -54,10 +69,10 @@ struct CallStart {
     int step = -1;
     qint64 tNs = 0;
     QString actor;
-    QString call;
+    Call call = Call::Socket;
     int fd = -1;
-    QString args;
-    bool blocked = false; // it had to wait (accept with nobody calling, recv on silence)
+    bool blocked = false; // it had to wait
+    bool operator==(const CallStart&) const = default;
 };
 
 qint64 monotonicNowNs();

@@ -1,10 +1,15 @@
 #include "calls/constants.h"
 
+#include <fcntl.h>
+#include <linux/sockios.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <sched.h>
 #include <span>
+#include <sys/epoll.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 
 namespace SocketScope {
@@ -15,7 +20,10 @@ struct Constant {
     int value;
     const char* name;
     int level = 0; // for socket options
+    OptionValue::Kind valueKind = OptionValue::Kind::Integer;
 };
+
+using Value = OptionValue::Kind;
 
 constexpr Constant families[] = {
     {AF_UNSPEC, "AF_UNSPEC"}, {AF_UNIX, "AF_UNIX"},   {AF_INET, "AF_INET"}, {AF_INET6, "AF_INET6"},
@@ -57,20 +65,32 @@ constexpr Constant socketOptions[] = {
     {SO_REUSEPORT, "SO_REUSEPORT", SOL_SOCKET},
     {SO_KEEPALIVE, "SO_KEEPALIVE", SOL_SOCKET},
     {SO_BROADCAST, "SO_BROADCAST", SOL_SOCKET},
-    {SO_LINGER, "SO_LINGER", SOL_SOCKET},
+    {SO_LINGER, "SO_LINGER", SOL_SOCKET, Value::Linger},
     {SO_RCVBUF, "SO_RCVBUF", SOL_SOCKET},
     {SO_SNDBUF, "SO_SNDBUF", SOL_SOCKET},
     {SO_RCVLOWAT, "SO_RCVLOWAT", SOL_SOCKET},
+    {SO_RCVTIMEO, "SO_RCVTIMEO", SOL_SOCKET, Value::Timeval},
+    {SO_SNDTIMEO, "SO_SNDTIMEO", SOL_SOCKET, Value::Timeval},
     {SO_ERROR, "SO_ERROR", SOL_SOCKET},
     {SO_TYPE, "SO_TYPE", SOL_SOCKET},
+    {SO_DOMAIN, "SO_DOMAIN", SOL_SOCKET},
+    {SO_PROTOCOL, "SO_PROTOCOL", SOL_SOCKET},
+    {SO_ACCEPTCONN, "SO_ACCEPTCONN", SOL_SOCKET},
     {SO_OOBINLINE, "SO_OOBINLINE", SOL_SOCKET},
     {TCP_NODELAY, "TCP_NODELAY", IPPROTO_TCP},
     {TCP_MAXSEG, "TCP_MAXSEG", IPPROTO_TCP},
+    {TCP_CORK, "TCP_CORK", IPPROTO_TCP},
+    {TCP_KEEPIDLE, "TCP_KEEPIDLE", IPPROTO_TCP},
+    {TCP_KEEPINTVL, "TCP_KEEPINTVL", IPPROTO_TCP},
+    {TCP_KEEPCNT, "TCP_KEEPCNT", IPPROTO_TCP},
+    {TCP_INFO, "TCP_INFO", IPPROTO_TCP, Value::Bytes},
     {IPV6_V6ONLY, "IPV6_V6ONLY", IPPROTO_IPV6},
+    {IPV6_UNICAST_HOPS, "IPV6_UNICAST_HOPS", IPPROTO_IPV6},
     {IP_TTL, "IP_TTL", IPPROTO_IP},
-    {IP_ADD_MEMBERSHIP, "IP_ADD_MEMBERSHIP", IPPROTO_IP},
-    {IP_DROP_MEMBERSHIP, "IP_DROP_MEMBERSHIP", IPPROTO_IP},
-    {IP_MULTICAST_IF, "IP_MULTICAST_IF", IPPROTO_IP},
+    {IP_TOS, "IP_TOS", IPPROTO_IP},
+    {IP_ADD_MEMBERSHIP, "IP_ADD_MEMBERSHIP", IPPROTO_IP, Value::MulticastRequest},
+    {IP_DROP_MEMBERSHIP, "IP_DROP_MEMBERSHIP", IPPROTO_IP, Value::MulticastRequest},
+    {IP_MULTICAST_IF, "IP_MULTICAST_IF", IPPROTO_IP, Value::InterfaceAddress},
     {IP_MULTICAST_LOOP, "IP_MULTICAST_LOOP", IPPROTO_IP},
     {IP_MULTICAST_TTL, "IP_MULTICAST_TTL", IPPROTO_IP},
 };
@@ -96,6 +116,44 @@ constexpr Constant nameInfoFlags[] = {
     {NI_DGRAM, "NI_DGRAM"},
 };
 
+constexpr Constant fcntlCommands[] = {
+    {F_DUPFD, "F_DUPFD"}, {F_GETFD, "F_GETFD"}, {F_SETFD, "F_SETFD"},
+    {F_GETFL, "F_GETFL"}, {F_SETFL, "F_SETFL"}, {F_DUPFD_CLOEXEC, "F_DUPFD_CLOEXEC"},
+};
+// O_RDONLY is 0: it is what remains when no other access mode is set.
+constexpr Constant fileFlags[] = {
+    {O_WRONLY, "O_WRONLY"},     {O_RDWR, "O_RDWR"},       {O_APPEND, "O_APPEND"},
+    {O_NONBLOCK, "O_NONBLOCK"}, {O_CLOEXEC, "O_CLOEXEC"}, {O_ASYNC, "O_ASYNC"},
+};
+constexpr Constant ioctlRequests[] = {
+    {FIONREAD, "FIONREAD"},
+    {FIONBIO, "FIONBIO"},
+    {SIOCOUTQ, "SIOCOUTQ"},
+};
+constexpr Constant epollControls[] = {
+    {EPOLL_CTL_ADD, "EPOLL_CTL_ADD"},
+    {EPOLL_CTL_DEL, "EPOLL_CTL_DEL"},
+    {EPOLL_CTL_MOD, "EPOLL_CTL_MOD"},
+};
+constexpr Constant epollFlags[] = {
+    {EPOLLIN, "EPOLLIN"},      {EPOLLPRI, "EPOLLPRI"},         {EPOLLOUT, "EPOLLOUT"},
+    {EPOLLERR, "EPOLLERR"},    {EPOLLHUP, "EPOLLHUP"},         {EPOLLRDHUP, "EPOLLRDHUP"},
+    {int(EPOLLET), "EPOLLET"}, {EPOLLONESHOT, "EPOLLONESHOT"}, {EPOLL_CLOEXEC, "EPOLL_CLOEXEC"},
+};
+constexpr Constant cloneFlags[] = {
+    {CLONE_VM, "CLONE_VM"},
+    {CLONE_FS, "CLONE_FS"},
+    {CLONE_FILES, "CLONE_FILES"},
+    {CLONE_SIGHAND, "CLONE_SIGHAND"},
+    {CLONE_THREAD, "CLONE_THREAD"},
+    {CLONE_VFORK, "CLONE_VFORK"},
+    {CLONE_SYSVSEM, "CLONE_SYSVSEM"},
+    {CLONE_SETTLS, "CLONE_SETTLS"},
+    {CLONE_PARENT_SETTID, "CLONE_PARENT_SETTID"},
+    {CLONE_CHILD_CLEARTID, "CLONE_CHILD_CLEARTID"},
+    {CLONE_CHILD_SETTID, "CLONE_CHILD_SETTID"},
+};
+
 std::span<const Constant> table(ConstantKind kind)
 {
     switch (kind) {
@@ -119,6 +177,18 @@ std::span<const Constant> table(ConstantKind kind)
         return addrInfoFlags;
     case ConstantKind::NameInfoFlag:
         return nameInfoFlags;
+    case ConstantKind::FcntlCommand:
+        return fcntlCommands;
+    case ConstantKind::FileFlag:
+        return fileFlags;
+    case ConstantKind::IoctlRequest:
+        return ioctlRequests;
+    case ConstantKind::EpollControl:
+        return epollControls;
+    case ConstantKind::EpollFlag:
+        return epollFlags;
+    case ConstantKind::CloneFlag:
+        return cloneFlags;
     }
     return {};
 }
@@ -201,6 +271,23 @@ QString socketOptionName(int level, int option)
             return QString::fromLatin1(candidate.name);
     }
     return QString::number(option);
+}
+
+OptionValue::Kind optionValueKind(int level, int option)
+{
+    for (const auto& candidate : socketOptions) {
+        if (candidate.level == level && candidate.value == option)
+            return candidate.valueKind;
+    }
+    return OptionValue::Kind::Bytes;
+}
+
+QList<std::pair<int, int>> knownSocketOptions()
+{
+    QList<std::pair<int, int>> options;
+    for (const auto& option : socketOptions)
+        options.append({option.level, option.value});
+    return options;
 }
 
 QStringList constantNames(ConstantKind kind)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "calls/callvalues.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -20,6 +22,12 @@ enum class ConstantKind {
     PollEvent,    // POLLIN
     AddrInfoFlag, // AI_PASSIVE
     NameInfoFlag, // NI_NUMERICHOST
+    FcntlCommand, // F_GETFL
+    FileFlag,     // O_NONBLOCK
+    IoctlRequest, // FIONREAD
+    EpollControl, // EPOLL_CTL_ADD
+    EpollFlag,    // EPOLLIN
+    CloneFlag,    // CLONE_VM
 };
 
 std::optional<int> constantValue(ConstantKind kind, const QString& name);
@@ -32,6 +40,10 @@ std::optional<int> flagsValue(ConstantKind kind, const QStringList& names, QStri
 std::optional<int> optionLevel(const QString& optionName);
 // Option numbers repeat across levels (SO_DEBUG and TCP_NODELAY are both 1).
 QString socketOptionName(int level, int option);
+// What type of value the option takes; Bytes for an option SocketScope does not know.
+OptionValue::Kind optionValueKind(int level, int option);
+// The options SocketScope knows, as {level, option} pairs, for the lab's lists.
+QList<std::pair<int, int>> knownSocketOptions();
 QStringList constantNames(ConstantKind kind);
 
 } // namespace SocketScope

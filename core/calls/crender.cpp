@@ -55,9 +55,16 @@ QString hexBytes(const QByteArray& bytes, int limit)
     return QString::fromLatin1(bytes.left(limit).toHex(' ')) + QStringLiteral(" …");
 }
 
-QString pointer(const void* address)
+QString pointer(quint64 address)
 {
-    return QStringLiteral("0x") + QString::number(quintptr(address), 16);
+    if (address == 0)
+        return QStringLiteral("NULL");
+    return QStringLiteral("0x") + QString::number(address, 16);
+}
+
+quint64 addressOf(const void* pointer)
+{
+    return quint64(quintptr(pointer));
 }
 
 QString lengthInOut(unsigned int in, unsigned int out)

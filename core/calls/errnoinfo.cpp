@@ -129,10 +129,9 @@ constexpr KnownErrno addrInfoErrors[] = {
 
 } // namespace
 
-QString errnoExplanationFor(int value, const QString& call, int family, int socketType)
+QString errnoExplanationFor(int value, Call call, int family, int socketType)
 {
-    const bool sends = call == QLatin1String("sendto") || call == QLatin1String("send") ||
-                       call == QLatin1String("write") || call == QLatin1String("connect");
+    const bool sends = Calls::has(call, CallTrait::SendsData) || call == Call::Connect;
     if (value == ECONNREFUSED && family == AF_UNIX)
         return QCoreApplication::translate("Errno", "No socket listens behind that path: the "
                                                     "file may be there, but nobody answers.");
@@ -144,6 +143,10 @@ QString errnoExplanationFor(int value, const QString& call, int family, int sock
     if (value == EACCES && sends && socketType == SOCK_DGRAM && family != AF_UNIX)
         return QCoreApplication::translate("Errno", "Sending to a broadcast address needs the "
                                                     "SO_BROADCAST option on the socket.");
+    if (call == Call::Fork)
+        return QCoreApplication::translate("Errno", "SocketScope could not start its child-process "
+                                                    "program (socketscope-child), which makes "
+                                                    "the child's calls.");
     if (value == EACCES && family == AF_UNIX)
         return QCoreApplication::translate("Errno", "No permission on that path: its folder or "
                                                     "file does not let this user in.");
@@ -183,6 +186,15 @@ ErrnoInfo errnoInfo(int value)
     info.explanation =
         QCoreApplication::translate("Errno", "The system call failed; see its manual page.");
     return info;
+}
+
+int addrInfoErrorFromName(const QString& name)
+{
+    for (const auto& known : addrInfoErrors) {
+        if (name == QLatin1String(known.name))
+            return known.value;
+    }
+    return 0;
 }
 
 int errnoFromName(const QString& name)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "calls/call.h"
+
 #include <QString>
 
 namespace SocketScope {
@@ -12,16 +14,19 @@ struct ErrnoInfo {
     QString name;
     QString message;
     QString explanation;
+    bool operator==(const ErrnoInfo&) const = default;
 };
 
 ErrnoInfo errnoInfo(int value);
 // The explanation of an errno for one call on one kind of socket, where the general one
 // would mislead: ECONNREFUSED on UDP comes from an ICMP message, not a RST; EACCES from
 // sendto() is about broadcast, not reserved ports.
-QString errnoExplanationFor(int value, const QString& call, int family, int socketType);
+QString errnoExplanationFor(int value, Call call, int family, int socketType);
 // getaddrinfo and getnameinfo report EAI_* codes, not errno.
 ErrnoInfo addrInfoErrorInfo(int code);
 // The errno value for a name such as "ECONNREFUSED"; 0 when the name is unknown.
 int errnoFromName(const QString& name);
+// The EAI_* code for a name such as "EAI_NONAME"; 0 when the name is unknown.
+int addrInfoErrorFromName(const QString& name);
 
 } // namespace SocketScope

@@ -144,6 +144,20 @@ void SocketAddress::setPort(quint16 port)
         reinterpret_cast<sockaddr_in6*>(&m_storage)->sin6_port = htons(port);
 }
 
+SocketAddress SocketAddress::unmapped() const
+{
+    if (family() != AF_INET6)
+        return *this;
+    const auto* v6 = reinterpret_cast<const sockaddr_in6*>(&m_storage);
+    if (!IN6_IS_ADDR_V4MAPPED(&v6->sin6_addr))
+        return *this;
+    sockaddr_in v4{};
+    v4.sin_family = AF_INET;
+    v4.sin_port = v6->sin6_port;
+    std::memcpy(&v4.sin_addr, &v6->sin6_addr.s6_addr[12], sizeof(v4.sin_addr));
+    return SocketAddress(reinterpret_cast<const sockaddr*>(&v4), sizeof(v4));
+}
+
 QString SocketAddress::host() const
 {
     char text[INET6_ADDRSTRLEN] = {};

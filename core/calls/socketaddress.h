@@ -32,6 +32,9 @@ public:
     QString endpoint() const;   // "127.0.0.1:5000", "[::1]:5000", "/tmp/x"
     QString straceText() const; // {sa_family=AF_INET, sin_port=htons(5000), ...}
     void setPort(quint16 port);
+    // An IPv4-mapped IPv6 address (::ffff:127.0.0.1) as the IPv4 address it stands for,
+    // which is what travels on the wire; any other address as it is.
+    SocketAddress unmapped() const;
 
     const sockaddr* data() const { return reinterpret_cast<const sockaddr*>(&m_storage); }
     socklen_t length() const { return m_length; }

@@ -1,7 +1,10 @@
 #pragma once
 
-#include <QJsonObject>
+#include "calls/call.h"
+
 #include <QString>
+
+#include <optional>
 
 namespace SocketScope {
 
@@ -9,13 +12,13 @@ namespace SocketScope {
 // its seq), and whether the system chose the value (an ephemeral port, the local address
 // of a connect) rather than the program.
 struct TupleField {
-    QString value;  // "TCP", "127.0.0.1", "*", "5000", a path; empty while unknown
-    QString source; // "socket", "bind", "connect", "accept", "sendto", "getsockname", ...
-    qint64 seq = 0; // the call event that filled it; 0 while empty
+    QString value;              // "TCP", "127.0.0.1", "*", "5000", a path; empty while unknown
+    std::optional<Call> source; // the call that filled it: socket, bind, connect, accept...
+    qint64 seq = 0;             // the call event that filled it; 0 while empty
     bool chosenBySystem = false;
 
     bool isFilled() const { return !value.isEmpty(); }
-    QJsonObject toJson() const;
+    bool operator==(const TupleField&) const = default;
 };
 
 // The quintuplet {protocol, local address, local port, remote address, remote port} of a
@@ -29,7 +32,7 @@ struct SocketTuple {
     TupleField remotePort;
     bool perDatagram = false;
 
-    QJsonObject toJson() const;
+    bool operator==(const SocketTuple&) const = default;
 };
 
 } // namespace SocketScope

@@ -93,6 +93,38 @@ std::optional<TcpState> tcpStateFromKernelName(QStringView name)
     return std::nullopt;
 }
 
+std::optional<TcpState> tcpStateFromKernelNumber(int number)
+{
+    // include/net/tcp_states.h
+    switch (number) {
+    case 1:
+        return TcpState::Established;
+    case 2:
+        return TcpState::SynSent;
+    case 3:
+    case 12: // TCP_NEW_SYN_RECV: a request not yet a full socket
+        return TcpState::SynReceived;
+    case 4:
+        return TcpState::FinWait1;
+    case 5:
+        return TcpState::FinWait2;
+    case 6:
+        return TcpState::TimeWait;
+    case 7:
+        return TcpState::Closed;
+    case 8:
+        return TcpState::CloseWait;
+    case 9:
+        return TcpState::LastAck;
+    case 10:
+        return TcpState::Listen;
+    case 11:
+        return TcpState::Closing;
+    default:
+        return std::nullopt;
+    }
+}
+
 QString kernelName(TcpState state)
 {
     return QString::fromLatin1(stateNames[int(state)].kernel);

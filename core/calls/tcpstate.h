@@ -28,7 +28,9 @@ inline constexpr int tcpStateCount = int(TcpState::TimeWait) + 1;
 // "NEW_SYN_RECV" are SYN-RECEIVED, "CLOSE" and "UNCONN" are CLOSED.
 std::optional<TcpState> tcpStateFromKernelName(QStringView name);
 QString kernelName(TcpState state); // "SYN_RECV", "CLOSE": what /proc/net shows
-QString rfcName(TcpState state);    // "SYN-RECEIVED", "CLOSED": the RFC's spelling
+// The state of a kernel state number (tcpi_state, sock_diag's idiag_state).
+std::optional<TcpState> tcpStateFromKernelNumber(int number);
+QString rfcName(TcpState state); // "SYN-RECEIVED", "CLOSED": the RFC's spelling
 
 // One arrow of RFC 9293 figure 5, with the event and the action said in terms of the sockets
 // API ("connect()" rather than "active OPEN"), translated.

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "calls/callevent.h"
-#include "calls/callrequest.h"
 #include "calls/sockettuple.h"
 
 namespace SocketScope {
@@ -14,8 +13,8 @@ namespace SocketScope {
 namespace TupleTracker {
 
 // `tuple` is the descriptor's quintuplet before the call; it is updated in place. `event` is
-// the finished call, with the kernel's view of the descriptor (local, peer) filled in.
-void apply(SocketTuple& tuple, const CallRequest& request, const CallEvent& event);
+// the finished call, with the kernel's view of the descriptor (after) filled in.
+void apply(SocketTuple& tuple, const CallEvent& event);
 // The new descriptor accept() returned, from its listener's quintuplet.
 SocketTuple accepted(const SocketTuple& listener, const CallEvent& event);
 

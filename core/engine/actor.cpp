@@ -1,10 +1,9 @@
 #include "engine/actor.h"
 
 #include "calls/byteorder.h"
-#include "calls/callresult.h"
 #include "calls/errnoinfo.h"
 #include "calls/tupletracker.h"
-#include "kernel/kernelsocketstate.h"
+#include "kernel/descriptorstate.h"
 
 #include <algorithm>
 #include <netinet/in.h>
@@ -60,7 +59,7 @@ void Actor::performThreadCreate(const StepCommand& command)
 {
     // A thread of this very process: nothing to start, the next steps of that actor run on
     // a thread of their own and use the same descriptors (threads share the table).
-    CallEvent event = eventOf(announce(QStringLiteral("pthread_create"), command.index, -1));
+    CallEvent event = eventOf(announce(Call::PthreadCreate, command.index, -1));
     event.childActor = command.step.childActor;
     event.ret = 0;
     Q_EMIT forked(Fork{command.step.childActor, nullptr, m_fdNames, m_open, m_addresses});
@@ -69,14 +68,12 @@ void Actor::performThreadCreate(const StepCommand& command)
 
 void Actor::performFork(const StepCommand& command)
 {
-    CallEvent event = eventOf(announce(QStringLiteral("fork"), command.index, -1));
+    CallEvent event = eventOf(announce(Call::Fork, command.index, -1));
     event.childActor = command.step.childActor;
     int error = 0;
     const std::shared_ptr<ChildProcess> child = ChildProcess::spawn(m_open.keys(), &error);
-    CallResult::setResult(event, child ? child->pid() : -1, error);
-    if (!child)
-        event.errnoExplanation = tr("SocketScope could not start its child-process program %1.")
-                                     .arg(ChildProcess::programPath());
+    event.ret = child ? child->pid() : -1;
+    event.error = child ? 0 : error;
     event.durationNs = monotonicNowNs() - event.tNs;
     if (child)
         Q_EMIT forked(Fork{command.step.childActor, child, m_fdNames, m_open, m_addresses});
@@ -111,47 +108,35 @@ CallRequest Actor::resolve(const StepCommand& command) const
     const ScenarioStep& step = command.step;
     CallRequest request;
     request.call = step.call;
-    request.fd = ownDescriptor(step.fdName);
-    request.domain = step.domain;
-    request.type = step.type;
-    request.protocol = step.protocol;
-    request.backlog = step.backlog;
-    request.payload = step.payload;
-    request.count = step.count;
-    request.flags = step.flags;
-    request.how = step.how;
-    request.level = step.level;
-    request.option = step.option;
-    request.optionValue = step.value;
-    request.lingerSeconds = step.lingerSeconds;
-    request.group = step.group;
-    request.interfaceAddress = step.interfaceAddress;
-    request.timeoutMs = step.timeoutMs;
-    request.host = step.host;
-    request.service = step.service;
-    request.addressCapacity = addressCapacity(request.fd);
-    request.descriptorIsNonBlocking = m_open.value(request.fd).type & SOCK_NONBLOCK;
+    CallArguments& a = request.arguments;
+    a = step.arguments;
+    a.fd = ownDescriptor(step.fdName);
+    const Descriptor descriptor = m_open.value(a.fd);
+    request.descriptorDomain = descriptor.domain;
+    request.descriptorType = descriptor.type;
+    if (Calls::has(step.call, CallTrait::ReturnsAddress) && step.call != Call::GetAddrInfo)
+        a.addressCapacity = addressCapacity(a.fd);
     for (const auto& target : step.pollTargets)
-        request.pollItems.append({ownDescriptor(target.fdName), target.events});
+        a.pollItems.append({ownDescriptor(target.fdName), target.events, 0});
 
     // Paths and numeric addresses were validated when the scenario was loaded.
     if (!step.path.isEmpty()) {
         QString path = step.path;
         if (path.startsWith(QLatin1String("$dir/")))
             path = command.sessionFolder + path.mid(4);
-        request.address = SocketAddress::fromUnixPath(path).value_or(SocketAddress());
+        a.address = SocketAddress::fromUnixPath(path).value_or(SocketAddress());
     } else if (step.address.startsWith(QLatin1Char('$'))) {
-        request.address = m_addresses.value(step.address.mid(1));
+        a.address = m_addresses.value(step.address.mid(1));
     } else if (!step.address.isEmpty()) {
         quint16 port = step.usesServicePort ? command.servicePort : step.port;
         if (step.portWithoutHtons)
             port = ByteOrder::portWithoutHtons(port);
-        request.address = SocketAddress::fromIp(step.address, port).value_or(SocketAddress());
+        a.address = SocketAddress::fromIp(step.address, port).value_or(SocketAddress());
     }
     return request;
 }
 
-CallStart Actor::announce(const QString& call, int stepIndex, int fd)
+CallStart Actor::announce(Call call, int stepIndex, int fd)
 {
     CallStart start;
     start.seq = m_sequence->fetch_add(1);
@@ -172,22 +157,20 @@ CallEvent Actor::eventOf(const CallStart& start) const
     event.tNs = start.tNs;
     event.actor = m_id;
     event.call = start.call;
-    event.fd = start.fd;
     event.pid = getpid();
     return event;
 }
 
 CallEvent Actor::run(const CallRequest& request, int stepIndex)
 {
-    const CallStart start = announce(request.call, stepIndex, request.fd);
+    const CallStart start = announce(request.call, stepIndex, request.arguments.fd);
     const auto blocked = [this, &start] {
         Q_EMIT callBlocked(start.seq, start.step);
     };
     CallEvent event;
     if (m_child) {
-        const Descriptor descriptor = m_open.value(request.fd);
         qint64 pid = 0;
-        event = m_child->call(request, descriptor.domain, descriptor.type, blocked, &pid);
+        event = m_child->call(request, blocked, &pid);
         event.pid = pid;
     } else {
         event = m_calls.perform(request, blocked);
@@ -204,94 +187,78 @@ CallEvent Actor::run(const CallRequest& request, int stepIndex)
 void Actor::perform(const StepCommand& command)
 {
     const CallRequest request = resolve(command);
-    const Descriptor before = m_open.value(request.fd);
+    const Descriptor before = m_open.value(request.arguments.fd);
     if (m_calls.isCancelled()) {
         // The session is stopping: a step still queued here is not performed at all.
-        CallEvent event;
-        event.seq = m_sequence->fetch_add(1);
-        event.step = command.index;
-        event.tNs = monotonicNowNs();
-        event.actor = m_id;
-        event.call = request.call;
-        event.fd = request.fd;
-        event.args = request.fd >= 0 ? QStringLiteral("%1, ...").arg(request.fd) : QString();
+        CallEvent event = eventOf(announce(request.call, command.index, request.arguments.fd));
+        event.arguments = request.arguments;
         event.cancelled = true;
         event.ret = -1;
         Q_EMIT callFinished(event);
         return;
     }
-    if (command.step.call == QLatin1String("fork")) {
-        performFork(command);
-        return;
-    }
-    if (command.step.call == QLatin1String("pthread_create")) {
-        performThreadCreate(command);
+    if (Calls::has(command.step.call, CallTrait::StartsActor)) {
+        // fork(): a child process; pthread_create(): a thread of this process.
+        if (command.step.call == Call::Fork)
+            performFork(command);
+        else
+            performThreadCreate(command);
         return;
     }
     CallEvent event = run(request, command.index);
     remember(command, request, event);
-    const Descriptor after = m_open.value(event.resultFd, before);
+    const Descriptor after = m_open.value(event.resultFd(), before);
     event.family = after.domain;
     event.socketType = after.type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
-    if (event.errnoValue != 0 && !event.errnoName.startsWith(QLatin1String("EAI_")))
-        event.errnoExplanation =
-            errnoExplanationFor(event.errnoValue, event.call, event.family, event.socketType);
     describeResultDescriptor(event);
-    followTuple(request, event, before.tuple);
+    followTuple(event, before.tuple);
     Q_EMIT callFinished(event);
 }
 
 void Actor::remember(const StepCommand& command, const CallRequest& request, const CallEvent& event)
 {
     const ScenarioStep& step = command.step;
-    const QString& call = request.call;
-    if (call == QLatin1String("socket")) {
+    const CallArguments& a = request.arguments;
+    if (Calls::has(request.call, CallTrait::MakesDescriptor))
         m_fdNames.insert(step.asName, int(event.ret));
-        if (event.ret >= 0)
-            m_open.insert(int(event.ret), Descriptor{request.domain, request.type, {}});
-    } else if (call.startsWith(QLatin1String("accept"))) {
-        m_fdNames.insert(step.asName, int(event.ret));
-        if (event.ret >= 0) {
-            Descriptor listener = m_open.value(request.fd);
-            const int baseType = listener.type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
-            m_open.insert(int(event.ret),
-                          Descriptor{listener.domain, baseType | request.flags, {}});
-        }
-    } else if (call == QLatin1String("close")) {
-        if (event.ret == 0 || event.errnoValue != EBADF)
-            m_open.remove(request.fd);
+    if (event.resultFd() >= 0 && request.call == Call::Socket) {
+        m_open.insert(event.resultFd(), Descriptor{a.domain, a.type, {}});
+    } else if (event.resultFd() >= 0 && Calls::has(request.call, CallTrait::MakesDescriptor)) {
+        // accept(): the listener's family and type, with accept4's own flags.
+        const Descriptor listener = m_open.value(a.fd);
+        const int baseType = listener.type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
+        const int flags = request.call == Call::Accept4 ? a.flags : 0;
+        m_open.insert(event.resultFd(), Descriptor{listener.domain, baseType | flags, {}});
+    } else if (Calls::has(request.call, CallTrait::ReleasesDescriptor) &&
+               (event.ret == 0 || event.error != EBADF)) {
+        m_open.remove(a.fd);
     }
-    if (!step.addressAs.isEmpty() && event.returnedAddress.isValid())
-        m_addresses.insert(step.addressAs, event.returnedAddress);
+    if (!step.addressAs.isEmpty() && event.results.returnedAddress.isValid())
+        m_addresses.insert(step.addressAs, event.results.returnedAddress);
 }
 
-void Actor::followTuple(const CallRequest& request, CallEvent& event, const SocketTuple& before)
+void Actor::followTuple(CallEvent& event, const SocketTuple& before)
 {
-    if (event.call.startsWith(QLatin1String("accept")) && event.ret >= 0) {
+    if (Calls::has(event.call, CallTrait::MakesDescriptor) && event.call != Call::Socket &&
+        !event.failed()) {
         event.tuple = TupleTracker::accepted(before, event);
     } else {
         event.tuple = before;
-        TupleTracker::apply(event.tuple, request, event);
+        TupleTracker::apply(event.tuple, event);
     }
     // A closed descriptor keeps its last quintuplet in the event, and nowhere else.
-    if (m_open.contains(event.resultFd))
-        m_open[event.resultFd].tuple = event.tuple;
+    if (m_open.contains(event.resultFd()))
+        m_open[event.resultFd()].tuple = event.tuple;
 }
 
 void Actor::describeResultDescriptor(CallEvent& event) const
 {
-    if (event.resultFd < 0 || !m_open.contains(event.resultFd) ||
-        event.call == QLatin1String("close"))
-        return;
     // A child process read its own descriptor's state: this process may have closed it.
-    if (m_child)
+    if (m_child || !m_open.contains(event.resultFd()) ||
+        Calls::has(event.call, CallTrait::ReleasesDescriptor))
         return;
-    const Descriptor descriptor = m_open.value(event.resultFd);
-    const KernelSocketState state =
-        readKernelSocketState(event.resultFd, descriptor.domain, descriptor.type);
-    event.local = state.local;
-    event.peer = state.peer;
-    event.tcpState = state.tcpState;
+    const Descriptor descriptor = m_open.value(event.resultFd());
+    event.after = readDescriptorState(event.resultFd(), descriptor.domain, descriptor.type);
 }
 
 void Actor::closeLeftovers()
@@ -302,8 +269,8 @@ void Actor::closeLeftovers()
     std::sort(fds.begin(), fds.end());
     for (int fd : fds) {
         CallRequest request;
-        request.call = QStringLiteral("close");
-        request.fd = fd;
+        request.call = Call::Close;
+        request.arguments.fd = fd;
         const CallEvent event = run(request, -1);
         m_open.remove(fd);
         Q_EMIT callFinished(event);

@@ -74,10 +74,10 @@ private:
     int ownDescriptor(const QString& name) const;
     void remember(const StepCommand& command, const CallRequest& request, const CallEvent& event);
     void describeResultDescriptor(CallEvent& event) const;
-    void followTuple(const CallRequest& request, CallEvent& event, const SocketTuple& before);
+    void followTuple(CallEvent& event, const SocketTuple& before);
     socklen_t addressCapacity(int fd) const;
     // Numbers a call and tells the session it started; eventOf() is the event it becomes.
-    CallStart announce(const QString& call, int stepIndex, int fd);
+    CallStart announce(Call call, int stepIndex, int fd);
     CallEvent eventOf(const CallStart& start) const;
     CallEvent run(const CallRequest& request, int stepIndex);
     void performFork(const StepCommand& command);

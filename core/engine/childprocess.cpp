@@ -2,6 +2,7 @@
 
 #include "calls/callcodec.h"
 #include "engine/siblingprogram.h"
+#include "logging.h"
 
 #include <QJsonDocument>
 
@@ -107,22 +108,20 @@ bool ChildProcess::readLine(QByteArray* line)
     }
 }
 
-CallEvent ChildProcess::call(const CallRequest& request, int domain, int type,
+CallEvent ChildProcess::call(const CallRequest& request,
                              const SyscallLayer::BlockedCallback& onBlocked, qint64* pid)
 {
     CallEvent cancelled;
     cancelled.tNs = monotonicNowNs();
     cancelled.call = request.call;
-    cancelled.fd = request.fd;
-    cancelled.resultFd = request.fd;
+    cancelled.arguments = request.arguments;
     cancelled.cancelled = true;
     cancelled.ret = -1;
     *pid = m_pid;
     if (m_killed.load())
         return cancelled;
-    const QByteArray message = QJsonDocument(CallCodec::requestToJson(request, domain, type))
-                                   .toJson(QJsonDocument::Compact) +
-                               '\n';
+    const QByteArray message =
+        QJsonDocument(CallCodec::requestToJson(request)).toJson(QJsonDocument::Compact) + '\n';
     for (qsizetype written = 0; written < message.size();) {
         const ssize_t count =
             ::write(m_requests, message.constData() + written, size_t(message.size() - written));
@@ -142,7 +141,13 @@ CallEvent ChildProcess::call(const CallRequest& request, int domain, int type,
                 onBlocked();
             continue;
         }
-        return CallCodec::resultFromJson(object, pid);
+        QString error;
+        if (auto event = CallCodec::eventFromJson(object, &error)) {
+            *pid = event->pid;
+            return *event;
+        }
+        qCWarning(lcEngine) << "the child process sent what is not a call:" << error;
+        break;
     }
     m_killed.store(true); // it ended: no later call can be made there
     cancelled.durationNs = monotonicNowNs() - cancelled.tNs;

@@ -31,8 +31,8 @@ public:
     pid_t pid() const { return m_pid; }
     // Performs the call in the child and returns it as it happened there (its pid in *pid).
     // A cancelled or dead child gives a cancelled event.
-    CallEvent call(const CallRequest& request, int domain, int type,
-                   const SyscallLayer::BlockedCallback& onBlocked, qint64* pid);
+    CallEvent call(const CallRequest& request, const SyscallLayer::BlockedCallback& onBlocked,
+                   qint64* pid);
     // Thread-safe: ends the child at once, which ends a call waiting in it.
     void kill();
 

@@ -1,30 +1,16 @@
 #include "engine/syscalllayer.h"
 
-#include "calls/callresult.h"
 #include "calls/constants.h"
 #include "calls/crender.h"
-
-#include <QStringList>
 
 #include <arpa/inet.h>
 #include <cerrno>
 #include <netinet/in.h>
 #include <sys/eventfd.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 namespace SocketScope {
-
-using CallResult::setCancelled;
-using CallResult::setResult;
-
-namespace {
-
-QString fdText(int fd)
-{
-    return QString::number(fd);
-}
-
-} // namespace
 
 SyscallLayer::SyscallLayer()
     : m_cancelFd(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
@@ -35,19 +21,6 @@ SyscallLayer::~SyscallLayer()
 {
     if (m_cancelFd >= 0)
         ::close(m_cancelFd);
-}
-
-QStringList SyscallLayer::supportedCalls()
-{
-    return {
-        QStringLiteral("socket"),      QStringLiteral("bind"),        QStringLiteral("listen"),
-        QStringLiteral("accept"),      QStringLiteral("accept4"),     QStringLiteral("connect"),
-        QStringLiteral("read"),        QStringLiteral("write"),       QStringLiteral("send"),
-        QStringLiteral("recv"),        QStringLiteral("sendto"),      QStringLiteral("recvfrom"),
-        QStringLiteral("shutdown"),    QStringLiteral("close"),       QStringLiteral("getsockname"),
-        QStringLiteral("getpeername"), QStringLiteral("getsockopt"),  QStringLiteral("setsockopt"),
-        QStringLiteral("getaddrinfo"), QStringLiteral("getnameinfo"), QStringLiteral("poll"),
-        QStringLiteral("select")};
 }
 
 void SyscallLayer::cancel()
@@ -74,6 +47,12 @@ void SyscallLayer::leaveKernel()
     m_inKernelFd = -1;
 }
 
+void SyscallLayer::setResult(CallEvent& event, qint64 ret, int error)
+{
+    event.ret = ret;
+    event.error = ret < 0 ? error : 0;
+}
+
 SyscallLayer::Wait SyscallLayer::waitFor(QList<pollfd> fds, int timeoutMs,
                                          const BlockedCallback& onBlocked)
 {
@@ -96,144 +75,176 @@ SyscallLayer::Wait SyscallLayer::waitFor(QList<pollfd> fds, int timeoutMs,
     return ready > 0 ? Wait::Ready : Wait::TimedOut;
 }
 
-SyscallLayer::Wait SyscallLayer::waitReadable(const CallRequest& request, int flags,
+SyscallLayer::Wait SyscallLayer::waitReadable(const CallRequest& request,
                                               const BlockedCallback& onBlocked)
 {
     // A call that will not block needs no wait; MSG_OOB reads urgent data that poll reports
     // as POLLPRI, and must not wait for POLLIN.
-    if (request.descriptorIsNonBlocking || (flags & MSG_DONTWAIT) || (flags & MSG_OOB))
+    const int flags = request.call == Call::Read ? 0 : request.arguments.flags;
+    if (request.descriptorIsNonBlocking() || (flags & MSG_DONTWAIT) || (flags & MSG_OOB))
         return Wait::Ready;
-    return waitFor({pollfd{request.fd, POLLIN, 0}}, -1, onBlocked);
+    return waitFor({pollfd{request.arguments.fd, POLLIN, 0}}, -1, onBlocked);
 }
 
 CallEvent SyscallLayer::perform(const CallRequest& request, const BlockedCallback& onBlocked)
 {
     CallEvent event;
     event.call = request.call;
-    event.fd = request.fd;
-    event.resultFd = request.fd;
+    event.arguments = request.arguments;
     event.tNs = monotonicNowNs();
-    const QString& call = request.call;
-    if (call == QLatin1String("socket"))
+    const auto blocked = [&event, &onBlocked] {
+        event.blocked = true;
+        if (onBlocked)
+            onBlocked();
+    };
+    switch (request.call) {
+    case Call::Socket:
         doSocket(request, event);
-    else if (call == QLatin1String("bind"))
+        break;
+    case Call::Bind:
         doBind(request, event);
-    else if (call == QLatin1String("listen"))
+        break;
+    case Call::Listen:
         doListen(request, event);
-    else if (call == QLatin1String("accept") || call == QLatin1String("accept4"))
-        doAccept(request, event, onBlocked);
-    else if (call == QLatin1String("connect"))
+        break;
+    case Call::Accept:
+    case Call::Accept4:
+        doAccept(request, event, blocked);
+        break;
+    case Call::Connect:
         doConnect(request, event);
-    else if (call == QLatin1String("read"))
-        doRead(request, event, onBlocked);
-    else if (call == QLatin1String("write"))
-        doWrite(request, event, onBlocked);
-    else if (call == QLatin1String("recv") || call == QLatin1String("recvfrom"))
-        doRecv(request, event, onBlocked);
-    else if (call == QLatin1String("send") || call == QLatin1String("sendto"))
-        doSendTo(request, event, onBlocked);
-    else if (call == QLatin1String("shutdown"))
+        break;
+    case Call::Read:
+        doRead(request, event, blocked);
+        break;
+    case Call::Write:
+        doWrite(request, event, blocked);
+        break;
+    case Call::Recv:
+    case Call::RecvFrom:
+        doRecv(request, event, blocked);
+        break;
+    case Call::Send:
+    case Call::SendTo:
+        doSend(request, event, blocked);
+        break;
+    case Call::Shutdown:
         doShutdown(request, event);
-    else if (call == QLatin1String("close"))
+        break;
+    case Call::Close:
         doClose(request, event);
-    else if (call == QLatin1String("getsockname") || call == QLatin1String("getpeername"))
+        break;
+    case Call::GetSockName:
+    case Call::GetPeerName:
         doSockName(request, event);
-    else if (call == QLatin1String("getsockopt"))
+        break;
+    case Call::GetSockOpt:
         doGetSockOpt(request, event);
-    else if (call == QLatin1String("setsockopt"))
+        break;
+    case Call::SetSockOpt:
         doSetSockOpt(request, event);
-    else if (call == QLatin1String("poll"))
-        doPoll(request, event, onBlocked);
-    else if (call == QLatin1String("select"))
-        doSelect(request, event, onBlocked);
-    else if (call == QLatin1String("getaddrinfo"))
+        break;
+    case Call::Poll:
+        doPoll(request, event, blocked);
+        break;
+    case Call::Select:
+        doSelect(request, event, blocked);
+        break;
+    case Call::GetAddrInfo:
         doGetAddrInfo(request, event);
-    else if (call == QLatin1String("getnameinfo"))
+        break;
+    case Call::GetNameInfo:
         doGetNameInfo(request, event);
-    else
+        break;
+    // Seen in traced programs; the engine does not make them (fork and pthread_create are
+    // the actor's own).
+    case Call::Socketpair:
+    case Call::Dup:
+    case Call::Dup2:
+    case Call::Dup3:
+    case Call::Fcntl:
+    case Call::Ioctl:
+    case Call::Readv:
+    case Call::Writev:
+    case Call::SendMsg:
+    case Call::RecvMsg:
+    case Call::SendMmsg:
+    case Call::RecvMmsg:
+    case Call::PSelect6:
+    case Call::PPoll:
+    case Call::EpollCreate1:
+    case Call::EpollCtl:
+    case Call::EpollWait:
+    case Call::Fork:
+    case Call::Vfork:
+    case Call::Clone:
+    case Call::Execve:
+    case Call::PthreadCreate:
         setResult(event, -1, ENOSYS);
+        break;
+    }
     event.durationNs = monotonicNowNs() - event.tNs;
     return event;
 }
 
 void SyscallLayer::doSocket(const CallRequest& r, CallEvent& e)
 {
-    const int ret = ::socket(r.domain, r.type, r.protocol);
-    const int error = errno;
-    const QString protocol = (r.domain == AF_INET || r.domain == AF_INET6)
-                                 ? constantName(ConstantKind::Protocol, r.protocol)
-                                 : QString::number(r.protocol);
-    e.args = QStringLiteral("%1, %2, %3")
-                 .arg(familyName(r.domain), flagsText(ConstantKind::SocketType, r.type), protocol);
-    e.fd = e.resultFd = ret;
-    setResult(e, ret, error);
+    const CallArguments& a = r.arguments;
+    const int ret = ::socket(a.domain, a.type, a.protocol);
+    setResult(e, ret, errno);
 }
 
 void SyscallLayer::doBind(const CallRequest& r, CallEvent& e)
 {
-    const int ret = ::bind(r.fd, r.address.data(), r.address.length());
-    const int error = errno;
-    e.address = r.address;
-    e.args = QStringLiteral("%1, %2, %3")
-                 .arg(fdText(r.fd), r.address.straceText())
-                 .arg(r.address.length());
-    setResult(e, ret, error);
+    const CallArguments& a = r.arguments;
+    const int ret = ::bind(a.fd, a.address.data(), a.address.length());
+    setResult(e, ret, errno);
 }
 
 void SyscallLayer::doListen(const CallRequest& r, CallEvent& e)
 {
-    const int ret = ::listen(r.fd, r.backlog);
-    const int error = errno;
-    e.args = QStringLiteral("%1, %2").arg(r.fd).arg(r.backlog);
-    setResult(e, ret, error);
+    const int ret = ::listen(r.arguments.fd, r.arguments.backlog);
+    setResult(e, ret, errno);
 }
 
 void SyscallLayer::doAccept(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked)
 {
-    const bool four = r.call == QLatin1String("accept4");
-    const socklen_t capacity = r.addressCapacity ? r.addressCapacity : sizeof(sockaddr_storage);
-    const QString tail =
-        four ? QStringLiteral(", ") + flagsText(ConstantKind::SocketType, r.flags) : QString();
-    if (!r.descriptorIsNonBlocking &&
-        waitFor({pollfd{r.fd, POLLIN, 0}}, -1, onBlocked) == Wait::Cancelled) {
-        e.args = QStringLiteral("%1, %2, [%3]%4")
-                     .arg(fdText(r.fd), CRender::pointer(nullptr))
-                     .arg(capacity)
-                     .arg(tail);
-        setCancelled(e);
+    CallArguments& a = e.arguments;
+    if (a.addressCapacity == 0)
+        a.addressCapacity = sizeof(sockaddr_storage);
+    if (!r.descriptorIsNonBlocking() &&
+        waitFor({pollfd{a.fd, POLLIN, 0}}, -1, onBlocked) == Wait::Cancelled) {
+        e.cancelled = true;
+        e.ret = -1;
         return;
     }
     sockaddr_storage peer{};
-    socklen_t length = capacity;
+    socklen_t length = a.addressCapacity;
     auto* peerAddress = reinterpret_cast<sockaddr*>(&peer);
-    enterKernel(r.fd);
-    const int ret = four ? ::accept4(r.fd, peerAddress, &length, r.flags)
-                         : ::accept(r.fd, peerAddress, &length);
+    a.addressBuffer = CRender::addressOf(&peer);
+    enterKernel(a.fd);
+    const int ret = r.call == Call::Accept4 ? ::accept4(a.fd, peerAddress, &length, a.flags)
+                                            : ::accept(a.fd, peerAddress, &length);
     const int error = errno;
     leaveKernel();
-    if (ret >= 0)
-        e.returnedAddress = SocketAddress(peerAddress, length);
-    e.args =
-        QStringLiteral("%1, %2, %3%4")
-            .arg(fdText(r.fd), ret >= 0 ? e.returnedAddress.straceText() : CRender::pointer(&peer),
-                 CRender::lengthInOut(capacity, ret >= 0 ? length : capacity), tail);
-    e.resultFd = ret;
+    if (ret >= 0) {
+        e.results.returnedAddress = SocketAddress(peerAddress, std::min(length, a.addressCapacity));
+        e.results.returnedLength = length;
+    }
     setResult(e, ret, error);
 }
 
 void SyscallLayer::doConnect(const CallRequest& r, CallEvent& e)
 {
-    e.address = r.address;
-    e.args = QStringLiteral("%1, %2, %3")
-                 .arg(fdText(r.fd), r.address.straceText())
-                 .arg(r.address.length());
+    const CallArguments& a = r.arguments;
     if (m_cancelled.load()) {
-        setCancelled(e);
+        e.cancelled = true;
+        e.ret = -1;
         return;
     }
     // connect() waits inside the kernel for the handshake; cancel() wakes it with shutdown().
-    enterKernel(r.fd);
-    const int ret = ::connect(r.fd, r.address.data(), r.address.length());
+    enterKernel(a.fd);
+    const int ret = ::connect(a.fd, a.address.data(), a.address.length());
     const int error = errno;
     leaveKernel();
     setResult(e, ret, error);
@@ -241,40 +252,34 @@ void SyscallLayer::doConnect(const CallRequest& r, CallEvent& e)
 
 void SyscallLayer::doRead(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked)
 {
-    QByteArray buffer(qMax(r.count, 0), '\0');
-    if (waitReadable(r, 0, onBlocked) == Wait::Cancelled) {
-        e.args = QStringLiteral("%1, %2, %3")
-                     .arg(fdText(r.fd), CRender::pointer(buffer.data()))
-                     .arg(r.count);
-        setCancelled(e);
+    CallArguments& a = e.arguments;
+    QByteArray buffer(qMax<qint64>(a.count, 0), '\0');
+    a.buffer = CRender::addressOf(buffer.data());
+    if (waitReadable(r, onBlocked) == Wait::Cancelled) {
+        e.cancelled = true;
+        e.ret = -1;
         return;
     }
-    enterKernel(r.fd);
-    const ssize_t ret = ::read(r.fd, buffer.data(), size_t(buffer.size()));
+    enterKernel(a.fd);
+    const ssize_t ret = ::read(a.fd, buffer.data(), size_t(buffer.size()));
     const int error = errno;
     leaveKernel();
     if (ret >= 0)
-        e.data = buffer.left(ret);
-    e.args = QStringLiteral("%1, %2, %3")
-                 .arg(fdText(r.fd),
-                      ret >= 0 ? CRender::quotedBytes(e.data) : CRender::pointer(buffer.data()))
-                 .arg(r.count);
+        e.results.data = buffer.left(ret);
     setResult(e, ret, error);
 }
 
 void SyscallLayer::doWrite(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked)
 {
-    e.data = r.payload;
-    e.args = QStringLiteral("%1, %2, %3")
-                 .arg(fdText(r.fd), CRender::quotedBytes(r.payload))
-                 .arg(r.payload.size());
-    if (!r.descriptorIsNonBlocking &&
-        waitFor({pollfd{r.fd, POLLOUT, 0}}, -1, onBlocked) == Wait::Cancelled) {
-        setCancelled(e);
+    const CallArguments& a = r.arguments;
+    if (!r.descriptorIsNonBlocking() &&
+        waitFor({pollfd{a.fd, POLLOUT, 0}}, -1, onBlocked) == Wait::Cancelled) {
+        e.cancelled = true;
+        e.ret = -1;
         return;
     }
-    enterKernel(r.fd);
-    const ssize_t ret = ::write(r.fd, r.payload.constData(), size_t(r.payload.size()));
+    enterKernel(a.fd);
+    const ssize_t ret = ::write(a.fd, a.payload.constData(), size_t(a.payload.size()));
     const int error = errno;
     leaveKernel();
     setResult(e, ret, error);
@@ -282,69 +287,53 @@ void SyscallLayer::doWrite(const CallRequest& r, CallEvent& e, const BlockedCall
 
 void SyscallLayer::doRecv(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked)
 {
-    const bool from = r.call == QLatin1String("recvfrom");
-    QByteArray buffer(qMax(r.count, 0), '\0');
-    const socklen_t capacity = r.addressCapacity ? r.addressCapacity : sizeof(sockaddr_storage);
-    const QString flags = flagsText(ConstantKind::MessageFlag, r.flags);
-    if (waitReadable(r, r.flags, onBlocked) == Wait::Cancelled) {
-        e.args = QStringLiteral("%1, %2, %3, %4")
-                     .arg(fdText(r.fd), CRender::pointer(buffer.data()))
-                     .arg(r.count)
-                     .arg(flags);
-        if (from)
-            e.args += QStringLiteral(", %1, [%2]").arg(CRender::pointer(nullptr)).arg(capacity);
-        setCancelled(e);
+    CallArguments& a = e.arguments;
+    const bool from = r.call == Call::RecvFrom;
+    QByteArray buffer(qMax<qint64>(a.count, 0), '\0');
+    a.buffer = CRender::addressOf(buffer.data());
+    if (from && a.addressCapacity == 0)
+        a.addressCapacity = sizeof(sockaddr_storage);
+    if (waitReadable(r, onBlocked) == Wait::Cancelled) {
+        e.cancelled = true;
+        e.ret = -1;
         return;
     }
     sockaddr_storage sender{};
-    socklen_t length = capacity;
+    socklen_t length = a.addressCapacity;
     auto* senderAddress = reinterpret_cast<sockaddr*>(&sender);
-    enterKernel(r.fd);
-    const ssize_t ret = from ? ::recvfrom(r.fd, buffer.data(), size_t(buffer.size()), r.flags,
+    if (from)
+        a.addressBuffer = CRender::addressOf(&sender);
+    enterKernel(a.fd);
+    const ssize_t ret = from ? ::recvfrom(a.fd, buffer.data(), size_t(buffer.size()), a.flags,
                                           senderAddress, &length)
-                             : ::recv(r.fd, buffer.data(), size_t(buffer.size()), r.flags);
+                             : ::recv(a.fd, buffer.data(), size_t(buffer.size()), a.flags);
     const int error = errno;
     leaveKernel();
     if (ret >= 0)
-        e.data = buffer.left(qMin<qsizetype>(ret, buffer.size()));
-    e.args = QStringLiteral("%1, %2, %3, %4")
-                 .arg(fdText(r.fd),
-                      ret >= 0 ? CRender::quotedBytes(e.data) : CRender::pointer(buffer.data()))
-                 .arg(r.count)
-                 .arg(flags);
-    if (from) {
+        e.results.data = buffer.left(qMin<qsizetype>(ret, buffer.size()));
+    if (from && ret >= 0) {
+        e.results.returnedLength = length;
         // A connected or stream socket may leave the address empty (length 0).
-        const bool filled = ret >= 0 && length > 0 && length <= capacity;
-        if (filled)
-            e.returnedAddress = SocketAddress(senderAddress, length);
-        e.args += QStringLiteral(", %1, %2")
-                      .arg(filled ? e.returnedAddress.straceText() : CRender::pointer(&sender),
-                           CRender::lengthInOut(capacity, ret >= 0 ? length : capacity));
+        if (length > 0 && length <= a.addressCapacity)
+            e.results.returnedAddress = SocketAddress(senderAddress, length);
     }
     setResult(e, ret, error);
 }
 
-void SyscallLayer::doSendTo(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked)
+void SyscallLayer::doSend(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked)
 {
-    const bool to = r.call == QLatin1String("sendto");
-    e.data = r.payload;
-    e.args = QStringLiteral("%1, %2, %3, %4")
-                 .arg(fdText(r.fd), CRender::quotedBytes(r.payload))
-                 .arg(r.payload.size())
-                 .arg(flagsText(ConstantKind::MessageFlag, r.flags));
-    if (to) {
-        e.address = r.address;
-        e.args += QStringLiteral(", %1, %2").arg(r.address.straceText()).arg(r.address.length());
-    }
-    const bool mayBlock = !r.descriptorIsNonBlocking && !(r.flags & MSG_DONTWAIT);
-    if (mayBlock && waitFor({pollfd{r.fd, POLLOUT, 0}}, -1, onBlocked) == Wait::Cancelled) {
-        setCancelled(e);
+    const CallArguments& a = r.arguments;
+    const bool to = r.call == Call::SendTo;
+    const bool mayBlock = !r.descriptorIsNonBlocking() && !(a.flags & MSG_DONTWAIT);
+    if (mayBlock && waitFor({pollfd{a.fd, POLLOUT, 0}}, -1, onBlocked) == Wait::Cancelled) {
+        e.cancelled = true;
+        e.ret = -1;
         return;
     }
-    enterKernel(r.fd);
-    const ssize_t ret = to ? ::sendto(r.fd, r.payload.constData(), size_t(r.payload.size()),
-                                      r.flags, r.address.data(), r.address.length())
-                           : ::send(r.fd, r.payload.constData(), size_t(r.payload.size()), r.flags);
+    enterKernel(a.fd);
+    const ssize_t ret = to ? ::sendto(a.fd, a.payload.constData(), size_t(a.payload.size()),
+                                      a.flags, a.address.data(), a.address.length())
+                           : ::send(a.fd, a.payload.constData(), size_t(a.payload.size()), a.flags);
     const int error = errno;
     leaveKernel();
     setResult(e, ret, error);
@@ -352,114 +341,133 @@ void SyscallLayer::doSendTo(const CallRequest& r, CallEvent& e, const BlockedCal
 
 void SyscallLayer::doShutdown(const CallRequest& r, CallEvent& e)
 {
-    const int ret = ::shutdown(r.fd, r.how);
-    const int error = errno;
-    e.args =
-        QStringLiteral("%1, %2").arg(fdText(r.fd), constantName(ConstantKind::ShutdownHow, r.how));
-    setResult(e, ret, error);
+    const int ret = ::shutdown(r.arguments.fd, r.arguments.how);
+    setResult(e, ret, errno);
 }
 
 void SyscallLayer::doClose(const CallRequest& r, CallEvent& e)
 {
-    const int ret = ::close(r.fd);
-    const int error = errno;
-    e.args = fdText(r.fd);
-    setResult(e, ret, error);
+    const int ret = ::close(r.arguments.fd);
+    setResult(e, ret, errno);
 }
 
 void SyscallLayer::doSockName(const CallRequest& r, CallEvent& e)
 {
+    CallArguments& a = e.arguments;
+    if (a.addressCapacity == 0)
+        a.addressCapacity = sizeof(sockaddr_storage);
     sockaddr_storage address{};
-    const socklen_t capacity = r.addressCapacity ? r.addressCapacity : sizeof(sockaddr_storage);
-    socklen_t length = capacity;
+    socklen_t length = a.addressCapacity;
     auto* raw = reinterpret_cast<sockaddr*>(&address);
-    const int ret = r.call == QLatin1String("getsockname") ? ::getsockname(r.fd, raw, &length)
-                                                           : ::getpeername(r.fd, raw, &length);
+    a.addressBuffer = CRender::addressOf(&address);
+    const int ret = r.call == Call::GetSockName ? ::getsockname(a.fd, raw, &length)
+                                                : ::getpeername(a.fd, raw, &length);
     const int error = errno;
-    if (ret == 0)
-        e.returnedAddress = SocketAddress(raw, std::min(length, capacity));
-    e.args = QStringLiteral("%1, %2, %3")
-                 .arg(fdText(r.fd),
-                      ret == 0 ? e.returnedAddress.straceText() : CRender::pointer(&address),
-                      CRender::lengthInOut(capacity, ret == 0 ? length : capacity));
+    if (ret == 0) {
+        e.results.returnedAddress = SocketAddress(raw, std::min(length, a.addressCapacity));
+        e.results.returnedLength = length;
+    }
     setResult(e, ret, error);
 }
 
 void SyscallLayer::doGetSockOpt(const CallRequest& r, CallEvent& e)
 {
-    const QString head = QStringLiteral("%1, %2, %3")
-                             .arg(fdText(r.fd), constantName(ConstantKind::OptionLevel, r.level),
-                                  socketOptionName(r.level, r.option));
-    if (r.level == SOL_SOCKET && r.option == SO_LINGER) {
-        linger value{};
-        socklen_t length = sizeof(value);
-        const int ret = ::getsockopt(r.fd, r.level, r.option, &value, &length);
-        const int error = errno;
-        m_lastOptionValue = value.l_onoff ? value.l_linger : -1;
-        e.args = head + QStringLiteral(", {l_onoff=%1, l_linger=%2}, [%3]")
-                            .arg(value.l_onoff)
-                            .arg(value.l_linger)
-                            .arg(length);
-        setResult(e, ret, error);
+    const CallArguments& a = r.arguments;
+    OptionValue& value = e.results.value;
+    value.kind = optionValueKind(a.level, a.option);
+    switch (value.kind) {
+    case OptionValue::Kind::Linger: {
+        linger raw{};
+        socklen_t length = sizeof(raw);
+        const int ret = ::getsockopt(a.fd, a.level, a.option, &raw, &length);
+        setResult(e, ret, errno);
+        value.integer = raw.l_onoff;
+        value.lingerSeconds = raw.l_linger;
+        e.results.valueLength = length;
         return;
     }
-    int value = 0;
-    socklen_t length = sizeof(value);
-    const int ret = ::getsockopt(r.fd, r.level, r.option, &value, &length);
-    const int error = errno;
-    if (ret == 0)
-        m_lastOptionValue = value;
-    e.args = head + QStringLiteral(", [%1], [%2]").arg(value).arg(length);
-    setResult(e, ret, error);
+    case OptionValue::Kind::Timeval: {
+        timeval raw{};
+        socklen_t length = sizeof(raw);
+        const int ret = ::getsockopt(a.fd, a.level, a.option, &raw, &length);
+        setResult(e, ret, errno);
+        value.microseconds = qint64(raw.tv_sec) * 1'000'000 + raw.tv_usec;
+        e.results.valueLength = length;
+        return;
+    }
+    case OptionValue::Kind::None:
+    case OptionValue::Kind::Integer:
+    case OptionValue::Kind::MulticastRequest:
+    case OptionValue::Kind::InterfaceAddress:
+    case OptionValue::Kind::Bytes:
+        break;
+    }
+    if (value.kind == OptionValue::Kind::Bytes) {
+        QByteArray raw(256, '\0');
+        socklen_t length = socklen_t(raw.size());
+        const int ret = ::getsockopt(a.fd, a.level, a.option, raw.data(), &length);
+        setResult(e, ret, errno);
+        if (ret == 0)
+            value.bytes = raw.left(length);
+        e.results.valueLength = length;
+        return;
+    }
+    value.kind = OptionValue::Kind::Integer;
+    int raw = 0;
+    socklen_t length = sizeof(raw);
+    const int ret = ::getsockopt(a.fd, a.level, a.option, &raw, &length);
+    setResult(e, ret, errno);
+    value.integer = raw;
+    e.results.valueLength = length;
 }
 
 void SyscallLayer::doSetSockOpt(const CallRequest& r, CallEvent& e)
 {
-    const QString head = QStringLiteral("%1, %2, %3")
-                             .arg(fdText(r.fd), constantName(ConstantKind::OptionLevel, r.level),
-                                  socketOptionName(r.level, r.option));
-    if (r.level == SOL_SOCKET && r.option == SO_LINGER) {
-        const linger value{r.optionValue, r.lingerSeconds};
-        const int ret = ::setsockopt(r.fd, r.level, r.option, &value, sizeof(value));
-        const int error = errno;
-        e.args = head + QStringLiteral(", {l_onoff=%1, l_linger=%2}, %3")
-                            .arg(value.l_onoff)
-                            .arg(value.l_linger)
-                            .arg(sizeof(value));
-        setResult(e, ret, error);
+    const CallArguments& a = r.arguments;
+    const OptionValue& value = a.value;
+    switch (value.kind) {
+    case OptionValue::Kind::Linger: {
+        const linger raw{value.integer, value.lingerSeconds};
+        const int ret = ::setsockopt(a.fd, a.level, a.option, &raw, sizeof(raw));
+        setResult(e, ret, errno);
         return;
     }
-    if (r.level == IPPROTO_IP &&
-        (r.option == IP_ADD_MEMBERSHIP || r.option == IP_DROP_MEMBERSHIP)) {
-        ip_mreq membership{};
-        inet_pton(AF_INET, r.group.toLatin1().constData(), &membership.imr_multiaddr);
-        inet_pton(AF_INET, r.interfaceAddress.toLatin1().constData(), &membership.imr_interface);
-        const int ret = ::setsockopt(r.fd, r.level, r.option, &membership, sizeof(membership));
-        const int error = errno;
-        e.args = head + QStringLiteral(", {imr_multiaddr=inet_addr(\"%1\"), "
-                                       "imr_interface=inet_addr(\"%2\")}, %3")
-                            .arg(r.group, r.interfaceAddress)
-                            .arg(sizeof(membership));
-        setResult(e, ret, error);
+    case OptionValue::Kind::MulticastRequest: {
+        // Both addresses were validated when the scenario was read.
+        ip_mreq raw{};
+        inet_pton(AF_INET, value.group.toLatin1().constData(), &raw.imr_multiaddr);
+        inet_pton(AF_INET, value.interface.toLatin1().constData(), &raw.imr_interface);
+        const int ret = ::setsockopt(a.fd, a.level, a.option, &raw, sizeof(raw));
+        setResult(e, ret, errno);
         return;
     }
-    if (r.level == IPPROTO_IP && r.option == IP_MULTICAST_IF) {
-        in_addr interface {
-        };
-        inet_pton(AF_INET, r.interfaceAddress.toLatin1().constData(), &interface);
-        const int ret = ::setsockopt(r.fd, r.level, r.option, &interface, sizeof(interface));
-        const int error = errno;
-        e.args = head + QStringLiteral(", {s_addr=inet_addr(\"%1\")}, %2")
-                            .arg(r.interfaceAddress)
-                            .arg(sizeof(interface));
-        setResult(e, ret, error);
+    case OptionValue::Kind::InterfaceAddress: {
+        in_addr raw{};
+        inet_pton(AF_INET, value.interface.toLatin1().constData(), &raw);
+        const int ret = ::setsockopt(a.fd, a.level, a.option, &raw, sizeof(raw));
+        setResult(e, ret, errno);
         return;
     }
-    const int value = r.optionValue;
-    const int ret = ::setsockopt(r.fd, r.level, r.option, &value, sizeof(value));
-    const int error = errno;
-    e.args = head + QStringLiteral(", [%1], %2").arg(value).arg(sizeof(value));
-    setResult(e, ret, error);
+    case OptionValue::Kind::Timeval: {
+        const timeval raw{value.microseconds / 1'000'000, value.microseconds % 1'000'000};
+        const int ret = ::setsockopt(a.fd, a.level, a.option, &raw, sizeof(raw));
+        setResult(e, ret, errno);
+        return;
+    }
+    case OptionValue::Kind::Bytes: {
+        const int ret = ::setsockopt(a.fd, a.level, a.option, value.bytes.constData(),
+                                     socklen_t(value.bytes.size()));
+        setResult(e, ret, errno);
+        return;
+    }
+    case OptionValue::Kind::None:
+    case OptionValue::Kind::Integer: {
+        const int raw = value.integer;
+        const int ret = ::setsockopt(a.fd, a.level, a.option, &raw, sizeof(raw));
+        setResult(e, ret, errno);
+        return;
+    }
+    }
 }
 
 } // namespace SocketScope

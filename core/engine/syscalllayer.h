@@ -13,7 +13,8 @@
 namespace SocketScope {
 
 // Performs the real POSIX calls, one CallRequest at a time, on the calling thread, and
-// describes each one as a CallEvent (without seq, actor or kernel state: the Actor adds them).
+// describes each one as a CallEvent (without seq, actor or descriptor state: the Actor adds
+// them).
 //
 // Blocking calls can be cancelled from any thread within milliseconds: a call that would
 // wait first waits in poll() on its descriptor plus an eventfd that cancel() signals; a call
@@ -28,22 +29,18 @@ public:
     SyscallLayer& operator=(const SyscallLayer&) = delete;
 
     CallEvent perform(const CallRequest& request, const BlockedCallback& onBlocked = {});
-    // getaddrinfo's results, kept from the last successful call.
-    const QList<SocketAddress>& resolvedAddresses() const { return m_resolved; }
-    // getsockopt's value from the last successful call.
-    int lastOptionValue() const { return m_lastOptionValue; }
 
     void cancel(); // thread-safe
     bool isCancelled() const { return m_cancelled.load(); }
 
-    static QStringList supportedCalls();
-
 private:
     enum class Wait { Ready, Cancelled, TimedOut };
     Wait waitFor(QList<pollfd> fds, int timeoutMs, const BlockedCallback& onBlocked);
-    Wait waitReadable(const CallRequest& request, int flags, const BlockedCallback& onBlocked);
+    Wait waitReadable(const CallRequest& request, const BlockedCallback& onBlocked);
     void enterKernel(int fd);
     void leaveKernel();
+    // Sets ret and, when it is negative, the errno of the call just made.
+    static void setResult(CallEvent& event, qint64 ret, int error);
 
     void doSocket(const CallRequest& r, CallEvent& e);
     void doBind(const CallRequest& r, CallEvent& e);
@@ -53,7 +50,7 @@ private:
     void doRead(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
     void doWrite(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
     void doRecv(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
-    void doSendTo(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
+    void doSend(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
     void doShutdown(const CallRequest& r, CallEvent& e);
     void doClose(const CallRequest& r, CallEvent& e);
     void doSockName(const CallRequest& r, CallEvent& e);
@@ -68,8 +65,6 @@ private:
     std::atomic<bool> m_cancelled{false};
     std::mutex m_kernelMutex;
     int m_inKernelFd = -1; // guarded by m_kernelMutex
-    QList<SocketAddress> m_resolved;
-    int m_lastOptionValue = 0;
 };
 
 } // namespace SocketScope

@@ -1,136 +1,85 @@
 // Waiting on several descriptors at once: poll and select.
-#include "calls/callresult.h"
-#include "calls/constants.h"
 #include "engine/syscalllayer.h"
-
-#include <QStringList>
 
 #include <cerrno>
 #include <sys/select.h>
 
 namespace SocketScope {
 
-using CallResult::setCancelled;
-using CallResult::setResult;
-
-namespace {
-
-QString pollSetText(const QList<pollfd>& fds, bool returned)
-{
-    QStringList items;
-    for (const pollfd& p : fds) {
-        if (returned && p.revents == 0)
-            continue;
-        items << QStringLiteral("{fd=%1, %2=%3}")
-                     .arg(p.fd)
-                     .arg(returned ? QStringLiteral("revents") : QStringLiteral("events"))
-                     .arg(flagsText(ConstantKind::PollEvent, returned ? p.revents : p.events));
-    }
-    return QLatin1Char('[') + items.join(QStringLiteral(", ")) + QLatin1Char(']');
-}
-
-QString fdSetText(const QList<int>& fds)
-{
-    if (fds.isEmpty())
-        return QStringLiteral("NULL");
-    QStringList items;
-    for (int fd : fds)
-        items << QString::number(fd);
-    return QLatin1Char('[') + items.join(QLatin1Char(' ')) + QLatin1Char(']');
-}
-
-QString timeoutText(int timeoutMs)
-{
-    if (timeoutMs < 0)
-        return QStringLiteral("NULL");
-    return QStringLiteral("{tv_sec=%1, tv_usec=%2}")
-        .arg(timeoutMs / 1000)
-        .arg((timeoutMs % 1000) * 1000);
-}
-
-} // namespace
-
 void SyscallLayer::doPoll(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked)
 {
+    const CallArguments& a = r.arguments;
     QList<pollfd> fds;
-    for (const auto& item : r.pollItems)
+    for (const PollEntry& item : a.pollItems)
         fds.append(pollfd{item.fd, item.events, 0});
-    e.args =
-        QStringLiteral("%1, %2, %3").arg(pollSetText(fds, false)).arg(fds.size()).arg(r.timeoutMs);
     // The program's own poll() runs once something is ready or its timeout has passed, so
     // it returns at once with the kernel's answer.
-    const Wait wait = waitFor(fds, r.timeoutMs, onBlocked);
+    const Wait wait = waitFor(fds, a.timeoutMs, onBlocked);
     if (wait == Wait::Cancelled) {
-        setCancelled(e);
+        e.cancelled = true;
+        e.ret = -1;
         return;
     }
     const int ret =
-        ::poll(fds.data(), nfds_t(fds.size()), wait == Wait::TimedOut ? 0 : r.timeoutMs);
+        ::poll(fds.data(), nfds_t(fds.size()), wait == Wait::TimedOut ? 0 : a.timeoutMs);
     const int error = errno;
-    e.retDetail = ret > 0 ? QLatin1Char('(') + pollSetText(fds, true) + QLatin1Char(')')
-                          : (ret == 0 ? QStringLiteral("(Timeout)") : QString());
+    for (const pollfd& p : std::as_const(fds)) {
+        if (p.revents != 0)
+            e.results.ready.append({p.fd, p.events, p.revents});
+    }
     setResult(e, ret, error);
 }
 
 void SyscallLayer::doSelect(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked)
 {
-    QList<int> readFds;
-    QList<int> writeFds;
+    const CallArguments& a = r.arguments;
     QList<pollfd> waitSet;
     int maxFd = -1;
     fd_set readSet;
     fd_set writeSet;
+    fd_set exceptSet;
     FD_ZERO(&readSet);
     FD_ZERO(&writeSet);
-    for (const auto& item : r.pollItems) {
+    FD_ZERO(&exceptSet);
+    for (const PollEntry& item : a.pollItems) {
         if (item.fd < 0 || item.fd >= FD_SETSIZE)
             continue;
-        if (item.events & POLLIN) {
-            readFds << item.fd;
+        if (item.events & POLLIN)
             FD_SET(item.fd, &readSet);
-        }
-        if (item.events & POLLOUT) {
-            writeFds << item.fd;
+        if (item.events & POLLOUT)
             FD_SET(item.fd, &writeSet);
-        }
+        if (item.events & POLLPRI)
+            FD_SET(item.fd, &exceptSet);
         waitSet.append(pollfd{item.fd, item.events, 0});
         maxFd = std::max(maxFd, item.fd);
     }
-    e.args = QStringLiteral("%1, %2, %3, NULL, %4")
-                 .arg(maxFd + 1)
-                 .arg(fdSetText(readFds), fdSetText(writeFds), timeoutText(r.timeoutMs));
-    const Wait wait = waitFor(waitSet, r.timeoutMs, onBlocked);
+    const Wait wait = waitFor(waitSet, a.timeoutMs, onBlocked);
     if (wait == Wait::Cancelled) {
-        setCancelled(e);
+        e.cancelled = true;
+        e.ret = -1;
         return;
     }
     timeval timeout{};
-    if (wait != Wait::TimedOut && r.timeoutMs >= 0) {
-        timeout.tv_sec = r.timeoutMs / 1000;
-        timeout.tv_usec = (r.timeoutMs % 1000) * 1000;
+    if (wait != Wait::TimedOut && a.timeoutMs >= 0) {
+        timeout.tv_sec = a.timeoutMs / 1000;
+        timeout.tv_usec = (a.timeoutMs % 1000) * 1000;
     }
-    const bool forever = wait != Wait::TimedOut && r.timeoutMs < 0;
-    const int ret = ::select(maxFd + 1, &readSet, &writeSet, nullptr, forever ? nullptr : &timeout);
+    const bool forever = wait != Wait::TimedOut && a.timeoutMs < 0;
+    const int ret =
+        ::select(maxFd + 1, &readSet, &writeSet, &exceptSet, forever ? nullptr : &timeout);
     const int error = errno;
     if (ret > 0) {
-        QList<int> readyIn;
-        QList<int> readyOut;
-        for (int fd : readFds) {
-            if (FD_ISSET(fd, &readSet))
-                readyIn << fd;
+        for (const pollfd& item : std::as_const(waitSet)) {
+            short ready = 0;
+            if ((item.events & POLLIN) && FD_ISSET(item.fd, &readSet))
+                ready |= POLLIN;
+            if ((item.events & POLLOUT) && FD_ISSET(item.fd, &writeSet))
+                ready |= POLLOUT;
+            if ((item.events & POLLPRI) && FD_ISSET(item.fd, &exceptSet))
+                ready |= POLLPRI;
+            if (ready)
+                e.results.ready.append({item.fd, ready, ready});
         }
-        for (int fd : writeFds) {
-            if (FD_ISSET(fd, &writeSet))
-                readyOut << fd;
-        }
-        QStringList parts;
-        if (!readyIn.isEmpty())
-            parts << QStringLiteral("in ") + fdSetText(readyIn);
-        if (!readyOut.isEmpty())
-            parts << QStringLiteral("out ") + fdSetText(readyOut);
-        e.retDetail = QLatin1Char('(') + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
-    } else if (ret == 0) {
-        e.retDetail = QStringLiteral("(Timeout)");
     }
     setResult(e, ret, error);
 }

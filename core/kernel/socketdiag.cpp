@@ -1,7 +1,7 @@
 #include "kernel/socketdiag.h"
 
 #include "calls/errnoinfo.h"
-#include "kernel/kernelsocketstate.h"
+#include "kernel/descriptorstate.h"
 #include "kernel/socketowners.h"
 
 #include <QCoreApplication>
@@ -295,13 +295,6 @@ QString failure(const QString& what, int value)
     const ErrnoInfo info = errnoInfo(value);
     return Tr::tr("%1: netlink sock_diag failed: %2 (%3): %4")
         .arg(what, info.name, info.message, info.explanation);
-}
-
-qint64 monotonicNowNs()
-{
-    timespec now{};
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
 } // namespace

@@ -1,11 +1,7 @@
 #include "log/eventlog.h"
 
-#include "packets/pcapformat.h"
+#include "packets/packetlinker.h"
 
-#include <QCoreApplication>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QSaveFile>
 #include <QSet>
 
 #include <algorithm>
@@ -13,11 +9,134 @@
 
 namespace SocketScope {
 
-void EventLog::clear()
+EventLog::EventLog(QObject* parent)
+    : QObject(parent)
 {
-    m_calls.clear();
+    qRegisterMetaType<CallEvent>();
+    qRegisterMetaType<CallStart>();
+    qRegisterMetaType<StepNote>();
+    qRegisterMetaType<Outcome>();
+}
+
+void EventLog::reset(const Scenario& scenario, const QString& language)
+{
+    m_scenario = scenario;
+    m_language = language;
     m_notes.clear();
+    m_inProgress.clear();
+    m_calls.clear();
+    m_callIndex.clear();
     m_packets.clear();
+    m_packetIndex.clear();
+    m_capture = CaptureStatus{};
+    m_notice.clear();
+    m_outcome.reset();
+    Q_EMIT wasReset();
+}
+
+void EventLog::appendNote(const StepNote& note)
+{
+    m_notes.append(note);
+    Q_EMIT noteAppended(note);
+}
+
+void EventLog::startCall(const CallStart& start)
+{
+    if (callInProgress(start.seq) || m_callIndex.contains(start.seq))
+        return;
+    // In the order they started: a call announced late by its thread goes in its place.
+    const auto place =
+        std::upper_bound(m_inProgress.begin(), m_inProgress.end(), start.seq,
+                         [](qint64 seq, const CallStart& other) { return seq < other.seq; });
+    m_inProgress.insert(place, start);
+    Q_EMIT callStarted(start);
+}
+
+void EventLog::markBlocked(qint64 seq)
+{
+    for (CallStart& start : m_inProgress) {
+        if (start.seq == seq && !start.blocked) {
+            start.blocked = true;
+            Q_EMIT callBlocked(seq);
+        }
+    }
+}
+
+void EventLog::appendCall(const CallEvent& event)
+{
+    m_inProgress.removeIf([&event](const CallStart& start) { return start.seq == event.seq; });
+    m_callIndex.insert(event.seq, int(m_calls.size()));
+    m_calls.append(event);
+    Q_EMIT callAppended(event);
+}
+
+void EventLog::appendPackets(const QList<PacketEvent>& packets)
+{
+    if (packets.isEmpty())
+        return;
+    for (const PacketEvent& packet : packets)
+        m_packets.append(packet);
+    // In the order they crossed; packets mostly arrive in that order already.
+    std::stable_sort(m_packets.begin(), m_packets.end(),
+                     [](const PacketEvent& a, const PacketEvent& b) { return a.tNs < b.tNs; });
+    m_packetIndex.clear();
+    for (qsizetype i = 0; i < m_packets.size(); ++i)
+        m_packetIndex.insert(m_packets[i].seq, int(i));
+}
+
+void EventLog::appendLinkedPackets(const QList<PacketEvent>& packets)
+{
+    appendPackets(packets);
+    Q_EMIT packetsChanged();
+}
+
+void EventLog::linkPackets()
+{
+    SocketScope::linkPackets(m_calls, m_packets);
+    Q_EMIT packetsChanged();
+}
+
+void EventLog::setCaptureStatus(const CaptureStatus& status)
+{
+    if (m_capture == status)
+        return;
+    m_capture = status;
+    Q_EMIT captureStatusChanged();
+}
+
+void EventLog::setNotice(const QString& notice)
+{
+    if (m_notice == notice)
+        return;
+    m_notice = notice;
+    Q_EMIT noticeChanged();
+}
+
+void EventLog::setOutcome(const Outcome& outcome)
+{
+    m_outcome = outcome;
+    Q_EMIT outcomeChanged();
+}
+
+const CallEvent* EventLog::call(qint64 seq) const
+{
+    const int index = callIndex(seq);
+    return index >= 0 ? &m_calls[index] : nullptr;
+}
+
+const CallStart* EventLog::callInProgress(qint64 seq) const
+{
+    for (const CallStart& start : m_inProgress) {
+        if (start.seq == seq)
+            return &start;
+    }
+    return nullptr;
+}
+
+const PacketEvent* EventLog::packet(qint64 seq) const
+{
+    const int index = m_packetIndex.value(seq, -1);
+    return index >= 0 ? &m_packets[index] : nullptr;
 }
 
 QList<int> EventLog::packetsVisibleAt(int callCount) const
@@ -32,6 +151,8 @@ QList<int> EventLog::packetsVisibleAt(int callCount) const
     QList<int> visible;
     for (int i = 0; i < m_packets.size(); ++i) {
         const PacketEvent& packet = m_packets[i];
+        if (!packet.isTheSessions())
+            continue;
         // The log is in completion order: accept() may be applied before the connect()
         // whose handshake it waited for. What happened before it returned is visible.
         if (packet.tNs <= lastReturnNs || visibleCalls.contains(packet.cause))
@@ -40,71 +161,18 @@ QList<int> EventLog::packetsVisibleAt(int callCount) const
     return visible;
 }
 
-bool EventLog::writeJsonLines(QIODevice& device) const
+const StepNote* EventLog::noteAt(int callCount) const
 {
-    QList<std::pair<qint64, QJsonObject>> lines;
-    lines.reserve(m_calls.size() + m_notes.size() + m_packets.size());
-    for (const CallEvent& call : m_calls)
-        lines.append({call.seq, call.toJson()});
+    const bool live = callCount >= m_calls.size();
+    const qint64 seq = live            ? std::numeric_limits<qint64>::max()
+                       : callCount > 0 ? m_calls.at(callCount - 1).seq
+                                       : 0;
+    const StepNote* shown = nullptr;
     for (const StepNote& note : m_notes) {
-        QJsonObject object;
-        object[QLatin1String("kind")] = QStringLiteral("step");
-        object[QLatin1String("seq")] = note.seq;
-        object[QLatin1String("t_ns")] = note.tNs;
-        object[QLatin1String("step")] = note.step;
-        object[QLatin1String("actor")] = note.actor;
-        object[QLatin1String("narration")] = note.narration;
-        lines.append({note.seq, object});
+        if (note.seq < seq)
+            shown = &note;
     }
-    for (const PacketEvent& packet : m_packets)
-        lines.append({packet.seq, packet.toJson()});
-    std::stable_sort(lines.begin(), lines.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& line : lines) {
-        if (device.write(QJsonDocument(line.second).toJson(QJsonDocument::Compact) + '\n') < 0)
-            return false;
-    }
-    return true;
-}
-
-bool EventLog::saveJsonLines(const QString& path, QString* error) const
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !writeJsonLines(file) || !file.commit()) {
-        if (error)
-            *error = QCoreApplication::translate("EventLog", "Cannot write the trace to %1: %2")
-                         .arg(path, file.errorString());
-        return false;
-    }
-    return true;
-}
-
-bool EventLog::savePcap(const QString& path, QString* error) const
-{
-    const auto fail = [&](const QString& why) {
-        if (error)
-            *error = why;
-        return false;
-    };
-    const auto captured = std::find_if(m_packets.cbegin(), m_packets.cend(),
-                                       [](const PacketEvent& p) { return !p.inferred; });
-    if (captured == m_packets.cend())
-        return fail(QCoreApplication::translate(
-                        "EventLog", "No packet was captured, so %1 was not written: inferred "
-                                    "packets are never put in a pcap file.")
-                        .arg(path));
-    QSaveFile file(path);
-    bool written =
-        file.open(QIODevice::WriteOnly) && PcapWriter::writeHeader(file, captured->linkType);
-    for (const PacketEvent& packet : m_packets) {
-        if (written && !packet.inferred)
-            written = PcapWriter::writeRecord(
-                file, {packet.captureTimeNs, packet.originalLength, packet.frame});
-    }
-    if (!written || !file.commit())
-        return fail(QCoreApplication::translate("EventLog", "Cannot write the packets to %1: %2")
-                        .arg(path, file.errorString()));
-    return true;
+    return shown;
 }
 
 } // namespace SocketScope

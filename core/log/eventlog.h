@@ -2,54 +2,115 @@
 
 #include "calls/callevent.h"
 #include "packets/packetevent.h"
+#include "scenarios/scenario.h"
 
+#include <QHash>
 #include <QList>
+#include <QMetaType>
+#include <QObject>
 #include <QString>
-
-class QIODevice;
+#include <QStringList>
 
 namespace SocketScope {
 
-// The narration shown when a step was performed: a trace event of kind "step".
+// The narration shown when a step was handed to its actor: a log entry of kind "step".
 struct StepNote {
     qint64 seq = 0;
     qint64 tNs = 0;
     int step = -1;
     QString actor;
     QString narration;
+    int callsReturned = 0; // how many calls had returned when the step was handed out
+    bool operator==(const StepNote&) const = default;
 };
 
-// The single source of truth of a session: every call, step note and packet, in the order
-// they completed. Views are projections of it up to a cursor.
-class EventLog {
-public:
-    void append(const CallEvent& event) { m_calls.append(event); }
-    void append(const StepNote& note) { m_notes.append(note); }
-    void append(const PacketEvent& packet) { m_packets.append(packet); }
-    // Packets are linked again as calls complete: replaces them all, in time order.
-    void setPackets(const QList<PacketEvent>& packets) { m_packets = packets; }
-    void clear();
+struct Outcome {
+    bool passed = false;
+    QStringList failures; // one line per unmet expectation, for the user
+    bool operator==(const Outcome&) const = default;
+};
 
-    const QList<CallEvent>& calls() const { return m_calls; }
+// The single source of truth of a session, whatever fills it (a scenario run, a saved
+// session replayed): the scenario it follows, every step note, the calls in progress, every
+// call in the order they returned, every packet with its links to the calls, where the
+// packets come from and the outcome. Every view is a projection of it up to a cursor; it
+// announces each change so that they can follow. Only its source writes to it.
+class EventLog : public QObject {
+    Q_OBJECT
+public:
+    explicit EventLog(QObject* parent = nullptr);
+
+    // Starts a new log for this scenario, told in `language`.
+    void reset(const Scenario& scenario, const QString& language);
+    void appendNote(const StepNote& note);
+    void startCall(const CallStart& start);
+    void markBlocked(qint64 seq);
+    void appendCall(const CallEvent& event);
+    // Packets as they were seen, in any order; linkPackets() ties them to the calls.
+    void appendPackets(const QList<PacketEvent>& packets);
+    void linkPackets();
+    // Packets already tied to the calls (a saved session's, linked when it was recorded).
+    void appendLinkedPackets(const QList<PacketEvent>& packets);
+    void setCaptureStatus(const CaptureStatus& status);
+    // What the source says of the whole run, such as the scenario's port being busy.
+    void setNotice(const QString& notice);
+    void setOutcome(const Outcome& outcome);
+
+    const Scenario& scenario() const { return m_scenario; }
+    QString language() const { return m_language; }
     const QList<StepNote>& notes() const { return m_notes; }
+    // Calls started and not returned yet, in the order they started.
+    const QList<CallStart>& callsInProgress() const { return m_inProgress; }
+    // Calls in the order they returned: the cursor counts them.
+    const QList<CallEvent>& calls() const { return m_calls; }
+    // Packets in the order they crossed the wire, those of other programs included (their
+    // ends are unknown; views leave them out).
     const QList<PacketEvent>& packets() const { return m_packets; }
+    const CaptureStatus& captureStatus() const { return m_capture; }
+    const QString& notice() const { return m_notice; }
+    const std::optional<Outcome>& outcome() const { return m_outcome; }
     bool isEmpty() const { return m_calls.isEmpty() && m_notes.isEmpty() && m_packets.isEmpty(); }
 
-    // The packets a view shows when the first `callCount` calls are applied: those sent
-    // before the last of these calls returned, and those caused by one of them.
-    QList<int> packetsVisibleAt(int callCount) const;
+    // Index by seq: the position of the call in calls(), or -1.
+    int callIndex(qint64 seq) const { return m_callIndex.value(seq, -1); }
+    const CallEvent* call(qint64 seq) const;
+    const CallStart* callInProgress(qint64 seq) const;
+    const PacketEvent* packet(qint64 seq) const;
 
-    // JSON Lines, one event per line, ordered by seq (docs/trace-format.md).
-    bool writeJsonLines(QIODevice& device) const;
-    bool saveJsonLines(const QString& path, QString* error) const;
-    // The captured packets as a pcap file for tshark and Wireshark. Inferred packets are
-    // never written; with no captured packet at all, nothing is written and *error says why.
-    bool savePcap(const QString& path, QString* error) const;
+    // The packets a view shows when the first `callCount` calls are applied: the session's,
+    // sent before the last of these calls returned or caused by one of them; by index.
+    QList<int> packetsVisibleAt(int callCount) const;
+    // The step note in force when the first `callCount` calls are applied (the last one
+    // handed out before the call at the cursor; at the live end, the last one); null
+    // before the first.
+    const StepNote* noteAt(int callCount) const;
+
+Q_SIGNALS:
+    void wasReset();
+    void noteAppended(const SocketScope::StepNote& note);
+    void callStarted(const SocketScope::CallStart& start);
+    void callBlocked(qint64 seq);
+    void callAppended(const SocketScope::CallEvent& event);
+    void packetsChanged();
+    void captureStatusChanged();
+    void noticeChanged();
+    void outcomeChanged();
 
 private:
-    QList<CallEvent> m_calls;
+    Scenario m_scenario;
+    QString m_language;
     QList<StepNote> m_notes;
+    QList<CallStart> m_inProgress;
+    QList<CallEvent> m_calls;
+    QHash<qint64, int> m_callIndex;
     QList<PacketEvent> m_packets;
+    QHash<qint64, int> m_packetIndex;
+    CaptureStatus m_capture;
+    QString m_notice;
+    std::optional<Outcome> m_outcome;
 };
 
 } // namespace SocketScope
+
+Q_DECLARE_METATYPE(SocketScope::StepNote)
+Q_DECLARE_METATYPE(SocketScope::Outcome)

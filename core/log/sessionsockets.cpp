@@ -8,22 +8,22 @@ QList<SessionSocket> openSessionSockets(const EventLog& log)
     for (const CallEvent& call : log.calls()) {
         if (call.failed())
             continue;
-        if (call.call == QLatin1String("close")) {
+        if (Calls::has(call.call, CallTrait::ReleasesDescriptor)) {
             open.removeIf([&](const SessionSocket& socket) {
-                return socket.pid == call.pid && socket.fd == call.fd;
+                return socket.pid == call.pid && socket.fd == call.fd();
             });
-        } else if (call.call == QLatin1String("fork") && call.ret > 0) {
+        } else if (call.call == Call::Fork && call.ret > 0) {
             // The child holds a copy of every descriptor the parent had.
             const QList<SessionSocket> parents = open;
             for (const SessionSocket& socket : parents) {
                 if (socket.pid == call.pid)
                     open.append(SessionSocket{call.ret, socket.fd, call.childActor});
             }
-        } else if (call.resultFd >= 0 && call.family != 0 &&
+        } else if (call.resultFd() >= 0 && call.family != 0 &&
                    std::none_of(open.cbegin(), open.cend(), [&](const SessionSocket& socket) {
-                       return socket.pid == call.pid && socket.fd == call.resultFd;
+                       return socket.pid == call.pid && socket.fd == call.resultFd();
                    })) {
-            open.append(SessionSocket{call.pid, call.resultFd, call.actor});
+            open.append(SessionSocket{call.pid, call.resultFd(), call.actor});
         }
     }
     return open;

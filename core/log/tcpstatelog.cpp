@@ -32,8 +32,8 @@ public:
 
     void onCall(const CallEvent& call, QHash<QString, QString>& tupleOfDescriptor)
     {
-        const QString descriptor = QStringLiteral("%1/%2").arg(call.pid).arg(call.fd);
-        if (call.call == QLatin1String("close") && !call.failed()) {
+        const QString descriptor = QStringLiteral("%1/%2").arg(call.pid).arg(call.fd());
+        if (Calls::has(call.call, CallTrait::ReleasesDescriptor) && !call.failed()) {
             // A listener or an unanswered connect sends nothing when closed: no packet says so.
             if (tupleOfDescriptor.value(descriptor) == tupleKey() && m_state &&
                 (*m_state == TcpState::Listen || *m_state == TcpState::SynSent))
@@ -41,18 +41,18 @@ public:
             tupleOfDescriptor.remove(descriptor);
             return;
         }
-        if (call.resultFd < 0 || call.local.isEmpty())
+        if (call.resultFd() < 0 || !call.after.local.isValid())
             return;
-        const QString local = wireEndpoint(call.local);
-        const QString peer = wireEndpoint(call.peer);
-        tupleOfDescriptor.insert(QStringLiteral("%1/%2").arg(call.pid).arg(call.resultFd),
+        const QString local = wireEndpoint(call.after.local);
+        const QString peer = wireEndpoint(call.after.peer);
+        tupleOfDescriptor.insert(QStringLiteral("%1/%2").arg(call.pid).arg(call.resultFd()),
                                  local + QLatin1Char('|') +
                                      (isListenerPeer(peer) ? QString() : peer));
         const bool same = local == m_local && (m_listener ? isListenerPeer(peer) : peer == m_peer);
-        if (!same || call.tcpState.isEmpty())
+        if (!same || !call.after.tcpState)
             return;
-        if (const auto state = tcpStateFromKernelName(call.tcpState))
-            enter(*state, call.tNs + call.durationNs, call.call + QStringLiteral("()"));
+        enter(*call.after.tcpState, call.tNs + call.durationNs,
+              Calls::name(call.call) + QStringLiteral("()"));
     }
 
     void onPacket(const PacketEvent& packet)

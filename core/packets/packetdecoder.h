@@ -40,6 +40,7 @@ struct DecodedPacket {
     QString error; // why the frame could not be decoded entirely; empty when it could
 
     bool isValid() const { return error.isEmpty() && transport != Transport::Unknown; }
+    bool operator==(const DecodedPacket&) const = default;
     QString flagsText() const; // "SYN", "SYN, ACK", "FIN, ACK", "" for UDP
 };
 

@@ -3,7 +3,6 @@
 #include "packets/packetdecoder.h"
 
 #include <QByteArray>
-#include <QJsonObject>
 #include <QMetaType>
 #include <QString>
 
@@ -19,8 +18,9 @@ struct PacketEnd {
 };
 
 // One TCP segment or UDP datagram of the session, captured on the wire or inferred from the
-// calls when capture is not permitted. Immutable once linked; appended to the event log.
-// The JSON form ("kind":"packet") is documented in docs/trace-format.md.
+// calls when capture is not permitted. Kept by the event log, which links it to the calls
+// (cause, sender, receiver, relative numbers). The JSON form ("kind":"packet") is documented
+// in docs/trace-format.md.
 struct PacketEvent {
     qint64 seq = 0;           // numbered with the calls, in the order packets arrived
     qint64 tNs = 0;           // CLOCK_MONOTONIC, comparable with the calls' times
@@ -33,11 +33,15 @@ struct PacketEvent {
     qint64 cause = -1; // seq of the call that made the kernel send it; -1 when unknown
     PacketEnd sender;
     PacketEnd receiver;
+    bool sentByCaller = false; // inferred: `sender` is the descriptor of the call that made it
     // seq/ack relative to the first sequence number of each direction (as Wireshark does).
     quint32 relativeSeq = 0;
     quint32 relativeAck = 0;
 
     bool isTcp() const { return decoded.transport == DecodedPacket::Transport::Tcp; }
+    // One of the session's packets: inferred from its calls, or captured with at least one
+    // end linked to one of its descriptors (the capture may see other programs' too).
+    bool isTheSessions() const { return inferred || sender.isKnown() || receiver.isKnown(); }
     QString protocolName() const; // "TCP" or "UDP"
     int payloadLength() const { return int(decoded.payload.size()); }
     // "SYN", "PSH, ACK len=14", "UDP len=14": the arrow's label.
@@ -45,7 +49,17 @@ struct PacketEvent {
     // "seq=1 ack=15 win=512 MSS=65495 SACK_PERM TS=123/0 WS=7": the row's details, with
     // relative (default) or absolute numbers.
     QString details(bool relative = true) const;
-    QJsonObject toJson() const;
+    bool operator==(const PacketEvent&) const = default;
+};
+
+// Where a session's packets come from: the capture helper, or inference from the calls (and
+// why).
+struct CaptureStatus {
+    enum class Kind { Starting, Captured, Inferred };
+    Kind kind = Kind::Inferred;
+    QString reason;        // why they are inferred; empty when the user chose it
+    QString enableCommand; // the one command that lets this user capture, when that is why
+    bool operator==(const CaptureStatus&) const = default;
 };
 
 } // namespace SocketScope

@@ -6,7 +6,8 @@ PacketFlow::PacketFlow(QObject* parent)
     : QObject(parent)
 {
     connect(&m_capture, &PacketCapture::capturing, this, [this] {
-        m_status = Status::Capturing;
+        m_status = CaptureStatus::Kind::Captured;
+        Q_EMIT statusChanged();
         Q_EMIT ready();
     });
     connect(&m_capture, &PacketCapture::unavailable, this, &PacketFlow::becomeInferred);
@@ -23,16 +24,17 @@ void PacketFlow::restart(CaptureMode mode, const PacketCapture::Request& request
                          std::shared_ptr<std::atomic<qint64>> sequence)
 {
     m_capture.abandon();
-    m_inference.clear();
-    m_packets.clear();
+    m_inference = PacketInference();
     m_reason.clear();
     m_draining = false;
     m_sequence = std::move(sequence);
     if (mode == CaptureMode::InferOnly) {
-        m_status = Status::Inferred;
+        m_status = CaptureStatus::Kind::Inferred;
+        Q_EMIT statusChanged();
         return;
     }
-    m_status = Status::Starting;
+    m_status = CaptureStatus::Kind::Starting;
+    Q_EMIT statusChanged();
     m_capture.start(request);
 }
 
@@ -44,9 +46,10 @@ void PacketFlow::stop()
 
 void PacketFlow::becomeInferred(const QString& reason)
 {
-    const bool wasStarting = m_status == Status::Starting;
-    m_status = Status::Inferred;
+    const bool wasStarting = m_status == CaptureStatus::Kind::Starting;
+    m_status = CaptureStatus::Kind::Inferred;
     m_reason = reason;
+    Q_EMIT statusChanged();
     if (wasStarting)
         Q_EMIT ready();
     if (std::exchange(m_draining, false))
@@ -57,13 +60,13 @@ void PacketFlow::onCallFinished(const CallEvent& call)
 {
     // Inference follows every call, so that it can take over if the helper dies.
     QList<PacketEvent> inferred = m_inference.packetsFor(call);
-    if (m_status == Status::Inferred)
+    if (m_status == CaptureStatus::Kind::Inferred)
         append(std::move(inferred));
 }
 
 void PacketFlow::drain()
 {
-    if (m_status != Status::Capturing) {
+    if (m_status != CaptureStatus::Kind::Captured) {
         Q_EMIT drained();
         return;
     }
@@ -71,19 +74,27 @@ void PacketFlow::drain()
     m_capture.stop();
 }
 
+CaptureStatus PacketFlow::status() const
+{
+    const bool permission = m_capture.permissionMissing();
+    return CaptureStatus{m_status, m_reason,
+                         permission ? PacketCapture::enableCommand(helperPath()) : QString()};
+}
+
 void PacketFlow::append(QList<PacketEvent> packets)
 {
     if (packets.isEmpty() || !m_sequence)
         return;
+    QList<PacketEvent> kept;
     for (PacketEvent& packet : packets) {
         if (!packet.inferred && m_isSessionPort && !m_isSessionPort(packet.decoded.sourcePort) &&
             !m_isSessionPort(packet.decoded.destinationPort))
             continue;
         packet.seq = m_sequence->fetch_add(1);
-        m_packets.append(packet);
+        kept.append(packet);
     }
-    if (!m_packets.isEmpty())
-        Q_EMIT packetsArrived();
+    if (!kept.isEmpty())
+        Q_EMIT packetsArrived(kept);
 }
 
 } // namespace SocketScope

@@ -17,14 +17,11 @@ enum class CaptureMode {
 };
 
 // The packets of one session: captured by the helper when permitted, otherwise inferred
-// from the calls (and said so). Packets are numbered with the calls as they arrive; the
-// session links them to its calls (linkPackets) whenever either changes.
+// from the calls (and said so). Packets are numbered with the calls as they arrive and handed
+// on (packetsArrived); the event log keeps them and links them to its calls.
 class PacketFlow : public QObject {
     Q_OBJECT
 public:
-    enum class Status { Starting, Capturing, Inferred };
-    Q_ENUM(Status)
-
     explicit PacketFlow(QObject* parent = nullptr);
 
     void setHelperPath(const QString& path) { m_capture.setHelperPath(path); }
@@ -42,27 +39,20 @@ public:
     }
     void stop();
 
-    Status status() const { return m_status; }
-    bool isReady() const { return m_status != Status::Starting; }
-    // Why packets are inferred (no permission, helper missing), empty when captured or chosen.
-    QString inferredReason() const { return m_reason; }
-    // The command that lets this user capture, when a missing permission is the reason.
-    QString enableCommand() const
-    {
-        return m_capture.permissionMissing() ? PacketCapture::enableCommand(helperPath())
-                                             : QString();
-    }
-    int linkType() const { return m_capture.linkType(); }
+    // Captured or inferred, why, and the one command that lets this user capture when a
+    // missing permission is the reason.
+    CaptureStatus status() const;
+    bool isReady() const { return m_status != CaptureStatus::Kind::Starting; }
 
     // The calls' effect: inferred packets when not capturing.
     void onCallFinished(const CallEvent& call);
     // Writes out what the helper still holds; drained() follows (at once when inferring).
     void drain();
-    const QList<PacketEvent>& packets() const { return m_packets; }
 
 Q_SIGNALS:
     void ready();
-    void packetsArrived();
+    void statusChanged();
+    void packetsArrived(const QList<SocketScope::PacketEvent>& packets);
     void drained();
 
 private:
@@ -71,10 +61,9 @@ private:
 
     PacketCapture m_capture;
     PacketInference m_inference;
-    Status m_status = Status::Inferred;
+    CaptureStatus::Kind m_status = CaptureStatus::Kind::Inferred;
     QString m_reason;
     std::shared_ptr<std::atomic<qint64>> m_sequence;
-    QList<PacketEvent> m_packets;
     std::function<bool(quint16)> m_isSessionPort;
     bool m_draining = false;
 };

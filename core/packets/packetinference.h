@@ -1,7 +1,7 @@
 #pragma once
 
 #include "calls/callevent.h"
-#include "calls/callkinds.h"
+#include "calls/threadgroups.h"
 #include "packets/packetevent.h"
 
 #include <QHash>
@@ -18,23 +18,35 @@ namespace SocketScope {
 class PacketInference {
 public:
     QList<PacketEvent> packetsFor(const CallEvent& call);
-    void clear();
+
+    // One end of an inferred packet as the diagram shows it.
+    struct WireEnd {
+        QString text; // "127.0.0.1:5000"; "127.0.0.1:?" when the port is not known
+        quint16 port = 0;
+        int ipVersion = 4;
+        bool isValid() const { return !text.isEmpty(); }
+    };
 
 private:
     struct Known {
-        QString local; // wire form
-        QString peer;
+        SocketAddress local;
+        SocketAddress peer;
         int socketType = 0;
         bool lingerZero = false; // SO_LINGER on with 0 s: close() resets
     };
-    using Direction = std::pair<QString, QString>;
+    using Direction = std::pair<QString, QString>; // the two ends' texts
+    struct Way {
+        WireEnd from;
+        WireEnd to;
+        Direction key() const { return {from.text, to.text}; }
+        Way back() const { return {to, from}; }
+    };
 
-    PacketEvent make(const CallEvent& call, const QString& source, const QString& destination,
-                     bool tcp);
-    void segment(QList<PacketEvent>& out, const CallEvent& call, const Direction& way,
-                 bool fromCaller, quint8 flags, const QByteArray& payload);
+    PacketEvent make(const CallEvent& call, const Way& way, bool tcp);
+    void segment(QList<PacketEvent>& out, const CallEvent& call, const Way& way, bool fromCaller,
+                 quint8 flags, const QByteArray& payload);
     void handshake(QList<PacketEvent>& out, const CallEvent& call, const Known& known);
-    void completeHandshake(QList<PacketEvent>& out, const CallEvent& connect, const Direction& way,
+    void completeHandshake(QList<PacketEvent>& out, const CallEvent& connect, const Way& way,
                            qint64 seenNs);
     void completeDialling(QList<PacketEvent>& out, const CallEvent& call, const Known& known);
     void finish(QList<PacketEvent>& out, const CallEvent& call, const Known& known);
@@ -45,8 +57,7 @@ private:
     QHash<Direction, qint64> m_unread; // bytes sent one way and not read yet
     struct Dialling {
         CallEvent connect; // a non-blocking connect() whose handshake is not seen yet
-        QString local;
-        QString remote;
+        Way way;
     };
     QHash<std::pair<QString, int>, Dialling> m_dialling;
     ThreadGroups m_threads;

@@ -1,7 +1,7 @@
 #include "packets/packetlinker.h"
 
-#include "calls/callkinds.h"
 #include "calls/socketaddress.h"
+#include "calls/threadgroups.h"
 
 #include <QHash>
 
@@ -17,26 +17,34 @@ namespace {
 constexpr qint64 clockSlackNs = 50'000;
 constexpr qint64 never = std::numeric_limits<qint64>::max();
 
-using CallKinds::isOneOf;
-
 bool sends(const CallEvent& call)
 {
-    return CallKinds::sendsData(call.call) && !call.failed();
+    return Calls::has(call.call, CallTrait::SendsData) && !call.failed();
 }
 
 bool ends(const CallEvent& call)
 {
-    return isOneOf(call.call, {"close", "shutdown"}) && !call.failed();
+    return (call.call == Call::Close || call.call == Call::Shutdown) && !call.failed();
 }
 
 // A connect() that put a SYN on the wire: it succeeded, is still going on in the background
 // (non-blocking), or failed because of the answer (or the lack of one).
 bool connects(const CallEvent& call)
 {
-    return call.call == QLatin1String("connect") &&
-           (!call.failed() ||
-            isOneOf(call.errnoName, {"EINPROGRESS", "ECONNREFUSED", "ETIMEDOUT", "EHOSTUNREACH",
-                                     "ENETUNREACH", "ECONNRESET"}));
+    if (call.call != Call::Connect || call.cancelled)
+        return false;
+    switch (call.error) {
+    case 0:
+    case EINPROGRESS:
+    case ECONNREFUSED:
+    case ETIMEDOUT:
+    case EHOSTUNREACH:
+    case ENETUNREACH:
+    case ECONNRESET:
+        return true;
+    default:
+        return false;
+    }
 }
 
 // One descriptor from the call that created it to its close, with the endpoints it had.
@@ -47,6 +55,7 @@ struct DescriptorLife {
     qint64 closedNs = never;
     QString local; // wire form
     QString peer;
+    SocketAddress localAddress;
     quint16 wildcardPort = 0;      // bound to every address (INADDR_ANY, in6addr_any) on this port
     QList<const CallEvent*> calls; // by start time
     // The last connect(): where it dialled and while, for a socket whose local port the
@@ -106,16 +115,15 @@ Linker::Linker(const QList<CallEvent>& calls)
     ThreadGroups threads;
     for (const CallEvent* call : ordered) {
         threads.follow(*call);
-        if (CallKinds::startsActor(*call)) {
+        if (startsActor(*call)) {
             inheritLives(current, call->actor, call->childActor, call->tNs + call->durationNs);
             continue;
         }
-        const int fd = call->resultFd >= 0 ? call->resultFd : call->fd;
+        const int fd = call->resultFd() >= 0 ? call->resultFd() : call->fd();
         if (fd < 0)
             continue;
         const auto key = std::make_pair(call->actor, fd);
-        const bool creates =
-            isOneOf(call->call, {"socket", "accept", "accept4"}) && !call->failed();
+        const bool creates = Calls::has(call->call, CallTrait::MakesDescriptor) && !call->failed();
         if (creates || !current.contains(key)) {
             DescriptorLife life;
             life.actor = call->actor;
@@ -126,16 +134,18 @@ Linker::Linker(const QList<CallEvent>& calls)
         }
         DescriptorLife& life = m_lives[current[key]];
         life.calls.append(call);
-        if (!call->local.isEmpty())
-            life.local = wireEndpoint(call->local);
-        if (!call->peer.isEmpty())
-            life.peer = wireEndpoint(call->peer);
-        if (connects(*call) && call->address.isValid()) {
-            life.dialled = wireEndpoint(call->address.endpoint());
+        if (call->after.local.isValid()) {
+            life.localAddress = call->after.local;
+            life.local = wireEndpoint(call->after.local);
+        }
+        if (call->after.peer.isValid())
+            life.peer = wireEndpoint(call->after.peer);
+        if (connects(*call) && call->arguments.address.isValid()) {
+            life.dialled = wireEndpoint(call->arguments.address);
             life.dialledFromNs = call->tNs;
             life.dialledUntilNs = call->tNs + call->durationNs;
         }
-        if (call->call == QLatin1String("close") && !call->failed()) {
+        if (Calls::has(call->call, CallTrait::ReleasesDescriptor) && !call->failed()) {
             life.closedNs = call->tNs + call->durationNs;
             current.remove(key);
             // Threads share the table: the other threads' copies are closed with it.
@@ -149,9 +159,8 @@ Linker::Linker(const QList<CallEvent>& calls)
         }
     }
     for (DescriptorLife& life : m_lives) {
-        const auto bound = SocketAddress::fromEndpoint(life.local);
-        if (bound && bound->isWildcard())
-            life.wildcardPort = bound->port();
+        if (life.localAddress.isValid() && life.localAddress.isWildcard())
+            life.wildcardPort = life.localAddress.port();
     }
 }
 
@@ -298,10 +307,11 @@ void Linker::link(PacketEvent& packet)
     const DescriptorLife* sender = find(source, destination, packet.tNs, handshake && !synOnly);
     const DescriptorLife* receiver = find(destination, source, packet.tNs, synOnly);
     // Inferred packets know the caller's descriptor already.
-    if (!packet.inferred || !packet.sender.isKnown())
+    // An inferred packet knows the caller's descriptor that sent it; the rest is found
+    // again at each linking, as the log grows.
+    if (!packet.sentByCaller)
         packet.sender = sender ? PacketEnd{sender->actor, sender->fd} : PacketEnd{};
-    if (!packet.inferred || !packet.receiver.isKnown())
-        packet.receiver = receiver ? PacketEnd{receiver->actor, receiver->fd} : PacketEnd{};
+    packet.receiver = receiver ? PacketEnd{receiver->actor, receiver->fd} : PacketEnd{};
     if (!packet.inferred)
         packet.cause = causeOf(packet, sender);
     if (!packet.isTcp())
@@ -328,27 +338,18 @@ QString wireEndpoint(const QString& endpoint)
     return host + endpoint.mid(close + 1);
 }
 
-QList<PacketEvent> linkPackets(const QList<CallEvent>& calls, const QList<PacketEvent>& packets)
+QString wireEndpoint(const SocketAddress& address)
 {
-    // Sort positions, not packets: a packet is a large value, copied once below.
-    QList<int> order(packets.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&packets](int a, int b) { return packets[a].tNs < packets[b].tNs; });
+    return address.unmapped().endpoint();
+}
+
+void linkPackets(const QList<CallEvent>& calls, QList<PacketEvent>& packets)
+{
     Linker linker(calls);
-    QList<PacketEvent> linked;
-    linked.reserve(packets.size());
-    for (const int index : std::as_const(order)) {
-        const PacketEvent& packet = packets[index];
-        if (!packet.inferred && !packet.decoded.isValid())
-            continue;
-        linked.append(packet);
-        linker.link(linked.last());
-        if (!linked.last().inferred && !linked.last().sender.isKnown() &&
-            !linked.last().receiver.isKnown())
-            linked.removeLast();
+    for (PacketEvent& packet : packets) {
+        if (packet.inferred || packet.decoded.isValid())
+            linker.link(packet);
     }
-    return linked;
 }
 
 } // namespace SocketScope

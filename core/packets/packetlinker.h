@@ -16,11 +16,13 @@ namespace SocketScope {
 // - a bare ACK: the cause of the segment it acknowledges (the handshake's last ACK is
 //   connect()'s, the ACK of data is the write's, the ACK of a FIN is the close's).
 // Captured packets keep their time; inferred packets keep the cause they were made with.
-// Relative seq/ack count from each direction's first sequence number. Packets with neither
-// end in the session are left out; the result is in time order.
-QList<PacketEvent> linkPackets(const QList<CallEvent>& calls, const QList<PacketEvent>& packets);
+// Relative seq/ack count from each direction's first sequence number. `packets` are in time
+// order and linked in place; those with neither end in the session keep both ends unknown.
+void linkPackets(const QList<CallEvent>& calls, QList<PacketEvent>& packets);
 
 // "127.0.0.1:5000" for an IPv4-mapped "[::ffff:127.0.0.1]:5000": how it looks on the wire.
+QString wireEndpoint(const SocketAddress& address);
+// The same for an address as another program shows it (the inspector's rows).
 QString wireEndpoint(const QString& endpoint);
 
 } // namespace SocketScope

@@ -2,7 +2,6 @@
 
 #include "calls/constants.h"
 #include "calls/errnoinfo.h"
-#include "engine/syscalllayer.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -148,29 +147,17 @@ Expectation expectationOf(const QJsonObject& step, const QString& key)
     if (object.contains(QLatin1String("ret")))
         expect.ret = optionalInt(object, QStringLiteral("ret"), 0, -1, 1 << 30);
     if (object.contains(QLatin1String("errno"))) {
-        expect.errnoName = requireString(object, QStringLiteral("errno"));
-        if (errnoFromName(expect.errnoName) == 0 &&
-            !expect.errnoName.startsWith(QLatin1String("EAI_")))
-            fail(key + QStringLiteral(".errno"),
-                 Tr::tr("\"%1\" is not an errno name").arg(expect.errnoName));
+        const QString name = requireString(object, QStringLiteral("errno"));
+        expect.error = errnoFromName(name);
+        if (expect.error == 0)
+            expect.error = addrInfoErrorFromName(name);
+        if (expect.error == 0)
+            fail(key + QStringLiteral(".errno"), Tr::tr("\"%1\" is not an errno name").arg(name));
     }
     if (object.contains(QLatin1String("data")))
         expect.data = requireString(object, QStringLiteral("data")).toUtf8();
     expect.mayFail = object.value(QLatin1String("any")).toBool(false);
     return expect;
-}
-
-bool callNeedsFd(const QString& call)
-{
-    return call != QLatin1String("socket") && call != QLatin1String("getaddrinfo") &&
-           call != QLatin1String("getnameinfo") && call != QLatin1String("poll") &&
-           call != QLatin1String("select");
-}
-
-bool callTakesAddress(const QString& call)
-{
-    return call == QLatin1String("bind") || call == QLatin1String("connect") ||
-           call == QLatin1String("sendto") || call == QLatin1String("getnameinfo");
 }
 
 // Per-actor names known at each point of the scenario, to catch a typo before anything runs.
@@ -236,11 +223,11 @@ QString requireIpv4(const QJsonObject& object, const QString& field, bool multic
     return text;
 }
 
-void readMulticastOption(const QJsonObject& object, ScenarioStep& step)
+void readMulticastOption(const QJsonObject& object, OptionValue& value)
 {
-    if (step.option != IP_MULTICAST_IF)
-        step.group = requireIpv4(object, QStringLiteral("group"), true);
-    step.interfaceAddress = requireIpv4(object, QStringLiteral("interface"), false);
+    if (value.kind == OptionValue::Kind::MulticastRequest)
+        value.group = requireIpv4(object, QStringLiteral("group"), true);
+    value.interface = requireIpv4(object, QStringLiteral("interface"), false);
 }
 
 void readPollTargets(const QJsonObject& object, ScenarioStep& step, const NameScope& scope)
@@ -262,7 +249,171 @@ void readPollTargets(const QJsonObject& object, ScenarioStep& step, const NameSc
                       : POLLIN);
         step.pollTargets << poll;
     }
-    step.timeoutMs = optionalInt(object, QStringLiteral("timeout_ms"), -1, -1, 3'600'000);
+    step.arguments.timeoutMs = optionalInt(object, QStringLiteral("timeout_ms"), -1, -1, 3'600'000);
+}
+
+void readOption(const QJsonObject& object, ScenarioStep& step)
+{
+    CallArguments& a = step.arguments;
+    const QString option = requireString(object, QStringLiteral("option"));
+    const auto level = optionLevel(option);
+    if (!level)
+        fail(QStringLiteral("option"),
+             Tr::tr("\"%1\" is not one of %2")
+                 .arg(option, constantNames(ConstantKind::SocketOption).join(QLatin1String(", "))));
+    a.level = object.contains(QLatin1String("level"))
+                  ? requireConstant(object, QStringLiteral("level"), ConstantKind::OptionLevel)
+                  : *level;
+    a.option = *constantValue(ConstantKind::SocketOption, option);
+    if (step.call != Call::SetSockOpt)
+        return;
+    a.value.kind = optionValueKind(a.level, a.option);
+    switch (a.value.kind) {
+    case OptionValue::Kind::MulticastRequest:
+    case OptionValue::Kind::InterfaceAddress:
+        readMulticastOption(object, a.value);
+        return;
+    case OptionValue::Kind::Linger:
+        a.value.lingerSeconds = optionalInt(object, QStringLiteral("linger"), 0, 0, 3600);
+        break;
+    case OptionValue::Kind::Timeval:
+    case OptionValue::Kind::Bytes:
+        fail(QStringLiteral("option"),
+             Tr::tr("\"%1\" takes a value that scenarios cannot give yet").arg(option));
+    case OptionValue::Kind::None:
+    case OptionValue::Kind::Integer:
+        break;
+    }
+    if (!object.contains(QLatin1String("value")))
+        fail(QStringLiteral("value"), Tr::tr("is required for setsockopt"));
+    a.value.integer = optionalInt(object, QStringLiteral("value"), 0, -1, 1 << 30);
+}
+
+void readAddrInfo(const QJsonObject& object, ScenarioStep& step)
+{
+    CallArguments& a = step.arguments;
+    a.host = optionalString(object, QStringLiteral("host"));
+    a.service = optionalString(object, QStringLiteral("service"));
+    if (a.host.isEmpty() && a.service.isEmpty())
+        fail(QStringLiteral("host"), Tr::tr("getaddrinfo needs a host, a service or both"));
+    a.domain = object.contains(QLatin1String("domain"))
+                   ? requireConstant(object, QStringLiteral("domain"), ConstantKind::Family)
+                   : 0;
+    a.type = optionalFlags(object, QStringLiteral("type"), ConstantKind::SocketType);
+    a.flags = optionalFlags(object, QStringLiteral("flags"), ConstantKind::AddrInfoFlag);
+}
+
+void readSocket(const QJsonObject& object, ScenarioStep& step)
+{
+    CallArguments& a = step.arguments;
+    a.domain = requireConstant(object, QStringLiteral("domain"), ConstantKind::Family);
+    if (object.value(QLatin1String("type")).isUndefined())
+        fail(QStringLiteral("type"), Tr::tr("is required: SOCK_STREAM or SOCK_DGRAM"));
+    a.type = optionalFlags(object, QStringLiteral("type"), ConstantKind::SocketType);
+    if (object.contains(QLatin1String("protocol")))
+        a.protocol = requireConstant(object, QStringLiteral("protocol"), ConstantKind::Protocol);
+}
+
+// fork() and pthread_create() are the actor's own: another actor goes on with a copy of
+// its descriptors (a child process) or with the very same ones (a thread).
+void readActorStart(const QJsonObject& object, ScenarioStep& step, const Scenario& scenario,
+                    QHash<QString, NameScope>& scopes)
+{
+    NameScope& scope = scopes[step.actor];
+    if (scope.forkChild)
+        fail(QStringLiteral("call"), Tr::tr("a child process cannot fork again here"));
+    const QString field =
+        step.call == Call::Fork ? QStringLiteral("child") : QStringLiteral("thread");
+    step.childActor = requireString(object, field);
+    if (!scenario.actor(step.childActor) || step.childActor == step.actor)
+        fail(field, Tr::tr("\"%1\" is not another actor of the scenario").arg(step.childActor));
+    if (scopes.contains(step.childActor))
+        fail(field, Tr::tr("\"%1\" already made calls of its own: a child starts at the fork")
+                        .arg(step.childActor));
+    NameScope inherited = scope; // the child inherits the descriptors and variables
+    inherited.forkChild = true;
+    scopes.insert(step.childActor, inherited);
+}
+
+// The fields of each call, by what the call takes.
+void readArguments(const QJsonObject& object, ScenarioStep& step, const NameScope& scope)
+{
+    CallArguments& a = step.arguments;
+    switch (step.call) {
+    case Call::Socket:
+        readSocket(object, step);
+        break;
+    case Call::Listen:
+        a.backlog = optionalInt(object, QStringLiteral("backlog"), 5, 0, 65535);
+        break;
+    case Call::Accept4:
+        a.flags = optionalFlags(object, QStringLiteral("flags"), ConstantKind::SocketType);
+        break;
+    case Call::Write:
+        a.payload = payloadOf(object, true);
+        break;
+    case Call::Send:
+    case Call::SendTo:
+        a.payload = payloadOf(object, true);
+        a.flags = optionalFlags(object, QStringLiteral("flags"), ConstantKind::MessageFlag);
+        break;
+    case Call::Read:
+        a.count = optionalInt(object, QStringLiteral("count"), 256, 0, 1 << 20);
+        break;
+    case Call::Recv:
+    case Call::RecvFrom:
+        a.count = optionalInt(object, QStringLiteral("count"), 256, 0, 1 << 20);
+        a.flags = optionalFlags(object, QStringLiteral("flags"), ConstantKind::MessageFlag);
+        break;
+    case Call::Shutdown:
+        a.how = requireConstant(object, QStringLiteral("how"), ConstantKind::ShutdownHow);
+        break;
+    case Call::GetSockOpt:
+    case Call::SetSockOpt:
+        readOption(object, step);
+        break;
+    case Call::Poll:
+    case Call::Select:
+        readPollTargets(object, step, scope);
+        break;
+    case Call::GetAddrInfo:
+        readAddrInfo(object, step);
+        break;
+    case Call::GetNameInfo:
+        a.flags = optionalFlags(object, QStringLiteral("flags"), ConstantKind::NameInfoFlag);
+        break;
+    case Call::Bind:
+    case Call::Accept:
+    case Call::Connect:
+    case Call::Close:
+    case Call::GetSockName:
+    case Call::GetPeerName:
+        break;
+    // Not performable: the parser refused them already.
+    case Call::Socketpair:
+    case Call::Dup:
+    case Call::Dup2:
+    case Call::Dup3:
+    case Call::Fcntl:
+    case Call::Ioctl:
+    case Call::Readv:
+    case Call::Writev:
+    case Call::SendMsg:
+    case Call::RecvMsg:
+    case Call::SendMmsg:
+    case Call::RecvMmsg:
+    case Call::PSelect6:
+    case Call::PPoll:
+    case Call::EpollCreate1:
+    case Call::EpollCtl:
+    case Call::EpollWait:
+    case Call::Fork:
+    case Call::Vfork:
+    case Call::Clone:
+    case Call::Execve:
+    case Call::PthreadCreate:
+        break;
+    }
 }
 
 ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
@@ -273,111 +424,35 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
     if (!scenario.actor(step.actor))
         fail(QStringLiteral("actor"),
              Tr::tr("\"%1\" is not one of the scenario's actors").arg(step.actor));
-    step.call = requireString(object, QStringLiteral("call"));
-    // fork() and pthread_create() are the actor's own: another actor goes on with a copy of
-    // its descriptors (a child process) or with the very same ones (a thread).
-    const QStringList calls = SyscallLayer::supportedCalls()
-                              << QStringLiteral("fork") << QStringLiteral("pthread_create");
-    if (!calls.contains(step.call))
+    const QString name = requireString(object, QStringLiteral("call"));
+    const QList<Call> performable = Calls::performable();
+    const auto call = Calls::fromName(name);
+    if (!call || !performable.contains(*call)) {
+        QStringList names;
+        for (const Call candidate : performable)
+            names << Calls::name(candidate);
         fail(QStringLiteral("call"),
-             Tr::tr("\"%1\" is not one of %2").arg(step.call, calls.join(QLatin1String(", "))));
+             Tr::tr("\"%1\" is not one of %2").arg(name, names.join(QLatin1String(", "))));
+    }
+    step.call = *call;
     step.narration = requireLocalized(object, QStringLiteral("narration"));
-    NameScope& scope = scopes[step.actor];
-    const QString& call = step.call;
-    if (call == QLatin1String("fork") || call == QLatin1String("pthread_create")) {
-        if (scope.forkChild)
-            fail(QStringLiteral("call"), Tr::tr("a child process cannot fork again here"));
-        const QString field =
-            call == QLatin1String("fork") ? QStringLiteral("child") : QStringLiteral("thread");
-        step.childActor = requireString(object, field);
-        if (!scenario.actor(step.childActor) || step.childActor == step.actor)
-            fail(field, Tr::tr("\"%1\" is not another actor of the scenario").arg(step.childActor));
-        if (scopes.contains(step.childActor))
-            fail(field, Tr::tr("\"%1\" already made calls of its own: a child starts at the fork")
-                            .arg(step.childActor));
-        NameScope inherited = scope; // the child inherits the descriptors and variables
-        inherited.forkChild = true;
-        scopes.insert(step.childActor, inherited);
+    if (Calls::has(step.call, CallTrait::StartsActor)) {
+        readActorStart(object, step, scenario, scopes);
         return step;
     }
-
-    if (callNeedsFd(call)) {
+    NameScope& scope = scopes[step.actor];
+    if (Calls::has(step.call, CallTrait::TakesDescriptor)) {
         step.fdName = requireString(object, QStringLiteral("fd"));
         if (!scope.fds.contains(step.fdName))
             fail(QStringLiteral("fd"), Tr::tr("no earlier step of this actor creates a descriptor "
                                               "named \"%1\"")
                                            .arg(step.fdName));
     }
-    if (call == QLatin1String("socket")) {
-        step.domain = requireConstant(object, QStringLiteral("domain"), ConstantKind::Family);
-        const QJsonValue type = object.value(QLatin1String("type"));
-        if (type.isUndefined())
-            fail(QStringLiteral("type"), Tr::tr("is required: SOCK_STREAM or SOCK_DGRAM"));
-        step.type = optionalFlags(object, QStringLiteral("type"), ConstantKind::SocketType);
-        if (object.contains(QLatin1String("protocol")))
-            step.protocol =
-                requireConstant(object, QStringLiteral("protocol"), ConstantKind::Protocol);
-    }
-    if (callTakesAddress(call))
+    if (Calls::has(step.call, CallTrait::TakesAddress))
         readAddress(object, step, scope);
-    if (call == QLatin1String("listen"))
-        step.backlog = optionalInt(object, QStringLiteral("backlog"), 5, 0, 65535);
-    if (call == QLatin1String("accept4"))
-        step.flags = optionalFlags(object, QStringLiteral("flags"), ConstantKind::SocketType);
-    if (call == QLatin1String("write") || call == QLatin1String("send") ||
-        call == QLatin1String("sendto"))
-        step.payload = payloadOf(object, true);
-    if (call == QLatin1String("read") || call == QLatin1String("recv") ||
-        call == QLatin1String("recvfrom"))
-        step.count = optionalInt(object, QStringLiteral("count"), 256, 0, 1 << 20);
-    if (call == QLatin1String("send") || call == QLatin1String("sendto") ||
-        call == QLatin1String("recv") || call == QLatin1String("recvfrom"))
-        step.flags = optionalFlags(object, QStringLiteral("flags"), ConstantKind::MessageFlag);
-    if (call == QLatin1String("shutdown"))
-        step.how = requireConstant(object, QStringLiteral("how"), ConstantKind::ShutdownHow);
-    if (call == QLatin1String("getsockopt") || call == QLatin1String("setsockopt")) {
-        const QString option = requireString(object, QStringLiteral("option"));
-        const auto level = optionLevel(option);
-        if (!level)
-            fail(QStringLiteral("option"),
-                 Tr::tr("\"%1\" is not one of %2")
-                     .arg(option,
-                          constantNames(ConstantKind::SocketOption).join(QLatin1String(", "))));
-        step.level =
-            object.contains(QLatin1String("level"))
-                ? requireConstant(object, QStringLiteral("level"), ConstantKind::OptionLevel)
-                : *level;
-        step.option = *constantValue(ConstantKind::SocketOption, option);
-        if (call == QLatin1String("setsockopt") && step.level == IPPROTO_IP &&
-            (step.option == IP_ADD_MEMBERSHIP || step.option == IP_DROP_MEMBERSHIP ||
-             step.option == IP_MULTICAST_IF)) {
-            readMulticastOption(object, step);
-        } else if (call == QLatin1String("setsockopt")) {
-            step.value = optionalInt(object, QStringLiteral("value"), 0, -1, 1 << 30);
-            if (!object.contains(QLatin1String("value")))
-                fail(QStringLiteral("value"), Tr::tr("is required for setsockopt"));
-            step.lingerSeconds = optionalInt(object, QStringLiteral("linger"), 0, 0, 3600);
-        }
-    }
-    if (call == QLatin1String("poll") || call == QLatin1String("select"))
-        readPollTargets(object, step, scope);
-    if (call == QLatin1String("getaddrinfo")) {
-        step.host = optionalString(object, QStringLiteral("host"));
-        step.service = optionalString(object, QStringLiteral("service"));
-        if (step.host.isEmpty() && step.service.isEmpty())
-            fail(QStringLiteral("host"), Tr::tr("getaddrinfo needs a host, a service or both"));
-        step.domain = object.contains(QLatin1String("domain"))
-                          ? requireConstant(object, QStringLiteral("domain"), ConstantKind::Family)
-                          : 0;
-        step.type = optionalFlags(object, QStringLiteral("type"), ConstantKind::SocketType);
-        step.flags = optionalFlags(object, QStringLiteral("flags"), ConstantKind::AddrInfoFlag);
-    }
-    if (call == QLatin1String("getnameinfo"))
-        step.flags = optionalFlags(object, QStringLiteral("flags"), ConstantKind::NameInfoFlag);
+    readArguments(object, step, scope);
 
-    const bool makesFd = call == QLatin1String("socket") || call == QLatin1String("accept") ||
-                         call == QLatin1String("accept4");
-    if (makesFd) {
+    if (Calls::has(step.call, CallTrait::MakesDescriptor)) {
         step.asName = requireString(object, QStringLiteral("as"));
         scope.fds.insert(step.asName);
     } else if (object.contains(QLatin1String("as"))) {
@@ -385,11 +460,7 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
                                           "\"address_as\" to keep an address"));
     }
     if (object.contains(QLatin1String("address_as"))) {
-        const bool returnsAddress =
-            call.startsWith(QLatin1String("accept")) || call == QLatin1String("recvfrom") ||
-            call == QLatin1String("getsockname") || call == QLatin1String("getpeername") ||
-            call == QLatin1String("getaddrinfo");
-        if (!returnsAddress)
+        if (!Calls::has(step.call, CallTrait::ReturnsAddress))
             fail(QStringLiteral("address_as"), Tr::tr("this call returns no address"));
         step.addressAs = requireString(object, QStringLiteral("address_as"));
         scope.addresses.insert(step.addressAs);
@@ -408,20 +479,24 @@ QString Expectation::check(const CallEvent& event) const
         return {};
     if (event.cancelled)
         return Tr::tr("the call was cancelled");
-    if (!errnoName.isEmpty()) {
-        if (event.errnoName != errnoName)
+    const ErrnoInfo got = event.errorInfo();
+    if (error != 0) {
+        if (event.error != error) {
+            CallEvent expected = event;
+            expected.error = error;
             return Tr::tr("expected %1, got %2")
-                .arg(errnoName,
-                     event.errnoName.isEmpty() ? QString::number(event.ret) : event.errnoName);
+                .arg(expected.errorInfo().name,
+                     event.error == 0 ? QString::number(event.ret) : got.name);
+        }
         return {};
     }
-    if (event.errnoValue != 0)
-        return Tr::tr("expected success, got %1 (%2)").arg(event.errnoName, event.errnoMessage);
+    if (event.error != 0)
+        return Tr::tr("expected success, got %1 (%2)").arg(got.name, got.message);
     if (ret && event.ret != *ret)
         return Tr::tr("expected %1 to be returned, got %2").arg(*ret).arg(event.ret);
-    if (data && event.data != *data)
+    if (data && event.results.data != *data)
         return Tr::tr("expected to receive \"%1\", got \"%2\"")
-            .arg(QString::fromUtf8(*data), QString::fromUtf8(event.data));
+            .arg(QString::fromUtf8(*data), QString::fromUtf8(event.results.data));
     return {};
 }
 
@@ -460,9 +535,17 @@ std::optional<Scenario> ScenarioParser::parse(const QByteArray& json, const QStr
             *error = failure;
         return std::nullopt;
     }
-    const QJsonObject root = document.object();
+    return parse(document.object(), fileName, error);
+}
+
+std::optional<Scenario> ScenarioParser::parse(const QJsonObject& root, const QString& fileName,
+                                              ScenarioError* error)
+{
+    ScenarioError failure;
+    failure.fileName = fileName;
     Scenario scenario;
     scenario.fileName = fileName;
+    scenario.definition = root;
     try {
         scenario.id = requireString(root, QStringLiteral("id"));
         scenario.title = requireLocalized(root, QStringLiteral("title"));

@@ -3,6 +3,7 @@
 #include "calls/callevent.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -24,7 +25,7 @@ struct LocalizedText {
 // field, the call must succeed.
 struct Expectation {
     std::optional<qint64> ret;
-    QString errnoName;              // the call must fail with this errno
+    int error = 0;                  // the call must fail with this errno (or EAI_* code)
     std::optional<QByteArray> data; // bytes the call must have received
     bool mayFail = false;           // "expect": {"any": true}: the result is shown, not checked
 
@@ -39,35 +40,22 @@ struct ScenarioStep {
     };
 
     QString actor;
-    QString call;
+    Call call = Call::Socket;
     LocalizedText narration;
+    // What the scenario writes as it is: the family and type, backlog, payload, size, flags,
+    // shutdown's direction, the option and its value, timeouts, host and service. The
+    // descriptor, the address and the poll set are named and resolved by the actor.
+    CallArguments arguments;
     QString fdName;    // the descriptor the call acts on, by the name "as" gave it
     QString asName;    // the name given to the new descriptor
     QString addressAs; // the name given to the address the call returns
-    int domain = 0;    // AF_INET...; 0 keeps the descriptor's family
-    int type = 0;
-    int protocol = 0;
-    QString address; // a numeric address, or "$name" of an address an earlier step kept
+    QString address;   // a numeric address, or "$name" of an address an earlier step kept
     bool usesServicePort = false;  // "port": "$port"
     bool portWithoutHtons = false; // "$port_without_htons": the port's bytes left in host order
     quint16 port = 0;
-    QString path; // AF_UNIX
-    int backlog = 5;
-    QByteArray payload;
-    int count = 256;
-    int flags = 0;
-    int how = 0;
-    int level = 0;
-    int option = 0;
-    int value = 0;
-    int lingerSeconds = 0;
-    QString childActor;       // fork: the actor that goes on in the child process
-    QString group;            // IP_ADD_MEMBERSHIP, IP_DROP_MEMBERSHIP: the multicast group
-    QString interfaceAddress; // ... and the interface; IP_MULTICAST_IF
+    QString path;       // AF_UNIX
+    QString childActor; // fork, pthread_create: the actor that goes on
     QList<PollTarget> pollTargets;
-    int timeoutMs = -1;
-    QString host;
-    QString service;
     Expectation expect;
     // "expect_privileged": what happens instead when this process may bind ports below 1024
     // (root, CAP_NET_BIND_SERVICE): the privileged-port scenario says why it succeeded.
@@ -89,6 +77,8 @@ struct Scenario {
     quint16 defaultPort = 0;
     QList<ScenarioActor> actors;
     QList<ScenarioStep> steps;
+    // The scenario as it was read, so that a saved session carries it whole.
+    QJsonObject definition;
 
     const ScenarioActor* actor(const QString& id) const;
 };
@@ -104,6 +94,8 @@ struct ScenarioError {
 
 namespace ScenarioParser {
 std::optional<Scenario> parse(const QByteArray& json, const QString& fileName,
+                              ScenarioError* error);
+std::optional<Scenario> parse(const QJsonObject& root, const QString& fileName,
                               ScenarioError* error);
 std::optional<Scenario> parseFile(const QString& path, ScenarioError* error);
 } // namespace ScenarioParser

@@ -1,10 +1,10 @@
 #include "sources/session.h"
 
 #include "calls/byteorder.h"
+#include "calls/threadgroups.h"
 #include "engine/actor.h"
 #include "kernel/portprobe.h"
 #include "kernel/privileges.h"
-#include "packets/packetlinker.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -23,8 +23,6 @@ void registerMetaTypes()
     qRegisterMetaType<CallEvent>();
     qRegisterMetaType<CallStart>();
     qRegisterMetaType<StepCommand>();
-    qRegisterMetaType<StepNote>();
-    qRegisterMetaType<Outcome>();
     qRegisterMetaType<Actor::Fork>();
 }
 
@@ -40,7 +38,7 @@ PacketCapture::Request captureRequest(const Scenario& scenario, quint16 serviceP
             address->host().startsWith(QLatin1String("127.")) &&
             !request.hosts.contains(address->host()))
             request.hosts << address->host();
-        if (step.call == QLatin1String("bind") && !step.usesServicePort && step.port == 0)
+        if (step.call == Call::Bind && !step.usesServicePort && step.port == 0)
             portsKnown = false; // another port the system chooses
         if (!step.usesServicePort && step.port != 0 && !request.ports.contains(step.port))
             request.ports << step.port;
@@ -59,14 +57,14 @@ PacketCapture::Request captureRequest(const Scenario& scenario, quint16 serviceP
 } // namespace
 
 Session::Session(QObject* parent)
-    : QObject(parent)
+    : EventSource(parent)
 {
     registerMetaTypes();
     m_runTimer.setSingleShot(true);
     m_stuckTimer.setSingleShot(true);
     connect(&m_stuckTimer, &QTimer::timeout, this, &Session::declareStuck);
     connect(&m_runTimer, &QTimer::timeout, this, [this] {
-        if (m_state == State::Running)
+        if (state() == State::Running)
             step();
     });
     connect(&m_flow, &PacketFlow::ready, this, &Session::onPacketFlowReady);
@@ -78,7 +76,12 @@ Session::Session(QObject* parent)
     // Linking goes over the whole log: a burst of packets and calls is linked once.
     m_relinkTimer.setSingleShot(true);
     connect(&m_relinkTimer, &QTimer::timeout, this, &Session::relinkPackets);
-    connect(&m_flow, &PacketFlow::packetsArrived, &m_relinkTimer, qOverload<>(&QTimer::start));
+    connect(&m_flow, &PacketFlow::packetsArrived, this, [this](const QList<PacketEvent>& packets) {
+        writableLog().appendPackets(packets);
+        m_relinkTimer.start();
+    });
+    connect(&m_flow, &PacketFlow::statusChanged, this,
+            [this] { writableLog().setCaptureStatus(m_flow.status()); });
     connect(&m_flow, &PacketFlow::drained, this, &Session::finish);
 }
 
@@ -99,12 +102,9 @@ void Session::setIntervalMs(int intervalMs)
     m_options.intervalMs = qMax(0, intervalMs);
 }
 
-void Session::setState(State state)
+qint64 Session::nowNs() const
 {
-    if (m_state == state)
-        return;
-    m_state = state;
-    Q_EMIT stateChanged(state);
+    return monotonicNowNs();
 }
 
 void Session::startActors()
@@ -122,7 +122,7 @@ void Session::startActors()
         };
         connect(slot.actor, &Actor::callStarted, this, [this, current](const CallStart& start) {
             if (current())
-                onCallStarted(start);
+                writableLog().startCall(start);
         });
         connect(slot.actor, &Actor::callBlocked, this, [this, current](qint64 seq, int index) {
             if (current())
@@ -179,10 +179,8 @@ void Session::stopActors()
 void Session::reset()
 {
     stopActors();
-    m_log.clear();
-    m_inProgress.clear();
+    writableLog().reset(m_scenario, m_options.language);
     m_failures.clear();
-    m_outcome.reset();
     m_next = 0;
     m_awaiting = -1;
     m_leftoversPending = 0;
@@ -216,13 +214,18 @@ void Session::reset()
         m_dialsPortWithoutHtons |= step.portWithoutHtons;
     }
     m_flow.restart(m_options.capture, captureRequest(m_scenario, m_servicePort), m_sequence);
+    writableLog().setCaptureStatus(m_flow.status());
+    if (m_busyDefaultPort != 0)
+        writableLog().setNotice(tr("Port %1 is still busy (a previous run keeps it in TIME_WAIT "
+                                   "for about a minute): this run lets the system choose a free "
+                                   "port.")
+                                    .arg(m_busyDefaultPort));
     setState(m_flow.isReady() ? State::Stepping : State::Preparing);
-    Q_EMIT wasReset();
 }
 
 void Session::onPacketFlowReady()
 {
-    if (m_state != State::Preparing)
+    if (state() != State::Preparing)
         return;
     setState(State::Stepping);
     if (std::exchange(m_runWhenReady, false)) {
@@ -236,13 +239,12 @@ void Session::onPacketFlowReady()
 void Session::relinkPackets()
 {
     m_relinkTimer.stop();
-    m_log.setPackets(linkPackets(m_log.calls(), m_flow.packets()));
-    Q_EMIT packetsChanged();
+    writableLog().linkPackets();
 }
 
 bool Session::canStep() const
 {
-    return (m_state == State::Stepping || m_state == State::Running) &&
+    return (state() == State::Stepping || state() == State::Running) &&
            m_next < m_scenario.steps.size() && m_awaiting < 0 && !waitsForItsFork(m_next);
 }
 
@@ -253,12 +255,17 @@ bool Session::waitsForItsFork(int index) const
     const bool isChild =
         std::any_of(m_scenario.steps.cbegin(), m_scenario.steps.cend(),
                     [&actor](const ScenarioStep& s) { return s.childActor == actor; });
-    return isChild && !m_forked.contains(actor);
+    // Failed or not, once the fork() returned its child's steps may go (and fail).
+    const bool forked =
+        std::any_of(log().calls().cbegin(), log().calls().cend(), [&actor](const CallEvent& c) {
+            return Calls::has(c.call, CallTrait::StartsActor) && c.childActor == actor;
+        });
+    return isChild && !forked;
 }
 
 bool Session::step()
 {
-    if (m_state == State::Preparing) {
+    if (state() == State::Preparing) {
         m_stepWhenReady = true; // one step, as when Next is pressed while a call runs
         return true;
     }
@@ -270,9 +277,9 @@ bool Session::step()
 
 void Session::run()
 {
-    if (m_state == State::Preparing)
+    if (state() == State::Preparing)
         m_runWhenReady = true;
-    if (m_state != State::Stepping)
+    if (state() != State::Stepping)
         return;
     setState(State::Running);
     if (canStep())
@@ -285,7 +292,7 @@ void Session::pause()
 {
     m_runWhenReady = false;
     m_runTimer.stop();
-    if (m_state == State::Running)
+    if (state() == State::Running)
         setState(State::Stepping);
 }
 
@@ -298,52 +305,40 @@ void Session::dispatch(int index)
     note.step = index;
     note.actor = step.actor;
     note.narration = step.narration.text(m_options.language);
-    m_log.append(note);
+    note.callsReturned = int(log().calls().size());
 
     ActorSlot& slot = m_slots[step.actor];
     slot.queue.append(index);
     m_awaiting = index;
+    // In the log before the actor can report a call of it, and after the session's own
+    // state, so that whoever follows the log sees that this step is under way.
+    writableLog().appendNote(note);
     const StepCommand command{index, step, m_servicePort,
                               m_runFolder ? m_runFolder->path() : QString()};
     Actor* actor = slot.actor;
     QMetaObject::invokeMethod(
         actor, [actor, command] { actor->perform(command); }, Qt::QueuedConnection);
-    Q_EMIT stepDispatched(index, note);
     afterProgress();
-}
-
-void Session::onCallStarted(const CallStart& start)
-{
-    m_inProgress.insert(start.seq, start);
-    Q_EMIT callStarted(start);
 }
 
 void Session::onCallBlocked(qint64 seq, int index)
 {
-    if (auto it = m_inProgress.find(seq); it != m_inProgress.end())
-        it->blocked = true;
     for (ActorSlot& slot : m_slots) {
         if (!slot.queue.isEmpty() && slot.queue.first() == index)
             slot.headBlocked = true;
     }
     if (m_awaiting == index)
         m_awaiting = -1;
-    Q_EMIT callBlocked(seq);
+    writableLog().markBlocked(seq);
     afterProgress();
 }
 
 void Session::onCallFinished(const CallEvent& event)
 {
-    m_inProgress.remove(event.seq);
-    m_log.append(event);
-    if (event.call == QLatin1String("fork") || event.call == QLatin1String("pthread_create"))
-        m_forked.insert(event.childActor); // failed or not: its steps may go (and fail)
-    m_threads.follow(event);
-    if (event.call == QLatin1String("close") && event.ret == 0)
-        forgetInOtherThreads(event.actor, event.fd);
-    for (const QString& endpoint : {event.local, event.peer})
-        m_sessionPorts.insert(quint16(qMax(0, endpointPort(endpoint))));
-    for (const SocketAddress* address : {&event.address, &event.returnedAddress})
+    if (Calls::has(event.call, CallTrait::ReleasesDescriptor) && event.ret == 0)
+        forgetInOtherThreads(event.actor, event.fd());
+    for (const SocketAddress* address : {&event.after.local, &event.after.peer,
+                                         &event.arguments.address, &event.results.returnedAddress})
         m_sessionPorts.insert(address->port());
     m_flow.onCallFinished(event);
     m_relinkTimer.start();
@@ -357,24 +352,26 @@ void Session::onCallFinished(const CallEvent& event)
         if (!unmet.isEmpty()) {
             m_failures << tr("step %1 (%2, %3): %4")
                               .arg(event.step + 1)
-                              .arg(event.actor, event.call, unmet);
+                              .arg(event.actor, Calls::name(event.call), unmet);
         }
-        if (step.call == QLatin1String("bind") && step.usesServicePort && m_servicePort == 0 &&
-            event.ret == 0)
-            m_portSource = {event.actor, event.fd};
+        if (step.call == Call::Bind && step.usesServicePort && m_servicePort == 0 && event.ret == 0)
+            m_portSource = {event.actor, event.fd()};
         learnServicePort(event);
         if (m_awaiting == event.step)
             m_awaiting = -1;
     }
-    Q_EMIT eventAppended(event);
+    writableLog().appendCall(event);
     afterProgress();
 }
 
 // Threads share one descriptor table: what one closed, the others no longer have.
 void Session::forgetInOtherThreads(const QString& actor, int fd)
 {
+    ThreadGroups threads;
+    for (const CallEvent& call : log().calls())
+        threads.follow(call);
     for (auto it = m_slots.cbegin(); it != m_slots.cend(); ++it) {
-        if (it.key() == actor || !m_threads.shareTable(it.key(), actor))
+        if (it.key() == actor || !threads.shareTable(it.key(), actor))
             continue;
         Actor* other = it->actor;
         QMetaObject::invokeMethod(
@@ -386,17 +383,14 @@ void Session::learnServicePort(const CallEvent& event)
 {
     // With port 0 the system chose the server's port at bind(): "$port" now means that one.
     if (m_servicePort != 0 || m_portSource.first != event.actor ||
-        m_portSource.second != event.resultFd)
+        m_portSource.second != event.resultFd())
         return;
-    if (const auto bound = SocketAddress::fromEndpoint(event.local)) {
-        if (bound->port() != 0)
-            m_servicePort = bound->port();
-    }
+    m_servicePort = event.after.local.port();
 }
 
 void Session::afterProgress()
 {
-    if (m_state != State::Stepping && m_state != State::Running)
+    if (state() != State::Stepping && state() != State::Running)
         return;
     const bool allIdle = std::all_of(m_slots.cbegin(), m_slots.cend(),
                                      [](const ActorSlot& slot) { return slot.queue.isEmpty(); });
@@ -410,11 +404,11 @@ void Session::afterProgress()
         m_awaiting = -1;
     // "Blocked" may be stale: a call just woken has not reported yet. Only a run that makes
     // no progress at all for a while is stuck.
-    if (m_state == State::Running && looksStuck())
+    if (state() == State::Running && looksStuck())
         m_stuckTimer.start(m_options.stuckTimeoutMs);
     else
         m_stuckTimer.stop();
-    if (m_state == State::Running && canStep() && !m_runTimer.isActive())
+    if (state() == State::Running && canStep() && !m_runTimer.isActive())
         m_runTimer.start(m_options.intervalMs);
 }
 
@@ -437,8 +431,7 @@ bool Session::looksStuck() const
             return false; // a call is running: it may unblock the others
         // poll() or select() with a timeout returns by itself.
         const ScenarioStep& head = m_scenario.steps.at(slot.queue.first());
-        if (head.timeoutMs >= 0 &&
-            (head.call == QLatin1String("poll") || head.call == QLatin1String("select")))
+        if (head.arguments.timeoutMs >= 0 && Calls::has(head.call, CallTrait::Multiplexes))
             return false;
         anyInFlight = true;
     }
@@ -447,7 +440,7 @@ bool Session::looksStuck() const
 
 void Session::declareStuck()
 {
-    if (m_state != State::Running || !looksStuck())
+    if (state() != State::Running || !looksStuck())
         return;
     for (const ActorSlot& slot : std::as_const(m_slots)) {
         if (slot.queue.isEmpty())
@@ -455,7 +448,7 @@ void Session::declareStuck()
         const ScenarioStep& blocked = m_scenario.steps.at(slot.queue.first());
         m_failures << tr("step %1 (%2, %3): blocked, and no remaining step can unblock it")
                           .arg(slot.queue.first() + 1)
-                          .arg(blocked.actor, blocked.call);
+                          .arg(blocked.actor, Calls::name(blocked.call));
         slot.actor->cancel();
     }
     // What is queued comes back cancelled; nothing more is dispatched.
@@ -484,13 +477,13 @@ void Session::onLeftoversClosed()
 
 void Session::finish()
 {
-    if (m_state != State::Closing)
+    if (state() != State::Closing)
         return;
     relinkPackets();
     Outcome outcome;
     outcome.failures = m_failures;
     outcome.passed = m_failures.isEmpty();
-    m_outcome = outcome;
+    writableLog().setOutcome(outcome);
     setState(State::Finished);
     Q_EMIT finished(outcome);
 }

@@ -1,4 +1,4 @@
-#include "kernel/kernelsocketstate.h"
+#include "kernel/descriptorstate.h"
 
 #include "calls/socketaddress.h"
 
@@ -11,17 +11,18 @@ namespace SocketScope {
 
 namespace {
 
-// An unbound socket has the unspecified address (0.0.0.0:0, an empty path): no address yet.
-QString endpointOf(const sockaddr_storage& storage, socklen_t length)
+// An unbound socket has the unspecified address (0.0.0.0:0, an unnamed AF_UNIX one): no
+// address yet.
+SocketAddress addressOf(const sockaddr_storage& storage, socklen_t length)
 {
-    const SocketAddress address(reinterpret_cast<const sockaddr*>(&storage), length);
+    const SocketAddress address(reinterpret_cast<const sockaddr*>(&storage),
+                                qMin<socklen_t>(length, sizeof(storage)));
     if (!address.isValid())
         return {};
-    if (address.family() == AF_UNIX)
-        return address.host();
-    if (address.port() == 0 && address.isWildcard())
+    if (address.family() == AF_UNIX ? address.host().isEmpty()
+                                    : address.port() == 0 && address.isWildcard())
         return {};
-    return address.endpoint();
+    return address;
 }
 
 } // namespace
@@ -59,26 +60,25 @@ QString tcpStateName(int state)
     }
 }
 
-KernelSocketState readKernelSocketState(int fd, int domain, int type)
+DescriptorState readDescriptorState(int fd, int domain, int type)
 {
-    KernelSocketState state;
+    DescriptorState state;
     sockaddr_storage storage{};
     socklen_t length = sizeof(storage);
     if (::getsockname(fd, reinterpret_cast<sockaddr*>(&storage), &length) != 0)
         return state; // not a socket (any more)
-    state.found = true;
-    state.local = endpointOf(storage, qMin<socklen_t>(length, sizeof(storage)));
+    state.local = addressOf(storage, length);
     storage = {};
     length = sizeof(storage);
     if (::getpeername(fd, reinterpret_cast<sockaddr*>(&storage), &length) == 0)
-        state.peer = endpointOf(storage, qMin<socklen_t>(length, sizeof(storage)));
+        state.peer = addressOf(storage, length);
     const bool tcp = (domain == AF_INET || domain == AF_INET6) &&
                      (type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) == SOCK_STREAM;
     if (tcp) {
         tcp_info info{};
         socklen_t infoLength = sizeof(info);
         if (::getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &infoLength) == 0)
-            state.tcpState = tcpStateName(info.tcpi_state);
+            state.tcpState = tcpStateFromKernelNumber(info.tcpi_state);
     }
     return state;
 }

@@ -1,5 +1,5 @@
 #include "calls/socketaddress.h"
-#include "kernel/kernelsocketstate.h"
+#include "kernel/descriptorstate.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -10,7 +10,7 @@
 
 using namespace SocketScope;
 
-class TestKernelSocketState : public QObject {
+class TestDescriptorState : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void readsRealListeningSocket()
@@ -23,12 +23,11 @@ private Q_SLOTS:
         sockaddr_in bound{};
         socklen_t length = sizeof(bound);
         QCOMPARE(::getsockname(fd, reinterpret_cast<sockaddr*>(&bound), &length), 0);
-        const KernelSocketState state = readKernelSocketState(fd, AF_INET, SOCK_STREAM);
+        const DescriptorState state = readDescriptorState(fd, AF_INET, SOCK_STREAM);
         ::close(fd);
-        QVERIFY(state.found);
-        QCOMPARE(state.tcpState, QStringLiteral("LISTEN"));
-        QCOMPARE(state.local, QStringLiteral("127.0.0.1:%1").arg(ntohs(bound.sin_port)));
-        QVERIFY(state.peer.isEmpty());
+        QCOMPARE(state.tcpState, TcpState::Listen);
+        QCOMPARE(state.local.endpoint(), QStringLiteral("127.0.0.1:%1").arg(ntohs(bound.sin_port)));
+        QVERIFY(!state.peer.isValid());
     }
 
     // A TCP socket bound and not listening is in none of /proc/net's tables; its descriptor
@@ -41,10 +40,10 @@ private Q_SLOTS:
         sockaddr_in6 bound{};
         socklen_t length = sizeof(bound);
         QCOMPARE(::getsockname(fd, reinterpret_cast<sockaddr*>(&bound), &length), 0);
-        const KernelSocketState state = readKernelSocketState(fd, AF_INET6, SOCK_STREAM);
+        const DescriptorState state = readDescriptorState(fd, AF_INET6, SOCK_STREAM);
         ::close(fd);
-        QCOMPARE(state.local, QStringLiteral("[::1]:%1").arg(ntohs(bound.sin6_port)));
-        QCOMPARE(state.tcpState, QStringLiteral("CLOSE"));
+        QCOMPARE(state.local.endpoint(), QStringLiteral("[::1]:%1").arg(ntohs(bound.sin6_port)));
+        QCOMPARE(state.tcpState, TcpState::Closed);
     }
 
     void connectedPairShowsBothEnds()
@@ -53,20 +52,19 @@ private Q_SLOTS:
         const auto loopback = SocketAddress::fromIp(QStringLiteral("127.0.0.1"), 0);
         QCOMPARE(::bind(listener, loopback->data(), loopback->length()), 0);
         QCOMPARE(::listen(listener, 1), 0);
-        const QString server = readKernelSocketState(listener, AF_INET, SOCK_STREAM).local;
-        const auto target = SocketAddress::fromEndpoint(server);
+        const SocketAddress server = readDescriptorState(listener, AF_INET, SOCK_STREAM).local;
         const int client = ::socket(AF_INET, SOCK_STREAM, 0);
-        QCOMPARE(::connect(client, target->data(), target->length()), 0);
+        QCOMPARE(::connect(client, server.data(), server.length()), 0);
         const int accepted = ::accept(listener, nullptr, nullptr);
-        const KernelSocketState dialled = readKernelSocketState(client, AF_INET, SOCK_STREAM);
-        const KernelSocketState answered = readKernelSocketState(accepted, AF_INET, SOCK_STREAM);
+        const DescriptorState dialled = readDescriptorState(client, AF_INET, SOCK_STREAM);
+        const DescriptorState answered = readDescriptorState(accepted, AF_INET, SOCK_STREAM);
         for (const int fd : {listener, client, accepted})
             ::close(fd);
         QCOMPARE(dialled.peer, server);
-        QCOMPARE(dialled.tcpState, QStringLiteral("ESTABLISHED"));
+        QCOMPARE(dialled.tcpState, TcpState::Established);
         QCOMPARE(answered.local, server);
         QCOMPARE(answered.peer, dialled.local);
-        QCOMPARE(answered.tcpState, QStringLiteral("ESTABLISHED"));
+        QCOMPARE(answered.tcpState, TcpState::Established);
     }
 
     // AF_UNIX: the client's peer is the path the server bound; UDP has no TCP state.
@@ -80,35 +78,33 @@ private Q_SLOTS:
         QCOMPARE(::listen(server, 1), 0);
         const int client = ::socket(AF_UNIX, SOCK_STREAM, 0);
         QCOMPARE(::connect(client, address->data(), address->length()), 0);
-        const KernelSocketState state = readKernelSocketState(client, AF_UNIX, SOCK_STREAM);
+        const DescriptorState state = readDescriptorState(client, AF_UNIX, SOCK_STREAM);
         const int udp = ::socket(AF_INET, SOCK_DGRAM, 0);
-        const KernelSocketState datagram = readKernelSocketState(udp, AF_INET, SOCK_DGRAM);
+        const DescriptorState datagram = readDescriptorState(udp, AF_INET, SOCK_DGRAM);
         for (const int fd : {server, client, udp})
             ::close(fd);
-        QVERIFY(state.found);
-        QVERIFY(state.local.isEmpty());
-        QCOMPARE(state.peer, path);
-        QVERIFY(state.tcpState.isEmpty());
-        QVERIFY(datagram.found);
-        QVERIFY(datagram.tcpState.isEmpty());
+        QVERIFY(!state.local.isValid()); // unnamed
+        QCOMPARE(state.peer.host(), path);
+        QVERIFY(!state.tcpState);
+        QVERIFY(!datagram.tcpState);
     }
 
     void closedDescriptorIsNotFound()
     {
         const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
         ::close(fd);
-        QVERIFY(!readKernelSocketState(fd, AF_INET, SOCK_STREAM).found);
+        QCOMPARE(readDescriptorState(fd, AF_INET, SOCK_STREAM), DescriptorState{});
     }
 
     void unboundTcpSocketIsClosed()
     {
         const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        const KernelSocketState state = readKernelSocketState(fd, AF_INET, SOCK_STREAM);
+        const DescriptorState state = readDescriptorState(fd, AF_INET, SOCK_STREAM);
         ::close(fd);
-        QCOMPARE(state.tcpState, QStringLiteral("CLOSE"));
-        QVERIFY(state.local.isEmpty());
+        QCOMPARE(state.tcpState, TcpState::Closed);
+        QVERIFY(!state.local.isValid());
     }
 };
 
-QTEST_GUILESS_MAIN(TestKernelSocketState)
-#include "tst_kernelsocketstate.moc"
+QTEST_GUILESS_MAIN(TestDescriptorState)
+#include "tst_descriptorstate.moc"

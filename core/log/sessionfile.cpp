@@ -1,0 +1,418 @@
+#include "log/sessionfile.h"
+
+#include "calls/callcodec.h"
+#include "calls/jsonfields.h"
+#include "logging.h"
+#include "packets/packetcodec.h"
+#include "packets/pcapformat.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QSet>
+
+#include <algorithm>
+
+namespace SocketScope {
+
+namespace {
+
+class Tr {
+    Q_DECLARE_TR_FUNCTIONS(SessionFile)
+};
+
+// A line holds at most one call's 16 MiB of data in hexadecimal and its description.
+constexpr qint64 maxLineBytes = 40 << 20;
+// A lecture's session has hundreds of events; a long lab, thousands.
+constexpr qint64 maxLines = 250'000;
+
+QString kindName(CaptureStatus::Kind kind)
+{
+    switch (kind) {
+    case CaptureStatus::Kind::Starting:
+        return QStringLiteral("starting");
+    case CaptureStatus::Kind::Captured:
+        return QStringLiteral("captured");
+    case CaptureStatus::Kind::Inferred:
+        return QStringLiteral("inferred");
+    }
+    return {};
+}
+
+QJsonObject header(const EventLog& log)
+{
+    const CaptureStatus& capture = log.captureStatus();
+    QJsonObject object{
+        {QStringLiteral("kind"), QStringLiteral("session")},
+        {QStringLiteral("format"), SessionFile::formatVersion},
+        {QStringLiteral("producer"),
+         QStringLiteral("SocketScope %1").arg(QCoreApplication::applicationVersion())},
+        {QStringLiteral("language"), log.language()},
+        {QStringLiteral("scenario"), log.scenario().definition},
+        {QStringLiteral("capture"), kindName(capture.kind)},
+    };
+    if (!capture.reason.isEmpty())
+        object[QLatin1String("capture_reason")] = capture.reason;
+    if (!log.notice().isEmpty())
+        object[QLatin1String("notice")] = log.notice();
+    return object;
+}
+
+QJsonObject noteToJson(const StepNote& note)
+{
+    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("step")},
+                       {QStringLiteral("seq"), note.seq},
+                       {QStringLiteral("t_ns"), note.tNs},
+                       {QStringLiteral("step"), note.step},
+                       {QStringLiteral("actor"), note.actor},
+                       {QStringLiteral("narration"), note.narration},
+                       {QStringLiteral("calls_returned"), note.callsReturned}};
+}
+
+QJsonObject outcomeToJson(const Outcome& outcome)
+{
+    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("outcome")},
+                       {QStringLiteral("passed"), outcome.passed},
+                       {QStringLiteral("failures"), QJsonArray::fromStringList(outcome.failures)}};
+}
+
+// Reads the lines of a saved session one at a time, keeping what each one says.
+class Reader {
+public:
+    explicit Reader(SessionFileError* error)
+        : m_error(error)
+    {
+    }
+
+    std::optional<SavedSession> read(QIODevice& device);
+
+private:
+    bool fail(const QString& message, qint64 line = -1)
+    {
+        if (m_error)
+            *m_error = SessionFileError{line < 0 ? m_line : line, message};
+        return false;
+    }
+    bool readHeader(const QJsonObject& object);
+    bool readLine(const QJsonObject& object);
+    bool readStep(const QJsonObject& object);
+    bool readCall(const QJsonObject& object);
+    bool readOutcome(const QJsonObject& object);
+    bool claimSeq(qint64 seq);
+    bool knownActor(const QString& actor);
+    std::optional<SavedSession> finish();
+
+    SessionFileError* m_error;
+    qint64 m_line = 0;
+    SavedSession m_session;
+    bool m_haveHeader = false;
+    QSet<qint64> m_seqs;
+    QList<std::pair<qint64, CallEvent>> m_returned; // recorded position, call
+};
+
+std::optional<SavedSession> Reader::read(QIODevice& device)
+{
+    while (!device.atEnd()) {
+        ++m_line;
+        if (m_line > maxLines) {
+            fail(Tr::tr("the file has more than %1 lines; SocketScope replays sessions of up "
+                        "to %1 events")
+                     .arg(maxLines));
+            return std::nullopt;
+        }
+        const QByteArray line = device.readLine(maxLineBytes + 1);
+        if (line.size() > maxLineBytes && !line.endsWith('\n')) {
+            fail(Tr::tr("the line is longer than %1 MiB").arg(maxLineBytes >> 20));
+            return std::nullopt;
+        }
+        if (line.trimmed().isEmpty())
+            continue;
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
+        if (parseError.error != QJsonParseError::NoError) {
+            const bool cut = device.atEnd() && !line.endsWith('\n');
+            fail(cut ? Tr::tr("the line stops in the middle: the file was cut short")
+                     : Tr::tr("not valid JSON at character %1: %2")
+                           .arg(parseError.offset + 1)
+                           .arg(parseError.errorString()));
+            return std::nullopt;
+        }
+        if (!document.isObject()) {
+            fail(Tr::tr("each line is a JSON object"));
+            return std::nullopt;
+        }
+        if (!(m_haveHeader ? readLine(document.object()) : readHeader(document.object())))
+            return std::nullopt;
+    }
+    if (!m_haveHeader) {
+        fail(Tr::tr("the file is empty: it holds no saved session"), 0);
+        return std::nullopt;
+    }
+    return finish();
+}
+
+bool Reader::readHeader(const QJsonObject& object)
+{
+    if (object.value(QLatin1String("kind")).toString() != QLatin1String("session"))
+        return fail(Tr::tr("not a SocketScope session: the first line must be its header "
+                           "(\"kind\": \"session\"). A trace saved by SocketScope before "
+                           "sessions could be replayed has none."));
+    QString fieldError;
+    JsonFields fields(object, QString(), &fieldError);
+    const qint64 version = fields.requiredInteger("format", 1, std::numeric_limits<int>::max());
+    if (!fields.ok())
+        return fail(fieldError);
+    if (version > SessionFile::formatVersion)
+        return fail(Tr::tr("this session was saved by a newer SocketScope (format %1); this "
+                           "version reads format %2 and older")
+                        .arg(version)
+                        .arg(SessionFile::formatVersion));
+    m_session.language = fields.string("language", 8);
+    if (m_session.language != QLatin1String("fr") && m_session.language != QLatin1String("en"))
+        fields.fail("language", Tr::tr("must be \"fr\" or \"en\""));
+    const QString capture = fields.string("capture", 16);
+    if (capture == QLatin1String("captured"))
+        m_session.capture.kind = CaptureStatus::Kind::Captured;
+    else if (capture == QLatin1String("inferred") || capture == QLatin1String("starting"))
+        m_session.capture.kind = CaptureStatus::Kind::Inferred;
+    else
+        fields.fail("capture", Tr::tr("must be \"captured\" or \"inferred\""));
+    m_session.capture.reason = fields.string("capture_reason", 4096);
+    m_session.notice = fields.string("notice", 4096);
+    const QJsonObject definition = fields.object("scenario");
+    if (!fields.ok())
+        return fail(fieldError);
+    ScenarioError scenarioError;
+    const auto scenario =
+        ScenarioParser::parse(definition, Tr::tr("the saved scenario"), &scenarioError);
+    if (!scenario)
+        return fail(scenarioError.text());
+    m_session.scenario = *scenario;
+    m_haveHeader = true;
+    return true;
+}
+
+bool Reader::claimSeq(qint64 seq)
+{
+    if (m_seqs.contains(seq))
+        return fail(Tr::tr("seq %1 appears twice").arg(seq));
+    m_seqs.insert(seq);
+    return true;
+}
+
+bool Reader::knownActor(const QString& actor)
+{
+    if (m_session.scenario.actor(actor))
+        return true;
+    return fail(Tr::tr("\"%1\" is not one of the scenario's actors").arg(actor));
+}
+
+bool Reader::readLine(const QJsonObject& object)
+{
+    const QString kind = object.value(QLatin1String("kind")).toString();
+    if (kind == QLatin1String("step"))
+        return readStep(object);
+    if (kind == QLatin1String("call"))
+        return readCall(object);
+    if (kind == QLatin1String("packet")) {
+        QString error;
+        const auto packet = PacketCodec::fromJson(object, &error);
+        if (!packet)
+            return fail(error);
+        if (!claimSeq(packet->seq))
+            return false;
+        m_session.packets.append(*packet);
+        return true;
+    }
+    if (kind == QLatin1String("outcome"))
+        return readOutcome(object);
+    if (kind == QLatin1String("session"))
+        return fail(Tr::tr("a second header: one file holds one session"));
+    return fail(Tr::tr("\"kind\" must be \"step\", \"call\", \"packet\" or \"outcome\""));
+}
+
+bool Reader::readStep(const QJsonObject& object)
+{
+    QString error;
+    JsonFields fields(object, QString(), &error);
+    StepNote note;
+    note.seq = fields.requiredInteger("seq", 1, qint64(1) << 62);
+    note.tNs = fields.requiredInteger("t_ns", 0, qint64(1) << 62);
+    note.step = int(fields.requiredInteger("step", 0, m_session.scenario.steps.size() - 1));
+    note.actor = fields.requiredString("actor", 256);
+    note.narration = fields.string("narration", 1 << 16);
+    note.callsReturned = int(fields.integer("calls_returned", 0, 0, maxLines));
+    if (!fields.ok())
+        return fail(error);
+    if (!knownActor(note.actor) || !claimSeq(note.seq))
+        return false;
+    m_session.notes.append(note);
+    return true;
+}
+
+bool Reader::readCall(const QJsonObject& object)
+{
+    QString error;
+    auto event = CallCodec::eventFromJson(object, &error);
+    if (!event)
+        return fail(error);
+    JsonFields fields(object, QString(), &error);
+    const qint64 returned = fields.requiredInteger("returned", 0, maxLines);
+    if (event->seq < 1)
+        fields.fail("seq", Tr::tr("must be a whole number from 1"));
+    if (event->step >= m_session.scenario.steps.size())
+        fields.fail("step",
+                    Tr::tr("the scenario has %1 steps").arg(m_session.scenario.steps.size()));
+    if (!fields.ok())
+        return fail(error);
+    if (!knownActor(event->actor) || !claimSeq(event->seq))
+        return false;
+    if (!event->childActor.isEmpty() && !knownActor(event->childActor))
+        return false;
+    m_returned.append({returned, *event});
+    return true;
+}
+
+bool Reader::readOutcome(const QJsonObject& object)
+{
+    QString error;
+    JsonFields fields(object, QString(), &error);
+    Outcome outcome;
+    outcome.passed = fields.boolean("passed", false);
+    outcome.failures = fields.strings("failures", 4096);
+    if (!fields.ok())
+        return fail(error);
+    m_session.outcome = outcome;
+    return true;
+}
+
+std::optional<SavedSession> Reader::finish()
+{
+    // Calls are saved by seq and replayed in the order they returned.
+    std::stable_sort(m_returned.begin(), m_returned.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (qsizetype i = 1; i < m_returned.size(); ++i) {
+        if (m_returned[i].first == m_returned[i - 1].first) {
+            fail(Tr::tr("two calls (seq %1 and %2) say they returned in the same place")
+                     .arg(m_returned[i - 1].second.seq)
+                     .arg(m_returned[i].second.seq),
+                 0);
+            return std::nullopt;
+        }
+    }
+    QList<qint64> positions;
+    for (const auto& [position, call] : std::as_const(m_returned)) {
+        positions.append(position);
+        m_session.calls.append(call);
+    }
+    std::sort(m_session.notes.begin(), m_session.notes.end(),
+              [](const StepNote& a, const StepNote& b) { return a.seq < b.seq; });
+    // A file cut short lacks some calls: a step note counts the calls actually there.
+    for (StepNote& note : m_session.notes)
+        note.callsReturned =
+            int(std::lower_bound(positions.cbegin(), positions.cend(), qint64(note.callsReturned)) -
+                positions.cbegin());
+    std::stable_sort(m_session.packets.begin(), m_session.packets.end(),
+                     [](const PacketEvent& a, const PacketEvent& b) { return a.tNs < b.tNs; });
+    return m_session;
+}
+
+} // namespace
+
+QString SessionFileError::text() const
+{
+    if (line <= 0)
+        return message;
+    return Tr::tr("line %1: %2").arg(line).arg(message);
+}
+
+namespace SessionFile {
+
+bool write(const EventLog& log, QIODevice& device)
+{
+    QList<std::pair<qint64, QJsonObject>> lines;
+    for (const StepNote& note : log.notes())
+        lines.append({note.seq, noteToJson(note)});
+    for (qsizetype i = 0; i < log.calls().size(); ++i) {
+        QJsonObject call = CallCodec::eventToJson(log.calls()[i]);
+        call[QLatin1String("returned")] = i;
+        lines.append({log.calls()[i].seq, call});
+    }
+    for (const PacketEvent& packet : log.packets())
+        lines.append({packet.seq, PacketCodec::toJson(packet)});
+    std::stable_sort(lines.begin(), lines.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    const auto put = [&device](const QJsonObject& object) {
+        return device.write(QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n') >= 0;
+    };
+    if (!put(header(log)))
+        return false;
+    for (const auto& line : std::as_const(lines)) {
+        if (!put(line.second))
+            return false;
+    }
+    return !log.outcome() || put(outcomeToJson(*log.outcome()));
+}
+
+bool save(const EventLog& log, const QString& path, QString* error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !write(log, file) || !file.commit()) {
+        if (error)
+            *error = Tr::tr("Cannot write the session to %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+std::optional<SavedSession> read(QIODevice& device, SessionFileError* error)
+{
+    return Reader(error).read(device);
+}
+
+std::optional<SavedSession> load(const QString& path, SessionFileError* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error =
+                SessionFileError{0, Tr::tr("cannot open %1: %2").arg(path, file.errorString())};
+        return std::nullopt;
+    }
+    qCDebug(lcSession) << "reading the saved session" << path;
+    return read(file, error);
+}
+
+bool savePcap(const EventLog& log, const QString& path, QString* error)
+{
+    const auto fail = [&](const QString& why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    const auto isCaptured = [](const PacketEvent& p) {
+        return !p.inferred && p.isTheSessions();
+    };
+    const auto captured = std::find_if(log.packets().cbegin(), log.packets().cend(), isCaptured);
+    if (captured == log.packets().cend())
+        return fail(Tr::tr("No packet was captured, so %1 was not written: inferred packets are "
+                           "never put in a pcap file.")
+                        .arg(path));
+    QSaveFile file(path);
+    bool written =
+        file.open(QIODevice::WriteOnly) && PcapWriter::writeHeader(file, captured->linkType);
+    for (const PacketEvent& packet : log.packets()) {
+        if (written && isCaptured(packet))
+            written = PcapWriter::writeRecord(
+                file, {packet.captureTimeNs, packet.originalLength, packet.frame});
+    }
+    if (!written || !file.commit())
+        return fail(Tr::tr("Cannot write the packets to %1: %2").arg(path, file.errorString()));
+    return true;
+}
+
+} // namespace SessionFile
+
+} // namespace SocketScope

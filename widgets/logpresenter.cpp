@@ -1,0 +1,192 @@
+#include "logpresenter.h"
+
+#include "byteorderview.h"
+#include "calllogmodel.h"
+#include "logcursor.h"
+#include "packetpanel.h"
+#include "stagestate.h"
+#include "stageview.h"
+#include "tuplecardsview.h"
+
+#include <QLabel>
+#include <QTableView>
+
+namespace SocketScope {
+
+LogPresenter::LogPresenter(const Views& views, QObject* parent)
+    : QObject(parent)
+    , m_views(views)
+    , m_cursor(new LogCursor(this))
+    , m_callModel(new CallLogModel(this))
+{
+    m_views.calls->setModel(m_callModel);
+    connect(m_cursor, &LogCursor::positionChanged, this, &LogPresenter::showCursor);
+    connect(m_cursor, &LogCursor::countChanged, this, &LogPresenter::controlsChanged);
+    connect(m_views.packets, &PacketPanel::packetClicked, this, &LogPresenter::showPacket);
+    connect(m_views.calls->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                showCall(m_callModel->data(current, CallLogModel::SeqRole).toLongLong());
+            });
+    connect(&m_clock, &QTimer::timeout, this, &LogPresenter::tick);
+    m_clock.start(100);
+}
+
+void LogPresenter::setSource(EventSource* source)
+{
+    if (m_source)
+        disconnect(m_source, nullptr, this, nullptr);
+    if (log())
+        disconnect(log(), nullptr, this, nullptr);
+    m_source = source;
+    m_callModel->setLog(log());
+    if (m_source) {
+        const EventLog* events = log();
+        connect(m_source, &EventSource::stateChanged, this, [this] {
+            showPackets();
+            Q_EMIT controlsChanged();
+        });
+        connect(events, &EventLog::wasReset, this, &LogPresenter::onReset);
+        connect(events, &EventLog::noteAppended, this, [this] {
+            if (m_cursor->isLive())
+                m_views.narration->setText(narrationAt(m_cursor->position()));
+            Q_EMIT controlsChanged();
+        });
+        connect(events, &EventLog::callBlocked, this, [this] {
+            m_callModel->refreshInProgress(m_source->nowNs());
+            showCursor(); // the blocked call is drawn as waiting at the live end
+        });
+        connect(events, &EventLog::packetsChanged, this, &LogPresenter::showPackets);
+        connect(events, &EventLog::captureStatusChanged, this, &LogPresenter::showPackets);
+        connect(events, &EventLog::noticeChanged, this, &LogPresenter::showOutcome);
+        connect(events, &EventLog::outcomeChanged, this, &LogPresenter::showOutcome);
+    }
+    onReset();
+    m_cursor->setLog(log());
+    Q_EMIT sourceChanged(m_source);
+}
+
+void LogPresenter::onReset()
+{
+    QStringList ids;
+    QStringList names;
+    if (const EventLog* events = log()) {
+        for (const ScenarioActor& actor : events->scenario().actors) {
+            ids << actor.id;
+            names << actor.name.text(events->language());
+        }
+    }
+    m_views.stage->setActors(ids, names);
+    m_views.tuples->setActors(ids, names);
+    showOutcome();
+    showCursor();
+}
+
+QString LogPresenter::narrationAt(int position) const
+{
+    const EventLog* events = log();
+    if (!events)
+        return {};
+    const Scenario& scenario = events->scenario();
+    const StepNote* shown = events->noteAt(position);
+    if (!shown)
+        return scenario.summary.text(events->language());
+    return tr("Step %1 of %2: %3")
+        .arg(shown->step + 1)
+        .arg(scenario.steps.size())
+        .arg(shown->narration);
+}
+
+void LogPresenter::showCursor()
+{
+    const EventLog* events = log();
+    if (!events)
+        return;
+    const int position = m_cursor->position();
+    const bool live = m_cursor->isLive();
+    const QList<CallEvent>& calls = events->calls();
+    const StageState state =
+        projectStage(calls, position, live ? events->callsInProgress() : QList<CallStart>(),
+                     live ? m_source->nowNs() : 0);
+    m_views.stage->setState(state);
+    m_views.tuples->setState(state);
+    const CallEvent* current = position > 0 ? &calls.at(position - 1) : nullptr;
+    m_views.bytes->setCall(current ? std::optional<CallEvent>(*current) : std::nullopt);
+    m_views.narration->setText(narrationAt(position));
+    m_views.tuples->setHighlighted({});
+    showPackets();
+    m_views.packets->highlightCall(current ? current->seq : -1);
+    const int row = current ? m_callModel->rowOf(current->seq) : -1;
+    if (row >= 0) {
+        m_views.calls->selectRow(row);
+        m_views.calls->scrollTo(m_callModel->index(row, 0));
+    } else {
+        m_views.calls->clearSelection();
+    }
+    Q_EMIT controlsChanged();
+}
+
+void LogPresenter::showPackets()
+{
+    const EventLog* events = log();
+    if (!events)
+        return;
+    const qint64 origin = events->notes().isEmpty() ? 0 : events->notes().constFirst().tNs;
+    m_views.packets->setPackets(events->packets(), events->packetsVisibleAt(m_cursor->position()),
+                                origin);
+    const CaptureStatus& capture = events->captureStatus();
+    m_views.packets->setSource(capture.kind == CaptureStatus::Kind::Starting,
+                               capture.kind == CaptureStatus::Kind::Captured, capture.reason,
+                               capture.enableCommand);
+}
+
+void LogPresenter::showOutcome()
+{
+    const EventLog* events = log();
+    if (!events)
+        return;
+    const std::optional<Outcome>& outcome = events->outcome();
+    if (!outcome) {
+        m_views.outcome->setText(events->notice());
+        return;
+    }
+    m_views.outcome->setText(
+        outcome->passed
+            ? tr("Expected outcome: %1").arg(events->scenario().outcome.text(events->language()))
+            : tr("The expected outcome did not happen: %1")
+                  .arg(outcome->failures.join(QLatin1String("; "))));
+}
+
+void LogPresenter::showPacket(qint64 packetSeq)
+{
+    const EventLog* events = log();
+    const PacketEvent* packet = events ? events->packet(packetSeq) : nullptr;
+    if (!packet)
+        return;
+    const int causeIndex = events->callIndex(packet->cause);
+    if (causeIndex >= 0)
+        m_cursor->setPosition(causeIndex + 1);
+    m_views.packets->selectPacket(packetSeq);
+    m_views.tuples->setHighlighted({packet->sender, packet->receiver});
+    m_views.bytes->setPacket(*packet, causeIndex >= 0
+                                          ? std::optional<CallEvent>(events->calls().at(causeIndex))
+                                          : std::nullopt);
+}
+
+void LogPresenter::showCall(qint64 callSeq)
+{
+    const int index = log() ? log()->callIndex(callSeq) : -1;
+    if (index >= 0)
+        m_cursor->setPosition(index + 1);
+}
+
+void LogPresenter::tick()
+{
+    if (!m_source)
+        return;
+    const qint64 now = m_source->nowNs();
+    m_callModel->refreshInProgress(now);
+    if (m_cursor->isLive())
+        m_views.stage->setTime(now);
+}
+
+} // namespace SocketScope

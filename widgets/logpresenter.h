@@ -1,0 +1,76 @@
+#pragma once
+
+#include "sources/eventsource.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QLabel;
+class QTableView;
+
+namespace SocketScope {
+
+class ByteOrderView;
+class CallLogModel;
+class LogCursor;
+class PacketPanel;
+class StageView;
+class TupleCardsView;
+
+// Follows the cursor over the log of the current source and feeds every view its
+// projection: the stage, the 5-tuple cards, the bytes, the packets, the call list's
+// selection, the narration and the outcome line. The one place where views are updated;
+// whichever source fills the log (a scenario run, a replayed session), the views cannot
+// tell.
+class LogPresenter : public QObject {
+    Q_OBJECT
+public:
+    struct Views {
+        StageView* stage = nullptr;
+        TupleCardsView* tuples = nullptr;
+        ByteOrderView* bytes = nullptr;
+        PacketPanel* packets = nullptr;
+        QTableView* calls = nullptr;
+        QLabel* narration = nullptr;
+        QLabel* outcome = nullptr;
+    };
+
+    explicit LogPresenter(const Views& views, QObject* parent = nullptr);
+
+    void setSource(EventSource* source);
+    EventSource* source() const { return m_source; }
+    const EventLog* log() const { return m_source ? &m_source->log() : nullptr; }
+    LogCursor* cursor() const { return m_cursor; }
+    CallLogModel* callModel() const { return m_callModel; }
+
+    // "Step 3 of 13: ..." for the call at this position; the summary before the first step.
+    QString narrationAt(int position) const;
+
+public Q_SLOTS:
+    // A packet picked in the diagram or the list: every view goes to the call that caused
+    // it, the cards of its two ends are marked and the bytes panel shows its header.
+    void showPacket(qint64 packetSeq);
+    // A call picked in the list: every view goes to the moment it returned.
+    void showCall(qint64 callSeq);
+
+Q_SIGNALS:
+    // The source or the cursor moved: what Next, Back and Forward may do has changed.
+    void controlsChanged();
+    void sourceChanged(SocketScope::EventSource* source);
+
+private:
+    void onReset();
+    void showCursor();
+    void showPackets();
+    void showOutcome();
+    void tick();
+
+    Views m_views;
+    QPointer<EventSource> m_source;
+    LogCursor* m_cursor;
+    CallLogModel* m_callModel;
+    QTimer m_clock; // ages the "blocked for ..." texts at the live end
+};
+
+} // namespace SocketScope
