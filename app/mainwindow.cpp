@@ -17,6 +17,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -24,6 +25,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
@@ -49,8 +51,9 @@ MainWindow::MainWindow(const ScenarioCatalog& catalog, const QString& language,
     , m_session(new Session(this))
 {
     setWindowTitle(tr("SocketScope"));
-    buildLayout();
     buildActions();
+    buildLayout();
+    m_presenter->setLanguage(m_language);
     connect(m_presenter, &LogPresenter::controlsChanged, this, &MainWindow::updateControls);
 
     m_basePointSize = font().pointSizeF();
@@ -84,7 +87,7 @@ void MainWindow::buildActions()
     m_backAction = new QAction(tr("Back"), this);
     m_backAction->setShortcuts({QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_PageUp)});
     m_backAction->setToolTip(tr("Show the state before the last call (nothing is re-run)"));
-    connect(m_backAction, &QAction::triggered, cursor(), &LogCursor::back);
+    connect(m_backAction, &QAction::triggered, this, [this] { cursor()->back(); });
 
     m_nextAction = new QAction(tr("Next"), this);
     m_nextAction->setShortcuts(
@@ -95,7 +98,7 @@ void MainWindow::buildActions()
     m_forwardAction = new QAction(tr("Forward"), this);
     m_forwardAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Right));
     m_forwardAction->setToolTip(tr("Show the next recorded call"));
-    connect(m_forwardAction, &QAction::triggered, cursor(), &LogCursor::forward);
+    connect(m_forwardAction, &QAction::triggered, this, [this] { cursor()->forward(); });
 
     m_runAction = new QAction(tr("Run"), this);
     m_runAction->setShortcut(QKeySequence(Qt::Key_P));
@@ -317,8 +320,7 @@ void MainWindow::next()
 void MainWindow::showSource(EventSource* source)
 {
     m_presenter->setSource(source);
-    const bool replaying = source != m_session;
-    setWindowTitle(replaying ? tr("SocketScope — replay") : tr("SocketScope"));
+    setWindowTitle(tr("SocketScope"));
     updateControls();
 }
 
@@ -350,8 +352,12 @@ bool MainWindow::openSession(const QString& path, QString* error)
     m_session->reset();
     auto replay = std::make_unique<ReplaySource>(std::move(*saved));
     replay->setIntervalMs(int(baseIntervalMs / m_speed));
+    // The picker shows the scenario replayed, without running it.
+    const QSignalBlocker quiet(m_scenarioPicker);
+    m_scenarioPicker->setCurrentIndex(m_scenarioPicker->findData(replay->saved().scenario.id));
     showSource(replay.get());
     m_replay = std::move(replay);
+    setWindowTitle(tr("SocketScope — replay of %1").arg(QFileInfo(path).fileName()));
     return true;
 }
 

@@ -151,6 +151,61 @@ private Q_SLOTS:
         QVERIFY(wrong.err.contains(QLatin1String("EMFILE")));
     }
 
+    // A session saved with --trace plays again with --replay, with no network: the same
+    // calls, the same outcome, the same file when saved again; a broken file is named and
+    // exits 2.
+    void replayOfASavedRun()
+    {
+        QTemporaryDir dir;
+        const QString saved = dir.filePath(QStringLiteral("saved.jsonl"));
+        const Run run =
+            runApp({QStringLiteral("--headless"), QStringLiteral("--scenario"),
+                    QStringLiteral("udp-echo"), QStringLiteral("--port"), QStringLiteral("0"),
+                    QStringLiteral("--trace"), saved, QStringLiteral("--no-capture")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString again = dir.filePath(QStringLiteral("again.jsonl"));
+        const Run replay = runApp({QStringLiteral("--headless"), QStringLiteral("--replay"), saved,
+                                   QStringLiteral("--trace"), again});
+        QVERIFY2(replay.exitCode == 0, qPrintable(replay.err));
+        for (const QJsonObject& call : calls(readTrace(saved)))
+            QVERIFY(replay.out.contains(call[QLatin1String("strace")].toString()));
+        QFile first(saved);
+        QFile second(again);
+        QVERIFY(first.open(QIODevice::ReadOnly) && second.open(QIODevice::ReadOnly));
+        QCOMPARE(second.readAll(), first.readAll());
+
+        const QString picture = dir.filePath(QStringLiteral("replay.png"));
+        const Run shot = runApp({QStringLiteral("--replay"), saved, QStringLiteral("--steps"),
+                                 QStringLiteral("3"), QStringLiteral("--screenshot"), picture});
+        QVERIFY2(shot.exitCode == 0, qPrintable(shot.err));
+        QCOMPARE(QImage(picture).size(), QSize(1280, 720));
+
+        QFile broken(dir.filePath(QStringLiteral("broken.jsonl")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        QFile source(saved);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        broken.write(source.readLine());
+        broken.write("{\"kind\":\"call\",\"seq\":\"seven\"}\n");
+        broken.close();
+        for (const bool headless : {true, false}) {
+            QStringList arguments{QStringLiteral("--replay"), broken.fileName()};
+            if (headless)
+                arguments << QStringLiteral("--headless");
+            else
+                arguments << QStringLiteral("--screenshot") << picture;
+            const Run refused = runApp(arguments);
+            QCOMPARE(refused.exitCode, 2);
+            QVERIFY2(refused.err.contains(QLatin1String("line 2")) &&
+                         refused.err.contains(QLatin1String("\"seq\"")),
+                     qPrintable(refused.err));
+        }
+        const Run mixed = runApp({QStringLiteral("--replay"), saved, QStringLiteral("--scenario"),
+                                  QStringLiteral("tcp-echo")});
+        QCOMPARE(mixed.exitCode, 2);
+        QCOMPARE(
+            runApp({QStringLiteral("--replay"), dir.filePath(QStringLiteral("none"))}).exitCode, 2);
+    }
+
     void brokenScenarioFileIsNamedNotFatal()
     {
         const Run run =

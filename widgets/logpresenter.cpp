@@ -60,9 +60,17 @@ void LogPresenter::setSource(EventSource* source)
         connect(events, &EventLog::noticeChanged, this, &LogPresenter::showOutcome);
         connect(events, &EventLog::outcomeChanged, this, &LogPresenter::showOutcome);
     }
-    onReset();
     m_cursor->setLog(log());
+    onReset();
     Q_EMIT sourceChanged(m_source);
+}
+
+void LogPresenter::setLanguage(const QString& language)
+{
+    if (m_language == language)
+        return;
+    m_language = language;
+    onReset();
 }
 
 void LogPresenter::onReset()
@@ -72,7 +80,7 @@ void LogPresenter::onReset()
     if (const EventLog* events = log()) {
         for (const ScenarioActor& actor : events->scenario().actors) {
             ids << actor.id;
-            names << actor.name.text(events->language());
+            names << actor.name.text(m_language);
         }
     }
     m_views.stage->setActors(ids, names);
@@ -89,11 +97,12 @@ QString LogPresenter::narrationAt(int position) const
     const Scenario& scenario = events->scenario();
     const StepNote* shown = events->noteAt(position);
     if (!shown)
-        return scenario.summary.text(events->language());
-    return tr("Step %1 of %2: %3")
-        .arg(shown->step + 1)
-        .arg(scenario.steps.size())
-        .arg(shown->narration);
+        return scenario.summary.text(m_language);
+    // A replayed session's file was checked: its steps belong to its scenario.
+    const QString narration = shown->step < scenario.steps.size()
+                                  ? scenario.steps.at(shown->step).narration.text(m_language)
+                                  : shown->narration;
+    return tr("Step %1 of %2: %3").arg(shown->step + 1).arg(scenario.steps.size()).arg(narration);
 }
 
 void LogPresenter::showCursor()
@@ -151,7 +160,7 @@ void LogPresenter::showOutcome()
     }
     m_views.outcome->setText(
         outcome->passed
-            ? tr("Expected outcome: %1").arg(events->scenario().outcome.text(events->language()))
+            ? tr("Expected outcome: %1").arg(events->scenario().outcome.text(m_language))
             : tr("The expected outcome did not happen: %1")
                   .arg(outcome->failures.join(QLatin1String("; "))));
 }

@@ -38,6 +38,10 @@ public:
 
     explicit LogPresenter(const Views& views, QObject* parent = nullptr);
 
+    // The language the views speak ("fr" or "en"): the narration and the actors' names are
+    // taken from the scenario in it, whatever language the session was recorded in.
+    void setLanguage(const QString& language);
+
     void setSource(EventSource* source);
     EventSource* source() const { return m_source; }
     const EventLog* log() const { return m_source ? &m_source->log() : nullptr; }
@@ -67,6 +71,7 @@ private:
     void tick();
 
     Views m_views;
+    QString m_language = QStringLiteral("en");
     QPointer<EventSource> m_source;
     LogCursor* m_cursor;
     CallLogModel* m_callModel;

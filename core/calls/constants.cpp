@@ -221,8 +221,10 @@ QString flagsText(ConstantKind kind, int value)
     QStringList names;
     int rest = value;
     if (kind == ConstantKind::SocketType) {
+        // accept4() takes the flags alone: no socket type before them.
         const int base = value & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
-        names << constantName(kind, base);
+        if (base != 0)
+            names << constantName(kind, base);
         rest = value & (SOCK_NONBLOCK | SOCK_CLOEXEC);
     }
     for (const auto& constant : table(kind)) {

@@ -3,8 +3,6 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
-#include <cmath>
-
 namespace SocketScope {
 
 namespace {
@@ -49,14 +47,15 @@ qint64 JsonFields::integer(const char* key, qint64 fallback, qint64 min, qint64 
     const QJsonValue value = m_object.value(QLatin1String(key));
     if (value.isUndefined() || value.isNull())
         return fallback;
-    const double number = value.toDouble();
-    // Doubles hold every integer up to 2^53 exactly: a larger one is not what was written.
-    if (!value.isDouble() || !std::isfinite(number) || number != std::floor(number) ||
-        number < double(min) || number > double(max) || std::abs(number) > 9.0e15) {
+    // A whole number keeps all its digits (a capture's time in nanoseconds has 19); a number
+    // with a fraction is not one.
+    const qint64 number = value.toInteger(min - 1);
+    const bool whole = value.isDouble() && (number != min - 1 || value.toInteger(min) == min - 1);
+    if (!whole || number < min || number > max) {
         fail(key, Tr::tr("must be a whole number from %1 to %2").arg(min).arg(max));
         return fallback;
     }
-    return qint64(number);
+    return number;
 }
 
 qint64 JsonFields::requiredInteger(const char* key, qint64 min, qint64 max)

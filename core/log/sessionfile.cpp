@@ -123,7 +123,8 @@ std::optional<SavedSession> Reader::read(QIODevice& device)
             return std::nullopt;
         }
         const QByteArray line = device.readLine(maxLineBytes + 1);
-        if (line.size() > maxLineBytes && !line.endsWith('\n')) {
+        // readLine() stops at a newline, at the end, or at the size asked for.
+        if (!line.endsWith('\n') && !device.atEnd()) {
             fail(Tr::tr("the line is longer than %1 MiB").arg(maxLineBytes >> 20));
             return std::nullopt;
         }
@@ -132,7 +133,8 @@ std::optional<SavedSession> Reader::read(QIODevice& device)
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
         if (parseError.error != QJsonParseError::NoError) {
-            const bool cut = device.atEnd() && !line.endsWith('\n');
+            const bool cut =
+                device.atEnd() && !line.endsWith('\n') && line.trimmed().startsWith('{');
             fail(cut ? Tr::tr("the line stops in the middle: the file was cut short")
                      : Tr::tr("not valid JSON at character %1: %2")
                            .arg(parseError.offset + 1)

@@ -220,7 +220,7 @@ QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
     if (tcp && Calls::has(call.call, CallTrait::ReceivesData) && call.ret > 0 &&
         !(call.arguments.flags & MSG_PEEK))
         m_unread[way.back().key()] -= call.ret;
-    if (!tcp && now.socketType != SOCK_DGRAM)
+    if (call.family == AF_UNIX || (!tcp && now.socketType != SOCK_DGRAM))
         return out; // AF_UNIX and the like put nothing on the network
     if (tcp && call.call == Call::Connect) {
         handshake(out, call, now);
