@@ -34,6 +34,7 @@ void waitFor(EventSource* source, const std::function<bool()>& done, int timeout
     QObject::connect(&source->log(), &EventLog::callAppended, &loop, check);
     QObject::connect(&source->log(), &EventLog::callBlocked, &loop, check);
     QObject::connect(source, &EventSource::stateChanged, &loop, check);
+    QObject::connect(source, &EventSource::canStepChanged, &loop, check);
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     loop.exec();
 }

@@ -5,11 +5,18 @@
 // serves Wireshark. Whoever may run it sees loopback traffic only: it captures nothing but
 // "lo", for loopback addresses, and takes no filter text (the filter is built here from
 // validated addresses and ports). Capabilities are dropped as soon as the capture is open.
+//
+// Only the session's ports are captured, so that a busy machine's loopback traffic neither
+// floods the capture nor mixes with the session's: the ports given with --port, and those
+// the app learns as the session goes (a port the system chose at bind()), sent on stdin as
+// "port N" lines. Each is acknowledged on stderr with the same line once the filter holds
+// it, so that the app makes the next call only then. With no port yet, nothing is captured.
 // It stops when its stdin reaches end of file (the app closed it or died), after writing
 // what is already captured.
 //
 // Exit codes: 0 stopped normally, 2 bad arguments, 3 no permission to capture, 4 other error.
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <cerrno>
 #include <csignal>
@@ -30,6 +37,7 @@ namespace {
 constexpr int exitUsage = 2;
 constexpr int exitPermission = 3;
 constexpr int exitFailure = 4;
+constexpr std::size_t maxPorts = 1024;
 
 volatile sig_atomic_t stopRequested = 0;
 
@@ -103,14 +111,63 @@ std::string joinAlternatives(const std::string& keyword, const std::vector<std::
 
 std::string filterFor(const Options& options)
 {
-    std::string filter = "(tcp or udp) and " + joinAlternatives("host", options.hosts);
-    if (!options.ports.empty()) {
-        std::vector<std::string> ports;
-        for (const unsigned port : options.ports)
-            ports.push_back(std::to_string(port));
-        filter += " and " + joinAlternatives("port", ports);
+    std::vector<std::string> ports;
+    for (const unsigned port : options.ports)
+        ports.push_back(std::to_string(port));
+    return "(tcp or udp) and " + joinAlternatives("host", options.hosts) + " and " +
+           joinAlternatives("port", ports);
+}
+
+// The session's ports so far; before the first one, a filter that takes no packet.
+void applyFilter(pcap_t* capture, const Options& options)
+{
+    if (options.ports.empty()) {
+        bpf_insn rejectAll = BPF_STMT(BPF_RET | BPF_K, 0);
+        bpf_program nothing{1, &rejectAll};
+        if (pcap_setfilter(capture, &nothing) != 0)
+            fail(exitFailure, std::string("filter: ") + pcap_geterr(capture));
+        return;
     }
-    return filter;
+    bpf_program program{};
+    const std::string filter = filterFor(options);
+    if (pcap_compile(capture, &program, filter.c_str(), 1, PCAP_NETMASK_UNKNOWN) != 0 ||
+        pcap_setfilter(capture, &program) != 0)
+        fail(exitFailure, "filter \"" + filter + "\": " + pcap_geterr(capture));
+    pcap_freecode(&program);
+}
+
+// "port N" lines from the app: each port is added to the filter, then acknowledged.
+// Returns false at end of file.
+bool readCommands(pcap_t* capture, Options& options, std::string& pending)
+{
+    char chunk[256];
+    const ssize_t count = read(STDIN_FILENO, chunk, sizeof(chunk));
+    if (count < 0)
+        return errno == EINTR || errno == EAGAIN;
+    if (count == 0)
+        return false;
+    pending.append(chunk, size_t(count));
+    std::size_t end = 0;
+    while ((end = pending.find('\n')) != std::string::npos) {
+        const std::string line = pending.substr(0, end);
+        pending.erase(0, end + 1);
+        unsigned port = 0;
+        if (line.rfind("port ", 0) != 0 || !parsePort(line.substr(5), &port))
+            fail(exitUsage, "not a command (port N): " + line.substr(0, 40));
+        const bool known =
+            std::find(options.ports.begin(), options.ports.end(), port) != options.ports.end();
+        if (!known && options.ports.size() >= maxPorts)
+            fail(exitUsage, "more ports than a session has");
+        if (!known) {
+            options.ports.push_back(port);
+            applyFilter(capture, options);
+        }
+        std::fprintf(stderr, "port %u\n", port);
+        std::fflush(stderr);
+    }
+    if (pending.size() > 64)
+        fail(exitUsage, "a command line too long");
+    return true;
 }
 
 // Once the capture is open the capability is of no more use: give up every one of them.
@@ -153,7 +210,7 @@ int main(int argc, char** argv)
     std::signal(SIGPIPE, SIG_IGN);
     std::signal(SIGTERM, onStopSignal);
     std::signal(SIGINT, onStopSignal);
-    const Options options = parseArguments(argc, argv);
+    Options options = parseArguments(argc, argv);
 
     char error[PCAP_ERRBUF_SIZE] = {};
     pcap_t* capture = pcap_create(interfaceName, error);
@@ -170,12 +227,7 @@ int main(int argc, char** argv)
         fail(exitFailure, pcap_geterr(capture));
     dropCapabilities();
 
-    bpf_program program{};
-    const std::string filter = filterFor(options);
-    if (pcap_compile(capture, &program, filter.c_str(), 1, PCAP_NETMASK_UNKNOWN) != 0 ||
-        pcap_setfilter(capture, &program) != 0)
-        fail(exitFailure, "filter \"" + filter + "\": " + pcap_geterr(capture));
-    pcap_freecode(&program);
+    applyFilter(capture, options);
     if (pcap_setnonblock(capture, 1, error) != 0)
         fail(exitFailure, error);
 
@@ -185,6 +237,7 @@ int main(int argc, char** argv)
     pcap_dump_flush(dumper); // the header tells the app that the capture is running
 
     pollfd watched[2] = {{pcap_get_selectable_fd(capture), POLLIN, 0}, {STDIN_FILENO, POLLIN, 0}};
+    std::string commands;
     while (!stopRequested) {
         if (poll(watched, 2, -1) < 0) {
             if (errno == EINTR)
@@ -193,11 +246,8 @@ int main(int argc, char** argv)
         }
         if (watched[0].revents)
             writePackets(capture, dumper);
-        if (watched[1].revents) {
-            char discard[256];
-            if (read(STDIN_FILENO, discard, sizeof(discard)) <= 0)
-                stopRequested = 1;
-        }
+        if (watched[1].revents && !readCommands(capture, options, commands))
+            stopRequested = 1;
     }
     writePackets(capture, dumper); // what arrived before the stop
     pcap_dump_close(dumper);

@@ -45,6 +45,7 @@ void LogPresenter::setSource(EventSource* source)
             showPackets();
             Q_EMIT controlsChanged();
         });
+        connect(m_source, &EventSource::canStepChanged, this, &LogPresenter::controlsChanged);
         connect(events, &EventLog::wasReset, this, &LogPresenter::onReset);
         connect(events, &EventLog::noteAppended, this, [this] {
             if (m_cursor->isLive())

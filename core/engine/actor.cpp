@@ -125,13 +125,14 @@ CallRequest Actor::resolve(const StepCommand& command) const
         if (path.startsWith(QLatin1String("$dir/")))
             path = command.sessionFolder + path.mid(4);
         a.address = SocketAddress::fromUnixPath(path).value_or(SocketAddress());
-    } else if (step.address.startsWith(QLatin1Char('$'))) {
-        a.address = m_addresses.value(step.address.mid(1));
-    } else if (!step.address.isEmpty()) {
+    } else if (!step.addressName.isEmpty()) {
+        a.address = m_addresses.value(step.addressName);
+    } else if (step.address.isValid()) {
         quint16 port = step.usesServicePort ? command.servicePort : step.port;
         if (step.portWithoutHtons)
             port = ByteOrder::portWithoutHtons(port);
-        a.address = SocketAddress::fromIp(step.address, port).value_or(SocketAddress());
+        a.address = step.address;
+        a.address.setPort(port);
     }
     return request;
 }

@@ -79,6 +79,11 @@ void EventLog::appendPackets(const QList<PacketEvent>& packets)
     // In the order they crossed; packets mostly arrive in that order already.
     std::stable_sort(m_packets.begin(), m_packets.end(),
                      [](const PacketEvent& a, const PacketEvent& b) { return a.tNs < b.tNs; });
+    reindexPackets();
+}
+
+void EventLog::reindexPackets()
+{
     m_packetIndex.clear();
     for (qsizetype i = 0; i < m_packets.size(); ++i)
         m_packetIndex.insert(m_packets[i].seq, int(i));
@@ -87,6 +92,16 @@ void EventLog::appendPackets(const QList<PacketEvent>& packets)
 void EventLog::appendLinkedPackets(const QList<PacketEvent>& packets)
 {
     appendPackets(packets);
+    Q_EMIT packetsChanged();
+}
+
+void EventLog::dropOtherProgramsPackets()
+{
+    const qsizetype removed =
+        m_packets.removeIf([](const PacketEvent& packet) { return !packet.isTheSessions(); });
+    if (removed == 0)
+        return;
+    reindexPackets();
     Q_EMIT packetsChanged();
 }
 

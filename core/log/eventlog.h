@@ -51,6 +51,9 @@ public:
     void linkPackets();
     // Packets already tied to the calls (a saved session's, linked when it was recorded).
     void appendLinkedPackets(const QList<PacketEvent>& packets);
+    // Once every call is in: the captured packets linked to none of the session's
+    // descriptors were another program's, on a port the session used too.
+    void dropOtherProgramsPackets();
     void setCaptureStatus(const CaptureStatus& status);
     // What the source says of the whole run, such as the scenario's port being busy.
     void setNotice(const QString& notice);
@@ -97,6 +100,8 @@ Q_SIGNALS:
     void outcomeChanged();
 
 private:
+    void reindexPackets();
+
     Scenario m_scenario;
     QString m_language;
     QList<StepNote> m_notes;

@@ -1,6 +1,7 @@
 #include "packets/packetcapture.h"
 
 #include "engine/siblingprogram.h"
+#include "logging.h"
 #include "packets/packetdecoder.h"
 
 #include <QFileInfo>
@@ -88,6 +89,10 @@ void PacketCapture::start(const Request& request)
     m_reader = PcapReader();
     m_reason.clear();
     m_permissionMissing = false;
+    m_pendingPorts.clear();
+    m_messages.clear();
+    m_stderr.clear();
+    m_ports = QSet<quint16>(request.ports.cbegin(), request.ports.cend());
     m_status = Status::Starting;
     m_realtimeMinusMonotonicNs = realtimeMinusMonotonicNs();
 
@@ -99,11 +104,45 @@ void PacketCapture::start(const Request& request)
     m_process = new QProcess(this);
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     connect(m_process, &QProcess::readyReadStandardOutput, this, &PacketCapture::readStream);
+    connect(m_process, &QProcess::readyReadStandardError, this, &PacketCapture::readMessages);
     connect(m_process, &QProcess::finished, this, &PacketCapture::onFinished);
     connect(m_process, &QProcess::errorOccurred, this, &PacketCapture::onErrorOccurred);
     // Arguments go to the program directly: no shell ever sees them.
     m_process->start(m_helperPath, arguments);
     m_startTimeout.start(startTimeoutMs);
+}
+
+void PacketCapture::addPort(quint16 port)
+{
+    if (!m_process || port == 0 || m_ports.contains(port))
+        return;
+    m_ports.insert(port);
+    m_pendingPorts.insert(port);
+    qCDebug(lcCapture) << "asking the helper for port" << port;
+    m_process->write("port " + QByteArray::number(port) + '\n');
+}
+
+// The helper's stderr: "port N" acknowledgements, and anything else it says (kept for the
+// message when it stops).
+void PacketCapture::readMessages()
+{
+    if (!m_process)
+        return;
+    m_stderr += m_process->readAllStandardError();
+    qsizetype end = 0;
+    bool applied = false;
+    while ((end = m_stderr.indexOf('\n')) >= 0) {
+        const QByteArray line = m_stderr.left(end);
+        m_stderr.remove(0, end + 1);
+        bool number = false;
+        const uint port = line.startsWith("port ") ? line.mid(5).toUInt(&number) : 0;
+        if (number && port <= 0xffff && m_pendingPorts.remove(quint16(port)))
+            applied = true;
+        else
+            m_messages += line + '\n';
+    }
+    if (applied && m_pendingPorts.isEmpty())
+        Q_EMIT portsApplied();
 }
 
 void PacketCapture::stop()
@@ -128,6 +167,7 @@ void PacketCapture::abandon()
     process->deleteLater(); // this may run inside one of its signals
     if (m_status == Status::Starting || m_status == Status::Capturing)
         m_status = Status::Stopped;
+    m_pendingPorts.clear();
 }
 
 void PacketCapture::readStream()
@@ -166,8 +206,8 @@ void PacketCapture::readStream()
 void PacketCapture::onFinished(int exitCode, QProcess::ExitStatus exitStatus)
 {
     readStream();
-    const QString message =
-        m_process ? QString::fromLocal8Bit(m_process->readAllStandardError()).trimmed() : QString();
+    readMessages();
+    const QString message = QString::fromLocal8Bit(m_messages + m_stderr).trimmed();
     const Status before = m_status;
     abandon();
     if (before == Status::Starting) {

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QProcess>
+#include <QSet>
 #include <QStringList>
 #include <QTimer>
 
@@ -19,10 +20,10 @@ public:
     enum class Status { Idle, Starting, Capturing, Unavailable, Stopped };
     Q_ENUM(Status)
 
-    // The helper captures on loopback only.
+    // The helper captures on loopback only, the session's ports only.
     struct Request {
         QStringList hosts;    // loopback addresses; the helper validates them again
-        QList<quint16> ports; // empty: any port (the session's are not known yet)
+        QList<quint16> ports; // known at the start; more are added as the session learns them
     };
 
     explicit PacketCapture(QObject* parent = nullptr);
@@ -42,6 +43,10 @@ public:
     int linkType() const { return m_reader.linkType(); }
 
     void start(const Request& request);
+    // Adds a port to the filter; portsApplied() follows once the helper holds every port
+    // asked for.
+    void addPort(quint16 port);
+    bool hasPendingPorts() const { return !m_pendingPorts.isEmpty(); }
     // Asks the helper to write what it has and end; stopped() follows.
     void stop();
     // Ends the helper at once, dropping what it has not sent yet.
@@ -51,10 +56,12 @@ Q_SIGNALS:
     void capturing();
     void unavailable(const QString& reason);
     void packetsCaptured(QList<SocketScope::PacketEvent> packets);
+    void portsApplied();
     void stopped();
 
 private:
     void readStream();
+    void readMessages();
     void onFinished(int exitCode, QProcess::ExitStatus exitStatus);
     void onErrorOccurred(QProcess::ProcessError error);
     void setUnavailable(const QString& reason);
@@ -68,6 +75,10 @@ private:
     qint64 m_realtimeMinusMonotonicNs = 0;
     QTimer m_startTimeout;
     QTimer m_stopTimeout;
+    QSet<quint16> m_ports;        // asked for, acknowledged or not
+    QSet<quint16> m_pendingPorts; // asked for, not acknowledged yet
+    QByteArray m_stderr;          // the helper's stderr not read as lines yet
+    QByteArray m_messages;        // what it said there besides acknowledgements
 };
 
 } // namespace SocketScope

@@ -12,6 +12,7 @@ PacketFlow::PacketFlow(QObject* parent)
     });
     connect(&m_capture, &PacketCapture::unavailable, this, &PacketFlow::becomeInferred);
     connect(&m_capture, &PacketCapture::packetsCaptured, this, &PacketFlow::append);
+    connect(&m_capture, &PacketCapture::portsApplied, this, &PacketFlow::portsFollowed);
     connect(&m_capture, &PacketCapture::stopped, this, [this] {
         if (std::exchange(m_draining, false))
             Q_EMIT drained();
@@ -42,6 +43,12 @@ void PacketFlow::stop()
 {
     m_capture.abandon();
     m_draining = false;
+}
+
+void PacketFlow::followPort(quint16 port)
+{
+    if (m_status != CaptureStatus::Kind::Inferred)
+        m_capture.addPort(port);
 }
 
 void PacketFlow::becomeInferred(const QString& reason)

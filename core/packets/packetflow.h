@@ -38,6 +38,10 @@ public:
         m_isSessionPort = std::move(isSessionPort);
     }
     void stop();
+    // A port the session uses, learned as it goes (the one the system chose at bind()):
+    // the capture takes it from now on. portsFollowed() says when the helper holds them all.
+    void followPort(quint16 port);
+    bool isFollowingPorts() const { return m_capture.hasPendingPorts(); }
 
     // Captured or inferred, why, and the one command that lets this user capture when a
     // missing permission is the reason.
@@ -53,6 +57,7 @@ Q_SIGNALS:
     void ready();
     void statusChanged();
     void packetsArrived(const QList<SocketScope::PacketEvent>& packets);
+    void portsFollowed();
     void drained();
 
 private:

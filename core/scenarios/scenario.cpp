@@ -183,16 +183,19 @@ void readAddress(const QJsonObject& object, ScenarioStep& step, const NameScope&
             fail(QStringLiteral("path"), error);
         return;
     }
-    step.address = requireString(object, QStringLiteral("address"));
-    if (step.address.startsWith(QLatin1Char('$'))) {
-        if (!scope.addresses.contains(step.address.mid(1)))
+    const QString address = requireString(object, QStringLiteral("address"));
+    if (address.startsWith(QLatin1Char('$'))) {
+        step.addressName = address.mid(1);
+        if (!scope.addresses.contains(step.addressName))
             fail(QStringLiteral("address"), Tr::tr("no earlier step of this actor keeps an address "
                                                    "named \"%1\"")
-                                                .arg(step.address.mid(1)));
+                                                .arg(step.addressName));
     } else {
         QString error;
-        if (!SocketAddress::fromIp(step.address, 0, &error))
+        const auto numeric = SocketAddress::fromIp(address, 0, &error);
+        if (!numeric)
             fail(QStringLiteral("address"), error);
+        step.address = *numeric;
     }
     const QJsonValue port = object.value(QLatin1String("port"));
     if (port.isString() && port.toString() == QLatin1String("$port")) {
@@ -202,7 +205,7 @@ void readAddress(const QJsonObject& object, ScenarioStep& step, const NameScope&
         step.portWithoutHtons = true;
     } else if (!port.isUndefined() && !port.isString()) {
         step.port = quint16(optionalInt(object, QStringLiteral("port"), 0, 0, 65535));
-    } else if (port.isString() || !step.address.startsWith(QLatin1Char('$'))) {
+    } else if (port.isString() || step.addressName.isEmpty()) {
         fail(QStringLiteral("port"),
              Tr::tr("must be, with a numeric address, a number from 0 to "
                     "65535, \"$port\" for the scenario's port, or \"$port_without_htons\" "

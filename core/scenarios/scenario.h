@@ -46,10 +46,11 @@ struct ScenarioStep {
     // shutdown's direction, the option and its value, timeouts, host and service. The
     // descriptor, the address and the poll set are named and resolved by the actor.
     CallArguments arguments;
-    QString fdName;    // the descriptor the call acts on, by the name "as" gave it
-    QString asName;    // the name given to the new descriptor
-    QString addressAs; // the name given to the address the call returns
-    QString address;   // a numeric address, or "$name" of an address an earlier step kept
+    QString fdName;                // the descriptor the call acts on, by the name "as" gave it
+    QString asName;                // the name given to the new descriptor
+    QString addressAs;             // the name given to the address the call returns
+    SocketAddress address;         // a numeric address (its port set when the step is made)
+    QString addressName;           // or ("$name") the address an earlier step kept
     bool usesServicePort = false;  // "port": "$port"
     bool portWithoutHtons = false; // "$port_without_htons": the port's bytes left in host order
     quint16 port = 0;

@@ -38,6 +38,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void stateChanged(SocketScope::EventSource::State state);
+    // canStep() may say otherwise now, with no other change to tell it.
+    void canStepChanged();
     void finished(const SocketScope::Outcome& outcome);
 
 protected:

@@ -26,32 +26,17 @@ void registerMetaTypes()
     qRegisterMetaType<Actor::Fork>();
 }
 
-// What the capture keeps: loopback traffic (scenarios stay on loopback), and when the
-// ports are known in advance, only theirs.
-PacketCapture::Request captureRequest(const Scenario& scenario, quint16 servicePort)
+// The loopback addresses the capture takes: those the scenario uses, besides the usual two.
+QStringList captureHosts(const Scenario& scenario)
 {
-    PacketCapture::Request request{{QStringLiteral("127.0.0.1"), QStringLiteral("::1")}, {}};
-    bool portsKnown = servicePort != 0;
+    QStringList hosts{QStringLiteral("127.0.0.1"), QStringLiteral("::1")};
     for (const ScenarioStep& step : scenario.steps) {
-        const auto address = SocketAddress::fromIp(step.address, 0);
-        if (address && address->family() == AF_INET &&
-            address->host().startsWith(QLatin1String("127.")) &&
-            !request.hosts.contains(address->host()))
-            request.hosts << address->host();
-        if (step.call == Call::Bind && !step.usesServicePort && step.port == 0)
-            portsKnown = false; // another port the system chooses
-        if (!step.usesServicePort && step.port != 0 && !request.ports.contains(step.port))
-            request.ports << step.port;
+        const SocketAddress& address = step.address;
+        if (address.family() == AF_INET && address.host().startsWith(QLatin1String("127.")) &&
+            !hosts.contains(address.host()))
+            hosts << address.host();
     }
-    if (portsKnown && !request.ports.contains(servicePort))
-        request.ports << servicePort;
-    const bool withoutHtons = std::any_of(scenario.steps.cbegin(), scenario.steps.cend(),
-                                          [](const ScenarioStep& s) { return s.portWithoutHtons; });
-    if (portsKnown && withoutHtons)
-        request.ports << ByteOrder::portWithoutHtons(servicePort);
-    if (!portsKnown)
-        request.ports.clear();
-    return request;
+    return hosts;
 }
 
 } // namespace
@@ -68,10 +53,11 @@ Session::Session(QObject* parent)
             step();
     });
     connect(&m_flow, &PacketFlow::ready, this, &Session::onPacketFlowReady);
-    m_flow.setSessionPortTest([this](quint16 port) {
-        return port != 0 &&
-               (port == m_servicePort || m_sessionPorts.contains(port) ||
-                (m_dialsPortWithoutHtons && port == ByteOrder::portWithoutHtons(m_servicePort)));
+    m_flow.setSessionPortTest(
+        [this](quint16 port) { return port != 0 && m_sessionPorts.contains(port); });
+    connect(&m_flow, &PacketFlow::portsFollowed, this, [this] {
+        Q_EMIT canStepChanged();
+        afterProgress();
     });
     // Linking goes over the whole log: a burst of packets and calls is linked once.
     m_relinkTimer.setSingleShot(true);
@@ -80,8 +66,11 @@ Session::Session(QObject* parent)
         writableLog().appendPackets(packets);
         m_relinkTimer.start();
     });
-    connect(&m_flow, &PacketFlow::statusChanged, this,
-            [this] { writableLog().setCaptureStatus(m_flow.status()); });
+    connect(&m_flow, &PacketFlow::statusChanged, this, [this] {
+        writableLog().setCaptureStatus(m_flow.status());
+        Q_EMIT canStepChanged(); // a helper that stopped holds no port back any more
+        afterProgress();
+    });
     connect(&m_flow, &PacketFlow::drained, this, &Session::finish);
 }
 
@@ -207,13 +196,19 @@ void Session::reset()
         std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/socketscope-XXXXXX"));
     if (!m_options.captureHelper.isEmpty())
         m_flow.setHelperPath(m_options.captureHelper);
+    // The ports the capture takes from the start: those written in the scenario, and its
+    // service port when it is known; the others are followed as the calls show them.
     m_sessionPorts.clear();
     m_dialsPortWithoutHtons = false;
     for (const ScenarioStep& step : m_scenario.steps) {
-        m_sessionPorts.insert(step.usesServicePort ? 0 : step.port); // the ports written in it
+        if (!step.usesServicePort && step.port != 0)
+            m_sessionPorts.insert(step.port);
         m_dialsPortWithoutHtons |= step.portWithoutHtons;
     }
-    m_flow.restart(m_options.capture, captureRequest(m_scenario, m_servicePort), m_sequence);
+    for (const quint16 port : servicePorts())
+        m_sessionPorts.insert(port);
+    const QList<quint16> ports(m_sessionPorts.cbegin(), m_sessionPorts.cend());
+    m_flow.restart(m_options.capture, {captureHosts(m_scenario), ports}, m_sequence);
     writableLog().setCaptureStatus(m_flow.status());
     if (m_busyDefaultPort != 0)
         writableLog().setNotice(tr("Port %1 is still busy (a previous run keeps it in TIME_WAIT "
@@ -244,8 +239,10 @@ void Session::relinkPackets()
 
 bool Session::canStep() const
 {
+    // A port just learned must be in the capture's filter before the next call is made.
     return (state() == State::Stepping || state() == State::Running) &&
-           m_next < m_scenario.steps.size() && m_awaiting < 0 && !waitsForItsFork(m_next);
+           m_next < m_scenario.steps.size() && m_awaiting < 0 && !waitsForItsFork(m_next) &&
+           !m_flow.isFollowingPorts();
 }
 
 // A child's calls can only be made once the fork() that creates it has returned.
@@ -337,9 +334,12 @@ void Session::onCallFinished(const CallEvent& event)
 {
     if (Calls::has(event.call, CallTrait::ReleasesDescriptor) && event.ret == 0)
         forgetInOtherThreads(event.actor, event.fd());
-    for (const SocketAddress* address : {&event.after.local, &event.after.peer,
-                                         &event.arguments.address, &event.results.returnedAddress})
-        m_sessionPorts.insert(address->port());
+    // The ports the session's sockets are reached at: those it binds, dials or sends to. A
+    // client's ephemeral port is not followed: its packets carry the other port too, and
+    // another program may reuse it once the client has closed.
+    followPort(event.arguments.address.port());
+    if (event.call == Call::Bind && !event.failed())
+        followPort(event.after.local.port());
     m_flow.onCallFinished(event);
     m_relinkTimer.start();
     if (event.step >= 0) {
@@ -386,6 +386,27 @@ void Session::learnServicePort(const CallEvent& event)
         m_portSource.second != event.resultFd())
         return;
     m_servicePort = event.after.local.port();
+    for (const quint16 port : servicePorts())
+        followPort(port);
+}
+
+// "$port", and what a program that forgot htons() dials instead.
+QList<quint16> Session::servicePorts() const
+{
+    if (m_servicePort == 0)
+        return {};
+    if (m_dialsPortWithoutHtons)
+        return {m_servicePort, ByteOrder::portWithoutHtons(m_servicePort)};
+    return {m_servicePort};
+}
+
+// A port of the session's sockets: the capture takes it before the next call is made.
+void Session::followPort(quint16 port)
+{
+    if (port == 0 || m_sessionPorts.contains(port))
+        return;
+    m_sessionPorts.insert(port);
+    m_flow.followPort(port);
 }
 
 void Session::afterProgress()
@@ -480,6 +501,9 @@ void Session::finish()
     if (state() != State::Closing)
         return;
     relinkPackets();
+    // What the capture saw of other programs on the session's ports, once the session's
+    // own are all linked, is not kept.
+    writableLog().dropOtherProgramsPackets();
     Outcome outcome;
     outcome.failures = m_failures;
     outcome.passed = m_failures.isEmpty();

@@ -84,6 +84,8 @@ private:
     void relinkPackets();
     void finish();
     void learnServicePort(const CallEvent& event);
+    QList<quint16> servicePorts() const;
+    void followPort(quint16 port);
     void afterProgress();
     bool queuedBehindBlockedCall(int index) const;
     bool waitsForItsFork(int index) const;
