@@ -74,7 +74,8 @@ private Q_SLOTS:
     void twoHundredRunsUnderChurn()
     {
         const QStringList ids{QStringLiteral("tcp-echo"), QStringLiteral("select-multiplexing"),
-                              QStringLiteral("tcp-concurrent-threads")};
+                              QStringLiteral("tcp-concurrent-threads"),
+                              QStringLiteral("tcp-iterative-server")};
         int connects = 0;
         int accepts = 0;
         for (int run = 0; run < 200; ++run) {

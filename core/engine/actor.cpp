@@ -4,6 +4,7 @@
 #include "calls/errnoinfo.h"
 #include "calls/tupletracker.h"
 #include "kernel/descriptorstate.h"
+#include "logging.h"
 
 #include <algorithm>
 #include <netinet/in.h>
@@ -207,6 +208,7 @@ void Actor::perform(const StepCommand& command)
         return;
     }
     CallEvent event = run(request, command.index);
+    qCDebug(lcEngine).noquote() << m_id << "step" << command.index + 1 << event.straceLine();
     remember(command, request, event);
     const Descriptor after = m_open.value(event.resultFd(), before);
     event.family = after.domain;

@@ -3,6 +3,7 @@
 #include "calls/errnoinfo.h"
 #include "kernel/descriptorstate.h"
 #include "kernel/socketowners.h"
+#include "logging.h"
 
 #include <QCoreApplication>
 
@@ -317,6 +318,7 @@ SocketSnapshot takeSocketSnapshot(const SnapshotOptions& options)
     Netlink netlink;
     if (!netlink.isOpen()) {
         snapshot.problems << failure(Tr::tr("All sockets"), errno);
+        qCWarning(lcNetlink) << "no netlink sock_diag socket:" << snapshot.problems;
         attachScannedOwners();
         return snapshot;
     }
@@ -337,6 +339,9 @@ SocketSnapshot takeSocketSnapshot(const SnapshotOptions& options)
     if (!dumpUnix(dump, &code))
         snapshot.problems << failure(QStringLiteral("UNIX"), code);
     attachScannedOwners();
+    qCDebug(lcNetlink) << "sock_diag:" << snapshot.rows.size() << "sockets in"
+                       << (monotonicNowNs() - snapshot.takenAtNs) / 1000 << "µs"
+                       << (snapshot.interrupted ? "(interrupted)" : "") << snapshot.problems;
     return snapshot;
 }
 

@@ -108,6 +108,7 @@ void PacketCapture::start(const Request& request)
     connect(m_process, &QProcess::finished, this, &PacketCapture::onFinished);
     connect(m_process, &QProcess::errorOccurred, this, &PacketCapture::onErrorOccurred);
     // Arguments go to the program directly: no shell ever sees them.
+    qCDebug(lcCapture) << "starting" << m_helperPath << arguments;
     m_process->start(m_helperPath, arguments);
     m_startTimeout.start(startTimeoutMs);
 }
@@ -184,6 +185,7 @@ void PacketCapture::readStream()
     if (m_status == Status::Starting && m_reader.hasHeader()) {
         m_startTimeout.stop();
         m_status = Status::Capturing;
+        qCDebug(lcCapture) << "capturing, link type" << m_reader.linkType();
         Q_EMIT capturing();
     }
     // Measured again each time: a suspend or a clock step moves one clock and not the other.
@@ -240,6 +242,7 @@ void PacketCapture::onErrorOccurred(QProcess::ProcessError error)
 
 void PacketCapture::setUnavailable(const QString& reason)
 {
+    qCDebug(lcCapture) << "no capture:" << reason;
     m_status = Status::Unavailable;
     m_reason = reason;
     Q_EMIT unavailable(reason);

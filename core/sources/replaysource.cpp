@@ -1,5 +1,7 @@
 #include "sources/replaysource.h"
 
+#include "logging.h"
+
 #include <limits>
 
 namespace SocketScope {
@@ -71,6 +73,7 @@ bool ReplaySource::step()
 void ReplaySource::handOut(int noteIndex)
 {
     EventLog& log = writableLog();
+    qCDebug(lcSession) << "replaying step" << m_saved.notes[noteIndex].step + 1;
     log.appendNote(m_saved.notes[noteIndex]);
     const bool last = noteIndex + 1 >= m_saved.notes.size();
     const int returnedBefore =

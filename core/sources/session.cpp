@@ -5,6 +5,7 @@
 #include "engine/actor.h"
 #include "kernel/portprobe.h"
 #include "kernel/privileges.h"
+#include "logging.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -310,6 +311,7 @@ void Session::dispatch(int index)
     // In the log before the actor can report a call of it, and after the session's own
     // state, so that whoever follows the log sees that this step is under way.
     writableLog().appendNote(note);
+    qCDebug(lcSession) << "step" << index + 1 << "to" << step.actor << Calls::name(step.call);
     const StepCommand command{index, step, m_servicePort,
                               m_runFolder ? m_runFolder->path() : QString()};
     Actor* actor = slot.actor;
@@ -406,6 +408,7 @@ void Session::followPort(quint16 port)
     if (port == 0 || m_sessionPorts.contains(port))
         return;
     m_sessionPorts.insert(port);
+    qCDebug(lcSession) << "following port" << port;
     m_flow.followPort(port);
 }
 

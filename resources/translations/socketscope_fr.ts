@@ -91,6 +91,41 @@
     </message>
 </context>
 <context>
+    <name>CallCodec</name>
+    <message>
+        <source>is too short for a sockaddr</source>
+        <translation>est trop court pour une sockaddr</translation>
+    </message>
+    <message>
+        <source>is not a sockaddr_in, sockaddr_in6 or sockaddr_un</source>
+        <translation>n&apos;est ni une sockaddr_in, ni une sockaddr_in6, ni une sockaddr_un</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of %2</source>
+        <translation>« %1 » n&apos;est pas parmi %2</translation>
+    </message>
+    <message>
+        <source>must be a list of [fd, events, revents]</source>
+        <translation>doit être une liste de [fd, events, revents]</translation>
+    </message>
+    <message>
+        <source>must be a decimal number</source>
+        <translation>doit être un nombre décimal</translation>
+    </message>
+    <message>
+        <source>must be a list of descriptors</source>
+        <translation>doit être une liste de descripteurs</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a call SocketScope knows</source>
+        <translation>« %1 » n&apos;est pas un appel que SocketScope connaît</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a TCP state</source>
+        <translation>« %1 » n&apos;est pas un état TCP</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>--scenario: no scenario has the id &quot;%1&quot;; --list-scenarios lists them.</source>
@@ -163,10 +198,6 @@
     <message>
         <source>--scenario-folder: &quot;%1&quot; is not a folder.</source>
         <translation>--scenario-folder : « %1 » n&apos;est pas un dossier.</translation>
-    </message>
-    <message>
-        <source>--headless needs --scenario ID; --list-scenarios lists them.</source>
-        <translation>--headless a besoin de --scenario ID ; --list-scenarios les liste.</translation>
     </message>
     <message>
         <source>With --screenshot: perform N steps for real first (past the end: to the end).</source>
@@ -254,6 +285,22 @@
             <numerusform>socketscope : %n processus d&apos;un autre utilisateur illisible : ses sockets n&apos;ont pas de processus affiché (lancez en root pour les voir).</numerusform>
             <numerusform>socketscope : %n processus d&apos;autres utilisateurs illisibles : leurs sockets n&apos;ont pas de processus affiché (lancez en root pour les voir).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Replay a saved session (File &gt; Save the session, or --trace) instead of running a scenario: every view as it was recorded, with no network.</source>
+        <translation>Rejouer une session enregistrée (Fichier &gt; Enregistrer la session, ou --trace) au lieu d&apos;exécuter un scénario : chaque vue telle qu&apos;elle a été enregistrée, sans réseau.</translation>
+    </message>
+    <message>
+        <source>--replay: &quot;%1&quot; is not a file that can be read.</source>
+        <translation>--replay : « %1 » n&apos;est pas un fichier lisible.</translation>
+    </message>
+    <message>
+        <source>--replay plays a saved session again: --scenario, --port and --no-capture do not go with it.</source>
+        <translation>--replay rejoue une session enregistrée : --scenario, --port et --no-capture ne vont pas avec.</translation>
+    </message>
+    <message>
+        <source>--headless needs --scenario ID (--list-scenarios lists them) or --replay FILE.</source>
+        <translation>--headless demande --scenario ID (--list-scenarios les liste) ou --replay FICHIER.</translation>
     </message>
 </context>
 <context>
@@ -458,20 +505,9 @@
         <source>No permission on that path: its folder or file does not let this user in.</source>
         <translation>Pas de permission sur ce chemin : son dossier ou son fichier n&apos;autorise pas cet utilisateur.</translation>
     </message>
-</context>
-<context>
-    <name>EventLog</name>
     <message>
-        <source>Cannot write the trace to %1: %2</source>
-        <translation>Impossible d&apos;écrire la trace dans %1 : %2</translation>
-    </message>
-    <message>
-        <source>No packet was captured, so %1 was not written: inferred packets are never put in a pcap file.</source>
-        <translation>Aucun paquet n&apos;a été capturé, donc %1 n&apos;a pas été écrit : les paquets inférés ne vont jamais dans un fichier pcap.</translation>
-    </message>
-    <message>
-        <source>Cannot write the packets to %1: %2</source>
-        <translation>Impossible d&apos;écrire les paquets dans %1 : %2</translation>
+        <source>SocketScope could not start its child-process program (socketscope-child), which makes the child&apos;s calls.</source>
+        <translation>SocketScope n&apos;a pas pu lancer son programme de processus fils (socketscope-child), qui fait les appels du fils.</translation>
     </message>
 </context>
 <context>
@@ -515,6 +551,72 @@
     <message>
         <source>Port %1 is busy: the system chooses a free port for this run (--port N sets one).</source>
         <translation>Le port %1 est occupé : le système choisit un port libre pour cette exécution (--port N en fixe un).</translation>
+    </message>
+    <message>
+        <source>--replay: %1 cannot be replayed: %2</source>
+        <translation>--replay : %1 ne peut pas être rejoué : %2</translation>
+    </message>
+    <message>
+        <source>Replay of %1: %2</source>
+        <translation>Rejeu de %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>JsonFields</name>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>doit être un nombre entier de %1 à %2</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>manque</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>doit valoir true ou false</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>doit être une chaîne</translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters</source>
+        <translation>dépasse %1 caractères</translation>
+    </message>
+    <message>
+        <source>must be a non-empty string</source>
+        <translation>doit être une chaîne non vide</translation>
+    </message>
+    <message>
+        <source>must be pairs of hexadecimal digits</source>
+        <translation>doit être des paires de chiffres hexadécimaux</translation>
+    </message>
+    <message>
+        <source>must be a list of strings</source>
+        <translation>doit être une liste de chaînes</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>doit être un objet</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>doit être une liste</translation>
+    </message>
+    <message>
+        <source>has more than %1 items</source>
+        <translation>a plus de %1 éléments</translation>
+    </message>
+</context>
+<context>
+    <name>PacketCodec</name>
+    <message>
+        <source>must be &quot;tcp&quot; or &quot;udp&quot;</source>
+        <translation>doit valoir « tcp » ou « udp »</translation>
+    </message>
+    <message>
+        <source>a captured packet needs its frame</source>
+        <translation>un paquet capturé a besoin de sa trame</translation>
     </message>
 </context>
 <context>
@@ -749,12 +851,111 @@
         <source>a child process cannot fork again here</source>
         <translation>un processus fils ne peut pas refaire fork ici</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; takes a value that scenarios cannot give yet</source>
+        <translation>« %1 » prend une valeur que les scénarios ne savent pas encore donner</translation>
+    </message>
 </context>
 <context>
     <name>Screenshot</name>
     <message>
         <source>--screenshot: could not write %1.</source>
         <translation>--screenshot : impossible d&apos;écrire %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionFile</name>
+    <message>
+        <source>the file has more than %1 lines; SocketScope replays sessions of up to %1 events</source>
+        <translation>le fichier a plus de %1 lignes ; SocketScope rejoue des sessions d&apos;au plus %1 événements</translation>
+    </message>
+    <message>
+        <source>the line is longer than %1 MiB</source>
+        <translation>la ligne dépasse %1 Mio</translation>
+    </message>
+    <message>
+        <source>the line stops in the middle: the file was cut short</source>
+        <translation>la ligne s&apos;arrête au milieu : le fichier a été tronqué</translation>
+    </message>
+    <message>
+        <source>not valid JSON at character %1: %2</source>
+        <translation>JSON invalide au caractère %1 : %2</translation>
+    </message>
+    <message>
+        <source>each line is a JSON object</source>
+        <translation>chaque ligne est un objet JSON</translation>
+    </message>
+    <message>
+        <source>the file is empty: it holds no saved session</source>
+        <translation>le fichier est vide : il ne contient aucune session enregistrée</translation>
+    </message>
+    <message>
+        <source>not a SocketScope session: the first line must be its header (&quot;kind&quot;: &quot;session&quot;). A trace saved by SocketScope before sessions could be replayed has none.</source>
+        <translation>ce n&apos;est pas une session SocketScope : la première ligne doit être son en-tête (&quot;kind&quot;: &quot;session&quot;). Une trace enregistrée par SocketScope avant qu&apos;on puisse rejouer les sessions n&apos;en a pas.</translation>
+    </message>
+    <message>
+        <source>this session was saved by a newer SocketScope (format %1); this version reads format %2 and older</source>
+        <translation>cette session a été enregistrée par un SocketScope plus récent (format %1) ; cette version lit le format %2 et les plus anciens</translation>
+    </message>
+    <message>
+        <source>must be &quot;fr&quot; or &quot;en&quot;</source>
+        <translation>doit valoir « fr » ou « en »</translation>
+    </message>
+    <message>
+        <source>must be &quot;captured&quot; or &quot;inferred&quot;</source>
+        <translation>doit valoir « captured » ou « inferred »</translation>
+    </message>
+    <message>
+        <source>the saved scenario</source>
+        <translation>le scénario enregistré</translation>
+    </message>
+    <message>
+        <source>seq %1 appears twice</source>
+        <translation>le seq %1 apparaît deux fois</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of the scenario&apos;s actors</source>
+        <translation>« %1 » n&apos;est pas un des acteurs du scénario</translation>
+    </message>
+    <message>
+        <source>a second header: one file holds one session</source>
+        <translation>un second en-tête : un fichier contient une seule session</translation>
+    </message>
+    <message>
+        <source>&quot;kind&quot; must be &quot;step&quot;, &quot;call&quot;, &quot;packet&quot; or &quot;outcome&quot;</source>
+        <translation>« kind » doit valoir « step », « call », « packet » ou « outcome »</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1</source>
+        <translation>doit être un nombre entier à partir de 1</translation>
+    </message>
+    <message>
+        <source>the scenario has %1 steps</source>
+        <translation>le scénario a %1 étapes</translation>
+    </message>
+    <message>
+        <source>two calls (seq %1 and %2) say they returned in the same place</source>
+        <translation>deux appels (seq %1 et %2) disent être revenus à la même place</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the session to %1: %2</source>
+        <translation>Impossible d&apos;écrire la session dans %1 : %2</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>impossible d&apos;ouvrir %1 : %2</translation>
+    </message>
+    <message>
+        <source>No packet was captured, so %1 was not written: inferred packets are never put in a pcap file.</source>
+        <translation>Aucun paquet n&apos;a été capturé, donc %1 n&apos;a pas été écrit : les paquets inférés ne vont jamais dans un fichier pcap.</translation>
+    </message>
+    <message>
+        <source>Cannot write the packets to %1: %2</source>
+        <translation>Impossible d&apos;écrire les paquets dans %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -873,13 +1074,6 @@
     <message>
         <source>Calls on hold until the server picks up with accept().</source>
         <translation>Appels en attente jusqu&apos;à ce que le serveur décroche avec accept().</translation>
-    </message>
-</context>
-<context>
-    <name>SocketScope::Actor</name>
-    <message>
-        <source>SocketScope could not start its child-process program %1.</source>
-        <translation>SocketScope n&apos;a pas pu lancer son programme de processus fils %1.</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1328,21 @@
     </message>
 </context>
 <context>
+    <name>SocketScope::LogPresenter</name>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Étape %1 sur %2 : %3</translation>
+    </message>
+    <message>
+        <source>Expected outcome: %1</source>
+        <translation>Résultat attendu : %1</translation>
+    </message>
+    <message>
+        <source>The expected outcome did not happen: %1</source>
+        <translation>Le résultat attendu ne s&apos;est pas produit : %1</translation>
+    </message>
+</context>
+<context>
     <name>SocketScope::MainWindow</name>
     <message>
         <source>SocketScope</source>
@@ -1150,18 +1359,6 @@
     <message>
         <source>Reset</source>
         <translation>Recommencer</translation>
-    </message>
-    <message>
-        <source>Expected outcome: %1</source>
-        <translation>Résultat attendu : %1</translation>
-    </message>
-    <message>
-        <source>The expected outcome did not happen: %1</source>
-        <translation>Le résultat attendu ne s&apos;est pas produit : %1</translation>
-    </message>
-    <message>
-        <source>Step %1 of %2: %3</source>
-        <translation>Étape %1 sur %2 : %3</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1208,10 +1405,6 @@
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <source>Save the trace…</source>
-        <translation>Enregistrer la trace…</translation>
-    </message>
-    <message>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
@@ -1246,14 +1439,6 @@
     <message>
         <source>Calls</source>
         <translation>Appels</translation>
-    </message>
-    <message>
-        <source>Save the trace</source>
-        <translation>Enregistrer la trace</translation>
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl)</source>
-        <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
         <source>5-tuples</source>
@@ -1304,16 +1489,44 @@
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <source>Port %1 is still busy (a previous run keeps it in TIME_WAIT for about a minute): this run lets the system choose a free port.</source>
-        <translation>Le port %1 est encore occupé (une exécution précédente le garde en TIME_WAIT pendant environ une minute) : cette exécution laisse le système choisir un port libre.</translation>
-    </message>
-    <message>
         <source>Live inspector</source>
         <translation>Inspecteur en direct</translation>
     </message>
     <message>
         <source>Every socket of the machine, live, with its TCP state drawn</source>
         <translation>Toutes les sockets de la machine, en direct, avec leur état TCP dessiné</translation>
+    </message>
+    <message>
+        <source>Open a saved session…</source>
+        <translation>Ouvrir une session enregistrée…</translation>
+    </message>
+    <message>
+        <source>Replay a saved session: every view as it was, with no network</source>
+        <translation>Rejouer une session enregistrée : chaque vue telle qu&apos;elle était, sans réseau</translation>
+    </message>
+    <message>
+        <source>Save the session…</source>
+        <translation>Enregistrer la session…</translation>
+    </message>
+    <message>
+        <source>%1 cannot be replayed: %2</source>
+        <translation>%1 ne peut pas être rejoué : %2</translation>
+    </message>
+    <message>
+        <source>SocketScope — replay of %1</source>
+        <translation>SocketScope — rejeu de %1</translation>
+    </message>
+    <message>
+        <source>Open a saved session</source>
+        <translation>Ouvrir une session enregistrée</translation>
+    </message>
+    <message>
+        <source>SocketScope sessions (*.jsonl)</source>
+        <translation>Sessions SocketScope (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Save the session</source>
+        <translation>Enregistrer la session</translation>
     </message>
 </context>
 <context>
@@ -1559,6 +1772,10 @@
     <message>
         <source>step %1 (%2, %3): blocked, and no remaining step can unblock it</source>
         <translation>étape %1 (%2, %3) : bloquée, et aucune étape restante ne peut la débloquer</translation>
+    </message>
+    <message>
+        <source>Port %1 is still busy (a previous run keeps it in TIME_WAIT for about a minute): this run lets the system choose a free port.</source>
+        <translation>Le port %1 est encore occupé (une exécution précédente le garde en TIME_WAIT environ une minute) : cette exécution laisse le système choisir un port libre.</translation>
     </message>
 </context>
 <context>
@@ -1853,6 +2070,10 @@
         <source>bound to port 0: the system chooses the port</source>
         <translation>attaché au port 0 : le système choisit le port</translation>
     </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::TcpStateMachineView</name>
@@ -1886,10 +2107,6 @@
     <message>
         <source>%1: chosen by the system</source>
         <translation>%1 : choisi par le système</translation>
-    </message>
-    <message>
-        <source>? chosen by the system, not known yet (getsockname() would tell)</source>
-        <translation>? choisi par le système, pas encore connu (getsockname() le dirait)</translation>
     </message>
     <message>
         <source>* (in6addr_any: every address)</source>
