@@ -1,0 +1,23 @@
+#pragma once
+
+#include "scenarios/scenario.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QSet>
+
+// Reading one step of a scenario file, for the scenario parser only.
+namespace SocketScope::ScenarioSteps {
+
+// Per-actor names known at each point of the scenario, to catch a typo before anything runs.
+struct NameScope {
+    QSet<QString> fds;
+    QSet<QString> addresses;
+    bool forkChild = false; // its calls run in a child process
+};
+
+// Throws ScenarioFields::ParseFailure on the first field missing or wrong.
+ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
+                      QHash<QString, NameScope>& scopes);
+
+} // namespace SocketScope::ScenarioSteps
