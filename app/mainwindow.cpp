@@ -348,8 +348,8 @@ bool MainWindow::openSession(const QString& path, QString* error)
             *error = tr("%1 cannot be replayed: %2").arg(path, fileError.text());
         return false;
     }
-    // The scenario run stops: its sockets are closed, nothing of it stays blocked.
-    m_session->reset();
+    // The scenario run stops: its sockets are closed, no helper runs, nothing stays blocked.
+    m_session->unload();
     auto replay = std::make_unique<ReplaySource>(std::move(*saved));
     replay->setIntervalMs(int(baseIntervalMs / m_speed));
     // The picker shows the scenario replayed, without running it.

@@ -219,6 +219,9 @@ private Q_SLOTS:
         QVERIFY2(window.openSession(path, &error), qPrintable(error));
         QVERIFY(window.replay());
         QCOMPARE(window.source(), window.replay());
+        // Nothing of the scenario run goes on meanwhile: no actor, no socket, no helper.
+        QCOMPARE(window.session()->state(), EventSource::State::Empty);
+        QVERIFY(window.session()->log().isEmpty());
         int presses = 0;
         while (window.source()->canStep()) {
             window.next();

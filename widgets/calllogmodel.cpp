@@ -129,7 +129,10 @@ QVariant CallLogModel::data(const QModelIndex& index, int role) const
             if (event)
                 return Calls::name(event->call) + QLatin1Char('(') + event->argumentsText() +
                        QLatin1Char(')');
-            return QStringLiteral("%1(%2, ...)").arg(Calls::name(start->call)).arg(start->fd);
+            // Its arguments are known once it returns; the descriptor it waits on, now.
+            if (Calls::has(start->call, CallTrait::TakesDescriptor))
+                return QStringLiteral("%1(%2, ...)").arg(Calls::name(start->call)).arg(start->fd);
+            return Calls::name(start->call) + QStringLiteral("(...)");
         case ResultColumn:
             return resultText(seq);
         case ExplanationColumn:

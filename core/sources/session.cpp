@@ -87,6 +87,18 @@ void Session::load(const Scenario& scenario, const SessionOptions& options)
     reset();
 }
 
+void Session::unload()
+{
+    stopActors();
+    m_scenario = Scenario{};
+    m_failures.clear();
+    m_next = 0;
+    m_awaiting = -1;
+    m_runFolder.reset();
+    writableLog().reset(m_scenario, m_options.language);
+    setState(State::Empty);
+}
+
 void Session::setIntervalMs(int intervalMs)
 {
     m_options.intervalMs = qMax(0, intervalMs);

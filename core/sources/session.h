@@ -46,6 +46,9 @@ public:
     ~Session() override;
 
     void load(const Scenario& scenario, const SessionOptions& options = {});
+    // Stops everything, closes every socket and keeps no scenario: nothing of it runs while
+    // the window replays a saved session.
+    void unload();
     const Scenario& scenario() const { return m_scenario; }
     const SessionOptions& options() const { return m_options; }
     void setIntervalMs(int intervalMs) override;
