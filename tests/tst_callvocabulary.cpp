@@ -424,6 +424,28 @@ private Q_SLOTS:
             QCOMPARE(projectStage(calls, cursor).cursor, cursor);
     }
 
+    // The program's bytes and paths are shown as they are, even when they look like Qt's
+    // placeholders.
+    void placeholdersInTheProgramsTextStayText()
+    {
+        CallEvent bind = made(Call::Bind, 0);
+        bind.arguments.fd = 3;
+        bind.arguments.address = *SocketAddress::fromUnixPath(QStringLiteral("/tmp/%1%2"));
+        QCOMPARE(bind.straceLine(),
+                 QStringLiteral("bind(3, {sa_family=AF_UNIX, sun_path=\"/tmp/%1%2\"}, ") +
+                     QString::number(bind.arguments.address.length()) + QStringLiteral(") = 0"));
+        CallEvent writev = made(Call::Writev, 4);
+        writev.arguments.fd = 4;
+        writev.arguments.vector = {{4, "%1%2"}};
+        QCOMPARE(writev.straceLine(),
+                 QStringLiteral("writev(4, [{iov_base=\"%1%2\", iov_len=4}], 1) = 4"));
+        CallEvent sendto = made(Call::SendTo, 2);
+        sendto.arguments.fd = 4;
+        sendto.arguments.payload = "%1";
+        sendto.arguments.address = bind.arguments.address;
+        QVERIFY(sendto.straceLine().contains(QLatin1String("sun_path=\"/tmp/%1%2\"}")));
+    }
+
     void traitsAreConsistent()
     {
         for (const Call call : Calls::all()) {

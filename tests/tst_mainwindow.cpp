@@ -195,6 +195,22 @@ private Q_SLOTS:
         window.next();
         QTRY_VERIFY(cursor->position() > live);
         QVERIFY(cursor->isLive());
+
+        // Reset, and another scenario, with the cursor anywhere: every view starts over on
+        // the empty log.
+        for (const int position : {cursor->count(), 2}) {
+            cursor->setPosition(position);
+            window.session()->reset();
+            QCOMPARE(cursor->position(), 0);
+            QCOMPARE(window.stage()->state().cursor, 0);
+            QVERIFY(window.stage()->state().endpoints.isEmpty());
+            for (int i = 0; i < 3; ++i)
+                next(window);
+            QTRY_COMPARE(window.stage()->state().cursor, 3);
+        }
+        QVERIFY(window.selectScenario(QStringLiteral("udp-echo")));
+        QCOMPARE(window.stage()->state().cursor, 0);
+        QVERIFY(window.stage()->state().endpoints.isEmpty());
     }
 
     void refusedConnectDrawn()

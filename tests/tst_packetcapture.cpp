@@ -173,6 +173,35 @@ private Q_SLOTS:
         QTRY_COMPARE(openDescriptors(), before);
     }
 
+    // A helper that starts and then never takes the port the session learns (stuck, or
+    // broken): the run does not wait for it for ever, but goes on with inferred packets and
+    // says why.
+    void stuckHelperGivesWayToInference()
+    {
+        QTemporaryDir dir;
+        QFile helper(dir.filePath(QStringLiteral("stuck-capture")));
+        QVERIFY(helper.open(QIODevice::WriteOnly));
+        // A pcap header (microseconds, Ethernet), then silence.
+        helper.write("#!/bin/sh\nprintf '\\324\\303\\262\\241\\002\\000\\004\\000"
+                     "\\000\\000\\000\\000\\000\\000\\000\\000\\377\\377\\000\\000"
+                     "\\001\\000\\000\\000'\nexec sleep 60\n");
+        helper.close();
+        helper.setPermissions(QFile::ReadOwner | QFile::ExeOwner);
+        SessionOptions options = onFreePort();
+        options.capture = CaptureMode::CaptureIfPermitted;
+        options.captureHelper = helper.fileName();
+        Session session;
+        session.load(builtIn(QStringLiteral("tcp-echo")), options);
+        session.run();
+        QVERIFY(
+            QTest::qWaitFor([&] { return session.state() == Session::State::Finished; }, 20'000));
+        QVERIFY(session.outcome()->passed);
+        const CaptureStatus& capture = session.log().captureStatus();
+        QCOMPARE(capture.kind, CaptureStatus::Kind::Inferred);
+        QVERIFY2(capture.reason.contains(QLatin1String("port")), qPrintable(capture.reason));
+        QVERIFY(!sessionPackets(session.log()).isEmpty());
+    }
+
     void initTestCase()
     {
         if (QStandardPaths::findExecutable(QStringLiteral("tshark")).isEmpty())

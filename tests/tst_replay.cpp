@@ -200,6 +200,28 @@ private Q_SLOTS:
         QCOMPARE(replay.nextStepIndex(), 0);
     }
 
+    // Saved in the middle of a run, while accept() waits: the replay draws it waiting at the
+    // end, as the window showed it when saved.
+    void savedWhileACallWaits()
+    {
+        Session session;
+        session.load(*m_catalog.find(QStringLiteral("tcp-echo")), onFreePort());
+        QVERIFY(stepTimes(session, 4));
+        QTRY_COMPARE(session.log().callsInProgress().size(), 1);
+        QTRY_VERIFY(session.log().callsInProgress().first().blocked);
+        QString error;
+        const auto saved = saveAndRead(session.log(), &error);
+        QVERIFY2(saved, qPrintable(error));
+        QCOMPARE(saved->unfinished.size(), 1);
+        QVERIFY(!saved->outcome);
+        ReplaySource replay(*saved);
+        QVERIFY(replayToEnd(replay));
+        QCOMPARE(replay.log().callsInProgress(), session.log().callsInProgress());
+        const StageState waiting = projectStage(replay.log().calls(), replay.log().calls().size(),
+                                                replay.log().callsInProgress(), replay.nowNs());
+        QCOMPARE(waiting.endpoints.first().waitingCall, Call::Accept);
+    }
+
     // In the window: File > Open, then Next as in class; Back and Forward move through it.
     void windowReplaysASavedSession()
     {

@@ -39,6 +39,8 @@ void LogPresenter::setSource(EventSource* source)
         disconnect(log(), nullptr, this, nullptr);
     m_source = source;
     m_callModel->setLog(log());
+    // The cursor follows a reset of the log before the views are drawn again.
+    m_cursor->setLog(log());
     if (m_source) {
         const EventLog* events = log();
         connect(m_source, &EventSource::stateChanged, this, [this] {
@@ -61,7 +63,6 @@ void LogPresenter::setSource(EventSource* source)
         connect(events, &EventLog::noticeChanged, this, &LogPresenter::showOutcome);
         connect(events, &EventLog::outcomeChanged, this, &LogPresenter::showOutcome);
     }
-    m_cursor->setLog(log());
     onReset();
     Q_EMIT sourceChanged(m_source);
 }
@@ -111,9 +112,9 @@ void LogPresenter::showCursor()
     const EventLog* events = log();
     if (!events)
         return;
-    const int position = m_cursor->position();
-    const bool live = m_cursor->isLive();
     const QList<CallEvent>& calls = events->calls();
+    const int position = qMin(m_cursor->position(), int(calls.size()));
+    const bool live = m_cursor->isLive();
     const StageState state =
         projectStage(calls, position, live ? events->callsInProgress() : QList<CallStart>(),
                      live ? m_source->nowNs() : 0);

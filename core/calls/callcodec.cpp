@@ -22,7 +22,8 @@ class Tr {
 constexpr qint64 maxFd = 1 << 20;
 constexpr qsizetype maxPayload = 16 << 20;
 constexpr qsizetype maxItems = 4096;
-constexpr qint64 maxTime = qint64(1) << 62;
+// Times in nanoseconds: two of them added stay far from overflowing.
+constexpr qint64 maxTime = qint64(1) << 61;
 
 QString hex(const QByteArray& bytes)
 {

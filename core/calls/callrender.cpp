@@ -16,6 +16,9 @@ namespace SocketScope {
 
 namespace {
 
+// Text that may hold the program's bytes or a path is substituted in the same arg() call as
+// what follows it: a later arg() would replace a "%1" inside it.
+
 using CRender::lengthInOut;
 using CRender::pointer;
 using CRender::quotedBytes;
@@ -152,8 +155,8 @@ QString ioVector(const QList<IoBuffer>& buffers, bool withContents)
     QStringList items;
     for (const IoBuffer& buffer : buffers) {
         items << QStringLiteral("{iov_base=%1, iov_len=%2}")
-                     .arg(withContents ? quotedBytes(buffer.bytes) : QStringLiteral("..."))
-                     .arg(buffer.length);
+                     .arg(withContents ? quotedBytes(buffer.bytes) : QStringLiteral("..."),
+                          number(buffer.length));
     }
     return QLatin1Char('[') + joined(items) + QLatin1Char(']');
 }
@@ -166,10 +169,8 @@ QString messageHeader(const CallEvent& e, bool received)
     const socklen_t nameLength = received ? e.results.returnedLength : name.length();
     return QStringLiteral("{msg_name=%1, msg_namelen=%2, msg_iov=%3, msg_iovlen=%4, "
                           "msg_controllen=0, msg_flags=0}")
-        .arg(nameText)
-        .arg(nameLength)
-        .arg(ioVector(a.vector, !received || !e.failed()))
-        .arg(a.vector.size());
+        .arg(nameText, number(nameLength), ioVector(a.vector, !received || !e.failed()),
+             number(a.vector.size()));
 }
 
 QString epollEvent(const EpollEvent& event)
@@ -237,7 +238,7 @@ QString sendArguments(const CallEvent& e)
         return text;
     text += QStringLiteral(", ") + flagsText(ConstantKind::MessageFlag, a.flags);
     if (e.call == Call::SendTo)
-        text += QStringLiteral(", %1, %2").arg(a.address.straceText()).arg(a.address.length());
+        text += QStringLiteral(", %1, %2").arg(a.address.straceText(), number(a.address.length()));
     return text;
 }
 
@@ -249,11 +250,9 @@ QString optionArguments(const CallEvent& e)
                                   socketOptionName(a.level, a.option));
     if (e.call == Call::SetSockOpt)
         return head + QStringLiteral(", %1, %2")
-                          .arg(optionValueText(a.value, false))
-                          .arg(optionValueSize(a.value));
+                          .arg(optionValueText(a.value, false), number(optionValueSize(a.value)));
     return head + QStringLiteral(", %1, [%2]")
-                      .arg(optionValueText(e.results.value, true))
-                      .arg(e.results.valueLength);
+                      .arg(optionValueText(e.results.value, true), number(e.results.valueLength));
 }
 
 QString addressNameArguments(const CallEvent& e)
@@ -287,13 +286,11 @@ QString nameInfoArguments(const CallEvent& e)
     const CallArguments& a = e.arguments;
     const bool found = !e.failed();
     return QStringLiteral("%1, %2, %3, %4, %5, %6, %7")
-        .arg(a.address.straceText())
-        .arg(a.address.length())
-        .arg(found ? quotedBytes(e.results.resolvedHost.toUtf8()) : pointer(a.buffer))
-        .arg(nameInfoHostSize)
-        .arg(found ? quotedBytes(e.results.resolvedService.toUtf8()) : pointer(a.addressBuffer))
-        .arg(nameInfoServiceSize)
-        .arg(flagsText(ConstantKind::NameInfoFlag, a.flags));
+        .arg(a.address.straceText(), number(a.address.length()),
+             found ? quotedBytes(e.results.resolvedHost.toUtf8()) : pointer(a.buffer),
+             number(nameInfoHostSize),
+             found ? quotedBytes(e.results.resolvedService.toUtf8()) : pointer(a.addressBuffer),
+             number(nameInfoServiceSize), flagsText(ConstantKind::NameInfoFlag, a.flags));
 }
 
 QString fcntlArguments(const CallArguments& a)
@@ -343,8 +340,8 @@ QString epollWaitArguments(const CallEvent& e)
     const QString events = e.ret > 0 ? QLatin1Char('[') + joined(ready) + QLatin1Char(']')
                                      : pointer(e.arguments.buffer);
     return QStringLiteral("%1, %2, %3, %4")
-        .arg(number(e.arguments.fd), events, number(e.arguments.count))
-        .arg(e.arguments.timeoutMs);
+        .arg(number(e.arguments.fd), events, number(e.arguments.count),
+             number(e.arguments.timeoutMs));
 }
 
 QString selectReady(const CallEvent& e)
@@ -451,8 +448,7 @@ QString CallEvent::argumentsText() const
     case Call::Bind:
     case Call::Connect:
         return QStringLiteral("%1, %2, %3")
-            .arg(number(a.fd), a.address.straceText())
-            .arg(a.address.length());
+            .arg(number(a.fd), a.address.straceText(), number(a.address.length()));
     case Call::Listen:
         return QStringLiteral("%1, %2").arg(a.fd).arg(a.backlog);
     case Call::Accept:
@@ -486,8 +482,8 @@ QString CallEvent::argumentsText() const
     case Call::Readv:
     case Call::Writev:
         return QStringLiteral("%1, %2, %3")
-            .arg(number(a.fd), ioVector(a.vector, call == Call::Writev || !failed()))
-            .arg(a.vector.size());
+            .arg(number(a.fd), ioVector(a.vector, call == Call::Writev || !failed()),
+                 number(a.vector.size()));
     case Call::SendMsg:
     case Call::RecvMsg:
         return QStringLiteral("%1, %2, %3")

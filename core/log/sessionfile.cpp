@@ -71,6 +71,18 @@ QJsonObject noteToJson(const StepNote& note)
                        {QStringLiteral("calls_returned"), note.callsReturned}};
 }
 
+QJsonObject startToJson(const CallStart& start)
+{
+    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("call_start")},
+                       {QStringLiteral("seq"), start.seq},
+                       {QStringLiteral("t_ns"), start.tNs},
+                       {QStringLiteral("step"), start.step},
+                       {QStringLiteral("actor"), start.actor},
+                       {QStringLiteral("call"), Calls::name(start.call)},
+                       {QStringLiteral("fd"), start.fd},
+                       {QStringLiteral("blocked"), start.blocked}};
+}
+
 QJsonObject outcomeToJson(const Outcome& outcome)
 {
     return QJsonObject{{QStringLiteral("kind"), QStringLiteral("outcome")},
@@ -99,6 +111,7 @@ private:
     bool readLine(const QJsonObject& object);
     bool readStep(const QJsonObject& object);
     bool readCall(const QJsonObject& object);
+    bool readCallStart(const QJsonObject& object);
     bool readOutcome(const QJsonObject& object);
     bool claimSeq(qint64 seq);
     bool knownActor(const QString& actor);
@@ -218,6 +231,8 @@ bool Reader::readLine(const QJsonObject& object)
         return readStep(object);
     if (kind == QLatin1String("call"))
         return readCall(object);
+    if (kind == QLatin1String("call_start"))
+        return readCallStart(object);
     if (kind == QLatin1String("packet")) {
         QString error;
         const auto packet = PacketCodec::fromJson(object, &error);
@@ -232,7 +247,8 @@ bool Reader::readLine(const QJsonObject& object)
         return readOutcome(object);
     if (kind == QLatin1String("session"))
         return fail(Tr::tr("a second header: one file holds one session"));
-    return fail(Tr::tr("\"kind\" must be \"step\", \"call\", \"packet\" or \"outcome\""));
+    return fail(Tr::tr("\"kind\" must be \"step\", \"call\", \"call_start\", \"packet\" or "
+                       "\"outcome\""));
 }
 
 bool Reader::readStep(const QJsonObject& object)
@@ -240,8 +256,8 @@ bool Reader::readStep(const QJsonObject& object)
     QString error;
     JsonFields fields(object, QString(), &error);
     StepNote note;
-    note.seq = fields.requiredInteger("seq", 1, qint64(1) << 62);
-    note.tNs = fields.requiredInteger("t_ns", 0, qint64(1) << 62);
+    note.seq = fields.requiredInteger("seq", 1, qint64(1) << 61);
+    note.tNs = fields.requiredInteger("t_ns", 0, qint64(1) << 61);
     note.step = int(fields.requiredInteger("step", 0, m_session.scenario.steps.size() - 1));
     note.actor = fields.requiredString("actor", 256);
     note.narration = fields.string("narration", 1 << 16);
@@ -274,6 +290,30 @@ bool Reader::readCall(const QJsonObject& object)
     if (!event->childActor.isEmpty() && !knownActor(event->childActor))
         return false;
     m_returned.append({returned, *event});
+    return true;
+}
+
+bool Reader::readCallStart(const QJsonObject& object)
+{
+    QString error;
+    JsonFields fields(object, QString(), &error);
+    CallStart start;
+    start.seq = fields.requiredInteger("seq", 1, qint64(1) << 61);
+    start.tNs = fields.requiredInteger("t_ns", 0, qint64(1) << 61);
+    start.step = int(fields.integer("step", -1, -1, m_session.scenario.steps.size() - 1));
+    start.actor = fields.requiredString("actor", 256);
+    const QString name = fields.requiredString("call", 32);
+    const auto call = Calls::fromName(name);
+    if (!call)
+        fields.fail("call", Tr::tr("\"%1\" is not a call SocketScope knows").arg(name));
+    start.call = call.value_or(Call::Socket);
+    start.fd = int(fields.integer("fd", -1, -1, 1 << 20));
+    start.blocked = fields.boolean("blocked", false);
+    if (!fields.ok())
+        return fail(error);
+    if (!knownActor(start.actor) || !claimSeq(start.seq))
+        return false;
+    m_session.unfinished.append(start);
     return true;
 }
 
@@ -342,8 +382,13 @@ bool write(const EventLog& log, QIODevice& device)
         call[QLatin1String("returned")] = i;
         lines.append({log.calls()[i].seq, call});
     }
-    for (const PacketEvent& packet : log.packets())
-        lines.append({packet.seq, PacketCodec::toJson(packet)});
+    for (const CallStart& start : log.callsInProgress())
+        lines.append({start.seq, startToJson(start)});
+    // Other programs' packets the capture saw on the session's ports are not the session's.
+    for (const PacketEvent& packet : log.packets()) {
+        if (packet.isTheSessions())
+            lines.append({packet.seq, PacketCodec::toJson(packet)});
+    }
     std::stable_sort(lines.begin(), lines.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     const auto put = [&device](const QJsonObject& object) {

@@ -45,10 +45,11 @@ public:
             return;
         const QString local = wireEndpoint(call.after.local);
         const QString peer = wireEndpoint(call.after.peer);
+        // A listener, an unconnected socket: no peer of its own.
+        const bool noPeer = !call.after.peer.isValid() || call.after.peer.port() == 0;
         tupleOfDescriptor.insert(QStringLiteral("%1/%2").arg(call.pid).arg(call.resultFd()),
-                                 local + QLatin1Char('|') +
-                                     (isListenerPeer(peer) ? QString() : peer));
-        const bool same = local == m_local && (m_listener ? isListenerPeer(peer) : peer == m_peer);
+                                 local + QLatin1Char('|') + (noPeer ? QString() : peer));
+        const bool same = local == m_local && (m_listener ? noPeer : peer == m_peer);
         if (!same || !call.after.tcpState)
             return;
         enter(*call.after.tcpState, call.tNs + call.durationNs,

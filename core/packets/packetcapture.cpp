@@ -18,6 +18,7 @@ constexpr int helperBadArguments = 2;
 constexpr int helperNoPermission = 3;
 constexpr int stopTimeoutMs = 2000;
 constexpr int startTimeoutMs = 5000;
+constexpr int portTimeoutMs = 3000;
 
 qint64 nowNs(clockid_t clock)
 {
@@ -56,6 +57,12 @@ PacketCapture::PacketCapture(QObject* parent)
         abandon();
         setUnavailable(tr("The capture helper did not start capturing within %1 s.")
                            .arg(startTimeoutMs / 1000));
+    });
+    m_portTimeout.setSingleShot(true);
+    connect(&m_portTimeout, &QTimer::timeout, this, [this] {
+        abandon();
+        setUnavailable(tr("The capture helper did not take the session's new port within %1 s.")
+                           .arg(portTimeoutMs / 1000));
     });
     m_stopTimeout.setSingleShot(true);
     connect(&m_stopTimeout, &QTimer::timeout, this, [this] {
@@ -118,6 +125,8 @@ void PacketCapture::addPort(quint16 port)
     if (!m_process || port == 0 || m_ports.contains(port))
         return;
     m_ports.insert(port);
+    if (m_pendingPorts.isEmpty())
+        m_portTimeout.start(portTimeoutMs);
     m_pendingPorts.insert(port);
     qCDebug(lcCapture) << "asking the helper for port" << port;
     m_process->write("port " + QByteArray::number(port) + '\n');
@@ -142,8 +151,10 @@ void PacketCapture::readMessages()
         else
             m_messages += line + '\n';
     }
-    if (applied && m_pendingPorts.isEmpty())
+    if (applied && m_pendingPorts.isEmpty()) {
+        m_portTimeout.stop();
         Q_EMIT portsApplied();
+    }
 }
 
 void PacketCapture::stop()
@@ -158,6 +169,7 @@ void PacketCapture::abandon()
 {
     m_startTimeout.stop();
     m_stopTimeout.stop();
+    m_portTimeout.stop();
     if (!m_process)
         return;
     QProcess* process = m_process;
@@ -177,9 +189,10 @@ void PacketCapture::readStream()
         return;
     m_reader.feed(m_process->readAllStandardOutput());
     if (!m_reader.error().isEmpty()) {
-        setUnavailable(tr("The capture helper sent a stream SocketScope cannot read: %1")
-                           .arg(m_reader.error()));
+        const QString reason = tr("The capture helper sent a stream SocketScope cannot read: %1")
+                                   .arg(m_reader.error());
         abandon();
+        setUnavailable(reason);
         return;
     }
     if (m_status == Status::Starting && m_reader.hasHeader()) {
@@ -242,6 +255,9 @@ void PacketCapture::onErrorOccurred(QProcess::ProcessError error)
 
 void PacketCapture::setUnavailable(const QString& reason)
 {
+    // A helper that cannot capture holds no port back.
+    m_pendingPorts.clear();
+    m_portTimeout.stop();
     qCDebug(lcCapture) << "no capture:" << reason;
     m_status = Status::Unavailable;
     m_reason = reason;

@@ -75,6 +75,7 @@ private:
     qint64 m_realtimeMinusMonotonicNs = 0;
     QTimer m_startTimeout;
     QTimer m_stopTimeout;
+    QTimer m_portTimeout;         // a port asked for and not taken in time: the helper is stuck
     QSet<quint16> m_ports;        // asked for, acknowledged or not
     QSet<quint16> m_pendingPorts; // asked for, not acknowledged yet
     QByteArray m_stderr;          // the helper's stderr not read as lines yet

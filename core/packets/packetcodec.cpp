@@ -13,7 +13,8 @@ class Tr {
     Q_DECLARE_TR_FUNCTIONS(PacketCodec)
 };
 
-constexpr qint64 maxTime = qint64(1) << 62;
+// Times in nanoseconds: two of them added stay far from overflowing.
+constexpr qint64 maxTime = qint64(1) << 61;
 constexpr qsizetype maxFrame = 262144; // the capture's snapshot length
 
 QJsonValue endToJson(const PacketEnd& end)

@@ -82,15 +82,22 @@ void ReplaySource::handOut(int noteIndex)
         last ? std::numeric_limits<qint64>::max() : m_saved.notes[noteIndex + 1].seq;
     // The calls that had started when the next step was handed out and had not returned:
     // still in progress then, and drawn waiting if they waited.
+    const auto begin = [&log, nextSeq](const CallStart& start) {
+        if (start.seq > nextSeq || log.callInProgress(start.seq))
+            return;
+        log.startCall(start);
+        if (start.blocked)
+            log.markBlocked(start.seq);
+    };
     for (qsizetype i = returnedBefore; i < m_saved.calls.size(); ++i) {
         const CallEvent& call = m_saved.calls[i];
-        if (call.seq > nextSeq || log.callInProgress(call.seq))
-            continue;
-        log.startCall(
-            CallStart{call.seq, call.step, call.tNs, call.actor, call.call, call.fd(), false});
-        if (call.blocked)
-            log.markBlocked(call.seq);
+        const bool onADescriptor = Calls::has(call.call, CallTrait::TakesDescriptor);
+        begin(CallStart{call.seq, call.step, call.tNs, call.actor, call.call,
+                        onADescriptor ? call.fd() : -1, call.blocked});
     }
+    // Those that had not returned when the session was saved.
+    for (const CallStart& start : m_saved.unfinished)
+        begin(start);
     for (; m_returned < returnedBefore; ++m_returned)
         log.appendCall(m_saved.calls[m_returned]);
 }

@@ -56,10 +56,7 @@ Session::Session(QObject* parent)
     connect(&m_flow, &PacketFlow::ready, this, &Session::onPacketFlowReady);
     m_flow.setSessionPortTest(
         [this](quint16 port) { return port != 0 && m_sessionPorts.contains(port); });
-    connect(&m_flow, &PacketFlow::portsFollowed, this, [this] {
-        Q_EMIT canStepChanged();
-        afterProgress();
-    });
+    connect(&m_flow, &PacketFlow::portsFollowed, this, &Session::onCaptureCaughtUp);
     // Linking goes over the whole log: a burst of packets and calls is linked once.
     m_relinkTimer.setSingleShot(true);
     connect(&m_relinkTimer, &QTimer::timeout, this, &Session::relinkPackets);
@@ -69,8 +66,7 @@ Session::Session(QObject* parent)
     });
     connect(&m_flow, &PacketFlow::statusChanged, this, [this] {
         writableLog().setCaptureStatus(m_flow.status());
-        Q_EMIT canStepChanged(); // a helper that stopped holds no port back any more
-        afterProgress();
+        onCaptureCaughtUp(); // a helper that stopped holds no port back any more
     });
     connect(&m_flow, &PacketFlow::drained, this, &Session::finish);
 }
@@ -181,7 +177,6 @@ void Session::stopActors()
 void Session::reset()
 {
     stopActors();
-    writableLog().reset(m_scenario, m_options.language);
     m_failures.clear();
     m_next = 0;
     m_awaiting = -1;
@@ -198,6 +193,8 @@ void Session::reset()
     }
     m_stepWhenReady = false;
     m_runWhenReady = false;
+    // The session's own state first: whoever follows the log's reset reads the new one.
+    writableLog().reset(m_scenario, m_options.language);
     if (m_scenario.steps.isEmpty()) {
         setState(State::Empty);
         return;
@@ -229,6 +226,15 @@ void Session::reset()
                                    "port.")
                                     .arg(m_busyDefaultPort));
     setState(m_flow.isReady() ? State::Stepping : State::Preparing);
+}
+
+// The capture holds every port asked for (or stopped): a step asked for meanwhile goes.
+void Session::onCaptureCaughtUp()
+{
+    Q_EMIT canStepChanged();
+    if (state() == State::Stepping && std::exchange(m_stepWhenReady, false))
+        step();
+    afterProgress();
 }
 
 void Session::onPacketFlowReady()
@@ -275,8 +281,13 @@ bool Session::waitsForItsFork(int index) const
 
 bool Session::step()
 {
-    if (state() == State::Preparing) {
-        m_stepWhenReady = true; // one step, as when Next is pressed while a call runs
+    // The capture is starting, or taking a port just learned: the step waits for it, as
+    // when Next is pressed while a call runs.
+    const bool capturePending =
+        state() == State::Preparing || (state() == State::Stepping && m_flow.isFollowingPorts() &&
+                                        m_next < m_scenario.steps.size() && m_awaiting < 0);
+    if (capturePending) {
+        m_stepWhenReady = true;
         return true;
     }
     if (!canStep())

@@ -84,6 +84,7 @@ private:
     void onCallFinished(const CallEvent& event);
     void onLeftoversClosed();
     void onPacketFlowReady();
+    void onCaptureCaughtUp();
     void relinkPackets();
     void finish();
     void learnServicePort(const CallEvent& event);

@@ -922,10 +922,6 @@
         <translation>un second en-tête : un fichier contient une seule session</translation>
     </message>
     <message>
-        <source>&quot;kind&quot; must be &quot;step&quot;, &quot;call&quot;, &quot;packet&quot; or &quot;outcome&quot;</source>
-        <translation>« kind » doit valoir « step », « call », « packet » ou « outcome »</translation>
-    </message>
-    <message>
         <source>must be a whole number from 1</source>
         <translation>doit être un nombre entier à partir de 1</translation>
     </message>
@@ -956,6 +952,14 @@
     <message>
         <source>Cannot write the packets to %1: %2</source>
         <translation>Impossible d&apos;écrire les paquets dans %1 : %2</translation>
+    </message>
+    <message>
+        <source>&quot;kind&quot; must be &quot;step&quot;, &quot;call&quot;, &quot;call_start&quot;, &quot;packet&quot; or &quot;outcome&quot;</source>
+        <translation>« kind » doit valoir « step », « call », « call_start », « packet » ou « outcome »</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a call SocketScope knows</source>
+        <translation>« %1 » n&apos;est pas un appel que SocketScope connaît</translation>
     </message>
 </context>
 <context>
@@ -1558,6 +1562,10 @@
     <message>
         <source>The capture helper stopped before capturing (%1).</source>
         <translation>L&apos;assistant de capture s&apos;est arrêté avant de capturer (%1).</translation>
+    </message>
+    <message>
+        <source>The capture helper did not take the session&apos;s new port within %1 s.</source>
+        <translation>L&apos;assistant de capture n&apos;a pas pris le nouveau port de la session en %1 s.</translation>
     </message>
 </context>
 <context>
