@@ -90,6 +90,52 @@ QJsonObject outcomeToJson(const Outcome& outcome)
                        {QStringLiteral("failures"), QJsonArray::fromStringList(outcome.failures)}};
 }
 
+// Lines of at most `max` bytes, read in chunks: a line too long is refused once that many
+// bytes are seen, whatever its length, and short lines cost no more than their size.
+class LineReader {
+public:
+    enum class Result { Line, TooLong, End };
+
+    LineReader(QIODevice& device, qint64 max)
+        : m_device(device)
+        , m_max(max)
+    {
+    }
+
+    // A line with its newline; the last one may have none (a file cut short).
+    Result next(QByteArray* line)
+    {
+        for (;;) {
+            const qsizetype newline = m_buffer.indexOf('\n', m_start);
+            if (newline >= 0) {
+                if (newline - m_start > m_max)
+                    return Result::TooLong;
+                *line = m_buffer.mid(m_start, newline + 1 - m_start);
+                m_start = newline + 1;
+                return Result::Line;
+            }
+            if (m_buffer.size() - m_start > m_max)
+                return Result::TooLong;
+            m_buffer.remove(0, m_start); // what is left is the start of one line
+            m_start = 0;
+            const QByteArray chunk = m_device.read(64 * 1024);
+            if (chunk.isEmpty()) {
+                if (m_buffer.isEmpty())
+                    return Result::End;
+                *line = std::exchange(m_buffer, {});
+                return Result::Line;
+            }
+            m_buffer += chunk;
+        }
+    }
+
+private:
+    QIODevice& m_device;
+    qint64 m_max;
+    QByteArray m_buffer;
+    qsizetype m_start = 0;
+};
+
 // Reads the lines of a saved session one at a time, keeping what each one says.
 class Reader {
 public:
@@ -127,7 +173,12 @@ private:
 
 std::optional<SavedSession> Reader::read(QIODevice& device)
 {
-    while (!device.atEnd()) {
+    LineReader lines(device, maxLineBytes);
+    QByteArray line;
+    for (;;) {
+        const LineReader::Result result = lines.next(&line);
+        if (result == LineReader::Result::End)
+            break;
         ++m_line;
         if (m_line > maxLines) {
             fail(Tr::tr("the file has more than %1 lines; SocketScope replays sessions of up "
@@ -135,9 +186,7 @@ std::optional<SavedSession> Reader::read(QIODevice& device)
                      .arg(maxLines));
             return std::nullopt;
         }
-        const QByteArray line = device.readLine(maxLineBytes + 1);
-        // readLine() stops at a newline, at the end, or at the size asked for.
-        if (!line.endsWith('\n') && !device.atEnd()) {
+        if (result == LineReader::Result::TooLong) {
             fail(Tr::tr("the line is longer than %1 MiB").arg(maxLineBytes >> 20));
             return std::nullopt;
         }
@@ -146,8 +195,7 @@ std::optional<SavedSession> Reader::read(QIODevice& device)
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
         if (parseError.error != QJsonParseError::NoError) {
-            const bool cut =
-                device.atEnd() && !line.endsWith('\n') && line.trimmed().startsWith('{');
+            const bool cut = !line.endsWith('\n') && line.trimmed().startsWith('{');
             fail(cut ? Tr::tr("the line stops in the middle: the file was cut short")
                      : Tr::tr("not valid JSON at character %1: %2")
                            .arg(parseError.offset + 1)
