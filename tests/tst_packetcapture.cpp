@@ -322,7 +322,18 @@ private Q_SLOTS:
         if (!runCaptured(session, QStringLiteral("udp-echo")))
             QSKIP("capture not permitted here");
         const EventLog& log = session.log();
-        QCOMPARE(sessionPackets(log).size(), 2);
+        QStringList seen;
+        for (const PacketEvent& packet : sessionPackets(log))
+            seen << QStringLiteral("%1 %2>%3 len %4 cause %5 %6/%7 -> %8/%9")
+                        .arg(packet.tNs)
+                        .arg(packet.decoded.source, packet.decoded.destination)
+                        .arg(packet.payloadLength())
+                        .arg(packet.cause)
+                        .arg(packet.sender.actor)
+                        .arg(packet.sender.fd)
+                        .arg(packet.receiver.actor)
+                        .arg(packet.receiver.fd);
+        QVERIFY2(seen.size() == 2, qPrintable(seen.join(u'\n')));
         compareWithTshark(log);
         for (const PacketEvent& packet : sessionPackets(log)) {
             QVERIFY(packet.cause > 0);

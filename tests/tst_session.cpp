@@ -1,3 +1,4 @@
+#include "kernel/privileges.h"
 #include "sources/session.h"
 #include "testlog.h"
 #include "testscenarios.h"
@@ -82,6 +83,35 @@ private Q_SLOTS:
         QCOMPARE(session.servicePort(), busy);
         session.reset();
         ::close(holder);
+    }
+
+    // A port the scenario writes, held by another program (another copy of SocketScope, a
+    // real service): where this process may bind it, the run uses a free port of the same
+    // kind and says so, rather than failing with EADDRINUSE.
+    void busyWrittenPortGivesWayToOneOfTheSameKind()
+    {
+        if (!mayBindPort(999))
+            QSKIP("this process may not bind ports below 1024: the scenario shows EACCES");
+        const int holder = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(999);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::bind(holder, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0) {
+            ::close(holder);
+            QSKIP("port 999 is not free to hold for the test");
+        }
+        Session session;
+        QVERIFY(TestScenarios::runToEnd(session,
+                                        TestScenarios::builtIn(QStringLiteral("privileged-port"))));
+        ::close(holder);
+        QVERIFY2(session.outcome()->passed,
+                 qPrintable(session.outcome()->failures.join(QLatin1Char('\n'))));
+        const CallEvent* bind = findCall(session.log(), QStringLiteral("server"), Call::Bind);
+        const quint16 used = bind->arguments.address.port();
+        QVERIFY(used != 999 && used < 1024);
+        QVERIFY2(session.log().notice().contains(QString::number(used)),
+                 qPrintable(session.log().notice()));
     }
 
     void stepsThroughTcpEcho()

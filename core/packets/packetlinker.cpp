@@ -51,6 +51,7 @@ bool connects(const CallEvent& call)
 struct DescriptorLife {
     QString actor;
     int fd = -1;
+    int socketType = 0; // SOCK_STREAM carries TCP, SOCK_DGRAM UDP: ports are per protocol
     qint64 bornNs = 0;
     qint64 closedNs = never;
     QString local; // wire form
@@ -90,8 +91,8 @@ private:
     };
     using Direction = std::pair<QString, QString>; // source, destination
 
-    const DescriptorLife* find(const QString& local, const QString& remote, qint64 t,
-                               bool listener) const;
+    const DescriptorLife* find(const QString& local, const QString& remote, qint64 t, bool listener,
+                               int socketType) const;
     qint64 latestCall(const DescriptorLife* life, qint64 t, bool (*kind)(const CallEvent&)) const;
     using Current = QHash<std::pair<QString, int>, int>;
     void inheritLives(Current& current, const QString& parent, const QString& child, qint64 bornNs);
@@ -134,6 +135,8 @@ Linker::Linker(const QList<CallEvent>& calls)
         }
         DescriptorLife& life = m_lives[current[key]];
         life.calls.append(call);
+        if (call->socketType != 0)
+            life.socketType = call->socketType;
         if (call->after.local.isValid()) {
             life.localAddress = call->after.local;
             life.local = wireEndpoint(call->after.local);
@@ -186,12 +189,13 @@ void Linker::inheritLives(Current& current, const QString& parent, const QString
 // The descriptor with this local endpoint talking to `remote` at time t: connected to it,
 // or (for a listener, an unconnected UDP socket) bound and connected to nobody.
 const DescriptorLife* Linker::find(const QString& local, const QString& remote, qint64 t,
-                                   bool listener) const
+                                   bool listener, int socketType) const
 {
     const DescriptorLife* best = nullptr;
     int bestScore = -1;
     for (const DescriptorLife& life : m_lives) {
-        if (life.local.isEmpty() || !localMatches(life, local))
+        // A TCP port and a UDP port of the same number are two different things.
+        if (life.socketType != socketType || life.local.isEmpty() || !localMatches(life, local))
             continue;
         const bool connected = life.peer == remote;
         if (!connected && !life.peer.isEmpty())
@@ -215,7 +219,7 @@ const DescriptorLife* Linker::find(const QString& local, const QString& remote, 
     if (best)
         return best;
     for (const DescriptorLife& life : m_lives) {
-        if (life.dialled == remote && portOf(life.local) == 0 &&
+        if (life.socketType == socketType && life.dialled == remote && portOf(life.local) == 0 &&
             t >= life.dialledFromNs - clockSlackNs && t <= life.dialledUntilNs + clockSlackNs)
             return &life;
     }
@@ -304,8 +308,10 @@ void Linker::link(PacketEvent& packet)
     const bool synOnly = handshake && !(d.tcpFlags & DecodedPacket::Ack);
     // The server side of the handshake is the listening socket; a datagram's receiver may
     // be an unconnected socket.
-    const DescriptorLife* sender = find(source, destination, packet.tNs, handshake && !synOnly);
-    const DescriptorLife* receiver = find(destination, source, packet.tNs, synOnly);
+    const int socketType = packet.isTcp() ? SOCK_STREAM : SOCK_DGRAM;
+    const DescriptorLife* sender =
+        find(source, destination, packet.tNs, handshake && !synOnly, socketType);
+    const DescriptorLife* receiver = find(destination, source, packet.tNs, synOnly, socketType);
     // Inferred packets know the caller's descriptor already.
     // An inferred packet knows the caller's descriptor that sent it; the rest is found
     // again at each linking, as the log grows.

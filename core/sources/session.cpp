@@ -193,6 +193,7 @@ void Session::reset()
     }
     m_stepWhenReady = false;
     m_runWhenReady = false;
+    const QString remapped = remapBusyPorts();
     // The session's own state first: whoever follows the log's reset reads the new one.
     writableLog().reset(m_scenario, m_options.language);
     if (m_scenario.steps.isEmpty()) {
@@ -210,7 +211,8 @@ void Session::reset()
     // service port when it is known; the others are followed as the calls show them.
     m_sessionPorts.clear();
     m_dialsPortWithoutHtons = false;
-    for (const ScenarioStep& step : m_scenario.steps) {
+    for (int i = 0; i < m_scenario.steps.size(); ++i) {
+        const ScenarioStep step = runStep(i);
         if (!step.usesServicePort && step.port != 0)
             m_sessionPorts.insert(step.port);
         m_dialsPortWithoutHtons |= step.portWithoutHtons;
@@ -220,11 +222,14 @@ void Session::reset()
     const QList<quint16> ports(m_sessionPorts.cbegin(), m_sessionPorts.cend());
     m_flow.restart(m_options.capture, {captureHosts(m_scenario), ports}, m_sequence);
     writableLog().setCaptureStatus(m_flow.status());
+    QStringList notices;
     if (m_busyDefaultPort != 0)
-        writableLog().setNotice(tr("Port %1 is still busy (a previous run keeps it in TIME_WAIT "
-                                   "for about a minute): this run lets the system choose a free "
-                                   "port.")
-                                    .arg(m_busyDefaultPort));
+        notices << tr("Port %1 is still busy (a previous run keeps it in TIME_WAIT for about a "
+                      "minute): this run lets the system choose a free port.")
+                       .arg(m_busyDefaultPort);
+    if (!remapped.isEmpty())
+        notices << remapped;
+    writableLog().setNotice(notices.join(QLatin1Char(' ')));
     setState(m_flow.isReady() ? State::Stepping : State::Preparing);
 }
 
@@ -235,6 +240,42 @@ void Session::onCaptureCaughtUp()
     if (state() == State::Stepping && std::exchange(m_stepWhenReady, false))
         step();
     afterProgress();
+}
+
+// A port the scenario writes (not "$port") that another program holds, while this process
+// may bind it: the run uses a free one of the same kind instead, and says so. (Without the
+// privilege, a port below 1024 fails with EACCES whoever holds it: that is the lesson.)
+QString Session::remapBusyPorts()
+{
+    m_portRemap.clear();
+    QStringList said;
+    for (const ScenarioStep& step : m_scenario.steps) {
+        const quint16 port = step.port;
+        if (step.usesServicePort || port == 0 || m_portRemap.contains(port) || !mayBindPort(port) ||
+            loopbackPortIsFree(port))
+            continue;
+        // The same kind of port: below 1024 stays below 1024.
+        const quint16 low = port < 1024 ? 512 : 1024;
+        const quint16 high = port < 1024 ? 1023 : 65535;
+        for (quint32 candidate = high; candidate >= low; --candidate) {
+            if (candidate != port && loopbackPortIsFree(quint16(candidate))) {
+                m_portRemap.insert(port, quint16(candidate));
+                said << tr("Port %1 is held by another program: this run uses port %2 instead.")
+                            .arg(port)
+                            .arg(candidate);
+                break;
+            }
+        }
+    }
+    return said.join(QLatin1Char(' '));
+}
+
+// The step as this run makes it: with the port it uses instead of a busy one.
+ScenarioStep Session::runStep(int index) const
+{
+    ScenarioStep step = m_scenario.steps.at(index);
+    step.port = m_portRemap.value(step.port, step.port);
+    return step;
 }
 
 void Session::onPacketFlowReady()
@@ -335,7 +376,7 @@ void Session::dispatch(int index)
     // state, so that whoever follows the log sees that this step is under way.
     writableLog().appendNote(note);
     qCDebug(lcSession) << "step" << index + 1 << "to" << step.actor << Calls::name(step.call);
-    const StepCommand command{index, step, m_servicePort,
+    const StepCommand command{index, runStep(index), m_servicePort,
                               m_runFolder ? m_runFolder->path() : QString()};
     Actor* actor = slot.actor;
     QMetaObject::invokeMethod(
@@ -371,7 +412,7 @@ void Session::onCallFinished(const CallEvent& event)
         ActorSlot& slot = m_slots[event.actor];
         slot.queue.removeOne(event.step);
         slot.headBlocked = false;
-        const ScenarioStep& step = m_scenario.steps.at(event.step);
+        const ScenarioStep step = runStep(event.step);
         const bool privileged = step.expectPrivileged && mayBindPort(step.port);
         const QString unmet = (privileged ? *step.expectPrivileged : step.expect).check(event);
         if (!unmet.isEmpty()) {

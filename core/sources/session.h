@@ -89,6 +89,8 @@ private:
     void finish();
     void learnServicePort(const CallEvent& event);
     QList<quint16> servicePorts() const;
+    QString remapBusyPorts();
+    ScenarioStep runStep(int index) const;
     void followPort(quint16 port);
     void afterProgress();
     bool queuedBehindBlockedCall(int index) const;
@@ -109,6 +111,9 @@ private:
     quint16 m_servicePort = 0;
     quint16 m_busyDefaultPort = 0;
     std::pair<QString, int> m_portSource{QString(), -1}; // the server socket bound to port 0
+    // A port written in the scenario that was busy at the start of this run, and the free
+    // one of the same kind (below 1024 for a privileged port) the run uses instead.
+    QHash<quint16, quint16> m_portRemap;
     QStringList m_failures;
     QTimer m_runTimer;
     QTimer m_stuckTimer;

@@ -1785,6 +1785,10 @@
         <source>Port %1 is still busy (a previous run keeps it in TIME_WAIT for about a minute): this run lets the system choose a free port.</source>
         <translation>Le port %1 est encore occupé (une exécution précédente le garde en TIME_WAIT environ une minute) : cette exécution laisse le système choisir un port libre.</translation>
     </message>
+    <message>
+        <source>Port %1 is held by another program: this run uses port %2 instead.</source>
+        <translation>Le port %1 est pris par un autre programme : cette exécution utilise le port %2 à la place.</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::SocketDetailPanel</name>
