@@ -43,7 +43,7 @@ private Q_SLOTS:
         inspector.resize(1280, 800);
         inspector.show();
         inspector.intervalPicker()->setCurrentIndex(0); // every 0.25 s
-        QTRY_VERIFY_WITH_TIMEOUT(inspector.model()->rowCount() >= 2 * clients, 30'000);
+        QTRY_VERIFY_WITH_TIMEOUT(inspector.model()->rowCount() >= 2 * clients, 120'000);
 
         // The longest the event loop went without turning while the table refreshed: a
         // zero-interval timer fires at every turn of the loop.
@@ -59,7 +59,8 @@ private Q_SLOTS:
         connect(&inspector, &InspectorWindow::refreshed, this, [&] { ++refreshes; });
         sinceLastTurn.start();
         probe.start();
-        QTRY_VERIFY_WITH_TIMEOUT(refreshes >= 12, 60'000);
+        // Three seconds on an idle machine; far longer on a loaded one, which is measured too.
+        QTRY_VERIFY_WITH_TIMEOUT(refreshes >= 12, 240'000);
         probe.stop();
 
         // The GUI thread's share of one refresh, measured directly: swapping the rows into
