@@ -145,7 +145,8 @@ void MainWindow::buildFileMenu()
         fileMenu->addAction(tr("Open a saved session…"), this, &MainWindow::askToOpenSession);
     open->setShortcut(QKeySequence::Open);
     open->setToolTip(tr("Replay a saved session: every view as it was, with no network"));
-    QAction* save = fileMenu->addAction(tr("Save the session…"), this, &MainWindow::saveSession);
+    QAction* save =
+        fileMenu->addAction(tr("Save the session…"), this, &MainWindow::askToSaveSession);
     save->setShortcut(QKeySequence::Save);
     fileMenu->addAction(tr("Save the captured packets (pcap)…"), this, &MainWindow::savePcap);
     fileMenu->addAction(tr("Export the sequence diagram as PNG…"), this,
@@ -386,14 +387,19 @@ void MainWindow::updateControls()
     m_runAction->setText(state == EventSource::State::Running ? tr("Pause") : tr("Run"));
 }
 
-void MainWindow::saveSession()
+bool MainWindow::saveSession(const QString& path, QString* error) const
+{
+    return SessionFile::save(source()->log(), path, error);
+}
+
+void MainWindow::askToSaveSession()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save the session"), QString(),
                                                       tr("SocketScope sessions (*.jsonl)"));
     if (path.isEmpty())
         return;
     QString error;
-    if (!SessionFile::save(source()->log(), path, &error))
+    if (!saveSession(path, &error))
         QMessageBox::warning(this, tr("Save the session"), error);
 }
 

@@ -54,6 +54,8 @@ public:
     // Opens a saved session to replay it; false with *error (the file's line and what is
     // wrong) when it cannot be read.
     bool openSession(const QString& path, QString* error);
+    // What File > Save writes: the log of the source on show.
+    bool saveSession(const QString& path, QString* error) const;
     // Brings a panel to the front: "calls", "tuples", "bytes" or "packets".
     bool showPanel(const QString& name);
     // Steps per second multiplier: 0.25 (slow motion) to 4.
@@ -72,7 +74,7 @@ private:
     void buildLayout();
     void loadSelectedScenario();
     void updateControls();
-    void saveSession();
+    void askToSaveSession();
     void askToOpenSession();
     void savePcap();
     void exportDiagram(bool svg);

@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace SocketScope;
 using namespace SocketScope::TestScenarios;
 
@@ -261,6 +263,63 @@ private Q_SLOTS:
         QVERIFY(!window.replay());
         QVERIFY(!window.openSession(dir.filePath(QStringLiteral("missing.jsonl")), &error));
         QVERIFY(error.contains(QLatin1String("missing.jsonl")));
+    }
+
+    // File > Save in one window after a class run by Next, File > Open in another: the same
+    // stage at every position.
+    void windowSavesWhatItShowed()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("tcp-concurrent-fork.jsonl"));
+        QList<StageState> shown;
+        {
+            MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
+            QVERIFY(window.selectScenario(QStringLiteral("tcp-concurrent-fork")));
+            window.show();
+            Session* session = window.session();
+            while (session->state() != EventSource::State::Finished) {
+                QVERIFY(QTest::qWaitFor(
+                    [&] {
+                        return session->canStep() ||
+                               session->state() == EventSource::State::Finished;
+                    },
+                    20'000));
+                if (session->canStep()) {
+                    window.next();
+                    window.stage()->skipAnimation();
+                }
+            }
+            QString error;
+            QVERIFY2(window.saveSession(path, &error), qPrintable(error));
+            while (window.cursor()->position() > 0) {
+                shown.prepend(window.stage()->state());
+                window.cursor()->back();
+            }
+        }
+        QVERIFY(shown.size() > 10);
+        MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
+        window.show();
+        QString error;
+        QVERIFY2(window.openSession(path, &error), qPrintable(error));
+        while (window.source()->canStep()) {
+            window.next();
+            window.stage()->skipAnimation();
+        }
+        while (window.cursor()->position() > 0)
+            window.cursor()->back();
+        for (const StageState& expected : std::as_const(shown)) {
+            window.cursor()->forward();
+            StageState got = window.stage()->state();
+            // At the live end the stage's clock is the moment of looking (it times waiting
+            // calls); there is none left here.
+            if (window.cursor()->isLive()) {
+                QVERIFY(std::none_of(got.endpoints.cbegin(), got.endpoints.cend(),
+                                     [](const StageEndpoint& e) { return e.waitingCall; }));
+                got.timeNs = expected.timeNs;
+            }
+            QVERIFY2(got == expected, qPrintable(QString::number(got.cursor)));
+        }
+        QVERIFY(window.cursor()->isLive());
     }
 };
 
