@@ -36,7 +36,8 @@ void printPackets(const EventLog& log, QTextStream& out)
         out << QStringLiteral("[%1] %2 %3 %4 > %5 %6  %7  %8")
                    .arg(packet.inferred ? Tr::tr("inferred packet") : Tr::tr("packet"))
                    .arg(packet.seq)
-                   .arg(packet.protocolName(), packet.decoded.source, packet.decoded.destination,
+                   .arg(packet.protocolName(), DecodedPacket::endpointText(packet.decoded.source),
+                        DecodedPacket::endpointText(packet.decoded.destination),
                         packet.label(), packet.details(), cause)
             << Qt::endl;
     }

@@ -298,7 +298,7 @@ void InspectorWindow::showSelected()
     if (m_presenter && m_presenter->log() && m_selected->socket.isTcp()) {
         const QList<LoggedTcpState> states =
             tcpStatesFromLog(*m_presenter->log(), m_presenter->cursor()->position(),
-                             m_selected->socket.local, m_selected->socket.peer);
+                             m_selected->socket.localAddress, m_selected->socket.peerAddress);
         if (!states.isEmpty())
             logStates = states;
     }

@@ -35,8 +35,8 @@ inline PacketEvent segment(qint64 tNs, const QString& source, const QString& des
     packet.tNs = tNs;
     packet.decoded.transport = DecodedPacket::Transport::Tcp;
     packet.decoded.ipVersion = 4;
-    packet.decoded.source = source;
-    packet.decoded.destination = destination;
+    packet.decoded.source = *SocketAddress::fromEndpoint(source);
+    packet.decoded.destination = *SocketAddress::fromEndpoint(destination);
     packet.decoded.tcpFlags = flags;
     packet.decoded.sequenceNumber = seq;
     packet.decoded.acknowledgementNumber = ack;

@@ -18,10 +18,8 @@ inline PacketEvent packet(qint64 seq, qint64 tNs, const QString& from, const QSt
     packet.tNs = tNs;
     packet.decoded.ipVersion = 4;
     packet.decoded.transport = transport;
-    packet.decoded.source = from;
-    packet.decoded.destination = to;
-    packet.decoded.sourcePort = from.section(QLatin1Char(':'), -1).toUShort();
-    packet.decoded.destinationPort = to.section(QLatin1Char(':'), -1).toUShort();
+    packet.decoded.source = *SocketAddress::fromEndpoint(from);
+    packet.decoded.destination = *SocketAddress::fromEndpoint(to);
     return packet;
 }
 

@@ -57,16 +57,6 @@ QList<QStringList> tsharkFields(const QString& pcapPath, const QStringList& fiel
     return rows;
 }
 
-QString hostOf(const QString& endpoint)
-{
-    return endpoint.left(endpoint.lastIndexOf(QLatin1Char(':')));
-}
-
-QString portOf(const QString& endpoint)
-{
-    return endpoint.mid(endpoint.lastIndexOf(QLatin1Char(':')) + 1);
-}
-
 SessionOptions capturing()
 {
     SessionOptions options = onFreePort();
@@ -134,11 +124,11 @@ private:
             const QStringList& row = rows[i];
             const DecodedPacket& d = packets[i].decoded;
             QCOMPARE(row.size(), fields.size());
-            QCOMPARE(row[0], hostOf(d.source));
-            QCOMPARE(row[1], hostOf(d.destination));
+            QCOMPARE(row[0], d.source.host());
+            QCOMPARE(row[1], d.destination.host());
             if (packets[i].isTcp()) {
-                QCOMPARE(row[2], portOf(d.source));
-                QCOMPARE(row[3], portOf(d.destination));
+                QCOMPARE(row[2], QString::number(d.source.port()));
+                QCOMPARE(row[3], QString::number(d.destination.port()));
                 QCOMPARE(row[6].toUInt(nullptr, 16), uint(d.tcpFlags));
                 QCOMPARE(row[7].toUInt(), d.sequenceNumber);
                 QCOMPARE(row[8].toUInt(), d.acknowledgementNumber);
@@ -148,8 +138,8 @@ private:
                 QCOMPARE(row[13], d.windowScale ? QString::number(*d.windowScale) : QString());
                 QCOMPARE(row[14], d.timestamps ? QString::number(d.timestamps->first) : QString());
             } else {
-                QCOMPARE(row[4], portOf(d.source));
-                QCOMPARE(row[5], portOf(d.destination));
+                QCOMPARE(row[4], QString::number(d.source.port()));
+                QCOMPARE(row[5], QString::number(d.destination.port()));
                 QCOMPARE(row[10].toInt(), packets[i].payloadLength() + 8);
             }
             // Microsecond precision in the file.
@@ -326,7 +316,7 @@ private Q_SLOTS:
         for (const PacketEvent& packet : sessionPackets(log))
             seen << QStringLiteral("%1 %2>%3 len %4 cause %5 %6/%7 -> %8/%9")
                         .arg(packet.tNs)
-                        .arg(packet.decoded.source, packet.decoded.destination)
+                        .arg(packet.decoded.source.endpoint(), packet.decoded.destination.endpoint())
                         .arg(packet.payloadLength())
                         .arg(packet.cause)
                         .arg(packet.sender.actor)

@@ -62,8 +62,8 @@ private Q_SLOTS:
         QVERIFY2(packet.isValid(), qPrintable(packet.error));
         QCOMPARE(packet.ipVersion, 4);
         QCOMPARE(packet.transport, DecodedPacket::Transport::Tcp);
-        QCOMPARE(packet.source, QStringLiteral("127.0.0.1:50000"));
-        QCOMPARE(packet.destination, QStringLiteral("127.0.0.1:5000"));
+        QCOMPARE(packet.source.endpoint(), QStringLiteral("127.0.0.1:50000"));
+        QCOMPARE(packet.destination.endpoint(), QStringLiteral("127.0.0.1:5000"));
         QCOMPARE(packet.flagsText(), QStringLiteral("SYN"));
         QCOMPARE(packet.sequenceNumber, 0x01020304u);
         QCOMPARE(packet.window, quint16(65495));
@@ -82,8 +82,8 @@ private Q_SLOTS:
         QVERIFY2(packet.isValid(), qPrintable(packet.error));
         QCOMPARE(packet.ipVersion, 6);
         QCOMPARE(packet.transport, DecodedPacket::Transport::Udp);
-        QCOMPARE(packet.source, QStringLiteral("[::1]:40000"));
-        QCOMPARE(packet.destination, QStringLiteral("[::1]:5000"));
+        QCOMPARE(packet.source.endpoint(), QStringLiteral("[::1]:40000"));
+        QCOMPARE(packet.destination.endpoint(), QStringLiteral("[::1]:5000"));
         QCOMPARE(packet.payload, QByteArray("Hello world !\n"));
         QVERIFY(packet.flagsText().isEmpty());
     }

@@ -109,7 +109,7 @@ private Q_SLOTS:
         QCOMPARE(packets[1].cause, answer->seq);
         QVERIFY(!packets[0].isTcp());
         QCOMPARE(packets[0].payloadLength(), int(question->ret));
-        QCOMPARE(packets[0].decoded.source, packets[1].decoded.destination);
+        QVERIFY(packets[0].decoded.source == packets[1].decoded.destination);
         QVERIFY(packets[0].receiver.isKnown());
         QCOMPARE(packets[0].label(), QStringLiteral("UDP len=%1").arg(question->ret));
     }
@@ -126,7 +126,7 @@ private Q_SLOTS:
         QCOMPARE(packets[0].decoded.tcpFlags, quint8(F::Syn));
         QCOMPARE(packets[1].decoded.tcpFlags, quint8(F::Rst | F::Ack));
         QCOMPARE(packets[1].cause, packets[0].cause);
-        QCOMPARE(packets[0].decoded.destinationPort, *options.port);
+        QCOMPARE(packets[0].decoded.destination.port(), *options.port);
     }
 
     // Closing with bytes not read aborts the connection: a RST, as the kernel does, and no
@@ -209,14 +209,6 @@ private Q_SLOTS:
         QCOMPARE(linked[0].sender, (PacketEnd{QStringLiteral("client"), 3}));
     }
 
-    void wireEndpoints()
-    {
-        QCOMPARE(wireEndpoint(QStringLiteral("[::ffff:127.0.0.1]:80")),
-                 QStringLiteral("127.0.0.1:80"));
-        QCOMPARE(wireEndpoint(QStringLiteral("[::1]:80")), QStringLiteral("[::1]:80"));
-        QCOMPARE(wireEndpoint(QStringLiteral("[::ffff:1:2]:80")),
-                 QStringLiteral("[::ffff:1:2]:80"));
-    }
 };
 
 QTEST_GUILESS_MAIN(TestPacketLinks)

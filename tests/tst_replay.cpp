@@ -57,7 +57,7 @@ Projection project(const EventLog& log, int position)
         if (!endpoint.local.isValid() || endpoint.datagram || endpoint.family == AF_UNIX)
             continue;
         for (const LoggedTcpState& state :
-             tcpStatesFromLog(log, position, endpoint.local.endpoint(), endpoint.peer.endpoint()))
+             tcpStatesFromLog(log, position, endpoint.local, endpoint.peer))
             p.states << QStringLiteral("%1 %2").arg(rfcName(state.state), state.cause);
     }
     return p;

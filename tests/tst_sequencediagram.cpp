@@ -19,7 +19,7 @@ QStringList endpoints(const SequenceDiagramModel& model)
 {
     QStringList names;
     for (const SequenceLifeline& lifeline : model.lifelines())
-        names << lifeline.endpoint;
+        names << lifeline.endpoint.endpoint();
     return names;
 }
 

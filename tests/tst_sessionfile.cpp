@@ -11,6 +11,8 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace SocketScope;
 
 namespace {
@@ -24,6 +26,7 @@ std::optional<SavedSession> readBytes(const QByteArray& bytes, SessionFileError*
 }
 
 // A real session of tcp-echo, saved: the material every hostile file below is made from.
+// Its packets are inferred: the session's default.
 QByteArray savedTcpEcho()
 {
     Session session;
@@ -197,6 +200,49 @@ private Q_SLOTS:
             withLine(m_saved, line, QJsonDocument(call).toJson(QJsonDocument::Compact)), &error));
         QVERIFY2(error.text().contains(QStringLiteral("arguments.") + field),
                  qPrintable(error.text()));
+    }
+
+    // An inferred packet's two ends are read as the addresses they were: an IPv4 or IPv6
+    // sockaddr each, of one family.
+    void inferredPacketEndsChecked_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("says");
+        const QString unix = QStringLiteral("01002f746d702f78"); // AF_UNIX "/tmp/x"
+        const QString v6 = QStringLiteral("0a00138800000000000000000000000000000000000000010000"
+                                          "0000"); // [::1]:5000
+        QTest::newRow("missing") << "src_addr" << QJsonValue() << "header.src_addr";
+        QTest::newRow("unix") << "src_addr" << QJsonValue(unix) << "header.src_addr";
+        QTest::newRow("two families") << "dst_addr" << QJsonValue(v6) << "header.dst_addr";
+        QTest::newRow("odd") << "dst_addr" << QJsonValue(QStringLiteral("020"))
+                             << "header.dst_addr";
+    }
+    void inferredPacketEndsChecked()
+    {
+        QFETCH(QString, field);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, says);
+        const QByteArray& saved = m_saved;
+        const QList<QByteArray> lines = linesOf(saved);
+        const auto line = std::find_if(lines.cbegin(), lines.cend(), [](const QByteArray& l) {
+            return l.contains("\"kind\":\"packet\"");
+        });
+        QVERIFY(line != lines.cend());
+        QJsonObject packet = QJsonDocument::fromJson(*line).object();
+        QJsonObject header = packet[QLatin1String("header")].toObject();
+        QVERIFY(header.contains(field));
+        if (value.isNull())
+            header.remove(field);
+        else
+            header[field] = value;
+        packet[QLatin1String("header")] = header;
+        const int index = int(line - lines.cbegin());
+        SessionFileError error;
+        QVERIFY(!readBytes(
+            withLine(saved, index, QJsonDocument(packet).toJson(QJsonDocument::Compact)), &error));
+        QCOMPARE(error.line, qint64(index + 1));
+        QVERIFY2(error.text().contains(says), qPrintable(error.text()));
     }
 
     void duplicateSeqRefused()

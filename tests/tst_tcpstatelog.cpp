@@ -46,8 +46,8 @@ private Q_SLOTS:
         const CallEvent* connect = findCall(log, QStringLiteral("client"), Call::Connect);
         const CallEvent* listen = findCall(log, QStringLiteral("server"), Call::Listen);
         QVERIFY(connect && listen);
-        const QString client = connect->after.local.endpoint();
-        const QString server = connect->after.peer.endpoint();
+        const SocketAddress client = connect->after.local;
+        const SocketAddress server = connect->after.peer;
         const int end = int(log.calls().size());
 
         // The client said goodbye first. Its peer's ACK of that FIN comes alone (FIN-WAIT-2)
@@ -64,8 +64,7 @@ private Q_SLOTS:
                  QList<TcpState>({TcpState::Listen, TcpState::SynReceived, TcpState::Established,
                                   TcpState::CloseWait, TcpState::LastAck, TcpState::Closed}));
         // Bound, the listening socket is CLOSED until listen().
-        QCOMPARE(statesOf(tcpStatesFromLog(log, end, listen->after.local.endpoint(),
-                                           QStringLiteral("0.0.0.0:*"))),
+        QCOMPARE(statesOf(tcpStatesFromLog(log, end, listen->after.local, SocketAddress())),
                  QList<TcpState>({TcpState::Closed, TcpState::Listen, TcpState::Closed}));
 
         // At the step after connect() the client is in conversation, and was never further.
@@ -76,9 +75,9 @@ private Q_SLOTS:
         // Before the client's socket existed, the log knows nothing of it.
         QVERIFY(tcpStatesFromLog(log, 0, client, server).isEmpty());
         // A socket the session never had.
-        QVERIFY(
-            tcpStatesFromLog(log, end, QStringLiteral("127.0.0.1:1"), QStringLiteral("127.0.0.1:2"))
-                .isEmpty());
+        QVERIFY(tcpStatesFromLog(log, end, *SocketAddress::fromIp(QStringLiteral("127.0.0.1"), 1),
+                                 *SocketAddress::fromIp(QStringLiteral("127.0.0.1"), 2))
+                    .isEmpty());
     }
 };
 

@@ -120,8 +120,8 @@ private Q_SLOTS:
         for (const PacketEvent& packet : session.log().packets()) {
             if (!packet.inferred)
                 QVERIFY2(packet.isTheSessions(),
-                         qPrintable(packet.decoded.source + QLatin1String(" > ") +
-                                    packet.decoded.destination));
+                         qPrintable(packet.decoded.source.endpoint() + QLatin1String(" > ") +
+                                    packet.decoded.destination.endpoint()));
         }
     }
 };

@@ -90,10 +90,10 @@ QString portLink(const PacketEvent& packet, const std::optional<CallEvent>& caus
         return {};
     const quint16 port = address.port();
     const DecodedPacket& d = packet.decoded;
-    if (port != d.sourcePort && port != d.destinationPort)
+    if (port != d.source.port() && port != d.destination.port())
         return {};
     const QString which =
-        port == d.destinationPort ? Tr::tr("destination port") : Tr::tr("source port");
+        port == d.destination.port() ? Tr::tr("destination port") : Tr::tr("source port");
     return Tr::tr("The %1 bytes %2 are port %3 in network order: the same two bytes as the "
                   "port field of the sockaddr %4() passed (seq %5). htons() put them in that "
                   "order in memory; they go on the wire unchanged.")
@@ -110,14 +110,16 @@ QString packetHeaderHtml(const PacketEvent& packet, const std::optional<CallEven
     QString html = QStringLiteral("<h3>%1</h3>")
                        .arg(Tr::tr("Packet %1: %2 %3 \u2192 %4, %5")
                                 .arg(packet.seq)
-                                .arg(packet.protocolName(), packet.decoded.source,
-                                     packet.decoded.destination, packet.label()));
+                                .arg(packet.protocolName(),
+                                     DecodedPacket::endpointText(packet.decoded.source),
+                                     DecodedPacket::endpointText(packet.decoded.destination),
+                                     packet.label()));
     if (packet.inferred) {
         html += QStringLiteral("<p><i>%1</i></p>")
                     .arg(Tr::tr("Inferred packet: nothing was captured, so there are no real "
                                 "bytes. Its ports would travel as %1 and %2 (network order).")
-                             .arg(CRender::hexBytes(networkOrder(packet.decoded.sourcePort)),
-                                  CRender::hexBytes(networkOrder(packet.decoded.destinationPort))));
+                             .arg(CRender::hexBytes(networkOrder(packet.decoded.source.port())),
+                                  CRender::hexBytes(networkOrder(packet.decoded.destination.port()))));
     } else if (packet.decoded.transportOffset >= 0 && packet.decoded.networkOffset >= 0) {
         html += fieldTable(packet.frame, headerFields(packet));
     }

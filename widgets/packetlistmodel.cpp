@@ -78,9 +78,9 @@ QVariant PacketListModel::display(const PacketEvent& packet, int column) const
     case TimeColumn:
         return PacketRows::timeText(packet.tNs - m_originNs);
     case SourceColumn:
-        return packet.decoded.source;
+        return DecodedPacket::endpointText(packet.decoded.source);
     case DestinationColumn:
-        return packet.decoded.destination;
+        return DecodedPacket::endpointText(packet.decoded.destination);
     case ProtocolColumn:
         return packet.protocolName();
     case InfoColumn: {

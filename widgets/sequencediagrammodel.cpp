@@ -34,7 +34,7 @@ void SequenceDiagramModel::setPackets(const QList<PacketEvent>& packets, const Q
     }
 }
 
-int SequenceDiagramModel::lifelineOf(const QString& endpoint, const PacketEnd& end)
+int SequenceDiagramModel::lifelineOf(const SocketAddress& endpoint, const PacketEnd& end)
 {
     auto it = m_lifelineIndex.constFind(endpoint);
     if (it == m_lifelineIndex.cend()) {

@@ -12,7 +12,7 @@ namespace SocketScope {
 // One vertical line of the diagram: a transport endpoint, and the socket behind it when the
 // packets say which one it is.
 struct SequenceLifeline {
-    QString endpoint; // "127.0.0.1:5000", "[::1]:5000"
+    SocketAddress endpoint; // as on the wire
     QString actor;    // empty when no packet names the socket
     int fd = -1;
 };
@@ -65,13 +65,13 @@ private:
         int to = 0;
     };
 
-    int lifelineOf(const QString& endpoint, const PacketEnd& end);
+    int lifelineOf(const SocketAddress& endpoint, const PacketEnd& end);
 
     QList<PacketEvent> m_packets;
     QList<int> m_visible; // a packet index per row
     QList<Arrow> m_arrows;
     QList<SequenceLifeline> m_lifelines;
-    QHash<QString, int> m_lifelineIndex;
+    QHash<SocketAddress, int> m_lifelineIndex;
     qint64 m_originNs = 0;
     bool m_relativeNumbers = true;
 };

@@ -213,7 +213,9 @@ void SequenceDiagramPainter::paintHeader(QPainter& painter, qreal top) const
     const qreal maxWidth = (m_layout.lifelineX(1) - m_layout.lifelineX(0)) - 8;
     for (int i = 0; i < m_layout.lifelineCount(); ++i) {
         const SequenceLifeline& lifeline = m_model.lifelines().at(i);
-        const QString title = lifeline.endpoint.isEmpty() ? tr("unknown") : lifeline.endpoint;
+        const QString title = lifeline.endpoint.isValid()
+                                  ? DecodedPacket::endpointText(lifeline.endpoint)
+                                  : tr("unknown");
         const QString subtitle =
             lifeline.fd >= 0 ? tr("%1 · fd %2").arg(lifeline.actor).arg(lifeline.fd) : QString();
         const qreal textWidth =

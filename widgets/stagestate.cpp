@@ -1,7 +1,6 @@
 #include "stagestate.h"
 
 #include "calls/threadgroups.h"
-#include "packets/packetlinker.h"
 
 #include <algorithm>
 #include <sys/socket.h>
@@ -16,9 +15,11 @@ bool sameAddress(const SocketAddress& a, const SocketAddress& b)
     return a.isValid() && a.unmapped() == b.unmapped();
 }
 
-QString connectionKey(const SocketAddress& local, const SocketAddress& peer)
+using Connection = std::pair<SocketAddress, SocketAddress>; // local, peer
+
+Connection connectionKey(const SocketAddress& local, const SocketAddress& peer)
 {
-    return wireEndpoint(local) + QLatin1Char('|') + wireEndpoint(peer);
+    return {local.unmapped(), peer.unmapped()};
 }
 
 class Projector {
@@ -53,8 +54,8 @@ private:
     QHash<int, qsizetype> m_bytesReadAhead;
     QHash<int, int> m_lettersTakenAhead;
     // Bytes sent on a connection nobody has accepted yet (the caller waits in the queue, or
-    // the accept was logged after the write): by the handset to come's "local|peer".
-    QHash<QString, QByteArray> m_awaitingHandset;
+    // the accept was logged after the write): by the handset to come's (local, peer).
+    QHash<Connection, QByteArray> m_awaitingHandset;
 };
 
 void Projector::deliverBytes(int index, const QByteArray& bytes)

@@ -48,35 +48,6 @@ void putHex(QJsonObject& object, const char* key, const QByteArray& bytes)
         object[QLatin1String(key)] = hex(bytes);
 }
 
-void putAddress(QJsonObject& object, const char* key, const SocketAddress& address)
-{
-    if (address.isValid())
-        object[QLatin1String(key)] = addressToHex(address);
-}
-
-SocketAddress readAddress(JsonFields& fields, const char* key)
-{
-    const QByteArray bytes = fields.hex(key, qsizetype(sizeof(sockaddr_storage)));
-    if (bytes.isEmpty())
-        return {};
-    sockaddr_storage storage{};
-    if (bytes.size() < qsizetype(sizeof(sa_family_t))) {
-        fields.fail(key, Tr::tr("is too short for a sockaddr"));
-        return {};
-    }
-    std::memcpy(&storage, bytes.constData(), size_t(bytes.size()));
-    const qsizetype expected = storage.ss_family == AF_INET    ? qsizetype(sizeof(sockaddr_in))
-                               : storage.ss_family == AF_INET6 ? qsizetype(sizeof(sockaddr_in6))
-                                                               : -1;
-    const bool unix =
-        storage.ss_family == AF_UNIX && bytes.size() <= qsizetype(sizeof(sockaddr_un));
-    if (!unix && bytes.size() != expected) {
-        fields.fail(key, Tr::tr("is not a sockaddr_in, sockaddr_in6 or sockaddr_un"));
-        return {};
-    }
-    return SocketAddress(reinterpret_cast<const sockaddr*>(&storage), socklen_t(bytes.size()));
-}
-
 int readConstant(JsonFields& fields, const char* key, ConstantKind kind)
 {
     const QString name = fields.string(key, 64);
@@ -459,6 +430,35 @@ QString socketTypeName(int type)
 }
 
 } // namespace
+
+void putAddress(QJsonObject& object, const char* key, const SocketAddress& address)
+{
+    if (address.isValid())
+        object[QLatin1String(key)] = addressToHex(address);
+}
+
+SocketAddress readAddress(JsonFields& fields, const char* key)
+{
+    const QByteArray bytes = fields.hex(key, qsizetype(sizeof(sockaddr_storage)));
+    if (bytes.isEmpty())
+        return {};
+    sockaddr_storage storage{};
+    if (bytes.size() < qsizetype(sizeof(sa_family_t))) {
+        fields.fail(key, Tr::tr("is too short for a sockaddr"));
+        return {};
+    }
+    std::memcpy(&storage, bytes.constData(), size_t(bytes.size()));
+    const qsizetype expected = storage.ss_family == AF_INET    ? qsizetype(sizeof(sockaddr_in))
+                               : storage.ss_family == AF_INET6 ? qsizetype(sizeof(sockaddr_in6))
+                                                               : -1;
+    const bool unix =
+        storage.ss_family == AF_UNIX && bytes.size() <= qsizetype(sizeof(sockaddr_un));
+    if (!unix && bytes.size() != expected) {
+        fields.fail(key, Tr::tr("is not a sockaddr_in, sockaddr_in6 or sockaddr_un"));
+        return {};
+    }
+    return SocketAddress(reinterpret_cast<const sockaddr*>(&storage), socklen_t(bytes.size()));
+}
 
 QString addressToHex(const SocketAddress& address)
 {

@@ -2,6 +2,7 @@
 
 #include "calls/callevent.h"
 #include "calls/callrequest.h"
+#include "calls/jsonfields.h"
 
 #include <QJsonObject>
 
@@ -24,5 +25,9 @@ std::optional<CallRequest> requestFromJson(const QJsonObject& object, QString* e
 
 // A sockaddr as the hexadecimal bytes of the structure, exactly as the kernel had it.
 QString addressToHex(const SocketAddress& address);
+// Written under `key` when valid; read back checked to be a whole sockaddr_in, sockaddr_in6
+// or sockaddr_un (an invalid address when the key is absent).
+void putAddress(QJsonObject& object, const char* key, const SocketAddress& address);
+SocketAddress readAddress(JsonFields& fields, const char* key);
 
 } // namespace SocketScope::CallCodec

@@ -1,6 +1,7 @@
 #include "calls/socketaddress.h"
 
 #include <QCoreApplication>
+#include <QHashFunctions>
 
 #include <arpa/inet.h>
 #include <cstring>
@@ -56,6 +57,22 @@ std::optional<SocketAddress> SocketAddress::fromIp(const QString& ip, quint16 po
                         "(like ::1).")
                      .arg(ip);
     return std::nullopt;
+}
+
+SocketAddress SocketAddress::fromInet(int family, const void* address, quint16 port)
+{
+    if (family == AF_INET) {
+        sockaddr_in v4{};
+        v4.sin_family = AF_INET;
+        v4.sin_port = htons(port);
+        std::memcpy(&v4.sin_addr, address, sizeof(v4.sin_addr));
+        return SocketAddress(reinterpret_cast<const sockaddr*>(&v4), sizeof(v4));
+    }
+    sockaddr_in6 v6{};
+    v6.sin6_family = AF_INET6;
+    v6.sin6_port = htons(port);
+    std::memcpy(&v6.sin6_addr, address, sizeof(v6.sin6_addr));
+    return SocketAddress(reinterpret_cast<const sockaddr*>(&v6), sizeof(v6));
 }
 
 std::optional<SocketAddress> SocketAddress::fromUnixPath(const QString& path, QString* error)
@@ -248,6 +265,11 @@ bool SocketAddress::isWildcard() const
 bool SocketAddress::operator==(const SocketAddress& other) const
 {
     return m_length == other.m_length && std::memcmp(&m_storage, &other.m_storage, m_length) == 0;
+}
+
+size_t qHash(const SocketAddress& address, size_t seed)
+{
+    return qHashBits(address.data(), address.length(), seed);
 }
 
 QString familyName(int family)

@@ -18,6 +18,9 @@ public:
     // Parses a numeric IPv4 or IPv6 address with inet_pton; nullopt with *error set otherwise.
     static std::optional<SocketAddress> fromIp(const QString& ip, quint16 port,
                                                QString* error = nullptr);
+    // An address as it stands in an IP header or a kernel record: 4 bytes for AF_INET, 16 for
+    // AF_INET6, in network order, with its port in host order.
+    static SocketAddress fromInet(int family, const void* address, quint16 port);
     static std::optional<SocketAddress> fromUnixPath(const QString& path, QString* error = nullptr);
     // Accepts "127.0.0.1:5000", "[::1]:5000" or an absolute AF_UNIX path.
     static std::optional<SocketAddress> fromEndpoint(const QString& endpoint,
@@ -45,6 +48,8 @@ private:
     sockaddr_storage m_storage{};
     socklen_t m_length = 0;
 };
+
+size_t qHash(const SocketAddress& address, size_t seed = 0);
 
 QString familyName(int family);
 

@@ -233,6 +233,11 @@ bool dumpInet(Dump dump, int family, int protocol, bool withTcpInfo, int* error)
                 message->id.idiag_dport
                     ? inetEndpoint(family, message->id.idiag_dst, message->id.idiag_dport)
                     : inetEndpoint(family, message->id.idiag_dst, 0).chopped(1) + QLatin1Char('*');
+            row.localAddress =
+                SocketAddress::fromInet(family, message->id.idiag_src, ntohs(message->id.idiag_sport));
+            if (message->id.idiag_dport)
+                row.peerAddress = SocketAddress::fromInet(family, message->id.idiag_dst,
+                                                          ntohs(message->id.idiag_dport));
             row.uid = message->idiag_uid;
             row.inode = message->idiag_inode;
             row.cookie = quint64(message->id.idiag_cookie[1]) << 32 | message->id.idiag_cookie[0];

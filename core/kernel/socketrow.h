@@ -1,5 +1,7 @@
 #pragma once
 
+#include "calls/socketaddress.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -56,7 +58,10 @@ struct SocketRow {
     quint32 recvQ = 0;  // for a listener: connections waiting to be accepted
     quint32 sendQ = 0;  // for a listener: the backlog limit
     QString local;      // "127.0.0.1:5000", "[::1]:5000", a path, "*" for an unnamed unix socket
-    QString peer;
+    QString peer;       // as ss writes it: "0.0.0.0:*" for none
+    // TCP and UDP: the same as values; the peer invalid when it has none.
+    SocketAddress localAddress;
+    SocketAddress peerAddress;
     quint32 uid = 0;
     quint64 inode = 0; // 0 for what no descriptor holds (TIME_WAIT, not yet accepted)
     quint64 cookie = 0;

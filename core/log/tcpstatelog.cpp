@@ -1,7 +1,5 @@
 #include "log/tcpstatelog.h"
 
-#include "packets/packetlinker.h"
-
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -14,43 +12,42 @@ class Tr {
     Q_DECLARE_TR_FUNCTIONS(TcpStateLog)
 };
 
-bool isListenerPeer(const QString& peer)
+// A listener, an unconnected socket: no peer of its own.
+SocketAddress peerOf(const SocketAddress& peer)
 {
-    return peer.isEmpty() || peer.endsWith(QLatin1String(":*")) ||
-           peer.endsWith(QLatin1String(":0"));
+    return peer.isValid() && peer.port() != 0 ? peer.unmapped() : SocketAddress();
 }
+
+// A descriptor of one process, and the connection it holds (local, peer or none).
+using Descriptor = std::pair<qint64, int>;
+using Connection = std::pair<SocketAddress, SocketAddress>;
 
 // Follows one end through the RFC 9293 transitions the packets make.
 class Follower {
 public:
-    Follower(QString local, QString peer)
-        : m_local(std::move(local))
-        , m_peer(std::move(peer))
-        , m_listener(isListenerPeer(m_peer))
+    Follower(const SocketAddress& local, const SocketAddress& peer)
+        : m_local(local.unmapped())
+        , m_peer(peerOf(peer))
+        , m_listener(!m_peer.isValid())
     {
     }
 
-    void onCall(const CallEvent& call, QHash<QString, QString>& tupleOfDescriptor)
+    void onCall(const CallEvent& call, QHash<Descriptor, Connection>& connectionOf)
     {
-        const QString descriptor = QStringLiteral("%1/%2").arg(call.pid).arg(call.fd());
+        const Descriptor descriptor{call.pid, call.fd()};
         if (Calls::has(call.call, CallTrait::ReleasesDescriptor) && !call.failed()) {
             // A listener or an unanswered connect sends nothing when closed: no packet says so.
-            if (tupleOfDescriptor.value(descriptor) == tupleKey() && m_state &&
+            if (connectionOf.value(descriptor) == Connection{m_local, m_peer} && m_state &&
                 (*m_state == TcpState::Listen || *m_state == TcpState::SynSent))
                 enter(TcpState::Closed, call.tNs + call.durationNs, Tr::tr("close()"));
-            tupleOfDescriptor.remove(descriptor);
+            connectionOf.remove(descriptor);
             return;
         }
         if (call.resultFd() < 0 || !call.after.local.isValid())
             return;
-        const QString local = wireEndpoint(call.after.local);
-        const QString peer = wireEndpoint(call.after.peer);
-        // A listener, an unconnected socket: no peer of its own.
-        const bool noPeer = !call.after.peer.isValid() || call.after.peer.port() == 0;
-        tupleOfDescriptor.insert(QStringLiteral("%1/%2").arg(call.pid).arg(call.resultFd()),
-                                 local + QLatin1Char('|') + (noPeer ? QString() : peer));
-        const bool same = local == m_local && (m_listener ? noPeer : peer == m_peer);
-        if (!same || !call.after.tcpState)
+        const Connection connection{call.after.local.unmapped(), peerOf(call.after.peer)};
+        connectionOf.insert({call.pid, call.resultFd()}, connection);
+        if (connection != Connection{m_local, m_peer} || !call.after.tcpState)
             return;
         enter(*call.after.tcpState, call.tNs + call.durationNs,
               Calls::name(call.call) + QStringLiteral("()"));
@@ -117,10 +114,6 @@ public:
     const QList<LoggedTcpState>& states() const { return m_states; }
 
 private:
-    QString tupleKey() const
-    {
-        return m_local + QLatin1Char('|') + (m_listener ? QString() : m_peer);
-    }
     void enter(TcpState state, qint64 tNs, const QString& cause)
     {
         if (m_state == state)
@@ -129,8 +122,8 @@ private:
         m_states.append(LoggedTcpState{state, tNs, cause});
     }
 
-    QString m_local;
-    QString m_peer;
+    SocketAddress m_local;
+    SocketAddress m_peer; // invalid for a listener
     bool m_listener;
     std::optional<TcpState> m_state;
     std::optional<quint32> m_finEnd;
@@ -139,8 +132,8 @@ private:
 
 } // namespace
 
-QList<LoggedTcpState> tcpStatesFromLog(const EventLog& log, int callCount, const QString& local,
-                                       const QString& peer)
+QList<LoggedTcpState> tcpStatesFromLog(const EventLog& log, int callCount,
+                                       const SocketAddress& local, const SocketAddress& peer)
 {
     const int calls = std::clamp(callCount, 0, int(log.calls().size()));
     // Calls count when they return (the state is the kernel's after the call), packets
@@ -160,11 +153,11 @@ QList<LoggedTcpState> tcpStatesFromLog(const EventLog& log, int callCount, const
     std::stable_sort(moments.begin(), moments.end(), [](const Moment& a, const Moment& b) {
         return a.tNs != b.tNs ? a.tNs < b.tNs : a.order < b.order;
     });
-    Follower follower(wireEndpoint(local), wireEndpoint(peer));
-    QHash<QString, QString> tupleOfDescriptor;
+    Follower follower(local, peer);
+    QHash<Descriptor, Connection> connectionOf;
     for (const Moment& moment : moments) {
         if (moment.order == 1)
-            follower.onCall(log.calls().at(moment.index), tupleOfDescriptor);
+            follower.onCall(log.calls().at(moment.index), connectionOf);
         else
             follower.onPacket(log.packets().at(moment.index));
     }

@@ -1,9 +1,12 @@
 #include "packets/packetcodec.h"
 
+#include "calls/callcodec.h"
 #include "calls/jsonfields.h"
 
 #include <QCoreApplication>
 #include <QJsonValue>
+
+#include <sys/socket.h>
 
 namespace SocketScope::PacketCodec {
 
@@ -36,26 +39,28 @@ PacketEnd endFromJson(JsonFields& fields, const char* key)
 // The header fields of an inferred packet, which has no frame to decode again.
 QJsonObject inferredToJson(const DecodedPacket& d)
 {
-    return QJsonObject{
-        {QStringLiteral("ip_version"), d.ipVersion},
+    QJsonObject header{
         {QStringLiteral("transport"), d.transport == DecodedPacket::Transport::Tcp
                                           ? QStringLiteral("tcp")
                                           : QStringLiteral("udp")},
-        {QStringLiteral("src"), d.source},
-        {QStringLiteral("dst"), d.destination},
-        {QStringLiteral("src_port"), d.sourcePort},
-        {QStringLiteral("dst_port"), d.destinationPort},
         {QStringLiteral("tcp_flags"), d.tcpFlags},
         {QStringLiteral("seq_no"), qint64(d.sequenceNumber)},
         {QStringLiteral("ack_no"), qint64(d.acknowledgementNumber)},
         {QStringLiteral("payload_hex"), QString::fromLatin1(d.payload.toHex())},
     };
+    CallCodec::putAddress(header, "src_addr", d.source);
+    CallCodec::putAddress(header, "dst_addr", d.destination);
+    return header;
+}
+
+bool isInet(const SocketAddress& address)
+{
+    return address.family() == AF_INET || address.family() == AF_INET6;
 }
 
 DecodedPacket inferredFromJson(JsonFields f)
 {
     DecodedPacket d;
-    d.ipVersion = int(f.integer("ip_version", 4, 4, 6));
     const QString transport = f.requiredString("transport", 8);
     if (transport == QLatin1String("tcp"))
         d.transport = DecodedPacket::Transport::Tcp;
@@ -63,10 +68,13 @@ DecodedPacket inferredFromJson(JsonFields f)
         d.transport = DecodedPacket::Transport::Udp;
     else
         f.fail("transport", Tr::tr("must be \"tcp\" or \"udp\""));
-    d.source = f.requiredString("src", 128);
-    d.destination = f.requiredString("dst", 128);
-    d.sourcePort = quint16(f.integer("src_port", 0, 0, 65535));
-    d.destinationPort = quint16(f.integer("dst_port", 0, 0, 65535));
+    d.source = CallCodec::readAddress(f, "src_addr");
+    d.destination = CallCodec::readAddress(f, "dst_addr");
+    if (!isInet(d.source))
+        f.fail("src_addr", Tr::tr("must be an IPv4 or IPv6 address"));
+    else if (d.destination.family() != d.source.family())
+        f.fail("dst_addr", Tr::tr("must be an address of the same family as src_addr"));
+    d.ipVersion = d.source.family() == AF_INET6 ? 6 : 4;
     d.tcpFlags = quint8(f.integer("tcp_flags", 0, 0, 255));
     d.sequenceNumber = quint32(f.integer("seq_no", 0, 0, 0xffffffffLL));
     d.acknowledgementNumber = quint32(f.integer("ack_no", 0, 0, 0xffffffffLL));
@@ -85,8 +93,8 @@ QJsonObject toJson(const PacketEvent& packet)
     object[QLatin1String("seq")] = packet.seq;
     object[QLatin1String("t_ns")] = packet.tNs;
     object[QLatin1String("proto")] = packet.protocolName();
-    object[QLatin1String("src")] = d.source;
-    object[QLatin1String("dst")] = d.destination;
+    object[QLatin1String("src")] = DecodedPacket::endpointText(d.source);
+    object[QLatin1String("dst")] = DecodedPacket::endpointText(d.destination);
     object[QLatin1String("flags")] = tcp ? QJsonValue(d.flagsText()) : QJsonValue();
     object[QLatin1String("seq_no")] = tcp ? QJsonValue(qint64(d.sequenceNumber)) : QJsonValue();
     object[QLatin1String("ack_no")] =

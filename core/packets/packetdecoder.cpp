@@ -49,22 +49,6 @@ private:
     const QByteArray& m_bytes;
 };
 
-QString endpoint(int version, const char* address, quint16 port)
-{
-    if (version == 4) {
-        sockaddr_in in{};
-        in.sin_family = AF_INET;
-        std::memcpy(&in.sin_addr, address, 4);
-        in.sin_port = htons(port);
-        return SocketAddress(reinterpret_cast<sockaddr*>(&in), sizeof(in)).endpoint();
-    }
-    sockaddr_in6 in6{};
-    in6.sin6_family = AF_INET6;
-    std::memcpy(&in6.sin6_addr, address, 16);
-    in6.sin6_port = htons(port);
-    return SocketAddress(reinterpret_cast<sockaddr*>(&in6), sizeof(in6)).endpoint();
-}
-
 // Where the IP header starts and which version it is, after the link-layer header.
 std::optional<qsizetype> networkOffset(int linkType, const Reader& frame, QString* error)
 {
@@ -154,10 +138,9 @@ void decodeTransport(const Reader& frame, qsizetype offset, qsizetype end, int p
     }
     packet.transport = tcp ? DecodedPacket::Transport::Tcp : DecodedPacket::Transport::Udp;
     packet.transportOffset = int(offset);
-    packet.sourcePort = frame.u16(offset);
-    packet.destinationPort = frame.u16(offset + 2);
-    packet.source = endpoint(packet.ipVersion, sourceAddress, packet.sourcePort);
-    packet.destination = endpoint(packet.ipVersion, destinationAddress, packet.destinationPort);
+    const int family = packet.ipVersion == 4 ? AF_INET : AF_INET6;
+    packet.source = SocketAddress::fromInet(family, sourceAddress, frame.u16(offset));
+    packet.destination = SocketAddress::fromInet(family, destinationAddress, frame.u16(offset + 2));
     qsizetype payloadStart = offset + 8;
     if (tcp) {
         packet.sequenceNumber = frame.u32(offset + 4);
@@ -187,6 +170,14 @@ QString DecodedPacket::flagsText() const
             set << QString::fromLatin1(name);
     }
     return set.join(QStringLiteral(", "));
+}
+
+QString DecodedPacket::endpointText(const SocketAddress& address)
+{
+    if (address.port() != 0 || !address.isValid())
+        return address.endpoint();
+    return (address.family() == AF_INET6 ? QStringLiteral("[%1]:?") : QStringLiteral("%1:?"))
+        .arg(address.host());
 }
 
 DecodedPacket decodeFrame(int linkType, const QByteArray& bytes)

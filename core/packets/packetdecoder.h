@@ -1,5 +1,7 @@
 #pragma once
 
+#include "calls/socketaddress.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -22,10 +24,8 @@ struct DecodedPacket {
 
     int ipVersion = 0;
     Transport transport = Transport::Unknown;
-    QString source; // "127.0.0.1:5000", "[::1]:5000"
-    QString destination;
-    quint16 sourcePort = 0;
-    quint16 destinationPort = 0;
+    SocketAddress source; // the IP header's addresses with the TCP/UDP header's ports
+    SocketAddress destination;
     int networkOffset = -1;   // where the IP header starts in the frame
     int transportOffset = -1; // where the TCP/UDP header starts in the frame (its port bytes)
     quint8 tcpFlags = 0;
@@ -42,6 +42,9 @@ struct DecodedPacket {
     bool isValid() const { return error.isEmpty() && transport != Transport::Unknown; }
     bool operator==(const DecodedPacket&) const = default;
     QString flagsText() const; // "SYN", "SYN, ACK", "FIN, ACK", "" for UDP
+    // "127.0.0.1:5000", "[::1]:5000"; "127.0.0.1:?" for an inferred packet whose port the
+    // kernel no longer tells (no packet on the wire has port 0).
+    static QString endpointText(const SocketAddress& address);
 };
 
 // Link types of pcap (the values libpcap's DLT_* have in files).

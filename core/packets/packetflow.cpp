@@ -94,8 +94,8 @@ void PacketFlow::append(QList<PacketEvent> packets)
         return;
     QList<PacketEvent> kept;
     for (PacketEvent& packet : packets) {
-        if (!packet.inferred && m_isSessionPort && !m_isSessionPort(packet.decoded.sourcePort) &&
-            !m_isSessionPort(packet.decoded.destinationPort))
+        if (!packet.inferred && m_isSessionPort && !m_isSessionPort(packet.decoded.source.port()) &&
+            !m_isSessionPort(packet.decoded.destination.port()))
             continue;
         packet.seq = m_sequence->fetch_add(1);
         kept.append(packet);

@@ -6,34 +6,20 @@ namespace SocketScope {
 
 namespace {
 
-using WireEnd = PacketInference::WireEnd;
-
-WireEnd wireEnd(const SocketAddress& address)
-{
-    const SocketAddress onWire = address.unmapped();
-    if (!onWire.isValid())
-        return {};
-    return {onWire.endpoint(), onWire.port(), onWire.family() == AF_INET6 ? 6 : 4};
-}
-
 // The source address on the wire. A wildcard or unbound socket sends from the address the
 // route gives; on loopback that is the destination's own. After a refused connect the kernel
-// has forgotten the ephemeral port it used: "?".
-WireEnd sourceOnWire(const SocketAddress& local, const SocketAddress& destination)
+// has forgotten the ephemeral port it used: port 0, shown "?".
+SocketAddress sourceOnWire(const SocketAddress& local, const SocketAddress& destination)
 {
     const SocketAddress bound = local.unmapped();
     if (bound.isValid() && !bound.isWildcard() && bound.port() != 0)
-        return wireEnd(bound);
+        return bound;
     const SocketAddress to = destination.unmapped();
     if (!to.isValid())
-        return wireEnd(bound);
+        return bound;
     SocketAddress from = to;
     from.setPort(bound.isValid() ? bound.port() : 0);
-    WireEnd end = wireEnd(from);
-    if (end.port == 0)
-        end.text = (to.family() == AF_INET6 ? QStringLiteral("[%1]:?") : QStringLiteral("%1:?"))
-                       .arg(to.host());
-    return end;
+    return from;
 }
 
 bool sameConnection(const SocketAddress& a, const SocketAddress& b)
@@ -54,11 +40,9 @@ PacketEvent PacketInference::make(const CallEvent& call, const Way& way, bool tc
     packet.tNs = call.tNs + qMin<qint64>(call.durationNs, 1);
     DecodedPacket& d = packet.decoded;
     d.transport = tcp ? DecodedPacket::Transport::Tcp : DecodedPacket::Transport::Udp;
-    d.source = way.from.text;
-    d.sourcePort = way.from.port;
-    d.destination = way.to.text;
-    d.destinationPort = way.to.port;
-    d.ipVersion = way.to.ipVersion;
+    d.source = way.from;
+    d.destination = way.to;
+    d.ipVersion = way.to.family() == AF_INET6 ? 6 : 4;
     return packet;
 }
 
@@ -89,7 +73,7 @@ void PacketInference::handshake(QList<PacketEvent>& out, const CallEvent& call, 
 {
     using F = DecodedPacket::TcpFlag;
     const SocketAddress remote = known.peer.isValid() ? known.peer : call.arguments.address;
-    const Way way{sourceOnWire(known.local, remote), wireEnd(remote)};
+    const Way way{sourceOnWire(known.local, remote), remote.unmapped()};
     if (!way.from.isValid() || !way.to.isValid())
         return;
     m_nextSeq[way.key()] = 0;
@@ -133,7 +117,7 @@ void PacketInference::completeDialling(QList<PacketEvent>& out, const CallEvent&
                          call.after.tcpState == TcpState::Established;
         const bool accepted = (call.call == Call::Accept || call.call == Call::Accept4) &&
                               !call.failed() && known.peer.isValid() &&
-                              wireEnd(known.peer).text == it->way.from.text;
+                              known.peer.unmapped() == it->way.from;
         if (own || accepted) {
             completeHandshake(out, it->connect, it->way, call.tNs);
             it = m_dialling.erase(it);
@@ -146,7 +130,7 @@ void PacketInference::completeDialling(QList<PacketEvent>& out, const CallEvent&
 void PacketInference::finish(QList<PacketEvent>& out, const CallEvent& call, const Known& known)
 {
     using F = DecodedPacket::TcpFlag;
-    const Way way{wireEnd(known.local), wireEnd(known.peer)};
+    const Way way{known.local.unmapped(), known.peer.unmapped()};
     if (!known.peer.isValid() || m_finished.contains(way.key()) || !m_nextSeq.contains(way.key()))
         return;
     const bool closes = call.call == Call::Close;
@@ -216,7 +200,7 @@ QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
         call.arguments.option == SO_LINGER)
         known.lingerZero = !call.failed() && call.arguments.value.integer != 0 &&
                            call.arguments.value.lingerSeconds == 0;
-    const Way way{wireEnd(now.local), wireEnd(now.peer)};
+    const Way way{now.local.unmapped(), now.peer.unmapped()};
     if (tcp && Calls::has(call.call, CallTrait::ReceivesData) && call.ret > 0 &&
         !(call.arguments.flags & MSG_PEEK))
         m_unread[way.back().key()] -= call.ret;
@@ -233,7 +217,7 @@ QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
         } else if (!tcp) {
             const SocketAddress destination =
                 call.arguments.address.isValid() ? call.arguments.address : now.peer;
-            const Way datagramWay{sourceOnWire(now.local, destination), wireEnd(destination)};
+            const Way datagramWay{sourceOnWire(now.local, destination), destination.unmapped()};
             if (datagramWay.from.isValid() && datagramWay.to.isValid()) {
                 PacketEvent datagram = make(call, datagramWay, false);
                 datagram.decoded.payload = payload;

@@ -19,14 +19,6 @@ class PacketInference {
 public:
     QList<PacketEvent> packetsFor(const CallEvent& call);
 
-    // One end of an inferred packet as the diagram shows it.
-    struct WireEnd {
-        QString text; // "127.0.0.1:5000"; "127.0.0.1:?" when the port is not known
-        quint16 port = 0;
-        int ipVersion = 4;
-        bool isValid() const { return !text.isEmpty(); }
-    };
-
 private:
     struct Known {
         SocketAddress local;
@@ -34,11 +26,13 @@ private:
         int socketType = 0;
         bool lingerZero = false; // SO_LINGER on with 0 s: close() resets
     };
-    using Direction = std::pair<QString, QString>; // the two ends' texts
+    // The two ends as they are on the wire (IPv4-mapped addresses as IPv4; port 0 when the
+    // kernel no longer tells it).
+    using Direction = std::pair<SocketAddress, SocketAddress>;
     struct Way {
-        WireEnd from;
-        WireEnd to;
-        Direction key() const { return {from.text, to.text}; }
+        SocketAddress from;
+        SocketAddress to;
+        Direction key() const { return {from, to}; }
         Way back() const { return {to, from}; }
     };
 

@@ -54,28 +54,22 @@ struct DescriptorLife {
     int socketType = 0; // SOCK_STREAM carries TCP, SOCK_DGRAM UDP: ports are per protocol
     qint64 bornNs = 0;
     qint64 closedNs = never;
-    QString local; // wire form
-    QString peer;
-    SocketAddress localAddress;
-    quint16 wildcardPort = 0;      // bound to every address (INADDR_ANY, in6addr_any) on this port
+    SocketAddress local; // as on the wire: IPv4-mapped addresses as IPv4
+    SocketAddress peer;
     QList<const CallEvent*> calls; // by start time
     // The last connect(): where it dialled and while, for a socket whose local port the
     // kernel gave back after a refused connection.
-    QString dialled;
+    SocketAddress dialled;
     qint64 dialledFromNs = 0;
     qint64 dialledUntilNs = 0;
 };
 
-// The port at the end of "127.0.0.1:5000" or "[::1]:5000"; 0 when there is none.
-quint16 portOf(const QString& wire)
+// A local address matches a packet's address exactly, or as a wildcard (INADDR_ANY,
+// in6addr_any) bound to its port.
+bool localMatches(const DescriptorLife& life, const SocketAddress& wire)
 {
-    return quint16(qMax(0, endpointPort(wire)));
-}
-
-// A local address matches a packet's address exactly, or as a wildcard bound to its port.
-bool localMatches(const DescriptorLife& life, const QString& wire)
-{
-    return life.local == wire || (life.wildcardPort != 0 && life.wildcardPort == portOf(wire));
+    return life.local == wire ||
+           (life.local.isWildcard() && life.local.port() != 0 && life.local.port() == wire.port());
 }
 
 class Linker {
@@ -89,10 +83,10 @@ private:
         qint64 cause = -1;
         quint8 flags = 0;
     };
-    using Direction = std::pair<QString, QString>; // source, destination
+    using Direction = std::pair<SocketAddress, SocketAddress>; // source, destination
 
-    const DescriptorLife* find(const QString& local, const QString& remote, qint64 t, bool listener,
-                               int socketType) const;
+    const DescriptorLife* find(const SocketAddress& local, const SocketAddress& remote, qint64 t,
+                               bool listener, int socketType) const;
     qint64 latestCall(const DescriptorLife* life, qint64 t, bool (*kind)(const CallEvent&)) const;
     using Current = QHash<std::pair<QString, int>, int>;
     void inheritLives(Current& current, const QString& parent, const QString& child, qint64 bornNs);
@@ -137,14 +131,12 @@ Linker::Linker(const QList<CallEvent>& calls)
         life.calls.append(call);
         if (call->socketType != 0)
             life.socketType = call->socketType;
-        if (call->after.local.isValid()) {
-            life.localAddress = call->after.local;
-            life.local = wireEndpoint(call->after.local);
-        }
+        if (call->after.local.isValid())
+            life.local = call->after.local.unmapped();
         if (call->after.peer.isValid())
-            life.peer = wireEndpoint(call->after.peer);
+            life.peer = call->after.peer.unmapped();
         if (connects(*call) && call->arguments.address.isValid()) {
-            life.dialled = wireEndpoint(call->arguments.address);
+            life.dialled = call->arguments.address.unmapped();
             life.dialledFromNs = call->tNs;
             life.dialledUntilNs = call->tNs + call->durationNs;
         }
@@ -160,10 +152,6 @@ Linker::Linker(const QList<CallEvent>& calls)
                 }
             }
         }
-    }
-    for (DescriptorLife& life : m_lives) {
-        if (life.localAddress.isValid() && life.localAddress.isWildcard())
-            life.wildcardPort = life.localAddress.port();
     }
 }
 
@@ -188,17 +176,17 @@ void Linker::inheritLives(Current& current, const QString& parent, const QString
 
 // The descriptor with this local endpoint talking to `remote` at time t: connected to it,
 // or (for a listener, an unconnected UDP socket) bound and connected to nobody.
-const DescriptorLife* Linker::find(const QString& local, const QString& remote, qint64 t,
-                                   bool listener, int socketType) const
+const DescriptorLife* Linker::find(const SocketAddress& local, const SocketAddress& remote,
+                                   qint64 t, bool listener, int socketType) const
 {
     const DescriptorLife* best = nullptr;
     int bestScore = -1;
     for (const DescriptorLife& life : m_lives) {
         // A TCP port and a UDP port of the same number are two different things.
-        if (life.socketType != socketType || life.local.isEmpty() || !localMatches(life, local))
+        if (life.socketType != socketType || !life.local.isValid() || !localMatches(life, local))
             continue;
         const bool connected = life.peer == remote;
-        if (!connected && !life.peer.isEmpty())
+        if (!connected && life.peer.isValid())
             continue;
         if (!connected && (life.bornNs > t + clockSlackNs || life.closedNs < t - clockSlackNs))
             continue;
@@ -219,7 +207,7 @@ const DescriptorLife* Linker::find(const QString& local, const QString& remote, 
     if (best)
         return best;
     for (const DescriptorLife& life : m_lives) {
-        if (life.socketType == socketType && life.dialled == remote && portOf(life.local) == 0 &&
+        if (life.socketType == socketType && life.dialled == remote && life.local.port() == 0 &&
             t >= life.dialledFromNs - clockSlackNs && t <= life.dialledUntilNs + clockSlackNs)
             return &life;
     }
@@ -302,16 +290,15 @@ void Linker::numberRelatively(PacketEvent& packet)
 void Linker::link(PacketEvent& packet)
 {
     const DecodedPacket& d = packet.decoded;
-    const QString source = wireEndpoint(d.source);
-    const QString destination = wireEndpoint(d.destination);
     const bool handshake = packet.isTcp() && (d.tcpFlags & DecodedPacket::Syn);
     const bool synOnly = handshake && !(d.tcpFlags & DecodedPacket::Ack);
     // The server side of the handshake is the listening socket; a datagram's receiver may
     // be an unconnected socket.
     const int socketType = packet.isTcp() ? SOCK_STREAM : SOCK_DGRAM;
     const DescriptorLife* sender =
-        find(source, destination, packet.tNs, handshake && !synOnly, socketType);
-    const DescriptorLife* receiver = find(destination, source, packet.tNs, synOnly, socketType);
+        find(d.source, d.destination, packet.tNs, handshake && !synOnly, socketType);
+    const DescriptorLife* receiver =
+        find(d.destination, d.source, packet.tNs, synOnly, socketType);
     // Inferred packets know the caller's descriptor already.
     // An inferred packet knows the caller's descriptor that sent it; the rest is found
     // again at each linking, as the log grows.
@@ -331,23 +318,6 @@ void Linker::link(PacketEvent& packet)
 }
 
 } // namespace
-
-QString wireEndpoint(const QString& endpoint)
-{
-    static const QLatin1String mappedPrefix("[::ffff:");
-    if (!endpoint.startsWith(mappedPrefix))
-        return endpoint;
-    const qsizetype close = endpoint.indexOf(QLatin1Char(']'));
-    const QString host = endpoint.mid(mappedPrefix.size(), close - mappedPrefix.size());
-    if (!host.contains(QLatin1Char('.')))
-        return endpoint; // ::ffff:1:2 written in hex is not a mapped IPv4 address
-    return host + endpoint.mid(close + 1);
-}
-
-QString wireEndpoint(const SocketAddress& address)
-{
-    return address.unmapped().endpoint();
-}
 
 void linkPackets(const QList<CallEvent>& calls, QList<PacketEvent>& packets)
 {

@@ -20,9 +20,4 @@ namespace SocketScope {
 // order and linked in place; those with neither end in the session keep both ends unknown.
 void linkPackets(const QList<CallEvent>& calls, QList<PacketEvent>& packets);
 
-// "127.0.0.1:5000" for an IPv4-mapped "[::ffff:127.0.0.1]:5000": how it looks on the wire.
-QString wireEndpoint(const SocketAddress& address);
-// The same for an address as another program shows it (the inspector's rows).
-QString wireEndpoint(const QString& endpoint);
-
 } // namespace SocketScope
