@@ -114,6 +114,74 @@ private Q_SLOTS:
                  qPrintable(session.log().notice()));
     }
 
+    // Free when the run began, taken by another program (a second copy of the same lesson)
+    // before the bind() step: the bind still goes to a free port of the same kind.
+    void writtenPortTakenDuringTheRun()
+    {
+        if (!mayBindPort(999))
+            QSKIP("this process may not bind ports below 1024: the scenario shows EACCES");
+        Session session;
+        session.load(TestScenarios::builtIn(QStringLiteral("privileged-port")),
+                     TestScenarios::onFreePort());
+        if (!session.log().notice().isEmpty())
+            QSKIP("port 999 was not free when the run began");
+        QVERIFY(TestScenarios::stepTimes(session, 1));
+        QTRY_COMPARE(session.log().calls().size(), 1);
+        const int holder = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(999);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::bind(holder, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0) {
+            ::close(holder);
+            QSKIP("port 999 is not free to hold for the test");
+        }
+        session.setIntervalMs(0);
+        session.run();
+        QTRY_COMPARE(session.state(), Session::State::Finished);
+        ::close(holder);
+        QVERIFY2(session.outcome()->passed,
+                 qPrintable(session.outcome()->failures.join(QLatin1Char('\n'))));
+        const CallEvent* bind = findCall(session.log(), QStringLiteral("server"), Call::Bind);
+        const quint16 used = bind->arguments.address.port();
+        QVERIFY(used != 999 && used < 1024);
+        QVERIFY2(session.log().notice().contains(QString::number(used)),
+                 qPrintable(session.log().notice()));
+    }
+
+    // A port the run's own socket holds is not moved: the second bind() fails as written.
+    void writtenPortHeldByTheRunItselfStays()
+    {
+        // The port the test data writes, replaced by one the system finds free now.
+        const int probe = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof(address);
+        QCOMPARE(::bind(probe, reinterpret_cast<sockaddr*>(&address), length), 0);
+        QCOMPARE(::getsockname(probe, reinterpret_cast<sockaddr*>(&address), &length), 0);
+        ::close(probe);
+        const quint16 port = ntohs(address.sin_port);
+        Scenario scenario = TestScenarios::fromTestData(QStringLiteral("fixed-port-twice"));
+        for (ScenarioStep& step : scenario.steps) {
+            if (step.call == Call::Bind)
+                step.port = port;
+        }
+        Session session;
+        QVERIFY(TestScenarios::runToEnd(session, scenario));
+        QVERIFY2(session.outcome()->passed,
+                 qPrintable(session.outcome()->failures.join(QLatin1Char('\n'))));
+        QVERIFY(session.log().notice().isEmpty());
+        int binds = 0;
+        for (const CallEvent& call : session.log().calls()) {
+            if (call.call == Call::Bind) {
+                QCOMPARE(call.arguments.address.port(), port);
+                ++binds;
+            }
+        }
+        QCOMPARE(binds, 2);
+    }
+
     void stepsThroughTcpEcho()
     {
         Session session;

@@ -250,24 +250,54 @@ QString Session::remapBusyPorts()
     m_portRemap.clear();
     QStringList said;
     for (const ScenarioStep& step : m_scenario.steps) {
-        const quint16 port = step.port;
-        if (step.usesServicePort || port == 0 || m_portRemap.contains(port) || !mayBindPort(port) ||
-            loopbackPortIsFree(port))
-            continue;
-        // The same kind of port: below 1024 stays below 1024.
-        const quint16 low = port < 1024 ? 512 : 1024;
-        const quint16 high = port < 1024 ? 1023 : 65535;
-        for (quint32 candidate = high; candidate >= low; --candidate) {
-            if (candidate != port && loopbackPortIsFree(quint16(candidate))) {
-                m_portRemap.insert(port, quint16(candidate));
-                said << tr("Port %1 is held by another program: this run uses port %2 instead.")
-                            .arg(port)
-                            .arg(candidate);
-                break;
-            }
+        if (!step.usesServicePort && step.port != 0 && !m_portRemap.contains(step.port))
+            said << remapIfBusy(step.port);
+    }
+    said.removeAll(QString());
+    return said.join(QLatin1Char(' '));
+}
+
+// Moves the scenario's `port` to a free port of the same kind when the one it stands for now
+// is taken; what to tell the user, or nothing.
+QString Session::remapIfBusy(quint16 port)
+{
+    const quint16 now = m_portRemap.value(port, port);
+    if (!mayBindPort(now) || loopbackPortIsFree(now))
+        return {};
+    const quint16 low = port < 1024 ? 512 : 1024;
+    const quint16 high = port < 1024 ? 1023 : 65535;
+    for (quint32 candidate = high; candidate >= low; --candidate) {
+        if (candidate != port && candidate != now && loopbackPortIsFree(quint16(candidate))) {
+            m_portRemap.insert(port, quint16(candidate));
+            return tr("Port %1 is held by another program: this run uses port %2 instead.")
+                .arg(now)
+                .arg(candidate);
         }
     }
-    return said.join(QLatin1Char(' '));
+    return {};
+}
+
+// Just before a bind() to a port the scenario writes, since another program may have taken
+// it since the run began (a second copy of the same lesson): false when the step must wait
+// for the capture to take the port used instead.
+bool Session::bindPortStillFree(int index)
+{
+    const ScenarioStep& step = m_scenario.steps.at(index);
+    if (step.call != Call::Bind || step.usesServicePort || step.port == 0)
+        return true;
+    // Held by a socket of this run: the lesson may be that bind() fails.
+    const quint16 now = runStep(index).port;
+    const QList<CallEvent>& calls = log().calls();
+    if (std::any_of(calls.cbegin(), calls.cend(), [now](const CallEvent& call) {
+            return call.call == Call::Bind && !call.failed() && call.after.local.port() == now;
+        }))
+        return true;
+    const QString said = remapIfBusy(step.port);
+    if (said.isEmpty())
+        return true;
+    writableLog().setNotice(QStringList{log().notice(), said}.join(QLatin1Char(' ')).trimmed());
+    followPort(runStep(index).port);
+    return !m_flow.isFollowingPorts();
 }
 
 // The step as this run makes it: with the port it uses instead of a busy one.
@@ -333,6 +363,10 @@ bool Session::step()
     }
     if (!canStep())
         return false;
+    if (!bindPortStillFree(m_next)) {
+        m_stepWhenReady = true;
+        return true;
+    }
     dispatch(m_next++);
     return true;
 }

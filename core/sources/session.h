@@ -90,6 +90,8 @@ private:
     void learnServicePort(const CallEvent& event);
     QList<quint16> servicePorts() const;
     QString remapBusyPorts();
+    QString remapIfBusy(quint16 port);
+    bool bindPortStillFree(int index);
     ScenarioStep runStep(int index) const;
     void followPort(quint16 port);
     void afterProgress();
