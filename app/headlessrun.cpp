@@ -37,8 +37,8 @@ void printPackets(const EventLog& log, QTextStream& out)
                    .arg(packet.inferred ? Tr::tr("inferred packet") : Tr::tr("packet"))
                    .arg(packet.seq)
                    .arg(packet.protocolName(), DecodedPacket::endpointText(packet.decoded.source),
-                        DecodedPacket::endpointText(packet.decoded.destination),
-                        packet.label(), packet.details(), cause)
+                        DecodedPacket::endpointText(packet.decoded.destination), packet.label(),
+                        packet.details(), cause)
             << Qt::endl;
     }
 }

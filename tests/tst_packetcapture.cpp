@@ -316,7 +316,8 @@ private Q_SLOTS:
         for (const PacketEvent& packet : sessionPackets(log))
             seen << QStringLiteral("%1 %2>%3 len %4 cause %5 %6/%7 -> %8/%9")
                         .arg(packet.tNs)
-                        .arg(packet.decoded.source.endpoint(), packet.decoded.destination.endpoint())
+                        .arg(packet.decoded.source.endpoint(),
+                             packet.decoded.destination.endpoint())
                         .arg(packet.payloadLength())
                         .arg(packet.cause)
                         .arg(packet.sender.actor)

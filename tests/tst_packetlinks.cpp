@@ -208,7 +208,6 @@ private Q_SLOTS:
         QCOMPARE(linked[4].relativeAck, 6u);
         QCOMPARE(linked[0].sender, (PacketEnd{QStringLiteral("client"), 3}));
     }
-
 };
 
 QTEST_GUILESS_MAIN(TestPacketLinks)

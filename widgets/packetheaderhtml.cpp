@@ -107,19 +107,19 @@ QString portLink(const PacketEvent& packet, const std::optional<CallEvent>& caus
 
 QString packetHeaderHtml(const PacketEvent& packet, const std::optional<CallEvent>& cause)
 {
-    QString html = QStringLiteral("<h3>%1</h3>")
-                       .arg(Tr::tr("Packet %1: %2 %3 \u2192 %4, %5")
-                                .arg(packet.seq)
-                                .arg(packet.protocolName(),
-                                     DecodedPacket::endpointText(packet.decoded.source),
-                                     DecodedPacket::endpointText(packet.decoded.destination),
-                                     packet.label()));
+    QString html =
+        QStringLiteral("<h3>%1</h3>")
+            .arg(Tr::tr("Packet %1: %2 %3 \u2192 %4, %5")
+                     .arg(packet.seq)
+                     .arg(packet.protocolName(), DecodedPacket::endpointText(packet.decoded.source),
+                          DecodedPacket::endpointText(packet.decoded.destination), packet.label()));
     if (packet.inferred) {
-        html += QStringLiteral("<p><i>%1</i></p>")
-                    .arg(Tr::tr("Inferred packet: nothing was captured, so there are no real "
-                                "bytes. Its ports would travel as %1 and %2 (network order).")
-                             .arg(CRender::hexBytes(networkOrder(packet.decoded.source.port())),
-                                  CRender::hexBytes(networkOrder(packet.decoded.destination.port()))));
+        html +=
+            QStringLiteral("<p><i>%1</i></p>")
+                .arg(Tr::tr("Inferred packet: nothing was captured, so there are no real "
+                            "bytes. Its ports would travel as %1 and %2 (network order).")
+                         .arg(CRender::hexBytes(networkOrder(packet.decoded.source.port())),
+                              CRender::hexBytes(networkOrder(packet.decoded.destination.port()))));
     } else if (packet.decoded.transportOffset >= 0 && packet.decoded.networkOffset >= 0) {
         html += fieldTable(packet.frame, headerFields(packet));
     }

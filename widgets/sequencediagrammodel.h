@@ -13,7 +13,7 @@ namespace SocketScope {
 // packets say which one it is.
 struct SequenceLifeline {
     SocketAddress endpoint; // as on the wire
-    QString actor;    // empty when no packet names the socket
+    QString actor;          // empty when no packet names the socket
     int fd = -1;
 };
 

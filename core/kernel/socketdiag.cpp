@@ -233,8 +233,8 @@ bool dumpInet(Dump dump, int family, int protocol, bool withTcpInfo, int* error)
                 message->id.idiag_dport
                     ? inetEndpoint(family, message->id.idiag_dst, message->id.idiag_dport)
                     : inetEndpoint(family, message->id.idiag_dst, 0).chopped(1) + QLatin1Char('*');
-            row.localAddress =
-                SocketAddress::fromInet(family, message->id.idiag_src, ntohs(message->id.idiag_sport));
+            row.localAddress = SocketAddress::fromInet(family, message->id.idiag_src,
+                                                       ntohs(message->id.idiag_sport));
             if (message->id.idiag_dport)
                 row.peerAddress = SocketAddress::fromInet(family, message->id.idiag_dst,
                                                           ntohs(message->id.idiag_dport));

@@ -297,8 +297,7 @@ void Linker::link(PacketEvent& packet)
     const int socketType = packet.isTcp() ? SOCK_STREAM : SOCK_DGRAM;
     const DescriptorLife* sender =
         find(d.source, d.destination, packet.tNs, handshake && !synOnly, socketType);
-    const DescriptorLife* receiver =
-        find(d.destination, d.source, packet.tNs, synOnly, socketType);
+    const DescriptorLife* receiver = find(d.destination, d.source, packet.tNs, synOnly, socketType);
     // Inferred packets know the caller's descriptor already.
     // An inferred packet knows the caller's descriptor that sent it; the rest is found
     // again at each linking, as the log grows.
