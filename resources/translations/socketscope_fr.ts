@@ -618,6 +618,14 @@
         <source>a captured packet needs its frame</source>
         <translation>un paquet capturé a besoin de sa trame</translation>
     </message>
+    <message>
+        <source>must be an IPv4 or IPv6 address</source>
+        <translation>doit être une adresse IPv4 ou IPv6</translation>
+    </message>
+    <message>
+        <source>must be an address of the same family as src_addr</source>
+        <translation>doit être une adresse de la même famille que src_addr</translation>
+    </message>
 </context>
 <context>
     <name>PacketDecoder</name>
