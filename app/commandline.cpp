@@ -101,7 +101,11 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
         QStringLiteral("no-processes"),
         Tr::tr("With --list-sockets: do not look for the owning processes under /proc (faster "
                "with many sockets, as ss without -p)."));
-    parser.addOptions({socketsOption, jsonOption, noProcessesOption});
+    const QCommandLineOption presentationOption(
+        QStringLiteral("presentation"),
+        Tr::tr("Start in presenter mode (F5): full screen, the stage and the narration large. "
+               "With --size and --screenshot: presenter mode at that size."));
+    parser.addOptions({socketsOption, jsonOption, noProcessesOption, presentationOption});
     parser.addOptions({listOption, headlessOption, scenarioOption, replayOption, portOption,
                        traceOption, pcapOption, noCaptureOption, langOption, folderOption,
                        stepsOption, screenshotOption, sizeOption, panelOption});
@@ -192,6 +196,7 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
             return result;
         }
         options.windowSize = QSize(width, height);
+        options.windowSizeGiven = true;
     }
     if (parser.isSet(screenshotOption)) {
         options.screenshotPath = parser.value(screenshotOption);
@@ -228,6 +233,7 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
             return result;
         }
     }
+    options.presentation = parser.isSet(presentationOption);
     options.json = parser.isSet(jsonOption);
     options.processes = !parser.isSet(noProcessesOption);
     if ((options.json || !options.processes) && !parser.isSet(socketsOption)) {

@@ -26,7 +26,9 @@ struct CommandLineOptions {
     int steps = 0;          // --steps: real steps performed before the screenshot
     QString screenshotPath; // --screenshot: save the window there and exit
     QSize windowSize{1280, 720};
-    QString panel; // --panel: the panel in front for the screenshot
+    bool windowSizeGiven = false; // --size: otherwise the size saved in the settings
+    bool presentation = false;    // --presentation: start in presenter mode
+    QString panel;                // --panel: the panel in front for the screenshot
     QString helpText;
 };
 

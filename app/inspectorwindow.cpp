@@ -13,6 +13,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -41,7 +42,6 @@ InspectorWindow::InspectorWindow(LogPresenter* presenter, QWidget* parent)
     , m_details(new SocketDetailPanel(this))
     , m_status(new QLabel(this))
 {
-    setWindowTitle(tr("SocketScope \u2014 live inspector"));
     setObjectName(QStringLiteral("inspector"));
     m_watcher->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_watcher, &QObject::deleteLater);
@@ -61,7 +61,6 @@ InspectorWindow::InspectorWindow(LogPresenter* presenter, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
-    m_table->setAccessibleName(tr("Sockets"));
     for (const auto& [column, width] : {std::pair{SocketColumn::Protocol, 70},
                                         {SocketColumn::State, 160},
                                         {SocketColumn::Local, 190},
@@ -89,6 +88,7 @@ InspectorWindow::InspectorWindow(LogPresenter* presenter, QWidget* parent)
     m_status->setWordWrap(true);
     statusBar()->addWidget(m_status, 1);
     buildToolBar();
+    retranslate();
 
     if (m_presenter) {
         connect(m_presenter, &LogPresenter::sourceChanged, this, &InspectorWindow::followSource);
@@ -110,22 +110,21 @@ InspectorWindow::~InspectorWindow()
 
 void InspectorWindow::buildToolBar()
 {
-    auto* toolbar = addToolBar(tr("Inspector"));
+    auto* toolbar = addToolBar(QString());
+    m_toolbar = toolbar;
     toolbar->setObjectName(QStringLiteral("inspectorTools"));
     toolbar->setMovable(false);
-    m_pause = toolbar->addAction(tr("Pause"));
+    m_pause = toolbar->addAction(QString());
     m_pause->setCheckable(true);
-    m_pause->setToolTip(tr("Stop refreshing: the table keeps what it shows"));
-    connect(m_pause, &QAction::toggled, this, [this](bool paused) {
-        m_pause->setText(paused ? tr("Resume") : tr("Pause"));
+    connect(m_pause, &QAction::toggled, this, [this] {
+        retranslate();
         updateRunning();
     });
-    QAction* refresh = toolbar->addAction(tr("Refresh now"), this, &InspectorWindow::refreshNow);
-    refresh->setShortcut(QKeySequence::Refresh);
+    m_refresh = toolbar->addAction(QString(), this, &InspectorWindow::refreshNow);
+    m_refresh->setShortcut(QKeySequence::Refresh);
     m_interval = new QComboBox(toolbar);
-    m_interval->setAccessibleName(tr("Refresh interval"));
     for (const int ms : {250, 500, 1000, 2000, 5000, 10000})
-        m_interval->addItem(tr("every %1 s").arg(QLocale().toString(ms / 1000.0)), ms);
+        m_interval->addItem(QString(), ms);
     m_interval->setCurrentIndex(2);
     connect(m_interval, &QComboBox::currentIndexChanged, this, [this] {
         const int ms = m_interval->currentData().toInt();
@@ -136,32 +135,58 @@ void InspectorWindow::buildToolBar()
     toolbar->addSeparator();
 
     m_text = new QLineEdit(toolbar);
-    m_text->setPlaceholderText(tr("Filter: address, process, state\u2026"));
     m_text->setClearButtonEnabled(true);
-    m_text->setAccessibleName(tr("Text filter"));
     toolbar->addWidget(m_text);
     m_state = new QComboBox(toolbar);
-    m_state->setAccessibleName(tr("State filter"));
-    m_state->addItem(tr("All states"), QString());
+    m_state->addItem(QString(), QString());
     for (const char* state : kernelStates)
         m_state->addItem(QLatin1String(state), QLatin1String(state));
     toolbar->addWidget(m_state);
     m_port = new QLineEdit(toolbar);
-    m_port->setPlaceholderText(tr("Port"));
-    m_port->setAccessibleName(tr("Port filter"));
     m_port->setMaximumWidth(80);
     toolbar->addWidget(m_port);
     m_process = new QLineEdit(toolbar);
-    m_process->setPlaceholderText(tr("Process or PID"));
-    m_process->setAccessibleName(tr("Process filter"));
     m_process->setMaximumWidth(140);
     toolbar->addWidget(m_process);
-    m_sessionOnly = new QCheckBox(tr("This session only"), toolbar);
+    m_sessionOnly = new QCheckBox(toolbar);
     toolbar->addWidget(m_sessionOnly);
     for (QLineEdit* edit : {m_text, m_port, m_process})
         connect(edit, &QLineEdit::textChanged, this, &InspectorWindow::applyFilter);
     connect(m_state, &QComboBox::currentIndexChanged, this, &InspectorWindow::applyFilter);
     connect(m_sessionOnly, &QCheckBox::toggled, this, &InspectorWindow::applyFilter);
+}
+
+void InspectorWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        showStatus();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void InspectorWindow::retranslate()
+{
+    setWindowTitle(tr("SocketScope \u2014 live inspector"));
+    m_table->setAccessibleName(tr("Sockets"));
+    m_toolbar->setWindowTitle(tr("Inspector"));
+    m_pause->setText(m_pause->isChecked() ? tr("Resume") : tr("Pause"));
+    m_pause->setToolTip(tr("Stop refreshing: the table keeps what it shows"));
+    m_refresh->setText(tr("Refresh now"));
+    m_interval->setAccessibleName(tr("Refresh interval"));
+    for (int i = 0; i < m_interval->count(); ++i) {
+        const int ms = m_interval->itemData(i).toInt();
+        m_interval->setItemText(i, tr("every %1 s").arg(QLocale().toString(ms / 1000.0)));
+    }
+    m_text->setPlaceholderText(tr("Filter: address, process, state\u2026"));
+    m_text->setAccessibleName(tr("Text filter"));
+    m_state->setAccessibleName(tr("State filter"));
+    m_state->setItemText(0, tr("All states"));
+    m_port->setPlaceholderText(tr("Port"));
+    m_port->setAccessibleName(tr("Port filter"));
+    m_process->setPlaceholderText(tr("Process or PID"));
+    m_process->setAccessibleName(tr("Process filter"));
+    m_sessionOnly->setText(tr("This session only"));
 }
 
 void InspectorWindow::applyFilter()

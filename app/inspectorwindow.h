@@ -8,6 +8,7 @@
 class QAction;
 class QCheckBox;
 class QComboBox;
+class QToolBar;
 class QLabel;
 class QLineEdit;
 class QTableView;
@@ -59,6 +60,7 @@ public Q_SLOTS:
 protected:
     void showEvent(QShowEvent* event) override;
     void hideEvent(QHideEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 Q_SIGNALS:
     void sessionSocketChosen(const SocketScope::PacketEnd& end);
@@ -67,6 +69,7 @@ Q_SIGNALS:
 
 private:
     void buildToolBar();
+    void retranslate();
     void applyFilter();
     void onUpdate(const SocketTableUpdate& update);
     void onSessionChanged();
@@ -90,6 +93,8 @@ private:
     QLineEdit* m_process = nullptr;
     QCheckBox* m_sessionOnly = nullptr;
     QAction* m_pause = nullptr;
+    QAction* m_refresh = nullptr;
+    QToolBar* m_toolbar = nullptr;
     QComboBox* m_interval = nullptr;
     QLabel* m_status;
     QString m_filterError;

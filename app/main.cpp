@@ -1,15 +1,15 @@
+#include "appsettings.h"
 #include "commandline.h"
 #include "headlessrun.h"
+#include "languages.h"
 #include "mainwindow.h"
 #include "scenarios/scenariocatalog.h"
 #include "screenshotrun.h"
 #include "socketlisting.h"
 
 #include <QApplication>
-#include <QLibraryInfo>
-#include <QLocale>
+#include <QSettings>
 #include <QTextStream>
-#include <QTranslator>
 
 #include <csignal>
 #include <memory>
@@ -18,13 +18,13 @@ using namespace SocketScope;
 
 namespace {
 
-QString chooseLanguage(const QStringList& arguments)
+// The command line's choice, then the one saved in the window's settings, then the system's.
+QString chooseLanguage(const QStringList& arguments, const QString& saved)
 {
     const QString requested = requestedLanguage(arguments);
-    if (requested == QLatin1String("fr") || requested == QLatin1String("en"))
+    if (Languages::isSupported(requested))
         return requested;
-    return QLocale::system().language() == QLocale::French ? QStringLiteral("fr")
-                                                           : QStringLiteral("en");
+    return Languages::isSupported(saved) ? saved : Languages::systemLanguage();
 }
 
 } // namespace
@@ -49,16 +49,14 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("socketscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SOCKETSCOPE_VERSION));
 
-    const QString language = chooseLanguage(app->arguments());
-    QTranslator translator;
-    QTranslator qtTranslator;
-    if (language == QLatin1String("fr")) {
-        if (translator.load(QStringLiteral(":/i18n/socketscope_fr.qm")))
-            QCoreApplication::installTranslator(&translator);
-        if (qtTranslator.load(QStringLiteral("qtbase_fr"),
-                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QCoreApplication::installTranslator(&qtTranslator);
-    }
+    QCoreApplication::setOrganizationName(QStringLiteral("socketscope"));
+    // A screenshot shows the defaults, whatever the last lecture left in the settings.
+    const bool screenshot = firstParse.options && !firstParse.options->screenshotPath.isEmpty();
+    QSettings settingsFile;
+    AppSettings saved =
+        needsWindow && !screenshot ? AppSettings::load(settingsFile) : AppSettings();
+    const QString language = chooseLanguage(app->arguments(), saved.language);
+    Languages::install(language);
 
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -111,6 +109,12 @@ int main(int argc, char* argv[])
     MainWindow window(catalog, language, options.port,
                       options.inferPacketsOnly ? CaptureMode::InferOnly
                                                : CaptureMode::CaptureIfPermitted);
+    // The command line wins over what the settings remember.
+    if (Languages::isSupported(requestedLanguage(app->arguments())))
+        saved.language = language;
+    if (options.windowSizeGiven)
+        saved.geometry.clear();
+    window.applySettings(saved);
     if (!options.scenarioId.isEmpty())
         window.selectScenario(options.scenarioId);
     if (!options.replayPath.isEmpty()) {
@@ -122,9 +126,16 @@ int main(int argc, char* argv[])
     }
     if (!options.panel.isEmpty())
         window.showPanel(options.panel);
-    if (!options.screenshotPath.isEmpty())
+    if (!options.screenshotPath.isEmpty()) {
+        window.resize(options.windowSize);
+        window.setPresenting(options.presentation, false);
         return takeScreenshot(window, options, err);
-    window.resize(options.windowSize);
+    }
+    if (options.windowSizeGiven || saved.geometry.isEmpty())
+        window.resize(options.windowSize);
     window.show();
-    return app->exec();
+    window.setPresenting(options.presentation);
+    const int status = app->exec();
+    window.settings().save(settingsFile);
+    return status;
 }

@@ -4,6 +4,7 @@
 #include "byteorderview.h"
 #include "calllogmodel.h"
 #include "inspectorwindow.h"
+#include "languages.h"
 #include "log/sessionfile.h"
 #include "logcursor.h"
 #include "logpresenter.h"
@@ -11,9 +12,10 @@
 #include "sources/replaysource.h"
 #include "sources/session.h"
 #include "stageview.h"
+#include "stepcontroller.h"
 #include "tuplecardsview.h"
 
-#include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -21,10 +23,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QKeySequence>
 #include <QLabel>
-#include <QMenuBar>
-#include <QMessageBox>
 #include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTableView>
@@ -39,6 +38,14 @@ namespace {
 constexpr int baseIntervalMs = 1500;
 constexpr int baseAnimationMs = 700;
 
+QDockWidget* makeDock(const QString& objectName, QWidget* content, QMainWindow* window)
+{
+    auto* dock = new QDockWidget(window);
+    dock->setObjectName(objectName);
+    dock->setWidget(content);
+    return dock;
+}
+
 } // namespace
 
 MainWindow::MainWindow(const ScenarioCatalog& catalog, const QString& language,
@@ -46,24 +53,33 @@ MainWindow::MainWindow(const ScenarioCatalog& catalog, const QString& language,
     : QMainWindow(parent)
     , m_catalog(catalog)
     , m_language(language)
+    , m_languageChoice(language)
     , m_port(port)
     , m_capture(capture)
     , m_session(new Session(this))
 {
-    setWindowTitle(tr("SocketScope"));
-    buildActions();
     buildLayout();
+    m_steps = new StepController(m_presenter, this);
+    buildActions();
+    buildMenus();
     m_presenter->setLanguage(m_language);
     connect(m_presenter, &LogPresenter::controlsChanged, this, &MainWindow::updateControls);
+    connect(m_steps, &StepController::pendingStepsChanged, this, &MainWindow::updateControls);
+    connect(cursor(), &LogCursor::positionChanged, this, &MainWindow::showCurrentCall);
+    connect(m_presenter, &LogPresenter::sourceChanged, this, &MainWindow::showCurrentCall);
+    qApp->installEventFilter(this);
 
     m_basePointSize = font().pointSizeF();
+    retranslate();
     resize(1280, 720);
+    m_defaultLayout = saveState();
     setSpeed(1.0);
     loadSelectedScenario();
 }
 
 MainWindow::~MainWindow()
 {
+    qApp->removeEventFilter(this);
     // The inspector's thread stops before the log it reads goes; the actors stop before the
     // views go (a blocked accept is cancelled here).
     delete m_inspector;
@@ -82,113 +98,37 @@ LogCursor* MainWindow::cursor() const
     return m_presenter->cursor();
 }
 
-void MainWindow::buildActions()
-{
-    m_backAction = new QAction(tr("Back"), this);
-    m_backAction->setShortcuts({QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_PageUp)});
-    m_backAction->setToolTip(tr("Show the state before the last call (nothing is re-run)"));
-    connect(m_backAction, &QAction::triggered, this, [this] { cursor()->back(); });
-
-    m_nextAction = new QAction(tr("Next"), this);
-    m_nextAction->setShortcuts(
-        {QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_PageDown)});
-    m_nextAction->setToolTip(tr("Perform the next real call"));
-    connect(m_nextAction, &QAction::triggered, this, &MainWindow::next);
-
-    m_forwardAction = new QAction(tr("Forward"), this);
-    m_forwardAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Right));
-    m_forwardAction->setToolTip(tr("Show the next recorded call"));
-    connect(m_forwardAction, &QAction::triggered, this, [this] { cursor()->forward(); });
-
-    m_runAction = new QAction(tr("Run"), this);
-    m_runAction->setShortcut(QKeySequence(Qt::Key_P));
-    connect(m_runAction, &QAction::triggered, this, [this] {
-        if (source()->state() == EventSource::State::Running) {
-            source()->pause();
-            return;
-        }
-        cursor()->toLive();
-        source()->run();
-    });
-
-    m_resetAction = new QAction(tr("Reset"), this);
-    m_resetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_resetAction->setToolTip(tr("Cancel the calls in progress, close everything, start over"));
-    connect(m_resetAction, &QAction::triggered, this, [this] { source()->reset(); });
-
-    m_protocolAction = new QAction(tr("Protocol view"), this);
-    m_protocolAction->setCheckable(true);
-    m_protocolAction->setShortcut(QKeySequence(Qt::Key_V));
-    m_protocolAction->setToolTip(tr("Technical labels instead of the telephone and the mail"));
-
-    auto* skip = new QAction(tr("Skip animation"), this);
-    skip->setShortcut(QKeySequence(Qt::Key_Escape));
-    addAction(skip);
-    connect(skip, &QAction::triggered, this, [this] { m_stage->skipAnimation(); });
-
-    buildFileMenu();
-    QMenu* stepMenu = menuBar()->addMenu(tr("&Step"));
-    stepMenu->addActions({m_backAction, m_nextAction, m_forwardAction, m_runAction, m_resetAction});
-    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
-    viewMenu->addAction(m_protocolAction);
-    viewMenu->addAction(skip);
-    viewMenu->addSeparator();
-    QAction* inspect = viewMenu->addAction(tr("Live inspector"), this, &MainWindow::openInspector);
-    inspect->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    inspect->setToolTip(tr("Every socket of the machine, live, with its TCP state drawn"));
-}
-
-void MainWindow::buildFileMenu()
-{
-    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction* open =
-        fileMenu->addAction(tr("Open a saved session…"), this, &MainWindow::askToOpenSession);
-    open->setShortcut(QKeySequence::Open);
-    open->setToolTip(tr("Replay a saved session: every view as it was, with no network"));
-    QAction* save =
-        fileMenu->addAction(tr("Save the session…"), this, &MainWindow::askToSaveSession);
-    save->setShortcut(QKeySequence::Save);
-    fileMenu->addAction(tr("Save the captured packets (pcap)…"), this, &MainWindow::savePcap);
-    fileMenu->addAction(tr("Export the sequence diagram as PNG…"), this,
-                        [this] { exportDiagram(false); });
-    fileMenu->addAction(tr("Export the sequence diagram as SVG…"), this,
-                        [this] { exportDiagram(true); });
-    fileMenu->addSeparator();
-    fileMenu->addAction(tr("Quit"), QKeySequence::Quit, this, &QWidget::close);
-}
-
 void MainWindow::buildLayout()
 {
-    auto* toolbar = addToolBar(tr("Steps"));
-    toolbar->setObjectName(QStringLiteral("steps"));
-    toolbar->setMovable(false);
-    m_scenarioPicker = new QComboBox(toolbar);
-    m_scenarioPicker->setAccessibleName(tr("Scenario"));
-    for (const Scenario& scenario : m_catalog.scenarios())
-        m_scenarioPicker->addItem(scenario.title.text(m_language), scenario.id);
+    m_toolbar = addToolBar(QString());
+    m_toolbar->setObjectName(QStringLiteral("steps"));
+    m_toolbar->setMovable(false);
+    m_scenarioPicker = new QComboBox(m_toolbar);
     m_scenarioPicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    toolbar->addWidget(m_scenarioPicker);
-    toolbar->addSeparator();
-    toolbar->addActions({m_backAction, m_nextAction, m_forwardAction, m_runAction, m_resetAction});
-    toolbar->addSeparator();
-    m_speedPicker = new QComboBox(toolbar);
-    m_speedPicker->setAccessibleName(tr("Speed"));
-    for (const double speed : {0.25, 0.5, 1.0, 2.0, 4.0})
-        m_speedPicker->addItem(tr("Speed %1×").arg(speed), speed);
-    m_speedPicker->setCurrentIndex(2);
-    toolbar->addWidget(m_speedPicker);
-    toolbar->addAction(m_protocolAction);
+    m_speedPicker = new QComboBox(m_toolbar);
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
+    m_message = new QLabel(central);
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setFrameShape(QFrame::Box);
+    m_message->setMargin(6);
+    m_message->setStyleSheet(QStringLiteral(
+        "QLabel { background: #fff4c2; color: #111111; border: 2px solid #b00020; }"));
+    m_message->hide();
+    layout->addWidget(m_message);
     m_narration = new QLabel(central);
     m_narration->setWordWrap(true);
     m_narration->setTextFormat(Qt::PlainText);
-    m_narration->setAccessibleName(tr("Narration"));
-    QFont narrationFont = m_narration->font();
-    narrationFont.setPointSizeF(narrationFont.pointSizeF() * 1.5);
-    m_narration->setFont(narrationFont);
     layout->addWidget(m_narration);
+    m_currentCall = new QLabel(central);
+    m_currentCall->setTextFormat(Qt::PlainText);
+    m_currentCall->setWordWrap(true);
+    m_currentCall->setStyleSheet(
+        QStringLiteral("QLabel { background: #e8f0fe; color: #111111; padding: 4px; }"));
+    m_currentCall->hide();
+    layout->addWidget(m_currentCall);
     m_stage = new StageView(central);
     layout->addWidget(m_stage, 1);
     setCentralWidget(central);
@@ -198,16 +138,11 @@ void MainWindow::buildLayout()
     m_callView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_callView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_callView->setWordWrap(false);
-    m_callsDock = new QDockWidget(tr("Calls"), this);
-    m_callsDock->setObjectName(QStringLiteral("calls"));
-    m_callsDock->setWidget(m_callView);
-    m_callsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    m_callsDock = makeDock(QStringLiteral("calls"), m_callView, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_callsDock);
 
     m_tupleCards = new TupleCardsView(this);
-    m_tuplesDock = new QDockWidget(tr("5-tuples"), this);
-    m_tuplesDock->setObjectName(QStringLiteral("tuples"));
-    m_tuplesDock->setWidget(m_tupleCards);
+    m_tuplesDock = makeDock(QStringLiteral("tuples"), m_tupleCards, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_tuplesDock);
 
     auto* bytesPanel = new QWidget(this);
@@ -216,9 +151,7 @@ void MainWindow::buildLayout()
     m_bytes = new ByteOrderView(bytesPanel);
     bytesLayout->addWidget(m_bytes, 3);
     bytesLayout->addWidget(new ByteConverter(bytesPanel), 1);
-    m_bytesDock = new QDockWidget(tr("Bytes"), this);
-    m_bytesDock->setObjectName(QStringLiteral("bytes"));
-    m_bytesDock->setWidget(bytesPanel);
+    m_bytesDock = makeDock(QStringLiteral("bytes"), bytesPanel, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_bytesDock);
     // Below the stage, full width: the call list, the 5-tuples and the bytes as tabs.
     tabifyDockWidget(m_callsDock, m_tuplesDock);
@@ -227,15 +160,21 @@ void MainWindow::buildLayout()
 
     // Beside the stage, following the same cursor: the packets on the wire.
     m_packets = new PacketPanel(this);
-    auto* packets = new QDockWidget(tr("Packets"), this);
-    packets->setObjectName(QStringLiteral("packets"));
-    packets->setWidget(m_packets);
-    packets->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::RightDockWidgetArea, packets);
+    m_packetsDock = makeDock(QStringLiteral("packets"), m_packets, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_packetsDock);
 
     m_outcome = new QLabel(this);
     m_outcome->setWordWrap(true);
     statusBar()->addWidget(m_outcome, 1);
+
+    // Above everything when B is pressed: a lecture's blank screen.
+    m_blank = new QWidget(this);
+    m_blank->setObjectName(QStringLiteral("blank"));
+    m_blank->setAutoFillBackground(true);
+    QPalette black = m_blank->palette();
+    black.setColor(QPalette::Window, Qt::black);
+    m_blank->setPalette(black);
+    m_blank->hide();
 
     m_presenter = new LogPresenter(
         {m_stage, m_tupleCards, m_bytes, m_packets, m_callView, m_narration, m_outcome}, this);
@@ -250,36 +189,70 @@ void MainWindow::buildLayout()
             &MainWindow::loadSelectedScenario);
     connect(m_speedPicker, &QComboBox::currentIndexChanged, this,
             [this] { setSpeed(m_speedPicker->currentData().toDouble()); });
-    connect(m_protocolAction, &QAction::toggled, this, [this](bool protocol) {
-        m_stage->setViewMode(protocol ? StageView::ViewMode::Protocol
-                                      : StageView::ViewMode::Analogy);
-    });
+}
+
+void MainWindow::fillScenarioPicker()
+{
+    const QSignalBlocker quiet(m_scenarioPicker);
+    const QString current = m_scenarioPicker->currentData().toString();
+    m_scenarioPicker->clear();
+    for (const Scenario& scenario : m_catalog.scenarios())
+        m_scenarioPicker->addItem(scenario.title.text(m_language), scenario.id);
+    const int index = m_scenarioPicker->findData(current);
+    m_scenarioPicker->setCurrentIndex(index >= 0 ? index : 0);
+
+    const QSignalBlocker quietSpeed(m_speedPicker);
+    m_speedPicker->clear();
+    for (const double speed : {0.25, 0.5, 1.0, 2.0, 4.0})
+        m_speedPicker->addItem(tr("Speed %1×").arg(speed), speed);
+    m_speedPicker->setCurrentIndex(m_speedPicker->findData(m_speed));
 }
 
 void MainWindow::resizeEvent(QResizeEvent* event)
 {
-    // Text grows with the window, so a 4K projector without desktop scaling stays readable;
-    // the stage scales itself. The call list reads like strace: in a fixed-width font.
-    const qreal pointSize = m_basePointSize * qMax(1.0, height() / 720.0);
-    if (!qFuzzyCompare(m_appliedPointSize, pointSize)) {
-        m_appliedPointSize = pointSize;
-        QFont scaled = font();
-        scaled.setPointSizeF(pointSize);
-        setFont(scaled);
-        QFont narration = scaled;
-        narration.setPointSizeF(pointSize * 1.5);
-        m_narration->setFont(narration);
-        QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-        fixed.setPointSizeF(pointSize);
-        m_callView->setFont(fixed);
-        m_callView->horizontalHeader()->setFont(scaled);
-        m_callView->verticalHeader()->setDefaultSectionSize(QFontMetrics(fixed).height() + 8);
+    applyFonts();
+    if (!m_presenting) {
+        resizeDocks({m_callsDock}, {height() / 3}, Qt::Vertical); // the stage keeps the most
+        resizeDocks({m_packetsDock}, {width() * 2 / 5}, Qt::Horizontal);
     }
-    resizeDocks({m_callsDock}, {height() / 3}, Qt::Vertical); // the stage keeps the most
-    resizeDocks({findChild<QDockWidget*>(QStringLiteral("packets"))}, {width() * 2 / 5},
-                Qt::Horizontal);
     m_callView->setColumnWidth(CallLogModel::ExplanationColumn, width() / 5);
+    m_blank->setGeometry(rect());
     QMainWindow::resizeEvent(event);
+}
+
+// Text grows with the window, so a 4K projector without desktop scaling stays readable, and
+// with the zoom; in presenter mode the narration and the current call are read from the back
+// of the room. The call list reads like strace: in a fixed-width font.
+void MainWindow::applyFonts()
+{
+    const qreal pointSize = m_basePointSize * qMax(1.0, height() / 720.0) * m_zoom;
+    QFont scaled = font();
+    scaled.setPointSizeF(pointSize);
+    setFont(scaled);
+    QFont narration = scaled;
+    if (m_presenting)
+        narration.setPixelSize(qMax(1, int(height() * 0.04 * m_zoom)));
+    else
+        narration.setPointSizeF(pointSize * 1.5);
+    m_narration->setFont(narration);
+    QFont call = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    call.setPixelSize(qMax(1, int(height() * 0.032 * m_zoom)));
+    m_currentCall->setFont(call);
+    m_message->setFont(narration);
+    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    fixed.setPointSizeF(pointSize);
+    m_callView->setFont(fixed);
+    m_callView->horizontalHeader()->setFont(scaled);
+    m_callView->verticalHeader()->setDefaultSectionSize(QFontMetrics(fixed).height() + 8);
+}
+
+void MainWindow::setZoom(double zoom)
+{
+    const double bounded = qBound(AppSettings::minZoom, zoom, AppSettings::maxZoom);
+    if (qFuzzyCompare(bounded, m_zoom))
+        return;
+    m_zoom = bounded;
+    applyFonts();
 }
 
 bool MainWindow::showPanel(const QString& name)
@@ -287,6 +260,7 @@ bool MainWindow::showPanel(const QString& name)
     auto* dock = findChild<QDockWidget*>(name);
     if (!dock)
         return false;
+    dock->show();
     dock->raise();
     return true;
 }
@@ -314,8 +288,7 @@ void MainWindow::setSpeed(double speed)
 
 void MainWindow::next()
 {
-    cursor()->toLive();
-    source()->step();
+    m_steps->next();
 }
 
 void MainWindow::showSource(EventSource* source)
@@ -370,21 +343,7 @@ void MainWindow::askToOpenSession()
         return;
     QString error;
     if (!openSession(path, &error))
-        QMessageBox::warning(this, tr("Open a saved session"), error);
-}
-
-void MainWindow::updateControls()
-{
-    EventSource* current = source();
-    if (!current)
-        return;
-    const EventSource::State state = current->state();
-    m_nextAction->setEnabled(current->canStep());
-    m_backAction->setEnabled(cursor()->position() > 0);
-    m_forwardAction->setEnabled(!cursor()->isLive());
-    m_runAction->setEnabled(state == EventSource::State::Stepping ||
-                            state == EventSource::State::Running);
-    m_runAction->setText(state == EventSource::State::Running ? tr("Pause") : tr("Run"));
+        showInlineMessage(error);
 }
 
 bool MainWindow::saveSession(const QString& path, QString* error) const
@@ -400,7 +359,45 @@ void MainWindow::askToSaveSession()
         return;
     QString error;
     if (!saveSession(path, &error))
-        QMessageBox::warning(this, tr("Save the session"), error);
+        showInlineMessage(error);
+}
+
+AppSettings MainWindow::settings() const
+{
+    AppSettings current;
+    current.language = m_languageChoice;
+    current.zoom = m_zoom;
+    current.speed = m_speed;
+    current.scenario = m_scenarioPicker->currentData().toString();
+    current.geometry = saveGeometry();
+    // Presenter mode is for this lecture: the layout saved is the one it will come back to.
+    current.windowState = m_presenting ? m_layoutBeforePresenting : saveState();
+    return current;
+}
+
+void MainWindow::applySettings(const AppSettings& settings)
+{
+    setLanguageChoice(settings.language);
+    setZoom(settings.zoom);
+    setSpeed(settings.speed);
+    if (!settings.geometry.isEmpty())
+        restoreGeometry(settings.geometry);
+    if (!settings.windowState.isEmpty())
+        restoreState(settings.windowState);
+    if (!settings.scenario.isEmpty())
+        selectScenario(settings.scenario);
+}
+
+void MainWindow::resetLayout()
+{
+    if (m_presenting)
+        setPresenting(false);
+    restoreState(m_defaultLayout);
+    for (QDockWidget* dock : {m_callsDock, m_tuplesDock, m_bytesDock, m_packetsDock})
+        dock->show();
+    m_toolbar->show();
+    m_callsDock->raise();
+    setZoom(1.0);
 }
 
 } // namespace SocketScope

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "appsettings.h"
 #include "packets/packetflow.h"
 #include "scenarios/scenariocatalog.h"
 
@@ -12,7 +13,9 @@ class QAction;
 class QComboBox;
 class QDockWidget;
 class QLabel;
+class QMenu;
 class QTableView;
+class QToolBar;
 
 namespace SocketScope {
 
@@ -25,12 +28,15 @@ class PacketPanel;
 class ReplaySource;
 class Session;
 class StageView;
+class StepController;
 class TupleCardsView;
 
 // The teaching window: a scenario picker and the step controls on top, the narration and
 // the stage in the centre, the call list, the 5-tuples and the bytes below, the packets on
 // the side. It arranges the views and the menus; the presenter feeds the views from the log
 // of the current source: a scenario run, or a saved session opened to be replayed.
+// In presenter mode (F5) it is a lecture's screen: full screen, the stage and the narration
+// large, the current call in large type, the docks hidden, keys like a slide show's.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -60,6 +66,30 @@ public:
     bool showPanel(const QString& name);
     // Steps per second multiplier: 0.25 (slow motion) to 4.
     void setSpeed(double speed);
+    StepController* steps() const { return m_steps; }
+
+    // Every view's text together: 1 is the size fit for the window, Ctrl+plus and Ctrl+minus
+    // change it by 10 %, within AppSettings' bounds.
+    double zoom() const { return m_zoom; }
+    void setZoom(double zoom);
+    // Presenter mode; `fullScreen` false keeps the window's size (--size with --screenshot).
+    bool isPresenting() const { return m_presenting; }
+    void setPresenting(bool presenting, bool fullScreen = true);
+    bool isBlanked() const;
+    void setBlanked(bool blanked);
+    // The language of every text, switched live: "fr" or "en", or empty to follow the system.
+    QString languageChoice() const { return m_languageChoice; }
+    void setLanguageChoice(const QString& choice);
+    QString language() const { return m_language; }
+    // The step number typed so far (a number then Enter jumps to that step).
+    QString typedStep() const { return m_typedStep; }
+    // The line that replaces message boxes, so that nothing modal interrupts a lecture.
+    QString inlineMessage() const;
+    void showInlineMessage(const QString& message);
+
+    AppSettings settings() const;
+    void applySettings(const AppSettings& settings);
+    void resetLayout();
 
 public Q_SLOTS:
     void next();
@@ -67,21 +97,31 @@ public Q_SLOTS:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void buildActions();
-    void buildFileMenu();
+    void buildMenus();
     void buildLayout();
+    void retranslate();
+    void fillScenarioPicker();
+    void applyFonts();
     void loadSelectedScenario();
     void updateControls();
+    void showCurrentCall();
+    bool typeStepKey(int key, const QString& text);
     void askToSaveSession();
     void askToOpenSession();
     void savePcap();
     void exportDiagram(bool svg);
+    void showHelp();
+    void showAbout();
     void showSource(EventSource* source);
 
     const ScenarioCatalog& m_catalog;
     QString m_language;
+    QString m_languageChoice;
     std::optional<quint16> m_port;
     CaptureMode m_capture;
     Session* m_session = nullptr;
@@ -90,25 +130,65 @@ private:
     StageView* m_stage = nullptr;
     QComboBox* m_scenarioPicker = nullptr;
     QComboBox* m_speedPicker = nullptr;
+    QToolBar* m_toolbar = nullptr;
+    QLabel* m_message = nullptr;
     QLabel* m_narration = nullptr;
+    QLabel* m_currentCall = nullptr;
     QLabel* m_outcome = nullptr;
+    QWidget* m_blank = nullptr;
     QTableView* m_callView = nullptr;
     QDockWidget* m_callsDock = nullptr;
     TupleCardsView* m_tupleCards = nullptr;
     ByteOrderView* m_bytes = nullptr;
     QDockWidget* m_bytesDock = nullptr;
     QDockWidget* m_tuplesDock = nullptr;
+    QDockWidget* m_packetsDock = nullptr;
     PacketPanel* m_packets = nullptr;
-    QAction* m_nextAction = nullptr;
-    QAction* m_backAction = nullptr;
-    QAction* m_forwardAction = nullptr;
-    QAction* m_runAction = nullptr;
-    QAction* m_resetAction = nullptr;
-    QAction* m_protocolAction = nullptr;
+    StepController* m_steps = nullptr;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_stepMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_languageMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    struct Actions {
+        QAction* open = nullptr;
+        QAction* save = nullptr;
+        QAction* savePcap = nullptr;
+        QAction* exportPng = nullptr;
+        QAction* exportSvg = nullptr;
+        QAction* quit = nullptr;
+        QAction* back = nullptr;
+        QAction* next = nullptr;
+        QAction* forward = nullptr;
+        QAction* first = nullptr;
+        QAction* last = nullptr;
+        QAction* run = nullptr;
+        QAction* reset = nullptr;
+        QAction* protocol = nullptr;
+        QAction* skip = nullptr;
+        QAction* presentation = nullptr;
+        QAction* fullScreen = nullptr;
+        QAction* blank = nullptr;
+        QAction* zoomIn = nullptr;
+        QAction* zoomOut = nullptr;
+        QAction* zoomReset = nullptr;
+        QAction* resetLayout = nullptr;
+        QAction* inspector = nullptr;
+        QAction* systemLanguage = nullptr;
+        QAction* french = nullptr;
+        QAction* english = nullptr;
+        QAction* help = nullptr;
+        QAction* about = nullptr;
+    } m_actions;
     InspectorWindow* m_inspector = nullptr;
+    QByteArray m_defaultLayout;
+    QByteArray m_layoutBeforePresenting;
+    Qt::WindowStates m_statesBeforePresenting;
+    QString m_typedStep;
     qreal m_basePointSize = 0;
-    qreal m_appliedPointSize = 0;
     double m_speed = 1.0;
+    double m_zoom = 1.0;
+    bool m_presenting = false;
 };
 
 } // namespace SocketScope

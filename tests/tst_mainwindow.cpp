@@ -191,7 +191,12 @@ private Q_SLOTS:
         QCOMPARE(window.stage()->state().cursor, 4);
         // Nothing was re-run: the log has the same calls.
         QCOMPARE(window.session()->log().calls().size(), callsBefore);
-        // Next performs the next real call from the live end, wherever the cursor was.
+        // Next goes on through what was recorded, like a slide show; at the live end it
+        // performs the next real call.
+        cursor->setPosition(live - 1);
+        window.next();
+        QCOMPARE(cursor->position(), live);
+        QCOMPARE(window.session()->log().calls().size(), callsBefore);
         window.next();
         QTRY_VERIFY(cursor->position() > live);
         QVERIFY(cursor->isLive());

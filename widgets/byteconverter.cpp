@@ -4,6 +4,7 @@
 #include "calls/crender.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -16,23 +17,43 @@ ByteConverter::ByteConverter(QWidget* parent)
     , m_input(new QLineEdit(this))
     , m_result(new QLabel(this))
     , m_error(new QLabel(this))
+    , m_kindLabel(new QLabel(this))
+    , m_valueLabel(new QLabel(this))
 {
-    m_kind->addItems({tr("port (16 bits, htons)"), tr("number (32 bits, htonl)"),
-                      tr("IPv4 or IPv6 address (inet_pton)")});
-    m_input->setPlaceholderText(tr("5000, 325, 0x7f000001, 127.0.0.1, ::1"));
-    m_input->setAccessibleName(tr("Value to convert"));
+    m_kind->addItems({QString(), QString(), QString()});
     m_result->setTextFormat(Qt::RichText);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setStyleSheet(QStringLiteral("color: #b00020"));
     m_error->setWordWrap(true);
     auto* layout = new QFormLayout(this);
-    layout->addRow(tr("Convert:"), m_kind);
-    layout->addRow(tr("Value:"), m_input);
+    layout->addRow(m_kindLabel, m_kind);
+    layout->addRow(m_valueLabel, m_input);
     layout->addRow(m_result);
     layout->addRow(m_error);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ByteConverter::convert);
     connect(m_input, &QLineEdit::textChanged, this, &ByteConverter::convert);
+    retranslate();
     setInput(0, QStringLiteral("5000"));
+}
+
+void ByteConverter::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        convert();
+    }
+    QWidget::changeEvent(event);
+}
+
+void ByteConverter::retranslate()
+{
+    m_kind->setItemText(0, tr("port (16 bits, htons)"));
+    m_kind->setItemText(1, tr("number (32 bits, htonl)"));
+    m_kind->setItemText(2, tr("IPv4 or IPv6 address (inet_pton)"));
+    m_input->setPlaceholderText(tr("5000, 325, 0x7f000001, 127.0.0.1, ::1"));
+    m_input->setAccessibleName(tr("Value to convert"));
+    m_kindLabel->setText(tr("Convert:"));
+    m_valueLabel->setText(tr("Value:"));
 }
 
 QString ByteConverter::resultText() const

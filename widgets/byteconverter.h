@@ -19,13 +19,19 @@ public:
     QString errorText() const;
     void setInput(int kind, const QString& text); // kind: 0 port, 1 32-bit number, 2 address
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void convert();
+    void retranslate();
 
     QComboBox* m_kind = nullptr;
     QLineEdit* m_input = nullptr;
     QLabel* m_result = nullptr;
     QLabel* m_error = nullptr;
+    QLabel* m_kindLabel = nullptr;
+    QLabel* m_valueLabel = nullptr;
 };
 
 } // namespace SocketScope

@@ -24,6 +24,8 @@ public:
     State state() const { return m_state; }
     // Whether Next can hand out a step now.
     virtual bool canStep() const = 0;
+    // How many steps Next has still to hand out, now or once the calls in flight return.
+    virtual int stepsLeft() const = 0;
     // The moment the live end of the log shows: now for a live source, the recorded moment
     // for a replayed one.
     virtual qint64 nowNs() const = 0;

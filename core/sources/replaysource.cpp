@@ -44,6 +44,11 @@ bool ReplaySource::canStep() const
            m_next < m_saved.notes.size();
 }
 
+int ReplaySource::stepsLeft() const
+{
+    return state() == State::Finished ? 0 : int(m_saved.notes.size()) - m_next;
+}
+
 qint64 ReplaySource::nowNs() const
 {
     // The live end shows the moment the next step was handed out, or the end of the run.

@@ -20,6 +20,7 @@ public:
     int nextStepIndex() const { return m_next; }
 
     bool canStep() const override;
+    int stepsLeft() const override;
     qint64 nowNs() const override;
     void setIntervalMs(int intervalMs) override;
 

@@ -335,6 +335,13 @@ bool Session::canStep() const
            !m_flow.isFollowingPorts();
 }
 
+int Session::stepsLeft() const
+{
+    const bool open =
+        state() != State::Empty && state() != State::Closing && state() != State::Finished;
+    return open ? int(m_scenario.steps.size()) - m_next : 0;
+}
+
 // A child's calls can only be made once the fork() that creates it has returned.
 bool Session::waitsForItsFork(int index) const
 {

@@ -54,6 +54,7 @@ public:
     void setIntervalMs(int intervalMs) override;
 
     bool canStep() const override;
+    int stepsLeft() const override;
     qint64 nowNs() const override;
     int nextStepIndex() const { return m_next; }
     // What "$port" means now: the scenario's port, the override, or the port the system chose.

@@ -302,6 +302,10 @@
         <source>--headless needs --scenario ID (--list-scenarios lists them) or --replay FILE.</source>
         <translation>--headless demande --scenario ID (--list-scenarios les liste) ou --replay FICHIER.</translation>
     </message>
+    <message>
+        <source>Start in presenter mode (F5): full screen, the stage and the narration large. With --size and --screenshot: presenter mode at that size.</source>
+        <translation>Démarrer en mode présentation (F5) : plein écran, la scène et la narration en grand. Avec --size et --screenshot : le mode présentation à cette taille.</translation>
+    </message>
 </context>
 <context>
     <name>Errno</name>
@@ -1385,10 +1389,6 @@
         <translation>Montrer l&apos;état avant le dernier appel (rien n&apos;est réexécuté)</translation>
     </message>
     <message>
-        <source>Perform the next real call</source>
-        <translation>Effectuer le prochain appel réel</translation>
-    </message>
-    <message>
         <source>Forward</source>
         <translation>Avancer</translation>
     </message>
@@ -1539,6 +1539,94 @@
     <message>
         <source>Save the session</source>
         <translation>Enregistrer la session</translation>
+    </message>
+    <message>
+        <source>Perform the next real call (or show the next recorded one after going back)</source>
+        <translation>Faire le vrai appel suivant (ou montrer l&apos;appel enregistré suivant après un retour)</translation>
+    </message>
+    <message>
+        <source>First step</source>
+        <translation>Première étape</translation>
+    </message>
+    <message>
+        <source>Last recorded step</source>
+        <translation>Dernière étape enregistrée</translation>
+    </message>
+    <message>
+        <source>Presenter mode</source>
+        <translation>Mode présentation</translation>
+    </message>
+    <message>
+        <source>Full screen, the stage and the narration large (F5)</source>
+        <translation>Plein écran, la scène et la narration en grand (F5)</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Plein écran</translation>
+    </message>
+    <message>
+        <source>Blank the screen</source>
+        <translation>Écran noir</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Agrandir</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Réduire</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Taille normale</translation>
+    </message>
+    <message>
+        <source>Reset the layout</source>
+        <translation>Rétablir la disposition</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>As the system (%1)</source>
+        <translation>Comme le système (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>About SocketScope</source>
+        <translation>À propos de SocketScope</translation>
+    </message>
+    <message>
+        <source>Current call</source>
+        <translation>Appel en cours</translation>
+    </message>
+    <message>
+        <source>Go to step %1…</source>
+        <translation>Aller à l&apos;étape %1…</translation>
+    </message>
+    <message>
+        <source>There is no step %1: this scenario has %2.</source>
+        <translation>Il n&apos;y a pas d&apos;étape %1 : ce scénario en a %2.</translation>
+    </message>
+    <message>
+        <source>SocketScope guide</source>
+        <translation>Guide de SocketScope</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;SocketScope&lt;/h2&gt;&lt;p&gt;Each step makes one real system call on real sockets of this machine; the stage draws what the kernel answered.&lt;/p&gt;&lt;h3&gt;Keys&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Space&lt;/b&gt;, &lt;b&gt;Right&lt;/b&gt;, &lt;b&gt;Page Down&lt;/b&gt;: next step (a real call at the end of what was recorded)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Left&lt;/b&gt;, &lt;b&gt;Page Up&lt;/b&gt;: back (nothing is re-run)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Home&lt;/b&gt;, &lt;b&gt;End&lt;/b&gt;: the first step, the last recorded step&lt;/li&gt;&lt;li&gt;A number then &lt;b&gt;Enter&lt;/b&gt;: go to that step&lt;/li&gt;&lt;li&gt;&lt;b&gt;P&lt;/b&gt;: run or pause; &lt;b&gt;Ctrl+R&lt;/b&gt;: reset&lt;/li&gt;&lt;li&gt;&lt;b&gt;F5&lt;/b&gt;: presenter mode; &lt;b&gt;F11&lt;/b&gt;: full screen; &lt;b&gt;B&lt;/b&gt;: blank the screen; &lt;b&gt;Escape&lt;/b&gt;: leave&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl++&lt;/b&gt;, &lt;b&gt;Ctrl+-&lt;/b&gt;, &lt;b&gt;Ctrl+0&lt;/b&gt;: zoom every view&lt;/li&gt;&lt;li&gt;&lt;b&gt;V&lt;/b&gt;: the protocol view, with technical labels&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Panels&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Stage&lt;/b&gt;: each descriptor as a telephone (TCP) or a mailbox (UDP)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Calls&lt;/b&gt;: every call as strace writes it, its result and the errno explained&lt;/li&gt;&lt;li&gt;&lt;b&gt;5-tuples&lt;/b&gt;: protocol, local and remote address and port of each socket&lt;/li&gt;&lt;li&gt;&lt;b&gt;Bytes&lt;/b&gt;: host and network byte order of the addresses passed&lt;/li&gt;&lt;li&gt;&lt;b&gt;Packets&lt;/b&gt;: the packets each call put on the wire, as a sequence diagram and a list&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Real packets&lt;/h3&gt;&lt;p&gt;Without the permission to capture, the packets are &lt;i&gt;inferred&lt;/i&gt; from the calls and marked so. To see the real ones, give the capture helper the permission once:&lt;/p&gt;&lt;pre&gt;%1&lt;/pre&gt;&lt;p&gt;Every panel can be shown again from the View menu.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;SocketScope&lt;/h2&gt;&lt;p&gt;Chaque étape fait un vrai appel système sur de vraies sockets de cette machine ; la scène dessine ce que le noyau a répondu.&lt;/p&gt;&lt;h3&gt;Touches&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Espace&lt;/b&gt;, &lt;b&gt;Droite&lt;/b&gt;, &lt;b&gt;Page suivante&lt;/b&gt; : étape suivante (un vrai appel au bout de ce qui est enregistré)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Gauche&lt;/b&gt;, &lt;b&gt;Page précédente&lt;/b&gt; : retour (rien n&apos;est réexécuté)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Début&lt;/b&gt;, &lt;b&gt;Fin&lt;/b&gt; : la première étape, la dernière étape enregistrée&lt;/li&gt;&lt;li&gt;Un nombre puis &lt;b&gt;Entrée&lt;/b&gt; : aller à cette étape&lt;/li&gt;&lt;li&gt;&lt;b&gt;P&lt;/b&gt; : lancer ou mettre en pause ; &lt;b&gt;Ctrl+R&lt;/b&gt; : recommencer&lt;/li&gt;&lt;li&gt;&lt;b&gt;F5&lt;/b&gt; : mode présentation ; &lt;b&gt;F11&lt;/b&gt; : plein écran ; &lt;b&gt;B&lt;/b&gt; : écran noir ; &lt;b&gt;Échap&lt;/b&gt; : sortir&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl++&lt;/b&gt;, &lt;b&gt;Ctrl+-&lt;/b&gt;, &lt;b&gt;Ctrl+0&lt;/b&gt; : zoomer toutes les vues&lt;/li&gt;&lt;li&gt;&lt;b&gt;V&lt;/b&gt; : la vue protocole, avec des étiquettes techniques&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Panneaux&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Scène&lt;/b&gt; : chaque descripteur est un téléphone (TCP) ou une boîte aux lettres (UDP)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Appels&lt;/b&gt; : chaque appel écrit comme strace l&apos;écrit, son résultat et l&apos;errno expliqué&lt;/li&gt;&lt;li&gt;&lt;b&gt;Quintuplets&lt;/b&gt; : protocole, adresse et port locaux et distants de chaque socket&lt;/li&gt;&lt;li&gt;&lt;b&gt;Octets&lt;/b&gt; : l&apos;ordre des octets hôte et réseau des adresses passées&lt;/li&gt;&lt;li&gt;&lt;b&gt;Paquets&lt;/b&gt; : les paquets que chaque appel a mis sur le réseau, en diagramme de séquence et en liste&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Vrais paquets&lt;/h3&gt;&lt;p&gt;Sans la permission de capturer, les paquets sont &lt;i&gt;déduits&lt;/i&gt; des appels et marqués comme tels. Pour voir les vrais, donnez une fois la permission à l&apos;outil de capture :&lt;/p&gt;&lt;pre&gt;%1&lt;/pre&gt;&lt;p&gt;Chaque panneau peut être réaffiché depuis le menu Affichage.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;SocketScope %1&lt;/h3&gt;&lt;p&gt;BSD sockets made visible: real system calls, stepped and explained.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SocketScope %1&lt;/h3&gt;&lt;p&gt;Les sockets BSD rendues visibles : de vrais appels système, pas à pas et expliqués.&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence MIT.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,229 @@
+#include "languages.h"
+#include "logcursor.h"
+#include "logpresenter.h"
+#include "mainwindow.h"
+#include "packets/packetcapture.h"
+#include "sources/eventsource.h"
+#include "stepcontroller.h"
+
+#include <QAbstractSpinBox>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QStatusBar>
+#include <QTextBrowser>
+#include <QTextEdit>
+#include <QToolBar>
+
+// The window in front of a class: presenter mode, the blank screen, a step number typed to
+// jump there, messages that never interrupt, the guide and the language switched live.
+namespace SocketScope {
+
+namespace {
+
+// Keys typed into a field are the field's, not a step number.
+bool takesText(const QWidget* widget)
+{
+    if (!widget)
+        return false;
+    if (const auto* combo = qobject_cast<const QComboBox*>(widget))
+        return combo->isEditable();
+    return qobject_cast<const QLineEdit*>(widget) || qobject_cast<const QTextEdit*>(widget) ||
+           qobject_cast<const QPlainTextEdit*>(widget) ||
+           qobject_cast<const QAbstractSpinBox*>(widget);
+}
+
+} // namespace
+
+void MainWindow::setPresenting(bool presenting, bool fullScreen)
+{
+    m_actions.presentation->setChecked(presenting);
+    if (m_presenting == presenting)
+        return;
+    m_presenting = presenting;
+    if (presenting) {
+        m_layoutBeforePresenting = saveState();
+        m_statesBeforePresenting = windowState();
+        for (QDockWidget* dock : {m_callsDock, m_tuplesDock, m_bytesDock, m_packetsDock})
+            dock->hide();
+        m_toolbar->hide();
+        menuBar()->hide();
+        statusBar()->hide();
+        if (fullScreen)
+            setWindowState(windowState() | Qt::WindowFullScreen);
+    } else {
+        menuBar()->show();
+        statusBar()->show();
+        restoreState(m_layoutBeforePresenting);
+        setWindowState(m_statesBeforePresenting);
+    }
+    m_currentCall->setVisible(presenting);
+    showCurrentCall();
+    applyFonts();
+}
+
+bool MainWindow::isBlanked() const
+{
+    return m_blank->isVisible();
+}
+
+void MainWindow::setBlanked(bool blanked)
+{
+    m_actions.blank->setChecked(blanked);
+    m_blank->setGeometry(rect());
+    m_blank->setVisible(blanked);
+    if (blanked)
+        m_blank->raise();
+}
+
+QString MainWindow::inlineMessage() const
+{
+    return m_message->isVisible() ? m_message->text() : QString();
+}
+
+void MainWindow::showInlineMessage(const QString& message)
+{
+    m_message->setText(message);
+    m_message->setVisible(!message.isEmpty());
+}
+
+// The call the cursor stands on, in large type in presenter mode: read from the back row.
+void MainWindow::showCurrentCall()
+{
+    if (!m_presenting)
+        return;
+    const EventLog* log = m_presenter->log();
+    const int position = cursor()->position();
+    if (!log || position <= 0 || position > log->calls().size()) {
+        m_currentCall->clear();
+        return;
+    }
+    const CallEvent& call = log->calls().at(position - 1);
+    QString text = QStringLiteral("%1: %2").arg(call.actor, call.straceLine());
+    if (call.failed() && !call.cancelled)
+        text += QStringLiteral("\n") + call.errorInfo().explanation;
+    m_currentCall->setText(text);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::KeyPress && isActiveWindow() &&
+        !takesText(QApplication::focusWidget())) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->modifiers() == Qt::NoModifier || key->modifiers() == Qt::KeypadModifier) {
+            if (typeStepKey(key->key(), key->text()))
+                return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+// A number then Enter jumps to that step, as in a slide show; Escape forgets the number,
+// then leaves presenter mode, then skips the animation.
+bool MainWindow::typeStepKey(int key, const QString& text)
+{
+    if (key >= Qt::Key_0 && key <= Qt::Key_9 && m_typedStep.size() < 4) {
+        m_typedStep += text;
+        m_outcome->setText(tr("Go to step %1…").arg(m_typedStep));
+        return true;
+    }
+    if (key == Qt::Key_Backspace && !m_typedStep.isEmpty()) {
+        m_typedStep.chop(1);
+        return true;
+    }
+    if ((key == Qt::Key_Return || key == Qt::Key_Enter) && !m_typedStep.isEmpty()) {
+        const int step = std::exchange(m_typedStep, QString()).toInt();
+        if (!m_steps->jumpToStep(step))
+            showInlineMessage(tr("There is no step %1: this scenario has %2.")
+                                  .arg(step)
+                                  .arg(m_steps->stepCount()));
+        return true;
+    }
+    if (key == Qt::Key_Escape) {
+        if (!m_typedStep.isEmpty())
+            m_typedStep.clear();
+        else if (isBlanked())
+            setBlanked(false);
+        else if (m_presenting)
+            setPresenting(false);
+        else
+            m_actions.skip->trigger();
+        return true;
+    }
+    return false;
+}
+
+void MainWindow::setLanguageChoice(const QString& choice)
+{
+    m_languageChoice = Languages::isSupported(choice) ? choice : QString();
+    const QString language =
+        m_languageChoice.isEmpty() ? Languages::systemLanguage() : m_languageChoice;
+    if (language != m_language) {
+        m_language = language;
+        // Qt sends every widget a LanguageChange event: menus, panels and dialogs follow.
+        Languages::install(language);
+        m_presenter->setLanguage(language);
+    }
+    updateControls();
+}
+
+void MainWindow::showHelp()
+{
+    auto* guide = findChild<QTextBrowser*>(QStringLiteral("guide"));
+    if (!guide) {
+        guide = new QTextBrowser(this);
+        guide->setObjectName(QStringLiteral("guide"));
+        guide->setWindowFlag(Qt::Window);
+        guide->resize(720, 640);
+    }
+    guide->setWindowTitle(tr("SocketScope guide"));
+    guide->setHtml(
+        tr("<h2>SocketScope</h2>"
+           "<p>Each step makes one real system call on real sockets of this machine; the stage "
+           "draws what the kernel answered.</p>"
+           "<h3>Keys</h3><ul>"
+           "<li><b>Space</b>, <b>Right</b>, <b>Page Down</b>: next step (a real call at the end "
+           "of what was recorded)</li>"
+           "<li><b>Left</b>, <b>Page Up</b>: back (nothing is re-run)</li>"
+           "<li><b>Home</b>, <b>End</b>: the first step, the last recorded step</li>"
+           "<li>A number then <b>Enter</b>: go to that step</li>"
+           "<li><b>P</b>: run or pause; <b>Ctrl+R</b>: reset</li>"
+           "<li><b>F5</b>: presenter mode; <b>F11</b>: full screen; <b>B</b>: blank the "
+           "screen; <b>Escape</b>: leave</li>"
+           "<li><b>Ctrl++</b>, <b>Ctrl+-</b>, <b>Ctrl+0</b>: zoom every view</li>"
+           "<li><b>V</b>: the protocol view, with technical labels</li></ul>"
+           "<h3>Panels</h3><ul>"
+           "<li><b>Stage</b>: each descriptor as a telephone (TCP) or a mailbox (UDP)</li>"
+           "<li><b>Calls</b>: every call as strace writes it, its result and the errno "
+           "explained</li>"
+           "<li><b>5-tuples</b>: protocol, local and remote address and port of each "
+           "socket</li>"
+           "<li><b>Bytes</b>: host and network byte order of the addresses passed</li>"
+           "<li><b>Packets</b>: the packets each call put on the wire, as a sequence diagram "
+           "and a list</li></ul>"
+           "<h3>Real packets</h3><p>Without the permission to capture, the packets are "
+           "<i>inferred</i> from the calls and marked so. To see the real ones, give the "
+           "capture helper the permission once:</p><pre>%1</pre>"
+           "<p>Every panel can be shown again from the View menu.</p>")
+            .arg(PacketCapture::enableCommand(PacketCapture::defaultHelperPath()).toHtmlEscaped()));
+    guide->show();
+    guide->raise();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About SocketScope"),
+                       tr("<h3>SocketScope %1</h3>"
+                          "<p>BSD sockets made visible: real system calls, stepped and "
+                          "explained.</p><p>Free software under the MIT licence.</p>")
+                           .arg(QCoreApplication::applicationVersion()));
+}
+
+} // namespace SocketScope
