@@ -17,6 +17,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -24,8 +25,11 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalBlocker>
+#include <QStandardItemModel>
 #include <QStatusBar>
+#include <QStringListModel>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -105,6 +109,16 @@ void MainWindow::buildLayout()
     m_toolbar->setMovable(false);
     m_scenarioPicker = new QComboBox(m_toolbar);
     m_scenarioPicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_scenarioSearch = new QLineEdit(m_toolbar);
+    m_scenarioSearch->setClearButtonEnabled(true);
+    m_scenarioSearch->setMaximumWidth(260);
+    m_scenarioTitles = new QStringListModel(this);
+    auto* completer = new QCompleter(m_scenarioTitles, m_scenarioSearch);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_scenarioSearch->setCompleter(completer);
+    connect(completer, qOverload<const QString&>(&QCompleter::activated), this,
+            &MainWindow::selectScenarioTitled);
     m_speedPicker = new QComboBox(m_toolbar);
 
     auto* central = new QWidget(this);
@@ -191,21 +205,57 @@ void MainWindow::buildLayout()
             [this] { setSpeed(m_speedPicker->currentData().toDouble()); });
 }
 
+// The course's order, each chapter under its title, each scenario's source in its tooltip;
+// the search field finds a scenario by any word of its title.
 void MainWindow::fillScenarioPicker()
 {
     const QSignalBlocker quiet(m_scenarioPicker);
     const QString current = m_scenarioPicker->currentData().toString();
     m_scenarioPicker->clear();
-    for (const Scenario& scenario : m_catalog.scenarios())
-        m_scenarioPicker->addItem(scenario.title.text(m_language), scenario.id);
+    auto* items = qobject_cast<QStandardItemModel*>(m_scenarioPicker->model());
+    QStringList titles;
+    for (const CourseChapter& chapter : m_catalog.chapters()) {
+        auto* heading = new QStandardItem(chapter.title.text(m_language));
+        heading->setFlags(Qt::NoItemFlags);
+        QFont bold = m_scenarioPicker->font();
+        bold.setBold(true);
+        heading->setFont(bold);
+        items->appendRow(heading);
+        for (const QString& id : chapter.scenarioIds) {
+            const Scenario* scenario = m_catalog.find(id);
+            const QString title = scenario->title.text(m_language);
+            m_scenarioPicker->addItem(QStringLiteral("   ") + title, id);
+            m_scenarioPicker->setItemData(
+                m_scenarioPicker->count() - 1,
+                tr("%1\nSource: %2").arg(scenario->summary.text(m_language), scenario->source),
+                Qt::ToolTipRole);
+            titles << title;
+        }
+    }
+    m_scenarioTitles->setStringList(titles);
     const int index = m_scenarioPicker->findData(current);
-    m_scenarioPicker->setCurrentIndex(index >= 0 ? index : 0);
+    const QString first = m_catalog.chapters().value(0).scenarioIds.value(0);
+    m_scenarioPicker->setCurrentIndex(index >= 0 ? index : m_scenarioPicker->findData(first));
+    m_scenarioSearch->setPlaceholderText(tr("Find a scenario (Ctrl+F)"));
+    m_scenarioSearch->setAccessibleName(tr("Find a scenario"));
 
     const QSignalBlocker quietSpeed(m_speedPicker);
     m_speedPicker->clear();
     for (const double speed : {0.25, 0.5, 1.0, 2.0, 4.0})
         m_speedPicker->addItem(tr("Speed %1×").arg(speed), speed);
     m_speedPicker->setCurrentIndex(m_speedPicker->findData(m_speed));
+}
+
+void MainWindow::selectScenarioTitled(const QString& title)
+{
+    for (const Scenario& scenario : m_catalog.scenarios()) {
+        if (scenario.title.text(m_language) == title) {
+            selectScenario(scenario.id);
+            m_scenarioSearch->clear();
+            m_stage->setFocus();
+            return;
+        }
+    }
 }
 
 void MainWindow::resizeEvent(QResizeEvent* event)

@@ -13,6 +13,8 @@ class QAction;
 class QComboBox;
 class QDockWidget;
 class QLabel;
+class QLineEdit;
+class QStringListModel;
 class QMenu;
 class QTableView;
 class QToolBar;
@@ -106,6 +108,7 @@ private:
     void buildLayout();
     void retranslate();
     void fillScenarioPicker();
+    void selectScenarioTitled(const QString& title);
     void applyFonts();
     void loadSelectedScenario();
     void updateControls();
@@ -130,6 +133,8 @@ private:
     StageView* m_stage = nullptr;
     QComboBox* m_scenarioPicker = nullptr;
     QComboBox* m_speedPicker = nullptr;
+    QLineEdit* m_scenarioSearch = nullptr;
+    QStringListModel* m_scenarioTitles = nullptr;
     QToolBar* m_toolbar = nullptr;
     QLabel* m_message = nullptr;
     QLabel* m_narration = nullptr;
@@ -173,6 +178,7 @@ private:
         QAction* zoomOut = nullptr;
         QAction* zoomReset = nullptr;
         QAction* resetLayout = nullptr;
+        QAction* find = nullptr;
         QAction* inspector = nullptr;
         QAction* systemLanguage = nullptr;
         QAction* french = nullptr;

@@ -13,6 +13,7 @@
 #include <QEvent>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QToolBar>
@@ -100,6 +101,12 @@ void MainWindow::buildActions()
     connect(a.zoomReset, &QAction::triggered, this, [this] { setZoom(1.0); });
     a.resetLayout = makeAction(this);
     connect(a.resetLayout, &QAction::triggered, this, &MainWindow::resetLayout);
+    a.find = makeAction(this, {QKeySequence::Find});
+    connect(a.find, &QAction::triggered, this, [this] {
+        m_toolbar->show();
+        m_scenarioSearch->setFocus();
+        m_scenarioSearch->selectAll();
+    });
     a.inspector = makeAction(this, {QKeySequence(Qt::CTRL | Qt::Key_I)});
     connect(a.inspector, &QAction::triggered, this, &MainWindow::openInspector);
 
@@ -130,6 +137,8 @@ void MainWindow::buildMenus()
 {
     const Actions& a = m_actions;
     m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(a.find);
+    m_fileMenu->addSeparator();
     m_fileMenu->addActions({a.open, a.save, a.savePcap, a.exportPng, a.exportSvg});
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(a.quit);
@@ -156,6 +165,7 @@ void MainWindow::buildMenus()
     m_helpMenu->addActions({a.help, a.about});
 
     m_toolbar->addWidget(m_scenarioPicker);
+    m_toolbar->addWidget(m_scenarioSearch);
     m_toolbar->addSeparator();
     m_toolbar->addActions({a.back, a.next, a.forward, a.run, a.reset});
     m_toolbar->addSeparator();
@@ -223,6 +233,7 @@ void MainWindow::retranslate()
     // Each language is named in itself, so that one can find one's own.
     a.french->setText(QStringLiteral("Français"));
     a.english->setText(QStringLiteral("English"));
+    a.find->setText(tr("Find a scenario"));
     a.inspector->setText(tr("Live inspector"));
     a.inspector->setToolTip(tr("Every socket of the machine, live, with its TCP state drawn"));
     m_helpMenu->setTitle(tr("&Help"));

@@ -8,13 +8,17 @@
 #include "stepcontroller.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QCompleter>
 #include <QDockWidget>
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -252,6 +256,51 @@ private Q_SLOTS:
         QCOMPARE(calls->model()->headerData(2, Qt::Horizontal, Qt::DisplayRole).toString(),
                  englishHeader);
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Cancel"));
+    }
+
+    // The picker follows the course, chapter by chapter, with a search field; every shipped
+    // scenario has its place in a chapter.
+    void scenariosInTheCourseOrder()
+    {
+        const QList<CourseChapter> chapters = m_catalog.chapters();
+        QStringList placed;
+        for (const CourseChapter& chapter : chapters)
+            placed << chapter.scenarioIds;
+        QCOMPARE(placed.size(), m_catalog.scenarios().size());
+        QCOMPARE(chapters.constFirst().id, QStringLiteral("tcp-first-steps"));
+        QCOMPARE(placed.constFirst(), QStringLiteral("tcp-echo"));
+        QVERIFY(!placed.contains(QStringLiteral("other")));
+
+        MainWindow window(m_catalog, QStringLiteral("fr"), 0, CaptureMode::InferOnly);
+        auto* picker = window.findChild<QComboBox*>();
+        QVERIFY(picker);
+        // The first entry is the chapter's title, which cannot be chosen; then tcp-echo.
+        QCOMPARE(picker->itemText(0), QStringLiteral("Premiers pas en TCP"));
+        QVERIFY(!(qobject_cast<QStandardItemModel*>(picker->model())->item(0)->flags() &
+                  Qt::ItemIsEnabled));
+        QCOMPARE(picker->currentData().toString(), QStringLiteral("tcp-echo"));
+        QVERIFY(picker->itemData(picker->currentIndex(), Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("Développement système")));
+        QCOMPARE(window.source()->log().scenario().id, QStringLiteral("tcp-echo"));
+
+        auto* search = window.findChild<QLineEdit*>();
+        QVERIFY(search && search->completer());
+        search->completer()->setCompletionPrefix(QStringLiteral("fork"));
+        QCOMPARE(search->completer()->completionCount(), 1);
+        Q_EMIT search->completer()->activated(search->completer()->currentCompletion());
+        QCOMPARE(window.source()->log().scenario().id, QStringLiteral("tcp-concurrent-fork"));
+    }
+
+    void aFolderScenarioTheCourseDoesNotPlaceComesLast()
+    {
+        ScenarioCatalog catalog = ScenarioCatalog::builtIn();
+        catalog.loadFolder(QStringLiteral(SOCKETSCOPE_TEST_DATA "/session"));
+        const QList<CourseChapter> chapters = catalog.chapters();
+        QCOMPARE(chapters.constLast().id, QStringLiteral("other"));
+        QVERIFY(!chapters.constLast().scenarioIds.isEmpty());
+        for (const QString& id : chapters.constLast().scenarioIds)
+            QVERIFY(catalog.find(id));
     }
 
     void closedPanelsComeBackFromTheViewMenu()

@@ -74,7 +74,7 @@ struct Scenario {
     LocalizedText title;
     LocalizedText summary;
     LocalizedText outcome;
-    QString source; // which seed and section the scenario follows
+    QString source; // the course document, by its title, and the section the scenario follows
     quint16 defaultPort = 0;
     QList<ScenarioActor> actors;
     QList<ScenarioStep> steps;

@@ -15,7 +15,34 @@ ScenarioCatalog ScenarioCatalog::builtIn()
     initScenarioResources();
     ScenarioCatalog catalog;
     catalog.loadFolder(builtInFolder());
+    QString error;
+    catalog.m_course = CourseChapters::builtIn(&error);
+    if (!error.isEmpty())
+        catalog.m_errors << ScenarioError{QStringLiteral("chapters.json"), -1, QString(), error};
     return catalog;
+}
+
+QList<CourseChapter> ScenarioCatalog::chapters() const
+{
+    QList<CourseChapter> chapters;
+    QStringList placed;
+    for (const CourseChapter& chapter : m_course) {
+        CourseChapter present = chapter;
+        present.scenarioIds.removeIf([this](const QString& id) { return !find(id); });
+        placed << present.scenarioIds;
+        if (!present.scenarioIds.isEmpty())
+            chapters << present;
+    }
+    CourseChapter others{QStringLiteral("other"),
+                         {QStringLiteral("Autres scénarios"), QStringLiteral("Other scenarios")},
+                         {}};
+    for (const Scenario& scenario : m_scenarios) {
+        if (!placed.contains(scenario.id))
+            others.scenarioIds << scenario.id;
+    }
+    if (!others.scenarioIds.isEmpty())
+        chapters << others;
+    return chapters;
 }
 
 void ScenarioCatalog::loadFolder(const QString& folder)

@@ -1250,6 +1250,17 @@
     </message>
 </context>
 <context>
+    <name>SocketScope::CourseChapters</name>
+    <message>
+        <source>the course&apos;s chapters must be an object with a &quot;chapters&quot; list</source>
+        <translation>les chapitres du cours doivent être un objet avec une liste « chapters »</translation>
+    </message>
+    <message>
+        <source>a chapter of the course needs an id, a title in fr and en, and a list of scenario ids</source>
+        <translation>un chapitre du cours demande un id, un titre en fr et en en, et une liste d&apos;identifiants de scénarios</translation>
+    </message>
+</context>
+<context>
     <name>SocketScope::InspectorWindow</name>
     <message>
         <source>SocketScope — live inspector</source>
@@ -1627,6 +1638,20 @@
     <message>
         <source>&lt;h3&gt;SocketScope %1&lt;/h3&gt;&lt;p&gt;BSD sockets made visible: real system calls, stepped and explained.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SocketScope %1&lt;/h3&gt;&lt;p&gt;Les sockets BSD rendues visibles : de vrais appels système, pas à pas et expliqués.&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence MIT.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1
+Source: %2</source>
+        <translation>%1
+Source : %2</translation>
+    </message>
+    <message>
+        <source>Find a scenario (Ctrl+F)</source>
+        <translation>Chercher un scénario (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find a scenario</source>
+        <translation>Chercher un scénario</translation>
     </message>
 </context>
 <context>
