@@ -284,6 +284,14 @@ private Q_SLOTS:
             next(*window);
         QTRY_VERIFY(!window->session()->log().callsInProgress().isEmpty());
         QElapsedTimer timer;
+        // Reset during the blocked accept: the actor is woken, everything closed at once.
+        timer.start();
+        window->session()->reset();
+        QVERIFY2(timer.elapsed() < 500, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(window->session()->log().callsInProgress().isEmpty());
+        for (int i = 0; i < 4; ++i)
+            next(*window);
+        QTRY_VERIFY(!window->session()->log().callsInProgress().isEmpty());
         timer.start();
         window->close();
         delete window;
