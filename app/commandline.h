@@ -1,5 +1,7 @@
 #pragma once
 
+#include "exportpanel.h"
+
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -27,6 +29,12 @@ struct CommandLineOptions {
     QString screenshotPath; // --screenshot: save the window there and exit
     QSize windowSize{1280, 720};
     QString panel; // --panel: the panel in front for the screenshot
+    // --export-png / --export-svg: a picture of one panel, at exportSize (empty: the
+    // panel's own default; --size sets it).
+    QString exportPath;
+    ExportFormat exportFormat = ExportFormat::Png;
+    ExportPanel exportPanel = ExportPanel::Stage;
+    QSize exportSize;
     QString helpText;
 };
 

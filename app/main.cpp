@@ -41,6 +41,10 @@ int main(int argc, char* argv[])
     const CommandLineResult firstParse = parseCommandLine(rawArguments);
     const bool needsWindow =
         firstParse.options && firstParse.options->mode == CommandLineOptions::Mode::Window;
+    // An export draws its views off screen: it needs no display, and looks the same on any.
+    if (needsWindow && !firstParse.options->exportPath.isEmpty() &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> app;
     if (needsWindow)
         app = std::make_unique<QApplication>(argc, argv);
@@ -124,6 +128,8 @@ int main(int argc, char* argv[])
         window.showPanel(options.panel);
     if (!options.screenshotPath.isEmpty())
         return takeScreenshot(window, options, err);
+    if (!options.exportPath.isEmpty())
+        return exportPicture(window, options, err);
     window.resize(options.windowSize);
     window.show();
     return app->exec();

@@ -149,10 +149,7 @@ void MainWindow::buildFileMenu()
         fileMenu->addAction(tr("Save the session…"), this, &MainWindow::askToSaveSession);
     save->setShortcut(QKeySequence::Save);
     fileMenu->addAction(tr("Save the captured packets (pcap)…"), this, &MainWindow::savePcap);
-    fileMenu->addAction(tr("Export the sequence diagram as PNG…"), this,
-                        [this] { exportDiagram(false); });
-    fileMenu->addAction(tr("Export the sequence diagram as SVG…"), this,
-                        [this] { exportDiagram(true); });
+    buildExportMenu(fileMenu);
     fileMenu->addSeparator();
     fileMenu->addAction(tr("Quit"), QKeySequence::Quit, this, &QWidget::close);
 }

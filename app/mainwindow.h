@@ -1,5 +1,6 @@
 #pragma once
 
+#include "exportpanel.h"
 #include "packets/packetflow.h"
 #include "scenarios/scenariocatalog.h"
 
@@ -12,6 +13,7 @@ class QAction;
 class QComboBox;
 class QDockWidget;
 class QLabel;
+class QMenu;
 class QTableView;
 
 namespace SocketScope {
@@ -60,6 +62,10 @@ public:
     bool showPanel(const QString& name);
     // Steps per second multiplier: 0.25 (slow motion) to 4.
     void setSpeed(double speed);
+    // Writes a picture of a panel as it is at the cursor (File > Export, --export-png/svg);
+    // size empty: the panel's default. False with the reason in *error.
+    bool exportPanel(ExportPanel panel, ExportFormat format, const QString& path, QSize size,
+                     QString* error) const;
 
 public Q_SLOTS:
     void next();
@@ -78,6 +84,8 @@ private:
     void askToOpenSession();
     void savePcap();
     void exportDiagram(bool svg);
+    void buildExportMenu(QMenu* fileMenu);
+    void askToExport(ExportPanel panel, ExportFormat format);
     void showSource(EventSource* source);
 
     const ScenarioCatalog& m_catalog;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sources/eventsource.h"
+#include "stagestate.h"
 
 #include <QObject>
 #include <QPointer>
@@ -50,6 +51,18 @@ public:
 
     // "Step 3 of 13: ..." for the call at this position; the summary before the first step.
     QString narrationAt(int position) const;
+
+    // What the views are fed at the cursor, also for pictures of them made elsewhere (the
+    // exports): the actors in the views' language, the stage (with the calls in progress at
+    // the live end), the call that returned last and the packets' time origin.
+    struct Actors {
+        QStringList ids;
+        QStringList names;
+    };
+    Actors actors() const;
+    StageState stageAtCursor() const;
+    const CallEvent* callAtCursor() const;
+    qint64 packetTimeOrigin() const;
 
 public Q_SLOTS:
     // A packet picked in the diagram or the list: every view goes to the call that caused
