@@ -197,7 +197,7 @@ void MainWindow::buildLayout()
     m_callView->setWordWrap(false);
     m_callsDock = new QDockWidget(tr("Calls"), this);
     m_callsDock->setObjectName(QStringLiteral("calls"));
-    m_callsDock->setWidget(m_callView);
+    m_callsDock->setWidget(callsPanel());
     m_callsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::BottomDockWidgetArea, m_callsDock);
 
@@ -234,14 +234,10 @@ void MainWindow::buildLayout()
     m_outcome->setWordWrap(true);
     statusBar()->addWidget(m_outcome, 1);
 
-    m_presenter = new LogPresenter(
-        {m_stage, m_tupleCards, m_bytes, m_packets, m_callView, m_narration, m_outcome}, this);
-    QHeaderView* header = m_callView->horizontalHeader();
-    for (const int column : {CallLogModel::SeqColumn, CallLogModel::ActorColumn,
-                             CallLogModel::ResultColumn, CallLogModel::DurationColumn})
-        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(CallLogModel::CallColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(CallLogModel::ExplanationColumn, QHeaderView::Interactive);
+    m_presenter = new LogPresenter({m_stage, m_tupleCards, m_bytes, m_packets, m_callView,
+                                    m_narration, m_outcome, m_callDetails},
+                                   this);
+    sizeCallColumns();
 
     connect(m_scenarioPicker, &QComboBox::currentIndexChanged, this,
             &MainWindow::loadSelectedScenario);
@@ -275,7 +271,6 @@ void MainWindow::resizeEvent(QResizeEvent* event)
     resizeDocks({m_callsDock}, {height() / 3}, Qt::Vertical); // the stage keeps the most
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("packets"))}, {width() * 2 / 5},
                 Qt::Horizontal);
-    m_callView->setColumnWidth(CallLogModel::ExplanationColumn, width() / 5);
     QMainWindow::resizeEvent(event);
 }
 

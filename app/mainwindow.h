@@ -19,6 +19,7 @@ class QTableView;
 namespace SocketScope {
 
 class ByteOrderView;
+class CallDetailsView;
 class EventSource;
 class InspectorWindow;
 class LogCursor;
@@ -49,6 +50,9 @@ public:
     TupleCardsView* tupleCards() const { return m_tupleCards; }
     ByteOrderView* bytes() const { return m_bytes; }
     PacketPanel* packets() const { return m_packets; }
+    QTableView* calls() const { return m_callView; }
+    // Below the call list: the call at the cursor in full, with its errno's explanation.
+    CallDetailsView* callDetails() const { return m_callDetails; }
     LogCursor* cursor() const;
     // The live inspector's window, created on first use.
     InspectorWindow* inspector();
@@ -85,6 +89,8 @@ private:
     void savePcap();
     void exportDiagram(bool svg);
     void buildExportMenu(QMenu* fileMenu);
+    QWidget* callsPanel();
+    void sizeCallColumns();
     void askToExport(ExportPanel panel, ExportFormat format);
     void showSource(EventSource* source);
 
@@ -101,6 +107,7 @@ private:
     QLabel* m_narration = nullptr;
     QLabel* m_outcome = nullptr;
     QTableView* m_callView = nullptr;
+    CallDetailsView* m_callDetails = nullptr;
     QDockWidget* m_callsDock = nullptr;
     TupleCardsView* m_tupleCards = nullptr;
     ByteOrderView* m_bytes = nullptr;

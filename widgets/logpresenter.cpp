@@ -1,6 +1,7 @@
 #include "logpresenter.h"
 
 #include "byteorderview.h"
+#include "calldetailsview.h"
 #include "calllogmodel.h"
 #include "logcursor.h"
 #include "packetpanel.h"
@@ -154,6 +155,8 @@ void LogPresenter::showCursor()
     m_views.tuples->setHighlighted({});
     showPackets();
     m_views.packets->highlightCall(current ? current->seq : -1);
+    if (m_views.callDetails)
+        m_views.callDetails->setCall(current);
     const int row = current ? m_callModel->rowOf(current->seq) : -1;
     if (row >= 0) {
         m_views.calls->selectRow(row);

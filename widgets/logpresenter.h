@@ -13,6 +13,7 @@ class QTableView;
 namespace SocketScope {
 
 class ByteOrderView;
+class CallDetailsView;
 class CallLogModel;
 class LogCursor;
 class PacketPanel;
@@ -35,6 +36,7 @@ public:
         QTableView* calls = nullptr;
         QLabel* narration = nullptr;
         QLabel* outcome = nullptr;
+        CallDetailsView* callDetails = nullptr; // optional: the call at the cursor in full
     };
 
     explicit LogPresenter(const Views& views, QObject* parent = nullptr);

@@ -1266,6 +1266,13 @@
     </message>
 </context>
 <context>
+    <name>SocketScope::CallDetailsView</name>
+    <message>
+        <source>The call in full</source>
+        <translation>L&apos;appel en entier</translation>
+    </message>
+</context>
+<context>
     <name>SocketScope::CallLogModel</name>
     <message>
         <source>blocked for %1 s</source>
@@ -1883,6 +1890,10 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
