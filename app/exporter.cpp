@@ -159,7 +159,13 @@ qreal Exporter::fillDiagram(QWidget& root, QSize size) const
         return 1;
     const QList<int> visible = log->packetsVisibleAt(m_presenter.cursor()->position());
     const SequenceDiagramModel model(log->packets(), visible, 0);
-    const SequenceDiagramMetrics metrics = SequenceDiagramPainter::metricsFor(diagram->font());
+    SequenceDiagramMetrics metrics = SequenceDiagramPainter::metricsFor(diagram->font());
+    // A picture has the room to name each endpoint whole, with its socket.
+    QFont bold = diagram->font();
+    bold.setBold(true);
+    metrics.minimumSpacing =
+        qMax(metrics.minimumSpacing,
+             QFontMetricsF(bold).horizontalAdvance(QStringLiteral("127.0.0.1:65535 · server")));
     // As large as the packets up to the cursor allow; when there are too many, the picture
     // shows those of the call at the cursor, as the window does.
     const qreal zoom = largestFitting(smallestZoom, largestZoom, [&](qreal factor) {

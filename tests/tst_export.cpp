@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QMenu>
+#include <QMenuBar>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -185,6 +187,28 @@ private Q_SLOTS:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY2(texts.filter(call->after.local.endpoint()).size() == 1,
                  qPrintable(texts.join(QLatin1Char('|'))));
+    }
+
+    // File > Export: one entry per panel and format, and the whole diagram as before.
+    void exportMenu()
+    {
+        MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
+        QMenu* exportMenu = nullptr;
+        for (QMenu* menu : window.menuBar()->findChildren<QMenu*>()) {
+            if (menu->title() == QLatin1String("Export"))
+                exportMenu = menu;
+        }
+        QVERIFY(exportMenu);
+        QStringList entries;
+        for (const QAction* action : exportMenu->actions()) {
+            if (!action->isSeparator())
+                entries << action->text();
+        }
+        QCOMPARE(entries.size(), int(std::size(exportPanels)) * 2 + 2);
+        for (const ExportPanel panel : exportPanels) {
+            QVERIFY(entries.contains(QStringLiteral("%1 as PNG…").arg(exportPanelTitle(panel))));
+            QVERIFY(entries.contains(QStringLiteral("%1 as SVG…").arg(exportPanelTitle(panel))));
+        }
     }
 
     void unwritableFileIsAnError()
