@@ -9,8 +9,8 @@
 #include "tcpstatemachineview.h"
 #include "tuplecardsview.h"
 
-#include <QApplication>
 #include <QDir>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QLabel>
 #include <QPainter>
