@@ -22,6 +22,8 @@ QString outputFileError(const QString& option, const QString& path)
             .arg(option, path, QDir::toNativeSeparators(folder.filePath()));
     if (QFileInfo(path).isDir())
         return Tr::tr("%1: \"%2\" is a folder; give a file name.").arg(option, path);
+    if (QFileInfo::exists(path) && !QFileInfo(path).isWritable())
+        return Tr::tr("%1: cannot write \"%2\": the file is read-only.").arg(option, path);
     return {};
 }
 
@@ -75,16 +77,33 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
                                           Tr::tr("FOLDER"));
     const QCommandLineOption stepsOption(
         QStringLiteral("steps"),
-        Tr::tr("With --screenshot: perform N steps for real first (past the end: to the end)."),
+        Tr::tr("With --screenshot or an export: perform N steps for real first (past the end: "
+               "to the end)."),
         Tr::tr("N"));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
                                               Tr::tr("Save the window to FILE.png and exit."),
                                               Tr::tr("FILE"));
+    const QCommandLineOption exportPngOption(
+        QStringLiteral("export-png"),
+        Tr::tr("Save a picture of one panel (--panel) to FILE.png after --steps N steps of "
+               "--scenario ID or --replay FILE, and exit; needs no display."),
+        Tr::tr("FILE"));
+    const QCommandLineOption exportSvgOption(
+        QStringLiteral("export-svg"),
+        Tr::tr("The same as --export-png, as an SVG drawing whose text stays text."),
+        Tr::tr("FILE"));
     const QCommandLineOption sizeOption(
-        QStringLiteral("size"), Tr::tr("The window's size, for example 1920x1080."), Tr::tr("WxH"));
+        QStringLiteral("size"),
+        Tr::tr("The window's size, or with an export the picture's (default 1920x1080 for the "
+               "stage, the tuples and the bytes, 1440x1080 for the diagram and the states), for "
+               "example 1920x1080."),
+        Tr::tr("WxH"));
     const QCommandLineOption panelOption(
         QStringLiteral("panel"),
-        Tr::tr("The panel in front below the stage: calls, tuples or bytes."), Tr::tr("NAME"));
+        Tr::tr("With --screenshot: the panel in front below the stage, calls, tuples or bytes. "
+               "With an export: the panel exported, stage (default), diagram, tuples, bytes or "
+               "states."),
+        Tr::tr("NAME"));
     const QCommandLineOption pcapOption(
         QStringLiteral("pcap"),
         Tr::tr("Write the captured packets to FILE in pcap format (never inferred packets)."),
@@ -108,7 +127,8 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
     parser.addOptions({socketsOption, jsonOption, noProcessesOption, presentationOption});
     parser.addOptions({listOption, headlessOption, scenarioOption, replayOption, portOption,
                        traceOption, pcapOption, noCaptureOption, langOption, folderOption,
-                       stepsOption, screenshotOption, sizeOption, panelOption});
+                       stepsOption, screenshotOption, exportPngOption, exportSvgOption, sizeOption,
+                       panelOption});
 
     CommandLineResult result;
     if (!parser.parse(arguments)) {
@@ -209,7 +229,52 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
         if (!result.error.isEmpty())
             return result;
     }
-    if (parser.isSet(panelOption)) {
+    if (parser.isSet(exportPngOption) && parser.isSet(exportSvgOption)) {
+        result.error = Tr::tr("--export-png and --export-svg: choose one.");
+        return result;
+    }
+    if (parser.isSet(exportPngOption) || parser.isSet(exportSvgOption)) {
+        const bool svg = parser.isSet(exportSvgOption);
+        const QString option =
+            svg ? QStringLiteral("--export-svg") : QStringLiteral("--export-png");
+        options.exportFormat = svg ? ExportFormat::Svg : ExportFormat::Png;
+        options.exportPath = parser.value(svg ? exportSvgOption : exportPngOption);
+        const QString suffix = exportSuffix(options.exportFormat);
+        if (!options.exportPath.endsWith(suffix, Qt::CaseInsensitive)) {
+            result.error =
+                Tr::tr("%1: \"%2\" must be a %3 file.").arg(option, options.exportPath, suffix);
+            return result;
+        }
+        result.error = outputFileError(option, options.exportPath);
+        if (!result.error.isEmpty())
+            return result;
+        if (!options.screenshotPath.isEmpty()) {
+            result.error = Tr::tr("%1 and --screenshot: choose one.").arg(option);
+            return result;
+        }
+        if (parser.isSet(headlessOption)) {
+            result.error = Tr::tr("%1 draws the views: drop --headless.").arg(option);
+            return result;
+        }
+        if (!parser.isSet(scenarioOption) && !parser.isSet(replayOption)) {
+            result.error = Tr::tr("%1 needs --scenario ID (--list-scenarios lists them) or "
+                                  "--replay FILE.")
+                               .arg(option);
+            return result;
+        }
+        if (parser.isSet(sizeOption))
+            options.exportSize = options.windowSize;
+        if (parser.isSet(panelOption)) {
+            const std::optional<ExportPanel> panel = exportPanelFromName(parser.value(panelOption));
+            if (!panel) {
+                result.error = Tr::tr("--panel: \"%1\" is not a panel that can be exported; use "
+                                      "stage, diagram, tuples, bytes or states.")
+                                   .arg(parser.value(panelOption));
+                return result;
+            }
+            options.exportPanel = *panel;
+        }
+    } else if (parser.isSet(panelOption)) {
         options.panel = parser.value(panelOption);
         if (!QStringList{QStringLiteral("calls"), QStringLiteral("tuples"), QStringLiteral("bytes")}
                  .contains(options.panel)) {

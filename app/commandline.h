@@ -1,5 +1,7 @@
 #pragma once
 
+#include "exportpanel.h"
+
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -29,6 +31,12 @@ struct CommandLineOptions {
     bool windowSizeGiven = false; // --size: otherwise the size saved in the settings
     bool presentation = false;    // --presentation: start in presenter mode
     QString panel;                // --panel: the panel in front for the screenshot
+    // --export-png / --export-svg: a picture of one panel, at exportSize (empty: the
+    // panel's own default; --size sets it).
+    QString exportPath;
+    ExportFormat exportFormat = ExportFormat::Png;
+    ExportPanel exportPanel = ExportPanel::Stage;
+    QSize exportSize;
     QString helpText;
 };
 

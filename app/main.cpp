@@ -41,6 +41,10 @@ int main(int argc, char* argv[])
     const CommandLineResult firstParse = parseCommandLine(rawArguments);
     const bool needsWindow =
         firstParse.options && firstParse.options->mode == CommandLineOptions::Mode::Window;
+    // An export draws its views off screen: it needs no display, and looks the same on any.
+    if (needsWindow && !firstParse.options->exportPath.isEmpty() &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> app;
     if (needsWindow)
         app = std::make_unique<QApplication>(argc, argv);
@@ -50,8 +54,9 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(SOCKETSCOPE_VERSION));
 
     QCoreApplication::setOrganizationName(QStringLiteral("socketscope"));
-    // A screenshot shows the defaults, whatever the last lecture left in the settings.
-    const bool screenshot = firstParse.options && !firstParse.options->screenshotPath.isEmpty();
+    // A screenshot or an export shows the defaults, whatever the last lecture left in the settings.
+    const bool screenshot = firstParse.options && (!firstParse.options->screenshotPath.isEmpty() ||
+                                                   !firstParse.options->exportPath.isEmpty());
     QSettings settingsFile;
     AppSettings saved =
         needsWindow && !screenshot ? AppSettings::load(settingsFile) : AppSettings();
@@ -131,6 +136,8 @@ int main(int argc, char* argv[])
         window.setPresenting(options.presentation, false);
         return takeScreenshot(window, options, err);
     }
+    if (!options.exportPath.isEmpty())
+        return exportPicture(window, options, err);
     if (options.windowSizeGiven || saved.geometry.isEmpty())
         window.resize(options.windowSize);
     window.show();

@@ -152,7 +152,7 @@ void MainWindow::buildLayout()
     m_callView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_callView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_callView->setWordWrap(false);
-    m_callsDock = makeDock(QStringLiteral("calls"), m_callView, this);
+    m_callsDock = makeDock(QStringLiteral("calls"), callsPanel(), this);
     addDockWidget(Qt::BottomDockWidgetArea, m_callsDock);
 
     m_tupleCards = new TupleCardsView(this);
@@ -190,14 +190,10 @@ void MainWindow::buildLayout()
     m_blank->setPalette(black);
     m_blank->hide();
 
-    m_presenter = new LogPresenter(
-        {m_stage, m_tupleCards, m_bytes, m_packets, m_callView, m_narration, m_outcome}, this);
-    QHeaderView* header = m_callView->horizontalHeader();
-    for (const int column : {CallLogModel::SeqColumn, CallLogModel::ActorColumn,
-                             CallLogModel::ResultColumn, CallLogModel::DurationColumn})
-        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(CallLogModel::CallColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(CallLogModel::ExplanationColumn, QHeaderView::Interactive);
+    m_presenter = new LogPresenter({m_stage, m_tupleCards, m_bytes, m_packets, m_callView,
+                                    m_narration, m_outcome, m_callDetails},
+                                   this);
+    sizeCallColumns();
 
     connect(m_scenarioPicker, &QComboBox::currentIndexChanged, this,
             &MainWindow::loadSelectedScenario);
@@ -265,7 +261,6 @@ void MainWindow::resizeEvent(QResizeEvent* event)
         resizeDocks({m_callsDock}, {height() / 3}, Qt::Vertical); // the stage keeps the most
         resizeDocks({m_packetsDock}, {width() * 2 / 5}, Qt::Horizontal);
     }
-    m_callView->setColumnWidth(CallLogModel::ExplanationColumn, width() / 5);
     m_blank->setGeometry(rect());
     QMainWindow::resizeEvent(event);
 }

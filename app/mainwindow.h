@@ -1,6 +1,7 @@
 #pragma once
 
 #include "appsettings.h"
+#include "exportpanel.h"
 #include "packets/packetflow.h"
 #include "scenarios/scenariocatalog.h"
 
@@ -22,6 +23,7 @@ class QToolBar;
 namespace SocketScope {
 
 class ByteOrderView;
+class CallDetailsView;
 class EventSource;
 class InspectorWindow;
 class LogCursor;
@@ -55,6 +57,9 @@ public:
     TupleCardsView* tupleCards() const { return m_tupleCards; }
     ByteOrderView* bytes() const { return m_bytes; }
     PacketPanel* packets() const { return m_packets; }
+    QTableView* calls() const { return m_callView; }
+    // Below the call list: the call at the cursor in full, with its errno's explanation.
+    CallDetailsView* callDetails() const { return m_callDetails; }
     LogCursor* cursor() const;
     // The live inspector's window, created on first use.
     InspectorWindow* inspector();
@@ -92,6 +97,10 @@ public:
     AppSettings settings() const;
     void applySettings(const AppSettings& settings);
     void resetLayout();
+    // Writes a picture of a panel as it is at the cursor (File > Export, --export-png/svg);
+    // size empty: the panel's default. False with the reason in *error.
+    bool exportPanel(ExportPanel panel, ExportFormat format, const QString& path, QSize size,
+                     QString* error) const;
 
 public Q_SLOTS:
     void next();
@@ -120,6 +129,10 @@ private:
     void exportDiagram(bool svg);
     void showHelp();
     void showAbout();
+    void fillExportMenu(QMenu* menu);
+    QWidget* callsPanel();
+    void sizeCallColumns();
+    void askToExport(ExportPanel panel, ExportFormat format);
     void showSource(EventSource* source);
 
     const ScenarioCatalog& m_catalog;
@@ -142,6 +155,7 @@ private:
     QLabel* m_outcome = nullptr;
     QWidget* m_blank = nullptr;
     QTableView* m_callView = nullptr;
+    CallDetailsView* m_callDetails = nullptr;
     QDockWidget* m_callsDock = nullptr;
     TupleCardsView* m_tupleCards = nullptr;
     ByteOrderView* m_bytes = nullptr;
@@ -154,13 +168,12 @@ private:
     QMenu* m_stepMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_languageMenu = nullptr;
+    QMenu* m_exportMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
     struct Actions {
         QAction* open = nullptr;
         QAction* save = nullptr;
         QAction* savePcap = nullptr;
-        QAction* exportPng = nullptr;
-        QAction* exportSvg = nullptr;
         QAction* quit = nullptr;
         QAction* back = nullptr;
         QAction* next = nullptr;

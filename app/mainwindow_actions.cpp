@@ -41,10 +41,6 @@ void MainWindow::buildActions()
     connect(a.save, &QAction::triggered, this, &MainWindow::askToSaveSession);
     a.savePcap = makeAction(this);
     connect(a.savePcap, &QAction::triggered, this, &MainWindow::savePcap);
-    a.exportPng = makeAction(this);
-    connect(a.exportPng, &QAction::triggered, this, [this] { exportDiagram(false); });
-    a.exportSvg = makeAction(this);
-    connect(a.exportSvg, &QAction::triggered, this, [this] { exportDiagram(true); });
     a.quit = makeAction(this, {QKeySequence::Quit});
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
 
@@ -139,7 +135,8 @@ void MainWindow::buildMenus()
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addAction(a.find);
     m_fileMenu->addSeparator();
-    m_fileMenu->addActions({a.open, a.save, a.savePcap, a.exportPng, a.exportSvg});
+    m_fileMenu->addActions({a.open, a.save, a.savePcap});
+    m_exportMenu = m_fileMenu->addMenu(QString());
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(a.quit);
     m_stepMenu = menuBar()->addMenu(QString());
@@ -191,8 +188,7 @@ void MainWindow::retranslate()
     a.open->setToolTip(tr("Replay a saved session: every view as it was, with no network"));
     a.save->setText(tr("Save the session…"));
     a.savePcap->setText(tr("Save the captured packets (pcap)…"));
-    a.exportPng->setText(tr("Export the sequence diagram as PNG…"));
-    a.exportSvg->setText(tr("Export the sequence diagram as SVG…"));
+    fillExportMenu(m_exportMenu);
     a.quit->setText(tr("Quit"));
 
     m_stepMenu->setTitle(tr("&Step"));

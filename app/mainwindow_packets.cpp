@@ -5,7 +5,6 @@
 #include "sources/eventsource.h"
 
 #include <QFileDialog>
-#include <QMessageBox>
 
 // The window's packet side: the exports.
 namespace SocketScope {
@@ -18,7 +17,7 @@ void MainWindow::savePcap()
         return;
     QString error;
     if (!SessionFile::savePcap(source()->log(), path, &error))
-        QMessageBox::warning(this, tr("Save the captured packets"), error);
+        showInlineMessage(error);
 }
 
 void MainWindow::exportDiagram(bool svg)
@@ -33,10 +32,8 @@ void MainWindow::exportDiagram(bool svg)
     SequenceDiagramView* diagram = m_packets->diagram();
     const bool exported =
         svg ? diagram->exportSvg(path, &message) : diagram->exportPng(path, &message);
-    if (!exported)
-        QMessageBox::warning(this, title, message);
-    else if (!message.isEmpty())
-        QMessageBox::information(this, title, message);
+    if (!exported || !message.isEmpty())
+        showInlineMessage(message);
 }
 
 } // namespace SocketScope

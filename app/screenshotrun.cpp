@@ -53,23 +53,21 @@ void waitUntilQuiet(EventSource* source, int quietMs, int timeoutMs)
     loop.exec();
 }
 
-} // namespace
-
-int takeScreenshot(MainWindow& window, const CommandLineOptions& options, QTextStream& err)
+// Performs the requested steps for real, waits until the last one has returned or blocked and
+// settles the animations.
+void performSteps(MainWindow& window, int steps)
 {
-    window.resize(options.windowSize);
-    window.show();
     EventSource* source = window.source();
     const auto settled = [source] {
         return source->canStep() || source->state() == EventSource::State::Finished;
     };
-    for (int step = 0; step < options.steps; ++step) {
+    for (int step = 0; step < steps; ++step) {
         waitFor(source, settled, 10'000);
         if (source->state() == EventSource::State::Finished)
             break;
         window.next();
     }
-    if (options.steps > source->log().scenario().steps.size())
+    if (steps > source->log().scenario().steps.size())
         waitFor(
             source, [source] { return source->state() == EventSource::State::Finished; }, 10'000);
     else
@@ -77,10 +75,30 @@ int takeScreenshot(MainWindow& window, const CommandLineOptions& options, QTextS
     waitUntilQuiet(source, 150, 2000);
     window.stage()->skipAnimation();
     QCoreApplication::processEvents();
+}
 
+} // namespace
+
+int takeScreenshot(MainWindow& window, const CommandLineOptions& options, QTextStream& err)
+{
+    window.resize(options.windowSize);
+    window.show();
+    performSteps(window, options.steps);
     const QPixmap picture = window.grab();
     if (!picture.save(options.screenshotPath, "PNG")) {
         err << Tr::tr("--screenshot: could not write %1.").arg(options.screenshotPath) << Qt::endl;
+        return 1;
+    }
+    return 0;
+}
+
+int exportPicture(MainWindow& window, const CommandLineOptions& options, QTextStream& err)
+{
+    performSteps(window, options.steps);
+    QString error;
+    if (!window.exportPanel(options.exportPanel, options.exportFormat, options.exportPath,
+                            options.exportSize, &error)) {
+        err << QStringLiteral("socketscope: ") << error << Qt::endl;
         return 1;
     }
     return 0;

@@ -184,6 +184,34 @@ private Q_SLOTS:
         }
     }
 
+    void arrowsSpanTheirLifelines_data()
+    {
+        QTest::addColumn<int>("from");
+        QTest::addColumn<int>("to");
+        QTest::newRow("left to right") << 0 << 2;
+        QTest::newRow("right to left") << 2 << 1;
+        QTest::newRow("a socket to itself") << 1 << 1;
+    }
+    // What the view scrolls into sight: from one lifeline to the other, in the row; a loop
+    // right of its lifeline.
+    void arrowsSpanTheirLifelines()
+    {
+        QFETCH(int, from);
+        QFETCH(int, to);
+        const SequenceDiagramMetrics metrics;
+        const SequenceDiagramLayout layout(3, 20, 900, metrics);
+        const QRectF arrow = layout.arrowRect(7, from, to);
+        QCOMPARE(arrow.top(), layout.rowTop(7));
+        QCOMPARE(arrow.height(), layout.rowHeight());
+        QCOMPARE(arrow.left(), qMin(layout.lifelineX(from), layout.lifelineX(to)));
+        if (from == to)
+            QVERIFY(arrow.right() > layout.lifelineX(to));
+        else
+            QCOMPARE(arrow.right(), qMax(layout.lifelineX(from), layout.lifelineX(to)));
+        QVERIFY(arrow.right() <= layout.labelsRight());
+        QVERIFY(arrow.left() >= layout.labelsLeft());
+    }
+
     void rowLookupIsTheInverseOfRowTop()
     {
         const SequenceDiagramMetrics metrics;

@@ -144,6 +144,10 @@ QVariant CallLogModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        // The call may be cut at the column's edge: the whole of it, port and all.
+        if (index.column() == CallColumn)
+            return event ? event->straceLine() : data(index, Qt::DisplayRole);
+        return explanation.isEmpty() ? QVariant() : QVariant(explanation);
     case ExplanationRole:
         return explanation.isEmpty() ? QVariant() : QVariant(explanation);
     case Qt::ForegroundRole:

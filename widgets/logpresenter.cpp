@@ -1,6 +1,7 @@
 #include "logpresenter.h"
 
 #include "byteorderview.h"
+#include "calldetailsview.h"
 #include "calllogmodel.h"
 #include "logcursor.h"
 #include "packetpanel.h"
@@ -75,20 +76,52 @@ void LogPresenter::setLanguage(const QString& language)
     onReset();
 }
 
-void LogPresenter::onReset()
+LogPresenter::Actors LogPresenter::actors() const
 {
-    QStringList ids;
-    QStringList names;
+    Actors actors;
     if (const EventLog* events = log()) {
         for (const ScenarioActor& actor : events->scenario().actors) {
-            ids << actor.id;
-            names << actor.name.text(m_language);
+            actors.ids << actor.id;
+            actors.names << actor.name.text(m_language);
         }
     }
-    m_views.stage->setActors(ids, names);
-    m_views.tuples->setActors(ids, names);
+    return actors;
+}
+
+void LogPresenter::onReset()
+{
+    const Actors shown = actors();
+    m_views.stage->setActors(shown.ids, shown.names);
+    m_views.tuples->setActors(shown.ids, shown.names);
     showOutcome();
     showCursor();
+}
+
+StageState LogPresenter::stageAtCursor() const
+{
+    const EventLog* events = log();
+    if (!events)
+        return {};
+    const QList<CallEvent>& calls = events->calls();
+    const int position = qMin(m_cursor->position(), int(calls.size()));
+    const bool live = m_cursor->isLive();
+    return projectStage(calls, position, live ? events->callsInProgress() : QList<CallStart>(),
+                        live ? m_source->nowNs() : 0);
+}
+
+const CallEvent* LogPresenter::callAtCursor() const
+{
+    const EventLog* events = log();
+    if (!events)
+        return nullptr;
+    const int position = qMin(m_cursor->position(), int(events->calls().size()));
+    return position > 0 ? &events->calls().at(position - 1) : nullptr;
+}
+
+qint64 LogPresenter::packetTimeOrigin() const
+{
+    const EventLog* events = log();
+    return !events || events->notes().isEmpty() ? 0 : events->notes().constFirst().tNs;
 }
 
 QString LogPresenter::narrationAt(int position) const
@@ -112,20 +145,18 @@ void LogPresenter::showCursor()
     const EventLog* events = log();
     if (!events)
         return;
-    const QList<CallEvent>& calls = events->calls();
-    const int position = qMin(m_cursor->position(), int(calls.size()));
-    const bool live = m_cursor->isLive();
-    const StageState state =
-        projectStage(calls, position, live ? events->callsInProgress() : QList<CallStart>(),
-                     live ? m_source->nowNs() : 0);
+    const StageState state = stageAtCursor();
     m_views.stage->setState(state);
     m_views.tuples->setState(state);
-    const CallEvent* current = position > 0 ? &calls.at(position - 1) : nullptr;
+    const CallEvent* current = callAtCursor();
     m_views.bytes->setCall(current ? std::optional<CallEvent>(*current) : std::nullopt);
-    m_views.narration->setText(narrationAt(position));
+    m_views.narration->setText(
+        narrationAt(qMin(m_cursor->position(), int(events->calls().size()))));
     m_views.tuples->setHighlighted({});
     showPackets();
     m_views.packets->highlightCall(current ? current->seq : -1);
+    if (m_views.callDetails)
+        m_views.callDetails->setCall(current);
     const int row = current ? m_callModel->rowOf(current->seq) : -1;
     if (row >= 0) {
         m_views.calls->selectRow(row);
@@ -141,9 +172,8 @@ void LogPresenter::showPackets()
     const EventLog* events = log();
     if (!events)
         return;
-    const qint64 origin = events->notes().isEmpty() ? 0 : events->notes().constFirst().tNs;
     m_views.packets->setPackets(events->packets(), events->packetsVisibleAt(m_cursor->position()),
-                                origin);
+                                packetTimeOrigin());
     const CaptureStatus& capture = events->captureStatus();
     m_views.packets->setSource(capture.kind == CaptureStatus::Kind::Starting,
                                capture.kind == CaptureStatus::Kind::Captured, capture.reason,

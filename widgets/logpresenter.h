@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sources/eventsource.h"
+#include "stagestate.h"
 
 #include <QObject>
 #include <QPointer>
@@ -12,6 +13,7 @@ class QTableView;
 namespace SocketScope {
 
 class ByteOrderView;
+class CallDetailsView;
 class CallLogModel;
 class LogCursor;
 class PacketPanel;
@@ -34,6 +36,7 @@ public:
         QTableView* calls = nullptr;
         QLabel* narration = nullptr;
         QLabel* outcome = nullptr;
+        CallDetailsView* callDetails = nullptr; // optional: the call at the cursor in full
     };
 
     explicit LogPresenter(const Views& views, QObject* parent = nullptr);
@@ -50,6 +53,18 @@ public:
 
     // "Step 3 of 13: ..." for the call at this position; the summary before the first step.
     QString narrationAt(int position) const;
+
+    // What the views are fed at the cursor, also for pictures of them made elsewhere (the
+    // exports): the actors in the views' language, the stage (with the calls in progress at
+    // the live end), the call that returned last and the packets' time origin.
+    struct Actors {
+        QStringList ids;
+        QStringList names;
+    };
+    Actors actors() const;
+    StageState stageAtCursor() const;
+    const CallEvent* callAtCursor() const;
+    qint64 packetTimeOrigin() const;
 
 public Q_SLOTS:
     // A packet picked in the diagram or the list: every view goes to the call that caused

@@ -103,6 +103,9 @@ QVariant PacketListModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return display(row, index.column());
+    case Qt::ToolTipRole:
+        // Info may be cut at the panel's edge.
+        return index.column() == InfoColumn ? display(row, InfoColumn) : QVariant();
     case Qt::FontRole:
         if (row.inferred) {
             QFont font;

@@ -4,9 +4,11 @@
 #include "sequencediagramview.h"
 
 #include <QCheckBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -42,13 +44,20 @@ PacketPanel::PacketPanel(QWidget* parent)
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setWordWrap(false);
-    m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_list->horizontalHeader()->setSectionResizeMode(PacketListModel::InfoColumn,
-                                                     QHeaderView::Stretch);
+    // Every column as wide as its header and its contents; the long Info last, taking what
+    // is left (its whole text in a tooltip), so that a narrow panel scrolls, never squeezes.
+    QHeaderView* columns = m_list->horizontalHeader();
+    columns->setSectionResizeMode(QHeaderView::ResizeToContents);
+    columns->moveSection(columns->visualIndex(PacketListModel::InfoColumn),
+                         PacketListModel::ColumnCount - 1);
+    columns->setSectionResizeMode(PacketListModel::InfoColumn, QHeaderView::Interactive);
+    columns->setStretchLastSection(true);
     splitter->addWidget(m_diagram);
     splitter->addWidget(m_list);
-    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 1);
+    splitter->setCollapsible(1, false);
+    fitListToFont();
     layout->addWidget(splitter, 1);
 
     connect(m_relative, &QCheckBox::toggled, this, [this](bool relative) {
@@ -91,6 +100,27 @@ void PacketPanel::setSource(bool starting, bool captured, const QString& reason,
     }
 }
 
+void PacketPanel::fitListToFont()
+{
+    const int line = fontMetrics().height();
+    QHeaderView* columns = m_list->horizontalHeader();
+    columns->setMinimumSectionSize(
+        fontMetrics().horizontalAdvance(
+            m_model->headerData(PacketListModel::InfoColumn, Qt::Horizontal).toString()) +
+        line);
+    m_list->verticalHeader()->setDefaultSectionSize(line + 8);
+    m_list->setMinimumHeight(listRowsShown * (line + 8) + 2 * line +
+                             m_list->horizontalScrollBar()->sizeHint().height() +
+                             2 * m_list->frameWidth());
+}
+
+void PacketPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        fitListToFont();
+}
+
 QString PacketPanel::sourceText() const
 {
     return m_source->text();
@@ -101,6 +131,13 @@ void PacketPanel::setPackets(const QList<PacketEvent>& packets, const QList<int>
 {
     m_diagram->setPackets(packets, visible, originNs);
     m_model->setPackets(packets, visible, originNs);
+    // The header sizes its columns to the rows there were; new rows may be wider.
+    const QAbstractItemView* cells = m_list; // where sizeHintForColumn() is public
+    for (int column = 0; column < PacketListModel::ColumnCount; ++column) {
+        if (column != PacketListModel::InfoColumn &&
+            m_list->horizontalHeader()->sectionSize(column) < cells->sizeHintForColumn(column))
+            m_list->resizeColumnToContents(column);
+    }
 }
 
 void PacketPanel::highlightCall(qint64 callSeq)

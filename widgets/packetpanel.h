@@ -29,6 +29,9 @@ public:
     void highlightCall(qint64 callSeq);
     void selectPacket(qint64 packetSeq);
 
+    // Rows of the packet list that stay visible however small the panel.
+    static constexpr int listRowsShown = 4;
+
     SequenceDiagramView* diagram() const { return m_diagram; }
     QTableView* list() const { return m_list; }
     QString sourceText() const;
@@ -36,7 +39,13 @@ public:
 Q_SIGNALS:
     void packetClicked(qint64 packetSeq);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    // Room for listRowsShown rows, and for the Info header, in the current font.
+    void fitListToFont();
+
     QLabel* m_source = nullptr;
     QCheckBox* m_relative = nullptr;
     SequenceDiagramView* m_diagram = nullptr;

@@ -32,6 +32,16 @@ QRectF SequenceDiagramLayout::timeRect(int row) const
     return {m_metrics.margin, rowTop(row), m_metrics.timeColumnWidth, m_metrics.rowHeight};
 }
 
+QRectF SequenceDiagramLayout::arrowRect(int row, int fromLifeline, int toLifeline) const
+{
+    const qreal from = lifelineX(fromLifeline);
+    const qreal to = lifelineX(toLifeline);
+    // A loop goes right of its lifeline, about three quarters of the row's height.
+    const qreal right =
+        fromLifeline == toLifeline ? to + m_metrics.rowHeight * 0.75 : qMax(from, to);
+    return {qMin(from, to), rowTop(row), right - qMin(from, to), m_metrics.rowHeight};
+}
+
 int SequenceDiagramLayout::rowAt(qreal y) const
 {
     const qreal offset = y - m_metrics.headerHeight;

@@ -12,7 +12,7 @@ struct SequenceDiagramMetrics {
     qreal headerHeight = 56;     // endpoint names, kept on screen while scrolling
     qreal rowHeight = 44;        // one packet: label, arrow, details
     qreal timeColumnWidth = 110; // "+1234.567 ms" left of the first lifeline
-    qreal minimumSpacing = 240;  // between lifelines, so that a label fits on its arrow
+    qreal minimumSpacing = 120;  // between lifelines, so that an endpoint's name fits its box
 };
 
 // Where the sequence diagram goes, in document coordinates: the header on top, then one row
@@ -37,6 +37,11 @@ public:
     qreal rowHeight() const { return m_metrics.rowHeight; }
     QRectF rowRect(int row) const { return {0, rowTop(row), m_width, m_metrics.rowHeight}; }
     QRectF timeRect(int row) const;
+    // Where a row's arrow goes from one lifeline to another (a loop to itself, right of it).
+    QRectF arrowRect(int row, int fromLifeline, int toLifeline) const;
+    // Where a row's labels may spread: right of the time column, across every lifeline.
+    qreal labelsLeft() const { return m_metrics.margin + m_metrics.timeColumnWidth; }
+    qreal labelsRight() const { return m_width - m_metrics.margin; }
     // The row under a y, -1 in the header or below the last row.
     int rowAt(qreal y) const;
     // First and last rows meeting [top, bottom); first > last when none does.

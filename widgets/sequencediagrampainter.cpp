@@ -52,8 +52,14 @@ SequenceDiagramMetrics SequenceDiagramPainter::metricsFor(const QFont& font)
     result.headerHeight = qCeil(metrics.height() + small.height() + 8 + result.margin);
     result.rowHeight = qCeil(2 * rowPadding + metrics.height() + 2 * arrowGap + small.height());
     result.timeColumnWidth = qCeil(small.horizontalAdvance(QStringLiteral("+000.000 ms")) + 12);
+    // Room for a port in its box and a short label; a longer label spreads over the
+    // neighbouring lifelines, a longer name goes on two lines (see paintHeader).
+    QFont bold = font;
+    bold.setBold(true);
     result.minimumSpacing =
-        qCeil(metrics.horizontalAdvance(QStringLiteral("FIN, PSH, ACK len=65535")) + 24);
+        qCeil(qMax(QFontMetricsF(bold).horizontalAdvance(QStringLiteral(":65535")),
+                   metrics.horizontalAdvance(QStringLiteral("SYN, ACK"))) +
+              24);
     return result;
 }
 
@@ -154,7 +160,12 @@ void SequenceDiagramPainter::paintRowTexts(QPainter& painter, int row) const
     const qreal to = m_layout.lifelineX(m_model.to(row));
     const bool loop = m_model.from(row) == m_model.to(row);
     const qreal centre = loop ? to + metrics.height() : (from + to) / 2;
-    const qreal width = qMax(qAbs(to - from), m_layout.metrics().minimumSpacing) - 8;
+    // Centred on the arrow, moved aside to stay whole right of the time column.
+    const qreal roomLeft = m_layout.labelsLeft();
+    const qreal roomRight = m_layout.labelsRight();
+    const auto leftOf = [&](qreal width) {
+        return qMax(roomLeft, qMin(centre - width / 2, roomRight - width));
+    };
     painter.setPen(m_palette.color(QPalette::Text));
 
     const QRectF time = m_layout.timeRect(row);
@@ -168,10 +179,10 @@ void SequenceDiagramPainter::paintRowTexts(QPainter& painter, int row) const
     const QString inferred = m_model.isInferred(row) ? tr("inferred") : QString();
     const qreal inferredWidth =
         inferred.isEmpty() ? 0 : QFontMetricsF(italic).horizontalAdvance(inferred) + 8;
-    const QString label =
-        metrics.elidedText(m_model.label(row), Qt::ElideRight, width - inferredWidth);
+    const QString label = metrics.elidedText(m_model.label(row), Qt::ElideRight,
+                                             roomRight - roomLeft - inferredWidth);
     const qreal labelWidth = metrics.horizontalAdvance(label);
-    const qreal left = centre - (labelWidth + inferredWidth) / 2;
+    const qreal left = leftOf(labelWidth + inferredWidth);
     painter.setFont(m_font);
     painter.drawText(QRectF(left, top + rowPadding, labelWidth + 1, metrics.height()),
                      Qt::AlignLeft | Qt::AlignVCenter, label);
@@ -186,9 +197,10 @@ void SequenceDiagramPainter::paintRowTexts(QPainter& painter, int row) const
     if (details.isEmpty())
         return;
     painter.setFont(m_small);
-    painter.drawText(QRectF(centre - width / 2, arrowY + arrowGap, width, small.height()),
-                     Qt::AlignHCenter | Qt::AlignTop,
-                     small.elidedText(details, Qt::ElideRight, width));
+    const QString shown = small.elidedText(details, Qt::ElideRight, roomRight - roomLeft);
+    const qreal detailsWidth = small.horizontalAdvance(shown) + 1;
+    painter.drawText(QRectF(leftOf(detailsWidth), arrowY + arrowGap, detailsWidth, small.height()),
+                     Qt::AlignLeft | Qt::AlignTop, shown);
 }
 
 void SequenceDiagramPainter::paintHeader(QPainter& painter, qreal top) const
@@ -213,11 +225,18 @@ void SequenceDiagramPainter::paintHeader(QPainter& painter, qreal top) const
     const qreal maxWidth = (m_layout.lifelineX(1) - m_layout.lifelineX(0)) - 8;
     for (int i = 0; i < m_layout.lifelineCount(); ++i) {
         const SequenceLifeline& lifeline = m_model.lifelines().at(i);
-        const QString title = lifeline.endpoint.isValid()
-                                  ? DecodedPacket::endpointText(lifeline.endpoint)
-                                  : tr("unknown");
-        const QString subtitle =
+        QString title = lifeline.endpoint.isValid() ? DecodedPacket::endpointText(lifeline.endpoint)
+                                                    : tr("unknown");
+        QString subtitle =
             lifeline.fd >= 0 ? tr("%1 · fd %2").arg(lifeline.actor).arg(lifeline.fd) : QString();
+        // Lifelines close together: the port, which tells them apart, on top; the address
+        // below it, with the socket.
+        if (boldMetrics.horizontalAdvance(title) + 16 > maxWidth && lifeline.endpoint.isValid() &&
+            lifeline.endpoint.port() != 0) {
+            title = QStringLiteral(":%1").arg(lifeline.endpoint.port());
+            subtitle = subtitle.isEmpty() ? lifeline.endpoint.host()
+                                          : tr("%1 · %2").arg(lifeline.endpoint.host(), subtitle);
+        }
         const qreal textWidth =
             qMax(boldMetrics.horizontalAdvance(title), small.horizontalAdvance(subtitle));
         const qreal boxWidth = qMin(maxWidth, textWidth + 16);

@@ -82,6 +82,16 @@ QRect SequenceDiagramView::visualRowRect(int row) const
     return m_layout.rowRect(row).translated(-offset).toAlignedRect();
 }
 
+QRect SequenceDiagramView::visualArrowRect(int row) const
+{
+    if (row < 0 || row >= m_model.rowCount())
+        return {};
+    const QPointF offset(horizontalScrollBar()->value(), verticalScrollBar()->value());
+    return m_layout.arrowRect(row, m_model.from(row), m_model.to(row))
+        .translated(-offset)
+        .toAlignedRect();
+}
+
 void SequenceDiagramView::relayout()
 {
     m_layout =
@@ -111,6 +121,15 @@ void SequenceDiagramView::ensureRowVisible(int row)
         bar->setValue(qFloor(top));
     else if (bar->value() < bottom)
         bar->setValue(qCeil(bottom));
+    // Lifelines wider than the view: the arrow comes into view, from its start when it is
+    // wider than the view.
+    QScrollBar* across = horizontalScrollBar();
+    const QRectF arrow = m_layout.arrowRect(row, m_model.from(row), m_model.to(row));
+    const qreal margin = m_layout.metrics().margin;
+    if (across->value() > arrow.left() - margin || arrow.width() + 2 * margin > viewport()->width())
+        across->setValue(qFloor(arrow.left() - margin));
+    else if (across->value() + viewport()->width() < arrow.right() + margin)
+        across->setValue(qCeil(arrow.right() + margin - viewport()->width()));
 }
 
 void SequenceDiagramView::pickRow(int row)
@@ -139,6 +158,11 @@ void SequenceDiagramView::resizeEvent(QResizeEvent* event)
 {
     QAbstractScrollArea::resizeEvent(event);
     relayout();
+    // The call's packets stay in view when the panel changes size.
+    const QList<int> rows =
+        m_highlightedCall >= 0 ? m_model.rowsCausedBy(m_highlightedCall) : QList<int>();
+    if (!rows.isEmpty())
+        ensureRowVisible(rows.first());
 }
 
 void SequenceDiagramView::changeEvent(QEvent* event)

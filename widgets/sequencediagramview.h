@@ -38,8 +38,9 @@ public:
     // Selects a packet (-1: none) and scrolls to it, without emitting packetClicked.
     void selectPacket(qint64 packetSeq);
     qint64 selectedPacket() const { return m_selectedPacket; }
-    // Where a row is drawn, in viewport coordinates.
+    // Where a row, and its arrow, are drawn, in viewport coordinates.
     QRect visualRowRect(int row) const;
+    QRect visualArrowRect(int row) const;
 
     // The whole diagram, up to the limits above, as on screen but without the marks. False
     // and the reason in *message when it fails; true and, when rows were left out, a note

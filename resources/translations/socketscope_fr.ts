@@ -200,16 +200,8 @@
         <translation>--scenario-folder : « %1 » n&apos;est pas un dossier.</translation>
     </message>
     <message>
-        <source>With --screenshot: perform N steps for real first (past the end: to the end).</source>
-        <translation>Avec --screenshot : effectuer d&apos;abord N étapes pour de vrai (au-delà de la fin : jusqu&apos;à la fin).</translation>
-    </message>
-    <message>
         <source>Save the window to FILE.png and exit.</source>
         <translation>Enregistrer la fenêtre dans FICHIER.png et quitter.</translation>
-    </message>
-    <message>
-        <source>The window&apos;s size, for example 1920x1080.</source>
-        <translation>La taille de la fenêtre, par exemple 1920x1080.</translation>
     </message>
     <message>
         <source>WxH</source>
@@ -226,10 +218,6 @@
     <message>
         <source>--screenshot: &quot;%1&quot; must be a .png file.</source>
         <translation>--screenshot : « %1 » doit être un fichier .png.</translation>
-    </message>
-    <message>
-        <source>The panel in front below the stage: calls, tuples or bytes.</source>
-        <translation>Le panneau affiché sous la scène : calls (appels), tuples ou bytes (octets).</translation>
     </message>
     <message>
         <source>NAME</source>
@@ -305,6 +293,54 @@
     <message>
         <source>Start in presenter mode (F5): full screen, the stage and the narration large. With --size and --screenshot: presenter mode at that size.</source>
         <translation>Démarrer en mode présentation (F5) : plein écran, la scène et la narration en grand. Avec --size et --screenshot : le mode présentation à cette taille.</translation>
+    </message>
+    <message>
+        <source>%1: cannot write &quot;%2&quot;: the file is read-only.</source>
+        <translation>%1 : impossible d&apos;écrire « %2 » : le fichier est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>With --screenshot or an export: perform N steps for real first (past the end: to the end).</source>
+        <translation>Avec --screenshot ou un export : exécuter d&apos;abord N étapes pour de vrai (au-delà de la fin : jusqu&apos;à la fin).</translation>
+    </message>
+    <message>
+        <source>Save a picture of one panel (--panel) to FILE.png after --steps N steps of --scenario ID or --replay FILE, and exit; needs no display.</source>
+        <translation>Enregistrer une image d&apos;un panneau (--panel) dans FICHIER.png après --steps N étapes de --scenario ID ou --replay FICHIER, puis quitter ; aucun écran n&apos;est nécessaire.</translation>
+    </message>
+    <message>
+        <source>The same as --export-png, as an SVG drawing whose text stays text.</source>
+        <translation>Comme --export-png, en dessin SVG dont le texte reste du texte.</translation>
+    </message>
+    <message>
+        <source>The window&apos;s size, or with an export the picture&apos;s (default 1920x1080 for the stage, the tuples and the bytes, 1440x1080 for the diagram and the states), for example 1920x1080.</source>
+        <translation>La taille de la fenêtre, ou avec un export celle de l&apos;image (par défaut 1920x1080 pour la scène, les quintuplets et les octets, 1440x1080 pour le diagramme et les états), par exemple 1920x1080.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: the panel in front below the stage, calls, tuples or bytes. With an export: the panel exported, stage (default), diagram, tuples, bytes or states.</source>
+        <translation>Avec --screenshot : le panneau au premier plan sous la scène, calls, tuples ou bytes. Avec un export : le panneau exporté, stage (par défaut), diagram, tuples, bytes ou states.</translation>
+    </message>
+    <message>
+        <source>--export-png and --export-svg: choose one.</source>
+        <translation>--export-png et --export-svg : choisissez l&apos;un des deux.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must be a %3 file.</source>
+        <translation>%1 : « %2 » doit être un fichier %3.</translation>
+    </message>
+    <message>
+        <source>%1 and --screenshot: choose one.</source>
+        <translation>%1 et --screenshot : choisissez l&apos;un des deux.</translation>
+    </message>
+    <message>
+        <source>%1 draws the views: drop --headless.</source>
+        <translation>%1 dessine les vues : retirez --headless.</translation>
+    </message>
+    <message>
+        <source>%1 needs --scenario ID (--list-scenarios lists them) or --replay FILE.</source>
+        <translation>%1 demande --scenario ID (--list-scenarios les énumère) ou --replay FICHIER.</translation>
+    </message>
+    <message>
+        <source>--panel: &quot;%1&quot; is not a panel that can be exported; use stage, diagram, tuples, bytes or states.</source>
+        <translation>--panel : « %1 » n&apos;est pas un panneau exportable ; utilisez stage, diagram, tuples, bytes ou states.</translation>
     </message>
 </context>
 <context>
@@ -512,6 +548,29 @@
     <message>
         <source>SocketScope could not start its child-process program (socketscope-child), which makes the child&apos;s calls.</source>
         <translation>SocketScope n&apos;a pas pu lancer son programme de processus fils (socketscope-child), qui fait les appels du fils.</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Stage</source>
+        <translation>Scène</translation>
+    </message>
+    <message>
+        <source>Sequence diagram</source>
+        <translation>Diagramme de séquence</translation>
+    </message>
+    <message>
+        <source>5-tuples</source>
+        <translation>Quintuplets</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+    <message>
+        <source>TCP state machine</source>
+        <translation>Automate d&apos;états TCP</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1270,13 @@
     </message>
 </context>
 <context>
+    <name>SocketScope::CallDetailsView</name>
+    <message>
+        <source>The call in full</source>
+        <translation>L&apos;appel en entier</translation>
+    </message>
+</context>
+<context>
     <name>SocketScope::CallLogModel</name>
     <message>
         <source>blocked for %1 s</source>
@@ -1258,6 +1324,33 @@
     <message>
         <source>a chapter of the course needs an id, a title in fr and en, and a list of scenario ids</source>
         <translation>un chapitre du cours demande un id, un titre en fr et en en, et une liste d&apos;identifiants de scénarios</translation>
+    </message>
+</context>
+<context>
+    <name>SocketScope::Exporter</name>
+    <message>
+        <source>No TCP socket at this step.</source>
+        <translation>Aucune socket TCP à cette étape.</translation>
+    </message>
+    <message>
+        <source>%1, descriptor %2: no address yet</source>
+        <translation>%1, descripteur %2 : pas encore d&apos;adresse</translation>
+    </message>
+    <message>
+        <source>%1, descriptor %2: %3</source>
+        <translation>%1, descripteur %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1, descriptor %2: %3 ↔ %4</source>
+        <translation>%1, descripteur %2 : %3 ↔ %4</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Made with SocketScope</source>
+        <translation>Réalisé avec SocketScope</translation>
     </message>
 </context>
 <context>
@@ -1476,14 +1569,6 @@
         <translation>Enregistrer les paquets capturés (pcap)…</translation>
     </message>
     <message>
-        <source>Export the sequence diagram as PNG…</source>
-        <translation>Exporter le diagramme de séquence en PNG…</translation>
-    </message>
-    <message>
-        <source>Export the sequence diagram as SVG…</source>
-        <translation>Exporter le diagramme de séquence en SVG…</translation>
-    </message>
-    <message>
         <source>Packets</source>
         <translation>Paquets</translation>
     </message>
@@ -1652,6 +1737,34 @@ Source : %2</translation>
     <message>
         <source>Find a scenario</source>
         <translation>Chercher un scénario</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>%1 as PNG…</source>
+        <translation>%1 en PNG…</translation>
+    </message>
+    <message>
+        <source>%1 as SVG…</source>
+        <translation>%1 en SVG…</translation>
+    </message>
+    <message>
+        <source>The whole sequence diagram, every packet, as PNG…</source>
+        <translation>Le diagramme de séquence entier, tous les paquets, en PNG…</translation>
+    </message>
+    <message>
+        <source>The whole sequence diagram, every packet, as SVG…</source>
+        <translation>Le diagramme de séquence entier, tous les paquets, en SVG…</translation>
+    </message>
+    <message>
+        <source>Export %1 as PNG</source>
+        <translation>Exporter en PNG : %1</translation>
+    </message>
+    <message>
+        <source>Export %1 as SVG</source>
+        <translation>Exporter en SVG : %1</translation>
     </message>
 </context>
 <context>
@@ -1890,6 +2003,10 @@ Source : %2</translation>
     <message>
         <source>Could not write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
