@@ -153,6 +153,7 @@ qreal Exporter::fillDiagram(QWidget& root, QSize size) const
     auto* diagram = new SequenceDiagramView(&root);
     prepareScrollArea(*diagram);
     diagram->setRelativeNumbers(m_options.relativeNumbers);
+    diagram->setActorNames(m_presenter.actors().namesById());
     root.layout()->addWidget(diagram);
     const EventLog* log = m_presenter.log();
     if (!log)

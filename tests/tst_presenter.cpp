@@ -247,6 +247,8 @@ private Q_SLOTS:
                 englishHeader);
         QCOMPARE(window.findChild<QDockWidget*>(QStringLiteral("calls"))->windowTitle(),
                  QStringLiteral("Appels"));
+        // The actors are named in French in the call list, not by the scenario's ids.
+        QCOMPARE(calls->model()->index(0, 1).data().toString(), QStringLiteral("Serveur"));
         // Qt's own dialogs speak French too.
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"),
                  QStringLiteral("Annuler"));
@@ -256,6 +258,7 @@ private Q_SLOTS:
         QCOMPARE(calls->model()->headerData(2, Qt::Horizontal, Qt::DisplayRole).toString(),
                  englishHeader);
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Cancel"));
+        QCOMPARE(calls->model()->index(0, 1).data().toString(), QStringLiteral("Server"));
     }
 
     // The picker follows the course, chapter by chapter, with a search field; every shipped

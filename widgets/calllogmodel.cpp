@@ -123,8 +123,10 @@ QVariant CallLogModel::data(const QModelIndex& index, int role) const
         switch (index.column()) {
         case SeqColumn:
             return seq;
-        case ActorColumn:
-            return event ? event->actor : start->actor;
+        case ActorColumn: {
+            const QString& actor = event ? event->actor : start->actor;
+            return m_actorNames.value(actor, actor);
+        }
         case CallColumn:
             if (event)
                 return Calls::name(event->call) + QLatin1Char('(') + event->argumentsText() +
@@ -183,6 +185,15 @@ QVariant CallLogModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Explanation");
     }
     return {};
+}
+
+void CallLogModel::setActorNames(const QHash<QString, QString>& names)
+{
+    if (m_actorNames == names)
+        return;
+    m_actorNames = names;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, ActorColumn), index(rowCount() - 1, ActorColumn));
 }
 
 } // namespace SocketScope

@@ -40,6 +40,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+    // "Serveur" rather than the scenario's id "server"; an actor not named shows its id.
+    void setActorNames(const QHash<QString, QString>& names);
+
 private:
     void rebuild();
     void onStarted(qint64 seq);
@@ -49,6 +52,7 @@ private:
     QPointer<const EventLog> m_log;
     QList<qint64> m_rows; // seqs, in start order
     qint64 m_nowNs = 0;
+    QHash<QString, QString> m_actorNames;
 };
 
 } // namespace SocketScope

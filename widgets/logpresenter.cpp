@@ -88,11 +88,22 @@ LogPresenter::Actors LogPresenter::actors() const
     return actors;
 }
 
+QHash<QString, QString> LogPresenter::Actors::namesById() const
+{
+    QHash<QString, QString> byId;
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        byId.insert(ids[i], names.value(i));
+    return byId;
+}
+
 void LogPresenter::onReset()
 {
     const Actors shown = actors();
     m_views.stage->setActors(shown.ids, shown.names);
     m_views.tuples->setActors(shown.ids, shown.names);
+    // The call list and the diagram's captions name the actors in the views' language too.
+    m_callModel->setActorNames(shown.namesById());
+    m_views.packets->setActorNames(shown.namesById());
     showOutcome();
     showCursor();
 }

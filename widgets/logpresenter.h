@@ -3,6 +3,7 @@
 #include "sources/eventsource.h"
 #include "stagestate.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -60,6 +61,7 @@ public:
     struct Actors {
         QStringList ids;
         QStringList names;
+        QHash<QString, QString> namesById() const;
     };
     Actors actors() const;
     StageState stageAtCursor() const;

@@ -126,6 +126,11 @@ QString PacketPanel::sourceText() const
     return m_source->text();
 }
 
+void PacketPanel::setActorNames(const QHash<QString, QString>& names)
+{
+    m_diagram->setActorNames(names);
+}
+
 void PacketPanel::setPackets(const QList<PacketEvent>& packets, const QList<int>& visible,
                              qint64 originNs)
 {

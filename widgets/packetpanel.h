@@ -26,6 +26,7 @@ public:
     void setSource(bool starting, bool captured, const QString& reason,
                    const QString& enableCommand);
     void setPackets(const QList<PacketEvent>& packets, const QList<int>& visible, qint64 originNs);
+    void setActorNames(const QHash<QString, QString>& names);
     void highlightCall(qint64 callSeq);
     void selectPacket(qint64 packetSeq);
 

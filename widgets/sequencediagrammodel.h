@@ -53,6 +53,9 @@ public:
     // Sequence and acknowledgement numbers in details(): relative (default) or absolute.
     bool relativeNumbers() const { return m_relativeNumbers; }
     void setRelativeNumbers(bool relative) { m_relativeNumbers = relative; }
+    // A lifeline's caption names its actor in the views' language; an actor not named, by id.
+    void setActorNames(const QHash<QString, QString>& names) { m_actorNames = names; }
+    QString actorName(const QString& id) const { return m_actorNames.value(id, id); }
 
     // The row showing a packet, -1 when it is not visible.
     int rowOfPacket(qint64 packetSeq) const;
@@ -74,6 +77,7 @@ private:
     QHash<SocketAddress, int> m_lifelineIndex;
     qint64 m_originNs = 0;
     bool m_relativeNumbers = true;
+    QHash<QString, QString> m_actorNames;
 };
 
 } // namespace SocketScope

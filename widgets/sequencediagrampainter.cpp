@@ -228,7 +228,9 @@ void SequenceDiagramPainter::paintHeader(QPainter& painter, qreal top) const
         QString title = lifeline.endpoint.isValid() ? DecodedPacket::endpointText(lifeline.endpoint)
                                                     : tr("unknown");
         QString subtitle =
-            lifeline.fd >= 0 ? tr("%1 · fd %2").arg(lifeline.actor).arg(lifeline.fd) : QString();
+            lifeline.fd >= 0
+                ? tr("%1 · fd %2").arg(m_model.actorName(lifeline.actor)).arg(lifeline.fd)
+                : QString();
         // Lifelines close together: the port, which tells them apart, on top; the address
         // below it, with the socket.
         if (boldMetrics.horizontalAdvance(title) + 16 > maxWidth && lifeline.endpoint.isValid() &&

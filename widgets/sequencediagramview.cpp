@@ -41,6 +41,12 @@ void SequenceDiagramView::setPackets(const QList<PacketEvent>& packets, const QL
         bar->setValue(bar->maximum());
 }
 
+void SequenceDiagramView::setActorNames(const QHash<QString, QString>& names)
+{
+    m_model.setActorNames(names);
+    viewport()->update();
+}
+
 void SequenceDiagramView::setRelativeNumbers(bool relative)
 {
     if (m_model.relativeNumbers() == relative)

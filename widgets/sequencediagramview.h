@@ -30,6 +30,7 @@ public:
 
     bool relativeNumbers() const { return m_model.relativeNumbers(); }
     void setRelativeNumbers(bool relative);
+    void setActorNames(const QHash<QString, QString>& names);
 
     // Marks the packets a call caused and scrolls to the first of them; -1 clears.
     void highlightCall(qint64 callSeq);
