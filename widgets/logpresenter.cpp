@@ -2,6 +2,7 @@
 
 #include "byteorderview.h"
 #include "calllogmodel.h"
+#include "log/narrationtext.h"
 #include "logcursor.h"
 #include "packetpanel.h"
 #include "stagestate.h"
@@ -100,10 +101,12 @@ QString LogPresenter::narrationAt(int position) const
     const StepNote* shown = events->noteAt(position);
     if (!shown)
         return scenario.summary.text(m_language);
-    // A replayed session's file was checked: its steps belong to its scenario.
-    const QString narration = shown->step < scenario.steps.size()
-                                  ? scenario.steps.at(shown->step).narration.text(m_language)
-                                  : shown->narration;
+    // A replayed session's file was checked: its steps belong to its scenario. The numbers
+    // are this run's, as the log holds them at the cursor.
+    const QString narration =
+        shown->step < scenario.steps.size()
+            ? fillNarration(scenario, shown->step, m_language, events->calls(), position).text
+            : shown->narration;
     return tr("Step %1 of %2: %3").arg(shown->step + 1).arg(scenario.steps.size()).arg(narration);
 }
 
