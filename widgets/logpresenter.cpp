@@ -14,6 +14,20 @@
 
 namespace SocketScope {
 
+namespace {
+
+// A scenario step with "$port_without_htons" stored the port as it is: the bytes panel shows
+// what the program stored, not a conversion it never made.
+ByteOrderView::PortWriting portWriting(const EventLog& log, const CallEvent* call)
+{
+    const QList<ScenarioStep>& steps = log.scenario().steps;
+    const bool forgot = call && call->step >= 0 && call->step < steps.size() &&
+                        steps.at(call->step).portWithoutHtons;
+    return forgot ? ByteOrderView::PortWriting::WithoutHtons : ByteOrderView::PortWriting::Htons;
+}
+
+} // namespace
+
 LogPresenter::LogPresenter(const Views& views, QObject* parent)
     : QObject(parent)
     , m_views(views)
@@ -124,7 +138,8 @@ void LogPresenter::showCursor()
     m_views.stage->setState(state);
     m_views.tuples->setState(state);
     const CallEvent* current = position > 0 ? &calls.at(position - 1) : nullptr;
-    m_views.bytes->setCall(current ? std::optional<CallEvent>(*current) : std::nullopt);
+    m_views.bytes->setCall(current ? std::optional<CallEvent>(*current) : std::nullopt,
+                           portWriting(*events, current));
     m_views.narration->setText(narrationAt(position));
     m_views.tuples->setHighlighted({});
     showPackets();
@@ -181,9 +196,9 @@ void LogPresenter::showPacket(qint64 packetSeq)
         m_cursor->setPosition(causeIndex + 1);
     m_views.packets->selectPacket(packetSeq);
     m_views.tuples->setHighlighted({packet->sender, packet->receiver});
-    m_views.bytes->setPacket(*packet, causeIndex >= 0
-                                          ? std::optional<CallEvent>(events->calls().at(causeIndex))
-                                          : std::nullopt);
+    const CallEvent* cause = causeIndex >= 0 ? &events->calls().at(causeIndex) : nullptr;
+    m_views.bytes->setPacket(*packet, cause ? std::optional<CallEvent>(*cause) : std::nullopt,
+                             portWriting(*events, cause));
 }
 
 void LogPresenter::showCall(qint64 callSeq)
