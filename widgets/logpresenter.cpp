@@ -3,6 +3,7 @@
 #include "byteorderview.h"
 #include "calllogmodel.h"
 #include "log/narrationtext.h"
+#include "log/sessionsockets.h"
 #include "logcursor.h"
 #include "packetpanel.h"
 #include "stagestate.h"
@@ -162,6 +163,7 @@ void LogPresenter::showPackets()
     const qint64 origin = events->notes().isEmpty() ? 0 : events->notes().constFirst().tNs;
     m_views.packets->setPackets(events->packets(), events->packetsVisibleAt(m_cursor->position()),
                                 origin);
+    m_views.packets->setLocalOnly(sessionIsLocalOnly(*events));
     const CaptureStatus& capture = events->captureStatus();
     m_views.packets->setSource(capture.kind == CaptureStatus::Kind::Starting,
                                capture.kind == CaptureStatus::Kind::Captured, capture.reason,

@@ -41,6 +41,14 @@ void SequenceDiagramView::setPackets(const QList<PacketEvent>& packets, const QL
         bar->setValue(bar->maximum());
 }
 
+void SequenceDiagramView::setEmptyText(const QString& text)
+{
+    if (m_emptyText == text)
+        return;
+    m_emptyText = text;
+    viewport()->update();
+}
+
 void SequenceDiagramView::setRelativeNumbers(bool relative)
 {
     if (m_model.relativeNumbers() == relative)
@@ -125,7 +133,7 @@ void SequenceDiagramView::paintEvent(QPaintEvent* event)
 {
     QPainter painter(viewport());
     if (m_model.isEmpty()) {
-        SequenceDiagramPainter::paintEmpty(painter, viewport()->rect(), palette());
+        SequenceDiagramPainter::paintEmpty(painter, viewport()->rect(), palette(), m_emptyText);
         return;
     }
     const QPointF offset(horizontalScrollBar()->value(), verticalScrollBar()->value());
