@@ -14,11 +14,11 @@ inline const CallEvent* findCall(const EventLog& log, QStringView actor, Call ca
     return nullptr;
 }
 
-// The cursor position right after the first call `call` of `actor`; 0 when there is none.
-inline int positionAfter(const QList<CallEvent>& calls, QStringView actor, Call call)
+// The cursor position right after the nth call `call` of `actor`; 0 when there is none.
+inline int positionAfter(const QList<CallEvent>& calls, QStringView actor, Call call, int nth = 0)
 {
     for (qsizetype i = 0; i < calls.size(); ++i) {
-        if (calls[i].actor == actor && calls[i].call == call)
+        if (calls[i].actor == actor && calls[i].call == call && nth-- == 0)
             return int(i + 1);
     }
     return 0;

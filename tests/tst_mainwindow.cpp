@@ -1,5 +1,7 @@
 #include "byteorderview.h"
+#include "calllogmodel.h"
 #include "logcursor.h"
+#include "logpresenter.h"
 #include "mainwindow.h"
 #include "packetpanel.h"
 #include "scenarios/scenariocatalog.h"
@@ -156,6 +158,71 @@ private Q_SLOTS:
         QVERIFY(window.session()->outcome()->passed);
         QVERIFY(stageText(*stage).contains(QLatin1String("hung up")));
         QVERIFY(!window.grab().isNull());
+    }
+
+    // The views of a run speak of this run: the narration names the descriptor the stage
+    // draws, French payloads read as French, the Bytes panel shows what a program without
+    // htons() stored, and an AF_UNIX session is not promised packets.
+    void everyViewTellsThisRunsTruth()
+    {
+        MainWindow window(m_catalog, QStringLiteral("fr"), 0);
+        QVERIFY(window.selectScenario(QStringLiteral("tcp-echo")));
+        window.show();
+        next(window); // socket
+        const int fd = window.stage()->state().endpoints.at(0).fd;
+        const QString narration = window.presenter()->narrationAt(1);
+        QVERIFY2(narration.contains(QStringLiteral("ici %1.").arg(fd)), qPrintable(narration));
+        QVERIFY(stageText(*window.stage()).contains(QStringLiteral("descripteur %1").arg(fd)) ||
+                stageText(*window.stage()).contains(QStringLiteral("descriptor %1").arg(fd)));
+
+        QVERIFY(window.selectScenario(QStringLiteral("name-age-dialog")));
+        window.session()->setIntervalMs(0);
+        window.session()->run();
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->state(), Session::State::Finished, 20'000);
+        const EventLog& log = window.session()->log();
+        int greeting = 0;
+        for (int i = 0; i < log.calls().size(); ++i) {
+            if (log.calls()[i].call == Call::Read && log.calls()[i].actor == u"client" &&
+                log.calls()[i].results.data.contains("\xc3\xa2ge"))
+                greeting = i + 1;
+        }
+        QVERIFY(greeting > 0);
+        window.cursor()->setPosition(greeting);
+        const QString call =
+            window.presenter()
+                ->callModel()
+                ->data(window.presenter()->callModel()->index(
+                    window.presenter()->callModel()->rowOf(log.calls()[greeting - 1].seq),
+                    CallLogModel::CallColumn))
+                .toString();
+        QVERIFY2(call.contains(QStringLiteral("\"Votre âge approximatif est 22.\\n")) &&
+                     !call.contains(QLatin1String("\\303")),
+                 qPrintable(call));
+
+        QVERIFY(window.selectScenario(QStringLiteral("forgot-htons")));
+        window.session()->setIntervalMs(0);
+        window.session()->run();
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->state(), Session::State::Finished, 20'000);
+        const QList<CallEvent>& calls = window.session()->log().calls();
+        for (int i = 0; i < calls.size(); ++i) {
+            if (calls[i].actor == u"forgetful" && calls[i].call == Call::Connect)
+                window.cursor()->setPosition(i + 1);
+        }
+        const QString bytes = window.bytes()->toPlainText();
+        QVERIFY2(bytes.contains(QStringLiteral("port %1 stored without htons()")
+                                    .arg(window.session()->servicePort())),
+                 qPrintable(bytes));
+
+        QVERIFY(window.selectScenario(QStringLiteral("af-unix")));
+        QVERIFY2(window.packets()->sourceText().contains(QLatin1String("AF_UNIX")),
+                 qPrintable(window.packets()->sourceText()));
+        window.session()->setIntervalMs(0);
+        window.session()->run();
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->state(), Session::State::Finished, 20'000);
+        QVERIFY(window.packets()->sourceText().contains(QLatin1String("AF_UNIX")));
+        QVERIFY(!window.packets()->sourceText().contains(QLatin1String("Captured")));
+        QVERIFY(window.selectScenario(QStringLiteral("udp-echo")));
+        QVERIFY(!window.packets()->sourceText().contains(QLatin1String("AF_UNIX")));
     }
 
     void udpEchoMailboxes()

@@ -110,6 +110,37 @@ private Q_SLOTS:
         QVERIFY(!scenario->steps[1].expectPrivileged);
     }
 
+    // Placeholders are read once, into typed pieces that name the step defining each name;
+    // the words around them stay as written, braces of C included.
+    void narrationPlaceholdersParsedOnce()
+    {
+        const QJsonObject scenario = withStepField(
+            validScenario(), 1, QStringLiteral("narration"),
+            QJsonObject{{QStringLiteral("fr"), QStringLiteral("{s, POLLIN} : ${fd:s}")},
+                        {QStringLiteral("en"),
+                         QStringLiteral("bind(${fd:s}) to port ${port} (5000 in the course), "
+                                        "${call_port}, ${port_without_htons}")}});
+        ScenarioError error;
+        const auto parsed =
+            ScenarioParser::parse(json(scenario), QStringLiteral("small.json"), &error);
+        QVERIFY2(parsed, qPrintable(error.text()));
+        using Kind = NarrationPiece::Kind;
+        const Narration expectedFr{{Kind::Text, QStringLiteral("{s, POLLIN} : "), -1},
+                                   {Kind::Descriptor, QStringLiteral("s"), 0}};
+        QCOMPARE(parsed->steps[1].narration.fr, expectedFr);
+        const Narration expectedEn{{Kind::Text, QStringLiteral("bind("), -1},
+                                   {Kind::Descriptor, QStringLiteral("s"), 0},
+                                   {Kind::Text, QStringLiteral(") to port "), -1},
+                                   {Kind::ServicePort, QString(), -1},
+                                   {Kind::Text, QStringLiteral(" (5000 in the course), "), -1},
+                                   {Kind::CallPort, QString(), 1},
+                                   {Kind::Text, QStringLiteral(", "), -1},
+                                   {Kind::PortWithoutHtons, QString(), -1}};
+        QCOMPARE(parsed->steps[1].narration.en, expectedEn);
+        QCOMPARE(parsed->steps[0].narration.en,
+                 Narration({{Kind::Text, QStringLiteral("text"), -1}}));
+    }
+
     // The forgot-htons and privileged-port scenarios' two fields.
     void portWithoutHtonsAndPrivilegedExpectation()
     {
@@ -222,6 +253,43 @@ private Q_SLOTS:
             << "another actor";
         QTest::newRow("fork without a child") << json(forked) << 2 << "child"
                                               << "string";
+        const auto narrated = [](int step, const QString& fr, const QString& en) {
+            return json(
+                withStepField(validScenario(), step, QStringLiteral("narration"),
+                              QJsonObject{{QStringLiteral("fr"), fr}, {QStringLiteral("en"), en}}));
+        };
+        QTest::newRow("unknown placeholder")
+            << narrated(1, QStringLiteral("port ${port}"), QStringLiteral("the ${frob:s} socket"))
+            << 1 << "narration.en"
+            << "${frob:s}";
+        QTest::newRow("placeholder of a descriptor nobody made")
+            << narrated(1, QStringLiteral("le descripteur ${fd:nope}"), QStringLiteral("x")) << 1
+            << "narration.fr"
+            << "nope";
+        QTest::newRow("placeholder of an address nobody kept")
+            << narrated(2, QStringLiteral("x"), QStringLiteral("from ${address:client}")) << 2
+            << "narration.en"
+            << "client";
+        QTest::newRow("unclosed placeholder")
+            << narrated(1, QStringLiteral("x"), QStringLiteral("descriptor ${fd:s")) << 1
+            << "narration.en"
+            << "}";
+        QTest::newRow("the run's port takes no name")
+            << narrated(1, QStringLiteral("port ${port:s}"), QStringLiteral("x")) << 1
+            << "narration.fr"
+            << "${port}";
+        QTest::newRow("port of the call in a call given no address")
+            << narrated(2, QStringLiteral("x"), QStringLiteral("port ${call_port}")) << 2
+            << "narration.en"
+            << "bind";
+        QTest::newRow("the run's port in a scenario without \"$port\"")
+            << json(withStepField(
+                   withStepField(validScenario(), 1, QStringLiteral("port"), 5001), 2,
+                   QStringLiteral("narration"),
+                   QJsonObject{{QStringLiteral("fr"), QStringLiteral("le port ${port}")},
+                               {QStringLiteral("en"), QStringLiteral("port ${port}")}}))
+            << 2 << "narration"
+            << "$port";
         QTest::newRow("as on a call that makes no descriptor")
             << json(withStepField(validScenario(), 1, QStringLiteral("as"), QStringLiteral("x")))
             << 1 << "as"

@@ -3,6 +3,7 @@
 #include "testlog.h"
 #include "testscenarios.h"
 
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -166,6 +167,139 @@ private Q_SLOTS:
             find(afterAccept, QStringLiteral("server"), Phase::Connected);
         QVERIFY(handset);
         QCOMPARE(handset->unread, QByteArray("Hello world !\n"));
+    }
+
+    // Threads share one descriptor table: the listening socket is one socket, drawn once in
+    // the main thread's column, and each client's line goes to the one handset that accepted
+    // its call, drawn with the thread that serves it.
+    void threadsShareOneTable()
+    {
+        Session session;
+        QVERIFY(TestScenarios::runToEnd(
+            session, TestScenarios::builtIn(QStringLiteral("tcp-concurrent-threads"))));
+        const QList<CallEvent>& calls = session.log().calls();
+        const QStringList threads{QStringLiteral("server"), QStringLiteral("thread1"),
+                                  QStringLiteral("thread2")};
+        for (int position = 0; position <= calls.size(); ++position) {
+            const StageState state = projectStage(calls, position);
+            QSet<int> open;
+            int listening = 0;
+            for (const StageEndpoint& endpoint : state.endpoints) {
+                if (!threads.contains(endpoint.actor) || endpoint.phase == Phase::Closed)
+                    continue;
+                QVERIFY2(!open.contains(endpoint.fd),
+                         qPrintable(QStringLiteral("descriptor %1 drawn twice at %2")
+                                        .arg(endpoint.fd)
+                                        .arg(position)));
+                open.insert(endpoint.fd);
+                if (endpoint.phase == Phase::Listening) {
+                    ++listening;
+                    QCOMPARE(endpoint.actor, QStringLiteral("server"));
+                }
+            }
+            QVERIFY(listening <= 1);
+        }
+        const auto lineOfClient = [](const StageState& state, const QString& client) {
+            for (const StageLine& line : state.lines) {
+                if (state.endpoints[line.from].actor == client)
+                    return &state.endpoints[line.to];
+            }
+            return static_cast<const StageEndpoint*>(nullptr);
+        };
+        const CallEvent* accepted = findCall(session.log(), u"server", Call::Accept);
+        QVERIFY(accepted);
+        // Accepted by the main thread, not served yet: the handset is in its column.
+        StageState state = projectStage(calls, positionAfter(calls, u"server", Call::Accept));
+        const StageEndpoint* handset = lineOfClient(state, QStringLiteral("client1"));
+        QVERIFY(handset);
+        QCOMPARE(handset->fd, accepted->resultFd());
+        QCOMPARE(handset->actor, QStringLiteral("server"));
+        // Once thread 1 reads on it, it is drawn with thread 1; thread 2 has no copy of it.
+        state = projectStage(calls, positionAfter(calls, u"thread1", Call::Read));
+        handset = lineOfClient(state, QStringLiteral("client1"));
+        QVERIFY(handset);
+        QCOMPARE(handset->fd, accepted->resultFd());
+        QCOMPARE(handset->actor, QStringLiteral("thread1"));
+        QCOMPARE(handset->peer, findCall(session.log(), u"client1", Call::Connect)->after.local);
+    }
+
+    // Bytes wait in the handset that will read them, and are gone once read: never on the
+    // listening socket, never left behind on another copy of the descriptor.
+    void unreadBytesGoWhenRead_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("reader");
+        QTest::newRow("threads") << QStringLiteral("tcp-concurrent-threads")
+                                 << QStringLiteral("thread2");
+        QTest::newRow("fork") << QStringLiteral("tcp-concurrent-fork") << QStringLiteral("child2");
+        QTest::newRow("iterative server, bytes sent before accept")
+            << QStringLiteral("tcp-iterative-server") << QStringLiteral("server");
+    }
+    void unreadBytesGoWhenRead()
+    {
+        QFETCH(QString, id);
+        QFETCH(QString, reader);
+        Session session;
+        QVERIFY(TestScenarios::runToEnd(session, TestScenarios::builtIn(id)));
+        const QList<CallEvent>& calls = session.log().calls();
+        for (int position = 0; position <= calls.size(); ++position) {
+            for (const StageEndpoint& endpoint : projectStage(calls, position).endpoints) {
+                QVERIFY2(
+                    endpoint.phase != Phase::Listening || endpoint.unread.isEmpty(),
+                    qPrintable(
+                        QStringLiteral("listening socket with unread bytes at %1").arg(position)));
+            }
+        }
+        // Right after the first read, nothing waits unread anywhere: its bytes were all the
+        // peer had sent on that line, and no other copy keeps them.
+        const int afterRead = positionAfter(calls, reader, Call::Read);
+        QVERIFY(afterRead > 0);
+        const CallEvent& read = calls[afterRead - 1];
+        QVERIFY(read.ret > 0);
+        for (const StageEndpoint& endpoint : projectStage(calls, afterRead).endpoints) {
+            QVERIFY2(!endpoint.unread.startsWith(read.results.data),
+                     qPrintable(QStringLiteral("%1's descriptor %2 still holds \"%3\"")
+                                    .arg(endpoint.actor)
+                                    .arg(endpoint.fd)
+                                    .arg(QString::fromUtf8(endpoint.unread))));
+        }
+    }
+
+    // After fork() both processes hold the dialogue socket: one socket, one receive queue.
+    // While the parent still has its copy open, the bytes show on both; once the child has
+    // read them they are gone from both, not left on the parent's copy beside the listener.
+    void forkCopiesShareOneReceiveQueue()
+    {
+        Session session;
+        QVERIFY(TestScenarios::runToEnd(
+            session, TestScenarios::builtIn(QStringLiteral("tcp-concurrent-fork"))));
+        // The parent's close of its copy logged after the child's read, as a slower report
+        // from the parent would order it.
+        QList<CallEvent> calls = session.log().calls();
+        const int parentClose = positionAfter(calls, u"server", Call::Close, 1) - 1;
+        QVERIFY(parentClose >= 0);
+        const CallEvent close = calls.takeAt(parentClose);
+        const int write = positionAfter(calls, u"client2", Call::Write);
+        const int read = positionAfter(calls, u"child2", Call::Read);
+        QVERIFY(write > 0 && read > write);
+        calls.insert(read, close);
+        const QByteArray said = calls[write - 1].arguments.payload;
+        const StageState heard = projectStage(calls, write);
+        int holding = 0;
+        for (const StageEndpoint& endpoint : heard.endpoints) {
+            if (endpoint.fd == close.fd() && endpoint.phase == Phase::Connected) {
+                QCOMPARE(endpoint.unread, said);
+                ++holding;
+            }
+        }
+        QCOMPARE(holding, 2); // the parent's copy and the child's
+        for (const StageEndpoint& endpoint : projectStage(calls, read).endpoints) {
+            QVERIFY2(endpoint.unread.isEmpty(),
+                     qPrintable(QStringLiteral("%1's descriptor %2 still holds \"%3\"")
+                                    .arg(endpoint.actor)
+                                    .arg(endpoint.fd)
+                                    .arg(QString::fromUtf8(endpoint.unread))));
+        }
     }
 
     void udpLettersInTheMailbox()

@@ -111,6 +111,38 @@ private Q_SLOTS:
         QVERIFY(view.toPlainText().contains(QLatin1String("endian")));
     }
 
+    // forgot-htons: the lesson is the port the program stored as it is, and the port the
+    // network reads; not a conversion htons(34835) that it never made.
+    void bytesShowWhatAProgramWithoutHtonsStored()
+    {
+        if (!ByteOrder::hostIsLittleEndian())
+            QSKIP("on a big-endian machine a forgotten htons() changes nothing");
+        Session session;
+        QVERIFY(TestScenarios::runToEnd(session,
+                                        TestScenarios::builtIn(QStringLiteral("forgot-htons"))));
+        const CallEvent& forgetful = *findCall(session.log(), u"forgetful", Call::Connect);
+        const quint16 meant = session.servicePort();
+        const quint16 read = forgetful.arguments.address.port();
+        QCOMPARE(read, ByteOrder::portWithoutHtons(meant));
+        const QString text =
+            ByteOrderView::html(forgetful, ByteOrderView::PortWriting::WithoutHtons);
+        QVERIFY2(text.contains(QStringLiteral("port %1 stored without htons()").arg(meant)),
+                 qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("sin_port = %1").arg(meant)));
+        QVERIFY(text.contains(QStringLiteral("the network reads port %1").arg(read)));
+        QVERIFY(text.contains(QLatin1String("This program forgot htons()")));
+        QVERIFY2(!text.contains(QStringLiteral("htons(%1)").arg(read)), qPrintable(text));
+        // The bytes in memory are the port it meant, low byte first.
+        const QByteArray stored(reinterpret_cast<const char*>(&meant), 2);
+        QVERIFY(text.contains(QString::fromLatin1(stored.toHex(' '))));
+
+        // The careful client's connect() is still shown as a conversion.
+        const CallEvent& careful = *findCall(session.log(), u"careful", Call::Connect);
+        const QString htons = ByteOrderView::html(careful);
+        QVERIFY(htons.contains(QStringLiteral("htons(%1)").arg(meant)));
+        QVERIFY(!htons.contains(QLatin1String("stored without htons()")));
+    }
+
     void converterShowsBothOrdersAndSaysWhatIsWrong()
     {
         ByteConverter converter;

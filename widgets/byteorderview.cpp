@@ -81,7 +81,9 @@ QString byteTable(const SocketAddress& address, const QList<ByteOrder::SockaddrF
         .arg(Tr::tr("offset"), offsets, Tr::tr("bytes"), cells, names);
 }
 
-QString conversions(const SocketAddress& address)
+using PortWriting = ByteOrderView::PortWriting;
+
+QString conversions(const SocketAddress& address, PortWriting writing)
 {
     QString rows;
     const auto row = [&rows](const QString& what, const QString& host, const QString& network,
@@ -91,9 +93,27 @@ QString conversions(const SocketAddress& address)
                     .arg(what, host, network, how);
     };
     const quint16 port = address.port();
-    const auto portBytes = ByteOrder::convertNumber(QString::number(port), 16, nullptr);
-    row(Tr::tr("port %1").arg(port), CRender::hexBytes(portBytes->hostBytes),
-        CRender::hexBytes(portBytes->networkBytes), QStringLiteral("htons(%1)").arg(port));
+    switch (writing) {
+    case PortWriting::Htons: {
+        const auto portBytes = ByteOrder::convertNumber(QString::number(port), 16, nullptr);
+        row(Tr::tr("port %1").arg(port), CRender::hexBytes(portBytes->hostBytes),
+            CRender::hexBytes(portBytes->networkBytes), QStringLiteral("htons(%1)").arg(port));
+        break;
+    }
+    case PortWriting::WithoutHtons: {
+        // What the program stored is the port it meant, in this machine's order; the same
+        // bytes travel, and the network reads them as `port`.
+        const quint16 stored = ByteOrder::portWithoutHtons(port);
+        const auto storedBytes = ByteOrder::convertNumber(QString::number(stored), 16, nullptr);
+        row(Tr::tr("port %1 stored without htons()").arg(stored),
+            CRender::hexBytes(storedBytes->hostBytes), CRender::hexBytes(storedBytes->hostBytes),
+            Tr::tr("none: sin_port = %1, the bytes travel as they are and the network reads "
+                   "port %2")
+                .arg(stored)
+                .arg(port));
+        break;
+    }
+    }
     int family = 0;
     const auto addressBytes = ByteOrder::convertAddress(address.host(), &family, nullptr);
     if (addressBytes && family == AF_INET) {
@@ -131,18 +151,19 @@ ByteOrderView::ByteOrderView(QWidget* parent)
     setCall(std::nullopt);
 }
 
-void ByteOrderView::setCall(const std::optional<CallEvent>& call)
+void ByteOrderView::setCall(const std::optional<CallEvent>& call, PortWriting writing)
 {
-    setHtml(html(call));
+    setHtml(html(call, writing));
 }
 
-void ByteOrderView::setPacket(const PacketEvent& packet, const std::optional<CallEvent>& cause)
+void ByteOrderView::setPacket(const PacketEvent& packet, const std::optional<CallEvent>& cause,
+                              PortWriting writing)
 {
     // The call's sockaddr follows, so that both sets of bytes are seen together.
-    setHtml(packetHeaderHtml(packet, cause) + html(cause));
+    setHtml(packetHeaderHtml(packet, cause) + html(cause, writing));
 }
 
-QString ByteOrderView::html(const std::optional<CallEvent>& call)
+QString ByteOrderView::html(const std::optional<CallEvent>& call, PortWriting writing)
 {
     QString html = QStringLiteral("<p>%1</p>").arg(endiannessText());
     if (!call)
@@ -166,9 +187,22 @@ QString ByteOrderView::html(const std::optional<CallEvent>& call)
     if (address.family() == AF_UNIX)
         return html + QStringLiteral("<p>%1</p>")
                           .arg(Tr::tr("An AF_UNIX address is a path: no port, no byte order."));
-    html += QStringLiteral("<p>") + conversions(address) + QStringLiteral("</p>");
+    // Only a port the program passed can have been written without htons().
+    const PortWriting written = passed ? writing : PortWriting::Htons;
+    html += QStringLiteral("<p>") + conversions(address, written) + QStringLiteral("</p>");
     const quint16 port = address.port();
     const quint16 forgotten = ByteOrder::portWithoutHtons(port);
+    if (written == PortWriting::WithoutHtons) {
+        return html + QStringLiteral("<p><b>%1</b> %2</p>")
+                          .arg(Tr::tr("This program forgot htons():"),
+                               Tr::tr("it stored %1 as it is, bytes %2 in memory, low byte "
+                                      "first; the network reads them in big-endian order: "
+                                      "port %3.")
+                                   .arg(forgotten)
+                                   .arg(CRender::hexBytes(
+                                       QByteArray(reinterpret_cast<const char*>(&forgotten), 2)))
+                                   .arg(port));
+    }
     html += QStringLiteral("<p><b>%1</b> %2</p>")
                 .arg(Tr::tr("If you forgot htons():"),
                      forgotten == port

@@ -129,8 +129,8 @@ QVariant CallLogModel::data(const QModelIndex& index, int role) const
         }
         case CallColumn:
             if (event)
-                return Calls::name(event->call) + QLatin1Char('(') + event->argumentsText() +
-                       QLatin1Char(')');
+                return Calls::name(event->call) + QLatin1Char('(') +
+                       event->argumentsText(BytesText::Display) + QLatin1Char(')');
             // Its arguments are known once it returns; the descriptor it waits on, now.
             if (Calls::has(start->call, CallTrait::TakesDescriptor))
                 return QStringLiteral("%1(%2, ...)").arg(Calls::name(start->call)).arg(start->fd);

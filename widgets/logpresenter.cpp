@@ -3,6 +3,8 @@
 #include "byteorderview.h"
 #include "calldetailsview.h"
 #include "calllogmodel.h"
+#include "log/narrationtext.h"
+#include "log/sessionsockets.h"
 #include "logcursor.h"
 #include "packetpanel.h"
 #include "stagestate.h"
@@ -13,6 +15,20 @@
 #include <QTableView>
 
 namespace SocketScope {
+
+namespace {
+
+// A scenario step with "$port_without_htons" stored the port as it is: the bytes panel shows
+// what the program stored, not a conversion it never made.
+ByteOrderView::PortWriting portWriting(const EventLog& log, const CallEvent* call)
+{
+    const QList<ScenarioStep>& steps = log.scenario().steps;
+    const bool forgot = call && call->step >= 0 && call->step < steps.size() &&
+                        steps.at(call->step).portWithoutHtons;
+    return forgot ? ByteOrderView::PortWriting::WithoutHtons : ByteOrderView::PortWriting::Htons;
+}
+
+} // namespace
 
 LogPresenter::LogPresenter(const Views& views, QObject* parent)
     : QObject(parent)
@@ -144,10 +160,12 @@ QString LogPresenter::narrationAt(int position) const
     const StepNote* shown = events->noteAt(position);
     if (!shown)
         return scenario.summary.text(m_language);
-    // A replayed session's file was checked: its steps belong to its scenario.
-    const QString narration = shown->step < scenario.steps.size()
-                                  ? scenario.steps.at(shown->step).narration.text(m_language)
-                                  : shown->narration;
+    // A replayed session's file was checked: its steps belong to its scenario. The numbers
+    // are this run's, as the log holds them at the cursor.
+    const QString narration =
+        shown->step < scenario.steps.size()
+            ? fillNarration(scenario, shown->step, m_language, events->calls(), position).text
+            : shown->narration;
     return tr("Step %1 of %2: %3").arg(shown->step + 1).arg(scenario.steps.size()).arg(narration);
 }
 
@@ -160,7 +178,8 @@ void LogPresenter::showCursor()
     m_views.stage->setState(state);
     m_views.tuples->setState(state);
     const CallEvent* current = callAtCursor();
-    m_views.bytes->setCall(current ? std::optional<CallEvent>(*current) : std::nullopt);
+    m_views.bytes->setCall(current ? std::optional<CallEvent>(*current) : std::nullopt,
+                           portWriting(*events, current));
     m_views.narration->setText(
         narrationAt(qMin(m_cursor->position(), int(events->calls().size()))));
     m_views.tuples->setHighlighted({});
@@ -185,6 +204,7 @@ void LogPresenter::showPackets()
         return;
     m_views.packets->setPackets(events->packets(), events->packetsVisibleAt(m_cursor->position()),
                                 packetTimeOrigin());
+    m_views.packets->setLocalOnly(sessionIsLocalOnly(*events));
     const CaptureStatus& capture = events->captureStatus();
     m_views.packets->setSource(capture.kind == CaptureStatus::Kind::Starting,
                                capture.kind == CaptureStatus::Kind::Captured, capture.reason,
@@ -219,9 +239,9 @@ void LogPresenter::showPacket(qint64 packetSeq)
         m_cursor->setPosition(causeIndex + 1);
     m_views.packets->selectPacket(packetSeq);
     m_views.tuples->setHighlighted({packet->sender, packet->receiver});
-    m_views.bytes->setPacket(*packet, causeIndex >= 0
-                                          ? std::optional<CallEvent>(events->calls().at(causeIndex))
-                                          : std::nullopt);
+    const CallEvent* cause = causeIndex >= 0 ? &events->calls().at(causeIndex) : nullptr;
+    m_views.bytes->setPacket(*packet, cause ? std::optional<CallEvent>(*cause) : std::nullopt,
+                             portWriting(*events, cause));
 }
 
 void LogPresenter::showCall(qint64 callSeq)

@@ -82,21 +82,47 @@ PacketPanel::PacketPanel(QWidget* parent)
 void PacketPanel::setSource(bool starting, bool captured, const QString& reason,
                             const QString& enableCommand)
 {
-    if (starting) {
+    m_sourceState.starting = starting;
+    m_sourceState.captured = captured;
+    m_sourceState.reason = reason;
+    m_sourceState.enableCommand = enableCommand;
+    showSource();
+}
+
+void PacketPanel::setLocalOnly(bool localOnly)
+{
+    if (m_sourceState.localOnly == localOnly)
+        return;
+    m_sourceState.localOnly = localOnly;
+    m_diagram->setEmptyText(localOnly ? tr("AF_UNIX sockets put no packet on any wire: the "
+                                           "kernel copies the bytes from one socket to the "
+                                           "other inside the machine.")
+                                      : QString());
+    showSource();
+}
+
+void PacketPanel::showSource()
+{
+    const Source& s = m_sourceState;
+    if (s.localOnly) {
+        m_source->setText(tr("<b>No packets</b>: this session's sockets are AF_UNIX ones, which "
+                             "do not use the network. There is nothing to capture, not even "
+                             "on loopback, and nothing to infer."));
+    } else if (s.starting) {
         m_source->setText(tr("Starting the capture…"));
-    } else if (captured) {
+    } else if (s.captured) {
         m_source->setText(tr("<b>Captured</b>: the real packets of this session, on loopback."));
-    } else if (reason.isEmpty()) {
+    } else if (s.reason.isEmpty()) {
         m_source->setText(tr("<b>Inferred</b> packets: capture is off, so each packet is "
                              "deduced from the calls (dashed, marked \"inferred\")."));
-    } else if (enableCommand.isEmpty()) {
+    } else if (s.enableCommand.isEmpty()) {
         m_source->setText(tr("<b>Inferred</b> packets (dashed, marked \"inferred\"): %1")
-                              .arg(reason.toHtmlEscaped()));
+                              .arg(s.reason.toHtmlEscaped()));
     } else {
         m_source->setText(
             tr("<b>Inferred</b> packets (dashed, marked \"inferred\"): %1<br>To capture the "
                "real packets, run once: <tt>%2</tt>")
-                .arg(reason.toHtmlEscaped(), enableCommand.toHtmlEscaped()));
+                .arg(s.reason.toHtmlEscaped(), s.enableCommand.toHtmlEscaped()));
     }
 }
 

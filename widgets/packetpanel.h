@@ -25,6 +25,9 @@ public:
     // user chose it) and `enableCommand` how to capture.
     void setSource(bool starting, bool captured, const QString& reason,
                    const QString& enableCommand);
+    // Only AF_UNIX sockets: nothing goes on a wire, which the panel says instead of
+    // promising packets.
+    void setLocalOnly(bool localOnly);
     void setPackets(const QList<PacketEvent>& packets, const QList<int>& visible, qint64 originNs);
     void setActorNames(const QHash<QString, QString>& names);
     void highlightCall(qint64 callSeq);
@@ -47,6 +50,16 @@ private:
     // Room for listRowsShown rows, and for the Info header, in the current font.
     void fitListToFont();
 
+    void showSource();
+
+    struct Source {
+        bool starting = false;
+        bool captured = false;
+        QString reason;
+        QString enableCommand;
+        bool localOnly = false;
+    };
+    Source m_sourceState;
     QLabel* m_source = nullptr;
     QCheckBox* m_relative = nullptr;
     SequenceDiagramView* m_diagram = nullptr;

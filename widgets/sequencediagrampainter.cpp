@@ -273,13 +273,15 @@ void SequenceDiagramPainter::paintNote(QPainter& painter, const QRectF& rect,
 }
 
 void SequenceDiagramPainter::paintEmpty(QPainter& painter, const QRectF& rect,
-                                        const QPalette& palette)
+                                        const QPalette& palette, const QString& message)
 {
     painter.fillRect(rect, palette.base());
     painter.setPen(palette.color(QPalette::PlaceholderText));
     painter.drawText(rect, Qt::AlignCenter | Qt::TextWordWrap,
-                     tr("No packets yet: each one appears here as an arrow between the two "
-                        "endpoints, as soon as a call sends it."));
+                     !message.isEmpty()
+                         ? message
+                         : tr("No packets yet: each one appears here as an arrow between the two "
+                              "endpoints, as soon as a call sends it."));
 }
 
 } // namespace SocketScope

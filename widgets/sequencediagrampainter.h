@@ -33,7 +33,9 @@ public:
     void paint(QPainter& painter, const QRectF& area, qreal headerTop) const;
     // A line of text across the width, e.g. what an export left out.
     void paintNote(QPainter& painter, const QRectF& rect, const QString& text) const;
-    static void paintEmpty(QPainter& painter, const QRectF& rect, const QPalette& palette);
+    // `message`, or when empty the sentence that says where the packets will appear.
+    static void paintEmpty(QPainter& painter, const QRectF& rect, const QPalette& palette,
+                           const QString& message = {});
 
 private:
     void paintRowBackground(QPainter& painter, int row) const;

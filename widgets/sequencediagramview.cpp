@@ -47,6 +47,14 @@ void SequenceDiagramView::setActorNames(const QHash<QString, QString>& names)
     viewport()->update();
 }
 
+void SequenceDiagramView::setEmptyText(const QString& text)
+{
+    if (m_emptyText == text)
+        return;
+    m_emptyText = text;
+    viewport()->update();
+}
+
 void SequenceDiagramView::setRelativeNumbers(bool relative)
 {
     if (m_model.relativeNumbers() == relative)
@@ -150,7 +158,7 @@ void SequenceDiagramView::paintEvent(QPaintEvent* event)
 {
     QPainter painter(viewport());
     if (m_model.isEmpty()) {
-        SequenceDiagramPainter::paintEmpty(painter, viewport()->rect(), palette());
+        SequenceDiagramPainter::paintEmpty(painter, viewport()->rect(), palette(), m_emptyText);
         return;
     }
     const QPointF offset(horizontalScrollBar()->value(), verticalScrollBar()->value());

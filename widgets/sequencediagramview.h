@@ -28,6 +28,9 @@ public:
     const SequenceDiagramModel& model() const { return m_model; }
     const SequenceDiagramLayout& diagramLayout() const { return m_layout; }
 
+    // What the view says while it has no packet; empty: "No packets yet...".
+    void setEmptyText(const QString& text);
+
     bool relativeNumbers() const { return m_model.relativeNumbers(); }
     void setRelativeNumbers(bool relative);
     void setActorNames(const QHash<QString, QString>& names);
@@ -76,6 +79,7 @@ private:
     SequenceDiagramLayout m_layout;
     qint64 m_highlightedCall = -1;
     qint64 m_selectedPacket = -1;
+    QString m_emptyText;
 };
 
 } // namespace SocketScope

@@ -1,6 +1,7 @@
 #include "stagestate.h"
 
 #include "calls/threadgroups.h"
+#include "stagelines.h"
 
 #include <algorithm>
 #include <sys/socket.h>
@@ -8,12 +9,6 @@
 namespace SocketScope {
 
 namespace {
-
-// Both ends of a connection name the same address, an IPv4-mapped one as the IPv4 it is.
-bool sameAddress(const SocketAddress& a, const SocketAddress& b)
-{
-    return a.isValid() && a.unmapped() == b.unmapped();
-}
 
 using Connection = std::pair<SocketAddress, SocketAddress>; // local, peer
 
@@ -29,7 +24,6 @@ public:
 
     void apply(const CallEvent& event);
     void markWaiting(const QString& actor, int fd, Call call, qint64 sinceNs);
-    void deriveLines();
 
 private:
     StageEndpoint* open(const QString& actor, int fd);
@@ -37,20 +31,28 @@ private:
     int streamPeerOf(int index) const;
     int mailboxAt(const SocketAddress& address) const;
     void recordFailure(const CallEvent& event);
+    int append(const StageEndpoint& endpoint, int socket = -1);
+    void showUnread(int socket);
     void deliverBytes(int index, const QByteArray& bytes);
     void consumeBytes(int index, qsizetype count);
     void deliverLetter(int index, const StageLetter& letter);
     void collectLetter(int index);
     void addSocket(const CallEvent& event);
     void addHandset(const CallEvent& event);
-    void closeInOtherThreads(const CallEvent& event);
+    void drawWith(int index, const QString& actor);
     void copyToChild(const CallEvent& event);
     void applyOnDescriptor(const CallEvent& event, bool dialling);
     void send(int index, const CallEvent& event);
     void receive(int index, const CallEvent& event);
 
+    // A forked child's copy of a descriptor is the same socket as the parent's: one receive
+    // queue, which whichever process reads first empties for both. The socket of each
+    // endpoint (by index), and the bytes that arrived on each socket and were not read yet.
+    QList<int> m_socketOf;
+    QHash<int, QByteArray> m_unread;
     // The log is in the order calls returned, thread by thread: the read a write woke up may
-    // be logged before that write. What was taken before it was logged is counted here.
+    // be logged before that write. What was taken before it was logged is counted here, by
+    // socket for bytes, by endpoint for letters.
     QHash<int, qsizetype> m_bytesReadAhead;
     QHash<int, int> m_lettersTakenAhead;
     // Bytes sent on a connection nobody has accepted yet (the caller waits in the queue, or
@@ -58,20 +60,45 @@ private:
     QHash<Connection, QByteArray> m_awaitingHandset;
 };
 
+// A new socket (socket < 0), or another descriptor of an existing one.
+int Projector::append(const StageEndpoint& endpoint, int socket)
+{
+    const int index = int(state.endpoints.size());
+    state.endpoints.append(endpoint);
+    m_socketOf.append(socket >= 0 ? socket : index);
+    return index;
+}
+
+// Unread bytes are drawn on every open descriptor of their socket, and nowhere else.
+void Projector::showUnread(int socket)
+{
+    for (qsizetype i = 0; i < state.endpoints.size(); ++i) {
+        StageEndpoint& endpoint = state.endpoints[i];
+        if (m_socketOf[i] == socket)
+            endpoint.unread = endpoint.phase == StageEndpoint::Phase::Closed
+                                  ? QByteArray()
+                                  : m_unread.value(socket);
+    }
+}
+
 void Projector::deliverBytes(int index, const QByteArray& bytes)
 {
-    qsizetype& ahead = m_bytesReadAhead[index];
+    const int socket = m_socketOf[index];
+    qsizetype& ahead = m_bytesReadAhead[socket];
     const qsizetype skipped = qMin(ahead, bytes.size());
     ahead -= skipped;
-    state.endpoints[index].unread += bytes.mid(skipped);
+    m_unread[socket] += bytes.mid(skipped);
+    showUnread(socket);
 }
 
 void Projector::consumeBytes(int index, qsizetype count)
 {
-    QByteArray& unread = state.endpoints[index].unread;
+    const int socket = m_socketOf[index];
+    QByteArray& unread = m_unread[socket];
     const qsizetype taken = qMin(count, unread.size());
     unread.remove(0, taken);
-    m_bytesReadAhead[index] += count - taken;
+    m_bytesReadAhead[socket] += count - taken;
+    showUnread(socket);
 }
 
 void Projector::deliverLetter(int index, const StageLetter& letter)
@@ -92,15 +119,27 @@ void Projector::collectLetter(int index)
         mailbox.removeFirst();
 }
 
+// Threads share one descriptor table: a descriptor is found whichever thread's column it is
+// drawn in; a forked child has its own copies.
 int Projector::indexOfOpen(const QString& actor, int fd) const
 {
     for (qsizetype i = state.endpoints.size() - 1; i >= 0; --i) {
         const StageEndpoint& endpoint = state.endpoints[i];
-        if (endpoint.actor == actor && endpoint.fd == fd &&
+        if (threads.shareTable(endpoint.actor, actor) && endpoint.fd == fd &&
             endpoint.phase != StageEndpoint::Phase::Closed)
             return int(i);
     }
     return -1;
+}
+
+// A connected socket is drawn in the column of the thread that works with it now: accepted
+// by the main thread, served by the thread it was handed to. A listening socket stays where
+// it was made: one socket, however many threads share it.
+void Projector::drawWith(int index, const QString& actor)
+{
+    StageEndpoint& endpoint = state.endpoints[index];
+    if (endpoint.phase != StageEndpoint::Phase::Listening)
+        endpoint.actor = actor;
 }
 
 StageEndpoint* Projector::open(const QString& actor, int fd)
@@ -117,8 +156,9 @@ int Projector::streamPeerOf(int index) const
         return -1;
     for (qsizetype i = 0; i < state.endpoints.size(); ++i) {
         const StageEndpoint& other = state.endpoints[i];
-        if (i != index && !other.datagram && sameAddress(other.local, self.peer) &&
-            sameAddress(other.peer, self.local) && other.phase != StageEndpoint::Phase::Closed)
+        if (i != index && !other.datagram && sameSocketAddress(other.local, self.peer) &&
+            sameSocketAddress(other.peer, self.local) &&
+            other.phase != StageEndpoint::Phase::Closed)
             return int(i);
     }
     return -1;
@@ -158,8 +198,7 @@ void Projector::addSocket(const CallEvent& event)
     endpoint.family = event.family;
     endpoint.datagram = event.socketType == SOCK_DGRAM;
     endpoint.tuple = event.tuple;
-    state.endpoints.append(endpoint);
-    state.last.from = int(state.endpoints.size() - 1);
+    state.last.from = append(endpoint);
 }
 
 void Projector::addHandset(const CallEvent& event)
@@ -175,23 +214,11 @@ void Projector::addHandset(const CallEvent& event)
     handset.tcpState = event.after.tcpState;
     handset.unread = m_awaitingHandset.take(connectionKey(handset.local, handset.peer));
     handset.tuple = event.tuple;
-    state.endpoints.append(handset);
+    const int index = append(handset);
+    m_unread.insert(m_socketOf[index], handset.unread);
     state.last.kind = StageExchange::Kind::PickUp;
     state.last.from = indexOfOpen(event.actor, event.fd());
-    state.last.to = int(state.endpoints.size() - 1);
-}
-
-// Threads share one descriptor table: one thread's close closes it for all.
-void Projector::closeInOtherThreads(const CallEvent& event)
-{
-    for (StageEndpoint& other : state.endpoints) {
-        if (other.fd == event.fd() && other.actor != event.actor &&
-            threads.shareTable(other.actor, event.actor) &&
-            other.phase != StageEndpoint::Phase::Closed) {
-            other.phase = StageEndpoint::Phase::Closed;
-            other.tcpState.reset();
-        }
-    }
+    state.last.to = index;
 }
 
 // The child process starts with a copy of the parent's descriptor table: the same sockets,
@@ -205,7 +232,7 @@ void Projector::copyToChild(const CallEvent& event)
             continue;
         copy.actor = event.childActor;
         copy.waitingCall.reset();
-        state.endpoints.append(copy);
+        append(copy, m_socketOf[i]);
     }
 }
 
@@ -253,6 +280,7 @@ void Projector::applyOnDescriptor(const CallEvent& event, bool dialling)
     const int index = indexOfOpen(event.actor, event.fd());
     if (index < 0)
         return; // a call on a descriptor that is not a socket of the scenario
+    drawWith(index, event.actor);
     StageEndpoint& endpoint = state.endpoints[index];
     endpoint.tuple = event.tuple;
     if (endpoint.waitingCall == Call::Connect && event.after.tcpState == TcpState::Established) {
@@ -370,10 +398,9 @@ void Projector::apply(const CallEvent& event)
         return;
     }
     threads.follow(event);
-    if (Calls::has(event.call, CallTrait::ReleasesDescriptor) && event.ret == 0)
-        closeInOtherThreads(event);
     if (Calls::has(event.call, CallTrait::StartsActor)) {
-        if (startsActor(event))
+        // A thread shares the process's descriptors, it gets no copies.
+        if (startsActor(event) && !threads.shareTable(event.childActor, event.actor))
             copyToChild(event);
         return;
     }
@@ -392,58 +419,12 @@ void Projector::apply(const CallEvent& event)
 
 void Projector::markWaiting(const QString& actor, int fd, Call call, qint64 sinceNs)
 {
-    if (StageEndpoint* endpoint = open(actor, fd)) {
-        endpoint->waitingCall = call;
-        endpoint->waitingSinceNs = sinceNs;
-    }
-}
-
-void Projector::deriveLines()
-{
-    QList<StageEndpoint>& endpoints = state.endpoints;
-    for (qsizetype i = 0; i < endpoints.size(); ++i) {
-        const StageEndpoint& caller = endpoints[i];
-        // A line is drawn once, from the side that dialled (it has no parent listener).
-        if (caller.datagram || caller.parentFd >= 0 || !caller.peer.isValid() ||
-            caller.phase != StageEndpoint::Phase::Connected)
-            continue;
-        int handset = -1;
-        for (qsizetype j = 0; j < endpoints.size(); ++j) {
-            if (j != i && !endpoints[j].datagram && sameAddress(endpoints[j].local, caller.peer) &&
-                sameAddress(endpoints[j].peer, caller.local) && endpoints[j].parentFd >= 0)
-                handset = int(j);
-        }
-        if (handset >= 0) {
-            const bool closed = endpoints[handset].phase == StageEndpoint::Phase::Closed;
-            state.lines.append({int(i), handset, false, closed || caller.peerHungUp});
-            continue;
-        }
-        for (qsizetype j = 0; j < endpoints.size(); ++j) {
-            StageEndpoint& listener = endpoints[j];
-            if (listener.phase == StageEndpoint::Phase::Listening &&
-                endpointsMatch(listener.local, caller.peer)) {
-                ++listener.queuedCallers;
-                state.lines.append({int(i), int(j), true, false});
-                break;
-            }
-        }
-    }
-    // The other side of a line whose caller hung up still shows where the call came from.
-    for (qsizetype i = 0; i < endpoints.size(); ++i) {
-        const StageEndpoint& handset = endpoints[i];
-        if (handset.parentFd < 0 || handset.phase != StageEndpoint::Phase::Connected)
-            continue;
-        bool drawn = false;
-        for (const StageLine& line : std::as_const(state.lines))
-            drawn |= line.to == i;
-        if (drawn)
-            continue;
-        for (qsizetype j = 0; j < endpoints.size(); ++j) {
-            if (j != i && sameAddress(endpoints[j].local, handset.peer) &&
-                sameAddress(endpoints[j].peer, handset.local))
-                state.lines.append({int(j), int(i), false, true});
-        }
-    }
+    const int index = indexOfOpen(actor, fd);
+    if (index < 0)
+        return;
+    drawWith(index, actor);
+    state.endpoints[index].waitingCall = call;
+    state.endpoints[index].waitingSinceNs = sinceNs;
 }
 
 } // namespace
@@ -459,6 +440,11 @@ int StageState::indexOf(const QString& actor, int fd) const
             return int(i);
     }
     return newest;
+}
+
+bool sameSocketAddress(const SocketAddress& a, const SocketAddress& b)
+{
+    return a.isValid() && a.unmapped() == b.unmapped();
 }
 
 bool endpointsMatch(const SocketAddress& bound, const SocketAddress& target)
@@ -495,7 +481,7 @@ StageState projectStage(const QList<CallEvent>& calls, int cursor,
                 projector.markWaiting(calls[i].actor, calls[i].fd(), calls[i].call, calls[i].tNs);
         }
     }
-    projector.deriveLines();
+    deriveLines(state);
     return state;
 }
 

@@ -87,6 +87,9 @@ struct StageState {
 StageState projectStage(const QList<CallEvent>& calls, int cursor,
                         const QList<CallStart>& inProgress = {}, qint64 nowNs = 0);
 
+// Both ends of a connection name the same address, an IPv4-mapped one as the IPv4 it is.
+bool sameSocketAddress(const SocketAddress& a, const SocketAddress& b);
+
 // "127.0.0.1:5000" and "0.0.0.0:5000" name the same socket for a datagram sent there.
 bool endpointsMatch(const SocketAddress& bound, const SocketAddress& target);
 

@@ -1,6 +1,7 @@
 #include "stageview.h"
 
 #include "calls/crender.h"
+#include "calls/displaytext.h"
 #include "stagelayout.h"
 #include "stagepainter.h"
 
@@ -20,16 +21,6 @@ QFont stageFont(qreal pixelSize, bool bold = false)
     font.setPixelSize(int(pixelSize));
     font.setBold(bold);
     return font;
-}
-
-bool isPrintable(const QByteArray& bytes)
-{
-    for (const char c : bytes) {
-        const auto u = static_cast<unsigned char>(c);
-        if ((u < 0x20 && c != '\n' && c != '\r' && c != '\t') || u >= 0x7f)
-            return false;
-    }
-    return true;
 }
 
 QPointF lerp(const QPointF& a, const QPointF& b, qreal t)
@@ -251,12 +242,17 @@ QStringList StageView::describe(int index) const
             lines << tr("new handset, descriptor %1").arg(endpoint.fd);
         else
             lines << tr("telephone, descriptor %1").arg(endpoint.fd);
-        lines << (endpoint.local.isValid() ? tr("number %1").arg(endpoint.local.endpoint())
-                                           : tr("no number yet"));
+        // Without a number the status says so ("installed, no number yet"): once is enough.
+        if (endpoint.local.isValid())
+            lines << tr("number %1").arg(endpoint.local.endpoint());
         if (endpoint.peer.isValid() && !endpoint.datagram)
             lines << tr("talking with %1").arg(endpoint.peer.endpoint());
     }
-    const QString status = statusText(endpoint);
+    // A mailbox is not hung up: it is taken down.
+    const bool mailboxTakenDown =
+        !protocol && endpoint.datagram && endpoint.phase == StageEndpoint::Phase::Closed;
+    const QString status =
+        mailboxTakenDown ? tr("closed: the mailbox is taken down") : statusText(endpoint);
     if (!status.isEmpty())
         lines << status;
     if (endpoint.phase == StageEndpoint::Phase::Listening) {
@@ -265,9 +261,8 @@ QStringList StageView::describe(int index) const
                      .arg(endpoint.backlog);
     }
     if (!endpoint.unread.isEmpty()) {
-        lines << (protocol
-                      ? tr("receive queue %1 bytes").arg(endpoint.unread.size())
-                      : tr("not heard yet: %1").arg(CRender::quotedBytes(endpoint.unread, 24)));
+        lines << (protocol ? tr("receive queue %1 bytes").arg(endpoint.unread.size())
+                           : tr("not heard yet: %1").arg(DisplayText::quoted(endpoint.unread, 24)));
     }
     if (!endpoint.mailbox.isEmpty()) {
         lines << (protocol ? tr("datagrams in the receive queue: %1").arg(endpoint.mailbox.size())
@@ -286,8 +281,8 @@ QStringList StageView::exchangeText() const
     switch (last.kind) {
     case StageExchange::Kind::Speech:
     case StageExchange::Kind::Heard:
-        lines << CRender::quotedBytes(last.bytes, 40);
-        if (m_viewMode == ViewMode::Protocol || !isPrintable(last.bytes))
+        lines << DisplayText::quoted(last.bytes, 40);
+        if (m_viewMode == ViewMode::Protocol || !DisplayText::isAsciiText(last.bytes))
             lines << CRender::hexBytes(last.bytes, 16);
         if (m_viewMode == ViewMode::Protocol)
             lines.prepend(last.kind == StageExchange::Kind::Speech
@@ -297,11 +292,13 @@ QStringList StageView::exchangeText() const
             lines.prepend(tr("heard:"));
         break;
     case StageExchange::Kind::Posted:
-        lines << tr("to %1").arg(last.envelope.endpoint()) << CRender::quotedBytes(last.bytes, 24);
-        break;
     case StageExchange::Kind::Collected:
-        lines << tr("from %1").arg(last.envelope.endpoint())
-              << CRender::quotedBytes(last.bytes, 24);
+        lines << (last.kind == StageExchange::Kind::Posted
+                      ? tr("to %1").arg(last.envelope.endpoint())
+                      : tr("from %1").arg(last.envelope.endpoint()))
+              << DisplayText::quoted(last.bytes, 24);
+        if (m_viewMode == ViewMode::Protocol || !DisplayText::isAsciiText(last.bytes))
+            lines << CRender::hexBytes(last.bytes, 16);
         break;
     default:
         break;

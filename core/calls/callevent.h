@@ -21,6 +21,11 @@ struct DescriptorState {
     bool operator==(const DescriptorState&) const = default;
 };
 
+// How the program's bytes are written in a call's text: as strace writes them (the saved
+// files, the headless output, compared with real strace: "ann\303\251e"), or for a reader on
+// screen (valid UTF-8 as text: "année"; see DisplayText).
+enum class BytesText : quint8 { Strace, Display };
+
 // One call as it really happened: an immutable value, appended to the event log and
 // projected by every view. Its text (strace's rendering, the errno's explanation) is made
 // from these values when shown; nothing is ever read back from text. The JSON form is
@@ -54,8 +59,9 @@ struct CallEvent {
     QByteArray transferred() const;
     ErrnoInfo errorInfo() const; // name, message and explanation, in the user's language
 
-    // "3, {sa_family=AF_INET, ...}, 16": the arguments as strace renders them.
-    QString argumentsText() const;
+    // "3, {sa_family=AF_INET, ...}, 16": the arguments as strace renders them, the buffers'
+    // bytes in `style`.
+    QString argumentsText(BytesText style = BytesText::Strace) const;
     // "0", "1 ([{fd=3, revents=POLLIN}])", "-1 ECONNREFUSED (Connection refused)".
     QString resultText() const;
     // "bind(3, {...}, 16) = 0", the whole line.

@@ -1,5 +1,6 @@
 // A call as strace prints it, made from the event's typed values.
 #include "calls/callevent.h"
+#include "calls/callrender_buffers.h"
 #include "calls/constants.h"
 #include "calls/crender.h"
 
@@ -150,29 +151,6 @@ int optionValueSize(const OptionValue& value)
     return 0;
 }
 
-QString ioVector(const QList<IoBuffer>& buffers, bool withContents)
-{
-    QStringList items;
-    for (const IoBuffer& buffer : buffers) {
-        items << QStringLiteral("{iov_base=%1, iov_len=%2}")
-                     .arg(withContents ? quotedBytes(buffer.bytes) : QStringLiteral("..."),
-                          number(buffer.length));
-    }
-    return QLatin1Char('[') + joined(items) + QLatin1Char(']');
-}
-
-QString messageHeader(const CallEvent& e, bool received)
-{
-    const CallArguments& a = e.arguments;
-    const SocketAddress& name = received ? e.results.returnedAddress : a.address;
-    const QString nameText = name.isValid() ? name.straceText() : QStringLiteral("NULL");
-    const socklen_t nameLength = received ? e.results.returnedLength : name.length();
-    return QStringLiteral("{msg_name=%1, msg_namelen=%2, msg_iov=%3, msg_iovlen=%4, "
-                          "msg_controllen=0, msg_flags=0}")
-        .arg(nameText, number(nameLength), ioVector(a.vector, !received || !e.failed()),
-             number(a.vector.size()));
-}
-
 QString epollEvent(const EpollEvent& event)
 {
     return QStringLiteral("{events=%1, data={u32=%2, u64=%3}}")
@@ -200,45 +178,6 @@ QString acceptArguments(const CallEvent& e)
                        lengthInOut(capacity, filled ? e.results.returnedLength : capacity));
     if (e.call == Call::Accept4)
         text += QStringLiteral(", ") + flagsText(ConstantKind::SocketType, a.flags);
-    return text;
-}
-
-QString receivedBytes(const CallEvent& e)
-{
-    return e.ret >= 0 && !e.cancelled ? quotedBytes(e.results.data) : pointer(e.arguments.buffer);
-}
-
-QString receiveArguments(const CallEvent& e)
-{
-    const CallArguments& a = e.arguments;
-    QString text =
-        QStringLiteral("%1, %2, %3").arg(number(a.fd), receivedBytes(e), number(a.count));
-    if (e.call == Call::Read)
-        return text;
-    text += QStringLiteral(", ") + flagsText(ConstantKind::MessageFlag, a.flags);
-    if (e.call != Call::RecvFrom)
-        return text;
-    if (e.cancelled)
-        return text + QStringLiteral(", NULL, [%1]").arg(a.addressCapacity);
-    // A connected or stream socket may leave the address empty (length 0).
-    const bool filled = e.ret >= 0 && e.results.returnedAddress.isValid();
-    return text +
-           QStringLiteral(", %1, %2")
-               .arg(filled ? e.results.returnedAddress.straceText() : pointer(a.addressBuffer),
-                    lengthInOut(a.addressCapacity,
-                                e.ret >= 0 ? e.results.returnedLength : a.addressCapacity));
-}
-
-QString sendArguments(const CallEvent& e)
-{
-    const CallArguments& a = e.arguments;
-    QString text = QStringLiteral("%1, %2, %3")
-                       .arg(number(a.fd), quotedBytes(a.payload), number(a.payload.size()));
-    if (e.call == Call::Write)
-        return text;
-    text += QStringLiteral(", ") + flagsText(ConstantKind::MessageFlag, a.flags);
-    if (e.call == Call::SendTo)
-        text += QStringLiteral(", %1, %2").arg(a.address.straceText(), number(a.address.length()));
     return text;
 }
 
@@ -430,7 +369,7 @@ QString resultDetail(const CallEvent& e)
 
 } // namespace
 
-QString CallEvent::argumentsText() const
+QString CallEvent::argumentsText(BytesText style) const
 {
     const CallArguments& a = arguments;
     switch (call) {
@@ -474,25 +413,27 @@ QString CallEvent::argumentsText() const
     case Call::Read:
     case Call::Recv:
     case Call::RecvFrom:
-        return receiveArguments(*this);
+        return CallTexts::receiveArguments(*this, style);
     case Call::Write:
     case Call::Send:
     case Call::SendTo:
-        return sendArguments(*this);
+        return CallTexts::sendArguments(*this, style);
     case Call::Readv:
     case Call::Writev:
         return QStringLiteral("%1, %2, %3")
-            .arg(number(a.fd), ioVector(a.vector, call == Call::Writev || !failed()),
+            .arg(number(a.fd),
+                 CallTexts::ioVector(a.vector, call == Call::Writev || !failed(), style),
                  number(a.vector.size()));
     case Call::SendMsg:
     case Call::RecvMsg:
         return QStringLiteral("%1, %2, %3")
-            .arg(number(a.fd), messageHeader(*this, call == Call::RecvMsg),
+            .arg(number(a.fd), CallTexts::messageHeader(*this, call == Call::RecvMsg, style),
                  flagsText(ConstantKind::MessageFlag, a.flags));
     case Call::SendMmsg:
     case Call::RecvMmsg:
         return QStringLiteral("%1, [{msg_hdr=%2, msg_len=%3}], %4, %5")
-                   .arg(number(a.fd), messageHeader(*this, call == Call::RecvMmsg),
+                   .arg(number(a.fd),
+                        CallTexts::messageHeader(*this, call == Call::RecvMmsg, style),
                         number(qMax<qint64>(ret, 0)), number(a.count),
                         flagsText(ConstantKind::MessageFlag, a.flags)) +
                (call == Call::RecvMmsg ? QStringLiteral(", NULL") : QString());

@@ -1,5 +1,7 @@
 #include "log/sessionsockets.h"
 
+#include <sys/socket.h>
+
 namespace SocketScope {
 
 QList<SessionSocket> openSessionSockets(const EventLog& log)
@@ -27,6 +29,28 @@ QList<SessionSocket> openSessionSockets(const EventLog& log)
         }
     }
     return open;
+}
+
+bool sessionIsLocalOnly(const EventLog& log)
+{
+    bool local = false;
+    for (const CallEvent& call : log.calls()) {
+        if (call.family == AF_INET || call.family == AF_INET6)
+            return false;
+        local |= call.family == AF_UNIX;
+    }
+    if (local)
+        return true;
+    const QList<ScenarioStep>& steps = log.scenario().steps;
+    bool sockets = false;
+    for (const ScenarioStep& step : steps) {
+        if (step.call != Call::Socket)
+            continue;
+        if (step.arguments.domain != AF_UNIX)
+            return false;
+        sockets = true;
+    }
+    return sockets;
 }
 
 } // namespace SocketScope

@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace SocketScope {
 
 namespace {
@@ -22,6 +24,25 @@ class Tr {
 using namespace ScenarioFields;
 using ScenarioSteps::NameScope;
 using ScenarioSteps::readStep;
+
+// ${port} is the port of this run's "$port": a scenario without one has nothing to show.
+bool checkServicePort(const Scenario& scenario, ScenarioError* failure)
+{
+    const bool hasPort = std::any_of(scenario.steps.cbegin(), scenario.steps.cend(),
+                                     [](const ScenarioStep& step) { return step.usesServicePort; });
+    for (qsizetype i = 0; i < scenario.steps.size() && !hasPort; ++i) {
+        const LocalizedNarration& narration = scenario.steps[i].narration;
+        if (Narrations::usesServicePort(narration.fr) ||
+            Narrations::usesServicePort(narration.en)) {
+            failure->step = int(i);
+            failure->field = QStringLiteral("narration");
+            failure->message = Tr::tr("${port} names the port of a step that uses \"$port\", "
+                                      "and no step of this scenario does");
+            return false;
+        }
+    }
+    return true;
+}
 
 } // namespace
 
@@ -141,6 +162,11 @@ std::optional<Scenario> ScenarioParser::parse(const QJsonObject& root, const QSt
                 *error = failure;
             return std::nullopt;
         }
+    }
+    if (!checkServicePort(scenario, &failure)) {
+        if (error)
+            *error = failure;
+        return std::nullopt;
     }
     return scenario;
 }

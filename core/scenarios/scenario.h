@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calls/callevent.h"
+#include "scenarios/narration.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -41,7 +42,7 @@ struct ScenarioStep {
 
     QString actor;
     Call call = Call::Socket;
-    LocalizedText narration;
+    LocalizedNarration narration; // words and placeholders, parsed when the file is read
     // What the scenario writes as it is: the family and type, backlog, payload, size, flags,
     // shutdown's direction, the option and its value, timeouts, host and service. The
     // descriptor, the address and the poll set are named and resolved by the actor.

@@ -272,11 +272,28 @@ void readArguments(const QJsonObject& object, ScenarioStep& step, const NameScop
     }
 }
 
+LocalizedNarration readNarration(const LocalizedText& text, const NameScope& scope, int index,
+                                 Call call)
+{
+    const Narrations::Names names{&scope.fds, &scope.addresses, index,
+                                  Calls::has(call, CallTrait::TakesAddress)};
+    LocalizedNarration narration;
+    QString error;
+    narration.fr = Narrations::parse(text.fr, names, &error);
+    if (!error.isEmpty())
+        fail(QStringLiteral("narration.fr"), error);
+    narration.en = Narrations::parse(text.en, names, &error);
+    if (!error.isEmpty())
+        fail(QStringLiteral("narration.en"), error);
+    return narration;
+}
+
 } // namespace
 
 ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
                       QHash<QString, NameScope>& scopes)
 {
+    const int index = int(scenario.steps.size());
     ScenarioStep step;
     step.actor = requireString(object, QStringLiteral("actor"));
     if (!scenario.actor(step.actor))
@@ -293,9 +310,10 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
              Tr::tr("\"%1\" is not one of %2").arg(name, names.join(QLatin1String(", "))));
     }
     step.call = *call;
-    step.narration = requireLocalized(object, QStringLiteral("narration"));
+    const LocalizedText narration = requireLocalized(object, QStringLiteral("narration"));
     if (Calls::has(step.call, CallTrait::StartsActor)) {
         readActorStart(object, step, scenario, scopes);
+        step.narration = readNarration(narration, scopes[step.actor], index, step.call);
         return step;
     }
     NameScope& scope = scopes[step.actor];
@@ -312,7 +330,7 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
 
     if (Calls::has(step.call, CallTrait::MakesDescriptor)) {
         step.asName = requireString(object, QStringLiteral("as"));
-        scope.fds.insert(step.asName);
+        scope.fds.insert(step.asName, index);
     } else if (object.contains(QLatin1String("as"))) {
         fail(QStringLiteral("as"), Tr::tr("only socket and accept create a descriptor; use "
                                           "\"address_as\" to keep an address"));
@@ -321,8 +339,10 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
         if (!Calls::has(step.call, CallTrait::ReturnsAddress))
             fail(QStringLiteral("address_as"), Tr::tr("this call returns no address"));
         step.addressAs = requireString(object, QStringLiteral("address_as"));
-        scope.addresses.insert(step.addressAs);
+        scope.addresses.insert(step.addressAs, index);
     }
+    // After "as" and "address_as": the narration may name what this very step creates.
+    step.narration = readNarration(narration, scope, index, step.call);
     step.expect = expectationOf(object, QStringLiteral("expect"));
     if (object.contains(QLatin1String("expect_privileged")))
         step.expectPrivileged = expectationOf(object, QStringLiteral("expect_privileged"));

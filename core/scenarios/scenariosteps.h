@@ -4,15 +4,16 @@
 
 #include <QHash>
 #include <QJsonObject>
-#include <QSet>
 
 // Reading one step of a scenario file, for the scenario parser only.
 namespace SocketScope::ScenarioSteps {
 
-// Per-actor names known at each point of the scenario, to catch a typo before anything runs.
+// Per-actor names known at each point of the scenario, to catch a typo before anything runs,
+// each with the index of the step that gave it its value (what a narration's placeholder
+// reads from the log).
 struct NameScope {
-    QSet<QString> fds;
-    QSet<QString> addresses;
+    QHash<QString, int> fds;
+    QHash<QString, int> addresses;
     bool forkChild = false; // its calls run in a child process
 };
 

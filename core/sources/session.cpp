@@ -5,6 +5,7 @@
 #include "engine/actor.h"
 #include "kernel/portprobe.h"
 #include "kernel/privileges.h"
+#include "log/narrationtext.h"
 #include "logging.h"
 
 #include <QCoreApplication>
@@ -407,7 +408,9 @@ void Session::dispatch(int index)
     note.tNs = monotonicNowNs();
     note.step = index;
     note.actor = step.actor;
-    note.narration = step.narration.text(m_options.language);
+    note.narration = fillNarration(m_scenario, index, m_options.language, log().calls(),
+                                   int(log().calls().size()))
+                         .text;
     note.callsReturned = int(log().calls().size());
 
     ActorSlot& slot = m_slots[step.actor];

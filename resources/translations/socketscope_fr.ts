@@ -926,6 +926,34 @@
         <source>&quot;%1&quot; takes a value that scenarios cannot give yet</source>
         <translation>« %1 » prend une valeur que les scénarios ne savent pas encore donner</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; takes no name: write ${%2}</source>
+        <translation>&quot;%1&quot; ne prend pas de nom : écrivez ${%2}</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: write ${%2}, in a step whose call is given an address (bind, connect, sendto)</source>
+        <translation>&quot;%1&quot; : écrivez ${%2}, dans une étape dont l&apos;appel reçoit une adresse (bind, connect, sendto)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: no step of this actor up to this one creates a descriptor named &quot;%2&quot;</source>
+        <translation>&quot;%1&quot; : aucune étape de cet acteur, jusqu&apos;à celle-ci, ne crée de descripteur nommé &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: no step of this actor up to this one keeps an address named &quot;%2&quot;</source>
+        <translation>&quot;%1&quot; : aucune étape de cet acteur, jusqu&apos;à celle-ci, ne garde d&apos;adresse nommée &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a placeholder; the placeholders are %2</source>
+        <translation>&quot;%1&quot; n&apos;est pas un emplacement à remplir ; les emplacements sont %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not closed by &quot;}&quot;</source>
+        <translation>&quot;%1&quot; n&apos;est pas fermé par &quot;}&quot;</translation>
+    </message>
+    <message>
+        <source>${port} names the port of a step that uses &quot;$port&quot;, and no step of this scenario does</source>
+        <translation>${port} désigne le port d&apos;une étape qui utilise &quot;$port&quot;, et aucune étape de ce scénario ne le fait</translation>
+    </message>
 </context>
 <context>
     <name>Screenshot</name>
@@ -1267,6 +1295,22 @@
     <message>
         <source>the bytes in memory would be %1, and the peer would read port %2 instead of %3.</source>
         <translation>les octets en mémoire seraient %1, et l&apos;autre côté lirait le port %2 au lieu de %3.</translation>
+    </message>
+    <message>
+        <source>port %1 stored without htons()</source>
+        <translation>port %1 rangé sans htons()</translation>
+    </message>
+    <message>
+        <source>none: sin_port = %1, the bytes travel as they are and the network reads port %2</source>
+        <translation>aucune : sin_port = %1, les octets partent tels quels et le réseau lit le port %2</translation>
+    </message>
+    <message>
+        <source>This program forgot htons():</source>
+        <translation>Ce programme a oublié htons() :</translation>
+    </message>
+    <message>
+        <source>it stored %1 as it is, bytes %2 in memory, low byte first; the network reads them in big-endian order: port %3.</source>
+        <translation>il a rangé %1 tel quel, les octets %2 en mémoire, octet de poids faible d&apos;abord ; le réseau les lit en big-endian : port %3.</translation>
     </message>
 </context>
 <context>
@@ -1965,6 +2009,14 @@ Source : %2</translation>
         <source>&lt;b&gt;Inferred&lt;/b&gt; packets (dashed, marked &quot;inferred&quot;): %1</source>
         <translation>Paquets &lt;b&gt;inférés&lt;/b&gt; (en pointillés, marqués « inféré ») : %1</translation>
     </message>
+    <message>
+        <source>AF_UNIX sockets put no packet on any wire: the kernel copies the bytes from one socket to the other inside the machine.</source>
+        <translation>Les sockets AF_UNIX ne mettent aucun paquet sur un fil : le noyau copie les octets d&apos;une socket à l&apos;autre à l&apos;intérieur de la machine.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No packets&lt;/b&gt;: this session&apos;s sockets are AF_UNIX ones, which do not use the network. There is nothing to capture, not even on loopback, and nothing to infer.</source>
+        <translation>&lt;b&gt;Aucun paquet&lt;/b&gt; : les sockets de cette session sont des sockets AF_UNIX, qui n&apos;utilisent pas le réseau. Il n&apos;y a rien à capturer, pas même sur la boucle locale, et rien à déduire.</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::SequenceDiagramView</name>
@@ -2257,10 +2309,6 @@ Source : %2</translation>
         <translation>téléphone, descripteur %1</translation>
     </message>
     <message>
-        <source>no number yet</source>
-        <translation>pas encore de numéro</translation>
-    </message>
-    <message>
         <source>number %1</source>
         <translation>numéro %1</translation>
     </message>
@@ -2323,6 +2371,10 @@ Source : %2</translation>
     <message>
         <source>cancelled</source>
         <translation>annulé</translation>
+    </message>
+    <message>
+        <source>closed: the mailbox is taken down</source>
+        <translation>fermée : la boîte aux lettres est retirée</translation>
     </message>
 </context>
 <context>

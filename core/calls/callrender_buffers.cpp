@@ -1,0 +1,99 @@
+#include "calls/callrender_buffers.h"
+
+#include "calls/constants.h"
+#include "calls/crender.h"
+#include "calls/displaytext.h"
+
+#include <QStringList>
+
+namespace SocketScope::CallTexts {
+
+namespace {
+
+// Text that may hold the program's bytes is substituted in the same arg() call as what
+// follows it: a later arg() would replace a "%1" inside it.
+
+using CRender::lengthInOut;
+using CRender::pointer;
+
+QString number(qint64 value)
+{
+    return QString::number(value);
+}
+
+QString receivedBytes(const CallEvent& e, BytesText style)
+{
+    return e.ret >= 0 && !e.cancelled ? bytes(e.results.data, style) : pointer(e.arguments.buffer);
+}
+
+} // namespace
+
+QString bytes(const QByteArray& data, BytesText style)
+{
+    switch (style) {
+    case BytesText::Strace:
+        return CRender::quotedBytes(data);
+    case BytesText::Display:
+        return DisplayText::quoted(data);
+    }
+    return {};
+}
+
+QString ioVector(const QList<IoBuffer>& buffers, bool withContents, BytesText style)
+{
+    QStringList items;
+    for (const IoBuffer& buffer : buffers) {
+        items << QStringLiteral("{iov_base=%1, iov_len=%2}")
+                     .arg(withContents ? bytes(buffer.bytes, style) : QStringLiteral("..."),
+                          number(buffer.length));
+    }
+    return QLatin1Char('[') + items.join(QStringLiteral(", ")) + QLatin1Char(']');
+}
+
+QString messageHeader(const CallEvent& e, bool received, BytesText style)
+{
+    const CallArguments& a = e.arguments;
+    const SocketAddress& name = received ? e.results.returnedAddress : a.address;
+    const QString nameText = name.isValid() ? name.straceText() : QStringLiteral("NULL");
+    const socklen_t nameLength = received ? e.results.returnedLength : name.length();
+    return QStringLiteral("{msg_name=%1, msg_namelen=%2, msg_iov=%3, msg_iovlen=%4, "
+                          "msg_controllen=0, msg_flags=0}")
+        .arg(nameText, number(nameLength), ioVector(a.vector, !received || !e.failed(), style),
+             number(a.vector.size()));
+}
+
+QString receiveArguments(const CallEvent& e, BytesText style)
+{
+    const CallArguments& a = e.arguments;
+    QString text =
+        QStringLiteral("%1, %2, %3").arg(number(a.fd), receivedBytes(e, style), number(a.count));
+    if (e.call == Call::Read)
+        return text;
+    text += QStringLiteral(", ") + flagsText(ConstantKind::MessageFlag, a.flags);
+    if (e.call != Call::RecvFrom)
+        return text;
+    if (e.cancelled)
+        return text + QStringLiteral(", NULL, [%1]").arg(a.addressCapacity);
+    // A connected or stream socket may leave the address empty (length 0).
+    const bool filled = e.ret >= 0 && e.results.returnedAddress.isValid();
+    return text +
+           QStringLiteral(", %1, %2")
+               .arg(filled ? e.results.returnedAddress.straceText() : pointer(a.addressBuffer),
+                    lengthInOut(a.addressCapacity,
+                                e.ret >= 0 ? e.results.returnedLength : a.addressCapacity));
+}
+
+QString sendArguments(const CallEvent& e, BytesText style)
+{
+    const CallArguments& a = e.arguments;
+    QString text = QStringLiteral("%1, %2, %3")
+                       .arg(number(a.fd), bytes(a.payload, style), number(a.payload.size()));
+    if (e.call == Call::Write)
+        return text;
+    text += QStringLiteral(", ") + flagsText(ConstantKind::MessageFlag, a.flags);
+    if (e.call == Call::SendTo)
+        text += QStringLiteral(", %1, %2").arg(a.address.straceText(), number(a.address.length()));
+    return text;
+}
+
+} // namespace SocketScope::CallTexts

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "calls/callevent.h"
+
+// The arguments of the calls that carry the program's bytes (read, write, send, recv, their
+// vectored forms), in either form of BytesText. For the call rendering only.
+namespace SocketScope::CallTexts {
+
+QString bytes(const QByteArray& data, BytesText style);
+QString receiveArguments(const CallEvent& e, BytesText style);
+QString sendArguments(const CallEvent& e, BytesText style);
+QString ioVector(const QList<IoBuffer>& buffers, bool withContents, BytesText style);
+QString messageHeader(const CallEvent& e, bool received, BytesText style);
+
+} // namespace SocketScope::CallTexts

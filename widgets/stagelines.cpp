@@ -1,0 +1,54 @@
+#include "stagelines.h"
+
+namespace SocketScope {
+
+void deriveLines(StageState& state)
+{
+    QList<StageEndpoint>& endpoints = state.endpoints;
+    for (qsizetype i = 0; i < endpoints.size(); ++i) {
+        const StageEndpoint& caller = endpoints[i];
+        // A line is drawn once, from the side that dialled (it has no parent listener).
+        if (caller.datagram || caller.parentFd >= 0 || !caller.peer.isValid() ||
+            caller.phase != StageEndpoint::Phase::Connected)
+            continue;
+        int handset = -1;
+        for (qsizetype j = 0; j < endpoints.size(); ++j) {
+            if (j != i && !endpoints[j].datagram &&
+                sameSocketAddress(endpoints[j].local, caller.peer) &&
+                sameSocketAddress(endpoints[j].peer, caller.local) && endpoints[j].parentFd >= 0)
+                handset = int(j);
+        }
+        if (handset >= 0) {
+            const bool closed = endpoints[handset].phase == StageEndpoint::Phase::Closed;
+            state.lines.append({int(i), handset, false, closed || caller.peerHungUp});
+            continue;
+        }
+        for (qsizetype j = 0; j < endpoints.size(); ++j) {
+            StageEndpoint& listener = endpoints[j];
+            if (listener.phase == StageEndpoint::Phase::Listening &&
+                endpointsMatch(listener.local, caller.peer)) {
+                ++listener.queuedCallers;
+                state.lines.append({int(i), int(j), true, false});
+                break;
+            }
+        }
+    }
+    // The other side of a line whose caller hung up still shows where the call came from.
+    for (qsizetype i = 0; i < endpoints.size(); ++i) {
+        const StageEndpoint& handset = endpoints[i];
+        if (handset.parentFd < 0 || handset.phase != StageEndpoint::Phase::Connected)
+            continue;
+        bool drawn = false;
+        for (const StageLine& line : std::as_const(state.lines))
+            drawn |= line.to == i;
+        if (drawn)
+            continue;
+        for (qsizetype j = 0; j < endpoints.size(); ++j) {
+            if (j != i && sameSocketAddress(endpoints[j].local, handset.peer) &&
+                sameSocketAddress(endpoints[j].peer, handset.local))
+                state.lines.append({int(j), int(i), false, true});
+        }
+    }
+}
+
+} // namespace SocketScope
