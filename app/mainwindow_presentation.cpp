@@ -106,7 +106,8 @@ void MainWindow::showCurrentCall()
         return;
     }
     const CallEvent& call = log->calls().at(position - 1);
-    QString text = QStringLiteral("%1: %2").arg(call.actor, call.straceLine());
+    const QString actor = m_presenter->actors().namesById().value(call.actor, call.actor);
+    QString text = QStringLiteral("%1: %2").arg(actor, call.displayLine());
     if (call.failed() && !call.cancelled)
         text += QStringLiteral("\n") + call.errorInfo().explanation;
     m_currentCall->setText(text);

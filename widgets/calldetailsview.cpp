@@ -14,10 +14,11 @@ CallDetailsView::CallDetailsView(QWidget* parent)
     setAccessibleName(tr("The call in full"));
 }
 
-QString CallDetailsView::html(const CallEvent& call)
+QString CallDetailsView::html(const CallEvent& call, const QString& actorName)
 {
+    const QString actor = actorName.isEmpty() ? call.actor : actorName;
     QString html = QStringLiteral("<b>%1</b>&nbsp; <tt>%2</tt>")
-                       .arg(call.actor.toHtmlEscaped(), call.straceLine().toHtmlEscaped());
+                       .arg(actor.toHtmlEscaped(), call.displayLine().toHtmlEscaped());
     if (call.error != 0) {
         const ErrnoInfo error = call.errorInfo();
         html += QStringLiteral("<br><b>%1</b>: %2")
@@ -26,9 +27,9 @@ QString CallDetailsView::html(const CallEvent& call)
     return html;
 }
 
-void CallDetailsView::setCall(const CallEvent* call)
+void CallDetailsView::setCall(const CallEvent* call, const QString& actorName)
 {
-    setText(call ? html(*call) : QString());
+    setText(call ? html(*call, actorName) : QString());
     updateGeometry();
 }
 

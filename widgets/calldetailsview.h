@@ -14,9 +14,9 @@ class CallDetailsView : public QLabel {
 public:
     explicit CallDetailsView(QWidget* parent = nullptr);
 
-    // nullptr: before the first call.
-    void setCall(const CallEvent* call);
-    static QString html(const CallEvent& call);
+    // nullptr: before the first call. The actor is named in the views' language.
+    void setCall(const CallEvent* call, const QString& actorName = QString());
+    static QString html(const CallEvent& call, const QString& actorName);
 
     QSize minimumSizeHint() const override;
 

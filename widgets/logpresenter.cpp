@@ -186,7 +186,8 @@ void LogPresenter::showCursor()
     showPackets();
     m_views.packets->highlightCall(current ? current->seq : -1);
     if (m_views.callDetails)
-        m_views.callDetails->setCall(current);
+        m_views.callDetails->setCall(current, current ? actors().namesById().value(current->actor)
+                                                      : QString());
     const int row = current ? m_callModel->rowOf(current->seq) : -1;
     if (row >= 0) {
         m_views.calls->selectRow(row);

@@ -66,6 +66,8 @@ struct CallEvent {
     QString resultText() const;
     // "bind(3, {...}, 16) = 0", the whole line.
     QString straceLine() const;
+    // The same line for the screen: payloads as text (see BytesText::Display).
+    QString displayLine() const;
     bool operator==(const CallEvent&) const = default;
 };
 

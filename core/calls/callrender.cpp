@@ -503,4 +503,10 @@ QString CallEvent::straceLine() const
            resultText();
 }
 
+QString CallEvent::displayLine() const
+{
+    return Calls::name(call) + QLatin1Char('(') + argumentsText(BytesText::Display) +
+           QStringLiteral(") = ") + resultText();
+}
+
 } // namespace SocketScope
