@@ -64,36 +64,46 @@ bool StageAttempt::placeExchange()
     const qreal padding = m_t * 0.4;
     const qreal flap = letter ? lineHeight() * 0.9 : 0;
     const QRectF area = stageArea(scene.size, m_t);
-    // As wide as the words need, narrower when that is the only way to find a free place.
+    // As wide as the words need, narrower when that is the only way to find a free place;
+    // a bubble where its pointer crosses no text if there is such a place.
     const QList<qreal> shares{0.6, 0.45, 0.3};
-    for (const qreal share : shares) {
-        const qreal width = qMax(m_t * 8, area.width() * share - 2 * padding);
-        StageText text = block(bubble ? StageText::Kind::Bubble : StageText::Kind::Envelope, -1,
-                               paragraphs, width, false);
-        const QSizeF size(text.rect.width() + 2 * padding, text.rect.height() + 2 * padding + flap);
-        QPointF wanted = between + QPointF(0, -(size.height() / 2 + m_t * 1.5));
-        if (last.kind == Kind::Collected)
-            wanted = from + QPointF(0, size.height() / 2 + m_t * 3);
-        auto spot = freeSpot(size, wanted, area, obstacles(), m_t * 0.25, m_t * 0.75);
-        const bool lastTry = share == shares.last();
-        if (!spot && !(lastTry && m_attempt.lenient))
+    for (const bool clearPointer : {true, false}) {
+        if (clearPointer && !bubble)
             continue;
-        const bool found = spot.has_value();
-        if (!found)
-            spot = QRectF(wanted - QPointF(size.width(), size.height()) / 2, size);
-        translate(text, spot->topLeft() + QPointF(padding, padding + flap) - text.rect.topLeft());
-        text.rect = *spot;
-        text.whole = m_input.exchange;
-        text.shortened = shortened;
-        const int index = add(text);
-        if (bubble) {
-            scene.bubble = index;
-            scene.bubbleTip = last.kind == Kind::Heard && last.from < 0 ? to : between;
-        } else {
-            scene.envelope = index;
-            scene.envelopeFrom = from;
+        for (const qreal share : shares) {
+            const qreal width = qMax(m_t * 8, area.width() * share - 2 * padding);
+            StageText text = block(bubble ? StageText::Kind::Bubble : StageText::Kind::Envelope, -1,
+                                   paragraphs, width, false);
+            const QSizeF size(text.rect.width() + 2 * padding,
+                              text.rect.height() + 2 * padding + flap);
+            QPointF wanted = between + QPointF(0, -(size.height() / 2 + m_t * 1.5));
+            if (last.kind == Kind::Collected)
+                wanted = from + QPointF(0, size.height() / 2 + m_t * 3);
+            std::optional<QRectF> spot =
+                clearPointer ? freeSpot(size, wanted, area, obstacles(), m_t * 0.25, m_t * 0.75,
+                                        between, m_t * 0.8)
+                             : freeSpot(size, wanted, area, obstacles(), m_t * 0.25, m_t * 0.75);
+            const bool lastTry = !clearPointer && share == shares.last();
+            if (!spot && !(lastTry && m_attempt.lenient))
+                continue;
+            const bool found = spot.has_value();
+            if (!found)
+                spot = QRectF(wanted - QPointF(size.width(), size.height()) / 2, size);
+            translate(text,
+                      spot->topLeft() + QPointF(padding, padding + flap) - text.rect.topLeft());
+            text.rect = *spot;
+            text.whole = m_input.exchange;
+            text.shortened = shortened;
+            const int index = add(text);
+            if (bubble) {
+                scene.bubble = index;
+                scene.bubbleTip = between;
+            } else {
+                scene.envelope = index;
+                scene.envelopeFrom = from;
+            }
+            return found;
         }
-        return found;
     }
     return false;
 }

@@ -1,5 +1,7 @@
 #include "stagepainter.h"
 
+#include "stageplacement.h"
+
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
@@ -156,6 +158,31 @@ void drawText(QPainter& painter, const StageText& text, const Theme& theme, cons
     painter.restore();
 }
 
+namespace {
+
+// Far from its tip, a bubble points at it with a thin line rather than a wide tail across
+// other words.
+bool pointsFromAfar(const StageText& bubble, const QPointF& tip)
+{
+    const QPointF base = pointerBase(bubble.rect, tip, bubble.pixelSize * 0.8);
+    return !bubble.rect.contains(tip) && QLineF(base, tip).length() > bubble.pixelSize * 3;
+}
+
+} // namespace
+
+void drawBubblePointer(QPainter& painter, const StageText& bubble, const QPointF& tip,
+                       const Theme& theme)
+{
+    if (!pointsFromAfar(bubble, tip))
+        return;
+    painter.save();
+    painter.setPen(QPen(theme.ink, qMax(1.5, bubble.pixelSize / 10)));
+    painter.drawLine(QLineF(pointerBase(bubble.rect, tip, bubble.pixelSize * 0.8), tip));
+    painter.setBrush(theme.ink);
+    painter.drawEllipse(tip, bubble.pixelSize * 0.2, bubble.pixelSize * 0.2);
+    painter.restore();
+}
+
 void drawBubble(QPainter& painter, const StageText& bubble, const QPointF& tip, const Theme& theme,
                 const QFont& family)
 {
@@ -164,14 +191,10 @@ void drawBubble(QPainter& painter, const StageText& bubble, const QPointF& tip, 
     const qreal radius = bubble.pixelSize * 0.4;
     QPainterPath path;
     path.addRoundedRect(box, radius, radius);
-    const QPen pen(theme.ink, qMax(1.5, bubble.pixelSize / 10));
-    // The tail leaves the side of the bubble that faces the tip; a bubble placed far from
-    // its tip points at it with a thin line rather than a wide tail across other words.
-    const QPointF base(qBound(box.left() + radius * 2, tip.x(), box.right() - radius * 2),
-                       qBound(box.top() + radius * 2, tip.y(), box.bottom() - radius * 2));
-    const QLineF towards(base, tip);
-    const bool far = towards.length() > bubble.pixelSize * 3;
-    if (!box.contains(tip) && !far) {
+    // Near its tip, a tail from the side of the bubble that faces it.
+    if (!box.contains(tip) && !pointsFromAfar(bubble, tip)) {
+        const QPointF base = pointerBase(box, tip, radius * 2);
+        const QLineF towards(base, tip);
         const QPointF normal = QPointF(-towards.dy(), towards.dx()) / qMax(1.0, towards.length()) *
                                bubble.pixelSize * 0.5;
         QPainterPath tail;
@@ -180,13 +203,8 @@ void drawBubble(QPainter& painter, const StageText& bubble, const QPointF& tip, 
         tail.lineTo(base - normal);
         tail.closeSubpath();
         path = path.united(tail);
-    } else if (far) {
-        painter.setPen(pen);
-        painter.drawLine(towards);
-        painter.setBrush(theme.ink);
-        painter.drawEllipse(tip, bubble.pixelSize * 0.2, bubble.pixelSize * 0.2);
     }
-    painter.setPen(pen);
+    painter.setPen(QPen(theme.ink, qMax(1.5, bubble.pixelSize / 10)));
     painter.setBrush(theme.bubble);
     painter.drawPath(path);
     drawLines(painter, bubble, theme, family);

@@ -38,9 +38,13 @@ void drawBadge(QPainter& painter, const StageText& badge, const QColor& color, b
 // line passing behind does not cross the words.
 void drawText(QPainter& painter, const StageText& text, const Theme& theme, const QFont& family,
               const QColor& halo = QColor());
-// A speech bubble around its text, its tail pointing at `tip`.
+// A speech bubble around its text, its tail pointing at `tip` when it is near.
 void drawBubble(QPainter& painter, const StageText& bubble, const QPointF& tip, const Theme& theme,
                 const QFont& family);
+// A bubble far from its tip points at it with a thin line, drawn under the labels (as the
+// telephone lines are) so that it crosses no words; nothing for a bubble near its tip.
+void drawBubblePointer(QPainter& painter, const StageText& bubble, const QPointF& tip,
+                       const Theme& theme);
 // An envelope around its text: its address on the first line, the letter below.
 void drawEnvelope(QPainter& painter, const StageText& envelope, const Theme& theme,
                   const QFont& family);

@@ -20,17 +20,51 @@ QList<qreal> positions(qreal low, qreal high, qreal step)
     return result;
 }
 
+bool crosses(const QLineF& line, const QRectF& rect)
+{
+    if (rect.contains(line.p1()) || rect.contains(line.p2()))
+        return true;
+    const QLineF edges[] = {{rect.topLeft(), rect.topRight()},
+                            {rect.topRight(), rect.bottomRight()},
+                            {rect.bottomRight(), rect.bottomLeft()},
+                            {rect.bottomLeft(), rect.topLeft()}};
+    for (const QLineF& edge : edges) {
+        if (line.intersects(edge, nullptr) == QLineF::BoundedIntersection)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
+QPointF pointerBase(const QRectF& box, const QPointF& tip, qreal inset)
+{
+    return {qBound(box.left() + inset, tip.x(), box.right() - inset),
+            qBound(box.top() + inset, tip.y(), box.bottom() - inset)};
+}
+
 std::optional<QRectF> freeSpot(const QSizeF& size, const QPointF& wanted, const QRectF& area,
-                               const QList<QRectF>& obstacles, qreal clearance, qreal step)
+                               const QList<QRectF>& obstacles, qreal clearance, qreal step,
+                               const std::optional<QPointF>& tip, qreal inset)
 {
     if (size.width() > area.width() || size.height() > area.height() || step <= 0)
         return std::nullopt;
+    QList<QRectF> crossable; // what the pointer must not cross
+    for (const QRectF& obstacle : obstacles) {
+        if (tip && !obstacle.contains(*tip))
+            crossable << obstacle;
+    }
     const auto isFree = [&](const QRectF& box) {
         const QRectF kept = box.adjusted(-clearance, -clearance, clearance, clearance);
         for (const QRectF& obstacle : obstacles) {
             if (kept.intersects(obstacle))
+                return false;
+        }
+        if (!tip || box.contains(*tip))
+            return true;
+        const QLineF pointer(pointerBase(box, *tip, inset), *tip);
+        for (const QRectF& obstacle : std::as_const(crossable)) {
+            if (crosses(pointer, obstacle))
                 return false;
         }
         return true;

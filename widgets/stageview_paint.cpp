@@ -35,6 +35,12 @@ void StageView::paintEvent(QPaintEvent*)
         return;
     }
     paintLines(painter, stage);
+    if (stage.bubble >= 0) {
+        painter.save();
+        painter.setOpacity(m_transition);
+        StagePainter::drawBubblePointer(painter, stage.texts[stage.bubble], stage.bubbleTip, theme);
+        painter.restore();
+    }
     for (qsizetype i = 0; i < m_state.endpoints.size(); ++i)
         paintEndpoint(painter, stage, int(i));
     for (const StageText& text : stage.texts) {

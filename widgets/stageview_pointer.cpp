@@ -22,6 +22,12 @@ QString StageView::wholeTextAt(const QPointF& point) const
 
 bool StageView::event(QEvent* event)
 {
+    // Esc closes a pinned description before it reaches the window's shortcuts.
+    if (event->type() == QEvent::ShortcutOverride && m_pinned >= 0 &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
+        event->accept();
+        return true;
+    }
     if (event->type() == QEvent::ToolTip) {
         const auto* help = static_cast<QHelpEvent*>(event);
         const QString text = wholeTextAt(help->pos());
