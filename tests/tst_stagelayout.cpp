@@ -146,6 +146,19 @@ private Q_SLOTS:
                                 .arg(plain.textPixels)));
     }
 
+    void anEmptyStageSaysWhatToDo()
+    {
+        StageLayoutInput input = inputFor(QSizeF(744, 253), {QStringLiteral("server")}, {});
+        input.placeholder = QStringLiteral("Press Next to perform the first call.");
+        const StageScene scene = StageLayout::compute(input, StageState());
+        QCOMPARE(scene.texts.size(), 1);
+        const StageText& text = scene.texts.first();
+        QCOMPARE(text.whole, QStringList{input.placeholder});
+        QVERIFY(QRectF(QPointF(0, 0), input.size).contains(text.rect));
+        QVERIFY(text.pixelSize >= StageLayout::minimumTextPixels(input.size, 1));
+        QVERIFY(qAbs(text.rect.center().x() - input.size.width() / 2) < 1);
+    }
+
     void minimumFollowsTheStageHeight_data()
     {
         QTest::addColumn<QSizeF>("size");

@@ -185,6 +185,26 @@ private Q_SLOTS:
         QCoreApplication::removeTranslator(&french);
     }
 
+    // The language changes while a lesson runs: the stage is worded and laid out again.
+    void followsALanguageChange()
+    {
+        StageView view;
+        show(view, m_tcpEcho, after(m_tcpEcho, Call::Listen), QSize(1280, 590));
+        const auto label = [&view] {
+            const StageScene& scene = view.scene();
+            return drawn(scene.texts[scene.cells[0].label]);
+        };
+        QVERIFY2(label().startsWith(QLatin1String("telephone")), qPrintable(label()));
+        QTranslator french;
+        QVERIFY(french.load(QStringLiteral(SOCKETSCOPE_FRENCH_QM)));
+        QCoreApplication::installTranslator(&french);
+        QCoreApplication::processEvents();
+        QVERIFY2(label().startsWith(QStringLiteral("téléphone")), qPrintable(label()));
+        QCoreApplication::removeTranslator(&french);
+        QCoreApplication::processEvents();
+        QVERIFY2(label().startsWith(QLatin1String("telephone")), qPrintable(label()));
+    }
+
     // forgot-htons is about the port the client dialled: the stage draws it whole, in the
     // window and in presenter mode at 1280×720.
     void forgotHtonsShowsThePortItDialled_data()

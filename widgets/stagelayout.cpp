@@ -59,7 +59,6 @@ public:
     {
         StageAttempt builder(m_input, m_state, {qreal(px), 3.0, 0, 0.0, true}, m_measures);
         builder.buildPlaceholder(m_input.placeholder);
-        builder.scene.minimumPixels = px;
         return builder.scene;
     }
 
@@ -113,9 +112,9 @@ StageScene StageLayout::compute(const StageLayoutInput& input, const StageState&
     const int zoomedFloor = int(minimumTextPixels(input.size, input.zoom));
     const int ceiling = int(maximumTextPixels(input.size, input.zoom));
     Fitter fitter(input, state);
-    if (state.endpoints.isEmpty())
-        return fitter.placeholder(zoomedFloor);
     std::optional<StageScene> scene;
+    if (state.endpoints.isEmpty())
+        scene = fitter.placeholder(ceiling);
     for (int brevity = 0; !scene && brevity <= stageMaxBrevity; ++brevity)
         scene = fitter.largest(brevity, zoomedFloor, ceiling);
     // Zoomed in too far for this stage: the zoom gives way before the labels overlap.

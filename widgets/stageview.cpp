@@ -2,7 +2,7 @@
 
 #include "calls/crender.h"
 
-#include <QLabel>
+#include <QEvent>
 #include <QStyle>
 
 namespace SocketScope {
@@ -111,6 +111,16 @@ void StageView::invalidateScene()
 {
     m_scene.reset();
     update();
+}
+
+void StageView::changeEvent(QEvent* event)
+{
+    // Other words or another font: the layout is made again.
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) {
+        invalidateScene();
+        updatePinned();
+    }
+    QWidget::changeEvent(event);
 }
 
 void StageView::resizeEvent(QResizeEvent* event)
