@@ -69,8 +69,8 @@ bool drawnWhole(const StageText& text)
 
 // At every position of every scenario of the catalogue, at the sizes a class meets, in both
 // views: no two texts of the stage overlap (headings, labels, numbers on the icons, the
-// bubble, the letter, the cross of a refused call), all lie on the stage, none is smaller
-// than the size promised, and every label shows whole (on a cramped stage, its name and
+// bubble, the letter, the cross of a refused call), nor any icon, all lie on the stage, none is
+// smaller than the size promised, and every label shows whole (on a cramped stage, its name and
 // state at least, the rest in its tooltip).
 class TestStageReadability : public QObject {
     Q_OBJECT
@@ -108,6 +108,29 @@ private:
             for (qsizetype j = i + 1; j < boxes.size(); ++j) {
                 if (boxes[i].first.intersects(boxes[j].first))
                     return QStringLiteral("overlap: %1 / %2").arg(boxes[i].second, boxes[j].second);
+            }
+        }
+        // The icons and waiting lines too: none over a text (but its own number), nor over
+        // another icon.
+        for (qsizetype i = 0; i < scene.cells.size(); ++i) {
+            const StageCell& cell = scene.cells[i];
+            for (const QRectF& drawing : {cell.icon, cell.waitingLine}) {
+                if (drawing.isNull())
+                    continue;
+                const QString name = QStringLiteral("the icon of endpoint %1").arg(i);
+                if (!stage.contains(drawing))
+                    return QStringLiteral("off stage: ") + name;
+                for (qsizetype t = 0; t < scene.texts.size(); ++t) {
+                    if (t != cell.badge && drawing.intersects(scene.texts[t].rect))
+                        return QStringLiteral("overlap: %1 / %2")
+                            .arg(name, describeRect(scene.texts[t]));
+                }
+                for (qsizetype j = i + 1; j < scene.cells.size(); ++j) {
+                    if (drawing.intersects(scene.cells[j].icon))
+                        return QStringLiteral("overlap: %1 / the icon of endpoint %2")
+                            .arg(name)
+                            .arg(j);
+                }
             }
         }
         return {};
