@@ -298,6 +298,7 @@ void MainWindow::setZoom(double zoom)
         return;
     m_zoom = bounded;
     applyFonts();
+    m_stage->setZoom(m_zoom);
 }
 
 bool MainWindow::showPanel(const QString& name)

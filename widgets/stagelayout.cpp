@@ -1,64 +1,129 @@
 #include "stagelayout.h"
 
+#include "stageattempt.h"
 #include "stagestate.h"
+
+#include <cmath>
+#include <optional>
 
 namespace SocketScope {
 
-QSizeF StageLayout::sceneFor(const QSizeF& widgetSize)
-{
-    const qreal aspect =
-        widgetSize.height() > 0 ? widgetSize.width() / widgetSize.height() : 16.0 / 9;
-    return {sceneHeight * qBound(1.2, aspect, 4.0), sceneHeight};
-}
+namespace {
 
-StageLayout::StageLayout(const QSizeF& sceneSize, const QStringList& actors,
-                         const StageState& state)
-{
-    const qsizetype columns = qMax<qsizetype>(1, actors.size());
-    const qreal columnWidth = (sceneSize.width() - 2 * margin) / qreal(columns);
-    for (qsizetype i = 0; i < columns; ++i) {
-        m_columns.append(QRectF(margin + qreal(i) * columnWidth, margin, columnWidth,
-                                sceneSize.height() - 2 * margin));
+// Tries layouts until one fits: the largest text first, then shorter labels.
+class Fitter {
+public:
+    Fitter(const StageLayoutInput& input, const StageState& state)
+        : m_input(input)
+        , m_state(state)
+        , m_measures(input.font)
+    {
     }
-    m_cells.resize(state.endpoints.size());
-    for (qsizetype column = 0; column < columns; ++column) {
-        QList<int> members;
-        for (qsizetype i = 0; i < state.endpoints.size(); ++i) {
-            if (actors.value(column) == state.endpoints[i].actor)
-                members.append(int(i));
+
+    // The largest whole pixel size in [low, high] at which everything has a place, with
+    // the largest icons that still leave it room.
+    std::optional<StageScene> largest(int brevity, int low, int high)
+    {
+        // The largest first: an uncrowded stage fits at once. Else a binary search.
+        std::optional<StageTry> best = high >= low ? feasible(high, brevity) : std::nullopt;
+        int top = best ? low - 1 : high - 1;
+        while (low <= top) {
+            const int middle = (low + top) / 2;
+            if (const auto found = feasible(middle, brevity)) {
+                best = found;
+                low = middle + 1;
+            } else {
+                top = middle - 1;
+            }
         }
-        if (members.isEmpty())
-            continue;
-        const QRectF area = m_columns[column].adjusted(gap / 2, headerHeight, -gap / 2, 0);
-        const qreal height = qMin(maxCellHeight, (area.height() - gap * qreal(members.size() - 1)) /
-                                                     qreal(members.size()));
-        for (qsizetype row = 0; row < members.size(); ++row) {
-            const bool handset = state.endpoints[members[row]].parentFd >= 0;
-            const qreal indent = handset ? qMin(handsetIndent, area.width() * 0.1) : 0;
-            m_cells[members[row]] =
-                QRectF(area.left() + indent, area.top() + qreal(row) * (height + gap),
-                       area.width() - indent, height);
+        if (!best)
+            return std::nullopt;
+        for (const qreal iconLines : {3.0, 2.5}) {
+            StageTry roomier = *best;
+            roomier.iconLines = iconLines;
+            if (auto scene = build(roomier))
+                return scene;
         }
+        return build(*best);
     }
+
+    StageScene lenient(int px)
+    {
+        StageAttempt builder(m_input, m_state, {qreal(px), 2.0, stageMaxBrevity, 1.0, true},
+                             m_measures);
+        builder.build();
+        return builder.scene;
+    }
+
+    StageScene placeholder(int px)
+    {
+        StageAttempt builder(m_input, m_state, {qreal(px), 3.0, 0, 0.0, true}, m_measures);
+        builder.buildPlaceholder(m_input.placeholder);
+        return builder.scene;
+    }
+
+private:
+    // Whether `px` fits with the smallest icons: columns of equal width, or wider for the
+    // actors with more descriptors.
+    std::optional<StageTry> feasible(int px, int brevity)
+    {
+        QList<qreal> iconSizes{2.0};
+        if (brevity == stageMaxBrevity)
+            iconSizes << 1.7;
+        for (const qreal iconLines : iconSizes) {
+            for (const qreal spread : {0.0, 0.5, 1.0}) {
+                const StageTry attempt{qreal(px), iconLines, brevity, spread, false};
+                if (build(attempt))
+                    return attempt;
+            }
+        }
+        return std::nullopt;
+    }
+
+    std::optional<StageScene> build(const StageTry& attempt)
+    {
+        StageAttempt builder(m_input, m_state, attempt, m_measures);
+        if (!builder.build())
+            return std::nullopt;
+        builder.scene.fits = true;
+        return builder.scene;
+    }
+
+    const StageLayoutInput& m_input;
+    const StageState& m_state;
+    StageMeasures m_measures;
+};
+
+} // namespace
+
+qreal StageLayout::minimumTextPixels(const QSizeF& size, qreal zoom)
+{
+    return std::floor(qMax(13.0, std::floor(size.height() / 32)) * zoom);
 }
 
-QRectF StageLayout::header(int actor) const
+qreal StageLayout::maximumTextPixels(const QSizeF& size, qreal zoom)
 {
-    const QRectF column = m_columns.value(actor);
-    return QRectF(column.left(), column.top(), column.width(), headerHeight - gap / 2);
+    return qMax(minimumTextPixels(size, zoom), std::floor(size.height() / 20 * zoom));
 }
 
-QRectF StageLayout::iconRect(int endpoint) const
+StageScene StageLayout::compute(const StageLayoutInput& input, const StageState& state)
 {
-    const QRectF cell = m_cells.value(endpoint);
-    const qreal side = qMin(cell.height() * 0.5, cell.width() * 0.3);
-    const qreal offset = qMin(gap, cell.height() * 0.1);
-    return QRectF(cell.left() + offset, cell.top() + offset, side * 1.3, side);
-}
-
-QPointF StageLayout::anchor(int endpoint) const
-{
-    return iconRect(endpoint).center();
+    const int floor = int(minimumTextPixels(input.size, 1));
+    const int zoomedFloor = int(minimumTextPixels(input.size, input.zoom));
+    const int ceiling = int(maximumTextPixels(input.size, input.zoom));
+    Fitter fitter(input, state);
+    std::optional<StageScene> scene;
+    if (state.endpoints.isEmpty())
+        scene = fitter.placeholder(ceiling);
+    for (int brevity = 0; !scene && brevity <= stageMaxBrevity; ++brevity)
+        scene = fitter.largest(brevity, zoomedFloor, ceiling);
+    // Zoomed in too far for this stage: the zoom gives way before the labels overlap.
+    if (!scene)
+        scene = fitter.largest(stageMaxBrevity, floor, zoomedFloor - 1);
+    if (!scene)
+        scene = fitter.lenient(floor);
+    scene->minimumPixels = floor;
+    return *scene;
 }
 
 } // namespace SocketScope

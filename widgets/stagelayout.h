@@ -1,43 +1,54 @@
 #pragma once
 
-#include <QList>
-#include <QPointF>
-#include <QRectF>
-#include <QSizeF>
-#include <QStringList>
+#include "stagescene.h"
+
+#include <QFont>
 
 namespace SocketScope {
 
 struct StageState;
 
-// Where everything goes on the stage, in the stage's logical coordinates: one column per
-// actor (the first, usually the server, on the left), each descriptor in a cell of its
-// actor's column, accepted handsets indented under their listener. Cells shrink to fit
-// rather than overlap, so many clients and handsets stay readable.
+// A descriptor's label as the view words it: its lines (the first, its name, in bold),
+// which line tells a failure, and what a cramped stage may leave to the tooltip: by line,
+// the brevity at which it goes (0: never; 1: the details of a closed descriptor; 2: what the
+// picture shows too; 3: all but the name and the state; 4: a closed one's name and state;
+// 5: the state). From brevity 3 on, the name is the short one.
+struct StageLabel {
+    QStringList lines;
+    QList<int> brevity;
+    QString shortTitle;
+    int alertLine = -1;
+    bool muted = false; // a closed descriptor
+    bool operator==(const StageLabel&) const = default;
+};
+
+// What the stage has to show, worded: the view fills it, the layout places it.
+struct StageLayoutInput {
+    QSizeF size;    // the widget, in pixels
+    qreal zoom = 1; // multiplies the text size
+    bool protocol = false;
+    QFont font; // the family; sizes are the layout's
+    QStringList actorIds;
+    QStringList actorNames;
+    QList<StageLabel> labels; // by endpoint index
+    QStringList exchange;     // the bubble's or the letter's lines
+    QString placeholder;      // what an empty stage says
+};
+
+// Lays the stage out for the space it has: one column per actor (the first, usually the
+// server, on the left), each descriptor in a cell of its actor's column with its label
+// beside or under its icon, accepted handsets indented under their listener; then the
+// bubble, the letter and the crosses of refused calls in free space. The text takes the
+// largest size at which everything has a place; a label too long for a cramped stage keeps
+// its first lines and leaves the rest to its tooltip. Nothing overlaps.
 class StageLayout {
 public:
-    // The stage is drawn in logical units: 600 high, as wide as the widget's shape allows.
-    static constexpr qreal sceneHeight = 600;
-    static QSizeF sceneFor(const QSizeF& widgetSize);
-    static constexpr qreal margin = 24;
-    static constexpr qreal headerHeight = 64;
-    static constexpr qreal maxCellHeight = 190;
-    static constexpr qreal gap = 16;
-    static constexpr qreal handsetIndent = 36;
+    // The smallest text the stage accepts at `size`: 13 px, and 1/32 of the stage's height
+    // (18 px on the 590 px high stage of a 1280×720 presentation), times the zoom.
+    static qreal minimumTextPixels(const QSizeF& size, qreal zoom);
+    static qreal maximumTextPixels(const QSizeF& size, qreal zoom);
 
-    StageLayout(const QSizeF& scene, const QStringList& actors, const StageState& state);
-
-    int actorCount() const { return int(m_columns.size()); }
-    QRectF column(int actor) const { return m_columns.value(actor); }
-    QRectF header(int actor) const;
-    QRectF cell(int endpoint) const { return m_cells.value(endpoint); }
-    // Where a telephone line or a letter leaves and arrives: the middle of the icon.
-    QPointF anchor(int endpoint) const;
-    QRectF iconRect(int endpoint) const;
-
-private:
-    QList<QRectF> m_columns;
-    QList<QRectF> m_cells;
+    static StageScene compute(const StageLayoutInput& input, const StageState& state);
 };
 
 } // namespace SocketScope

@@ -1,5 +1,7 @@
 #include "stagepainter.h"
 
+#include "stageplacement.h"
+
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
@@ -8,32 +10,51 @@ namespace SocketScope::StagePainter {
 
 namespace {
 
-void drawBadge(QPainter& painter, const QPointF& center, int fd, const QColor& color,
-               const QFont& font)
+QFont fontFor(const QFont& family, qreal pixelSize, bool bold)
 {
-    QFont badgeFont = font;
-    badgeFont.setBold(true);
-    const QString text = QString::number(fd);
-    const QFontMetricsF metrics(badgeFont);
-    const qreal side = qMax(metrics.height(), metrics.horizontalAdvance(text) + 10);
-    const QRectF badge(center.x() - side / 2, center.y() - side / 2, side, side);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(Qt::white);
-    painter.drawEllipse(badge);
-    painter.setPen(QPen(color, 2));
-    painter.setBrush(Qt::NoBrush);
-    painter.drawEllipse(badge);
-    painter.setFont(badgeFont);
-    painter.drawText(badge, Qt::AlignCenter, text);
+    QFont font = family;
+    font.setPixelSize(qMax(1, int(pixelSize)));
+    font.setBold(bold);
+    return font;
+}
+
+void drawLines(QPainter& painter, const StageText& text, const Theme& theme, const QFont& family,
+               const QColor& color = QColor())
+{
+    const QFont regular = fontFor(family, text.pixelSize, false);
+    const QFont bold = fontFor(family, text.pixelSize, true);
+    const qreal ascent = QFontMetricsF(regular).ascent();
+    for (const StageTextLine& line : text.lines) {
+        painter.setFont(line.bold ? bold : regular);
+        painter.setPen(color.isValid() ? color : theme.colorOf(line.ink));
+        painter.drawText(QPointF(line.rect.left(), line.rect.top() + ascent), line.text);
+    }
 }
 
 } // namespace
 
-void drawPhone(QPainter& painter, const QRectF& r, const QColor& color, bool offHook, bool ringing,
-               int fd, const QFont& font)
+QColor Theme::colorOf(StageInk role) const
+{
+    switch (role) {
+    case StageInk::Ink:
+        return ink;
+    case StageInk::Muted:
+        return muted;
+    case StageInk::Alert:
+        return error;
+    case StageInk::Server:
+        return server;
+    case StageInk::Client:
+        return client;
+    }
+    return ink;
+}
+
+void drawPhone(QPainter& painter, const QRectF& r, const QColor& color, bool offHook, bool ringing)
 {
     painter.save();
-    // The body: a trapezoid with a dial.
+    const qreal stroke = qMax(1.0, r.height() / 30);
+    // The body: a trapezoid.
     const QRectF body(r.left() + r.width() * 0.1, r.top() + r.height() * 0.4, r.width() * 0.8,
                       r.height() * 0.6);
     QPainterPath bodyPath;
@@ -42,7 +63,7 @@ void drawPhone(QPainter& painter, const QRectF& r, const QColor& color, bool off
     bodyPath.lineTo(body.right(), body.bottom());
     bodyPath.lineTo(body.left(), body.bottom());
     bodyPath.closeSubpath();
-    painter.setPen(QPen(color.darker(130), 2));
+    painter.setPen(QPen(color.darker(130), stroke));
     painter.setBrush(color);
     painter.drawPath(bodyPath);
 
@@ -51,28 +72,27 @@ void drawPhone(QPainter& painter, const QRectF& r, const QColor& color, bool off
     painter.save();
     if (offHook) {
         painter.translate(handset.center());
-        painter.rotate(-18);
-        painter.translate(-handset.center() + QPointF(-r.width() * 0.12, -r.height() * 0.22));
+        painter.rotate(-15);
+        painter.translate(-handset.center() + QPointF(-r.width() * 0.06, 0));
     }
     painter.drawRoundedRect(handset, handset.height() / 2, handset.height() / 2);
     painter.restore();
 
     if (ringing) {
-        painter.setPen(QPen(color, 3, Qt::SolidLine, Qt::RoundCap));
+        painter.setPen(QPen(color, stroke * 1.5, Qt::SolidLine, Qt::RoundCap));
         painter.setBrush(Qt::NoBrush);
+        const QPointF centre(r.right() + r.height() * 0.02, r.top() + r.height() * 0.3);
         for (int wave = 1; wave <= 3; ++wave) {
-            const qreal radius = r.height() * 0.15 * wave;
-            const QRectF arc(r.right() - radius * 0.2, r.top() + r.height() * 0.3 - radius,
-                             radius * 2, radius * 2);
-            painter.drawArc(arc, -40 * 16, 80 * 16);
+            const qreal radius = r.height() * 0.14 * wave;
+            painter.drawArc(
+                QRectF(centre.x() - radius, centre.y() - radius, radius * 2, radius * 2), -40 * 16,
+                80 * 16);
         }
     }
-    drawBadge(painter, body.center() + QPointF(0, body.height() * 0.1), fd, color, font);
     painter.restore();
 }
 
-void drawMailbox(QPainter& painter, const QRectF& r, const QColor& color, int letters, int fd,
-                 const QFont& font)
+void drawMailbox(QPainter& painter, const QRectF& r, const QColor& color, int letters)
 {
     painter.save();
     const QRectF box(r.left() + r.width() * 0.1, r.top() + r.height() * 0.15, r.width() * 0.7,
@@ -83,7 +103,7 @@ void drawMailbox(QPainter& painter, const QRectF& r, const QColor& color, int le
     path.arcTo(QRectF(box.left(), box.top(), box.width(), box.height() * 0.6), 180, -180);
     path.lineTo(box.bottomRight());
     path.closeSubpath();
-    painter.setPen(QPen(color.darker(130), 2));
+    painter.setPen(QPen(color.darker(130), qMax(1.0, r.height() / 30)));
     painter.setBrush(color);
     painter.drawPath(path);
     // The slot.
@@ -99,82 +119,115 @@ void drawMailbox(QPainter& painter, const QRectF& r, const QColor& color, int le
     const qreal flagTop = letters > 0 ? box.top() : box.top() + box.height() * 0.35;
     painter.drawRect(QRectF(box.right(), flagTop, r.width() * 0.06, box.height() * 0.5));
     painter.drawRect(QRectF(box.right(), flagTop, r.width() * 0.18, box.height() * 0.15));
-    drawBadge(painter, box.center() + QPointF(0, box.height() * 0.22), fd, color, font);
     painter.restore();
 }
 
-void drawSocketBox(QPainter& painter, const QRectF& r, const QColor& color, const QString& kind,
-                   int fd, const QFont& font)
+void drawSocketBox(QPainter& painter, const QRectF& r, const QColor& color)
 {
     painter.save();
-    painter.setPen(QPen(color, 3));
+    painter.setPen(QPen(color, qMax(2.0, r.height() / 25)));
     painter.setBrush(color.lighter(185));
-    painter.drawRoundedRect(r, 8, 8);
-    QFont bold = font;
-    bold.setBold(true);
-    painter.setFont(bold);
-    painter.setPen(color.darker(140));
-    painter.drawText(r, Qt::AlignCenter, QStringLiteral("fd %1\n%2").arg(fd).arg(kind));
+    painter.drawRoundedRect(r, r.height() / 10, r.height() / 10);
     painter.restore();
 }
 
-void drawBubble(QPainter& painter, const QPointF& tip, const QStringList& lines, const Theme& theme,
-                const QFont& font)
+void drawBadge(QPainter& painter, const StageText& badge, const QColor& color, bool round,
+               const QFont& family)
 {
     painter.save();
-    painter.setFont(font);
-    const QFontMetricsF metrics(font);
-    qreal width = 0;
-    for (const QString& line : lines)
-        width = qMax(width, metrics.horizontalAdvance(line));
-    const qreal padding = metrics.height() * 0.4;
-    const QSizeF size(width + 2 * padding, metrics.height() * qreal(lines.size()) + 2 * padding);
-    const QRectF box(tip.x() - size.width() / 2, tip.y() - size.height() - 18, size.width(),
-                     size.height());
+    if (round) {
+        painter.setPen(QPen(color, qMax(1.5, badge.rect.height() / 14)));
+        painter.setBrush(Qt::white);
+        painter.drawEllipse(badge.rect);
+    }
+    drawLines(painter, badge, Theme(), family, round ? color : color.darker(140));
+    painter.restore();
+}
+
+void drawText(QPainter& painter, const StageText& text, const Theme& theme, const QFont& family,
+              const QColor& halo)
+{
+    painter.save();
+    if (halo.isValid()) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(halo);
+        for (const StageTextLine& line : text.lines)
+            painter.drawRect(line.rect);
+    }
+    drawLines(painter, text, theme, family);
+    painter.restore();
+}
+
+namespace {
+
+// Far from its tip, a bubble points at it with a thin line rather than a wide tail across
+// other words.
+bool pointsFromAfar(const StageText& bubble, const QPointF& tip)
+{
+    const QPointF base = pointerBase(bubble.rect, tip, bubble.pixelSize * 0.8);
+    return !bubble.rect.contains(tip) && QLineF(base, tip).length() > bubble.pixelSize * 3;
+}
+
+} // namespace
+
+void drawBubblePointer(QPainter& painter, const StageText& bubble, const QPointF& tip,
+                       const Theme& theme)
+{
+    if (!pointsFromAfar(bubble, tip))
+        return;
+    painter.save();
+    painter.setPen(QPen(theme.ink, qMax(1.5, bubble.pixelSize / 10)));
+    painter.drawLine(QLineF(pointerBase(bubble.rect, tip, bubble.pixelSize * 0.8), tip));
+    painter.setBrush(theme.ink);
+    painter.drawEllipse(tip, bubble.pixelSize * 0.2, bubble.pixelSize * 0.2);
+    painter.restore();
+}
+
+void drawBubble(QPainter& painter, const StageText& bubble, const QPointF& tip, const Theme& theme,
+                const QFont& family)
+{
+    painter.save();
+    const QRectF box = bubble.rect;
+    const qreal radius = bubble.pixelSize * 0.4;
     QPainterPath path;
-    path.addRoundedRect(box, padding, padding);
-    QPainterPath tail;
-    tail.moveTo(tip);
-    tail.lineTo(box.center().x() - 12, box.bottom() - 1);
-    tail.lineTo(box.center().x() + 12, box.bottom() - 1);
-    tail.closeSubpath();
-    path = path.united(tail);
-    painter.setPen(QPen(theme.ink, 2));
+    path.addRoundedRect(box, radius, radius);
+    // Near its tip, a tail from the side of the bubble that faces it.
+    if (!box.contains(tip) && !pointsFromAfar(bubble, tip)) {
+        const QPointF base = pointerBase(box, tip, radius * 2);
+        const QLineF towards(base, tip);
+        const QPointF normal = QPointF(-towards.dy(), towards.dx()) / qMax(1.0, towards.length()) *
+                               bubble.pixelSize * 0.5;
+        QPainterPath tail;
+        tail.moveTo(tip);
+        tail.lineTo(base + normal);
+        tail.lineTo(base - normal);
+        tail.closeSubpath();
+        path = path.united(tail);
+    }
+    painter.setPen(QPen(theme.ink, qMax(1.5, bubble.pixelSize / 10)));
     painter.setBrush(theme.bubble);
     painter.drawPath(path);
-    painter.setPen(theme.ink);
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        painter.drawText(QPointF(box.left() + padding, box.top() + padding + metrics.ascent() +
-                                                           metrics.height() * qreal(i)),
-                         lines[i]);
-    }
+    drawLines(painter, bubble, theme, family);
     painter.restore();
 }
 
-void drawEnvelope(QPainter& painter, const QPointF& center, const QStringList& lines,
-                  const Theme& theme, const QFont& font)
+void drawEnvelope(QPainter& painter, const StageText& envelope, const Theme& theme,
+                  const QFont& family)
 {
     painter.save();
-    painter.setFont(font);
-    const QFontMetricsF metrics(font);
-    qreal textWidth = 0;
-    for (const QString& line : lines)
-        textWidth = qMax(textWidth, metrics.horizontalAdvance(line));
-    const qreal width = qMax(textWidth + 24, 160.0);
-    const qreal flap = metrics.height() * 0.9;
-    const qreal height = flap + metrics.height() * (qreal(lines.size()) + 0.4);
-    const QRectF envelope(center.x() - width / 2, center.y() - height / 2, width, height);
-    painter.setPen(QPen(theme.ink, 2));
+    const QRectF r = envelope.rect;
+    const qreal flap =
+        envelope.lines.isEmpty() ? r.height() / 3 : envelope.lines.first().rect.top() - r.top();
+    painter.setPen(QPen(theme.ink, qMax(1.5, envelope.pixelSize / 10)));
     painter.setBrush(theme.paper);
-    painter.drawRect(envelope);
+    painter.drawRect(r);
     QPainterPath flapPath;
-    flapPath.moveTo(envelope.topLeft());
-    flapPath.lineTo(envelope.center().x(), envelope.top() + flap);
-    flapPath.lineTo(envelope.topRight());
+    flapPath.moveTo(r.topLeft());
+    flapPath.lineTo(r.center().x(), r.top() + flap);
+    flapPath.lineTo(r.topRight());
     painter.setBrush(Qt::NoBrush);
     painter.drawPath(flapPath);
-    painter.drawText(envelope.adjusted(8, flap, -8, -4), Qt::AlignCenter,
-                     lines.join(QLatin1Char('\n')));
+    drawLines(painter, envelope, theme, family);
     painter.restore();
 }
 
@@ -182,13 +235,24 @@ void drawWaitingLine(QPainter& painter, const QRectF& r, int capacity, int used,
 {
     painter.save();
     const int places = qBound(1, capacity, 8);
-    const qreal side = qMin(r.height(), r.width() / qreal(places) - 6);
+    const qreal side = r.height();
     for (int i = 0; i < places; ++i) {
-        const QRectF place(r.left() + qreal(i) * (side + 6), r.top(), side, side);
-        painter.setPen(QPen(theme.muted, 2));
+        const QRectF place(r.left() + qreal(i) * side * 1.25, r.top(), side, side);
+        painter.setPen(QPen(theme.muted, qMax(1.0, side / 10)));
         painter.setBrush(i < used ? theme.client : Qt::white);
-        painter.drawRoundedRect(place, 4, 4);
+        painter.drawRoundedRect(place, side / 5, side / 5);
     }
+    painter.restore();
+}
+
+void drawCross(QPainter& painter, const QRectF& mark, const Theme& theme)
+{
+    painter.save();
+    const qreal inset = mark.width() * 0.15;
+    const QRectF r = mark.adjusted(inset, inset, -inset, -inset);
+    painter.setPen(QPen(theme.error, qMax(2.0, mark.width() / 6), Qt::SolidLine, Qt::RoundCap));
+    painter.drawLine(r.topLeft(), r.bottomRight());
+    painter.drawLine(r.bottomLeft(), r.topRight());
     painter.restore();
 }
 

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "stagescene.h"
+
 #include <QColor>
 #include <QFont>
-#include <QRectF>
-#include <QStringList>
 
 class QPainter;
 
@@ -19,26 +19,39 @@ struct Theme {
     QColor error{0xb0, 0x00, 0x20};
     QColor bubble{0xff, 0xf4, 0xc2};
     QColor paper{0xfa, 0xf6, 0xea};
+
+    QColor colorOf(StageInk role) const;
 };
 
-// A desk telephone in `r`: the handset lifted when off the hook, sound waves when ringing,
-// its descriptor number on the body.
-void drawPhone(QPainter& painter, const QRectF& r, const QColor& color, bool offHook, bool ringing,
-               int fd, const QFont& font);
+// A desk telephone in `body`: the handset lifted when off the hook; when ringing, sound
+// waves to the right of it (StageCell::icon keeps room for them).
+void drawPhone(QPainter& painter, const QRectF& body, const QColor& color, bool offHook,
+               bool ringing);
 // A mailbox with its flag up when letters wait in it.
-void drawMailbox(QPainter& painter, const QRectF& r, const QColor& color, int letters, int fd,
-                 const QFont& font);
-// The protocol view's plain socket: a box with the descriptor number and the kind.
-void drawSocketBox(QPainter& painter, const QRectF& r, const QColor& color, const QString& kind,
-                   int fd, const QFont& font);
-// A speech bubble whose tail points at `tip`; lines of text inside.
-void drawBubble(QPainter& painter, const QPointF& tip, const QStringList& lines, const Theme& theme,
-                const QFont& font);
-// An envelope centred on `center`: its address on the first line, the letter below.
-void drawEnvelope(QPainter& painter, const QPointF& center, const QStringList& lines,
-                  const Theme& theme, const QFont& font);
+void drawMailbox(QPainter& painter, const QRectF& body, const QColor& color, int letters);
+// The protocol view's plain socket: a box (its badge writes the descriptor and the kind).
+void drawSocketBox(QPainter& painter, const QRectF& body, const QColor& color);
+// The descriptor's number on its icon: in a round badge, or plain in the protocol's box.
+void drawBadge(QPainter& painter, const StageText& badge, const QColor& color, bool round,
+               const QFont& family);
+// Lines of text as laid out; on `halo`, each line on a patch of it, so that a telephone
+// line passing behind does not cross the words.
+void drawText(QPainter& painter, const StageText& text, const Theme& theme, const QFont& family,
+              const QColor& halo = QColor());
+// A speech bubble around its text, its tail pointing at `tip` when it is near.
+void drawBubble(QPainter& painter, const StageText& bubble, const QPointF& tip, const Theme& theme,
+                const QFont& family);
+// A bubble far from its tip points at it with a thin line, drawn under the labels (as the
+// telephone lines are) so that it crosses no words; nothing for a bubble near its tip.
+void drawBubblePointer(QPainter& painter, const StageText& bubble, const QPointF& tip,
+                       const Theme& theme);
+// An envelope around its text: its address on the first line, the letter below.
+void drawEnvelope(QPainter& painter, const StageText& envelope, const Theme& theme,
+                  const QFont& family);
 // The listening socket's waiting line: `capacity` places, `used` of them taken by callers.
 void drawWaitingLine(QPainter& painter, const QRectF& r, int capacity, int used,
                      const Theme& theme);
+// The cross at the end of a refused call's line.
+void drawCross(QPainter& painter, const QRectF& mark, const Theme& theme);
 
 } // namespace SocketScope::StagePainter

@@ -2,33 +2,11 @@
 
 #include "calls/crender.h"
 #include "calls/displaytext.h"
-#include "stagelayout.h"
-#include "stagepainter.h"
 
-#include <QFontMetricsF>
-#include <QPainter>
+#include <QEvent>
 #include <QStyle>
 
 namespace SocketScope {
-
-namespace {
-
-const StagePainter::Theme theme;
-
-QFont stageFont(qreal pixelSize, bool bold = false)
-{
-    QFont font;
-    font.setPixelSize(int(pixelSize));
-    font.setBold(bold);
-    return font;
-}
-
-QPointF lerp(const QPointF& a, const QPointF& b, qreal t)
-{
-    return a + (b - a) * t;
-}
-
-} // namespace
 
 StageView::StageView(QWidget* parent)
     : QWidget(parent)
@@ -41,7 +19,11 @@ StageView::StageView(QWidget* parent)
     connect(&m_animation, &QVariantAnimation::valueChanged, this,
             [this](const QVariant& value) { setTransition(value.toReal()); });
     connect(&m_animation, &QVariantAnimation::finished, this, &StageView::animationFinished);
+    setMouseTracking(true);
+    setFocusPolicy(Qt::ClickFocus);
 }
+
+StageView::~StageView() = default;
 
 QSize StageView::sizeHint() const
 {
@@ -57,7 +39,7 @@ void StageView::setActors(const QStringList& ids, const QStringList& names)
 {
     m_actorIds = ids;
     m_actorNames = names;
-    update();
+    invalidateScene();
 }
 
 void StageView::setState(const StageState& state)
@@ -74,7 +56,8 @@ void StageView::setState(const StageState& state)
         m_transition = 1;
         Q_EMIT animationFinished();
     }
-    update();
+    invalidateScene();
+    updatePinned();
 }
 
 void StageView::setTime(qint64 nowNs)
@@ -85,8 +68,10 @@ void StageView::setTime(qint64 nowNs)
     for (const StageEndpoint& endpoint : std::as_const(m_state.endpoints))
         waiting |= endpoint.waitingCall.has_value();
     m_state.timeNs = nowNs;
-    if (waiting)
-        update();
+    if (waiting) {
+        invalidateScene();
+        updatePinned();
+    }
 }
 
 void StageView::setViewMode(ViewMode mode)
@@ -94,8 +79,62 @@ void StageView::setViewMode(ViewMode mode)
     if (m_viewMode == mode)
         return;
     m_viewMode = mode;
-    update();
+    invalidateScene();
+    updatePinned();
     Q_EMIT viewModeChanged(mode);
+}
+
+void StageView::setZoom(qreal zoom)
+{
+    zoom = qBound(0.5, zoom, 3.0);
+    if (qFuzzyCompare(m_zoom, zoom))
+        return;
+    m_zoom = zoom;
+    invalidateScene();
+    Q_EMIT zoomChanged(zoom);
+}
+
+void StageView::invalidateScene()
+{
+    m_scene.reset();
+    update();
+}
+
+void StageView::changeEvent(QEvent* event)
+{
+    // Other words or another font: the layout is made again.
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) {
+        invalidateScene();
+        updatePinned();
+    }
+    QWidget::changeEvent(event);
+}
+
+void StageView::resizeEvent(QResizeEvent* event)
+{
+    invalidateScene();
+    updatePinned();
+    QWidget::resizeEvent(event);
+}
+
+const StageScene& StageView::scene() const
+{
+    if (!m_scene) {
+        StageLayoutInput input;
+        input.size = size();
+        input.zoom = m_zoom;
+        input.protocol = m_viewMode == ViewMode::Protocol;
+        input.font = font();
+        input.actorIds = m_actorIds;
+        for (qsizetype i = 0; i < m_actorIds.size(); ++i)
+            input.actorNames << m_actorNames.value(i, m_actorIds[i]);
+        for (qsizetype i = 0; i < m_state.endpoints.size(); ++i)
+            input.labels << label(int(i));
+        input.exchange = exchangeText();
+        input.placeholder = tr("Press Next to perform the first call.");
+        m_scene = StageLayout::compute(input, m_state);
+    }
+    return *m_scene;
 }
 
 void StageView::setTransition(qreal transition)
@@ -130,11 +169,6 @@ void StageView::skipAnimation()
     Q_EMIT animationFinished();
 }
 
-QColor StageView::actorColor(const QString& actor) const
-{
-    return m_actorIds.indexOf(actor) == 0 ? theme.server : theme.client;
-}
-
 QString StageView::waitingText(const StageEndpoint& endpoint) const
 {
     const double seconds = double(qMax<qint64>(0, m_state.timeNs - endpoint.waitingSinceNs)) / 1e9;
@@ -159,7 +193,7 @@ QString StageView::statusText(const StageEndpoint& endpoint) const
     using Phase = StageEndpoint::Phase;
     const bool protocol = m_viewMode == ViewMode::Protocol;
     if (endpoint.phase == Phase::Closed)
-        return protocol ? tr("closed") : tr("hung up");
+        return protocol ? tr("closed") : endpoint.datagram ? tr("mailbox closed") : tr("hung up");
     if (endpoint.waitingCall && !protocol)
         return waitingText(endpoint);
     if (protocol) {
@@ -189,9 +223,9 @@ QString StageView::statusText(const StageEndpoint& endpoint) const
     switch (endpoint.phase) {
     case Phase::Created:
         // sendto() or connect() without bind(): the system chose the address.
-        if (endpoint.local.isValid())
-            return tr("address chosen by the system at the first send");
-        return endpoint.datagram ? tr("a mailbox, no address yet") : tr("installed, no number yet");
+        // Without one, the line above says "no number yet" already.
+        return endpoint.local.isValid() ? tr("address chosen by the system at the first send")
+                                        : QString();
     case Phase::Bound:
         if (!endpoint.local.isValid())
             return tr("bound to port 0: the system chooses the port");
@@ -223,9 +257,20 @@ QString StageView::failureText(const StageEndpoint& endpoint) const
 
 QStringList StageView::describe(int index) const
 {
+    return label(index).lines;
+}
+
+StageLabel StageView::label(int index) const
+{
     const StageEndpoint& endpoint = m_state.endpoints.at(index);
     const bool protocol = m_viewMode == ViewMode::Protocol;
     QStringList lines;
+    QList<int> brevity;
+    // A line a cramped stage may leave to the tooltip (StageLabel::brevity).
+    const auto leavesAt = [&](int level) {
+        brevity.resize(lines.size());
+        brevity.last() = level;
+    };
     if (protocol) {
         lines << tr("fd %1 · %2")
                      .arg(endpoint.fd)
@@ -233,8 +278,10 @@ QStringList StageView::describe(int index) const
         lines << tr("local %1")
                      .arg(endpoint.local.isValid() ? endpoint.local.endpoint()
                                                    : QStringLiteral("—"));
-        if (endpoint.peer.isValid())
+        if (endpoint.peer.isValid()) {
             lines << tr("peer %1").arg(endpoint.peer.endpoint());
+            leavesAt(2); // the line to the peer shows it
+        }
     } else {
         if (endpoint.datagram)
             lines << tr("mailbox, descriptor %1").arg(endpoint.fd);
@@ -242,23 +289,26 @@ QStringList StageView::describe(int index) const
             lines << tr("new handset, descriptor %1").arg(endpoint.fd);
         else
             lines << tr("telephone, descriptor %1").arg(endpoint.fd);
-        // Without a number the status says so ("installed, no number yet"): once is enough.
-        if (endpoint.local.isValid())
-            lines << tr("number %1").arg(endpoint.local.endpoint());
-        if (endpoint.peer.isValid() && !endpoint.datagram)
+        if (endpoint.datagram)
+            lines << (endpoint.local.isValid() ? tr("address %1").arg(endpoint.local.endpoint())
+                                               : tr("no address yet"));
+        else
+            lines << (endpoint.local.isValid() ? tr("number %1").arg(endpoint.local.endpoint())
+                                               : tr("no number yet"));
+        if (endpoint.peer.isValid() && !endpoint.datagram) {
             lines << tr("talking with %1").arg(endpoint.peer.endpoint());
+            leavesAt(2); // the line to the peer shows it
+        }
     }
-    // A mailbox is not hung up: it is taken down.
-    const bool mailboxTakenDown =
-        !protocol && endpoint.datagram && endpoint.phase == StageEndpoint::Phase::Closed;
-    const QString status =
-        mailboxTakenDown ? tr("closed: the mailbox is taken down") : statusText(endpoint);
+    const QString status = statusText(endpoint);
     if (!status.isEmpty())
         lines << status;
+    const qsizetype statusLine = status.isEmpty() ? -1 : lines.size() - 1;
     if (endpoint.phase == StageEndpoint::Phase::Listening) {
         lines << (protocol ? tr("accept queue %1/%2") : tr("waiting line %1/%2"))
                      .arg(endpoint.queuedCallers)
                      .arg(endpoint.backlog);
+        leavesAt(2); // the waiting line is drawn
     }
     if (!endpoint.unread.isEmpty()) {
         lines << (protocol ? tr("receive queue %1 bytes").arg(endpoint.unread.size())
@@ -271,7 +321,32 @@ QStringList StageView::describe(int index) const
     const QString failure = failureText(endpoint);
     if (!failure.isEmpty())
         lines << failure;
-    return lines;
+    StageLabel result;
+    result.lines = lines;
+    result.brevity = brevity;
+    result.brevity.resize(lines.size());
+    result.alertLine = failure.isEmpty() ? -1 : int(lines.size() - 1);
+    result.muted = endpoint.phase == StageEndpoint::Phase::Closed;
+    // Its name and its state stay; closed, they say enough, and go last. The protocol's
+    // box writes its name ("fd 3 · TCP") too.
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (i == 0 && protocol)
+            result.brevity[i] = result.muted ? 4 : 3;
+        else if (i == 0)
+            result.brevity[i] = result.muted ? 4 : 0;
+        else if (i == statusLine)
+            result.brevity[i] = result.muted ? 4 : 5;
+        else if (result.muted)
+            result.brevity[i] = 1;
+        else if (result.brevity[i] == 0)
+            result.brevity[i] = 3;
+    }
+    if (!protocol) {
+        result.shortTitle = endpoint.datagram        ? tr("mailbox")
+                            : endpoint.parentFd >= 0 ? tr("new handset")
+                                                     : tr("telephone");
+    }
+    return result;
 }
 
 QStringList StageView::exchangeText() const
@@ -304,171 +379,6 @@ QStringList StageView::exchangeText() const
         break;
     }
     return lines;
-}
-
-void StageView::paintEvent(QPaintEvent*)
-{
-    QPainter painter(this);
-    painter.fillRect(rect(), theme.background);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setRenderHint(QPainter::TextAntialiasing);
-    const QSizeF scene = StageLayout::sceneFor(size());
-    const qreal scale = qMin(width() / scene.width(), height() / scene.height());
-    painter.translate((width() - scene.width() * scale) / 2,
-                      (height() - scene.height() * scale) / 2);
-    painter.scale(scale, scale);
-
-    if (m_state.endpoints.isEmpty()) {
-        painter.setPen(theme.muted);
-        painter.setFont(stageFont(28));
-        painter.drawText(QRectF(QPointF(0, 0), scene), Qt::AlignCenter,
-                         tr("Press Next to perform the first call."));
-        return;
-    }
-    const StageLayout layout(scene, m_actorIds, m_state);
-    painter.setFont(stageFont(26, true));
-    for (int actor = 0; actor < layout.actorCount(); ++actor) {
-        painter.setPen(actorColor(m_actorIds.value(actor)));
-        painter.drawText(layout.header(actor), Qt::AlignHCenter | Qt::AlignVCenter,
-                         m_actorNames.value(actor, m_actorIds.value(actor)));
-    }
-    paintLines(painter, layout, scene);
-    for (qsizetype i = 0; i < m_state.endpoints.size(); ++i)
-        paintEndpoint(painter, layout, int(i));
-    paintExchange(painter, layout);
-}
-
-void StageView::paintLines(QPainter& painter, const StageLayout& layout, const QSizeF& scene) const
-{
-    painter.save();
-    for (const StageLine& line : m_state.lines) {
-        const bool dialling =
-            m_state.last.kind == StageExchange::Kind::Dial && m_state.last.from == line.from;
-        const bool pickingUp =
-            m_state.last.kind == StageExchange::Kind::PickUp && m_state.last.to == line.to;
-        const qreal reach = (dialling || pickingUp) ? m_transition : 1.0;
-        const QPointF from = layout.anchor(line.from);
-        QPointF to = layout.anchor(line.to);
-        if (line.queued) // the caller waits in the listener's waiting line
-            to = QPointF(layout.cell(line.to).left() + 40, layout.cell(line.to).bottom() - 30);
-        QPen pen(line.hungUp ? theme.muted : theme.ink, 5, Qt::SolidLine, Qt::RoundCap);
-        if (line.queued || line.hungUp)
-            pen.setStyle(Qt::DashLine);
-        painter.setPen(pen);
-        painter.drawLine(from, lerp(from, to, reach));
-    }
-    // A refused call: the line goes out and nobody answers.
-    for (qsizetype i = 0; i < m_state.endpoints.size(); ++i) {
-        const StageEndpoint& endpoint = m_state.endpoints[i];
-        if (endpoint.failedCall != Call::Connect)
-            continue;
-        const QPointF from = layout.anchor(int(i));
-        const QPointF end = from + QPointF(from.x() > scene.width() / 2 ? -220 : 220, 0);
-        const bool fresh =
-            m_state.last.kind == StageExchange::Kind::Failure && m_state.last.from == i;
-        const QPointF to = lerp(from, end, fresh ? m_transition : 1.0);
-        painter.setPen(QPen(theme.error, 5, Qt::DashLine, Qt::RoundCap));
-        painter.drawLine(from, to);
-        painter.setPen(QPen(theme.error, 6, Qt::SolidLine, Qt::RoundCap));
-        painter.drawLine(to + QPointF(-14, -14), to + QPointF(14, 14));
-        painter.drawLine(to + QPointF(-14, 14), to + QPointF(14, -14));
-    }
-    painter.restore();
-}
-
-void StageView::paintEndpoint(QPainter& painter, const StageLayout& layout, int index) const
-{
-    const StageEndpoint& endpoint = m_state.endpoints[index];
-    const QRectF cell = layout.cell(index);
-    const QRectF icon = layout.iconRect(index);
-    const bool closed = endpoint.phase == StageEndpoint::Phase::Closed;
-    const bool appearing =
-        (m_state.last.kind == StageExchange::Kind::None && m_state.last.from == index) ||
-        (m_state.last.kind == StageExchange::Kind::PickUp && m_state.last.to == index);
-    painter.save();
-    painter.setOpacity(appearing ? m_transition : 1.0);
-    const QColor color = closed ? theme.muted : actorColor(endpoint.actor);
-    const QFont badgeFont = stageFont(qMax(14.0, icon.height() * 0.2));
-    if (m_viewMode == ViewMode::Protocol) {
-        StagePainter::drawSocketBox(
-            painter, icon, color, endpoint.datagram ? QStringLiteral("UDP") : QStringLiteral("TCP"),
-            endpoint.fd, badgeFont);
-    } else if (endpoint.datagram) {
-        StagePainter::drawMailbox(painter, icon, color, int(endpoint.mailbox.size()), endpoint.fd,
-                                  badgeFont);
-    } else {
-        const bool offHook = endpoint.phase == StageEndpoint::Phase::Connected;
-        const bool ringing = endpoint.phase == StageEndpoint::Phase::Listening;
-        StagePainter::drawPhone(painter, icon, color, offHook, ringing, endpoint.fd, badgeFont);
-    }
-
-    const QStringList lines = describe(index);
-    const qreal textSize = qBound(13.0, cell.height() / 8.5, 20.0);
-    const QFont font = stageFont(textSize);
-    const QFontMetricsF metrics(font);
-    // Right of the icon and of its ringing waves.
-    const qreal textLeft = icon.right() + icon.height() * 0.9;
-    const QRectF text(textLeft, cell.top() + 6, cell.right() - textLeft - 6, cell.height() - 12);
-    painter.setFont(font);
-    qreal y = text.top() + metrics.ascent();
-    for (qsizetype i = 0; i < lines.size() && y < text.bottom(); ++i) {
-        const bool failure = endpoint.failedCall.has_value() && i == lines.size() - 1;
-        painter.setFont(i == 0 ? stageFont(textSize, true) : font);
-        painter.setPen(failure ? theme.error : (closed ? theme.muted : theme.ink));
-        painter.drawText(QPointF(text.left(), y),
-                         metrics.elidedText(lines[i], Qt::ElideRight, text.width()));
-        y += metrics.height();
-    }
-    if (endpoint.phase == StageEndpoint::Phase::Listening) {
-        const QRectF line(cell.left() + 8, qMin(cell.bottom() - 30, icon.bottom() + 10),
-                          icon.width() + 10, 22);
-        StagePainter::drawWaitingLine(painter, line, endpoint.backlog, endpoint.queuedCallers,
-                                      theme);
-    }
-    painter.restore();
-}
-
-void StageView::paintExchange(QPainter& painter, const StageLayout& layout) const
-{
-    const StageExchange& last = m_state.last;
-    const QStringList lines = exchangeText();
-    if (lines.isEmpty() || (last.from < 0 && last.to < 0))
-        return;
-    const QFont font = stageFont(20);
-    const QPointF from = layout.anchor(last.from >= 0 ? last.from : last.to);
-    switch (last.kind) {
-    case StageExchange::Kind::Speech: {
-        // The words travel along the line and stay in its middle, between the two phones.
-        const QPointF to = last.to >= 0 ? layout.anchor(last.to) : from + QPointF(200, 0);
-        StagePainter::drawBubble(painter, lerp(from, to, 0.1 + 0.4 * m_transition), lines, theme,
-                                 font);
-        break;
-    }
-    case StageExchange::Kind::Heard: {
-        const QPointF at = last.from >= 0 && last.to >= 0
-                               ? lerp(layout.anchor(last.from), layout.anchor(last.to), 0.5)
-                               : layout.anchor(last.to);
-        painter.save();
-        painter.setOpacity(m_transition);
-        StagePainter::drawBubble(painter, at, lines, theme, font);
-        painter.restore();
-        break;
-    }
-    case StageExchange::Kind::Posted: {
-        const QPointF to = last.to >= 0 ? layout.anchor(last.to) : from + QPointF(-300, 0);
-        // The letter travels below the mailboxes, where no text stands.
-        StagePainter::drawEnvelope(painter, lerp(from, to, m_transition) + QPointF(0, 80), lines,
-                                   theme, font);
-        break;
-    }
-    case StageExchange::Kind::Collected:
-        // Taken out of the box: it rises from below the mailbox.
-        StagePainter::drawEnvelope(painter, from + QPointF(60, 120 - 30 * m_transition), lines,
-                                   theme, font);
-        break;
-    default:
-        break;
-    }
 }
 
 } // namespace SocketScope

@@ -1,20 +1,26 @@
 #pragma once
 
+#include "stagelayout.h"
 #include "stagestate.h"
 
 #include <QVariantAnimation>
 #include <QWidget>
 
-namespace SocketScope {
+#include <optional>
 
-class StageLayout;
+class QLabel;
+
+namespace SocketScope {
 
 // The stage: each descriptor as a telephone (TCP) or a mailbox (UDP), the lines between
 // them, the speech bubbles and letters of the last call; or the same with technical labels
-// only. It draws whatever StageState it is given, so Back and Forward redraw the past.
+// only. It draws whatever StageState it is given, so Back and Forward redraw the past. Its
+// layout (StageLayout) fits the widget: text as large as the space allows, nothing over
+// anything else; hovering a descriptor shows its whole text, clicking pins it.
 class StageView : public QWidget {
     Q_OBJECT
     Q_PROPERTY(ViewMode viewMode READ viewMode WRITE setViewMode NOTIFY viewModeChanged)
+    Q_PROPERTY(qreal zoom READ zoom WRITE setZoom NOTIFY zoomChanged)
     Q_PROPERTY(qreal transition READ transition WRITE setTransition)
     Q_PROPERTY(int animationDuration READ animationDuration WRITE setAnimationDuration)
 public:
@@ -22,6 +28,7 @@ public:
     Q_ENUM(ViewMode)
 
     explicit StageView(QWidget* parent = nullptr);
+    ~StageView() override;
 
     void setActors(const QStringList& ids, const QStringList& names);
     void setState(const StageState& state);
@@ -31,6 +38,10 @@ public:
 
     ViewMode viewMode() const { return m_viewMode; }
     void setViewMode(ViewMode mode);
+    // Multiplies the text size (Ctrl+plus, Ctrl+minus); the layout wraps more and shrinks
+    // the icons to make room, and gives way rather than overlap.
+    qreal zoom() const { return m_zoom; }
+    void setZoom(qreal zoom);
     qreal transition() const { return m_transition; }
     void setTransition(qreal transition);
     int animationDuration() const { return m_animationDuration; }
@@ -38,37 +49,56 @@ public:
     bool isAnimationRunning() const;
     void skipAnimation();
 
-    // The text of one descriptor's cell, as drawn (also what tests and screen readers use).
+    // The text of one descriptor's cell, whole (also what tests and screen readers use).
     QStringList describe(int endpoint) const;
+    // Everything the stage draws at its present size, in widget pixels.
+    const StageScene& scene() const;
+    // The descriptor whose whole text is pinned beside it by a click, else -1.
+    int pinnedEndpoint() const { return m_pinned; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
 Q_SIGNALS:
     void viewModeChanged(SocketScope::StageView::ViewMode mode);
+    void zoomChanged(qreal zoom);
     void animationFinished();
 
 protected:
+    bool event(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
     bool animationsEnabled() const;
+    void invalidateScene();
+    StageLabel label(int endpoint) const;
     QString waitingText(const StageEndpoint& endpoint) const;
     QString statusText(const StageEndpoint& endpoint) const;
     QString failureText(const StageEndpoint& endpoint) const;
     QStringList exchangeText() const;
     QColor actorColor(const QString& actor) const;
-    void paintLines(QPainter& painter, const StageLayout& layout, const QSizeF& scene) const;
-    void paintEndpoint(QPainter& painter, const StageLayout& layout, int index) const;
-    void paintExchange(QPainter& painter, const StageLayout& layout) const;
+    QString wholeTextAt(const QPointF& point) const;
+    void pin(int endpoint);
+    void updatePinned();
+    void paintLines(QPainter& painter, const StageScene& scene) const;
+    void paintEndpoint(QPainter& painter, const StageScene& scene, int index) const;
+    void paintExchange(QPainter& painter, const StageScene& scene) const;
 
     StageState m_state;
     QStringList m_actorIds;
     QStringList m_actorNames;
     ViewMode m_viewMode = ViewMode::Analogy;
+    qreal m_zoom = 1;
     qreal m_transition = 1;
     int m_animationDuration = 600;
     QVariantAnimation m_animation;
+    mutable std::optional<StageScene> m_scene;
+    int m_pinned = -1;
+    QLabel* m_pinnedNote = nullptr;
 };
 
 } // namespace SocketScope

@@ -2245,14 +2245,6 @@ Source : %2</translation>
         <translation>adresse choisie par le système au premier envoi</translation>
     </message>
     <message>
-        <source>a mailbox, no address yet</source>
-        <translation>une boîte aux lettres, pas encore d&apos;adresse</translation>
-    </message>
-    <message>
-        <source>installed, no number yet</source>
-        <translation>installé, pas encore de numéro</translation>
-    </message>
-    <message>
         <source>mailbox open at this address</source>
         <translation>boîte aux lettres ouverte à cette adresse</translation>
     </message>
@@ -2373,8 +2365,32 @@ Source : %2</translation>
         <translation>annulé</translation>
     </message>
     <message>
-        <source>closed: the mailbox is taken down</source>
-        <translation>fermée : la boîte aux lettres est retirée</translation>
+        <source>mailbox closed</source>
+        <translation>boîte fermée</translation>
+    </message>
+    <message>
+        <source>address %1</source>
+        <translation>adresse %1</translation>
+    </message>
+    <message>
+        <source>no address yet</source>
+        <translation>pas encore d&apos;adresse</translation>
+    </message>
+    <message>
+        <source>no number yet</source>
+        <translation>pas encore de numéro</translation>
+    </message>
+    <message>
+        <source>mailbox</source>
+        <translation>boîte aux lettres</translation>
+    </message>
+    <message>
+        <source>new handset</source>
+        <translation>nouveau combiné</translation>
+    </message>
+    <message>
+        <source>telephone</source>
+        <translation>téléphone</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,111 @@
+// StageAttempt's free space: what goes where no text stands, the crosses of refused calls,
+// the bubble and the letter.
+#include "stageattempt.h"
+#include "stageplacement.h"
+#include "stagestate.h"
+
+namespace SocketScope {
+
+QList<QRectF> StageAttempt::obstacles() const
+{
+    QList<QRectF> all;
+    for (const StageText& text : scene.texts)
+        all << text.rect;
+    for (const StageCell& cell : scene.cells) {
+        all << cell.icon;
+        if (!cell.waitingLine.isNull())
+            all << cell.waitingLine;
+    }
+    for (const StageRefusal& refusal : scene.refusals)
+        all << refusal.mark;
+    return all;
+}
+
+bool StageAttempt::placeRefusals()
+{
+    bool fits = true;
+    for (qsizetype i = 0; i < m_state.endpoints.size(); ++i) {
+        if (m_state.endpoints[i].failedCall != Call::Connect)
+            continue;
+        // The line goes towards the server's column, where the callee would be.
+        const QPointF from = scene.anchor(int(i));
+        const qreal direction = m_input.actorIds.indexOf(m_state.endpoints[i].actor) > 0 ? -1 : 1;
+        const qreal side = m_t * 1.4;
+        const QPointF wanted = from + QPointF(direction * m_t * 6, 0);
+        const auto spot = freeSpot(QSizeF(side, side), wanted, stageArea(scene.size, m_t),
+                                   obstacles(), m_t * 0.25, m_t * 0.75);
+        fits &= spot.has_value();
+        if (!fits && !m_attempt.lenient)
+            return false;
+        scene.refusals.append(
+            {int(i), spot.value_or(QRectF(wanted - QPointF(side, side) / 2, QSizeF(side, side)))});
+    }
+    return fits;
+}
+
+bool StageAttempt::placeExchange()
+{
+    const StageExchange& last = m_state.last;
+    using Kind = StageExchange::Kind;
+    const bool bubble = last.kind == Kind::Speech || last.kind == Kind::Heard;
+    const bool letter = last.kind == Kind::Posted || last.kind == Kind::Collected;
+    if (m_input.exchange.isEmpty() || (!bubble && !letter) || (last.from < 0 && last.to < 0))
+        return true;
+    const QPointF from = scene.anchor(last.from >= 0 ? last.from : last.to);
+    const QPointF to = last.to >= 0 ? scene.anchor(last.to) : from;
+    const QPointF between = (from + to) / 2;
+    QList<Paragraph> paragraphs;
+    for (const QString& line : m_input.exchange)
+        paragraphs.append({line, false, StageInk::Ink});
+    // On the most crowded stage, the first two lines; the rest in the tooltip.
+    const bool shortened = m_attempt.brevity == stageMaxBrevity && paragraphs.size() > 2;
+    if (shortened)
+        paragraphs.resize(2);
+    const qreal padding = m_t * 0.4;
+    const qreal flap = letter ? lineHeight() * 0.9 : 0;
+    const QRectF area = stageArea(scene.size, m_t);
+    // As wide as the words need, narrower when that is the only way to find a free place;
+    // a bubble where its pointer crosses no text if there is such a place.
+    const QList<qreal> shares{0.6, 0.45, 0.3};
+    for (const bool clearPointer : {true, false}) {
+        if (clearPointer && !bubble)
+            continue;
+        for (const qreal share : shares) {
+            const qreal width = qMax(m_t * 8, area.width() * share - 2 * padding);
+            StageText text = block(bubble ? StageText::Kind::Bubble : StageText::Kind::Envelope, -1,
+                                   paragraphs, width, false);
+            const QSizeF size(text.rect.width() + 2 * padding,
+                              text.rect.height() + 2 * padding + flap);
+            QPointF wanted = between + QPointF(0, -(size.height() / 2 + m_t * 1.5));
+            if (last.kind == Kind::Collected)
+                wanted = from + QPointF(0, size.height() / 2 + m_t * 3);
+            std::optional<QRectF> spot =
+                clearPointer ? freeSpot(size, wanted, area, obstacles(), m_t * 0.25, m_t * 0.75,
+                                        between, m_t * 0.8)
+                             : freeSpot(size, wanted, area, obstacles(), m_t * 0.25, m_t * 0.75);
+            const bool lastTry = !clearPointer && share == shares.last();
+            if (!spot && !(lastTry && m_attempt.lenient))
+                continue;
+            const bool found = spot.has_value();
+            if (!found)
+                spot = QRectF(wanted - QPointF(size.width(), size.height()) / 2, size);
+            translate(text,
+                      spot->topLeft() + QPointF(padding, padding + flap) - text.rect.topLeft());
+            text.rect = *spot;
+            text.whole = m_input.exchange;
+            text.shortened = shortened;
+            const int index = add(text);
+            if (bubble) {
+                scene.bubble = index;
+                scene.bubbleTip = between;
+            } else {
+                scene.envelope = index;
+                scene.envelopeFrom = from;
+            }
+            return found;
+        }
+    }
+    return false;
+}
+
+} // namespace SocketScope

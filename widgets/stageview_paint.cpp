@@ -1,0 +1,140 @@
+// StageView's painting: it draws the scene StageLayout computed, and animates the last call.
+#include "stagepainter.h"
+#include "stageview.h"
+
+#include <QPainter>
+
+namespace SocketScope {
+
+namespace {
+
+const StagePainter::Theme theme;
+
+QPointF lerp(const QPointF& a, const QPointF& b, qreal t)
+{
+    return a + (b - a) * t;
+}
+
+} // namespace
+
+QColor StageView::actorColor(const QString& actor) const
+{
+    return m_actorIds.indexOf(actor) == 0 ? theme.server : theme.client;
+}
+
+void StageView::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), theme.background);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    const StageScene& stage = scene();
+    if (m_state.endpoints.isEmpty()) {
+        for (const StageText& text : stage.texts)
+            StagePainter::drawText(painter, text, theme, font());
+        return;
+    }
+    paintLines(painter, stage);
+    if (stage.bubble >= 0) {
+        painter.save();
+        painter.setOpacity(m_transition);
+        StagePainter::drawBubblePointer(painter, stage.texts[stage.bubble], stage.bubbleTip, theme);
+        painter.restore();
+    }
+    for (qsizetype i = 0; i < m_state.endpoints.size(); ++i)
+        paintEndpoint(painter, stage, int(i));
+    for (const StageText& text : stage.texts) {
+        if (text.kind == StageText::Kind::Header)
+            StagePainter::drawText(painter, text, theme, font());
+    }
+    paintExchange(painter, stage);
+}
+
+void StageView::paintLines(QPainter& painter, const StageScene& stage) const
+{
+    painter.save();
+    const qreal width = qMax(2.0, stage.textPixels * 0.2);
+    for (const StageLine& line : m_state.lines) {
+        const bool dialling =
+            m_state.last.kind == StageExchange::Kind::Dial && m_state.last.from == line.from;
+        const bool pickingUp =
+            m_state.last.kind == StageExchange::Kind::PickUp && m_state.last.to == line.to;
+        const qreal reach = (dialling || pickingUp) ? m_transition : 1.0;
+        const QPointF from = stage.anchor(line.from);
+        QPointF to = stage.anchor(line.to);
+        const QRectF queue = stage.cells.value(line.to).waitingLine;
+        if (line.queued && !queue.isNull()) // the caller waits in the listener's waiting line
+            to = QPointF(queue.right(), queue.center().y());
+        QPen pen(line.hungUp ? theme.muted : theme.ink, width, Qt::SolidLine, Qt::RoundCap);
+        if (line.queued || line.hungUp)
+            pen.setStyle(Qt::DashLine);
+        painter.setPen(pen);
+        painter.drawLine(from, lerp(from, to, reach));
+    }
+    // A refused call: the line goes out and nobody answers.
+    for (const StageRefusal& refusal : stage.refusals) {
+        const bool fresh = m_state.last.kind == StageExchange::Kind::Failure &&
+                           m_state.last.from == refusal.endpoint;
+        const qreal reach = fresh ? m_transition : 1.0;
+        const QPointF from = stage.anchor(refusal.endpoint);
+        painter.setPen(QPen(theme.error, width, Qt::DashLine, Qt::RoundCap));
+        painter.drawLine(from, lerp(from, refusal.mark.center(), reach));
+        if (reach >= 1.0)
+            StagePainter::drawCross(painter, refusal.mark, theme);
+    }
+    painter.restore();
+}
+
+void StageView::paintEndpoint(QPainter& painter, const StageScene& stage, int index) const
+{
+    const StageEndpoint& endpoint = m_state.endpoints[index];
+    const StageCell& cell = stage.cells.value(index);
+    const bool closed = endpoint.phase == StageEndpoint::Phase::Closed;
+    const bool appearing =
+        (m_state.last.kind == StageExchange::Kind::None && m_state.last.from == index) ||
+        (m_state.last.kind == StageExchange::Kind::PickUp && m_state.last.to == index);
+    painter.save();
+    painter.setOpacity(appearing ? m_transition : 1.0);
+    const QColor color = closed ? theme.muted : actorColor(endpoint.actor);
+    const bool protocol = m_viewMode == ViewMode::Protocol;
+    if (protocol) {
+        StagePainter::drawSocketBox(painter, cell.body, color);
+    } else if (endpoint.datagram) {
+        StagePainter::drawMailbox(painter, cell.body, color, int(endpoint.mailbox.size()));
+    } else {
+        const bool offHook = endpoint.phase == StageEndpoint::Phase::Connected;
+        const bool ringing = endpoint.phase == StageEndpoint::Phase::Listening;
+        StagePainter::drawPhone(painter, cell.body, color, offHook, ringing);
+    }
+    if (cell.badge >= 0)
+        StagePainter::drawBadge(painter, stage.texts[cell.badge], color, !protocol, font());
+    if (cell.label >= 0) {
+        QColor halo = theme.background;
+        halo.setAlphaF(0.85);
+        StagePainter::drawText(painter, stage.texts[cell.label], theme, font(), halo);
+    }
+    if (!cell.waitingLine.isNull())
+        StagePainter::drawWaitingLine(painter, cell.waitingLine, endpoint.backlog,
+                                      endpoint.queuedCallers, theme);
+    painter.restore();
+}
+
+void StageView::paintExchange(QPainter& painter, const StageScene& stage) const
+{
+    painter.save();
+    if (stage.bubble >= 0) {
+        // The words appear between the two telephones.
+        painter.setOpacity(m_transition);
+        StagePainter::drawBubble(painter, stage.texts[stage.bubble], stage.bubbleTip, theme,
+                                 font());
+    }
+    if (stage.envelope >= 0) {
+        // The letter travels from the mailbox it left (or is taken out of) to its place.
+        const StageText& envelope = stage.texts[stage.envelope];
+        painter.translate((stage.envelopeFrom - envelope.rect.center()) * (1 - m_transition));
+        StagePainter::drawEnvelope(painter, envelope, theme, font());
+    }
+    painter.restore();
+}
+
+} // namespace SocketScope
