@@ -68,6 +68,8 @@ MainWindow::MainWindow(const ScenarioCatalog& catalog, const QString& language,
     buildMenus();
     m_presenter->setLanguage(m_language);
     connect(m_presenter, &LogPresenter::controlsChanged, this, &MainWindow::updateControls);
+    // The narration changes with the cursor and the language: it is fitted again.
+    connect(m_presenter, &LogPresenter::controlsChanged, this, &MainWindow::fitNarration);
     connect(m_steps, &StepController::pendingStepsChanged, this, &MainWindow::updateControls);
     connect(cursor(), &LogCursor::positionChanged, this, &MainWindow::showCurrentCall);
     connect(m_presenter, &LogPresenter::sourceChanged, this, &MainWindow::showCurrentCall);
@@ -275,11 +277,13 @@ void MainWindow::applyFonts()
     scaled.setPointSizeF(pointSize);
     setFont(scaled);
     QFont narration = scaled;
-    if (m_presenting)
-        narration.setPixelSize(qMax(1, int(height() * 0.04 * m_zoom)));
-    else
+    // In presenter mode no text of the stage is under 2.5 % of the window's height, and the
+    // narration is larger still.
+    m_stage->setTextFloor(m_presenting ? int(height() * 0.025) : 0);
+    if (!m_presenting)
         narration.setPointSizeF(pointSize * 1.5);
     m_narration->setFont(narration);
+    fitNarration();
     QFont call = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     call.setPixelSize(qMax(1, int(height() * 0.032 * m_zoom)));
     m_currentCall->setFont(call);
@@ -289,6 +293,28 @@ void MainWindow::applyFonts()
     m_callView->setFont(fixed);
     m_callView->horizontalHeader()->setFont(scaled);
     m_callView->verticalHeader()->setDefaultSectionSize(QFontMetrics(fixed).height() + 8);
+}
+
+// In presenter mode the narration is as large as it can be (4.5 % of the window's height)
+// while it keeps a quarter of the window at most, down to 3 %: the stage keeps the rest.
+void MainWindow::fitNarration()
+{
+    if (!m_presenting)
+        return;
+    const int widthForText = qMax(1, m_narration->width() - 2 * m_narration->margin());
+    QFont font = m_narration->font();
+    int pixels = int(height() * 0.045 * m_zoom);
+    const int smallest = int(height() * 0.03 * m_zoom);
+    for (; pixels > smallest; --pixels) {
+        font.setPixelSize(pixels);
+        const QRect needed = QFontMetrics(font).boundingRect(QRect(0, 0, widthForText, height()),
+                                                             Qt::TextWordWrap, m_narration->text());
+        if (needed.height() <= height() / 4)
+            break;
+    }
+    font.setPixelSize(qMax(1, pixels));
+    if (font != m_narration->font())
+        m_narration->setFont(font);
 }
 
 void MainWindow::setZoom(double zoom)

@@ -119,6 +119,7 @@ private:
     void fillScenarioPicker();
     void selectScenarioTitled(const QString& title);
     void applyFonts();
+    void fitNarration();
     void loadSelectedScenario();
     void updateControls();
     void showCurrentCall();

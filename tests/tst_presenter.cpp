@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "scenarios/scenariocatalog.h"
 #include "sources/session.h"
+#include "stagescene.h"
 #include "stageview.h"
 #include "stepcontroller.h"
 
@@ -179,6 +180,55 @@ private Q_SLOTS:
             ++checked;
         }
         QCOMPARE(checked, 2);
+    }
+
+    // The TCP lesson in French on a 1280x720 projector: at every step of every one of its
+    // scenarios, no text of the stage under 2.5 % of the window's height (18 px), every label
+    // whole, and the narration larger than the stage's text.
+    void theTcpLessonReadsFromTheBackRow_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        for (const char* id : {"tcp-echo", "tcp-iterative-server", "tcp-concurrent-fork",
+                               "connect-econnrefused", "forgot-htons"})
+            QTest::newRow(id) << QString::fromLatin1(id);
+    }
+    void theTcpLessonReadsFromTheBackRow()
+    {
+        QFETCH(QString, scenario);
+        MainWindow window(m_catalog, QStringLiteral("fr"), 0, CaptureMode::InferOnly);
+        QVERIFY(window.selectScenario(scenario));
+        window.resize(1280, 720);
+        window.show();
+        window.setPresenting(true, false);
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.session()->setIntervalMs(0);
+        window.session()->run();
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->state(), Session::State::Finished, 30'000);
+        QLabel* narration = nullptr;
+        for (QLabel* label : window.findChildren<QLabel*>()) {
+            if (label->accessibleName() == QLatin1String("Narration"))
+                narration = label;
+        }
+        QVERIFY(narration);
+        const qreal floor = 720 * 0.025;
+        LogCursor* cursor = window.cursor();
+        int checked = 0;
+        for (int position = 0; position <= cursor->count(); ++position) {
+            cursor->setPosition(position);
+            window.stage()->skipAnimation();
+            const StageScene& scene = window.stage()->scene();
+            for (const StageText& text : scene.texts) {
+                const QString where = QStringLiteral("position %1: %2")
+                                          .arg(position)
+                                          .arg(text.whole.join(QLatin1Char(' ')));
+                QVERIFY2(text.pixelSize >= floor, qPrintable(where));
+                QVERIFY2(!text.shortened, qPrintable(where));
+                ++checked;
+            }
+            QVERIFY(narration->font().pixelSize() > scene.textPixels ||
+                    narration->font().pixelSize() >= int(720 * 0.03));
+        }
+        QVERIFY(checked > 0);
     }
 
     void zoomScalesTheText()

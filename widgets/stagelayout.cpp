@@ -108,9 +108,10 @@ qreal StageLayout::maximumTextPixels(const QSizeF& size, qreal zoom)
 
 StageScene StageLayout::compute(const StageLayoutInput& input, const StageState& state)
 {
-    const int floor = int(minimumTextPixels(input.size, 1));
-    const int zoomedFloor = int(minimumTextPixels(input.size, input.zoom));
-    const int ceiling = int(maximumTextPixels(input.size, input.zoom));
+    const int floor = qMax(int(minimumTextPixels(input.size, 1)), input.textFloor);
+    const int zoomedFloor = qMax(int(minimumTextPixels(input.size, input.zoom)),
+                                 int(std::floor(input.textFloor * input.zoom)));
+    const int ceiling = qMax(int(maximumTextPixels(input.size, input.zoom)), zoomedFloor);
     Fitter fitter(input, state);
     std::optional<StageScene> scene;
     if (state.endpoints.isEmpty())

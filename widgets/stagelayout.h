@@ -26,6 +26,9 @@ struct StageLabel {
 struct StageLayoutInput {
     QSizeF size;    // the widget, in pixels
     qreal zoom = 1; // multiplies the text size
+    // The smallest text the window asks for, in pixels, whatever the stage's own height
+    // (presenter mode: 2.5 % of the window's height, read from the back of the room).
+    int textFloor = 0;
     bool protocol = false;
     QFont font; // the family; sizes are the layout's
     QStringList actorIds;

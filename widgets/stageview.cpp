@@ -94,6 +94,14 @@ void StageView::setZoom(qreal zoom)
     Q_EMIT zoomChanged(zoom);
 }
 
+void StageView::setTextFloor(int pixels)
+{
+    if (m_textFloor == pixels)
+        return;
+    m_textFloor = pixels;
+    invalidateScene();
+}
+
 void StageView::invalidateScene()
 {
     m_scene.reset();
@@ -123,6 +131,7 @@ const StageScene& StageView::scene() const
         StageLayoutInput input;
         input.size = size();
         input.zoom = m_zoom;
+        input.textFloor = m_textFloor;
         input.protocol = m_viewMode == ViewMode::Protocol;
         input.font = font();
         input.actorIds = m_actorIds;

@@ -42,6 +42,9 @@ public:
     // the icons to make room, and gives way rather than overlap.
     qreal zoom() const { return m_zoom; }
     void setZoom(qreal zoom);
+    // The smallest text, in pixels, the window asks for (0: the stage's own minimum).
+    int textFloor() const { return m_textFloor; }
+    void setTextFloor(int pixels);
     qreal transition() const { return m_transition; }
     void setTransition(qreal transition);
     int animationDuration() const { return m_animationDuration; }
@@ -93,6 +96,7 @@ private:
     QStringList m_actorNames;
     ViewMode m_viewMode = ViewMode::Analogy;
     qreal m_zoom = 1;
+    int m_textFloor = 0;
     qreal m_transition = 1;
     int m_animationDuration = 600;
     QVariantAnimation m_animation;
