@@ -4,6 +4,7 @@
 #include "scenarios/scenariocatalog.h"
 #include "sources/session.h"
 #include "stageview.h"
+#include "testwindow.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -16,20 +17,11 @@
 #include <QXmlStreamReader>
 
 using namespace SocketScope;
+using TestWindow::next;
 
 Q_DECLARE_METATYPE(SocketScope::ExportPanel)
 
 namespace {
-
-// Next, then wait until the call returned or blocked and the stage settled.
-void next(MainWindow& window)
-{
-    window.next();
-    QVERIFY(QTest::qWaitFor([&] {
-        return window.session()->canStep() || window.session()->state() == Session::State::Finished;
-    }));
-    window.stage()->skipAnimation();
-}
 
 // The text of every <text> element, or nothing when the file is not well-formed XML.
 QStringList svgTexts(const QString& path, QString* error)

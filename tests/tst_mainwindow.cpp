@@ -9,6 +9,7 @@
 #include "sources/session.h"
 #include "stageview.h"
 #include "testscenarios.h"
+#include "testwindow.h"
 #include "tuplecardsview.h"
 
 #include <QAction>
@@ -18,18 +19,9 @@
 #include <QTest>
 
 using namespace SocketScope;
+using TestWindow::next;
 
 namespace {
-
-// Next, then wait until the call returned or blocked and the stage settled.
-void next(MainWindow& window)
-{
-    window.next();
-    QVERIFY(QTest::qWaitFor([&] {
-        return window.session()->canStep() || window.session()->state() == Session::State::Finished;
-    }));
-    window.stage()->skipAnimation();
-}
 
 QString stageText(const StageView& stage)
 {

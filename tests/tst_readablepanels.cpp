@@ -9,26 +9,14 @@
 #include "sequencediagramview.h"
 #include "sources/session.h"
 #include "stageview.h"
+#include "testwindow.h"
 
 #include <QHeaderView>
 #include <QTableView>
 #include <QTest>
 
 using namespace SocketScope;
-
-namespace {
-
-// Next, then wait until the call returned or blocked and the stage settled.
-void next(MainWindow& window)
-{
-    window.next();
-    QVERIFY(QTest::qWaitFor([&] {
-        return window.session()->canStep() || window.session()->state() == Session::State::Finished;
-    }));
-    window.stage()->skipAnimation();
-}
-
-} // namespace
+using TestWindow::next;
 
 // The packets and the call list in the main window at the sizes of classroom projectors: the
 // highlighted packets in view, the packet list's rows and columns whole, the calls and their

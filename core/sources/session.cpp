@@ -1,6 +1,5 @@
 #include "sources/session.h"
 
-#include "calls/byteorder.h"
 #include "calls/threadgroups.h"
 #include "engine/actor.h"
 #include "kernel/portprobe.h"
@@ -243,72 +242,6 @@ void Session::onCaptureCaughtUp()
     afterProgress();
 }
 
-// A port the scenario writes (not "$port") that another program holds, while this process
-// may bind it: the run uses a free one of the same kind instead, and says so. (Without the
-// privilege, a port below 1024 fails with EACCES whoever holds it: that is the lesson.)
-QString Session::remapBusyPorts()
-{
-    m_portRemap.clear();
-    QStringList said;
-    for (const ScenarioStep& step : m_scenario.steps) {
-        if (!step.usesServicePort && step.port != 0 && !m_portRemap.contains(step.port))
-            said << remapIfBusy(step.port);
-    }
-    said.removeAll(QString());
-    return said.join(QLatin1Char(' '));
-}
-
-// Moves the scenario's `port` to a free port of the same kind when the one it stands for now
-// is taken; what to tell the user, or nothing.
-QString Session::remapIfBusy(quint16 port)
-{
-    const quint16 now = m_portRemap.value(port, port);
-    if (!mayBindPort(now) || loopbackPortIsFree(now))
-        return {};
-    const quint16 low = port < 1024 ? 512 : 1024;
-    const quint16 high = port < 1024 ? 1023 : 65535;
-    for (quint32 candidate = high; candidate >= low; --candidate) {
-        if (candidate != port && candidate != now && loopbackPortIsFree(quint16(candidate))) {
-            m_portRemap.insert(port, quint16(candidate));
-            return tr("Port %1 is held by another program: this run uses port %2 instead.")
-                .arg(now)
-                .arg(candidate);
-        }
-    }
-    return {};
-}
-
-// Just before a bind() to a port the scenario writes, since another program may have taken
-// it since the run began (a second copy of the same lesson): false when the step must wait
-// for the capture to take the port used instead.
-bool Session::bindPortStillFree(int index)
-{
-    const ScenarioStep& step = m_scenario.steps.at(index);
-    if (step.call != Call::Bind || step.usesServicePort || step.port == 0)
-        return true;
-    // Held by a socket of this run: the lesson may be that bind() fails.
-    const quint16 now = runStep(index).port;
-    const QList<CallEvent>& calls = log().calls();
-    if (std::any_of(calls.cbegin(), calls.cend(), [now](const CallEvent& call) {
-            return call.call == Call::Bind && !call.failed() && call.after.local.port() == now;
-        }))
-        return true;
-    const QString said = remapIfBusy(step.port);
-    if (said.isEmpty())
-        return true;
-    writableLog().setNotice(QStringList{log().notice(), said}.join(QLatin1Char(' ')).trimmed());
-    followPort(runStep(index).port);
-    return !m_flow.isFollowingPorts();
-}
-
-// The step as this run makes it: with the port it uses instead of a busy one.
-ScenarioStep Session::runStep(int index) const
-{
-    ScenarioStep step = m_scenario.steps.at(index);
-    step.port = m_portRemap.value(step.port, step.port);
-    return step;
-}
-
 void Session::onPacketFlowReady()
 {
     if (state() != State::Preparing)
@@ -487,37 +420,6 @@ void Session::forgetInOtherThreads(const QString& actor, int fd)
         QMetaObject::invokeMethod(
             other, [other, fd] { other->forgetDescriptor(fd); }, Qt::QueuedConnection);
     }
-}
-
-void Session::learnServicePort(const CallEvent& event)
-{
-    // With port 0 the system chose the server's port at bind(): "$port" now means that one.
-    if (m_servicePort != 0 || m_portSource.first != event.actor ||
-        m_portSource.second != event.resultFd())
-        return;
-    m_servicePort = event.after.local.port();
-    for (const quint16 port : servicePorts())
-        followPort(port);
-}
-
-// "$port", and what a program that forgot htons() dials instead.
-QList<quint16> Session::servicePorts() const
-{
-    if (m_servicePort == 0)
-        return {};
-    if (m_dialsPortWithoutHtons)
-        return {m_servicePort, ByteOrder::portWithoutHtons(m_servicePort)};
-    return {m_servicePort};
-}
-
-// A port of the session's sockets: the capture takes it before the next call is made.
-void Session::followPort(quint16 port)
-{
-    if (port == 0 || m_sessionPorts.contains(port))
-        return;
-    m_sessionPorts.insert(port);
-    qCDebug(lcSession) << "following port" << port;
-    m_flow.followPort(port);
 }
 
 void Session::afterProgress()
