@@ -114,12 +114,12 @@ int main(int argc, char* argv[])
     MainWindow window(catalog, language, options.port,
                       options.inferPacketsOnly ? CaptureMode::InferOnly
                                                : CaptureMode::CaptureIfPermitted);
-    // The command line wins over what the settings remember.
-    if (Languages::isSupported(requestedLanguage(app->arguments())))
-        saved.language = language;
+    // The command line wins over what the settings remember, for this run only.
     if (options.windowSizeGiven)
         saved.geometry.clear();
     window.applySettings(saved);
+    if (Languages::isSupported(requestedLanguage(app->arguments())))
+        window.useLanguage(language);
     if (!options.scenarioId.isEmpty())
         window.selectScenario(options.scenarioId);
     if (!options.replayPath.isEmpty()) {

@@ -73,6 +73,13 @@ MainWindow::MainWindow(const ScenarioCatalog& catalog, const QString& language,
     connect(m_steps, &StepController::pendingStepsChanged, this, &MainWindow::updateControls);
     connect(cursor(), &LogCursor::positionChanged, this, &MainWindow::showCurrentCall);
     connect(m_presenter, &LogPresenter::sourceChanged, this, &MainWindow::showCurrentCall);
+    // A message is about the moment it was given: the next move takes it away.
+    connect(cursor(), &LogCursor::positionChanged, this, [this] {
+        if (m_typedStep.isEmpty())
+            showInlineMessage(QString());
+    });
+    connect(m_presenter, &LogPresenter::sourceChanged, this,
+            [this] { showInlineMessage(QString()); });
     qApp->installEventFilter(this);
 
     m_basePointSize = font().pointSizeF();
@@ -360,6 +367,11 @@ void MainWindow::setSpeed(double speed)
 
 void MainWindow::next()
 {
+    // As in a slide show, a step key first brings the blanked screen back.
+    if (isBlanked()) {
+        setBlanked(false);
+        return;
+    }
     m_steps->next();
 }
 
@@ -403,7 +415,8 @@ bool MainWindow::openSession(const QString& path, QString* error)
     m_scenarioPicker->setCurrentIndex(m_scenarioPicker->findData(replay->saved().scenario.id));
     showSource(replay.get());
     m_replay = std::move(replay);
-    setWindowTitle(tr("SocketScope — replay of %1").arg(QFileInfo(path).fileName()));
+    m_replayName = QFileInfo(path).fileName();
+    setWindowTitle(tr("SocketScope — replay of %1").arg(m_replayName));
     return true;
 }
 
@@ -441,7 +454,7 @@ AppSettings MainWindow::settings() const
     current.zoom = m_zoom;
     current.speed = m_speed;
     current.scenario = m_scenarioPicker->currentData().toString();
-    current.geometry = saveGeometry();
+    current.geometry = m_presenting ? m_geometryBeforePresenting : saveGeometry();
     // Presenter mode is for this lecture: the layout saved is the one it will come back to.
     current.windowState = m_presenting ? m_layoutBeforePresenting : saveState();
     return current;

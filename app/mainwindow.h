@@ -18,6 +18,7 @@ class QLineEdit;
 class QStringListModel;
 class QMenu;
 class QTableView;
+class QTextBrowser;
 class QToolBar;
 
 namespace SocketScope {
@@ -87,6 +88,8 @@ public:
     // The language of every text, switched live: "fr" or "en", or empty to follow the system.
     QString languageChoice() const { return m_languageChoice; }
     void setLanguageChoice(const QString& choice);
+    // This language for now (--lang), the choice the settings keep unchanged.
+    void useLanguage(const QString& language);
     QString language() const { return m_language; }
     // The step number typed so far (a number then Enter jumps to that step).
     QString typedStep() const { return m_typedStep; }
@@ -129,6 +132,8 @@ private:
     void savePcap();
     void exportDiagram(bool svg);
     void showHelp();
+    void fillGuide(QTextBrowser* guide) const;
+    void escape();
     void showAbout();
     void fillExportMenu(QMenu* menu);
     QWidget* callsPanel();
@@ -203,6 +208,8 @@ private:
     InspectorWindow* m_inspector = nullptr;
     QByteArray m_defaultLayout;
     QByteArray m_layoutBeforePresenting;
+    QByteArray m_geometryBeforePresenting;
+    QString m_replayName;
     Qt::WindowStates m_statesBeforePresenting;
     QString m_typedStep;
     qreal m_basePointSize = 0;

@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QTextBrowser>
 #include <QToolBar>
 
 // The window's actions and menus, and their texts in the current language.
@@ -74,8 +75,8 @@ void MainWindow::buildActions()
         m_stage->setViewMode(protocol ? StageView::ViewMode::Protocol
                                       : StageView::ViewMode::Analogy);
     });
-    a.skip = makeAction(this);
-    connect(a.skip, &QAction::triggered, this, [this] { m_stage->skipAnimation(); });
+    a.skip = makeAction(this, {QKeySequence(Qt::Key_Escape)});
+    connect(a.skip, &QAction::triggered, this, &MainWindow::escape);
     a.presentation = makeAction(this, {QKeySequence(Qt::Key_F5)});
     a.presentation->setCheckable(true);
     connect(a.presentation, &QAction::triggered, this,
@@ -241,8 +242,11 @@ void MainWindow::retranslate()
     m_narration->setAccessibleName(tr("Narration"));
     m_currentCall->setAccessibleName(tr("Current call"));
     fillScenarioPicker();
-    if (!m_replay)
-        setWindowTitle(tr("SocketScope"));
+    setWindowTitle(m_replay ? tr("SocketScope — replay of %1").arg(m_replayName)
+                            : tr("SocketScope"));
+    if (auto* guide = findChild<QTextBrowser*>(QStringLiteral("guide")))
+        fillGuide(guide);
+    showCurrentCall();
     updateControls();
 }
 

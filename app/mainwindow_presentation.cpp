@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "packets/packetcapture.h"
 #include "sources/eventsource.h"
+#include "stageview.h"
 #include "stepcontroller.h"
 
 #include <QAbstractSpinBox>
@@ -50,6 +51,7 @@ void MainWindow::setPresenting(bool presenting, bool fullScreen)
     m_presenting = presenting;
     if (presenting) {
         m_layoutBeforePresenting = saveState();
+        m_geometryBeforePresenting = saveGeometry();
         m_statesBeforePresenting = windowState();
         for (QDockWidget* dock : {m_callsDock, m_tuplesDock, m_bytesDock, m_packetsDock})
             dock->hide();
@@ -115,57 +117,76 @@ void MainWindow::showCurrentCall()
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)
 {
+    // Not while a menu, a drop-down or a dialog has the keys.
     if (event->type() == QEvent::KeyPress && isActiveWindow() &&
+        !QApplication::activePopupWidget() && !QApplication::activeModalWidget() &&
         !takesText(QApplication::focusWidget())) {
         const auto* key = static_cast<QKeyEvent*>(event);
-        if (key->modifiers() == Qt::NoModifier || key->modifiers() == Qt::KeypadModifier) {
-            if (typeStepKey(key->key(), key->text()))
-                return true;
-        }
+        // Shift too: the digits of a French keyboard's top row need it.
+        const bool plain =
+            !(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
+        if (plain && typeStepKey(key->key(), key->text()))
+            return true;
     }
     return QMainWindow::eventFilter(watched, event);
 }
 
-// A number then Enter jumps to that step, as in a slide show; Escape forgets the number,
-// then leaves presenter mode, then skips the animation.
+// A number then Enter jumps to that step, as in a slide show; the number typed so far shows
+// in the message line, which presenter mode keeps.
 bool MainWindow::typeStepKey(int key, const QString& text)
 {
-    if (key >= Qt::Key_0 && key <= Qt::Key_9 && m_typedStep.size() < 4) {
+    if (text.size() == 1 && text.front().isDigit() && m_typedStep.size() < 4) {
         m_typedStep += text;
-        m_outcome->setText(tr("Go to step %1…").arg(m_typedStep));
+        showInlineMessage(tr("Go to step %1…").arg(m_typedStep));
         return true;
     }
-    if (key == Qt::Key_Backspace && !m_typedStep.isEmpty()) {
+    if (m_typedStep.isEmpty())
+        return false;
+    if (key == Qt::Key_Backspace) {
         m_typedStep.chop(1);
+        showInlineMessage(m_typedStep.isEmpty() ? QString()
+                                                : tr("Go to step %1…").arg(m_typedStep));
         return true;
     }
-    if ((key == Qt::Key_Return || key == Qt::Key_Enter) && !m_typedStep.isEmpty()) {
+    if (key == Qt::Key_Return || key == Qt::Key_Enter) {
         const int step = std::exchange(m_typedStep, QString()).toInt();
+        showInlineMessage(QString());
         if (!m_steps->jumpToStep(step))
             showInlineMessage(tr("There is no step %1: this scenario has %2.")
                                   .arg(step)
                                   .arg(m_steps->stepCount()));
         return true;
     }
-    if (key == Qt::Key_Escape) {
-        if (!m_typedStep.isEmpty())
-            m_typedStep.clear();
-        else if (isBlanked())
-            setBlanked(false);
-        else if (m_presenting)
-            setPresenting(false);
-        else
-            m_actions.skip->trigger();
-        return true;
-    }
     return false;
+}
+
+// Escape undoes the last thing in front of the class: a number being typed, a message, the
+// blank screen, presenter mode; else it skips the animation. (A description pinned on the
+// stage takes Escape first.)
+void MainWindow::escape()
+{
+    if (!m_typedStep.isEmpty()) {
+        m_typedStep.clear();
+        showInlineMessage(QString());
+    } else if (!inlineMessage().isEmpty()) {
+        showInlineMessage(QString());
+    } else if (isBlanked()) {
+        setBlanked(false);
+    } else if (m_presenting) {
+        setPresenting(false);
+    } else {
+        m_stage->skipAnimation();
+    }
 }
 
 void MainWindow::setLanguageChoice(const QString& choice)
 {
     m_languageChoice = Languages::isSupported(choice) ? choice : QString();
-    const QString language =
-        m_languageChoice.isEmpty() ? Languages::systemLanguage() : m_languageChoice;
+    useLanguage(m_languageChoice.isEmpty() ? Languages::systemLanguage() : m_languageChoice);
+}
+
+void MainWindow::useLanguage(const QString& language)
+{
     if (language != m_language) {
         m_language = language;
         // Qt sends every widget a LanguageChange event: menus, panels and dialogs follow.
@@ -184,6 +205,13 @@ void MainWindow::showHelp()
         guide->setWindowFlag(Qt::Window);
         guide->resize(720, 640);
     }
+    fillGuide(guide);
+    guide->show();
+    guide->raise();
+}
+
+void MainWindow::fillGuide(QTextBrowser* guide) const
+{
     guide->setWindowTitle(tr("SocketScope guide"));
     guide->setHtml(
         tr("<h2>SocketScope</h2>"
@@ -220,11 +248,17 @@ void MainWindow::showHelp()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About SocketScope"),
-                       tr("<h3>SocketScope %1</h3>"
-                          "<p>BSD sockets made visible: real system calls, stepped and "
-                          "explained.</p><p>Free software under the MIT licence.</p>")
-                           .arg(QCoreApplication::applicationVersion()));
+    // Not modal: it never holds a lecture up.
+    auto* about = new QMessageBox(QMessageBox::NoIcon, tr("About SocketScope"),
+                                  tr("<h3>SocketScope %1</h3>"
+                                     "<p>BSD sockets made visible: real system calls, stepped "
+                                     "and explained.</p><p>Free software under the MIT "
+                                     "licence.</p>")
+                                      .arg(QCoreApplication::applicationVersion()),
+                                  QMessageBox::Close, this);
+    about->setAttribute(Qt::WA_DeleteOnClose);
+    about->setModal(false);
+    about->show();
 }
 
 } // namespace SocketScope

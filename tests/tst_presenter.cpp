@@ -131,6 +131,71 @@ private Q_SLOTS:
         QVERIFY(!QApplication::activeModalWidget());
     }
 
+    // A French keyboard types its top-row digits with Shift; a step whose call is still
+    // blocked is reached, not refused; a message goes with the next move or Escape.
+    void typedStepsAndMessages()
+    {
+        MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
+        QVERIFY(window.selectScenario(QStringLiteral("tcp-echo")));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (int i = 0; i < 5; ++i)
+            press(window, Qt::Key_Space);
+        QTRY_COMPARE(handedOut(window), 5);
+        QTRY_VERIFY(settled(window));
+        // Step 4 is the accept(), waiting for the client that has not called yet.
+        QVERIFY(!window.source()->log().callsInProgress().isEmpty());
+        press(window, Qt::Key_4, Qt::ShiftModifier);
+        QCOMPARE(window.typedStep(), QStringLiteral("4"));
+        QVERIFY(window.inlineMessage().contains(QLatin1String("4")));
+        press(window, Qt::Key_Return);
+        QVERIFY2(window.inlineMessage().isEmpty(), qPrintable(window.inlineMessage()));
+        QVERIFY(window.cursor()->isLive());
+        QCOMPARE(handedOut(window), 5);
+
+        press(window, Qt::Key_9);
+        press(window, Qt::Key_9);
+        press(window, Qt::Key_Return);
+        QVERIFY(!window.inlineMessage().isEmpty());
+        press(window, Qt::Key_Escape);
+        QVERIFY(window.inlineMessage().isEmpty());
+        press(window, Qt::Key_9);
+        press(window, Qt::Key_9);
+        press(window, Qt::Key_Return);
+        QVERIFY(!window.inlineMessage().isEmpty());
+        press(window, Qt::Key_Left);
+        QVERIFY(window.inlineMessage().isEmpty());
+
+        // On a blank screen, Next brings the picture back and makes no call.
+        press(window, Qt::Key_B);
+        QVERIFY(window.isBlanked());
+        press(window, Qt::Key_Space);
+        QVERIFY(!window.isBlanked());
+        QCOMPARE(handedOut(window), 5);
+    }
+
+    // A press waiting its turn must not reach a session being reset: it would go to actors
+    // that are gone.
+    void noStepWhileTheSessionResets()
+    {
+        MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
+        QVERIFY(window.selectScenario(QStringLiteral("tcp-echo")));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (int i = 0; i < 3; ++i)
+            press(window, Qt::Key_Space);
+        QTRY_COMPARE(handedOut(window), 3);
+        QTRY_VERIFY(settled(window));
+        bool steppableDuringReset = false;
+        connect(&window.source()->log(), &EventLog::wasReset, this,
+                [&] { steppableDuringReset |= window.source()->canStep(); });
+        window.session()->reset();
+        QVERIFY(!steppableDuringReset);
+        QTRY_VERIFY(window.source()->canStep());
+        press(window, Qt::Key_Space);
+        QTRY_COMPARE(handedOut(window), 1);
+    }
+
     void presenterModeHidesThePanelsAndBlanks()
     {
         MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);

@@ -13,7 +13,7 @@ StepController::StepController(LogPresenter* presenter, QObject* parent)
     connect(m_presenter, &LogPresenter::sourceChanged, this, [this] {
         forget();
         if (const EventLog* log = m_presenter->log())
-            connect(log, &EventLog::wasReset, this, &StepController::forget);
+            connect(log, &EventLog::wasReset, this, &StepController::forget, Qt::UniqueConnection);
     });
 }
 
@@ -88,12 +88,18 @@ bool StepController::jumpToStep(int step)
         m_presenter->cursor()->setPosition(position);
         return true;
     }
-    // Not reached yet: hand out the steps up to it; the cursor follows the live end.
-    const int missing = step - handedOut();
-    if (missing <= 0 || missing > source->stepsLeft())
+    // Handed out, its call still running (an accept() waiting): the live end shows it.
+    const int started = qMax(handedOut(), m_awaitedNotes);
+    if (step <= started) {
+        m_presenter->cursor()->toLive();
+        return true;
+    }
+    // Not reached yet: hand out the steps up to it, no more; the cursor follows the live end.
+    const int missing = step - started;
+    if (missing > source->stepsLeft())
         return false;
     m_presenter->cursor()->toLive();
-    setPending(qMax(m_pending, missing));
+    setPending(missing);
     handOut();
     return true;
 }

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -176,6 +177,9 @@ void Session::stopActors()
 
 void Session::reset()
 {
+    // Whoever follows the log's reset may ask for a step: none until the new run is ready.
+    m_resetting = true;
+    const auto ready = qScopeGuard([this] { m_resetting = false; });
     stopActors();
     m_failures.clear();
     m_next = 0;
@@ -264,7 +268,7 @@ void Session::relinkPackets()
 bool Session::canStep() const
 {
     // A port just learned must be in the capture's filter before the next call is made.
-    return (state() == State::Stepping || state() == State::Running) &&
+    return !m_resetting && (state() == State::Stepping || state() == State::Running) &&
            m_next < m_scenario.steps.size() && m_awaiting < 0 && !waitsForItsFork(m_next) &&
            !m_flow.isFollowingPorts();
 }

@@ -123,6 +123,7 @@ private:
     QTimer m_relinkTimer;
     PacketFlow m_flow;
     bool m_stepWhenReady = false;
+    bool m_resetting = false; // no step while the actors and the log are being replaced
     std::unique_ptr<QTemporaryDir> m_runFolder;
     QSet<quint16> m_sessionPorts; // of the session's sockets and the addresses they used
     bool m_dialsPortWithoutHtons = false;
