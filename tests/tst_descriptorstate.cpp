@@ -79,12 +79,23 @@ private Q_SLOTS:
         const int client = ::socket(AF_UNIX, SOCK_STREAM, 0);
         QCOMPARE(::connect(client, address->data(), address->length()), 0);
         const DescriptorState state = readDescriptorState(client, AF_UNIX, SOCK_STREAM);
+        const int accepted = ::accept(server, nullptr, nullptr);
+        QVERIFY(accepted >= 0);
+        const DescriptorState answered = readDescriptorState(accepted, AF_UNIX, SOCK_STREAM);
+        const DescriptorState caller = readDescriptorState(client, AF_UNIX, SOCK_STREAM);
+        const DescriptorState listening = readDescriptorState(server, AF_UNIX, SOCK_STREAM);
         const int udp = ::socket(AF_INET, SOCK_DGRAM, 0);
         const DescriptorState datagram = readDescriptorState(udp, AF_INET, SOCK_DGRAM);
-        for (const int fd : {server, client, udp})
+        for (const int fd : {server, client, accepted, udp})
             ::close(fd);
         QVERIFY(!state.local.isValid()); // unnamed
         QCOMPARE(state.peer.host(), path);
+        // Unnamed ends are told apart by their inodes: each names the other once accepted.
+        QVERIFY(caller.inode != 0 && answered.inode != 0 && caller.inode != answered.inode);
+        QCOMPARE(answered.peerInode, caller.inode);
+        QCOMPARE(caller.peerInode, answered.inode);
+        QCOMPARE(listening.peerInode, quint64(0));
+        QCOMPARE(datagram.inode, quint64(0)); // only AF_UNIX needs them
         QVERIFY(!state.tcpState);
         QVERIFY(!datagram.tcpState);
     }

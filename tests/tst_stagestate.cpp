@@ -223,6 +223,47 @@ private Q_SLOTS:
         QCOMPARE(handset->peer, findCall(session.log(), u"client1", Call::Connect)->after.local);
     }
 
+    // AF_UNIX callers have no address of their own: each accepted handset is paired with its
+    // caller by the kernel's inodes, in the order the listening queue held them, and the
+    // bytes each caller sent before being accepted wait in its own handset.
+    void unixCallersPairedByInode()
+    {
+        Session session;
+        QVERIFY(TestScenarios::runToEnd(
+            session, TestScenarios::fromTestData(QStringLiteral("unix-two-callers"))));
+        const QList<CallEvent>& calls = session.log().calls();
+        const StageState queued =
+            projectStage(calls, positionAfter(calls, u"client2", Call::Write));
+        const StageEndpoint* listener = find(queued, QStringLiteral("server"), Phase::Listening);
+        QVERIFY(listener);
+        QCOMPARE(listener->queuedCallers, 2);
+        QCOMPARE(queued.lines.size(), 2);
+        for (const StageLine& line : queued.lines)
+            QVERIFY(line.queued);
+
+        const StageState answered =
+            projectStage(calls, positionAfter(calls, u"server", Call::Accept, 1));
+        QCOMPARE(answered.lines.size(), 2);
+        const QList<std::pair<QString, QByteArray>> expected{{QStringLiteral("client1"), "un"},
+                                                             {QStringLiteral("client2"), "deux"}};
+        for (int nth = 0; nth < 2; ++nth) {
+            const CallEvent* accepted = findCall(session.log(), u"server", Call::Accept, nth);
+            QVERIFY(accepted);
+            QVERIFY(accepted->after.inode != 0);
+            const StageLine* line = nullptr;
+            for (const StageLine& candidate : answered.lines) {
+                if (answered.endpoints[candidate.from].actor == expected[nth].first)
+                    line = &candidate;
+            }
+            QVERIFY(line);
+            QVERIFY(!line->queued);
+            const StageEndpoint& handset = answered.endpoints[line->to];
+            QCOMPARE(handset.fd, accepted->resultFd());
+            QCOMPARE(handset.unread, expected[nth].second);
+        }
+        QCOMPARE(find(answered, QStringLiteral("server"), Phase::Listening)->queuedCallers, 0);
+    }
+
     // Bytes wait in the handset that will read them, and are gone once read: never on the
     // listening socket, never left behind on another copy of the descriptor.
     void unreadBytesGoWhenRead_data()

@@ -13,9 +13,8 @@ void deriveLines(StageState& state)
             continue;
         int handset = -1;
         for (qsizetype j = 0; j < endpoints.size(); ++j) {
-            if (j != i && !endpoints[j].datagram &&
-                sameSocketAddress(endpoints[j].local, caller.peer) &&
-                sameSocketAddress(endpoints[j].peer, caller.local) && endpoints[j].parentFd >= 0)
+            if (j != i && !endpoints[j].datagram && isFarEnd(caller, endpoints[j]) &&
+                endpoints[j].parentFd >= 0)
                 handset = int(j);
         }
         if (handset >= 0) {
@@ -44,8 +43,7 @@ void deriveLines(StageState& state)
         if (drawn)
             continue;
         for (qsizetype j = 0; j < endpoints.size(); ++j) {
-            if (j != i && sameSocketAddress(endpoints[j].local, handset.peer) &&
-                sameSocketAddress(endpoints[j].peer, handset.local))
+            if (j != i && isFarEnd(handset, endpoints[j]))
                 state.lines.append({int(j), int(i), false, true});
         }
     }

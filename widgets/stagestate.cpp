@@ -10,11 +10,22 @@ namespace SocketScope {
 
 namespace {
 
-using Connection = std::pair<SocketAddress, SocketAddress>; // local, peer
+// A connection as its accepted end will see it: local, peer and (AF_UNIX) the peer's inode.
+struct Connection {
+    SocketAddress local;
+    SocketAddress peer;
+    quint64 peerInode = 0;
+    bool operator==(const Connection&) const = default;
+};
 
-Connection connectionKey(const SocketAddress& local, const SocketAddress& peer)
+size_t qHash(const Connection& connection, size_t seed = 0)
 {
-    return {local.unmapped(), peer.unmapped()};
+    return qHashMulti(seed, connection.local, connection.peer, connection.peerInode);
+}
+
+Connection connectionKey(const SocketAddress& local, const SocketAddress& peer, quint64 peerInode)
+{
+    return {local.unmapped(), peer.unmapped(), peerInode};
 }
 
 class Projector {
@@ -156,8 +167,7 @@ int Projector::streamPeerOf(int index) const
         return -1;
     for (qsizetype i = 0; i < state.endpoints.size(); ++i) {
         const StageEndpoint& other = state.endpoints[i];
-        if (i != index && !other.datagram && sameSocketAddress(other.local, self.peer) &&
-            sameSocketAddress(other.peer, self.local) &&
+        if (i != index && !other.datagram && isFarEnd(self, other) &&
             other.phase != StageEndpoint::Phase::Closed)
             return int(i);
     }
@@ -212,7 +222,10 @@ void Projector::addHandset(const CallEvent& event)
     handset.local = event.after.local;
     handset.peer = event.after.peer;
     handset.tcpState = event.after.tcpState;
-    handset.unread = m_awaitingHandset.take(connectionKey(handset.local, handset.peer));
+    handset.inode = event.after.inode;
+    handset.peerInode = event.after.peerInode;
+    handset.unread =
+        m_awaitingHandset.take(connectionKey(handset.local, handset.peer, handset.peerInode));
     handset.tuple = event.tuple;
     const int index = append(handset);
     m_unread.insert(m_socketOf[index], handset.unread);
@@ -245,7 +258,7 @@ void Projector::send(int index, const CallEvent& event)
         if (peer >= 0)
             deliverBytes(peer, sent);
         else
-            m_awaitingHandset[connectionKey(endpoint.peer, endpoint.local)] += sent;
+            m_awaitingHandset[connectionKey(endpoint.peer, endpoint.local, endpoint.inode)] += sent;
         state.last = {StageExchange::Kind::Speech, index, peer, event.arguments.payload, {}};
         return;
     }
@@ -302,6 +315,10 @@ void Projector::applyOnDescriptor(const CallEvent& event, bool dialling)
         endpoint.peer = event.after.peer;
     if (event.after.tcpState)
         endpoint.tcpState = event.after.tcpState;
+    if (event.after.inode) {
+        endpoint.inode = event.after.inode;
+        endpoint.peerInode = event.after.peerInode;
+    }
     state.last.from = index;
 
     if (Calls::has(event.call, CallTrait::SendsData)) {
@@ -445,6 +462,16 @@ int StageState::indexOf(const QString& actor, int fd) const
 bool sameSocketAddress(const SocketAddress& a, const SocketAddress& b)
 {
     return a.isValid() && a.unmapped() == b.unmapped();
+}
+
+bool isFarEnd(const StageEndpoint& self, const StageEndpoint& other)
+{
+    // A caller's peer has no inode until accept() gives it a socket: ask the other way too.
+    if (self.peerInode && other.inode)
+        return self.peerInode == other.inode;
+    if (other.peerInode && self.inode)
+        return other.peerInode == self.inode;
+    return sameSocketAddress(other.local, self.peer) && sameSocketAddress(other.peer, self.local);
 }
 
 bool endpointsMatch(const SocketAddress& bound, const SocketAddress& target)

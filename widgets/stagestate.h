@@ -28,6 +28,8 @@ struct StageEndpoint {
     SocketAddress local; // invalid while it has none
     SocketAddress peer;
     std::optional<TcpState> tcpState;
+    quint64 inode = 0; // AF_UNIX: the socket's and its peer's inodes (DescriptorState)
+    quint64 peerInode = 0;
     int backlog = 0;
     int parentFd = -1;       // the listening descriptor accept() took it from
     int queuedCallers = 0;   // listening: connections established, not yet accepted
@@ -89,6 +91,10 @@ StageState projectStage(const QList<CallEvent>& calls, int cursor,
 
 // Both ends of a connection name the same address, an IPv4-mapped one as the IPv4 it is.
 bool sameSocketAddress(const SocketAddress& a, const SocketAddress& b);
+
+// `other` is the far end of `self`'s connection: by the inodes the kernel gave (AF_UNIX,
+// whose unnamed ends all look alike), otherwise each names the other's address.
+bool isFarEnd(const StageEndpoint& self, const StageEndpoint& other);
 
 // "127.0.0.1:5000" and "0.0.0.0:5000" name the same socket for a datagram sent there.
 bool endpointsMatch(const SocketAddress& bound, const SocketAddress& target);

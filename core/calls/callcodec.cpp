@@ -24,6 +24,7 @@ constexpr qsizetype maxPayload = 16 << 20;
 constexpr qsizetype maxItems = 4096;
 // Times in nanoseconds: two of them added stay far from overflowing.
 constexpr qint64 maxTime = qint64(1) << 61;
+constexpr qint64 maxInode = qint64(1) << 32;
 
 QString hex(const QByteArray& bytes)
 {
@@ -407,6 +408,10 @@ QJsonObject afterToJson(const DescriptorState& state)
     putAddress(object, "peer", state.peer);
     if (state.tcpState)
         object[QLatin1String("tcp_state")] = kernelName(*state.tcpState);
+    if (state.inode)
+        object[QLatin1String("inode")] = qint64(state.inode);
+    if (state.peerInode)
+        object[QLatin1String("peer_inode")] = qint64(state.peerInode);
     return object;
 }
 
@@ -421,6 +426,8 @@ DescriptorState afterFromJson(JsonFields f)
         if (!state.tcpState)
             f.fail("tcp_state", Tr::tr("\"%1\" is not a TCP state").arg(tcpState));
     }
+    state.inode = quint64(f.integer("inode", 0, 0, maxInode));
+    state.peerInode = quint64(f.integer("peer_inode", 0, 0, maxInode));
     return state;
 }
 

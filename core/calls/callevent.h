@@ -18,6 +18,10 @@ struct DescriptorState {
     SocketAddress local; // invalid while it has no address
     SocketAddress peer;
     std::optional<TcpState> tcpState; // TCP sockets only
+    // AF_UNIX only: the socket's inode and its peer's. Unnamed ends have no address, so this
+    // is how the stage knows which accepted descriptor answered which caller.
+    quint64 inode = 0;
+    quint64 peerInode = 0;
     bool operator==(const DescriptorState&) const = default;
 };
 

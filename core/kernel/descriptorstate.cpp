@@ -1,6 +1,7 @@
 #include "kernel/descriptorstate.h"
 
 #include "calls/socketaddress.h"
+#include "kernel/unixpeer.h"
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -79,6 +80,10 @@ DescriptorState readDescriptorState(int fd, int domain, int type)
         socklen_t infoLength = sizeof(info);
         if (::getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &infoLength) == 0)
             state.tcpState = tcpStateFromKernelNumber(info.tcpi_state);
+    }
+    if (domain == AF_UNIX) {
+        state.inode = socketInode(fd);
+        state.peerInode = unixPeerInode(state.inode);
     }
     return state;
 }
