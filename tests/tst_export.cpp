@@ -4,6 +4,7 @@
 #include "scenarios/scenariocatalog.h"
 #include "sources/session.h"
 #include "stageview.h"
+#include "testprocess.h"
 #include "testwindow.h"
 
 #include <QFile>
@@ -11,7 +12,6 @@
 #include <QImage>
 #include <QMenu>
 #include <QMenuBar>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -61,30 +61,13 @@ double inkedShare(const QImage& image)
     return double(inked) / (qint64(image.width()) * image.height());
 }
 
-struct Run {
-    int exitCode = -1;
-    QString err;
-};
+using TestProcess::Run;
 
 // The executable, without a display: an export must not need one.
 Run runApp(const QStringList& arguments)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const QString& name : {QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("DISPLAY"),
-                                QStringLiteral("WAYLAND_DISPLAY")})
-        environment.remove(name);
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(SOCKETSCOPE_BINARY), arguments);
-    Run run;
-    if (!process.waitForFinished(120'000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return TestProcess::run(arguments, QStringLiteral(SOCKETSCOPE_BINARY),
+                            TestProcess::withoutDisplay());
 }
 
 } // namespace

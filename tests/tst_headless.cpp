@@ -1,9 +1,10 @@
+#include "testprocess.h"
+
 #include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
@@ -12,27 +13,12 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using SocketScope::TestProcess::Run;
 
 Run runApp(const QStringList& arguments,
            const QString& program = QStringLiteral(SOCKETSCOPE_BINARY))
 {
-    QProcess process;
-    process.start(program, arguments);
-    Run run;
-    if (!process.waitForFinished(120'000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return SocketScope::TestProcess::run(arguments, program);
 }
 
 QList<QJsonObject> readTrace(const QString& path)

@@ -49,6 +49,34 @@ void stepToEnd(Session& session)
     }
 }
 
+// A listener of the test on 127.0.0.1:port, as another program would hold it; -1 if taken.
+int holdLoopbackPort(quint16 port)
+{
+    const int holder = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::bind(holder, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0) {
+        ::close(holder);
+        return -1;
+    }
+    return holder;
+}
+
+// privileged-port ran on another port below 1024 than its 999, and said which.
+void verifyBoundAnotherPrivilegedPort(const Session& session)
+{
+    QVERIFY2(session.outcome()->passed,
+             qPrintable(session.outcome()->failures.join(QLatin1Char('\n'))));
+    const CallEvent* bind = findCall(session.log(), QStringLiteral("server"), Call::Bind);
+    QVERIFY(bind);
+    const quint16 used = bind->arguments.address.port();
+    QVERIFY(used != 999 && used < 1024);
+    QVERIFY2(session.log().notice().contains(QString::number(used)),
+             qPrintable(session.log().notice()));
+}
+
 } // namespace
 
 class TestSession : public QObject {
@@ -92,26 +120,14 @@ private Q_SLOTS:
     {
         if (!mayBindPort(999))
             QSKIP("this process may not bind ports below 1024: the scenario shows EACCES");
-        const int holder = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(999);
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::bind(holder, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0) {
-            ::close(holder);
+        const int holder = holdLoopbackPort(999);
+        if (holder < 0)
             QSKIP("port 999 is not free to hold for the test");
-        }
         Session session;
         QVERIFY(TestScenarios::runToEnd(session,
                                         TestScenarios::builtIn(QStringLiteral("privileged-port"))));
         ::close(holder);
-        QVERIFY2(session.outcome()->passed,
-                 qPrintable(session.outcome()->failures.join(QLatin1Char('\n'))));
-        const CallEvent* bind = findCall(session.log(), QStringLiteral("server"), Call::Bind);
-        const quint16 used = bind->arguments.address.port();
-        QVERIFY(used != 999 && used < 1024);
-        QVERIFY2(session.log().notice().contains(QString::number(used)),
-                 qPrintable(session.log().notice()));
+        verifyBoundAnotherPrivilegedPort(session);
     }
 
     // Free when the run began, taken by another program (a second copy of the same lesson)
@@ -127,41 +143,21 @@ private Q_SLOTS:
             QSKIP("port 999 was not free when the run began");
         QVERIFY(TestScenarios::stepTimes(session, 1));
         QTRY_COMPARE(session.log().calls().size(), 1);
-        const int holder = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(999);
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::bind(holder, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0) {
-            ::close(holder);
+        const int holder = holdLoopbackPort(999);
+        if (holder < 0)
             QSKIP("port 999 is not free to hold for the test");
-        }
         session.setIntervalMs(0);
         session.run();
         QTRY_COMPARE(session.state(), Session::State::Finished);
         ::close(holder);
-        QVERIFY2(session.outcome()->passed,
-                 qPrintable(session.outcome()->failures.join(QLatin1Char('\n'))));
-        const CallEvent* bind = findCall(session.log(), QStringLiteral("server"), Call::Bind);
-        const quint16 used = bind->arguments.address.port();
-        QVERIFY(used != 999 && used < 1024);
-        QVERIFY2(session.log().notice().contains(QString::number(used)),
-                 qPrintable(session.log().notice()));
+        verifyBoundAnotherPrivilegedPort(session);
     }
 
     // A port the run's own socket holds is not moved: the second bind() fails as written.
     void writtenPortHeldByTheRunItselfStays()
     {
         // The port the test data writes, replaced by one the system finds free now.
-        const int probe = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof(address);
-        QCOMPARE(::bind(probe, reinterpret_cast<sockaddr*>(&address), length), 0);
-        QCOMPARE(::getsockname(probe, reinterpret_cast<sockaddr*>(&address), &length), 0);
-        ::close(probe);
-        const quint16 port = ntohs(address.sin_port);
+        const quint16 port = TestScenarios::closedPort();
         Scenario scenario = TestScenarios::fromTestData(QStringLiteral("fixed-port-twice"));
         for (ScenarioStep& step : scenario.steps) {
             if (step.call == Call::Bind)
