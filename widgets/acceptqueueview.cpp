@@ -1,8 +1,8 @@
 #include "acceptqueueview.h"
 
 #include "emptyviewmessage.h"
-#include "stagepainter.h"
 
+#include <QEvent>
 #include <QPainter>
 
 namespace SocketScope {
@@ -219,7 +219,14 @@ AcceptQueueView::Geometry AcceptQueueView::geometry() const
 QColor AcceptQueueView::fillColour() const
 {
     // The palette has no warning role: the red the stage and the call log use for errors.
-    return isFull() ? StagePainter::Theme().error : palette().color(QPalette::Highlight);
+    return isFull() ? m_theme.error : palette().color(QPalette::Highlight);
+}
+
+void AcceptQueueView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        m_theme = Theme::current();
+    QWidget::changeEvent(event);
 }
 
 void AcceptQueueView::paintEvent(QPaintEvent*)
@@ -274,7 +281,7 @@ void AcceptQueueView::paintSlots(QPainter& painter, const Geometry& geometry) co
         painter.drawRoundedRect(
             QRectF(geometry.bar.topLeft(), QSizeF(width, geometry.bar.height())), 3, 3);
     }
-    const QColor text = isFull() ? QColor(Qt::white) : palette().color(QPalette::HighlightedText);
+    const QColor text = isFull() ? m_theme.onStrong : palette().color(QPalette::HighlightedText);
     const int filled = filledSlots();
     for (int i = 0; i < geometry.slotRects.size(); ++i) {
         const QRectF slot = geometry.slotRects.at(i);

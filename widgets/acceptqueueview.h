@@ -1,5 +1,7 @@
 #pragma once
 
+#include "theme.h"
+
 #include <QStringList>
 #include <QWidget>
 
@@ -57,6 +59,7 @@ Q_SIGNALS:
     void queueChanged(const SocketScope::AcceptQueue& queue);
 
 protected:
+    void changeEvent(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
 
 private:
@@ -72,6 +75,7 @@ private:
     void paintHalfOpen(QPainter& painter, const Geometry& geometry) const;
 
     AcceptQueue m_queue;
+    Theme m_theme = Theme::current();
 };
 
 } // namespace SocketScope

@@ -342,6 +342,18 @@
         <source>--panel: &quot;%1&quot; is not a panel that can be exported; use stage, diagram, tuples, bytes or states.</source>
         <translation>--panel : « %1 » n&apos;est pas un panneau exportable ; utilisez stage, diagram, tuples, bytes ou states.</translation>
     </message>
+    <message>
+        <source>The colours of the window, its screenshots and its exports: light (high contrast, the default), dark, or system (as the desktop). For this run only.</source>
+        <translation>Les couleurs de la fenêtre, de ses captures d&apos;écran et de ses exports : light (clair, contrasté, par défaut), dark (sombre) ou system (comme le bureau). Pour cette exécution seulement.</translation>
+    </message>
+    <message>
+        <source>THEME</source>
+        <translation>THÈME</translation>
+    </message>
+    <message>
+        <source>--theme: &quot;%1&quot; is not a theme of SocketScope; use light, dark or system.</source>
+        <translation>--theme : « %1 » n&apos;est pas un thème de SocketScope ; utilisez light, dark ou system.</translation>
+    </message>
 </context>
 <context>
     <name>Errno</name>
@@ -1809,6 +1821,22 @@ Source : %2</translation>
     <message>
         <source>Export %1 as SVG</source>
         <translation>Exporter en SVG : %1</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Light (high contrast)</source>
+        <translation>Clair (contrasté)</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
     </message>
 </context>
 <context>
