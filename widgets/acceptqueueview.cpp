@@ -222,6 +222,12 @@ QColor AcceptQueueView::fillColour() const
     return isFull() ? m_theme.error : palette().color(QPalette::Highlight);
 }
 
+QString AcceptQueueView::note() const
+{
+    return isFull() ? tr("Queue full: new SYNs are dropped until accept() takes one")
+                    : tr("Calls on hold until the server picks up with accept().");
+}
+
 void AcceptQueueView::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::PaletteChange)
@@ -305,11 +311,9 @@ void AcceptQueueView::paintCaption(QPainter& painter, const Geometry& geometry) 
     painter.setPen(palette().color(QPalette::Text));
     painter.drawText(geometry.caption, Qt::AlignLeft | Qt::AlignVCenter,
                      metrics.elidedText(caption(), Qt::ElideRight, geometry.caption.width()));
-    const QString note = isFull() ? tr("Queue full: new SYNs are dropped until accept() takes one")
-                                  : tr("Calls on hold until the server picks up with accept().");
     painter.setPen(isFull() ? fillColour() : palette().color(QPalette::PlaceholderText));
     painter.drawText(geometry.note, Qt::AlignLeft | Qt::AlignVCenter,
-                     metrics.elidedText(note, Qt::ElideRight, geometry.note.width()));
+                     metrics.elidedText(note(), Qt::ElideRight, geometry.note.width()));
 }
 
 void AcceptQueueView::paintHalfOpen(QPainter& painter, const Geometry& geometry) const

@@ -49,6 +49,8 @@ public:
     // The text in a filled slot: the peer, its port alone when narrow, or nothing.
     QString slotText(int index) const;
     QString caption() const;
+    // The line under the slots; a full queue says so in words, not in red alone.
+    QString note() const;
     // The half-open peers drawn; the others are counted in a "+N more".
     int drawnHalfOpen() const;
 

@@ -31,7 +31,24 @@ void drawLines(QPainter& painter, const StageText& text, const Theme& theme, con
     }
 }
 
+// Diagonal bands of `colour` over `shape`, `width` wide.
+void drawStripes(QPainter& painter, const QPainterPath& shape, const QColor& colour, qreal width)
+{
+    painter.save();
+    painter.setClipPath(shape, Qt::IntersectClip);
+    painter.setPen(QPen(colour, width, Qt::SolidLine, Qt::FlatCap));
+    const QRectF r = shape.boundingRect();
+    for (qreal x = r.left() - r.height(); x < r.right(); x += width * 2.5)
+        painter.drawLine(QPointF(x, r.bottom()), QPointF(x + r.height(), r.top()));
+    painter.restore();
+}
+
 } // namespace
+
+IconFill iconFill(int actorIndex)
+{
+    return actorIndex == 0 ? IconFill::Plain : IconFill::Striped;
+}
 
 QColor inkColour(const Theme& theme, StageInk role)
 {
@@ -50,7 +67,8 @@ QColor inkColour(const Theme& theme, StageInk role)
     return theme.ink;
 }
 
-void drawPhone(QPainter& painter, const QRectF& r, const QColor& color, bool offHook, bool ringing)
+void drawPhone(QPainter& painter, const QRectF& r, const QColor& color, bool offHook, bool ringing,
+               IconFill fill, const Theme& theme)
 {
     painter.save();
     const qreal stroke = qMax(1.0, r.height() / 30);
@@ -66,6 +84,8 @@ void drawPhone(QPainter& painter, const QRectF& r, const QColor& color, bool off
     painter.setPen(QPen(color.darker(130), stroke));
     painter.setBrush(color);
     painter.drawPath(bodyPath);
+    if (fill == IconFill::Striped)
+        drawStripes(painter, bodyPath, theme.tint(color, 0.5), body.height() / 8);
 
     // The handset: on its cradle, or lifted and tilted when the line is open.
     const QRectF handset(r.left(), r.top() + r.height() * 0.18, r.width(), r.height() * 0.2);
@@ -93,7 +113,7 @@ void drawPhone(QPainter& painter, const QRectF& r, const QColor& color, bool off
 }
 
 void drawMailbox(QPainter& painter, const QRectF& r, const QColor& color, int letters,
-                 const Theme& theme)
+                 IconFill fill, const Theme& theme)
 {
     painter.save();
     const QRectF box(r.left() + r.width() * 0.1, r.top() + r.height() * 0.15, r.width() * 0.7,
@@ -107,6 +127,8 @@ void drawMailbox(QPainter& painter, const QRectF& r, const QColor& color, int le
     painter.setPen(QPen(color.darker(130), qMax(1.0, r.height() / 30)));
     painter.setBrush(color);
     painter.drawPath(path);
+    if (fill == IconFill::Striped)
+        drawStripes(painter, path, theme.tint(color, 0.5), box.height() / 8);
     // The slot.
     painter.setBrush(color.darker(160));
     painter.drawRect(QRectF(box.left() + box.width() * 0.2, box.top() + box.height() * 0.45,
@@ -123,12 +145,21 @@ void drawMailbox(QPainter& painter, const QRectF& r, const QColor& color, int le
     painter.restore();
 }
 
-void drawSocketBox(QPainter& painter, const QRectF& r, const QColor& color, const Theme& theme)
+void drawSocketBox(QPainter& painter, const QRectF& r, const QColor& color, IconFill fill,
+                   const Theme& theme)
 {
     painter.save();
     painter.setPen(QPen(color, qMax(2.0, r.height() / 25)));
     painter.setBrush(theme.tint(color));
     painter.drawRoundedRect(r, r.height() / 10, r.height() / 10);
+    // Faint bands: the label written over them keeps its contrast.
+    if (fill == IconFill::Striped) {
+        QPainterPath box;
+        box.addRoundedRect(r, r.height() / 10, r.height() / 10);
+        drawStripes(painter, box, theme.tint(color, 0.3), r.height() / 8);
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRoundedRect(r, r.height() / 10, r.height() / 10);
+    }
     painter.restore();
 }
 

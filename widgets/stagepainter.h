@@ -13,15 +13,22 @@ namespace SocketScope::StagePainter {
 // The colour of a text role in `theme`.
 QColor inkColour(const Theme& theme, StageInk role);
 
+// How an actor's icons differ by more than their colour, for those who cannot tell blue from
+// green: the first actor's (the server's) are plain, the others' striped. The column's
+// heading names the actor too.
+enum class IconFill { Plain, Striped };
+IconFill iconFill(int actorIndex);
+
 // A desk telephone in `body`: the handset lifted when off the hook; when ringing, sound
 // waves to the right of it (StageCell::icon keeps room for them).
 void drawPhone(QPainter& painter, const QRectF& body, const QColor& color, bool offHook,
-               bool ringing);
+               bool ringing, IconFill fill, const Theme& theme);
 // A mailbox with its flag up when letters wait in it.
 void drawMailbox(QPainter& painter, const QRectF& body, const QColor& color, int letters,
-                 const Theme& theme);
+                 IconFill fill, const Theme& theme);
 // The protocol view's plain socket: a box (its badge writes the descriptor and the kind).
-void drawSocketBox(QPainter& painter, const QRectF& body, const QColor& color, const Theme& theme);
+void drawSocketBox(QPainter& painter, const QRectF& body, const QColor& color, IconFill fill,
+                   const Theme& theme);
 // The descriptor's number on its icon: in a round badge, or plain in the protocol's box.
 void drawBadge(QPainter& painter, const StageText& badge, const QColor& color, bool round,
                const Theme& theme, const QFont& family);

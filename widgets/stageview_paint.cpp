@@ -97,15 +97,17 @@ void StageView::paintEndpoint(QPainter& painter, const StageScene& stage, int in
     painter.save();
     painter.setOpacity(appearing ? m_transition : 1.0);
     const QColor color = closed ? theme.muted : actorColor(endpoint.actor);
+    const auto fill = StagePainter::iconFill(int(m_actorIds.indexOf(endpoint.actor)));
     const bool protocol = m_viewMode == ViewMode::Protocol;
     if (protocol) {
-        StagePainter::drawSocketBox(painter, cell.body, color, theme);
+        StagePainter::drawSocketBox(painter, cell.body, color, fill, theme);
     } else if (endpoint.datagram) {
-        StagePainter::drawMailbox(painter, cell.body, color, int(endpoint.mailbox.size()), theme);
+        StagePainter::drawMailbox(painter, cell.body, color, int(endpoint.mailbox.size()), fill,
+                                  theme);
     } else {
         const bool offHook = endpoint.phase == StageEndpoint::Phase::Connected;
         const bool ringing = endpoint.phase == StageEndpoint::Phase::Listening;
-        StagePainter::drawPhone(painter, cell.body, color, offHook, ringing);
+        StagePainter::drawPhone(painter, cell.body, color, offHook, ringing, fill, theme);
     }
     if (cell.badge >= 0)
         StagePainter::drawBadge(painter, stage.texts[cell.badge], color, !protocol, theme, font());

@@ -1,6 +1,7 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -169,6 +170,8 @@ void Theme::apply(const Theme& theme)
     if (QApplication::style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0)
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QApplication::setPalette(theme.palette());
+    // Qt posts the change to the widgets: delivered now, the switch is done on return.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::ApplicationPaletteChange);
 }
 
 QPalette Theme::palette() const
