@@ -66,6 +66,7 @@ MainWindow::MainWindow(const ScenarioCatalog& catalog, const QString& language,
     m_steps = new StepController(m_presenter, this);
     buildActions();
     buildMenus();
+    followDesktopColours();
     m_presenter->setLanguage(m_language);
     connect(m_presenter, &LogPresenter::controlsChanged, this, &MainWindow::updateControls);
     // The narration changes with the cursor and the language: it is fitted again.

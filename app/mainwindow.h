@@ -148,6 +148,7 @@ private:
     void askToExport(ExportPanel panel, ExportFormat format);
     void showSource(EventSource* source);
     void applyThemeColours();
+    void followDesktopColours();
 
     const ScenarioCatalog& m_catalog;
     QString m_language;

@@ -6,6 +6,11 @@
 #include <QAction>
 #include <QLabel>
 
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+#include <QGuiApplication>
+#include <QStyleHints>
+#endif
+
 namespace SocketScope {
 
 void MainWindow::setThemeChoice(ThemeChoice choice)
@@ -22,6 +27,19 @@ void MainWindow::useTheme(ThemeChoice choice)
     Theme::apply(Theme::forChoice(choice, Theme::desktopPalette()));
     applyThemeColours();
     updateControls();
+}
+
+void MainWindow::followDesktopColours()
+{
+    // Qt 6.5 tells when the desktop turns dark or light; before it, "follow the system" is
+    // decided from the desktop's palette when the choice is made.
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    connect(QGuiApplication::styleHints(), &QStyleHints::colorSchemeChanged, this,
+            [this](Qt::ColorScheme scheme) {
+                if (m_themeShown == ThemeChoice::System && scheme != Qt::ColorScheme::Unknown)
+                    Theme::apply(scheme == Qt::ColorScheme::Dark ? Theme::dark() : Theme::light());
+            });
+#endif
 }
 
 void MainWindow::applyThemeColours()
