@@ -9,6 +9,7 @@ namespace SocketScope {
 namespace {
 
 const QString languageKey = QStringLiteral("language");
+const QString themeKey = QStringLiteral("theme");
 const QString zoomKey = QStringLiteral("zoom");
 const QString speedKey = QStringLiteral("speed");
 const QString scenarioKey = QStringLiteral("scenario");
@@ -31,6 +32,7 @@ AppSettings AppSettings::load(QSettings& settings)
     const QString language = settings.value(languageKey).toString();
     if (Languages::isSupported(language))
         loaded.language = language;
+    loaded.theme = themeChoiceNamed(settings.value(themeKey).toString()).value_or(loaded.theme);
     loaded.zoom = boundedNumber(settings, zoomKey, 1.0, minZoom, maxZoom);
     loaded.speed = boundedNumber(settings, speedKey, 1.0, 0.25, 4.0);
     loaded.scenario = settings.value(scenarioKey).toString();
@@ -42,6 +44,7 @@ AppSettings AppSettings::load(QSettings& settings)
 void AppSettings::save(QSettings& settings) const
 {
     settings.setValue(languageKey, language);
+    settings.setValue(themeKey, themeChoiceName(theme));
     settings.setValue(zoomKey, zoom);
     settings.setValue(speedKey, speed);
     settings.setValue(scenarioKey, scenario);

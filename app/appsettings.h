@@ -1,5 +1,7 @@
 #pragma once
 
+#include "theme.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -10,7 +12,8 @@ namespace SocketScope {
 // What the window remembers from one lecture to the next, read once into typed values (a
 // value out of range is the default, never an error shown to the class).
 struct AppSettings {
-    QString language; // "fr", "en", or empty: follow the system
+    QString language;                       // "fr", "en", or empty: follow the system
+    ThemeChoice theme = ThemeChoice::Light; // light, high-contrast: a projector's friend
     double zoom = 1.0;
     double speed = 1.0;
     QString scenario;

@@ -72,6 +72,11 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
                                         Tr::tr("The language of the interface and narration: fr "
                                                "or en."),
                                         Tr::tr("LANG"));
+    const QCommandLineOption themeOption(
+        QStringLiteral("theme"),
+        Tr::tr("The colours of the window, its screenshots and its exports: light (high "
+               "contrast, the default), dark, or system (as the desktop). For this run only."),
+        Tr::tr("THEME"));
     const QCommandLineOption folderOption(QStringLiteral("scenario-folder"),
                                           Tr::tr("Also load the scenario files of FOLDER."),
                                           Tr::tr("FOLDER"));
@@ -126,9 +131,9 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
                "With --size and --screenshot: presenter mode at that size."));
     parser.addOptions({socketsOption, jsonOption, noProcessesOption, presentationOption});
     parser.addOptions({listOption, headlessOption, scenarioOption, replayOption, portOption,
-                       traceOption, pcapOption, noCaptureOption, langOption, folderOption,
-                       stepsOption, screenshotOption, exportPngOption, exportSvgOption, sizeOption,
-                       panelOption});
+                       traceOption, pcapOption, noCaptureOption, langOption, themeOption,
+                       folderOption, stepsOption, screenshotOption, exportPngOption,
+                       exportSvgOption, sizeOption, panelOption});
 
     CommandLineResult result;
     if (!parser.parse(arguments)) {
@@ -158,6 +163,15 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
         if (options.language != QLatin1String("fr") && options.language != QLatin1String("en")) {
             result.error = Tr::tr("--lang: \"%1\" is not a language of SocketScope; use fr or en.")
                                .arg(options.language);
+            return result;
+        }
+    }
+    if (parser.isSet(themeOption)) {
+        options.theme = themeChoiceNamed(parser.value(themeOption));
+        if (!options.theme) {
+            result.error =
+                Tr::tr("--theme: \"%1\" is not a theme of SocketScope; use light, dark or system.")
+                    .arg(parser.value(themeOption));
             return result;
         }
     }

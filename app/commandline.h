@@ -1,6 +1,7 @@
 #pragma once
 
 #include "exportpanel.h"
+#include "theme.h"
 
 #include <QSize>
 #include <QString>
@@ -19,11 +20,12 @@ struct CommandLineOptions {
     QString replayPath; // --replay: a saved session to replay
     std::optional<quint16> port;
     QString tracePath;
-    QString pcapPath;              // --pcap: the captured packets, in pcap format
-    bool inferPacketsOnly = false; // --no-capture
-    bool json = false;             // --json: --list-sockets as JSON
-    bool processes = true;         // --no-processes: --list-sockets without owners
-    QString language;              // "fr" or "en"; empty: the system's language
+    QString pcapPath;                 // --pcap: the captured packets, in pcap format
+    bool inferPacketsOnly = false;    // --no-capture
+    bool json = false;                // --json: --list-sockets as JSON
+    bool processes = true;            // --no-processes: --list-sockets without owners
+    QString language;                 // "fr" or "en"; empty: the system's language
+    std::optional<ThemeChoice> theme; // --theme: for this run, whatever the settings say
     QString scenarioFolder;
     int steps = 0;          // --steps: real steps performed before the screenshot
     QString screenshotPath; // --screenshot: save the window there and exit

@@ -7,6 +7,7 @@
 #include "sequencediagrampainter.h"
 #include "sequencediagramview.h"
 #include "tcpstatemachineview.h"
+#include "theme.h"
 #include "tuplecardsview.h"
 
 #include <QDir>
@@ -15,7 +16,6 @@
 #include <QLabel>
 #include <QPainter>
 #include <QSaveFile>
-#include <QStyle>
 #include <QSvgGenerator>
 #include <QTextDocument>
 #include <QVBoxLayout>
@@ -104,8 +104,9 @@ Exporter::Picture Exporter::picture(ExportPanel panel, QSize size) const
     picture.widget = std::make_unique<QWidget>();
     QWidget& root = *picture.widget;
     root.setAttribute(Qt::WA_DontShowOnScreen);
-    // Pictures are light whatever the desktop's theme: they go on slides and paper.
-    root.setPalette(root.style()->standardPalette());
+    // Pictures are in the window's theme (light unless the user chose dark, or --theme),
+    // whatever the desktop's own colours: the theme's whole palette, not the desktop's.
+    root.setPalette(Theme::current().palette());
     root.setBackgroundRole(QPalette::Base);
     root.setAutoFillBackground(true);
     auto* layout = new QVBoxLayout(&root);
@@ -287,7 +288,7 @@ bool Exporter::write(ExportPanel panel, ExportFormat format, const QString& path
     switch (format) {
     case ExportFormat::Png: {
         QImage image(size, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::white);
+        image.fill(Theme::current().background);
         QPainter painter(&image);
         draw(painter);
         painter.end();

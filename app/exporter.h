@@ -15,7 +15,7 @@ class LogPresenter;
 class TcpStateMachineView;
 
 // Pictures of the views for slides and handouts: each panel is drawn by its own view class,
-// fed what the presenter feeds the window's view at the cursor, on a light background, at
+// fed what the presenter feeds the window's view at the cursor, in the current theme, at
 // the size asked and zoomed as much as its content allows. A PNG is the widget rendered
 // into an image; an SVG the same paint calls recorded by QSvgGenerator, so text stays text.
 class Exporter {

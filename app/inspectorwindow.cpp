@@ -8,6 +8,7 @@
 #include "logpresenter.h"
 #include "socketdetailpanel.h"
 #include "sockettablemodel.h"
+#include "theme.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -162,6 +163,10 @@ void InspectorWindow::changeEvent(QEvent* event)
         retranslate();
         showStatus();
     }
+    if (event->type() == QEvent::PaletteChange) {
+        m_model->setTheme(Theme::current());
+        markPortFilter();
+    }
     QMainWindow::changeEvent(event);
 }
 
@@ -189,6 +194,16 @@ void InspectorWindow::retranslate()
     m_sessionOnly->setText(tr("This session only"));
 }
 
+// A port filter that is not a port: its field tinted as the closed rows are (the status
+// line says why in words).
+void InspectorWindow::markPortFilter()
+{
+    m_port->setStyleSheet(m_filterError.isEmpty() ? QString()
+                                                  : QStringLiteral("background: %1; color: %2;")
+                                                        .arg(Theme::current().markClosed.name(),
+                                                             Theme::current().ink.name()));
+}
+
 void InspectorWindow::applyFilter()
 {
     SocketFilter filter;
@@ -208,8 +223,7 @@ void InspectorWindow::applyFilter()
             m_filterError = tr("Port filter \"%1\": give a number from 1 to 65535.").arg(port);
         }
     }
-    m_port->setStyleSheet(m_filterError.isEmpty() ? QString()
-                                                  : QStringLiteral("background: #f8c0c0;"));
+    markPortFilter();
     m_filter = filter;
     showStatus();
     QMetaObject::invokeMethod(m_watcher,

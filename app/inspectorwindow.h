@@ -71,6 +71,7 @@ private:
     void buildToolBar();
     void retranslate();
     void applyFilter();
+    void markPortFilter();
     void onUpdate(const SocketTableUpdate& update);
     void onSessionChanged();
     void showSelected();

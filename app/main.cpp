@@ -120,6 +120,8 @@ int main(int argc, char* argv[])
     window.applySettings(saved);
     if (Languages::isSupported(requestedLanguage(app->arguments())))
         window.useLanguage(language);
+    if (options.theme)
+        window.useTheme(*options.theme);
     if (!options.scenarioId.isEmpty())
         window.selectScenario(options.scenarioId);
     if (!options.replayPath.isEmpty()) {

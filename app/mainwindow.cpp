@@ -66,6 +66,7 @@ MainWindow::MainWindow(const ScenarioCatalog& catalog, const QString& language,
     m_steps = new StepController(m_presenter, this);
     buildActions();
     buildMenus();
+    followDesktopColours();
     m_presenter->setLanguage(m_language);
     connect(m_presenter, &LogPresenter::controlsChanged, this, &MainWindow::updateControls);
     // The narration changes with the cursor and the language: it is fitted again.
@@ -137,8 +138,6 @@ void MainWindow::buildLayout()
     m_message->setTextFormat(Qt::PlainText);
     m_message->setFrameShape(QFrame::Box);
     m_message->setMargin(6);
-    m_message->setStyleSheet(QStringLiteral(
-        "QLabel { background: #fff4c2; color: #111111; border: 2px solid #b00020; }"));
     m_message->hide();
     layout->addWidget(m_message);
     m_narration = new QLabel(central);
@@ -148,8 +147,6 @@ void MainWindow::buildLayout()
     m_currentCall = new QLabel(central);
     m_currentCall->setTextFormat(Qt::PlainText);
     m_currentCall->setWordWrap(true);
-    m_currentCall->setStyleSheet(
-        QStringLiteral("QLabel { background: #e8f0fe; color: #111111; padding: 4px; }"));
     m_currentCall->hide();
     layout->addWidget(m_currentCall);
     m_stage = new StageView(central);
@@ -194,14 +191,12 @@ void MainWindow::buildLayout()
     m_blank = new QWidget(this);
     m_blank->setObjectName(QStringLiteral("blank"));
     m_blank->setAutoFillBackground(true);
-    QPalette black = m_blank->palette();
-    black.setColor(QPalette::Window, Qt::black);
-    m_blank->setPalette(black);
     m_blank->hide();
 
     m_presenter = new LogPresenter({m_stage, m_tupleCards, m_bytes, m_packets, m_callView,
                                     m_narration, m_outcome, m_callDetails},
                                    this);
+    applyThemeColours();
     sizeCallColumns();
 
     connect(m_scenarioPicker, &QComboBox::currentIndexChanged, this,
@@ -451,6 +446,7 @@ AppSettings MainWindow::settings() const
 {
     AppSettings current;
     current.language = m_languageChoice;
+    current.theme = m_themeChoice;
     current.zoom = m_zoom;
     current.speed = m_speed;
     current.scenario = m_scenarioPicker->currentData().toString();
@@ -463,6 +459,7 @@ AppSettings MainWindow::settings() const
 void MainWindow::applySettings(const AppSettings& settings)
 {
     setLanguageChoice(settings.language);
+    setThemeChoice(settings.theme);
     setZoom(settings.zoom);
     setSpeed(settings.speed);
     if (!settings.geometry.isEmpty())

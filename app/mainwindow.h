@@ -4,6 +4,7 @@
 #include "exportpanel.h"
 #include "packets/packetflow.h"
 #include "scenarios/scenariocatalog.h"
+#include "theme.h"
 
 #include <QMainWindow>
 
@@ -91,6 +92,12 @@ public:
     // This language for now (--lang), the choice the settings keep unchanged.
     void useLanguage(const QString& language);
     QString language() const { return m_language; }
+    // The colours, switched live from View > Theme: the choice the settings keep, and the
+    // theme shown (--theme shows another for this run only).
+    ThemeChoice themeChoice() const { return m_themeChoice; }
+    ThemeChoice themeShown() const { return m_themeShown; }
+    void setThemeChoice(ThemeChoice choice);
+    void useTheme(ThemeChoice choice);
     // The step number typed so far (a number then Enter jumps to that step).
     QString typedStep() const { return m_typedStep; }
     // The line that replaces message boxes, so that nothing modal interrupts a lecture.
@@ -140,6 +147,8 @@ private:
     void sizeCallColumns();
     void askToExport(ExportPanel panel, ExportFormat format);
     void showSource(EventSource* source);
+    void applyThemeColours();
+    void followDesktopColours();
 
     const ScenarioCatalog& m_catalog;
     QString m_language;
@@ -174,6 +183,7 @@ private:
     QMenu* m_stepMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_languageMenu = nullptr;
+    QMenu* m_themeMenu = nullptr;
     QMenu* m_exportMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
     struct Actions {
@@ -202,6 +212,9 @@ private:
         QAction* systemLanguage = nullptr;
         QAction* french = nullptr;
         QAction* english = nullptr;
+        QAction* systemTheme = nullptr;
+        QAction* lightTheme = nullptr;
+        QAction* darkTheme = nullptr;
         QAction* help = nullptr;
         QAction* about = nullptr;
     } m_actions;
@@ -215,6 +228,8 @@ private:
     qreal m_basePointSize = 0;
     double m_speed = 1.0;
     double m_zoom = 1.0;
+    ThemeChoice m_themeChoice = ThemeChoice::Light;
+    ThemeChoice m_themeShown = ThemeChoice::Light;
     bool m_presenting = false;
 };
 

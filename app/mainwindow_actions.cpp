@@ -118,6 +118,17 @@ void MainWindow::buildActions()
         connect(action, &QAction::triggered, this,
                 [this, choice = choice] { setLanguageChoice(choice); });
     }
+    auto* themes = new QActionGroup(this);
+    a.systemTheme = makeAction(themes);
+    a.lightTheme = makeAction(themes);
+    a.darkTheme = makeAction(themes);
+    for (const auto& [action, choice] :
+         {std::pair{a.systemTheme, ThemeChoice::System},
+          std::pair{a.lightTheme, ThemeChoice::Light}, std::pair{a.darkTheme, ThemeChoice::Dark}}) {
+        action->setCheckable(true);
+        connect(action, &QAction::triggered, this,
+                [this, choice = choice] { setThemeChoice(choice); });
+    }
     a.help = makeAction(this, {QKeySequence(Qt::Key_F1)});
     connect(a.help, &QAction::triggered, this, &MainWindow::showHelp);
     a.about = makeAction(this);
@@ -157,6 +168,8 @@ void MainWindow::buildMenus()
     m_viewMenu->addSeparator();
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageMenu->addActions({a.systemLanguage, a.french, a.english});
+    m_themeMenu = m_viewMenu->addMenu(QString());
+    m_themeMenu->addActions({a.systemTheme, a.lightTheme, a.darkTheme});
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(a.inspector);
     m_helpMenu = menuBar()->addMenu(QString());
@@ -178,6 +191,8 @@ void MainWindow::changeEvent(QEvent* event)
         retranslate();
     else if (event->type() == QEvent::WindowStateChange)
         m_actions.fullScreen->setChecked(windowState() & Qt::WindowFullScreen);
+    else if (event->type() == QEvent::PaletteChange)
+        applyThemeColours();
     QMainWindow::changeEvent(event);
 }
 
@@ -230,6 +245,10 @@ void MainWindow::retranslate()
     // Each language is named in itself, so that one can find one's own.
     a.french->setText(QStringLiteral("Français"));
     a.english->setText(QStringLiteral("English"));
+    m_themeMenu->setTitle(tr("Theme"));
+    a.systemTheme->setText(tr("Follow the system"));
+    a.lightTheme->setText(tr("Light (high contrast)"));
+    a.darkTheme->setText(tr("Dark"));
     a.find->setText(tr("Find a scenario"));
     a.inspector->setText(tr("Live inspector"));
     a.inspector->setToolTip(tr("Every socket of the machine, live, with its TCP state drawn"));
@@ -252,6 +271,9 @@ void MainWindow::retranslate()
 
 void MainWindow::updateControls()
 {
+    m_actions.systemTheme->setChecked(m_themeShown == ThemeChoice::System);
+    m_actions.lightTheme->setChecked(m_themeShown == ThemeChoice::Light);
+    m_actions.darkTheme->setChecked(m_themeShown == ThemeChoice::Dark);
     EventSource* current = source();
     if (!current)
         return;

@@ -240,7 +240,8 @@ void MainWindow::fillGuide(QTextBrowser* guide) const
            "<h3>Real packets</h3><p>Without the permission to capture, the packets are "
            "<i>inferred</i> from the calls and marked so. To see the real ones, give the "
            "capture helper the permission once:</p><pre>%1</pre>"
-           "<p>Every panel can be shown again from the View menu.</p>")
+           "<p>Every panel can be shown again from the View menu, which also switches the "
+           "theme: light, dark or as the system.</p>")
             .arg(PacketCapture::enableCommand(PacketCapture::defaultHelperPath()).toHtmlEscaped()));
     guide->show();
     guide->raise();

@@ -1,5 +1,5 @@
 #include "acceptqueueview.h"
-#include "stagepainter.h"
+#include "theme.h"
 
 #include <QImage>
 #include <QPaintEvent>
@@ -191,7 +191,7 @@ private Q_SLOTS:
         // Full: the warning colour, not the highlight.
         view.setQueue(queueOf(4, 5, peers(5)));
         image = view.grab().toImage();
-        const QColor warning = StagePainter::Theme().error;
+        const QColor warning = Theme::current().error;
         for (int i = 0; i < 5; ++i)
             QCOMPARE(insideColour(image, view.slotRect(i)), warning);
         QCOMPARE(pixelsOf(image, highlight), 0);

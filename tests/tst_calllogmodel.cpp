@@ -70,7 +70,7 @@ private Q_SLOTS:
         const QModelIndex result = model.index(1, CallLogModel::ResultColumn);
         QVERIFY(model.data(result, CallLogModel::FailedRole).toBool());
         QCOMPARE(model.data(result).toString(),
-                 QStringLiteral("-1 ECONNREFUSED (Connection refused)"));
+                 QStringLiteral("\u2717 -1 ECONNREFUSED (Connection refused)"));
         QVERIFY(model.data(result, Qt::ForegroundRole).isValid());
         QVERIFY(model.data(result, CallLogModel::ExplanationRole)
                     .toString()

@@ -120,12 +120,12 @@ private Q_SLOTS:
             return row ? model.data(model.index(model.rowOfKey(row->key), 0), Qt::BackgroundRole)
                        : QVariant();
         };
-        QCOMPARE(background().value<QColor>(), markColour(RowMark::New));
+        QCOMPARE(background().value<QColor>(), markColour(RowMark::New, Theme::current()));
 
         const int client = connectedTo(endpoint); // waits in the accept queue: Recv-Q 1
         QVERIFY(refreshed(inspector));
         QCOMPARE(background(QStringLiteral("LISTEN")).value<QColor>(),
-                 markColour(RowMark::Changed));
+                 markColour(RowMark::Changed, Theme::current()));
         QCOMPARE(rowWithLocal(model, endpoint, QStringLiteral("LISTEN"))->socket.recvQ, 1u);
 
         ::close(client);
@@ -134,7 +134,8 @@ private Q_SLOTS:
         const InspectorRow* closed = rowWithLocal(model, endpoint, QStringLiteral("LISTEN"));
         QVERIFY(closed);
         QCOMPARE(closed->mark, RowMark::Closed);
-        QCOMPARE(background(QStringLiteral("LISTEN")).value<QColor>(), markColour(RowMark::Closed));
+        QCOMPARE(background(QStringLiteral("LISTEN")).value<QColor>(),
+                 markColour(RowMark::Closed, Theme::current()));
         QVERIFY(model.data(model.index(model.rowOfKey(closed->key), int(SocketColumn::State)))
                     .toString()
                     .contains(QLatin1String("LISTEN")));

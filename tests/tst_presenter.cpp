@@ -449,6 +449,7 @@ private Q_SLOTS:
             window.setSpeed(2.0);
             QVERIFY(window.selectScenario(QStringLiteral("udp-echo")));
             window.setLanguageChoice(QStringLiteral("fr"));
+            window.setThemeChoice(ThemeChoice::Dark);
             window.findChild<QDockWidget*>(QStringLiteral("bytes"))->close();
             chosen = window.settings();
             QSettings file(path, QSettings::IniFormat);
@@ -461,6 +462,8 @@ private Q_SLOTS:
         QCOMPARE(loaded.zoom, 1.5);
         QCOMPARE(loaded.speed, 2.0);
         QCOMPARE(loaded.scenario, QStringLiteral("udp-echo"));
+        QCOMPARE(loaded.theme, ThemeChoice::Dark);
+        Theme::apply(Theme::light());
 
         MainWindow restored(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
         restored.applySettings(loaded);
@@ -469,7 +472,10 @@ private Q_SLOTS:
         QCOMPARE(restored.language(), QStringLiteral("fr"));
         QCOMPARE(restored.source()->log().scenario().id, QStringLiteral("udp-echo"));
         QVERIFY(!restored.findChild<QDockWidget*>(QStringLiteral("bytes"))->isVisible());
+        QCOMPARE(restored.themeChoice(), ThemeChoice::Dark);
+        QVERIFY(Theme::current().isDark);
         restored.setLanguageChoice(QStringLiteral("en"));
+        restored.setThemeChoice(ThemeChoice::Light);
     }
 
     // A hand-edited or damaged file gives the defaults, never a broken window.
@@ -480,7 +486,9 @@ private Q_SLOTS:
         file.setValue(QStringLiteral("zoom"), 1000);
         file.setValue(QStringLiteral("speed"), QStringLiteral("fast"));
         file.setValue(QStringLiteral("language"), QStringLiteral("klingon"));
+        file.setValue(QStringLiteral("theme"), QStringLiteral("purple"));
         const AppSettings loaded = AppSettings::load(file);
+        QCOMPARE(loaded.theme, ThemeChoice::Light);
         QCOMPARE(loaded.zoom, 1.0);
         QCOMPARE(loaded.speed, 1.0);
         QVERIFY(loaded.language.isEmpty());

@@ -1,8 +1,8 @@
 #include "acceptqueueview.h"
 
 #include "emptyviewmessage.h"
-#include "stagepainter.h"
 
+#include <QEvent>
 #include <QPainter>
 
 namespace SocketScope {
@@ -219,7 +219,20 @@ AcceptQueueView::Geometry AcceptQueueView::geometry() const
 QColor AcceptQueueView::fillColour() const
 {
     // The palette has no warning role: the red the stage and the call log use for errors.
-    return isFull() ? StagePainter::Theme().error : palette().color(QPalette::Highlight);
+    return isFull() ? m_theme.error : palette().color(QPalette::Highlight);
+}
+
+QString AcceptQueueView::note() const
+{
+    return isFull() ? tr("Queue full: new SYNs are dropped until accept() takes one")
+                    : tr("Calls on hold until the server picks up with accept().");
+}
+
+void AcceptQueueView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        m_theme = Theme::current();
+    QWidget::changeEvent(event);
 }
 
 void AcceptQueueView::paintEvent(QPaintEvent*)
@@ -274,7 +287,7 @@ void AcceptQueueView::paintSlots(QPainter& painter, const Geometry& geometry) co
         painter.drawRoundedRect(
             QRectF(geometry.bar.topLeft(), QSizeF(width, geometry.bar.height())), 3, 3);
     }
-    const QColor text = isFull() ? QColor(Qt::white) : palette().color(QPalette::HighlightedText);
+    const QColor text = isFull() ? m_theme.onStrong : palette().color(QPalette::HighlightedText);
     const int filled = filledSlots();
     for (int i = 0; i < geometry.slotRects.size(); ++i) {
         const QRectF slot = geometry.slotRects.at(i);
@@ -298,11 +311,9 @@ void AcceptQueueView::paintCaption(QPainter& painter, const Geometry& geometry) 
     painter.setPen(palette().color(QPalette::Text));
     painter.drawText(geometry.caption, Qt::AlignLeft | Qt::AlignVCenter,
                      metrics.elidedText(caption(), Qt::ElideRight, geometry.caption.width()));
-    const QString note = isFull() ? tr("Queue full: new SYNs are dropped until accept() takes one")
-                                  : tr("Calls on hold until the server picks up with accept().");
     painter.setPen(isFull() ? fillColour() : palette().color(QPalette::PlaceholderText));
     painter.drawText(geometry.note, Qt::AlignLeft | Qt::AlignVCenter,
-                     metrics.elidedText(note, Qt::ElideRight, geometry.note.width()));
+                     metrics.elidedText(note(), Qt::ElideRight, geometry.note.width()));
 }
 
 void AcceptQueueView::paintHalfOpen(QPainter& painter, const Geometry& geometry) const

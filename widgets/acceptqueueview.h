@@ -1,5 +1,7 @@
 #pragma once
 
+#include "theme.h"
+
 #include <QStringList>
 #include <QWidget>
 
@@ -47,6 +49,8 @@ public:
     // The text in a filled slot: the peer, its port alone when narrow, or nothing.
     QString slotText(int index) const;
     QString caption() const;
+    // The line under the slots; a full queue says so in words, not in red alone.
+    QString note() const;
     // The half-open peers drawn; the others are counted in a "+N more".
     int drawnHalfOpen() const;
 
@@ -57,6 +61,7 @@ Q_SIGNALS:
     void queueChanged(const SocketScope::AcceptQueue& queue);
 
 protected:
+    void changeEvent(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
 
 private:
@@ -72,6 +77,7 @@ private:
     void paintHalfOpen(QPainter& painter, const Geometry& geometry) const;
 
     AcceptQueue m_queue;
+    Theme m_theme = Theme::current();
 };
 
 } // namespace SocketScope

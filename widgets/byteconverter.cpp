@@ -2,6 +2,7 @@
 
 #include "calls/byteorder.h"
 #include "calls/crender.h"
+#include "theme.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -23,7 +24,7 @@ ByteConverter::ByteConverter(QWidget* parent)
     m_kind->addItems({QString(), QString(), QString()});
     m_result->setTextFormat(Qt::RichText);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
+    showErrorInTheme();
     m_error->setWordWrap(true);
     auto* layout = new QFormLayout(this);
     layout->addRow(m_kindLabel, m_kind);
@@ -42,7 +43,16 @@ void ByteConverter::changeEvent(QEvent* event)
         retranslate();
         convert();
     }
+    if (event->type() == QEvent::PaletteChange)
+        showErrorInTheme();
     QWidget::changeEvent(event);
+}
+
+void ByteConverter::showErrorInTheme()
+{
+    QPalette palette = m_error->palette();
+    palette.setColor(QPalette::WindowText, Theme::current().error);
+    m_error->setPalette(palette);
 }
 
 void ByteConverter::retranslate()

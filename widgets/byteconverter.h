@@ -25,6 +25,7 @@ protected:
 private:
     void convert();
     void retranslate();
+    void showErrorInTheme();
 
     QComboBox* m_kind = nullptr;
     QLineEdit* m_input = nullptr;

@@ -5,6 +5,7 @@
 #include "packetheaderhtml.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 
 #include <arpa/inet.h>
 #include <cstring>
@@ -20,21 +21,21 @@ class Tr {
 
 using Kind = ByteOrder::SockaddrField::Kind;
 
-QString colourOf(Kind kind)
+QString colourOf(Kind kind, const Theme& theme)
 {
     switch (kind) {
     case Kind::Family:
-        return QStringLiteral("#d7e3f7");
+        return theme.byteFamily.name();
     case Kind::Port:
-        return QStringLiteral("#ffd59e");
+        return theme.bytePort.name();
     case Kind::Address:
     case Kind::Path:
-        return QStringLiteral("#c8e6c9");
+        return theme.byteAddress.name();
     case Kind::FlowInfo:
     case Kind::ScopeId:
-        return QStringLiteral("#e1d5f0");
+        return theme.byteExtra.name();
     case Kind::Padding:
-        return QStringLiteral("#eeeeee");
+        return theme.byteOther.name();
     }
     return {};
 }
@@ -49,8 +50,10 @@ QString endiannessText()
 }
 
 // The row of bytes with their offsets, and the field names under them.
-QString byteTable(const SocketAddress& address, const QList<ByteOrder::SockaddrField>& fields)
+QString byteTable(const SocketAddress& address, const QList<ByteOrder::SockaddrField>& fields,
+                  const Theme& theme)
 {
+    const QString ink = theme.ink.name();
     const QByteArray bytes(reinterpret_cast<const char*>(address.data()), address.length());
     QString offsets;
     QString cells;
@@ -66,15 +69,16 @@ QString byteTable(const SocketAddress& address, const QList<ByteOrder::SockaddrF
             const int offset = field.offset + i;
             offsets += QStringLiteral("<td align='center'><small>%1</small></td>").arg(offset);
             cells +=
-                QStringLiteral("<td align='center' style='background:%1'><tt>%2</tt></td>")
-                    .arg(colourOf(field.kind))
-                    .arg(offset < bytes.size() ? QString::fromLatin1(bytes.mid(offset, 1).toHex())
+                QStringLiteral("<td align='center' style='background:%1; color:%2'><tt>%3"
+                               "</tt></td>")
+                    .arg(colourOf(field.kind, theme), ink,
+                         offset < bytes.size() ? QString::fromLatin1(bytes.mid(offset, 1).toHex())
                                                : QStringLiteral("··"));
         }
-        names += QStringLiteral("<td colspan='%1' align='center' style='background:%2'>"
-                                "<small>%3</small></td>")
+        names += QStringLiteral("<td colspan='%1' align='center' style='background:%2; color:%3'>"
+                                "<small>%4</small></td>")
                      .arg(shown)
-                     .arg(colourOf(field.kind), field.name);
+                     .arg(colourOf(field.kind, theme), ink, field.name);
     }
     return QStringLiteral("<table cellspacing='1' cellpadding='3'><tr><td><small>%1</small></td>%2"
                           "</tr><tr><td>%3</td>%4</tr><tr><td></td>%5</tr></table>")
@@ -153,17 +157,40 @@ ByteOrderView::ByteOrderView(QWidget* parent)
 
 void ByteOrderView::setCall(const std::optional<CallEvent>& call, PortWriting writing)
 {
-    setHtml(html(call, writing));
+    m_packet.reset();
+    m_call = call;
+    m_writing = writing;
+    rebuild();
 }
 
 void ByteOrderView::setPacket(const PacketEvent& packet, const std::optional<CallEvent>& cause,
                               PortWriting writing)
 {
-    // The call's sockaddr follows, so that both sets of bytes are seen together.
-    setHtml(packetHeaderHtml(packet, cause) + html(cause, writing));
+    m_packet = packet;
+    m_call = cause;
+    m_writing = writing;
+    rebuild();
 }
 
-QString ByteOrderView::html(const std::optional<CallEvent>& call, PortWriting writing)
+void ByteOrderView::rebuild()
+{
+    // A packet's bytes come first, the call's sockaddr after, so that both are seen together.
+    setHtml((m_packet ? packetHeaderHtml(*m_packet, m_call, m_theme) : QString()) +
+            html(m_call, m_writing, m_theme));
+}
+
+void ByteOrderView::changeEvent(QEvent* event)
+{
+    // Another theme: the colours are in the HTML, so it is written again.
+    if (event->type() == QEvent::PaletteChange && !(m_theme == Theme::current())) {
+        m_theme = Theme::current();
+        rebuild();
+    }
+    QTextBrowser::changeEvent(event);
+}
+
+QString ByteOrderView::html(const std::optional<CallEvent>& call, PortWriting writing,
+                            const Theme& theme)
 {
     QString html = QStringLiteral("<p>%1</p>").arg(endiannessText());
     if (!call)
@@ -183,7 +210,7 @@ QString ByteOrderView::html(const std::optional<CallEvent>& call, PortWriting wr
                             : Tr::tr("%1(): the %2 the kernel filled in, %3 bytes")
                                   .arg(name, structure)
                                   .arg(address.length()));
-    html += byteTable(address, ByteOrder::layout(address.family()));
+    html += byteTable(address, ByteOrder::layout(address.family()), theme);
     if (address.family() == AF_UNIX)
         return html + QStringLiteral("<p>%1</p>")
                           .arg(Tr::tr("An AF_UNIX address is a path: no port, no byte order."));

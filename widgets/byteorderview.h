@@ -2,6 +2,7 @@
 
 #include "calls/callevent.h"
 #include "packets/packetevent.h"
+#include "theme.h"
 
 #include <QTextBrowser>
 
@@ -28,7 +29,19 @@ public:
     void setPacket(const PacketEvent& packet, const std::optional<CallEvent>& cause,
                    PortWriting writing = PortWriting::Htons);
     static QString html(const std::optional<CallEvent>& call,
-                        PortWriting writing = PortWriting::Htons);
+                        PortWriting writing = PortWriting::Htons,
+                        const Theme& theme = Theme::current());
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void rebuild();
+
+    std::optional<CallEvent> m_call;
+    std::optional<PacketEvent> m_packet;
+    PortWriting m_writing = PortWriting::Htons;
+    Theme m_theme = Theme::current();
 };
 
 } // namespace SocketScope

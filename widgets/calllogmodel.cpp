@@ -97,8 +97,13 @@ int CallLogModel::columnCount(const QModelIndex& parent) const
 
 QString CallLogModel::resultText(qint64 seq) const
 {
-    if (const CallEvent* event = m_log->call(seq))
-        return event->cancelled ? tr("cancelled") : event->resultText();
+    if (const CallEvent* event = m_log->call(seq)) {
+        if (event->cancelled)
+            return tr("cancelled");
+        // Not in red alone: a cross says it failed to those who do not see the red.
+        return event->failed() ? QStringLiteral("\u2717 ") + event->resultText()
+                               : event->resultText();
+    }
     const CallStart* start = m_log->callInProgress(seq);
     const double seconds = double(qMax<qint64>(0, m_nowNs - (start ? start->tNs : 0))) / 1e9;
     return start && start->blocked ? tr("blocked for %1 s").arg(seconds, 0, 'f', 1)
@@ -154,7 +159,7 @@ QVariant CallLogModel::data(const QModelIndex& index, int role) const
         return explanation.isEmpty() ? QVariant() : QVariant(explanation);
     case Qt::ForegroundRole:
         if (failed && (index.column() == ResultColumn || index.column() == ExplanationColumn))
-            return QBrush(QColor(0xb0, 0x00, 0x20));
+            return QBrush(m_theme.error);
         return {};
     case FailedRole:
         return failed;
@@ -194,6 +199,16 @@ void CallLogModel::setActorNames(const QHash<QString, QString>& names)
     m_actorNames = names;
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, ActorColumn), index(rowCount() - 1, ActorColumn));
+}
+
+void CallLogModel::setTheme(const Theme& theme)
+{
+    if (m_theme == theme)
+        return;
+    m_theme = theme;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+                           {Qt::ForegroundRole});
 }
 
 } // namespace SocketScope

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "log/eventlog.h"
+#include "theme.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -42,6 +43,9 @@ public:
 
     // "Serveur" rather than the scenario's id "server"; an actor not named shows its id.
     void setActorNames(const QHash<QString, QString>& names);
+    // The colour of failed results; what they say does not depend on it (a cross and the
+    // errno's name).
+    void setTheme(const Theme& theme);
 
 private:
     void rebuild();
@@ -53,6 +57,7 @@ private:
     QList<qint64> m_rows; // seqs, in start order
     qint64 m_nowNs = 0;
     QHash<QString, QString> m_actorNames;
+    Theme m_theme = Theme::current();
 };
 
 } // namespace SocketScope

@@ -14,15 +14,29 @@ class Tr {
 };
 
 // The byte panel's colours: ports orange, addresses green, the rest grey.
-const QLatin1String portColour("#ffd59e");
-const QLatin1String addressColour("#c8e6c9");
-const QLatin1String otherColour("#eeeeee");
+enum class FieldKind { Other, Address, Port };
+
+QColor colourOf(FieldKind kind, const Theme& theme)
+{
+    switch (kind) {
+    case FieldKind::Other:
+        return theme.byteOther;
+    case FieldKind::Address:
+        return theme.byteAddress;
+    case FieldKind::Port:
+        return theme.bytePort;
+    }
+    return theme.byteOther;
+}
+
+constexpr FieldKind addressColour = FieldKind::Address;
+constexpr FieldKind portColour = FieldKind::Port;
 
 struct Field {
     QString name;
     int offset = 0; // from the start of the frame
     int size = 0;
-    QLatin1String colour = otherColour;
+    FieldKind colour = FieldKind::Other;
 };
 
 QList<Field> headerFields(const PacketEvent& packet)
@@ -51,21 +65,23 @@ QList<Field> headerFields(const PacketEvent& packet)
     return fields;
 }
 
-QString fieldTable(const QByteArray& frame, const QList<Field>& fields)
+QString fieldTable(const QByteArray& frame, const QList<Field>& fields, const Theme& theme)
 {
+    const QString ink = theme.ink.name();
     QString cells;
     QString names;
     for (const Field& field : fields) {
         if (field.offset < 0 || field.offset + field.size > frame.size())
             continue;
         for (int i = 0; i < field.size; ++i)
-            cells +=
-                QStringLiteral("<td align='center' style='background:%1'><tt>%2</tt></td>")
-                    .arg(field.colour, QString::fromLatin1(frame.mid(field.offset + i, 1).toHex()));
-        names += QStringLiteral("<td colspan='%1' align='center' style='background:%2'><small>%3"
-                                "</small></td>")
+            cells += QStringLiteral("<td align='center' style='background:%1; color:%2'><tt>%3"
+                                    "</tt></td>")
+                         .arg(colourOf(field.colour, theme).name(), ink,
+                              QString::fromLatin1(frame.mid(field.offset + i, 1).toHex()));
+        names += QStringLiteral("<td colspan='%1' align='center' style='background:%2; color:%3'>"
+                                "<small>%4</small></td>")
                      .arg(field.size)
-                     .arg(field.colour, field.name);
+                     .arg(colourOf(field.colour, theme).name(), ink, field.name);
     }
     return QStringLiteral("<table cellspacing='1' cellpadding='3'><tr>%1</tr><tr>%2</tr></table>")
         .arg(cells, names);
@@ -105,7 +121,8 @@ QString portLink(const PacketEvent& packet, const std::optional<CallEvent>& caus
 
 } // namespace
 
-QString packetHeaderHtml(const PacketEvent& packet, const std::optional<CallEvent>& cause)
+QString packetHeaderHtml(const PacketEvent& packet, const std::optional<CallEvent>& cause,
+                         const Theme& theme)
 {
     QString html =
         QStringLiteral("<h3>%1</h3>")
@@ -121,7 +138,7 @@ QString packetHeaderHtml(const PacketEvent& packet, const std::optional<CallEven
                          .arg(CRender::hexBytes(networkOrder(packet.decoded.source.port())),
                               CRender::hexBytes(networkOrder(packet.decoded.destination.port()))));
     } else if (packet.decoded.transportOffset >= 0 && packet.decoded.networkOffset >= 0) {
-        html += fieldTable(packet.frame, headerFields(packet));
+        html += fieldTable(packet.frame, headerFields(packet), theme);
     }
     const QString link = portLink(packet, cause);
     if (!link.isEmpty())

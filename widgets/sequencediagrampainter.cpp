@@ -43,6 +43,16 @@ QFont SequenceDiagramPainter::smallFont(const QFont& font)
     return small;
 }
 
+Qt::PenStyle SequenceDiagramPainter::lineStyle(bool inferred)
+{
+    return inferred ? Qt::DashLine : Qt::SolidLine;
+}
+
+QString SequenceDiagramPainter::inferredMark(bool inferred)
+{
+    return inferred ? tr("inferred") : QString();
+}
+
 SequenceDiagramMetrics SequenceDiagramPainter::metricsFor(const QFont& font)
 {
     const QFontMetricsF metrics(font);
@@ -120,7 +130,7 @@ void SequenceDiagramPainter::paintArrow(QPainter& painter, int row) const
     const bool tcp = m_model.isTcp(row);
     const QColor colour = m_palette.color(tcp ? QPalette::Link : QPalette::LinkVisited);
     QPen pen(colour, qMax(2, qRound(metrics.height() / 9)));
-    pen.setStyle(m_model.isInferred(row) ? Qt::DashLine : Qt::SolidLine);
+    pen.setStyle(lineStyle(m_model.isInferred(row)));
     painter.setPen(pen);
     painter.setBrush(Qt::NoBrush);
 
@@ -176,7 +186,7 @@ void SequenceDiagramPainter::paintRowTexts(QPainter& painter, int row) const
 
     QFont italic = m_small;
     italic.setItalic(true);
-    const QString inferred = m_model.isInferred(row) ? tr("inferred") : QString();
+    const QString inferred = inferredMark(m_model.isInferred(row));
     const qreal inferredWidth =
         inferred.isEmpty() ? 0 : QFontMetricsF(italic).horizontalAdvance(inferred) + 8;
     const QString label = metrics.elidedText(m_model.label(row), Qt::ElideRight,

@@ -14,7 +14,8 @@ class SequenceDiagramModel;
 
 // Draws the sequence diagram with any QPainter: the view's viewport and the PNG and SVG
 // exports share it, so that what is exported is what is on screen. Colours come from the
-// palette and sizes from the font, so that a larger font or a dark theme just works.
+// palette, which the theme sets (TCP arrows in Link, UDP ones in LinkVisited), and sizes
+// from the font, so that a larger font or a dark theme just works.
 class SequenceDiagramPainter {
     Q_DECLARE_TR_FUNCTIONS(SocketScope::SequenceDiagramView)
 public:
@@ -24,6 +25,10 @@ public:
     // Sizes derived from the font: rows fit a label, an arrow and a line of details.
     static SequenceDiagramMetrics metricsFor(const QFont& font);
     static QFont smallFont(const QFont& font);
+    // An inferred packet differs from a captured one by more than colour: its arrow is
+    // dashed and the word "inferred" follows its label.
+    static Qt::PenStyle lineStyle(bool inferred);
+    static QString inferredMark(bool inferred);
 
     // Tinted rows; no call or packet is marked by default (exports).
     void setMarks(qint64 selectedPacket, qint64 highlightedCall);

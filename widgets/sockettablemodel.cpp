@@ -5,15 +5,15 @@
 
 namespace SocketScope {
 
-QColor markColour(RowMark mark)
+QColor markColour(RowMark mark, const Theme& theme)
 {
     switch (mark) {
     case RowMark::New:
-        return QColor(0xc8, 0xf0, 0xc8);
+        return theme.markNew;
     case RowMark::Changed:
-        return QColor(0xff, 0xf0, 0xa0);
+        return theme.markChanged;
     case RowMark::Closed:
-        return QColor(0xf8, 0xc0, 0xc0);
+        return theme.markClosed;
     case RowMark::None:
         break;
     }
@@ -23,6 +23,16 @@ QColor markColour(RowMark mark)
 SocketTableModel::SocketTableModel(QObject* parent)
     : QAbstractTableModel(parent)
 {
+}
+
+void SocketTableModel::setTheme(const Theme& theme)
+{
+    if (m_theme == theme)
+        return;
+    m_theme = theme;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, socketColumnCount - 1),
+                           {Qt::BackgroundRole, Qt::ForegroundRole});
 }
 
 void SocketTableModel::setUpdate(const SocketTableUpdate& update)
@@ -103,10 +113,10 @@ QVariant SocketTableModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         return displayText(*row, column);
     case Qt::BackgroundRole:
-        return row->mark == RowMark::None ? QVariant() : QVariant(markColour(row->mark));
+        return row->mark == RowMark::None ? QVariant() : QVariant(markColour(row->mark, m_theme));
     case Qt::ForegroundRole:
-        // Marked rows have a light background in every theme: dark text stays readable.
-        return row->mark == RowMark::None ? QVariant() : QVariant(QColor(Qt::black));
+        // The theme's tints keep its ink readable.
+        return row->mark == RowMark::None ? QVariant() : QVariant(m_theme.ink);
     case Qt::FontRole:
         if (row->sessionEnd) {
             QFont bold;

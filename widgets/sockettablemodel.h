@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kernel/socketwatcher.h"
+#include "theme.h"
 
 #include <QAbstractTableModel>
 
@@ -15,6 +16,9 @@ public:
     enum Role { KeyRole = Qt::UserRole + 1, MarkRole, SessionRole };
 
     explicit SocketTableModel(QObject* parent = nullptr);
+
+    // The colours of the rows marked after a refresh.
+    void setTheme(const Theme& theme);
 
     void setUpdate(const SocketTableUpdate& update);
     const SocketTableUpdate& currentUpdate() const { return m_update; }
@@ -36,9 +40,10 @@ private:
     QVariant displayText(const InspectorRow& row, SocketColumn column) const;
 
     SocketTableUpdate m_update;
+    Theme m_theme = Theme::current();
 };
 
 // The colour a row is painted for a moment after a refresh (as TCPView does).
-QColor markColour(RowMark mark);
+QColor markColour(RowMark mark, const Theme& theme);
 
 } // namespace SocketScope

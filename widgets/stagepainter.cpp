@@ -26,31 +26,49 @@ void drawLines(QPainter& painter, const StageText& text, const Theme& theme, con
     const qreal ascent = QFontMetricsF(regular).ascent();
     for (const StageTextLine& line : text.lines) {
         painter.setFont(line.bold ? bold : regular);
-        painter.setPen(color.isValid() ? color : theme.colorOf(line.ink));
+        painter.setPen(color.isValid() ? color : inkColour(theme, line.ink));
         painter.drawText(QPointF(line.rect.left(), line.rect.top() + ascent), line.text);
     }
 }
 
+// Diagonal bands of `colour` over `shape`, `width` wide.
+void drawStripes(QPainter& painter, const QPainterPath& shape, const QColor& colour, qreal width)
+{
+    painter.save();
+    painter.setClipPath(shape, Qt::IntersectClip);
+    painter.setPen(QPen(colour, width, Qt::SolidLine, Qt::FlatCap));
+    const QRectF r = shape.boundingRect();
+    for (qreal x = r.left() - r.height(); x < r.right(); x += width * 2.5)
+        painter.drawLine(QPointF(x, r.bottom()), QPointF(x + r.height(), r.top()));
+    painter.restore();
+}
+
 } // namespace
 
-QColor Theme::colorOf(StageInk role) const
+IconFill iconFill(int actorIndex)
+{
+    return actorIndex == 0 ? IconFill::Plain : IconFill::Striped;
+}
+
+QColor inkColour(const Theme& theme, StageInk role)
 {
     switch (role) {
     case StageInk::Ink:
-        return ink;
+        return theme.ink;
     case StageInk::Muted:
-        return muted;
+        return theme.muted;
     case StageInk::Alert:
-        return error;
+        return theme.error;
     case StageInk::Server:
-        return server;
+        return theme.server;
     case StageInk::Client:
-        return client;
+        return theme.client;
     }
-    return ink;
+    return theme.ink;
 }
 
-void drawPhone(QPainter& painter, const QRectF& r, const QColor& color, bool offHook, bool ringing)
+void drawPhone(QPainter& painter, const QRectF& r, const QColor& color, bool offHook, bool ringing,
+               IconFill fill, const Theme& theme)
 {
     painter.save();
     const qreal stroke = qMax(1.0, r.height() / 30);
@@ -66,6 +84,8 @@ void drawPhone(QPainter& painter, const QRectF& r, const QColor& color, bool off
     painter.setPen(QPen(color.darker(130), stroke));
     painter.setBrush(color);
     painter.drawPath(bodyPath);
+    if (fill == IconFill::Striped)
+        drawStripes(painter, bodyPath, theme.tint(color, 0.5), body.height() / 8);
 
     // The handset: on its cradle, or lifted and tilted when the line is open.
     const QRectF handset(r.left(), r.top() + r.height() * 0.18, r.width(), r.height() * 0.2);
@@ -92,7 +112,8 @@ void drawPhone(QPainter& painter, const QRectF& r, const QColor& color, bool off
     painter.restore();
 }
 
-void drawMailbox(QPainter& painter, const QRectF& r, const QColor& color, int letters)
+void drawMailbox(QPainter& painter, const QRectF& r, const QColor& color, int letters,
+                 IconFill fill, const Theme& theme)
 {
     painter.save();
     const QRectF box(r.left() + r.width() * 0.1, r.top() + r.height() * 0.15, r.width() * 0.7,
@@ -106,6 +127,8 @@ void drawMailbox(QPainter& painter, const QRectF& r, const QColor& color, int le
     painter.setPen(QPen(color.darker(130), qMax(1.0, r.height() / 30)));
     painter.setBrush(color);
     painter.drawPath(path);
+    if (fill == IconFill::Striped)
+        drawStripes(painter, path, theme.tint(color, 0.5), box.height() / 8);
     // The slot.
     painter.setBrush(color.darker(160));
     painter.drawRect(QRectF(box.left() + box.width() * 0.2, box.top() + box.height() * 0.45,
@@ -115,32 +138,43 @@ void drawMailbox(QPainter& painter, const QRectF& r, const QColor& color, int le
     painter.drawRect(QRectF(box.center().x() - r.width() * 0.04, box.bottom(), r.width() * 0.08,
                             r.bottom() - box.bottom()));
     // The flag is up when mail waits inside.
-    painter.setBrush(letters > 0 ? QColor(0xd3, 0x2f, 0x2f) : color.lighter(140));
+    painter.setBrush(letters > 0 ? theme.flag : theme.tint(color, 0.5));
     const qreal flagTop = letters > 0 ? box.top() : box.top() + box.height() * 0.35;
     painter.drawRect(QRectF(box.right(), flagTop, r.width() * 0.06, box.height() * 0.5));
     painter.drawRect(QRectF(box.right(), flagTop, r.width() * 0.18, box.height() * 0.15));
     painter.restore();
 }
 
-void drawSocketBox(QPainter& painter, const QRectF& r, const QColor& color)
+void drawSocketBox(QPainter& painter, const QRectF& r, const QColor& color, IconFill fill,
+                   const Theme& theme)
 {
     painter.save();
     painter.setPen(QPen(color, qMax(2.0, r.height() / 25)));
-    painter.setBrush(color.lighter(185));
+    painter.setBrush(theme.tint(color));
     painter.drawRoundedRect(r, r.height() / 10, r.height() / 10);
+    // Faint bands: the label written over them keeps its contrast.
+    if (fill == IconFill::Striped) {
+        QPainterPath box;
+        box.addRoundedRect(r, r.height() / 10, r.height() / 10);
+        drawStripes(painter, box, theme.tint(color, 0.3), r.height() / 8);
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRoundedRect(r, r.height() / 10, r.height() / 10);
+    }
     painter.restore();
 }
 
 void drawBadge(QPainter& painter, const StageText& badge, const QColor& color, bool round,
-               const QFont& family)
+               const Theme& theme, const QFont& family)
 {
     painter.save();
     if (round) {
         painter.setPen(QPen(color, qMax(1.5, badge.rect.height() / 14)));
-        painter.setBrush(Qt::white);
+        painter.setBrush(theme.background);
         painter.drawEllipse(badge.rect);
     }
-    drawLines(painter, badge, Theme(), family, round ? color : color.darker(140));
+    // On the round badge the number is in the actor's colour; in the protocol's box, on its
+    // tint, in ink (the same contrast in both themes).
+    drawLines(painter, badge, theme, family, round ? color : theme.ink);
     painter.restore();
 }
 
@@ -239,7 +273,7 @@ void drawWaitingLine(QPainter& painter, const QRectF& r, int capacity, int used,
     for (int i = 0; i < places; ++i) {
         const QRectF place(r.left() + qreal(i) * side * 1.25, r.top(), side, side);
         painter.setPen(QPen(theme.muted, qMax(1.0, side / 10)));
-        painter.setBrush(i < used ? theme.client : Qt::white);
+        painter.setBrush(i < used ? theme.client : theme.background);
         painter.drawRoundedRect(place, side / 5, side / 5);
     }
     painter.restore();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "stagescene.h"
+#include "theme.h"
 
 #include <QColor>
 #include <QFont>
@@ -9,31 +10,28 @@ class QPainter;
 
 namespace SocketScope::StagePainter {
 
-// The stage's colours: a light, high-contrast theme that survives a projector.
-struct Theme {
-    QColor background{0xff, 0xff, 0xff};
-    QColor ink{0x11, 0x11, 0x11};
-    QColor muted{0x70, 0x70, 0x70};
-    QColor server{0x1f, 0x5f, 0xbf};
-    QColor client{0x1e, 0x7d, 0x32};
-    QColor error{0xb0, 0x00, 0x20};
-    QColor bubble{0xff, 0xf4, 0xc2};
-    QColor paper{0xfa, 0xf6, 0xea};
+// The colour of a text role in `theme`.
+QColor inkColour(const Theme& theme, StageInk role);
 
-    QColor colorOf(StageInk role) const;
-};
+// How an actor's icons differ by more than their colour, for those who cannot tell blue from
+// green: the first actor's (the server's) are plain, the others' striped. The column's
+// heading names the actor too.
+enum class IconFill { Plain, Striped };
+IconFill iconFill(int actorIndex);
 
 // A desk telephone in `body`: the handset lifted when off the hook; when ringing, sound
 // waves to the right of it (StageCell::icon keeps room for them).
 void drawPhone(QPainter& painter, const QRectF& body, const QColor& color, bool offHook,
-               bool ringing);
+               bool ringing, IconFill fill, const Theme& theme);
 // A mailbox with its flag up when letters wait in it.
-void drawMailbox(QPainter& painter, const QRectF& body, const QColor& color, int letters);
+void drawMailbox(QPainter& painter, const QRectF& body, const QColor& color, int letters,
+                 IconFill fill, const Theme& theme);
 // The protocol view's plain socket: a box (its badge writes the descriptor and the kind).
-void drawSocketBox(QPainter& painter, const QRectF& body, const QColor& color);
+void drawSocketBox(QPainter& painter, const QRectF& body, const QColor& color, IconFill fill,
+                   const Theme& theme);
 // The descriptor's number on its icon: in a round badge, or plain in the protocol's box.
 void drawBadge(QPainter& painter, const StageText& badge, const QColor& color, bool round,
-               const QFont& family);
+               const Theme& theme, const QFont& family);
 // Lines of text as laid out; on `halo`, each line on a patch of it, so that a telephone
 // line passing behind does not cross the words.
 void drawText(QPainter& painter, const StageText& text, const Theme& theme, const QFont& family,

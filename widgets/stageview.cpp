@@ -115,6 +115,12 @@ void StageView::changeEvent(QEvent* event)
         invalidateScene();
         updatePinned();
     }
+    // Theme::apply() changed the application's palette: the theme's colours with it.
+    if (event->type() == QEvent::PaletteChange) {
+        m_theme = Theme::current();
+        updatePinned();
+        update();
+    }
     QWidget::changeEvent(event);
 }
 

@@ -2,6 +2,7 @@
 
 #include "stagelayout.h"
 #include "stagestate.h"
+#include "theme.h"
 
 #include <QVariantAnimation>
 #include <QWidget>
@@ -58,6 +59,8 @@ public:
     const StageScene& scene() const;
     // The descriptor whose whole text is pinned beside it by a click, else -1.
     int pinnedEndpoint() const { return m_pinned; }
+    // The colours it draws with: the current theme, taken again when the palette changes.
+    const Theme& theme() const { return m_theme; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -92,6 +95,7 @@ private:
     void paintExchange(QPainter& painter, const StageScene& scene) const;
 
     StageState m_state;
+    Theme m_theme = Theme::current();
     QStringList m_actorIds;
     QStringList m_actorNames;
     ViewMode m_viewMode = ViewMode::Analogy;

@@ -8,8 +8,6 @@ namespace SocketScope {
 
 namespace {
 
-const StagePainter::Theme theme;
-
 QPointF lerp(const QPointF& a, const QPointF& b, qreal t)
 {
     return a + (b - a) * t;
@@ -19,11 +17,12 @@ QPointF lerp(const QPointF& a, const QPointF& b, qreal t)
 
 QColor StageView::actorColor(const QString& actor) const
 {
-    return m_actorIds.indexOf(actor) == 0 ? theme.server : theme.client;
+    return m_actorIds.indexOf(actor) == 0 ? m_theme.server : m_theme.client;
 }
 
 void StageView::paintEvent(QPaintEvent*)
 {
+    const Theme& theme = m_theme;
     QPainter painter(this);
     painter.fillRect(rect(), theme.background);
     painter.setRenderHint(QPainter::Antialiasing);
@@ -52,6 +51,7 @@ void StageView::paintEvent(QPaintEvent*)
 
 void StageView::paintLines(QPainter& painter, const StageScene& stage) const
 {
+    const Theme& theme = m_theme;
     painter.save();
     const qreal width = qMax(2.0, stage.textPixels * 0.2);
     for (const StageLine& line : m_state.lines) {
@@ -87,6 +87,7 @@ void StageView::paintLines(QPainter& painter, const StageScene& stage) const
 
 void StageView::paintEndpoint(QPainter& painter, const StageScene& stage, int index) const
 {
+    const Theme& theme = m_theme;
     const StageEndpoint& endpoint = m_state.endpoints[index];
     const StageCell& cell = stage.cells.value(index);
     const bool closed = endpoint.phase == StageEndpoint::Phase::Closed;
@@ -96,18 +97,20 @@ void StageView::paintEndpoint(QPainter& painter, const StageScene& stage, int in
     painter.save();
     painter.setOpacity(appearing ? m_transition : 1.0);
     const QColor color = closed ? theme.muted : actorColor(endpoint.actor);
+    const auto fill = StagePainter::iconFill(int(m_actorIds.indexOf(endpoint.actor)));
     const bool protocol = m_viewMode == ViewMode::Protocol;
     if (protocol) {
-        StagePainter::drawSocketBox(painter, cell.body, color);
+        StagePainter::drawSocketBox(painter, cell.body, color, fill, theme);
     } else if (endpoint.datagram) {
-        StagePainter::drawMailbox(painter, cell.body, color, int(endpoint.mailbox.size()));
+        StagePainter::drawMailbox(painter, cell.body, color, int(endpoint.mailbox.size()), fill,
+                                  theme);
     } else {
         const bool offHook = endpoint.phase == StageEndpoint::Phase::Connected;
         const bool ringing = endpoint.phase == StageEndpoint::Phase::Listening;
-        StagePainter::drawPhone(painter, cell.body, color, offHook, ringing);
+        StagePainter::drawPhone(painter, cell.body, color, offHook, ringing, fill, theme);
     }
     if (cell.badge >= 0)
-        StagePainter::drawBadge(painter, stage.texts[cell.badge], color, !protocol, font());
+        StagePainter::drawBadge(painter, stage.texts[cell.badge], color, !protocol, theme, font());
     if (cell.label >= 0) {
         QColor halo = theme.background;
         halo.setAlphaF(0.85);
@@ -121,6 +124,7 @@ void StageView::paintEndpoint(QPainter& painter, const StageScene& stage, int in
 
 void StageView::paintExchange(QPainter& painter, const StageScene& stage) const
 {
+    const Theme& theme = m_theme;
     painter.save();
     if (stage.bubble >= 0) {
         // The words appear between the two telephones.

@@ -67,7 +67,6 @@ void StageView::pin(int endpoint)
         m_pinnedNote->setMargin(8);
         m_pinnedNote->setFrameShape(QFrame::Box);
         m_pinnedNote->setAutoFillBackground(true);
-        m_pinnedNote->setPalette(QToolTip::palette());
         m_pinnedNote->setAttribute(Qt::WA_TransparentForMouseEvents);
     }
     updatePinned();
@@ -78,6 +77,11 @@ void StageView::updatePinned()
 {
     if (!m_pinnedNote)
         return;
+    // A tooltip's look, in the theme's colours.
+    QPalette note = m_pinnedNote->palette();
+    note.setColor(QPalette::Window, m_theme.bubble);
+    note.setColor(QPalette::WindowText, m_theme.ink);
+    m_pinnedNote->setPalette(note);
     if (m_pinned < 0 || m_pinned >= m_state.endpoints.size()) {
         m_pinned = -1;
         m_pinnedNote->hide();

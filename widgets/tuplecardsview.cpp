@@ -1,5 +1,7 @@
 #include "tuplecardsview.h"
 
+#include <QEvent>
+
 #include <sys/socket.h>
 
 namespace SocketScope {
@@ -42,6 +44,16 @@ void TupleCardsView::setHighlighted(const QList<PacketEnd>& ends)
     setHtml(cardsHtml());
 }
 
+void TupleCardsView::changeEvent(QEvent* event)
+{
+    // Another theme: the colours are in the HTML, so it is written again.
+    if (event->type() == QEvent::PaletteChange && !(m_theme == Theme::current())) {
+        m_theme = Theme::current();
+        setHtml(cardsHtml());
+    }
+    QTextBrowser::changeEvent(event);
+}
+
 QString TupleCardsView::provenance(const TupleField& field) const
 {
     if (!field.source)
@@ -74,9 +86,11 @@ QString TupleCardsView::card(const StageEndpoint& endpoint) const
     const SocketTuple& tuple = endpoint.tuple;
     const bool closed = endpoint.phase == StageEndpoint::Phase::Closed;
     const int actor = int(m_actorIds.indexOf(endpoint.actor));
-    const QString colour = closed       ? QStringLiteral("#707070")
-                           : actor == 0 ? QStringLiteral("#1f5fbf")
-                                        : QStringLiteral("#1e7d32");
+    // The colour repeats what the heading says in words: the actor's name, and "closed".
+    const QString colour = (closed       ? m_theme.muted
+                            : actor == 0 ? m_theme.server
+                                         : m_theme.client)
+                               .name();
     QString role = endpoint.parentFd >= 0 ? tr("accepted from descriptor %1").arg(endpoint.parentFd)
                    : endpoint.phase == StageEndpoint::Phase::Listening ? tr("listening")
                                                                        : QString();
@@ -89,9 +103,10 @@ QString TupleCardsView::card(const StageEndpoint& endpoint) const
                                   "style='border: %1px solid %2'>")
                        .arg(marked ? 5 : 2)
                        .arg(colour);
-    html += QStringLiteral("<tr><td colspan='3' style='background:%1; color:white'><b>%2 · "
-                           "%3</b> %4</td></tr>")
-                .arg(colour, escaped(m_actorNames.value(actor, endpoint.actor)),
+    html += QStringLiteral("<tr><td colspan='3' style='background:%1; color:%2'><b>%3 · "
+                           "%4</b> %5</td></tr>")
+                .arg(colour, m_theme.onStrong.name(),
+                     escaped(m_actorNames.value(actor, endpoint.actor)),
                      tr("descriptor %1").arg(endpoint.fd), escaped(role));
     struct Slot {
         QString label;

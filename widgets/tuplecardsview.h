@@ -2,6 +2,7 @@
 
 #include "packets/packetevent.h"
 #include "stagestate.h"
+#include "theme.h"
 
 #include <QTextBrowser>
 
@@ -27,6 +28,9 @@ public:
     // "bind()", "connect(): chosen by the system", ... for one slot.
     QString provenance(const TupleField& field) const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     QString card(const StageEndpoint& endpoint) const;
     QString slotValue(const StageEndpoint& endpoint, const TupleField& field, bool address) const;
@@ -35,6 +39,7 @@ private:
     QStringList m_actorIds;
     QStringList m_actorNames;
     QList<PacketEnd> m_highlighted;
+    Theme m_theme = Theme::current();
 };
 
 } // namespace SocketScope

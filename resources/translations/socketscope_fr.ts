@@ -342,6 +342,18 @@
         <source>--panel: &quot;%1&quot; is not a panel that can be exported; use stage, diagram, tuples, bytes or states.</source>
         <translation>--panel : « %1 » n&apos;est pas un panneau exportable ; utilisez stage, diagram, tuples, bytes ou states.</translation>
     </message>
+    <message>
+        <source>The colours of the window, its screenshots and its exports: light (high contrast, the default), dark, or system (as the desktop). For this run only.</source>
+        <translation>Les couleurs de la fenêtre, de ses captures d&apos;écran et de ses exports : light (clair, contrasté, par défaut), dark (sombre) ou system (comme le bureau). Pour cette exécution seulement.</translation>
+    </message>
+    <message>
+        <source>THEME</source>
+        <translation>THÈME</translation>
+    </message>
+    <message>
+        <source>--theme: &quot;%1&quot; is not a theme of SocketScope; use light, dark or system.</source>
+        <translation>--theme : « %1 » n&apos;est pas un thème de SocketScope ; utilisez light, dark ou system.</translation>
+    </message>
 </context>
 <context>
     <name>Errno</name>
@@ -1761,10 +1773,6 @@
         <translation>Guide de SocketScope</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;SocketScope&lt;/h2&gt;&lt;p&gt;Each step makes one real system call on real sockets of this machine; the stage draws what the kernel answered.&lt;/p&gt;&lt;h3&gt;Keys&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Space&lt;/b&gt;, &lt;b&gt;Right&lt;/b&gt;, &lt;b&gt;Page Down&lt;/b&gt;: next step (a real call at the end of what was recorded)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Left&lt;/b&gt;, &lt;b&gt;Page Up&lt;/b&gt;: back (nothing is re-run)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Home&lt;/b&gt;, &lt;b&gt;End&lt;/b&gt;: the first step, the last recorded step&lt;/li&gt;&lt;li&gt;A number then &lt;b&gt;Enter&lt;/b&gt;: go to that step&lt;/li&gt;&lt;li&gt;&lt;b&gt;P&lt;/b&gt;: run or pause; &lt;b&gt;Ctrl+R&lt;/b&gt;: reset&lt;/li&gt;&lt;li&gt;&lt;b&gt;F5&lt;/b&gt;: presenter mode; &lt;b&gt;F11&lt;/b&gt;: full screen; &lt;b&gt;B&lt;/b&gt;: blank the screen; &lt;b&gt;Escape&lt;/b&gt;: leave&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl++&lt;/b&gt;, &lt;b&gt;Ctrl+-&lt;/b&gt;, &lt;b&gt;Ctrl+0&lt;/b&gt;: zoom every view&lt;/li&gt;&lt;li&gt;&lt;b&gt;V&lt;/b&gt;: the protocol view, with technical labels&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Panels&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Stage&lt;/b&gt;: each descriptor as a telephone (TCP) or a mailbox (UDP)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Calls&lt;/b&gt;: every call as strace writes it, its result and the errno explained&lt;/li&gt;&lt;li&gt;&lt;b&gt;5-tuples&lt;/b&gt;: protocol, local and remote address and port of each socket&lt;/li&gt;&lt;li&gt;&lt;b&gt;Bytes&lt;/b&gt;: host and network byte order of the addresses passed&lt;/li&gt;&lt;li&gt;&lt;b&gt;Packets&lt;/b&gt;: the packets each call put on the wire, as a sequence diagram and a list&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Real packets&lt;/h3&gt;&lt;p&gt;Without the permission to capture, the packets are &lt;i&gt;inferred&lt;/i&gt; from the calls and marked so. To see the real ones, give the capture helper the permission once:&lt;/p&gt;&lt;pre&gt;%1&lt;/pre&gt;&lt;p&gt;Every panel can be shown again from the View menu.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;SocketScope&lt;/h2&gt;&lt;p&gt;Chaque étape fait un vrai appel système sur de vraies sockets de cette machine ; la scène dessine ce que le noyau a répondu.&lt;/p&gt;&lt;h3&gt;Touches&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Espace&lt;/b&gt;, &lt;b&gt;Droite&lt;/b&gt;, &lt;b&gt;Page suivante&lt;/b&gt; : étape suivante (un vrai appel au bout de ce qui est enregistré)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Gauche&lt;/b&gt;, &lt;b&gt;Page précédente&lt;/b&gt; : retour (rien n&apos;est réexécuté)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Début&lt;/b&gt;, &lt;b&gt;Fin&lt;/b&gt; : la première étape, la dernière étape enregistrée&lt;/li&gt;&lt;li&gt;Un nombre puis &lt;b&gt;Entrée&lt;/b&gt; : aller à cette étape&lt;/li&gt;&lt;li&gt;&lt;b&gt;P&lt;/b&gt; : lancer ou mettre en pause ; &lt;b&gt;Ctrl+R&lt;/b&gt; : recommencer&lt;/li&gt;&lt;li&gt;&lt;b&gt;F5&lt;/b&gt; : mode présentation ; &lt;b&gt;F11&lt;/b&gt; : plein écran ; &lt;b&gt;B&lt;/b&gt; : écran noir ; &lt;b&gt;Échap&lt;/b&gt; : sortir&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl++&lt;/b&gt;, &lt;b&gt;Ctrl+-&lt;/b&gt;, &lt;b&gt;Ctrl+0&lt;/b&gt; : zoomer toutes les vues&lt;/li&gt;&lt;li&gt;&lt;b&gt;V&lt;/b&gt; : la vue protocole, avec des étiquettes techniques&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Panneaux&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Scène&lt;/b&gt; : chaque descripteur est un téléphone (TCP) ou une boîte aux lettres (UDP)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Appels&lt;/b&gt; : chaque appel écrit comme strace l&apos;écrit, son résultat et l&apos;errno expliqué&lt;/li&gt;&lt;li&gt;&lt;b&gt;Quintuplets&lt;/b&gt; : protocole, adresse et port locaux et distants de chaque socket&lt;/li&gt;&lt;li&gt;&lt;b&gt;Octets&lt;/b&gt; : l&apos;ordre des octets hôte et réseau des adresses passées&lt;/li&gt;&lt;li&gt;&lt;b&gt;Paquets&lt;/b&gt; : les paquets que chaque appel a mis sur le réseau, en diagramme de séquence et en liste&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Vrais paquets&lt;/h3&gt;&lt;p&gt;Sans la permission de capturer, les paquets sont &lt;i&gt;déduits&lt;/i&gt; des appels et marqués comme tels. Pour voir les vrais, donnez une fois la permission à l&apos;outil de capture :&lt;/p&gt;&lt;pre&gt;%1&lt;/pre&gt;&lt;p&gt;Chaque panneau peut être réaffiché depuis le menu Affichage.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;SocketScope %1&lt;/h3&gt;&lt;p&gt;BSD sockets made visible: real system calls, stepped and explained.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SocketScope %1&lt;/h3&gt;&lt;p&gt;Les sockets BSD rendues visibles : de vrais appels système, pas à pas et expliqués.&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence MIT.&lt;/p&gt;</translation>
     </message>
@@ -1809,6 +1817,26 @@ Source : %2</translation>
     <message>
         <source>Export %1 as SVG</source>
         <translation>Exporter en SVG : %1</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Light (high contrast)</source>
+        <translation>Clair (contrasté)</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;SocketScope&lt;/h2&gt;&lt;p&gt;Each step makes one real system call on real sockets of this machine; the stage draws what the kernel answered.&lt;/p&gt;&lt;h3&gt;Keys&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Space&lt;/b&gt;, &lt;b&gt;Right&lt;/b&gt;, &lt;b&gt;Page Down&lt;/b&gt;: next step (a real call at the end of what was recorded)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Left&lt;/b&gt;, &lt;b&gt;Page Up&lt;/b&gt;: back (nothing is re-run)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Home&lt;/b&gt;, &lt;b&gt;End&lt;/b&gt;: the first step, the last recorded step&lt;/li&gt;&lt;li&gt;A number then &lt;b&gt;Enter&lt;/b&gt;: go to that step&lt;/li&gt;&lt;li&gt;&lt;b&gt;P&lt;/b&gt;: run or pause; &lt;b&gt;Ctrl+R&lt;/b&gt;: reset&lt;/li&gt;&lt;li&gt;&lt;b&gt;F5&lt;/b&gt;: presenter mode; &lt;b&gt;F11&lt;/b&gt;: full screen; &lt;b&gt;B&lt;/b&gt;: blank the screen; &lt;b&gt;Escape&lt;/b&gt;: leave&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl++&lt;/b&gt;, &lt;b&gt;Ctrl+-&lt;/b&gt;, &lt;b&gt;Ctrl+0&lt;/b&gt;: zoom every view&lt;/li&gt;&lt;li&gt;&lt;b&gt;V&lt;/b&gt;: the protocol view, with technical labels&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Panels&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Stage&lt;/b&gt;: each descriptor as a telephone (TCP) or a mailbox (UDP)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Calls&lt;/b&gt;: every call as strace writes it, its result and the errno explained&lt;/li&gt;&lt;li&gt;&lt;b&gt;5-tuples&lt;/b&gt;: protocol, local and remote address and port of each socket&lt;/li&gt;&lt;li&gt;&lt;b&gt;Bytes&lt;/b&gt;: host and network byte order of the addresses passed&lt;/li&gt;&lt;li&gt;&lt;b&gt;Packets&lt;/b&gt;: the packets each call put on the wire, as a sequence diagram and a list&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Real packets&lt;/h3&gt;&lt;p&gt;Without the permission to capture, the packets are &lt;i&gt;inferred&lt;/i&gt; from the calls and marked so. To see the real ones, give the capture helper the permission once:&lt;/p&gt;&lt;pre&gt;%1&lt;/pre&gt;&lt;p&gt;Every panel can be shown again from the View menu, which also switches the theme: light, dark or as the system.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;SocketScope&lt;/h2&gt;&lt;p&gt;Chaque étape fait un vrai appel système sur de vraies sockets de cette machine ; la scène dessine ce que le noyau a répondu.&lt;/p&gt;&lt;h3&gt;Touches&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Espace&lt;/b&gt;, &lt;b&gt;Droite&lt;/b&gt;, &lt;b&gt;Page suivante&lt;/b&gt; : étape suivante (un vrai appel au bout de ce qui est enregistré)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Gauche&lt;/b&gt;, &lt;b&gt;Page précédente&lt;/b&gt; : retour (rien n&apos;est réexécuté)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Début&lt;/b&gt;, &lt;b&gt;Fin&lt;/b&gt; : la première étape, la dernière étape enregistrée&lt;/li&gt;&lt;li&gt;Un nombre puis &lt;b&gt;Entrée&lt;/b&gt; : aller à cette étape&lt;/li&gt;&lt;li&gt;&lt;b&gt;P&lt;/b&gt; : lancer ou mettre en pause ; &lt;b&gt;Ctrl+R&lt;/b&gt; : recommencer&lt;/li&gt;&lt;li&gt;&lt;b&gt;F5&lt;/b&gt; : mode présentation ; &lt;b&gt;F11&lt;/b&gt; : plein écran ; &lt;b&gt;B&lt;/b&gt; : écran noir ; &lt;b&gt;Échap&lt;/b&gt; : sortir&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl++&lt;/b&gt;, &lt;b&gt;Ctrl+-&lt;/b&gt;, &lt;b&gt;Ctrl+0&lt;/b&gt; : zoomer toutes les vues&lt;/li&gt;&lt;li&gt;&lt;b&gt;V&lt;/b&gt; : la vue protocole, avec des étiquettes techniques&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Panneaux&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Scène&lt;/b&gt; : chaque descripteur est un téléphone (TCP) ou une boîte aux lettres (UDP)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Appels&lt;/b&gt; : chaque appel écrit comme strace l&apos;écrit, son résultat et l&apos;errno expliqué&lt;/li&gt;&lt;li&gt;&lt;b&gt;Quintuplets&lt;/b&gt; : protocole, adresse et port locaux et distants de chaque socket&lt;/li&gt;&lt;li&gt;&lt;b&gt;Octets&lt;/b&gt; : l&apos;ordre des octets hôte et réseau des adresses passées&lt;/li&gt;&lt;li&gt;&lt;b&gt;Paquets&lt;/b&gt; : les paquets que chaque appel a mis sur le réseau, en diagramme de séquence et en liste&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Vrais paquets&lt;/h3&gt;&lt;p&gt;Sans la permission de capturer, les paquets sont &lt;i&gt;déduits&lt;/i&gt; des appels et marqués comme tels. Pour voir les vrais, donnez une fois la permission à l&apos;outil de capture :&lt;/p&gt;&lt;pre&gt;%1&lt;/pre&gt;&lt;p&gt;Chaque panneau peut être réaffiché depuis le menu Affichage, qui change aussi le thème : clair, sombre ou comme le système.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
