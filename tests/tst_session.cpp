@@ -9,6 +9,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <memory>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -176,6 +177,74 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(binds, 2);
+    }
+
+    // The lab's session: steps come as the user makes calls, a blocked call is interrupted
+    // (as Ctrl+C would) and the next calls still go, and it only ends when asked.
+    void openEndedSessionTakesStepsAsTheyCome()
+    {
+        Scenario lab;
+        lab.id = QStringLiteral("lab");
+        lab.actors = {{QStringLiteral("lab"), {}}};
+        SessionOptions options;
+        options.openEnded = true;
+        const int descriptorsBefore = openDescriptors();
+        auto session = std::make_unique<Session>();
+        session->load(lab, options);
+        QTRY_VERIFY(session->state() == Session::State::Stepping);
+        const auto make = [](Call call, const QString& fd, const QString& as = {}) {
+            ScenarioStep step;
+            step.actor = QStringLiteral("lab");
+            step.call = call;
+            step.fdName = fd;
+            step.asName = as;
+            step.expect.mayFail = true;
+            return step;
+        };
+        ScenarioStep socket = make(Call::Socket, {}, QStringLiteral("s"));
+        socket.arguments.domain = AF_INET;
+        socket.arguments.type = SOCK_STREAM;
+        ScenarioStep bind = make(Call::Bind, QStringLiteral("s"));
+        bind.address = *SocketAddress::fromIp(QStringLiteral("127.0.0.1"), 0);
+        ScenarioStep listen = make(Call::Listen, QStringLiteral("s"));
+        listen.arguments.backlog = 5;
+        int made = 0;
+        for (const ScenarioStep& step : {socket, bind, listen}) {
+            session->appendStep(step);
+            QVERIFY(session->step());
+            ++made;
+            QTRY_COMPARE(session->log().calls().size(), made);
+        }
+        QCOMPARE(session->state(), Session::State::Stepping); // nothing left, not finished
+
+        QSignalSpy blocked(&session->log(), &EventLog::callBlocked);
+        session->appendStep(make(Call::Accept, QStringLiteral("s"), QStringLiteral("c")));
+        QVERIFY(session->step());
+        QTRY_COMPARE(blocked.size(), 1);
+        session->interruptBlockedCalls();
+        QTRY_COMPARE(session->log().calls().size(), 4);
+        QVERIFY(session->log().calls().last().cancelled);
+
+        // Interrupted once, not for good: the next accept() waits again, and takes a caller.
+        session->appendStep(make(Call::Accept, QStringLiteral("s"), QStringLiteral("c")));
+        QVERIFY(session->step());
+        QTRY_COMPARE(blocked.size(), 2);
+        const SocketAddress listening = session->log().calls().at(1).after.local;
+        const int caller = ::socket(AF_INET, SOCK_STREAM, 0);
+        QCOMPARE(::connect(caller, listening.data(), listening.length()), 0);
+        QTRY_COMPARE(session->log().calls().size(), 5);
+        const CallEvent& accepted = session->log().calls().last();
+        ::close(caller);
+        QVERIFY(!accepted.cancelled);
+        QVERIFY(accepted.ret >= 0);
+
+        session->end();
+        QTRY_COMPARE(session->state(), Session::State::Finished);
+        QVERIFY(session->outcome()->passed);
+        const CallEvent& leftover = session->log().calls().last();
+        QCOMPARE(leftover.call, Call::Close); // the sockets left open, closed
+        session.reset();
+        QCOMPARE(openDescriptors(), descriptorsBefore);
     }
 
     void stepsThroughTcpEcho()

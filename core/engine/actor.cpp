@@ -38,6 +38,11 @@ void Actor::cancel()
         child->kill();
 }
 
+void Actor::interrupt()
+{
+    m_calls.interrupt();
+}
+
 void Actor::adoptFork(const Fork& fork)
 {
     std::atomic_store(&m_child, fork.process);

@@ -32,7 +32,8 @@ public:
     ~Actor() override;
 
     QString id() const { return m_id; }
-    void cancel(); // thread-safe: wakes a blocked call within milliseconds
+    void cancel();    // thread-safe: wakes a blocked call within milliseconds, for good
+    void interrupt(); // thread-safe: wakes the call blocked now; the next ones go on
 
 public Q_SLOTS:
     void perform(const SocketScope::StepCommand& command);

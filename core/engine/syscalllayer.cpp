@@ -9,6 +9,7 @@
 #include <sys/eventfd.h>
 #include <sys/un.h>
 #include <unistd.h>
+#include <utility>
 
 namespace SocketScope {
 
@@ -29,6 +30,18 @@ void SyscallLayer::cancel()
     const quint64 one = 1;
     [[maybe_unused]] const ssize_t written = ::write(m_cancelFd, &one, sizeof(one));
     std::lock_guard lock(m_kernelMutex);
+    if (m_inKernelFd >= 0)
+        ::shutdown(m_inKernelFd, SHUT_RDWR);
+}
+
+void SyscallLayer::interrupt()
+{
+    std::lock_guard lock(m_kernelMutex);
+    if (m_waiting) {
+        m_interrupted = true;
+        const quint64 one = 1;
+        [[maybe_unused]] const ssize_t written = ::write(m_cancelFd, &one, sizeof(one));
+    }
     if (m_inKernelFd >= 0)
         ::shutdown(m_inKernelFd, SHUT_RDWR);
 }
@@ -67,10 +80,25 @@ SyscallLayer::Wait SyscallLayer::waitFor(QList<pollfd> fds, int timeoutMs,
     if (onBlocked)
         onBlocked();
     fds.append(pollfd{m_cancelFd, POLLIN, 0});
+    {
+        std::lock_guard lock(m_kernelMutex);
+        m_waiting = true;
+    }
     do {
         ready = ::poll(fds.data(), nfds_t(fds.size()), timeoutMs);
     } while (ready < 0 && errno == EINTR);
-    if (fds.last().revents != 0 || m_cancelled.load())
+    bool interrupted = false;
+    {
+        std::lock_guard lock(m_kernelMutex);
+        m_waiting = false;
+        interrupted = std::exchange(m_interrupted, false);
+        // The wake-up was for this call only: the next one waits again.
+        if (interrupted && !m_cancelled.load()) {
+            quint64 count = 0;
+            [[maybe_unused]] const ssize_t drained = ::read(m_cancelFd, &count, sizeof(count));
+        }
+    }
+    if (interrupted || fds.last().revents != 0 || m_cancelled.load())
         return Wait::Cancelled;
     return ready > 0 ? Wait::Ready : Wait::TimedOut;
 }

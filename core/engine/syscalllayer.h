@@ -19,6 +19,8 @@ namespace SocketScope {
 // Blocking calls can be cancelled from any thread within milliseconds: a call that would
 // wait first waits in poll() on its descriptor plus an eventfd that cancel() signals; a call
 // already inside the kernel (connect, a write on a full buffer) is woken by shutdown().
+// cancel() is for good (the session ends); interrupt() wakes only the call waiting now, as
+// Ctrl+C does in a terminal, and the next calls go on (the lab).
 class SyscallLayer {
 public:
     using BlockedCallback = std::function<void()>;
@@ -30,7 +32,8 @@ public:
 
     CallEvent perform(const CallRequest& request, const BlockedCallback& onBlocked = {});
 
-    void cancel(); // thread-safe
+    void cancel();    // thread-safe
+    void interrupt(); // thread-safe
     bool isCancelled() const { return m_cancelled.load(); }
 
 private:
@@ -64,7 +67,9 @@ private:
     int m_cancelFd = -1;
     std::atomic<bool> m_cancelled{false};
     std::mutex m_kernelMutex;
-    int m_inKernelFd = -1; // guarded by m_kernelMutex
+    int m_inKernelFd = -1;      // guarded by m_kernelMutex
+    bool m_waiting = false;     // ... a call waits in poll()
+    bool m_interrupted = false; // ... interrupt() woke it
 };
 
 } // namespace SocketScope

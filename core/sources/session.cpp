@@ -200,7 +200,7 @@ void Session::reset()
     const QString remapped = remapBusyPorts();
     // The session's own state first: whoever follows the log's reset reads the new one.
     writableLog().reset(m_scenario, m_options.language);
-    if (m_scenario.steps.isEmpty()) {
+    if (m_scenario.steps.isEmpty() && !m_options.openEnded) {
         setState(State::Empty);
         return;
     }
@@ -432,7 +432,7 @@ void Session::afterProgress()
         return;
     const bool allIdle = std::all_of(m_slots.cbegin(), m_slots.cend(),
                                      [](const ActorSlot& slot) { return slot.queue.isEmpty(); });
-    if (m_next >= m_scenario.steps.size() && allIdle) {
+    if (m_next >= m_scenario.steps.size() && allIdle && !m_options.openEnded) {
         closeLeftovers();
         return;
     }
@@ -461,6 +461,8 @@ bool Session::queuedBehindBlockedCall(int index) const
 
 bool Session::looksStuck() const
 {
+    if (m_options.openEnded)
+        return false; // the user may yet make the call that unblocks it
     bool anyInFlight = false;
     for (const ActorSlot& slot : m_slots) {
         if (slot.queue.isEmpty())
@@ -492,6 +494,28 @@ void Session::declareStuck()
     // What is queued comes back cancelled; nothing more is dispatched.
     m_next = int(m_scenario.steps.size());
     m_awaiting = -1;
+}
+
+void Session::appendStep(const ScenarioStep& step)
+{
+    m_scenario.steps.append(step);
+    if (!step.usesServicePort)
+        followPort(step.port);
+    Q_EMIT canStepChanged();
+}
+
+void Session::interruptBlockedCalls()
+{
+    for (ActorSlot& slot : m_slots) {
+        if (!slot.queue.isEmpty())
+            slot.actor->interrupt();
+    }
+}
+
+void Session::end()
+{
+    if (state() == State::Stepping || state() == State::Running || state() == State::Preparing)
+        closeLeftovers();
 }
 
 void Session::closeLeftovers()

@@ -28,6 +28,9 @@ struct SessionOptions {
     int stuckTimeoutMs = 3000; // a run with every call blocked this long is stuck
     CaptureMode capture = CaptureMode::InferOnly;
     QString captureHelper; // empty: the one next to the program
+    // The lab: steps are appended as the user makes calls, and the session never ends by
+    // itself (end() closes it); nothing is ever declared stuck, a failure fails nothing.
+    bool openEnded = false;
 };
 
 // Runs one scenario with real sockets: one Actor per role, each on its own QThread; a step
@@ -63,6 +66,13 @@ public:
     // chose another; 0 otherwise.
     quint16 busyDefaultPort() const { return m_busyDefaultPort; }
     std::optional<Outcome> outcome() const { return log().outcome(); }
+
+    // Open-ended sessions: one more step, handed out by the next step().
+    void appendStep(const ScenarioStep& step);
+    // Wakes the calls blocked now, as Ctrl+C would: they return cancelled, the session goes on.
+    void interruptBlockedCalls();
+    // Closes what is left open and finishes, as the end of a scenario does.
+    void end();
 
 public Q_SLOTS:
     bool step() override;
