@@ -1,0 +1,167 @@
+#pragma once
+
+#include "calls/socketaddress.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <variant>
+
+namespace SocketScope {
+
+// The three command sets of socklab: `socklab`, `socklab tcp`, `socklab udp`.
+enum class LabMode { Standard, Tcp, Udp };
+
+// Every command of the lab's console: socklab's, in the three modes, and what it lacks.
+enum class LabVerb {
+    // socklab's standard mode
+    Socket,
+    Socket6,
+    Bind,
+    Listen,
+    Accept,
+    Connect,
+    Close,
+    Shutdown,
+    Options,
+    Read,
+    Recv,
+    RecvFrom,
+    Write,
+    Send,
+    SendTo,
+    Help,
+    Status,
+    Quit,
+    Exit,
+    // socklab tcp
+    Passive,
+    Passive6,
+    Connect6,
+    Urecv,
+    Usend,
+    // socklab udp (its `socket`, `socket6`: a socket bound to a free port)
+    Msocket,
+    Mjoin,
+    Mleave,
+    Mbind,
+    Mrecvfrom,
+    Msendto,
+    Bsend,
+    // beyond socklab
+    Select,
+    Poll,
+    GetSockName,
+    GetPeerName,
+    GetAddrInfo,
+};
+
+// What one positional argument is: how it is prompted for and parsed.
+enum class LabArgument {
+    Protocol,     // tcp | udp
+    Id,           // a socket id, "." (or nothing at the prompt) for the current one
+    Host,         // "*", ".", a numeric address or a name
+    Port,         // 0..65535 or a service name
+    Backlog,      // listen's; default 5
+    ByteCount,    // read/recv's size; default 100
+    MessageCount, // mrecvfrom's; default 1
+    Message,      // socklab's message syntax (labmessage.h)
+    Direction,    // in | out | both
+    OptionNames,  // the rest of the line: option names, each a unique prefix
+    Group,        // a multicast group address
+    Interface,    // a local interface address for multicast
+    Ids,          // select/poll: the rest of the line, ids
+    TimeoutMs,    // select/poll: milliseconds, -1 waits forever
+    Service,      // getaddrinfo's service
+};
+
+// Flags a command accepts after a '-', each a unique prefix: -o is -oob.
+enum class LabFlag : quint32 {
+    Oob = 1 << 0,
+    Peek = 1 << 1,
+    DontRoute = 1 << 2,
+    Loop = 1 << 3,
+    // beyond socklab
+    WaitAll = 1 << 4,
+    DontWait = 1 << 5,
+    NoSignal = 1 << 6,
+    Hex = 1 << 7, // the message is hexadecimal digits
+};
+Q_DECLARE_FLAGS(LabFlags, LabFlag)
+Q_DECLARE_OPERATORS_FOR_FLAGS(LabFlags)
+
+// One command as a mode defines it: socklab's name, letter and usage text.
+struct LabCommandSpec {
+    LabVerb verb;
+    const char* name;   // "socket"
+    char letter;        // 's'; 0 when it has none
+    const char* usage;  // socklab's usage string, verbatim: "[tcp|udp]"
+    QList<LabArgument> arguments;
+    LabFlags flags;     // the flags it accepts
+};
+
+// The commands of a mode, in socklab's order (then the lab's own).
+const QList<LabCommandSpec>& labCommands(LabMode mode);
+const LabCommandSpec* labCommand(LabMode mode, LabVerb verb);
+
+// A line split into its command and words, before the words are typed.
+struct LabLine {
+    const LabCommandSpec* command = nullptr;
+    QStringList words; // positional, in order, quotes removed
+    LabFlags flags;
+};
+
+struct LabLineError {
+    enum class Kind {
+        Empty,           // nothing but blanks: not an error, nothing to do
+        InvalidQuoting,  // "*** invalid quoting"
+        InvalidCommand,  // "*** invalid command"
+        AmbiguousCommand // "*** ambiguous command"
+    };
+    Kind kind = Kind::Empty;
+    QString word;
+    QString text() const; // socklab's message, in the user's language
+};
+
+// Splits a line as socklab does: whitespace, "..." quoting; a one-letter word matches only
+// a letter, a longer one a name exactly or by unique prefix, case-insensitively; '-' words
+// that prefix one of the command's flags are flags, others stay positional.
+std::variant<LabLine, LabLineError> parseLabLine(QStringView line, LabMode mode);
+
+// socklab's prompt for a missing argument ("Host? : ", "Id. socket (3) ?: "); currentId < 0
+// when there is no current socket.
+QString labPrompt(LabArgument argument, int currentId);
+
+// A socket id: a number, or "." / nothing for the current one.
+struct LabId {
+    bool current = false;
+    int id = -1;
+};
+
+// How a host word reads: "*" any address, "." the loopback, a numeric address, or a name
+// for getaddrinfo to resolve.
+struct LabHost {
+    enum class Kind { Any, Loopback, Numeric, Name };
+    Kind kind = Kind::Any;
+    QString text;
+};
+
+// Typed values of one word each; std::nullopt and *error (in the user's language) when it
+// is not one. Nothing here makes a system call but getservbyname() for a service name.
+std::optional<LabId> parseLabId(QStringView word, QString* error);
+std::optional<LabHost> parseLabHost(QStringView word, QString* error);
+std::optional<quint16> parseLabPort(QStringView word, QString* error);
+std::optional<int> parseLabCount(QStringView word, int defaultValue, qint64 maximum,
+                                 QString* error);
+std::optional<int> parseLabDirection(QStringView word, QString* error); // SHUT_RD/WR/RDWR
+std::optional<int> parseLabProtocol(QStringView word, QString* error);  // SOCK_STREAM/DGRAM
+
+// `help [cmd]...` as socklab prints it ("usage: <name> <usage>"), with the lab's notes where
+// socklab is wrong; in the user's language.
+QStringList labHelp(LabMode mode, const QStringList& commands);
+
+} // namespace SocketScope
