@@ -74,10 +74,15 @@ enum class LabArgument {
     OptionNames,  // the rest of the line: option names, each a unique prefix
     Group,        // a multicast group address
     Interface,    // a local interface address for multicast
-    Ids,          // select/poll: the rest of the line, ids
-    TimeoutMs,    // select/poll: milliseconds, -1 waits forever
+    Ids,          // select/poll: the line's words but the last when there are two or more
+    TimeoutMs,    // select/poll: the last word of two or more; milliseconds, -1 waits forever
     Service,      // getaddrinfo's service
+    CommandNames, // help's: the rest of the line, command names or prefixes
 };
+
+// Whether a missing argument is asked for. socklab never asks for mjoin's [local] (it uses
+// INADDR_ANY), and the rest-of-the-line arguments are simply empty when nothing is typed.
+bool labArgumentPrompted(LabArgument argument);
 
 // Flags a command accepts after a '-', each a unique prefix: -o is -oob.
 enum class LabFlag : quint32 {
@@ -97,16 +102,22 @@ Q_DECLARE_OPERATORS_FOR_FLAGS(LabFlags)
 // One command as a mode defines it: socklab's name, letter and usage text.
 struct LabCommandSpec {
     LabVerb verb;
-    const char* name;   // "socket"
-    char letter;        // 's'; 0 when it has none
-    const char* usage;  // socklab's usage string, verbatim: "[tcp|udp]"
+    const char* name;  // "socket"
+    char letter;       // 's'; 0 when it has none
+    const char* usage; // socklab's usage string, verbatim: "[tcp|udp]"
+    // In the order the words come. socklab's quirks that the session applies, not the parser:
+    // recv/recvfrom -oob and urecv force the byte count to 1 (one urgent byte: the count word
+    // is then ignored, not asked); bsend asks host, port and message as sendto does.
     QList<LabArgument> arguments;
-    LabFlags flags;     // the flags it accepts
+    LabFlags flags; // the flags it accepts
 };
 
 // The commands of a mode, in socklab's order (then the lab's own).
 const QList<LabCommandSpec>& labCommands(LabMode mode);
 const LabCommandSpec* labCommand(LabMode mode, LabVerb verb);
+
+// The flag's name as typed after '-': "oob".
+const char* labFlagName(LabFlag flag);
 
 // A line split into its command and words, before the words are typed.
 struct LabLine {
@@ -123,13 +134,18 @@ struct LabLineError {
         AmbiguousCommand // "*** ambiguous command"
     };
     Kind kind = Kind::Empty;
-    QString word;
-    QString text() const; // socklab's message, in the user's language
+    QString word;         // the command word, lowercased (empty for Empty and InvalidQuoting)
+    QString text() const; // socklab's message, in the user's language; empty for Empty
 };
+
+// The command a word names in the mode, as socklab's check_cmd finds it (see below).
+std::variant<const LabCommandSpec*, LabLineError> findLabCommand(QStringView word, LabMode mode);
 
 // Splits a line as socklab does: whitespace, "..." quoting; a one-letter word matches only
 // a letter, a longer one a name exactly or by unique prefix, case-insensitively; '-' words
-// that prefix one of the command's flags are flags, others stay positional.
+// that prefix one of the command's flags are flags (case-sensitively, as socklab compares
+// them; "-" alone is no flag), others stay positional: "select 3 -1" has the words 3 and -1.
+// A '"' starts a new word even inside one: `a"b c"d` is a, "b c", d.
 std::variant<LabLine, LabLineError> parseLabLine(QStringView line, LabMode mode);
 
 // socklab's prompt for a missing argument ("Host? : ", "Id. socket (3) ?: "); currentId < 0
@@ -152,6 +168,11 @@ struct LabHost {
 
 // Typed values of one word each; std::nullopt and *error (in the user's language) when it
 // is not one. Nothing here makes a system call but getservbyname() for a service name.
+// Hosts: numeric addresses are typed Numeric with their canonical text ("::0:1" -> "::1");
+// a Name is a DNS name (letters, digits, '-' and '.', labels of 1 to 63 characters, 253 at
+// most) whose last label is not all digits ("1.2.3" is no address and no name).
+// Counts: decimal digits, the empty word is defaultValue. Protocol and direction: a prefix of
+// one of their words, the first that matches as socklab's get_choice does ("b" is both).
 std::optional<LabId> parseLabId(QStringView word, QString* error);
 std::optional<LabHost> parseLabHost(QStringView word, QString* error);
 std::optional<quint16> parseLabPort(QStringView word, QString* error);
@@ -159,9 +180,11 @@ std::optional<int> parseLabCount(QStringView word, int defaultValue, qint64 maxi
                                  QString* error);
 std::optional<int> parseLabDirection(QStringView word, QString* error); // SHUT_RD/WR/RDWR
 std::optional<int> parseLabProtocol(QStringView word, QString* error);  // SOCK_STREAM/DGRAM
+std::optional<int> parseLabTimeout(QStringView word, QString* error);   // -1 or 0.. ms
 
 // `help [cmd]...` as socklab prints it ("usage: <name> <usage>"), with the lab's notes where
-// socklab is wrong; in the user's language.
+// socklab is wrong; in the user's language. No names: every command of the mode, one a line,
+// then the notes. A name that is no command: socklab's "*** word: invalid command" line.
 QStringList labHelp(LabMode mode, const QStringList& commands);
 
 } // namespace SocketScope

@@ -11,10 +11,14 @@ namespace SocketScope {
 // more than this.
 inline constexpr qsizetype labMessageLimit = 16 << 20;
 
-// socklab's message syntax: the text as UTF-8, where two spaces are "\r\n", one trailing
-// space is "\n", and "#n" alone stands for n '*' bytes. With `hex`, hexadecimal digits
-// (spaces allowed between bytes) instead. std::nullopt and *error (in the user's language)
-// when it is not valid: odd hex, a non-hex digit, a count past labMessageLimit.
+// socklab's message syntax: the text as UTF-8, where two spaces are "\r\n" (pairs taken from
+// the end, as socklab does), one trailing space is "\n", and "#n" stands for n '*' bytes.
+// socklab (get_msg) takes any text that sscanf reads as "#%d" for the count: "# 5" and "#+5"
+// are 5 bytes; "#5abc" is 5 bytes too there, and "#-1" is asked again: both are errors here.
+// A '#' without digits ("#", "#tag") is plain text. With `hex`, pairs of hexadecimal digits,
+// blanks allowed between bytes, each group may start with "0x"; NUL bytes allowed. The empty
+// text is the empty message. std::nullopt and *error (in the user's language) when it is not
+// valid: odd hex, a non-hex digit, a bad "#n", more than labMessageLimit bytes.
 std::optional<QByteArray> decodeLabMessage(QStringView text, bool hex, QString* error);
 
 } // namespace SocketScope
