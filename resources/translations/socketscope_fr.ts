@@ -684,6 +684,193 @@
     </message>
 </context>
 <context>
+    <name>LabConsole</name>
+    <message>
+        <source>&quot;%1&quot; is not a socket id: a number, or &quot;.&quot; for the current socket</source>
+        <translation>« %1 » n&apos;est pas un identifiant de socket : un nombre, ou « . » pour la socket courante</translation>
+    </message>
+    <message>
+        <source>A host is needed: &quot;*&quot; for any address, &quot;.&quot; for this machine, an address or a name</source>
+        <translation>Il faut une machine : « * » pour n&apos;importe quelle adresse, « . » pour cette machine, une adresse ou un nom</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host: &quot;*&quot; for any address, &quot;.&quot; for this machine, an IPv4 or IPv6 address, or a name of letters, digits, &apos;-&apos; and &apos;.&apos;</source>
+        <translation>« %1 » n&apos;est pas une machine : « * » pour n&apos;importe quelle adresse, « . » pour cette machine, une adresse IPv4 ou IPv6, ou un nom fait de lettres, de chiffres, de « - » et de « . »</translation>
+    </message>
+    <message>
+        <source>Port %1 is out of range: 0 to 65535</source>
+        <translation>Port %1 hors limites : de 0 à 65535</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port: a number from 0 to 65535 or a service name of /etc/services</source>
+        <translation>« %1 » n&apos;est pas un port : un nombre de 0 à 65535 ou un nom de service de /etc/services</translation>
+    </message>
+    <message>
+        <source>%1 is too large: %2 at most</source>
+        <translation>%1 est trop grand : %2 au plus</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>« %1 » n&apos;est pas un nombre</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a direction: in, out or both</source>
+        <translation>« %1 » n&apos;est pas un sens : in, out ou both</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a protocol: tcp or udp</source>
+        <translation>« %1 » n&apos;est pas un protocole : tcp ou udp</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a timeout: milliseconds, or -1 to wait forever</source>
+        <translation>« %1 » n&apos;est pas un délai : des millisecondes, ou -1 pour attendre sans fin</translation>
+    </message>
+    <message>
+        <source>Note: socklab&apos;s option nodelay sets O_NONBLOCK, not TCP_NODELAY. In the lab, nodelay is TCP_NODELAY and nonblock is O_NONBLOCK.</source>
+        <translation>Remarque : l&apos;option nodelay de socklab met O_NONBLOCK, pas TCP_NODELAY. Dans le labo, nodelay est TCP_NODELAY et nonblock est O_NONBLOCK.</translation>
+    </message>
+    <message>
+        <source>Note: socklab prints garbage in the row of an IPv6 UDP socket; the lab prints it right.</source>
+        <translation>Remarque : socklab affiche n&apos;importe quoi dans la ligne d&apos;une socket UDP IPv6 ; le labo l&apos;affiche correctement.</translation>
+    </message>
+    <message>
+        <source>Note: urecv is recv -oob: it reads one urgent byte, [nb] is not used.</source>
+        <translation>Remarque : urecv est recv -oob : il lit un octet urgent, [nb] n&apos;est pas utilisé.</translation>
+    </message>
+    <message>
+        <source>Note: socklab reads mbind&apos;s port from the word after it; the lab takes the port where the usage puts it.</source>
+        <translation>Remarque : socklab lit le port de mbind dans le mot suivant ; le labo le prend là où l&apos;usage le place.</translation>
+    </message>
+    <message>
+        <source>Note: socklab&apos;s usage says [local], but msendto asks for the group, the port and the message: msendto [id] [group] [port] [mesg].</source>
+        <translation>Remarque : l&apos;usage de socklab indique [local], mais msendto demande le groupe, le port et le message : msendto [id] [group] [port] [mesg].</translation>
+    </message>
+    <message>
+        <source>Note: bsend turns SO_BROADCAST on, then asks for the host, the port and the message as sendto does.</source>
+        <translation>Remarque : bsend active SO_BROADCAST, puis demande la machine, le port et le message comme sendto.</translation>
+    </message>
+    <message>
+        <source>Note: socklab&apos;s number prompts loop forever at the end of the input; the lab stops there.</source>
+        <translation>Remarque : à la fin de l&apos;entrée, les questions de nombre de socklab tournent en boucle sans fin ; le labo s&apos;arrête.</translation>
+    </message>
+    <message>
+        <source>The lab also accepts: %1</source>
+        <translation>Le labo accepte aussi : %1</translation>
+    </message>
+    <message>
+        <source>AVAILABLE COMMANDS:</source>
+        <translation>COMMANDES DISPONIBLES :</translation>
+    </message>
+    <message>
+        <source>help &lt;command&gt; shows its usage and the flags the lab adds to socklab&apos;s.</source>
+        <translation>help &lt;commande&gt; montre son usage et les options que le labo ajoute à celles de socklab.</translation>
+    </message>
+    <message>
+        <source>*** %1: ambiguous command</source>
+        <translation>*** %1 : commande ambiguë</translation>
+    </message>
+    <message>
+        <source>*** %1: invalid command</source>
+        <translation>*** %1 : commande invalide</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: hexadecimal bytes are pairs of digits</source>
+        <translation>« %1 » : les octets hexadécimaux sont des paires de chiffres</translation>
+    </message>
+    <message>
+        <source>The message is longer than %1 bytes</source>
+        <translation>Le message dépasse %1 octets</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a hexadecimal byte</source>
+        <translation>« %1 » n&apos;est pas un octet hexadécimal</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: #n stands for n bytes &apos;*&apos;, n a number alone</source>
+        <translation>« %1 » : #n représente n octets « * », n étant un nombre seul</translation>
+    </message>
+    <message>
+        <source>*** invalid quoting</source>
+        <translation>*** guillemets invalides</translation>
+    </message>
+    <message>
+        <source>*** invalid command</source>
+        <translation>*** commande invalide</translation>
+    </message>
+    <message>
+        <source>*** ambiguous command</source>
+        <translation>*** commande ambiguë</translation>
+    </message>
+    <message>
+        <source>Protocol? [tcp/udp] : </source>
+        <translation>Protocole ? [tcp/udp] : </translation>
+    </message>
+    <message>
+        <source>Id socket ?: </source>
+        <translation>Id de la socket ?: </translation>
+    </message>
+    <message>
+        <source>Id. socket (%1) ?: </source>
+        <translation>Id. de la socket (%1) ?: </translation>
+    </message>
+    <message>
+        <source>Host? : </source>
+        <translation>Machine ? : </translation>
+    </message>
+    <message>
+        <source>Port? : </source>
+        <translation>Port ? : </translation>
+    </message>
+    <message>
+        <source>Nb of requests [5] : </source>
+        <translation>Nb de demandes [5] : </translation>
+    </message>
+    <message>
+        <source>Nb of bytes to read [100] : </source>
+        <translation>Nb d&apos;octets à lire [100] : </translation>
+    </message>
+    <message>
+        <source>Nb of messages to receive [1] : </source>
+        <translation>Nb de messages à recevoir [1] : </translation>
+    </message>
+    <message>
+        <source>Message? : </source>
+        <translation>Message ? : </translation>
+    </message>
+    <message>
+        <source>Direction? [in/out/both] : </source>
+        <translation>Sens ? [in/out/both] : </translation>
+    </message>
+    <message>
+        <source>Group address? : </source>
+        <translation>Adresse du groupe ? : </translation>
+    </message>
+    <message>
+        <source>Option names? : </source>
+        <translation>Noms des options ? : </translation>
+    </message>
+    <message>
+        <source>Local interface address? : </source>
+        <translation>Adresse de l&apos;interface locale ? : </translation>
+    </message>
+    <message>
+        <source>Id. sockets? : </source>
+        <translation>Id. des sockets ? : </translation>
+    </message>
+    <message>
+        <source>Timeout in ms [-1] : </source>
+        <translation>Délai en ms [-1] : </translation>
+    </message>
+    <message>
+        <source>Service? : </source>
+        <translation>Service ? : </translation>
+    </message>
+    <message>
+        <source>Commands? : </source>
+        <translation>Commandes ? : </translation>
+    </message>
+</context>
+<context>
     <name>PacketCodec</name>
     <message>
         <source>must be &quot;tcp&quot; or &quot;udp&quot;</source>

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace SocketScope {
+
+// The most bytes one message may stand for ("#n" included): a console line never allocates
+// more than this.
+inline constexpr qsizetype labMessageLimit = 16 << 20;
+
+// socklab's message syntax: the text as UTF-8, where two spaces are "\r\n" (pairs taken from
+// the end, as socklab does), one trailing space is "\n", and "#n" stands for n '*' bytes.
+// socklab (get_msg) takes any text that sscanf reads as "#%d" for the count: "# 5" and "#+5"
+// are 5 bytes; "#5abc" is 5 bytes too there, and "#-1" is asked again: both are errors here.
+// A '#' without digits ("#", "#tag") is plain text. With `hex`, pairs of hexadecimal digits,
+// blanks allowed between bytes, each group may start with "0x"; NUL bytes allowed. The empty
+// text is the empty message. std::nullopt and *error (in the user's language) when it is not
+// valid: odd hex, a non-hex digit, a bad "#n", more than labMessageLimit bytes.
+std::optional<QByteArray> decodeLabMessage(QStringView text, bool hex, QString* error);
+
+} // namespace SocketScope
