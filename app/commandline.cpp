@@ -129,7 +129,18 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
         QStringLiteral("presentation"),
         Tr::tr("Start in presenter mode (F5): full screen, the stage and the narration large. "
                "With --size and --screenshot: presenter mode at that size."));
-    parser.addOptions({socketsOption, jsonOption, noProcessesOption, presentationOption});
+    const QCommandLineOption labOption(
+        QStringLiteral("lab"),
+        Tr::tr("Open the lab's console without a window: socklab's commands (help lists them) "
+               "read from standard input, results printed as they come. Add tcp or udp for "
+               "socklab's TCP or UDP mode."));
+    const QCommandLineOption strictOption(
+        QStringLiteral("strict"), Tr::tr("With --lab: exit with status 1 when a command failed."));
+    parser.addPositionalArgument(QStringLiteral("tcp|udp"),
+                                 Tr::tr("With --lab: socklab's TCP or UDP mode."),
+                                 QStringLiteral("[tcp|udp]"));
+    parser.addOptions({socketsOption, jsonOption, noProcessesOption, presentationOption, labOption,
+                       strictOption});
     parser.addOptions({listOption, headlessOption, scenarioOption, replayOption, portOption,
                        traceOption, pcapOption, noCaptureOption, langOption, themeOption,
                        folderOption, stepsOption, screenshotOption, exportPngOption,
@@ -140,13 +151,27 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
         result.error = parser.errorText();
         return result;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        result.error = Tr::tr("Unexpected argument \"%1\"; see --help.")
-                           .arg(parser.positionalArguments().constFirst());
+    CommandLineOptions options;
+    QStringList positional = parser.positionalArguments();
+    if (parser.isSet(labOption) && positional.size() == 1) {
+        const QString mode = positional.takeFirst();
+        if (mode == QLatin1String("tcp"))
+            options.labMode = LabMode::Tcp;
+        else if (mode == QLatin1String("udp"))
+            options.labMode = LabMode::Udp;
+        else
+            positional << mode;
+    }
+    if (!positional.isEmpty()) {
+        result.error =
+            Tr::tr("Unexpected argument \"%1\"; see --help.").arg(positional.constFirst());
         return result;
     }
-
-    CommandLineOptions options;
+    if (parser.isSet(strictOption) && !parser.isSet(labOption)) {
+        result.error = Tr::tr("--strict goes with --lab.");
+        return result;
+    }
+    options.strictLab = parser.isSet(strictOption);
     options.helpText = parser.helpText();
     if (parser.isSet(helpOption)) {
         options.mode = CommandLineOptions::Mode::Help;
@@ -323,6 +348,15 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
         options.mode = CommandLineOptions::Mode::ListSockets;
     } else if (parser.isSet(listOption)) {
         options.mode = CommandLineOptions::Mode::ListScenarios;
+    } else if (parser.isSet(labOption)) {
+        options.mode = CommandLineOptions::Mode::Lab;
+        if (parser.isSet(scenarioOption) || parser.isSet(replayOption) ||
+            parser.isSet(headlessOption) || !options.screenshotPath.isEmpty() ||
+            !options.exportPath.isEmpty()) {
+            result.error = Tr::tr("--lab runs the lab's console alone: drop --scenario, "
+                                  "--replay, --headless, --screenshot and the exports.");
+            return result;
+        }
     } else if (parser.isSet(headlessOption)) {
         options.mode = CommandLineOptions::Mode::Headless;
         if (!options.screenshotPath.isEmpty()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "exportpanel.h"
+#include "lab/labcommand.h"
 #include "theme.h"
 
 #include <QSize>
@@ -14,7 +15,7 @@ namespace SocketScope {
 // What the user asked for on the command line, validated: an error names the option and
 // says what is wrong, and main() exits with status 2.
 struct CommandLineOptions {
-    enum class Mode { Window, Headless, ListScenarios, ListSockets, Help, Version };
+    enum class Mode { Window, Headless, Lab, ListScenarios, ListSockets, Help, Version };
     Mode mode = Mode::Window;
     QString scenarioId;
     QString replayPath; // --replay: a saved session to replay
@@ -39,6 +40,8 @@ struct CommandLineOptions {
     ExportFormat exportFormat = ExportFormat::Png;
     ExportPanel exportPanel = ExportPanel::Stage;
     QSize exportSize;
+    LabMode labMode = LabMode::Standard; // --lab [tcp|udp]
+    bool strictLab = false;              // --strict: a failed lab command fails the run
     QString helpText;
 };
 

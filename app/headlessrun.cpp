@@ -106,6 +106,25 @@ std::unique_ptr<EventSource> makeSource(const CommandLineOptions& options,
 
 } // namespace
 
+int saveRunFiles(const EventLog& log, const CommandLineOptions& options, QTextStream& err)
+{
+    if (!options.tracePath.isEmpty()) {
+        QString error;
+        if (!SessionFile::save(log, options.tracePath, &error)) {
+            err << error << Qt::endl;
+            return 1;
+        }
+    }
+    if (!options.pcapPath.isEmpty()) {
+        QString error;
+        if (!SessionFile::savePcap(log, options.pcapPath, &error)) {
+            err << error << Qt::endl;
+            return log.captureStatus().kind == CaptureStatus::Kind::Captured ? 1 : exitNoCapture;
+        }
+    }
+    return 0;
+}
+
 int runHeadless(const CommandLineOptions& options, const ScenarioCatalog& catalog, QTextStream& out,
                 QTextStream& err)
 {
@@ -132,21 +151,10 @@ int runHeadless(const CommandLineOptions& options, const ScenarioCatalog& catalo
                 << Qt::endl
                 << QStringLiteral("    ") << capture.enableCommand << Qt::endl;
     }
-    if (!options.tracePath.isEmpty()) {
-        QString error;
-        if (!SessionFile::save(log, options.tracePath, &error)) {
-            err << error << Qt::endl;
-            return 1;
-        }
-    }
-    int pcapStatus = 0;
-    if (!options.pcapPath.isEmpty()) {
-        QString error;
-        if (!SessionFile::savePcap(log, options.pcapPath, &error)) {
-            err << error << Qt::endl;
-            pcapStatus = capture.kind == CaptureStatus::Kind::Captured ? 1 : exitNoCapture;
-        }
-    }
+    const int filesStatus = saveRunFiles(log, options, err);
+    if (filesStatus == 1)
+        return 1;
+    const int pcapStatus = filesStatus;
     if (outcome.passed) {
         out << Tr::tr("Expected outcome: %1").arg(log.scenario().outcome.text(log.language()))
             << Qt::endl;

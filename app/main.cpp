@@ -1,6 +1,7 @@
 #include "appsettings.h"
 #include "commandline.h"
 #include "headlessrun.h"
+#include "labconsole.h"
 #include "languages.h"
 #include "mainwindow.h"
 #include "scenarios/scenariocatalog.h"
@@ -82,6 +83,8 @@ int main(int argc, char* argv[])
     case CommandLineOptions::Mode::Version:
         out << QStringLiteral("socketscope ") << QCoreApplication::applicationVersion() << Qt::endl;
         return 0;
+    case CommandLineOptions::Mode::Lab:
+        return runLabConsole(options, out, err);
     default:
         break;
     }

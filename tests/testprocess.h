@@ -11,14 +11,18 @@ struct Run {
     QString err;
 };
 
-// Runs a program to its end (two minutes at most) and keeps what it printed.
+// Runs a program to its end (two minutes at most), with `input` on its standard input, and
+// keeps what it printed.
 inline Run run(const QStringList& arguments,
                const QString& program = QStringLiteral(SOCKETSCOPE_BINARY),
-               const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment())
+               const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment(),
+               const QByteArray& input = {})
 {
     QProcess process;
     process.setProcessEnvironment(environment);
     process.start(program, arguments);
+    process.write(input);
+    process.closeWriteChannel();
     Run result;
     if (!process.waitForFinished(120'000)) {
         process.kill();

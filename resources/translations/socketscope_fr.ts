@@ -354,6 +354,26 @@
         <source>--theme: &quot;%1&quot; is not a theme of SocketScope; use light, dark or system.</source>
         <translation>--theme : « %1 » n&apos;est pas un thème de SocketScope ; utilisez light, dark ou system.</translation>
     </message>
+    <message>
+        <source>Open the lab&apos;s console without a window: socklab&apos;s commands (help lists them) read from standard input, results printed as they come. Add tcp or udp for socklab&apos;s TCP or UDP mode.</source>
+        <translation>Ouvrir la console du laboratoire sans fenêtre : les commandes de socklab (help les liste) lues sur l&apos;entrée standard, les résultats affichés au fur et à mesure. Ajoutez tcp ou udp pour le mode TCP ou UDP de socklab.</translation>
+    </message>
+    <message>
+        <source>With --lab: exit with status 1 when a command failed.</source>
+        <translation>Avec --lab : sortir avec le code 1 si une commande a échoué.</translation>
+    </message>
+    <message>
+        <source>With --lab: socklab&apos;s TCP or UDP mode.</source>
+        <translation>Avec --lab : le mode TCP ou UDP de socklab.</translation>
+    </message>
+    <message>
+        <source>--strict goes with --lab.</source>
+        <translation>--strict s&apos;utilise avec --lab.</translation>
+    </message>
+    <message>
+        <source>--lab runs the lab&apos;s console alone: drop --scenario, --replay, --headless, --screenshot and the exports.</source>
+        <translation>--lab lance la console du laboratoire seule : retirez --scenario, --replay, --headless, --screenshot et les exports.</translation>
+    </message>
 </context>
 <context>
     <name>Errno</name>
@@ -1688,6 +1708,141 @@
     <message>
         <source>Port filter &quot;%1&quot;: give a number from 1 to 65535.</source>
         <translation>Filtre de port « %1 » : donnez un nombre de 1 à 65535.</translation>
+    </message>
+</context>
+<context>
+    <name>SocketScope::LabSession</name>
+    <message>
+        <source>*** -loop is not in the lab yet: send once at a time</source>
+        <translation>*** -loop n&apos;est pas encore dans le laboratoire : envoyez une fois à la fois</translation>
+    </message>
+    <message>
+        <source>*** no socket to wait on: create one first</source>
+        <translation>*** aucune socket à attendre : créez-en une d&apos;abord</translation>
+    </message>
+    <message>
+        <source>*** %1 is not in the lab yet</source>
+        <translation>*** %1 n&apos;est pas encore dans le laboratoire</translation>
+    </message>
+    <message>
+        <source>*** no current socket: create one first, or give its id</source>
+        <translation>*** pas de socket courante : créez-en une d&apos;abord, ou donnez son identifiant</translation>
+    </message>
+    <message>
+        <source>*** no socket has id %1 (status lists them)</source>
+        <translation>*** aucune socket n&apos;a l&apos;identifiant %1 (status les liste)</translation>
+    </message>
+    <message>
+        <source>*** %1 is not an address of this socket&apos;s family</source>
+        <translation>*** %1 n&apos;est pas une adresse de la famille de cette socket</translation>
+    </message>
+    <message>
+        <source>*** %1: the lab takes numeric addresses for now (127.0.0.1, ::1, *, .)</source>
+        <translation>*** %1 : le laboratoire ne prend pour l&apos;instant que des adresses numériques (127.0.0.1, ::1, *, .)</translation>
+    </message>
+    <message>
+        <source>The IPv6 socket identifier is %1</source>
+        <translation>L&apos;identifiant de la socket IPv6 est %1</translation>
+    </message>
+    <message>
+        <source>The socket identifier is %1</source>
+        <translation>L&apos;identifiant de la socket est %1</translation>
+    </message>
+    <message>
+        <source>The socket was attributed port %1.</source>
+        <translation>Le port %1 a été attribué à la socket.</translation>
+    </message>
+    <message>
+        <source>A connection from %1 was received.</source>
+        <translation>Une connexion venant de %1 a été reçue.</translation>
+    </message>
+    <message>
+        <source>Connection is established, with socket ID %1.</source>
+        <translation>La connexion est établie, avec la socket d&apos;identifiant %1.</translation>
+    </message>
+    <message>
+        <source>Connection established.</source>
+        <translation>Connexion établie.</translation>
+    </message>
+    <message>
+        <source>A message of length %1 bytes was received from %2.</source>
+        <translation>Un message de %1 octets a été reçu de %2.</translation>
+    </message>
+    <message>
+        <source>Message=%1</source>
+        <translation>Message=%1</translation>
+    </message>
+    <message>
+        <source>Read %1 bytes: message=%2</source>
+        <translation>%1 octets lus : message=%2</translation>
+    </message>
+    <message>
+        <source>Sent %1 bytes</source>
+        <translation>%1 octets envoyés</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Local address: %1</source>
+        <translation>Adresse locale : %1</translation>
+    </message>
+    <message>
+        <source>Remote address: %1</source>
+        <translation>Adresse distante : %1</translation>
+    </message>
+    <message>
+        <source>No socket is ready (the time ran out).</source>
+        <translation>Aucune socket n&apos;est prête (le délai est écoulé).</translation>
+    </message>
+    <message>
+        <source>readable</source>
+        <translation>lisible</translation>
+    </message>
+    <message>
+        <source>urgent data</source>
+        <translation>données urgentes</translation>
+    </message>
+    <message>
+        <source>hung up or in error</source>
+        <translation>raccrochée ou en erreur</translation>
+    </message>
+    <message>
+        <source>Socket %1: %2</source>
+        <translation>Socket %1 : %2</translation>
+    </message>
+    <message>
+        <source>TCP socket created for IPv6: id=%1, port=%2</source>
+        <translation>Socket TCP créée pour IPv6 : id=%1, port=%2</translation>
+    </message>
+    <message>
+        <source>TCP socket created: id=%1, port=%2</source>
+        <translation>Socket TCP créée : id=%1, port=%2</translation>
+    </message>
+    <message>
+        <source>UDP socket created: Id=%1, port=%2</source>
+        <translation>Socket UDP créée : Id=%1, port=%2</translation>
+    </message>
+    <message>
+        <source>No socket has been created yet.</source>
+        <translation>Aucune socket n&apos;a encore été créée.</translation>
+    </message>
+    <message>
+        <source> Id  Proto   Local address              Remote address             TYPE  RWX</source>
+        <translation> Id  Proto   Adresse locale             Adresse distante           TYPE  RWX</translation>
+    </message>
+    <message>
+        <source>*** end of input: %1 abandoned</source>
+        <translation>*** fin de l&apos;entrée : %1 abandonnée</translation>
+    </message>
+    <message>
+        <source>*** the lab is not ready for calls</source>
+        <translation>*** le laboratoire n&apos;est pas prêt pour des appels</translation>
+    </message>
+    <message>
+        <source>%1(): interrupted, the call was not completed</source>
+        <translation>%1() : interrompu, l&apos;appel n&apos;a pas abouti</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,74 @@
+// socklab's status table, read from the kernel for each socket the lab holds.
+#include "kernel/descriptorstate.h"
+#include "lab/labsession.h"
+
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+
+namespace SocketScope {
+
+namespace {
+
+// socklab's "a.b.c.d(port)", "*(port)" for any address, "-" when there is none.
+QString addressColumn(const SocketAddress& address)
+{
+    if (!address.isValid())
+        return QStringLiteral("-");
+    if (address.family() == AF_UNIX)
+        return address.host();
+    const QString host = address.isWildcard() ? QStringLiteral("*") : address.host();
+    return QStringLiteral("%1(%2)").arg(host).arg(address.port());
+}
+
+// What select() with no timeout would say: R, W, X or '.' each, as socklab's column.
+QString readiness(int fd)
+{
+    pollfd entry{fd, short(POLLIN | POLLOUT | POLLPRI), 0};
+    if (::poll(&entry, 1, 0) < 0)
+        return QStringLiteral("???");
+    QString flags;
+    flags += (entry.revents & (POLLIN | POLLHUP | POLLERR)) ? QLatin1Char('R') : QLatin1Char('.');
+    flags += (entry.revents & (POLLOUT | POLLERR)) ? QLatin1Char('W') : QLatin1Char('.');
+    flags += (entry.revents & POLLPRI) ? QLatin1Char('X') : QLatin1Char('.');
+    return flags;
+}
+
+QString familyColumn(int domain)
+{
+    switch (domain) {
+    case AF_INET6:
+        return QStringLiteral("ipv6");
+    case AF_UNIX:
+        return QStringLiteral("unix");
+    default:
+        return QStringLiteral("ipv4");
+    }
+}
+
+} // namespace
+
+QStringList LabSession::statusTable() const
+{
+    if (m_sockets.isEmpty())
+        return {tr("No socket has been created yet.")};
+    QStringList lines{
+        tr(" Id  Proto   Local address              Remote address             TYPE  RWX"),
+        QStringLiteral(" ") + QString(75, QLatin1Char('-'))};
+    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
+        const int fd = it.key();
+        const DescriptorState state = readDescriptorState(fd, it->domain, it->type);
+        const bool stream = (it->type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) == SOCK_STREAM;
+        lines << QStringLiteral("%1%2  %3%4%5%6%7")
+                     .arg(fd == m_current ? QLatin1Char('>') : QLatin1Char(' '))
+                     .arg(fd, 3)
+                     .arg(stream ? QStringLiteral("TCP") : QStringLiteral("UDP"), -8)
+                     .arg(addressColumn(state.local), -27)
+                     .arg(addressColumn(state.peer), -27)
+                     .arg(familyColumn(it->domain), -6)
+                     .arg(readiness(fd));
+    }
+    return lines;
+}
+
+} // namespace SocketScope

@@ -1,0 +1,242 @@
+#include "lab/labsession.h"
+
+#include "lab/labmessage.h"
+
+namespace SocketScope {
+
+namespace {
+
+Scenario labScenario()
+{
+    Scenario lab;
+    lab.id = QStringLiteral("lab");
+    lab.title = {QStringLiteral("Laboratoire"), QStringLiteral("Lab")};
+    lab.summary = {QStringLiteral("Des appels faits à la main."),
+                   QStringLiteral("Calls made by hand.")};
+    lab.outcome = lab.summary;
+    lab.source = QStringLiteral("socklab");
+    lab.actors = {{QStringLiteral("lab"), {QStringLiteral("Labo"), QStringLiteral("Lab")}}};
+    return lab;
+}
+
+} // namespace
+
+LabSession::LabSession(LabMode mode, const SessionOptions& options, QObject* parent)
+    : QObject(parent)
+    , m_mode(mode)
+{
+    SessionOptions open = options;
+    open.openEnded = true;
+    connect(&m_session.log(), &EventLog::callAppended, this, &LabSession::onCallAppended);
+    m_session.load(labScenario(), open);
+}
+
+LabSession::~LabSession() = default;
+
+QString LabSession::prompt() const
+{
+    if (m_asking)
+        return labPrompt(m_asked, m_current);
+    switch (m_mode) {
+    case LabMode::Standard:
+        return QStringLiteral("socklab> ");
+    case LabMode::Tcp:
+        return QStringLiteral("socklab-TCP> ");
+    case LabMode::Udp:
+        return QStringLiteral("socklab-UDP> ");
+    }
+    return {};
+}
+
+void LabSession::feed(const QString& line)
+{
+    if (isBusy())
+        return;
+    if (m_asking) {
+        if (takeAnswer(line))
+            askOrRun();
+        return;
+    }
+    const auto parsed = parseLabLine(line, m_mode);
+    if (const auto* error = std::get_if<LabLineError>(&parsed)) {
+        if (error->kind != LabLineError::Kind::Empty) {
+            print(error->text(), Output::Error);
+            m_anyFailed = true;
+        }
+        Q_EMIT readyForInput();
+        return;
+    }
+    startCommand(std::get<LabLine>(parsed));
+}
+
+void LabSession::endOfInput()
+{
+    if (!m_asking)
+        return;
+    m_asking = false;
+    print(tr("*** end of input: %1 abandoned").arg(QLatin1String(m_line.command->name)),
+          Output::Error);
+    m_anyFailed = true;
+    Q_EMIT readyForInput();
+}
+
+void LabSession::interrupt()
+{
+    if (m_asking) {
+        m_asking = false;
+        Q_EMIT readyForInput();
+        return;
+    }
+    m_session.interruptBlockedCalls();
+}
+
+void LabSession::startCommand(const LabLine& line)
+{
+    m_line = line;
+    m_words = line.words;
+    askOrRun();
+}
+
+// socklab asks for each missing argument in turn, then makes the calls.
+void LabSession::askOrRun()
+{
+    const QList<LabArgument>& arguments = m_line.command->arguments;
+    for (qsizetype i = m_words.size(); i < arguments.size(); ++i) {
+        const LabArgument argument = arguments[i];
+        if (!labArgumentPrompted(argument))
+            break; // the rest of the line: nothing more to ask
+        if (argument == LabArgument::ByteCount && (m_line.flags & LabFlag::Oob))
+            break; // one urgent byte: the count is not asked
+        m_asking = true;
+        m_asked = argument;
+        print(prompt(), Output::Prompt);
+        return;
+    }
+    m_asking = false;
+    run();
+}
+
+// socklab asks again until the answer reads as what was asked.
+bool LabSession::takeAnswer(const QString& answer)
+{
+    // The message keeps its spaces: they mean CR LF and LF.
+    const QString word = m_asked == LabArgument::Message ? answer : answer.trimmed();
+    QString error;
+    bool valid = true;
+    switch (m_asked) {
+    case LabArgument::Id:
+        valid = parseLabId(word, &error).has_value();
+        break;
+    case LabArgument::Host:
+        valid = parseLabHost(word, &error).has_value();
+        break;
+    case LabArgument::Port:
+        valid = parseLabPort(word, &error).has_value();
+        break;
+    case LabArgument::Backlog:
+    case LabArgument::ByteCount:
+    case LabArgument::MessageCount:
+        valid = parseLabCount(word, 1, labMessageLimit, &error).has_value();
+        break;
+    case LabArgument::Direction:
+        valid = parseLabDirection(word, &error).has_value();
+        break;
+    case LabArgument::Protocol:
+        valid = parseLabProtocol(word, &error).has_value();
+        break;
+    case LabArgument::Message:
+        valid = decodeLabMessage(word, m_line.flags & LabFlag::Hex, &error).has_value();
+        break;
+    case LabArgument::Group:
+    case LabArgument::Interface:
+    case LabArgument::OptionNames:
+    case LabArgument::Ids:
+    case LabArgument::TimeoutMs:
+    case LabArgument::Service:
+    case LabArgument::CommandNames:
+        break;
+    }
+    if (!valid) {
+        print(error, Output::Error);
+        print(prompt(), Output::Prompt);
+        return false;
+    }
+    m_words << word;
+    return true;
+}
+
+void LabSession::run()
+{
+    if (!plan()) {
+        m_anyFailed = true;
+        m_plan.clear();
+        finishCommand();
+        return;
+    }
+    runNext();
+}
+
+void LabSession::runNext()
+{
+    while (!m_plan.isEmpty()) {
+        PlannedCall next = m_plan.takeFirst();
+        const std::optional<ScenarioStep> step = next.make();
+        if (!step) {
+            m_anyFailed = true;
+            m_plan.clear();
+            break;
+        }
+        m_awaitedStep = int(m_session.scenario().steps.size());
+        m_awaitedReport = std::move(next.report);
+        m_session.appendStep(*step);
+        if (m_session.step())
+            return; // onCallAppended() goes on
+        m_awaitedStep = -1;
+        print(tr("*** the lab is not ready for calls"), Output::Error);
+        m_anyFailed = true;
+        m_plan.clear();
+    }
+    finishCommand();
+}
+
+void LabSession::onCallAppended(const CallEvent& event)
+{
+    if (event.step < 0 || event.step != m_awaitedStep)
+        return;
+    m_awaitedStep = -1;
+    m_lastEvent = event;
+    const bool goOn = m_awaitedReport ? m_awaitedReport(event) : !event.failed();
+    if (event.failed() || event.cancelled) {
+        printFailure(event);
+        m_anyFailed = true;
+    }
+    if (!goOn)
+        m_plan.clear();
+    runNext();
+}
+
+void LabSession::finishCommand()
+{
+    m_awaitedReport = {};
+    Q_EMIT readyForInput();
+}
+
+void LabSession::print(const QString& text, Output kind)
+{
+    Q_EMIT printed(text, kind);
+}
+
+// socklab's perror() line, and what socklab does not say: the errno's name and why.
+void LabSession::printFailure(const CallEvent& event)
+{
+    const QString call = Calls::name(event.call);
+    if (event.cancelled) {
+        print(tr("%1(): interrupted, the call was not completed").arg(call), Output::Error);
+        return;
+    }
+    const ErrnoInfo error = event.errorInfo();
+    print(QStringLiteral("%1(): %2").arg(call, error.message), Output::Error);
+    print(QStringLiteral("    %1: %2").arg(error.name, error.explanation), Output::Error);
+}
+
+} // namespace SocketScope

@@ -1,0 +1,119 @@
+#pragma once
+
+#include "lab/labcommand.h"
+#include "sources/session.h"
+
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+
+#include <functional>
+
+namespace SocketScope {
+
+// One socket the lab made, by the id the user types: its descriptor number, as socklab.
+struct LabSocket {
+    QString name; // the actor's name for it
+    int domain = 0;
+    int type = 0;
+};
+
+// The lab: socklab's commands, typed or clicked, made as real calls by a lab actor of an
+// open-ended Session, so that every view, Save and replay work on it as on a scenario. A
+// line is a command, or the answer to the prompt for a missing argument; results are
+// printed in socklab's words, errors with the errno's name and explanation. One command at a
+// time: a call that blocks (accept, read) holds the console until it returns or interrupt().
+class LabSession : public QObject {
+    Q_OBJECT
+public:
+    enum class Output { Result, Error, Prompt };
+    Q_ENUM(Output)
+
+    LabSession(LabMode mode, const SessionOptions& options, QObject* parent = nullptr);
+    ~LabSession() override;
+
+    Session& session() { return m_session; }
+    LabMode mode() const { return m_mode; }
+    // socklab's prompt ("socklab-TCP> "), or the question for the argument awaited.
+    QString prompt() const;
+    bool isBusy() const { return !m_plan.isEmpty() || m_awaitedStep >= 0; }
+    bool isAsking() const { return m_asking; }
+    int currentId() const { return m_current; }
+    const QMap<int, LabSocket>& sockets() const { return m_sockets; }
+    bool anyCommandFailed() const { return m_anyFailed; }
+
+    // One line from the user. Ignored while a command runs (isBusy()).
+    void feed(const QString& line);
+    // No more lines will come: a question left unanswered abandons its command.
+    void endOfInput();
+    // Ctrl+C: the call blocked now returns, cancelled; the lab goes on.
+    void interrupt();
+
+Q_SIGNALS:
+    void printed(const QString& text, SocketScope::LabSession::Output kind);
+    // The command is done (or abandoned): the next line may come.
+    void readyForInput();
+    void quitRequested();
+
+private:
+    // One call of a command: made when the previous one returned, so that it can use its
+    // result; report() prints it and says whether the command goes on.
+    struct PlannedCall {
+        std::function<std::optional<ScenarioStep>()> make;
+        std::function<bool(const CallEvent&)> report;
+    };
+
+    void startCommand(const LabLine& line);
+    void askOrRun();
+    bool takeAnswer(const QString& answer);
+    void run();
+    void runNext();
+    void onCallAppended(const CallEvent& event);
+    void finishCommand();
+    void print(const QString& text, Output kind = Output::Result);
+    void printFailure(const CallEvent& event);
+
+    // Building the calls of a command (labplan.cpp).
+    bool plan();
+    std::optional<int> resolveId(const QString& word);
+    std::optional<SocketAddress> addressOf(const QString& hostWord, const QString& portWord,
+                                           int domain);
+    ScenarioStep callStep(Call call) const;
+    QString nameOf(int id) const { return m_sockets.value(id).name; }
+    void planSocket(int domain, int type, bool announce);
+    void planBind(int id, const SocketAddress& address, bool announcePort);
+    void planListen(int id, int backlog);
+    void planAccept(int id);
+    void planConnect(int id, const SocketAddress& address);
+    void planClose(int id);
+    void planShutdown(int id, int how);
+    void planReceive(Call call, int id, int count, int flags);
+    void planSend(Call call, int id, const QByteArray& bytes, int flags,
+                  const SocketAddress& to = {});
+    void planSockName(Call call, int id);
+    void planPoll(Call call, const QList<int>& ids, int timeoutMs);
+    void planTcpShortcut(int domain, bool passive, const SocketAddress& peer);
+    void planUdpSocket(int domain);
+    int newSocketId() const; // of the socket the last call made
+
+    // Reports in socklab's words (labreport.cpp).
+    QStringList statusTable() const;
+
+    LabMode m_mode;
+    Session m_session;
+    QMap<int, LabSocket> m_sockets;
+    int m_current = -1;
+    int m_names = 0;
+    bool m_anyFailed = false;
+
+    LabLine m_line;      // the command being asked for or run
+    QStringList m_words; // its words, with the answers to its questions
+    bool m_asking = false;
+    LabArgument m_asked = LabArgument::Id;
+    QList<PlannedCall> m_plan;
+    int m_awaitedStep = -1; // the session step whose call is awaited
+    std::function<bool(const CallEvent&)> m_awaitedReport;
+    CallEvent m_lastEvent;
+};
+
+} // namespace SocketScope

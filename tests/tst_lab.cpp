@@ -1,0 +1,349 @@
+#include "lab/labsession.h"
+#include "testprocess.h"
+#include "testscenarios.h"
+#include "testsockets.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace SocketScope;
+
+namespace {
+
+SessionOptions labOptions()
+{
+    SessionOptions options;
+    options.capture = CaptureMode::InferOnly;
+    return options;
+}
+
+// The console's side of the lab: lines typed one at a time, each once the lab is ready for
+// the next, and what it printed.
+class Console {
+public:
+    explicit Console(LabSession& lab)
+        : m_lab(lab)
+    {
+        QObject::connect(&lab, &LabSession::printed,
+                         [this](const QString& text, LabSession::Output kind) {
+                             (kind == LabSession::Output::Error ? errors : results) << text;
+                         });
+        QObject::connect(&lab, &LabSession::readyForInput, [this] { ++m_ready; });
+    }
+
+    // Types a line, then waits until the lab can take the next one.
+    bool type(const QString& line)
+    {
+        const int before = m_ready;
+        m_lab.feed(line);
+        // An answer that leaves a question open asks the next one at once.
+        if (m_lab.isAsking() && !m_lab.isBusy())
+            return true;
+        return QTest::qWaitFor([&] { return m_ready > before; }, 10'000);
+    }
+    // Types a line whose call blocks: returns once the lab is waiting for it.
+    bool typeBlocking(const QString& line)
+    {
+        QSignalSpy blocked(&m_lab.session().log(), &EventLog::callBlocked);
+        m_lab.feed(line);
+        return blocked.wait(10'000) || !blocked.isEmpty();
+    }
+
+    QStringList results;
+    QStringList errors;
+
+private:
+    LabSession& m_lab;
+    int m_ready = 0;
+};
+
+QByteArray receiveSome(int fd)
+{
+    char buffer[256];
+    const ssize_t count = ::recv(fd, buffer, sizeof(buffer), 0);
+    return count > 0 ? QByteArray(buffer, count) : QByteArray();
+}
+
+} // namespace
+
+class TestLab : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    // The student's client against a server of theirs: socklab's commands and words, the
+    // bytes as the server got them (two spaces are CR LF), the answer read, the status.
+    void tcpClientTalksToARealServer()
+    {
+        quint16 port = 0;
+        const int server = TestSockets::boundSocket(AF_INET, SOCK_STREAM, &port);
+        LabSession lab(LabMode::Standard, labOptions());
+        Console console(lab);
+        QVERIFY(console.type(QStringLiteral("s tcp")));
+        const int id = lab.currentId();
+        QVERIFY(id >= 0);
+        QCOMPARE(console.results.last(), QStringLiteral("The socket identifier is %1").arg(id));
+        QVERIFY(console.type(QStringLiteral("conn . 127.0.0.1 %1").arg(port)));
+        QCOMPARE(console.results.last(), QStringLiteral("Connection established."));
+        const int peer = ::accept(server, nullptr, nullptr);
+        QVERIFY(peer >= 0);
+        QVERIFY(console.type(QStringLiteral("w . \"Bonjour  \"")));
+        QCOMPARE(console.results.last(), QStringLiteral("Sent 9 bytes"));
+        QCOMPARE(receiveSome(peer), QByteArray("Bonjour\r\n"));
+        QCOMPARE(::send(peer, "ok\n", 3, 0), ssize_t(3));
+        QVERIFY(console.type(QStringLiteral("r . 100")));
+        QCOMPARE(console.results.last(), QStringLiteral("Read 3 bytes: message=\"ok\\n\""));
+        QVERIFY(console.type(QStringLiteral("=")));
+        const QString row = console.results.last();
+        QVERIFY2(row.startsWith(QStringLiteral(">%1").arg(id, 3)), qPrintable(row));
+        QVERIFY2(row.contains(QStringLiteral("127.0.0.1(%1)").arg(port)), qPrintable(row));
+        QVERIFY(console.type(QStringLiteral("close .")));
+        QVERIFY(lab.sockets().isEmpty());
+        QCOMPARE(receiveSome(peer), QByteArray()); // the server sees the end of the stream
+        QVERIFY(console.errors.isEmpty());
+        QStringList calls;
+        for (const CallEvent& event : lab.session().log().calls())
+            calls << Calls::name(event.call);
+        QCOMPARE(calls, (QStringList{QStringLiteral("socket"), QStringLiteral("connect"),
+                                     QStringLiteral("write"), QStringLiteral("read"),
+                                     QStringLiteral("close")}));
+        ::close(peer);
+        ::close(server);
+    }
+
+    // socklab tcp's passive: a listening socket on the loopback; a real client calls it and
+    // accept() names it; the new socket becomes the current one.
+    void tcpModeServerAcceptsARealClient()
+    {
+        LabSession lab(LabMode::Tcp, labOptions());
+        Console console(lab);
+        QVERIFY(console.type(QStringLiteral("passive")));
+        const QString created = console.results.last();
+        QVERIFY2(created.startsWith(QStringLiteral("TCP socket created: id=")),
+                 qPrintable(created));
+        const quint16 port = created.section(QStringLiteral("port="), 1).toUShort();
+        QVERIFY(port != 0);
+        const int client = TestSockets::connectedTo(port);
+        sockaddr_in local{};
+        socklen_t length = sizeof(local);
+        ::getsockname(client, reinterpret_cast<sockaddr*>(&local), &length);
+        const int listener = lab.currentId();
+        QVERIFY(console.type(QStringLiteral("a")));
+        QVERIFY(console.type(QString()));
+        QCOMPARE(console.results.at(console.results.size() - 2),
+                 QStringLiteral("A connection from 127.0.0.1 (%1) was received.")
+                     .arg(ntohs(local.sin_port)));
+        QVERIFY(lab.currentId() != listener);
+        QCOMPARE(
+            console.results.last(),
+            QStringLiteral("Connection is established, with socket ID %1.").arg(lab.currentId()));
+        QCOMPARE(::send(client, "hi", 2, 0), ssize_t(2));
+        QVERIFY(console.type(QStringLiteral("read . 10")));
+        QCOMPARE(console.results.last(), QStringLiteral("Read 2 bytes: message=\"hi\""));
+        ::close(client);
+        QVERIFY(console.errors.isEmpty());
+    }
+
+    // Missing arguments are asked for in socklab's words; a wrong answer is asked again.
+    void missingArgumentsAreAskedFor()
+    {
+        quint16 port = 0;
+        const int server = TestSockets::boundSocket(AF_INET, SOCK_STREAM, &port);
+        LabSession lab(LabMode::Standard, labOptions());
+        Console console(lab);
+        QSignalSpy prompts(&lab, &LabSession::printed);
+        QVERIFY(console.type(QStringLiteral("socket")));
+        QVERIFY(lab.isAsking());
+        QCOMPARE(lab.prompt(), QStringLiteral("Protocol? [tcp/udp] : "));
+        QVERIFY(console.type(QStringLiteral("tcp")));
+        QVERIFY(console.type(QStringLiteral("connect")));
+        QVERIFY(lab.prompt().startsWith(QStringLiteral("Id. socket (")));
+        QVERIFY(console.type(QString())); // the current socket
+        QCOMPARE(lab.prompt(), QStringLiteral("Host? : "));
+        QVERIFY(console.type(QStringLiteral("127.0.0.1")));
+        QCOMPARE(lab.prompt(), QStringLiteral("Port? : "));
+        QVERIFY(console.type(QStringLiteral("70000")));
+        QVERIFY(lab.isAsking()); // asked again
+        QCOMPARE(console.errors.size(), 1);
+        QVERIFY(console.type(QString::number(port)));
+        QCOMPARE(console.results.last(), QStringLiteral("Connection established."));
+        ::close(server);
+    }
+
+    // Ctrl+C: the blocked accept() returns, cancelled, and the lab goes on.
+    void blockedCallInterrupted()
+    {
+        LabSession lab(LabMode::Tcp, labOptions());
+        Console console(lab);
+        QVERIFY(console.type(QStringLiteral("passive")));
+        QVERIFY(console.typeBlocking(QStringLiteral("accept .")));
+        QVERIFY(lab.isBusy());
+        QSignalSpy ready(&lab, &LabSession::readyForInput);
+        lab.interrupt();
+        QVERIFY(ready.wait(5'000));
+        QVERIFY(!lab.isBusy());
+        QVERIFY2(console.errors.last().startsWith(QStringLiteral("accept(): interrupted")),
+                 qPrintable(console.errors.last()));
+        QVERIFY(lab.session().log().calls().last().cancelled);
+        QVERIFY(console.type(QStringLiteral("status")));
+        QVERIFY(console.results.last().contains(QStringLiteral("TCP")));
+    }
+
+    // Bad input says what is wrong and changes nothing: no call is made.
+    void badInputMakesNoCall_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("unknown command") << "frobnicate"
+                                         << "*** invalid command";
+        QTest::newRow("ambiguous") << "se"
+                                   << "*** ambiguous command";
+        QTest::newRow("no current socket") << "read . 10"
+                                           << "no current socket";
+        QTest::newRow("no such id") << "close 999"
+                                    << "no socket has id 999";
+        QTest::newRow("quoting") << "write . \"abc"
+                                 << "*** invalid quoting";
+    }
+    void badInputMakesNoCall()
+    {
+        QFETCH(QString, line);
+        QFETCH(QString, error);
+        LabSession lab(LabMode::Standard, labOptions());
+        Console console(lab);
+        QVERIFY(console.type(line));
+        QVERIFY(!console.errors.isEmpty());
+        QVERIFY2(console.errors.join(QLatin1Char('\n')).contains(error),
+                 qPrintable(console.errors.join(QLatin1Char('\n'))));
+        QVERIFY(lab.session().log().calls().isEmpty());
+        QVERIFY(lab.anyCommandFailed());
+    }
+
+    // A call on a socket the lab closed says so, without making it.
+    void closedIdSaysSo()
+    {
+        LabSession lab(LabMode::Standard, labOptions());
+        Console console(lab);
+        QVERIFY(console.type(QStringLiteral("socket udp")));
+        const int id = lab.currentId();
+        QVERIFY(console.type(QStringLiteral("close %1").arg(id)));
+        const qsizetype calls = lab.session().log().calls().size();
+        QVERIFY(console.type(QStringLiteral("read %1 10").arg(id)));
+        QVERIFY(console.errors.last().contains(QStringLiteral("no socket has id %1").arg(id)));
+        QCOMPARE(lab.session().log().calls().size(), calls);
+    }
+
+    // socklab udp: a socket bound at once; a letter sent to a real UDP socket and one back.
+    void udpModeLetters()
+    {
+        quint16 port = 0;
+        const int peer = TestSockets::boundSocket(AF_INET, SOCK_DGRAM, &port);
+        LabSession lab(LabMode::Udp, labOptions());
+        Console console(lab);
+        QVERIFY(console.type(QStringLiteral("socket")));
+        const QString created = console.results.last();
+        QVERIFY2(created.startsWith(QStringLiteral("UDP socket created: Id=")),
+                 qPrintable(created));
+        const quint16 labPort = created.section(QStringLiteral("port="), 1).toUShort();
+        QVERIFY(console.type(QStringLiteral("t . 127.0.0.1 %1 lettre").arg(port)));
+        QCOMPARE(console.results.last(), QStringLiteral("Sent 6 bytes"));
+        QCOMPARE(receiveSome(peer), QByteArray("lettre"));
+        sockaddr_in to{};
+        to.sin_family = AF_INET;
+        to.sin_port = htons(labPort);
+        to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::sendto(peer, "reponse", 7, 0, reinterpret_cast<sockaddr*>(&to), sizeof(to)),
+                 ssize_t(7));
+        QVERIFY(console.type(QStringLiteral("f . 100")));
+        QCOMPARE(console.results.at(console.results.size() - 2),
+                 QStringLiteral("A message of length 7 bytes was received from 127.0.0.1 (%1).")
+                     .arg(port));
+        QCOMPARE(console.results.last(), QStringLiteral("Message=\"reponse\""));
+        ::close(peer);
+        QVERIFY(console.errors.isEmpty());
+    }
+
+    // A long scripted session keeps the descriptor count stable: what is closed is gone,
+    // what is left open is closed when the lab ends.
+    void longSessionLeaksNoDescriptor()
+    {
+        const int before = TestScenarios::openDescriptors();
+        {
+            LabSession lab(LabMode::Standard, labOptions());
+            Console console(lab);
+            for (int i = 0; i < 1000; ++i) {
+                QVERIFY(console.type(QStringLiteral("socket tcp")));
+                QVERIFY(console.type(QStringLiteral("close .")));
+            }
+            QVERIFY(console.type(QStringLiteral("socket udp")));
+            QCOMPARE(lab.sockets().size(), 1);
+            QSignalSpy finished(&lab.session(), &EventSource::finished);
+            lab.session().end();
+            QVERIFY(finished.wait(10'000));
+            QCOMPARE(lab.session().log().calls().last().call, Call::Close);
+            QVERIFY(console.errors.isEmpty());
+        }
+        QCOMPARE(TestScenarios::openDescriptors(), before);
+    }
+
+    // socketscope --lab: the same console on standard input and output, for scripts and
+    // for programs that drive it through a pipe.
+    void headlessConsoleTalksToARealServer()
+    {
+        quint16 port = 0;
+        const int server = TestSockets::boundSocket(AF_INET, SOCK_STREAM, &port);
+        const QByteArray script = QStringLiteral("socket tcp\nconnect . 127.0.0.1 %1\n"
+                                                 "write . \"ping \"\nstatus\nquit\n")
+                                      .arg(port)
+                                      .toUtf8();
+        const TestProcess::Run run = TestProcess::run(
+            {QStringLiteral("--lab"), QStringLiteral("--no-capture"), QStringLiteral("--lang"),
+             QStringLiteral("en")},
+            QStringLiteral(SOCKETSCOPE_BINARY), QProcessEnvironment::systemEnvironment(), script);
+        const int peer = ::accept(server, nullptr, nullptr);
+        QVERIFY(peer >= 0);
+        QCOMPARE(receiveSome(peer), QByteArray("ping\n"));
+        ::close(peer);
+        ::close(server);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(lines.size() >= 5, qPrintable(run.out));
+        QVERIFY(lines[0].startsWith(QStringLiteral("The socket identifier is ")));
+        QCOMPARE(lines[1], QStringLiteral("Connection established."));
+        QCOMPARE(lines[2], QStringLiteral("Sent 5 bytes"));
+        QVERIFY(lines[5].contains(QStringLiteral("127.0.0.1(%1)").arg(port)));
+        QVERIFY(run.err.isEmpty());
+    }
+
+    void headlessConsoleExitStatus_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("script");
+        QTest::addColumn<int>("status");
+        QTest::newRow("a failed command") << QStringList{} << QByteArray("close 42\n") << 0;
+        QTest::newRow("strict: a failed command")
+            << QStringList{QStringLiteral("--strict")} << QByteArray("close 42\n") << 1;
+        QTest::newRow("strict: all went well")
+            << QStringList{QStringLiteral("--strict")} << QByteArray("socket udp\nclose .\n") << 0;
+        QTest::newRow("end of input while asked")
+            << QStringList{QStringLiteral("--strict")} << QByteArray("connect\n") << 1;
+        QTest::newRow("unknown mode") << QStringList{QStringLiteral("sctp")} << QByteArray() << 2;
+        QTest::newRow("udp mode") << QStringList{QStringLiteral("udp"), QStringLiteral("--strict")}
+                                  << QByteArray("socket\nstatus\n") << 0;
+    }
+    void headlessConsoleExitStatus()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, script);
+        QFETCH(int, status);
+        const TestProcess::Run run = TestProcess::run(
+            QStringList{QStringLiteral("--lab"), QStringLiteral("--no-capture")} + arguments,
+            QStringLiteral(SOCKETSCOPE_BINARY), QProcessEnvironment::systemEnvironment(), script);
+        QVERIFY2(run.exitCode == status, qPrintable(run.out + run.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLab)
+#include "tst_lab.moc"
