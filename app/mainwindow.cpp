@@ -4,6 +4,7 @@
 #include "byteorderview.h"
 #include "calllogmodel.h"
 #include "inspectorwindow.h"
+#include "lab/labsession.h"
 #include "languages.h"
 #include "log/sessionfile.h"
 #include "logcursor.h"
@@ -98,6 +99,7 @@ MainWindow::~MainWindow()
     // views go (a blocked accept is cancelled here).
     delete m_inspector;
     m_presenter->setSource(nullptr);
+    closeLab();
     m_replay.reset();
     delete m_session;
 }
@@ -182,6 +184,7 @@ void MainWindow::buildLayout()
     m_packets = new PacketPanel(this);
     m_packetsDock = makeDock(QStringLiteral("packets"), m_packets, this);
     addDockWidget(Qt::RightDockWidgetArea, m_packetsDock);
+    createLabDock();
 
     m_outcome = new QLabel(this);
     m_outcome->setWordWrap(true);
@@ -389,6 +392,7 @@ void MainWindow::loadSelectedScenario()
     options.intervalMs = int(baseIntervalMs / m_speed);
     showSource(m_session);
     m_replay.reset();
+    closeLab();
     m_session->load(*scenario, options);
 }
 
@@ -403,6 +407,7 @@ bool MainWindow::openSession(const QString& path, QString* error)
     }
     // The scenario run stops: its sockets are closed, no helper runs, nothing stays blocked.
     m_session->unload();
+    closeLab();
     auto replay = std::make_unique<ReplaySource>(std::move(*saved));
     replay->setIntervalMs(int(baseIntervalMs / m_speed));
     // The picker shows the scenario replayed, without running it.

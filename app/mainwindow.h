@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 #include "exportpanel.h"
+#include "lab/labcommand.h"
 #include "packets/packetflow.h"
 #include "scenarios/scenariocatalog.h"
 #include "theme.h"
@@ -28,6 +29,8 @@ class ByteOrderView;
 class CallDetailsView;
 class EventSource;
 class InspectorWindow;
+class LabConsoleView;
+class LabSession;
 class LogCursor;
 class LogPresenter;
 class PacketPanel;
@@ -54,6 +57,10 @@ public:
     Session* session() const { return m_session; }
     EventSource* source() const;
     ReplaySource* replay() const { return m_replay.get(); }
+    // The lab, when the window shows it (File > Lab): socklab's commands as real calls.
+    LabSession* lab() const { return m_lab.get(); }
+    LabConsoleView* labConsole() const { return m_labConsole; }
+    void openLab(LabMode mode);
     LogPresenter* presenter() const { return m_presenter; }
     StageView* stage() const { return m_stage; }
     TupleCardsView* tupleCards() const { return m_tupleCards; }
@@ -147,6 +154,8 @@ private:
     void sizeCallColumns();
     void askToExport(ExportPanel panel, ExportFormat format);
     void showSource(EventSource* source);
+    void createLabDock();
+    void closeLab();
     void applyThemeColours();
     void followDesktopColours();
 
@@ -157,6 +166,9 @@ private:
     CaptureMode m_capture;
     Session* m_session = nullptr;
     std::unique_ptr<ReplaySource> m_replay;
+    std::unique_ptr<LabSession> m_lab;
+    LabConsoleView* m_labConsole = nullptr;
+    QDockWidget* m_labDock = nullptr;
     LogPresenter* m_presenter = nullptr;
     StageView* m_stage = nullptr;
     QComboBox* m_scenarioPicker = nullptr;
@@ -209,6 +221,9 @@ private:
         QAction* resetLayout = nullptr;
         QAction* find = nullptr;
         QAction* inspector = nullptr;
+        QAction* lab = nullptr;
+        QAction* labTcp = nullptr;
+        QAction* labUdp = nullptr;
         QAction* systemLanguage = nullptr;
         QAction* french = nullptr;
         QAction* english = nullptr;

@@ -1,3 +1,4 @@
+#include "labconsoleview.h"
 #include "languages.h"
 #include "logcursor.h"
 #include "logpresenter.h"
@@ -106,6 +107,12 @@ void MainWindow::buildActions()
     });
     a.inspector = makeAction(this, {QKeySequence(Qt::CTRL | Qt::Key_I)});
     connect(a.inspector, &QAction::triggered, this, &MainWindow::openInspector);
+    a.lab = makeAction(this, {QKeySequence(Qt::CTRL | Qt::Key_L)});
+    connect(a.lab, &QAction::triggered, this, [this] { openLab(LabMode::Standard); });
+    a.labTcp = makeAction(this);
+    connect(a.labTcp, &QAction::triggered, this, [this] { openLab(LabMode::Tcp); });
+    a.labUdp = makeAction(this);
+    connect(a.labUdp, &QAction::triggered, this, [this] { openLab(LabMode::Udp); });
 
     auto* languages = new QActionGroup(this);
     a.systemLanguage = makeAction(languages);
@@ -146,6 +153,8 @@ void MainWindow::buildMenus()
     const Actions& a = m_actions;
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addAction(a.find);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addActions({a.lab, a.labTcp, a.labUdp});
     m_fileMenu->addSeparator();
     m_fileMenu->addActions({a.open, a.save, a.savePcap});
     m_exportMenu = m_fileMenu->addMenu(QString());
@@ -250,6 +259,12 @@ void MainWindow::retranslate()
     a.lightTheme->setText(tr("Light (high contrast)"));
     a.darkTheme->setText(tr("Dark"));
     a.find->setText(tr("Find a scenario"));
+    a.lab->setText(tr("Lab: make calls by hand"));
+    a.lab->setToolTip(tr("socklab's commands as real calls, on the stage like a scenario"));
+    a.labTcp->setText(tr("Lab in socklab's TCP mode"));
+    a.labUdp->setText(tr("Lab in socklab's UDP mode"));
+    m_labDock->setWindowTitle(tr("Lab console"));
+    m_labConsole->retranslate();
     a.inspector->setText(tr("Live inspector"));
     a.inspector->setToolTip(tr("Every socket of the machine, live, with its TCP state drawn"));
     m_helpMenu->setTitle(tr("&Help"));
@@ -262,6 +277,7 @@ void MainWindow::retranslate()
     m_currentCall->setAccessibleName(tr("Current call"));
     fillScenarioPicker();
     setWindowTitle(m_replay ? tr("SocketScope — replay of %1").arg(m_replayName)
+                   : m_lab  ? tr("SocketScope — lab")
                             : tr("SocketScope"));
     if (auto* guide = findChild<QTextBrowser*>(QStringLiteral("guide")))
         fillGuide(guide);
@@ -284,8 +300,9 @@ void MainWindow::updateControls()
     m_actions.first->setEnabled(cursor()->position() > 0);
     m_actions.forward->setEnabled(!live);
     m_actions.last->setEnabled(!live);
-    m_actions.run->setEnabled(state == EventSource::State::Stepping ||
-                              state == EventSource::State::Running);
+    // The lab makes its calls a command at a time: there is nothing to run ahead.
+    m_actions.run->setEnabled(
+        !m_lab && (state == EventSource::State::Stepping || state == EventSource::State::Running));
     m_actions.run->setText(state == EventSource::State::Running ? tr("Pause") : tr("Run"));
     m_actions.systemLanguage->setChecked(m_languageChoice.isEmpty());
     m_actions.french->setChecked(m_languageChoice == QLatin1String("fr"));

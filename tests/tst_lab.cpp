@@ -1,8 +1,11 @@
 #include "lab/labsession.h"
+#include "log/sessionfile.h"
+#include "sources/replaysource.h"
 #include "testprocess.h"
 #include "testscenarios.h"
 #include "testsockets.h"
 
+#include <QBuffer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -263,6 +266,38 @@ private Q_SLOTS:
         QCOMPARE(console.results.last(), QStringLiteral("Message=\"reponse\""));
         ::close(peer);
         QVERIFY(console.errors.isEmpty());
+    }
+
+    // A lab session is saved as a scenario's is, and replays as it ran: its steps become the
+    // saved scenario's, each narrated by the command that made it.
+    void savedAndReplayed()
+    {
+        quint16 port = 0;
+        const int peer = TestSockets::boundSocket(AF_INET, SOCK_DGRAM, &port);
+        LabSession lab(LabMode::Udp, labOptions());
+        Console console(lab);
+        QVERIFY(console.type(QStringLiteral("socket")));
+        QVERIFY(console.type(QStringLiteral("sendto . 127.0.0.1 %1 \"année  \"").arg(port)));
+        QVERIFY(console.type(QStringLiteral("select . 0")));
+        QVERIFY(console.type(QStringLiteral("k .")));
+        ::close(peer);
+        QBuffer buffer;
+        buffer.open(QIODevice::ReadWrite);
+        QVERIFY(SessionFile::write(lab.session().log(), buffer));
+        buffer.seek(0);
+        SessionFileError error;
+        auto saved = SessionFile::read(buffer, &error);
+        QVERIFY2(saved, qPrintable(error.text()));
+        QCOMPARE(saved->scenario.steps.size(), lab.session().log().calls().size());
+        ReplaySource replay(*saved);
+        replay.setIntervalMs(0);
+        replay.run();
+        QTRY_COMPARE(replay.state(), EventSource::State::Finished);
+        QCOMPARE(replay.log().calls(), lab.session().log().calls());
+        QCOMPARE(replay.log().notes(), lab.session().log().notes());
+        QCOMPARE(replay.log().calls().at(2).arguments.payload, QStringLiteral("année\r\n").toUtf8());
+        QCOMPARE(replay.log().notes().at(2).narration,
+                 QStringLiteral("sendto . 127.0.0.1 %1 \"année  \"").arg(port));
     }
 
     // A long scripted session keeps the descriptor count stable: what is closed is gone,

@@ -32,6 +32,9 @@ ScenarioStep LabSession::callStep(Call call) const
     step.actor = QStringLiteral("lab");
     step.call = call;
     step.expect.mayFail = true; // the lab shows what happens; nothing is expected
+    // The narration of a lab step is the command that made it, as the user gave it.
+    const Narration typed{NarrationPiece{NarrationPiece::Kind::Text, m_commandText, -1}};
+    step.narration = {typed, typed};
     return step;
 }
 

@@ -48,6 +48,18 @@ QString familyColumn(int domain)
 
 } // namespace
 
+QList<LabStatusRow> LabSession::statusRows() const
+{
+    QList<LabStatusRow> rows;
+    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
+        const DescriptorState state = readDescriptorState(it.key(), it->domain, it->type);
+        rows.append({it.key(), it.key() == m_current,
+                     (it->type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) == SOCK_STREAM, it->domain,
+                     state.local, state.peer, readiness(it.key())});
+    }
+    return rows;
+}
+
 QStringList LabSession::statusTable() const
 {
     if (m_sockets.isEmpty())
@@ -55,18 +67,15 @@ QStringList LabSession::statusTable() const
     QStringList lines{
         tr(" Id  Proto   Local address              Remote address             TYPE  RWX"),
         QStringLiteral(" ") + QString(75, QLatin1Char('-'))};
-    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
-        const int fd = it.key();
-        const DescriptorState state = readDescriptorState(fd, it->domain, it->type);
-        const bool stream = (it->type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) == SOCK_STREAM;
+    for (const LabStatusRow& row : statusRows()) {
         lines << QStringLiteral("%1%2  %3%4%5%6%7")
-                     .arg(fd == m_current ? QLatin1Char('>') : QLatin1Char(' '))
-                     .arg(fd, 3)
-                     .arg(stream ? QStringLiteral("TCP") : QStringLiteral("UDP"), -8)
-                     .arg(addressColumn(state.local), -27)
-                     .arg(addressColumn(state.peer), -27)
-                     .arg(familyColumn(it->domain), -6)
-                     .arg(readiness(fd));
+                     .arg(row.current ? QLatin1Char('>') : QLatin1Char(' '))
+                     .arg(row.id, 3)
+                     .arg(row.stream ? QStringLiteral("TCP") : QStringLiteral("UDP"), -8)
+                     .arg(addressColumn(row.local), -27)
+                     .arg(addressColumn(row.peer), -27)
+                     .arg(familyColumn(row.domain), -6)
+                     .arg(row.readiness);
     }
     return lines;
 }

@@ -28,6 +28,17 @@ LabSession::LabSession(LabMode mode, const SessionOptions& options, QObject* par
     SessionOptions open = options;
     open.openEnded = true;
     connect(&m_session.log(), &EventLog::callAppended, this, &LabSession::onCallAppended);
+    // Reset starts the lab over: its sockets were closed with its actor.
+    connect(&m_session.log(), &EventLog::wasReset, this, [this] {
+        const bool wasBusy = isBusy() || m_asking;
+        m_sockets.clear();
+        m_current = -1;
+        m_plan.clear();
+        m_awaitedStep = -1;
+        m_asking = false;
+        if (wasBusy)
+            Q_EMIT readyForInput();
+    });
     m_session.load(labScenario(), open);
 }
 
@@ -167,6 +178,18 @@ bool LabSession::takeAnswer(const QString& answer)
 
 void LabSession::run()
 {
+    QStringList typed{QLatin1String(m_line.command->name)};
+    for (const QString& word : std::as_const(m_words))
+        typed << (word.contains(QLatin1Char(' ')) || word.isEmpty()
+                      ? QLatin1Char('"') + word + QLatin1Char('"')
+                      : word);
+    for (const LabFlag flag :
+         {LabFlag::Oob, LabFlag::Peek, LabFlag::DontRoute, LabFlag::Loop, LabFlag::WaitAll,
+          LabFlag::DontWait, LabFlag::NoSignal, LabFlag::Hex}) {
+        if (m_line.flags & flag)
+            typed << QLatin1Char('-') + QLatin1String(labFlagName(flag));
+    }
+    m_commandText = typed.join(QLatin1Char(' '));
     if (!plan()) {
         m_anyFailed = true;
         m_plan.clear();

@@ -18,6 +18,17 @@ struct LabSocket {
     int type = 0;
 };
 
+// One row of socklab's status table, read from the kernel when asked.
+struct LabStatusRow {
+    int id = -1;
+    bool current = false;
+    bool stream = true;
+    int domain = 0;
+    SocketAddress local; // invalid: none
+    SocketAddress peer;
+    QString readiness; // what select() with no timeout says: "RW.", "R..", ...
+};
+
 // The lab: socklab's commands, typed or clicked, made as real calls by a lab actor of an
 // open-ended Session, so that every view, Save and replay work on it as on a scenario. A
 // line is a command, or the answer to the prompt for a missing argument; results are
@@ -41,6 +52,7 @@ public:
     int currentId() const { return m_current; }
     const QMap<int, LabSocket>& sockets() const { return m_sockets; }
     bool anyCommandFailed() const { return m_anyFailed; }
+    QList<LabStatusRow> statusRows() const;
 
     // One line from the user. Ignored while a command runs (isBusy()).
     void feed(const QString& line);
@@ -108,6 +120,7 @@ private:
 
     LabLine m_line;      // the command being asked for or run
     QStringList m_words; // its words, with the answers to its questions
+    QString m_commandText; // the command with all its words, as the steps narrate it
     bool m_asking = false;
     LabArgument m_asked = LabArgument::Id;
     QList<PlannedCall> m_plan;

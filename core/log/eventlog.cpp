@@ -18,6 +18,11 @@ EventLog::EventLog(QObject* parent)
     qRegisterMetaType<Outcome>();
 }
 
+void EventLog::appendScenarioStep(const ScenarioStep& step)
+{
+    m_scenario.steps.append(step);
+}
+
 void EventLog::reset(const Scenario& scenario, const QString& language)
 {
     m_scenario = scenario;

@@ -42,6 +42,8 @@ public:
 
     // Starts a new log for this scenario, told in `language`.
     void reset(const Scenario& scenario, const QString& language);
+    // An open-ended session's (the lab's) scenario grows with the steps it is given.
+    void appendScenarioStep(const ScenarioStep& step);
     void appendNote(const StepNote& note);
     void startCall(const CallStart& start);
     void markBlocked(qint64 seq);

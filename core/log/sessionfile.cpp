@@ -5,6 +5,8 @@
 #include "logging.h"
 #include "packets/packetcodec.h"
 #include "packets/pcapformat.h"
+#include "scenarios/scenariowriter.h"
+#include "scenarios/scenariowriter.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -50,7 +52,10 @@ QJsonObject header(const EventLog& log)
         {QStringLiteral("producer"),
          QStringLiteral("SocketScope %1").arg(QCoreApplication::applicationVersion())},
         {QStringLiteral("language"), log.language()},
-        {QStringLiteral("scenario"), log.scenario().definition},
+        // A scenario read from no file (the lab's) is written from its steps.
+        {QStringLiteral("scenario"), log.scenario().definition.isEmpty()
+                                         ? ScenarioWriter::scenarioToJson(log.scenario())
+                                         : log.scenario().definition},
         {QStringLiteral("capture"), kindName(capture.kind)},
     };
     if (!capture.reason.isEmpty())

@@ -499,6 +499,7 @@ void Session::declareStuck()
 void Session::appendStep(const ScenarioStep& step)
 {
     m_scenario.steps.append(step);
+    writableLog().appendScenarioStep(step);
     if (!step.usesServicePort)
         followPort(step.port);
     Q_EMIT canStepChanged();

@@ -1711,6 +1711,49 @@
     </message>
 </context>
 <context>
+    <name>SocketScope::LabConsoleView</name>
+    <message>
+        <source>Interrupt</source>
+        <translation>Interrompre</translation>
+    </message>
+    <message>
+        <source>Wake the call that blocks, as Ctrl+C does (Ctrl+C)</source>
+        <translation>Réveiller l&apos;appel bloqué, comme Ctrl+C (Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>A socklab command: help lists them</source>
+        <translation>Une commande de socklab : help les liste</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Proto</source>
+        <translation>Proto</translation>
+    </message>
+    <message>
+        <source>Local address</source>
+        <translation>Adresse locale</translation>
+    </message>
+    <message>
+        <source>Remote address</source>
+        <translation>Adresse distante</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>RWX</source>
+        <translation>RWX</translation>
+    </message>
+    <message>
+        <source>The lab is closed</source>
+        <translation>Le laboratoire est fermé</translation>
+    </message>
+</context>
+<context>
     <name>SocketScope::LabSession</name>
     <message>
         <source>*** -loop is not in the lab yet: send once at a time</source>
@@ -2179,6 +2222,30 @@ Source : %2</translation>
     <message>
         <source>&lt;h2&gt;SocketScope&lt;/h2&gt;&lt;p&gt;Each step makes one real system call on real sockets of this machine; the stage draws what the kernel answered.&lt;/p&gt;&lt;h3&gt;Keys&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Space&lt;/b&gt;, &lt;b&gt;Right&lt;/b&gt;, &lt;b&gt;Page Down&lt;/b&gt;: next step (a real call at the end of what was recorded)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Left&lt;/b&gt;, &lt;b&gt;Page Up&lt;/b&gt;: back (nothing is re-run)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Home&lt;/b&gt;, &lt;b&gt;End&lt;/b&gt;: the first step, the last recorded step&lt;/li&gt;&lt;li&gt;A number then &lt;b&gt;Enter&lt;/b&gt;: go to that step&lt;/li&gt;&lt;li&gt;&lt;b&gt;P&lt;/b&gt;: run or pause; &lt;b&gt;Ctrl+R&lt;/b&gt;: reset&lt;/li&gt;&lt;li&gt;&lt;b&gt;F5&lt;/b&gt;: presenter mode; &lt;b&gt;F11&lt;/b&gt;: full screen; &lt;b&gt;B&lt;/b&gt;: blank the screen; &lt;b&gt;Escape&lt;/b&gt;: leave&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl++&lt;/b&gt;, &lt;b&gt;Ctrl+-&lt;/b&gt;, &lt;b&gt;Ctrl+0&lt;/b&gt;: zoom every view&lt;/li&gt;&lt;li&gt;&lt;b&gt;V&lt;/b&gt;: the protocol view, with technical labels&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Panels&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Stage&lt;/b&gt;: each descriptor as a telephone (TCP) or a mailbox (UDP)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Calls&lt;/b&gt;: every call as strace writes it, its result and the errno explained&lt;/li&gt;&lt;li&gt;&lt;b&gt;5-tuples&lt;/b&gt;: protocol, local and remote address and port of each socket&lt;/li&gt;&lt;li&gt;&lt;b&gt;Bytes&lt;/b&gt;: host and network byte order of the addresses passed&lt;/li&gt;&lt;li&gt;&lt;b&gt;Packets&lt;/b&gt;: the packets each call put on the wire, as a sequence diagram and a list&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Real packets&lt;/h3&gt;&lt;p&gt;Without the permission to capture, the packets are &lt;i&gt;inferred&lt;/i&gt; from the calls and marked so. To see the real ones, give the capture helper the permission once:&lt;/p&gt;&lt;pre&gt;%1&lt;/pre&gt;&lt;p&gt;Every panel can be shown again from the View menu, which also switches the theme: light, dark or as the system.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;SocketScope&lt;/h2&gt;&lt;p&gt;Chaque étape fait un vrai appel système sur de vraies sockets de cette machine ; la scène dessine ce que le noyau a répondu.&lt;/p&gt;&lt;h3&gt;Touches&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Espace&lt;/b&gt;, &lt;b&gt;Droite&lt;/b&gt;, &lt;b&gt;Page suivante&lt;/b&gt; : étape suivante (un vrai appel au bout de ce qui est enregistré)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Gauche&lt;/b&gt;, &lt;b&gt;Page précédente&lt;/b&gt; : retour (rien n&apos;est réexécuté)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Début&lt;/b&gt;, &lt;b&gt;Fin&lt;/b&gt; : la première étape, la dernière étape enregistrée&lt;/li&gt;&lt;li&gt;Un nombre puis &lt;b&gt;Entrée&lt;/b&gt; : aller à cette étape&lt;/li&gt;&lt;li&gt;&lt;b&gt;P&lt;/b&gt; : lancer ou mettre en pause ; &lt;b&gt;Ctrl+R&lt;/b&gt; : recommencer&lt;/li&gt;&lt;li&gt;&lt;b&gt;F5&lt;/b&gt; : mode présentation ; &lt;b&gt;F11&lt;/b&gt; : plein écran ; &lt;b&gt;B&lt;/b&gt; : écran noir ; &lt;b&gt;Échap&lt;/b&gt; : sortir&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl++&lt;/b&gt;, &lt;b&gt;Ctrl+-&lt;/b&gt;, &lt;b&gt;Ctrl+0&lt;/b&gt; : zoomer toutes les vues&lt;/li&gt;&lt;li&gt;&lt;b&gt;V&lt;/b&gt; : la vue protocole, avec des étiquettes techniques&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Panneaux&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Scène&lt;/b&gt; : chaque descripteur est un téléphone (TCP) ou une boîte aux lettres (UDP)&lt;/li&gt;&lt;li&gt;&lt;b&gt;Appels&lt;/b&gt; : chaque appel écrit comme strace l&apos;écrit, son résultat et l&apos;errno expliqué&lt;/li&gt;&lt;li&gt;&lt;b&gt;Quintuplets&lt;/b&gt; : protocole, adresse et port locaux et distants de chaque socket&lt;/li&gt;&lt;li&gt;&lt;b&gt;Octets&lt;/b&gt; : l&apos;ordre des octets hôte et réseau des adresses passées&lt;/li&gt;&lt;li&gt;&lt;b&gt;Paquets&lt;/b&gt; : les paquets que chaque appel a mis sur le réseau, en diagramme de séquence et en liste&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Vrais paquets&lt;/h3&gt;&lt;p&gt;Sans la permission de capturer, les paquets sont &lt;i&gt;déduits&lt;/i&gt; des appels et marqués comme tels. Pour voir les vrais, donnez une fois la permission à l&apos;outil de capture :&lt;/p&gt;&lt;pre&gt;%1&lt;/pre&gt;&lt;p&gt;Chaque panneau peut être réaffiché depuis le menu Affichage, qui change aussi le thème : clair, sombre ou comme le système.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Lab: make calls by hand</source>
+        <translation>Laboratoire : faire les appels à la main</translation>
+    </message>
+    <message>
+        <source>socklab&apos;s commands as real calls, on the stage like a scenario</source>
+        <translation>Les commandes de socklab en vrais appels, sur la scène comme un scénario</translation>
+    </message>
+    <message>
+        <source>Lab in socklab&apos;s TCP mode</source>
+        <translation>Laboratoire en mode TCP de socklab</translation>
+    </message>
+    <message>
+        <source>Lab in socklab&apos;s UDP mode</source>
+        <translation>Laboratoire en mode UDP de socklab</translation>
+    </message>
+    <message>
+        <source>Lab console</source>
+        <translation>Console du laboratoire</translation>
+    </message>
+    <message>
+        <source>SocketScope — lab</source>
+        <translation>SocketScope — laboratoire</translation>
     </message>
 </context>
 <context>

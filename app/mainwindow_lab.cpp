@@ -1,0 +1,59 @@
+#include "lab/labsession.h"
+#include "labconsoleview.h"
+#include "logpresenter.h"
+#include "mainwindow.h"
+#include "sources/replaysource.h"
+
+#include <QDockWidget>
+#include <QLineEdit>
+
+namespace SocketScope {
+
+// Below the stage with the other panels, hidden until the lab is opened.
+void MainWindow::createLabDock()
+{
+    m_labConsole = new LabConsoleView(this);
+    m_labDock = new QDockWidget(this);
+    m_labDock->setObjectName(QStringLiteral("lab"));
+    m_labDock->setWidget(m_labConsole);
+    addDockWidget(Qt::BottomDockWidgetArea, m_labDock);
+    tabifyDockWidget(m_callsDock, m_labDock);
+    m_labDock->hide();
+}
+
+// The scenario run or the replay stops, and the lab's session takes the views: the lab's
+// calls are drawn as a scenario's are.
+void MainWindow::openLab(LabMode mode)
+{
+    SessionOptions options;
+    options.language = m_language;
+    options.capture = m_capture;
+    m_session->unload();
+    auto lab = std::make_unique<LabSession>(mode, options);
+    connect(lab.get(), &LabSession::quitRequested, this, [this] {
+        // Leaving the lab goes back to the scenario the picker shows, once the lab's
+        // command is over (its session is deleted from the event loop, not from its signal).
+        QMetaObject::invokeMethod(this, &MainWindow::loadSelectedScenario, Qt::QueuedConnection);
+    });
+    showSource(&lab->session());
+    m_replay.reset();
+    m_labConsole->setLab(lab.get());
+    m_lab = std::move(lab);
+    setWindowTitle(tr("SocketScope — lab"));
+    m_labDock->show();
+    m_labDock->raise();
+    m_labConsole->input()->setFocus();
+}
+
+void MainWindow::closeLab()
+{
+    if (!m_lab)
+        return;
+    if (m_presenter->source() == &m_lab->session())
+        m_presenter->setSource(nullptr);
+    m_labConsole->setLab(nullptr);
+    m_lab.reset();
+    m_labDock->hide();
+}
+
+} // namespace SocketScope

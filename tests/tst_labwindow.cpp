@@ -1,0 +1,105 @@
+#include "lab/labsession.h"
+#include "labconsoleview.h"
+#include "mainwindow.h"
+#include "stageview.h"
+#include "testscenarios.h"
+#include "testsockets.h"
+
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace SocketScope;
+
+namespace {
+
+// Types a command in the lab's console and presses Enter, then waits until it is done.
+bool typeCommand(MainWindow& window, const QString& line)
+{
+    QSignalSpy ready(window.lab(), &LabSession::readyForInput);
+    QLineEdit* input = window.labConsole()->input();
+    input->setText(line);
+    QTest::keyClick(input, Qt::Key_Return);
+    return !ready.isEmpty() || ready.wait(10'000);
+}
+
+} // namespace
+
+class TestLabWindow : public QObject {
+    Q_OBJECT
+private:
+    ScenarioCatalog m_catalog = ScenarioCatalog::builtIn();
+
+private Q_SLOTS:
+    // The lab in the window: commands typed in its console are real calls drawn on the stage
+    // like a scenario's, the console shows socklab's answers, the status table the sockets;
+    // a real client's call is accepted and drawn picked up.
+    void typedCommandsAreDrawnOnTheStage()
+    {
+        MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
+        window.resize(1280, 720);
+        window.show();
+        window.openLab(LabMode::Tcp);
+        QVERIFY(window.lab());
+        QCOMPARE(window.source(), &window.lab()->session());
+        QVERIFY(typeCommand(window, QStringLiteral("passive")));
+        const QString created = window.labConsole()->output()->toPlainText();
+        QVERIFY2(created.contains(QStringLiteral("TCP socket created: id=")), qPrintable(created));
+        QTRY_COMPARE(window.labConsole()->status()->rowCount(), 1);
+        window.stage()->skipAnimation();
+        QTRY_COMPARE(window.stage()->state().endpoints.size(), 1);
+        QCOMPARE(window.stage()->state().endpoints[0].phase, StageEndpoint::Phase::Listening);
+
+        const quint16 port = window.stage()->state().endpoints[0].local.port();
+        const int client = TestSockets::connectedTo(port);
+        QVERIFY(typeCommand(window, QStringLiteral("accept .")));
+        QVERIFY(window.labConsole()->output()->toPlainText().contains(
+            QStringLiteral("Connection is established, with socket ID")));
+        QTRY_COMPARE(window.labConsole()->status()->rowCount(), 2);
+        QTRY_VERIFY(window.stage()->state().endpoints.size() == 2);
+        QCOMPARE(window.stage()->state().endpoints[1].phase, StageEndpoint::Phase::Connected);
+        ::close(client);
+    }
+
+    // Leaving the lab for a scenario closes its sockets and stops it: nothing leaks.
+    void leavingTheLabClosesItsSockets()
+    {
+        const int before = TestScenarios::openDescriptors();
+        {
+            MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
+            window.show();
+            window.openLab(LabMode::Standard);
+            QVERIFY(typeCommand(window, QStringLiteral("socket udp")));
+            QVERIFY(typeCommand(window, QStringLiteral("quit")));
+            QTRY_VERIFY(!window.lab());
+            QCOMPARE(window.source(), window.session());
+        }
+        QCOMPARE(TestScenarios::openDescriptors(), before);
+    }
+
+    // A blocked accept() is interrupted from the window (the Interrupt button, Ctrl+C).
+    void blockedCallInterruptedFromTheWindow()
+    {
+        MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
+        window.show();
+        window.openLab(LabMode::Tcp);
+        QVERIFY(typeCommand(window, QStringLiteral("passive")));
+        QSignalSpy blocked(&window.lab()->session().log(), &EventLog::callBlocked);
+        QSignalSpy ready(window.lab(), &LabSession::readyForInput);
+        QLineEdit* input = window.labConsole()->input();
+        input->setText(QStringLiteral("accept ."));
+        QTest::keyClick(input, Qt::Key_Return);
+        QVERIFY(blocked.wait(10'000));
+        QTest::keyClick(input, Qt::Key_C, Qt::ControlModifier);
+        QVERIFY(ready.wait(5'000));
+        QVERIFY(window.labConsole()->output()->toPlainText().contains(
+            QStringLiteral("accept(): interrupted")));
+    }
+};
+
+QTEST_MAIN(TestLabWindow)
+#include "tst_labwindow.moc"

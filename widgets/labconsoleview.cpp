@@ -1,0 +1,199 @@
+#include "labconsoleview.h"
+
+#include "lab/labsession.h"
+#include "theme.h"
+
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <sys/socket.h>
+
+namespace SocketScope {
+
+namespace {
+
+// How often the status table reads the kernel again: data arriving, a peer closing.
+constexpr int statusRefreshMs = 300;
+
+} // namespace
+
+LabConsoleView::LabConsoleView(QWidget* parent)
+    : QWidget(parent)
+    , m_output(new QPlainTextEdit(this))
+    , m_prompt(new QLabel(this))
+    , m_input(new QLineEdit(this))
+    , m_interrupt(new QPushButton(this))
+    , m_status(new QTableWidget(0, 6, this))
+    , m_statusTimer(new QTimer(this))
+{
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_output->setReadOnly(true);
+    m_output->setLineWrapMode(QPlainTextEdit::NoWrap); // the status table keeps its columns
+    m_output->setFont(fixed);
+    m_output->setMaximumBlockCount(10'000); // a long session keeps its last lines
+    m_prompt->setFont(fixed);
+    m_input->setFont(fixed);
+    m_input->installEventFilter(this);
+    m_status->verticalHeader()->hide();
+    m_status->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_status->setSelectionMode(QAbstractItemView::NoSelection);
+    m_status->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+
+    auto* line = new QHBoxLayout;
+    line->addWidget(m_prompt);
+    line->addWidget(m_input, 1);
+    line->addWidget(m_interrupt);
+    auto* console = new QWidget(this);
+    auto* consoleLayout = new QVBoxLayout(console);
+    consoleLayout->setContentsMargins(0, 0, 0, 0);
+    consoleLayout->addWidget(m_output, 1);
+    consoleLayout->addLayout(line);
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(console);
+    splitter->addWidget(m_status);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(m_input, &QLineEdit::returnPressed, this, &LabConsoleView::submit);
+    connect(m_interrupt, &QPushButton::clicked, this, [this] {
+        if (m_lab)
+            m_lab->interrupt();
+    });
+    connect(m_statusTimer, &QTimer::timeout, this, &LabConsoleView::refreshStatus);
+    retranslate();
+    setLab(nullptr);
+}
+
+void LabConsoleView::retranslate()
+{
+    m_interrupt->setText(tr("Interrupt"));
+    m_interrupt->setToolTip(tr("Wake the call that blocks, as Ctrl+C does (Ctrl+C)"));
+    m_input->setPlaceholderText(tr("A socklab command: help lists them"));
+    m_status->setHorizontalHeaderLabels(
+        {tr("Id"), tr("Proto"), tr("Local address"), tr("Remote address"), tr("Type"), tr("RWX")});
+    refreshPrompt();
+}
+
+void LabConsoleView::setLab(LabSession* lab)
+{
+    if (m_lab)
+        disconnect(m_lab, nullptr, this, nullptr);
+    m_lab = lab;
+    m_output->clear();
+    m_input->setEnabled(lab);
+    m_interrupt->setEnabled(lab);
+    if (!lab) {
+        m_statusTimer->stop();
+        m_status->setRowCount(0);
+        refreshPrompt();
+        return;
+    }
+    connect(lab, &LabSession::printed, this, [this](const QString& text, LabSession::Output kind) {
+        if (kind != LabSession::Output::Prompt)
+            append(text, kind == LabSession::Output::Error);
+        refreshPrompt();
+    });
+    connect(lab, &LabSession::readyForInput, this, [this] {
+        refreshPrompt();
+        refreshStatus();
+    });
+    connect(lab, &QObject::destroyed, this, [this] { setLab(nullptr); });
+    m_statusTimer->start(statusRefreshMs);
+    refreshPrompt();
+    refreshStatus();
+}
+
+bool LabConsoleView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched != m_input || event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    const auto* key = static_cast<QKeyEvent*>(event);
+    if (key->matches(QKeySequence::Copy) && !m_input->hasSelectedText() && m_lab) {
+        m_lab->interrupt();
+        return true;
+    }
+    if ((key->key() == Qt::Key_Up || key->key() == Qt::Key_Down) && !m_history.isEmpty()) {
+        m_historyAt = std::clamp<qsizetype>(m_historyAt + (key->key() == Qt::Key_Up ? -1 : 1), 0,
+                                            m_history.size());
+        m_input->setText(m_history.value(m_historyAt));
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void LabConsoleView::submit()
+{
+    if (!m_lab || m_lab->isBusy())
+        return;
+    const QString line = m_input->text();
+    append(m_prompt->text() + line, false);
+    if (!line.trimmed().isEmpty() && !m_lab->isAsking()) {
+        m_history.removeAll(line);
+        m_history << line;
+    }
+    m_historyAt = m_history.size();
+    m_input->clear();
+    m_lab->feed(line);
+    refreshPrompt();
+}
+
+void LabConsoleView::append(const QString& text, bool error)
+{
+    const Theme& theme = Theme::current();
+    QTextCharFormat format;
+    format.setForeground(error ? theme.error : theme.ink);
+    QTextCursor cursor(m_output->document());
+    cursor.movePosition(QTextCursor::End);
+    if (!m_output->document()->isEmpty())
+        cursor.insertBlock();
+    // Errors carry their words ("accept(): ...", "***") as well as their colour.
+    cursor.insertText(text, format);
+    m_output->ensureCursorVisible();
+}
+
+void LabConsoleView::refreshPrompt()
+{
+    m_prompt->setText(m_lab ? m_lab->prompt() : tr("The lab is closed"));
+    m_input->setReadOnly(m_lab && m_lab->isBusy());
+}
+
+void LabConsoleView::refreshStatus()
+{
+    if (!m_lab)
+        return;
+    const QList<LabStatusRow> rows = m_lab->statusRows();
+    m_status->setRowCount(int(rows.size()));
+    for (int row = 0; row < rows.size(); ++row) {
+        const LabStatusRow& socket = rows[row];
+        const QStringList cells{
+            (socket.current ? QStringLiteral("> ") : QString()) + QString::number(socket.id),
+            socket.stream ? QStringLiteral("TCP") : QStringLiteral("UDP"),
+            socket.local.isValid() ? socket.local.endpoint() : QStringLiteral("-"),
+            socket.peer.isValid() ? socket.peer.endpoint() : QStringLiteral("-"),
+            socket.domain == AF_INET6 ? QStringLiteral("ipv6") : QStringLiteral("ipv4"),
+            socket.readiness};
+        for (int column = 0; column < cells.size(); ++column) {
+            QTableWidgetItem* item = m_status->item(row, column);
+            if (!item) {
+                item = new QTableWidgetItem;
+                m_status->setItem(row, column, item);
+            }
+            item->setText(cells[column]);
+        }
+    }
+}
+
+} // namespace SocketScope

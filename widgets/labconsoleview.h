@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTableWidget;
+class QTimer;
+
+namespace SocketScope {
+
+class LabSession;
+
+// The lab's console in the window: socklab's commands typed on one line (Up and Down walk
+// the history, Ctrl+C or the Interrupt button wakes a blocked call), what the lab printed
+// above it, and socklab's status table beside it, kept current from the kernel.
+class LabConsoleView : public QWidget {
+    Q_OBJECT
+public:
+    explicit LabConsoleView(QWidget* parent = nullptr);
+
+    // The lab it drives; nullptr when the window shows something else.
+    void setLab(LabSession* lab);
+    QLineEdit* input() const { return m_input; }
+    QPlainTextEdit* output() const { return m_output; }
+    QTableWidget* status() const { return m_status; }
+    void retranslate();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void submit();
+    void append(const QString& text, bool error);
+    void refreshPrompt();
+    void refreshStatus();
+
+    LabSession* m_lab = nullptr;
+    QPlainTextEdit* m_output = nullptr;
+    QLabel* m_prompt = nullptr;
+    QLineEdit* m_input = nullptr;
+    QPushButton* m_interrupt = nullptr;
+    QTableWidget* m_status = nullptr;
+    QTimer* m_statusTimer = nullptr;
+    QStringList m_history;
+    qsizetype m_historyAt = 0;
+};
+
+} // namespace SocketScope
