@@ -9,15 +9,13 @@
 
 namespace SocketScope {
 
-// Below the stage with the other panels, hidden until the lab is opened.
+// Below the stage with the other panels while the lab is open, out of the layout otherwise.
 void MainWindow::createLabDock()
 {
     m_labConsole = new LabConsoleView(this);
     m_labDock = new QDockWidget(this);
     m_labDock->setObjectName(QStringLiteral("lab"));
     m_labDock->setWidget(m_labConsole);
-    addDockWidget(Qt::BottomDockWidgetArea, m_labDock);
-    tabifyDockWidget(m_callsDock, m_labDock);
     m_labDock->hide();
 }
 
@@ -40,6 +38,10 @@ void MainWindow::openLab(LabMode mode)
     m_labConsole->setLab(lab.get());
     m_lab = std::move(lab);
     setWindowTitle(tr("SocketScope — lab"));
+    if (dockWidgetArea(m_labDock) == Qt::NoDockWidgetArea) {
+        addDockWidget(Qt::BottomDockWidgetArea, m_labDock);
+        tabifyDockWidget(m_callsDock, m_labDock);
+    }
     m_labDock->show();
     m_labDock->raise();
     m_labConsole->input()->setFocus();
@@ -53,7 +55,7 @@ void MainWindow::closeLab()
         m_presenter->setSource(nullptr);
     m_labConsole->setLab(nullptr);
     m_lab.reset();
-    m_labDock->hide();
+    removeDockWidget(m_labDock);
 }
 
 } // namespace SocketScope
