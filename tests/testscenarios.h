@@ -82,4 +82,25 @@ inline bool runToEnd(Session& session, const Scenario& scenario,
     return QTest::qWaitFor([&] { return session.state() == Session::State::Finished; }, 20'000);
 }
 
+// A built-in scenario run to its end: its actors, in the stage's order, and its calls.
+struct FinishedRun {
+    QStringList actorIds;
+    QStringList actorNames;
+    QList<CallEvent> calls;
+};
+
+inline FinishedRun runFor(const QString& id)
+{
+    const Scenario scenario = builtIn(id);
+    Session session;
+    if (!runToEnd(session, scenario))
+        qFatal("%s did not finish", qPrintable(id));
+    FinishedRun run{{}, {}, session.log().calls()};
+    for (const ScenarioActor& actor : scenario.actors) {
+        run.actorIds << actor.id;
+        run.actorNames << actor.name.en;
+    }
+    return run;
+}
+
 } // namespace SocketScope::TestScenarios

@@ -15,28 +15,9 @@
 
 using namespace SocketScope;
 using namespace SocketScope::TestScenarios;
+using Run = SocketScope::TestScenarios::FinishedRun;
 
 namespace {
-
-struct Run {
-    QStringList actorIds;
-    QStringList actorNames;
-    QList<CallEvent> calls;
-};
-
-Run runFor(const QString& id)
-{
-    const Scenario scenario = builtIn(id);
-    Session session;
-    if (!runToEnd(session, scenario))
-        qFatal("%s did not finish", qPrintable(id));
-    Run run{{}, {}, session.log().calls()};
-    for (const ScenarioActor& actor : scenario.actors) {
-        run.actorIds << actor.id;
-        run.actorNames << actor.name.en;
-    }
-    return run;
-}
 
 void show(StageView& view, const Run& run, int position, const QSize& size)
 {
