@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <utility>
 
 namespace SocketScope {
 
@@ -23,8 +24,10 @@ int interruptPipe[2] = {-1, -1};
 
 void onInterrupt(int)
 {
+    const int saved = errno; // the thread it interrupts may be about to read its own errno
     const char byte = 1;
     [[maybe_unused]] const ssize_t written = ::write(interruptPipe[1], &byte, 1);
+    errno = saved;
 }
 
 // Standard input, a line at a time, without blocking the event loop: the lab's calls report
@@ -87,6 +90,7 @@ int runLabConsole(const CommandLineOptions& options, QTextStream& out, QTextStre
     QEventLoop loop;
     LineReader input(&loop);
     bool quitting = false;
+    bool interruptedOnce = false;
 
     QObject::connect(&lab, &LabSession::printed, &loop,
                      [&](const QString& text, LabSession::Output kind) {
@@ -103,14 +107,20 @@ int runLabConsole(const CommandLineOptions& options, QTextStream& out, QTextStre
                              break;
                          }
                      });
+    // A command done at once says so from inside feed(): the loop below goes on with the
+    // next line rather than one nested call per line.
+    bool feeding = false;
     const auto feedWhatCame = [&] {
+        if (std::exchange(feeding, true))
+            return;
         while (!quitting && !lab.isBusy() && input.hasLine())
             lab.feed(input.takeLine());
         if (!quitting && !lab.isBusy() && input.ended()) {
-            lab.endOfInput();
             quitting = true;
+            lab.endOfInput();
             lab.session().end();
         }
+        feeding = false;
     };
     const auto showPrompt = [&] {
         if (interactive && !quitting && !lab.isBusy() && !lab.isAsking())
@@ -118,6 +128,7 @@ int runLabConsole(const CommandLineOptions& options, QTextStream& out, QTextStre
     };
     input.onInput = feedWhatCame;
     QObject::connect(&lab, &LabSession::readyForInput, &loop, [&] {
+        interruptedOnce = false;
         showPrompt();
         feedWhatCame();
     });
@@ -133,7 +144,9 @@ int runLabConsole(const CommandLineOptions& options, QTextStream& out, QTextStre
             char byte;
             while (::read(interruptPipe[0], &byte, 1) > 0) {
             }
-            if (lab.isBusy() || lab.isAsking()) {
+            // The first Ctrl+C wakes a call waiting in poll(); the next one, with the call still
+            // there (inside the kernel), ends the lab as it would end a program.
+            if ((lab.isBusy() || lab.isAsking()) && !std::exchange(interruptedOnce, true)) {
                 lab.interrupt();
                 return;
             }

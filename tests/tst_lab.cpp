@@ -224,6 +224,61 @@ private Q_SLOTS:
         QVERIFY(lab.anyCommandFailed());
     }
 
+    // The lab binds the port typed, even when another program holds it: the lesson is
+    // EADDRINUSE, not a port quietly changed.
+    void busyPortIsTheLesson()
+    {
+        quint16 port = 0;
+        const int holder = TestSockets::boundSocket(AF_INET, SOCK_STREAM, &port);
+        LabSession lab(LabMode::Standard, labOptions());
+        Console console(lab);
+        QVERIFY(console.type(QStringLiteral("socket tcp")));
+        QVERIFY(console.type(QStringLiteral("bind . 127.0.0.1 %1").arg(port)));
+        ::close(holder);
+        const CallEvent& bind = lab.session().log().calls().last();
+        QCOMPARE(bind.call, Call::Bind);
+        QCOMPARE(bind.arguments.address.port(), port);
+        QCOMPARE(bind.error, EADDRINUSE);
+        QVERIFY2(console.errors.join(QLatin1Char('\n')).contains(QStringLiteral("EADDRINUSE")),
+                 qPrintable(console.errors.join(QLatin1Char('\n'))));
+    }
+
+    // Reset starts the lab over: its sockets closed, none left in its table, new calls go.
+    void resetStartsOver()
+    {
+        LabSession lab(LabMode::Standard, labOptions());
+        Console console(lab);
+        QVERIFY(console.type(QStringLiteral("socket udp")));
+        QVERIFY(console.type(QStringLiteral("socket tcp")));
+        lab.session().reset();
+        QVERIFY(lab.sockets().isEmpty());
+        QVERIFY(lab.session().log().calls().isEmpty());
+        QVERIFY(console.type(QStringLiteral("socket tcp")));
+        QCOMPARE(lab.session().log().calls().size(), 1);
+        QVERIFY(!lab.session().log().calls().first().failed());
+        QCOMPARE(lab.sockets().size(), 1);
+    }
+
+    // Values a saved lab session could not read back are refused when typed.
+    void valuesBeyondWhatASavedSessionTakes_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::newRow("select for more than an hour") << "select . 4000000";
+        QTest::newRow("backlog") << "listen . 70000";
+        QTest::newRow("read size") << "read . 2000000";
+        QTest::newRow("message") << "write . #2000000";
+    }
+    void valuesBeyondWhatASavedSessionTakes()
+    {
+        QFETCH(QString, line);
+        LabSession lab(LabMode::Standard, labOptions());
+        Console console(lab);
+        QVERIFY(console.type(QStringLiteral("socket tcp")));
+        QVERIFY(console.type(line));
+        QCOMPARE(lab.session().log().calls().size(), 1);
+        QVERIFY(!console.errors.isEmpty());
+    }
+
     // A call on a socket the lab closed says so, without making it.
     void closedIdSaysSo()
     {
@@ -295,7 +350,8 @@ private Q_SLOTS:
         QTRY_COMPARE(replay.state(), EventSource::State::Finished);
         QCOMPARE(replay.log().calls(), lab.session().log().calls());
         QCOMPARE(replay.log().notes(), lab.session().log().notes());
-        QCOMPARE(replay.log().calls().at(2).arguments.payload, QStringLiteral("année\r\n").toUtf8());
+        QCOMPARE(replay.log().calls().at(2).arguments.payload,
+                 QStringLiteral("année\r\n").toUtf8());
         QCOMPARE(replay.log().notes().at(2).narration,
                  QStringLiteral("sendto . 127.0.0.1 %1 \"année  \"").arg(port));
     }
@@ -350,6 +406,20 @@ private Q_SLOTS:
         QCOMPARE(lines[2], QStringLiteral("Sent 5 bytes"));
         QVERIFY(lines[5].contains(QStringLiteral("127.0.0.1(%1)").arg(port)));
         QVERIFY(run.err.isEmpty());
+    }
+
+    // Many commands that finish at once (a script of status lines) run one after the other,
+    // not one nested in the other.
+    void headlessConsoleTakesALongScript()
+    {
+        QByteArray script("socket udp\n");
+        for (int i = 0; i < 50'000; ++i)
+            script += "=\n";
+        const TestProcess::Run run = TestProcess::run(
+            {QStringLiteral("--lab"), QStringLiteral("--no-capture"), QStringLiteral("--strict")},
+            QStringLiteral(SOCKETSCOPE_BINARY), QProcessEnvironment::systemEnvironment(), script);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err.left(500)));
+        QCOMPARE(run.out.count(QStringLiteral("Id  Proto")), 50'000);
     }
 
     void headlessConsoleExitStatus_data()

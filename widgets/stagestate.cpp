@@ -226,6 +226,17 @@ void Projector::addHandset(const CallEvent& event)
     handset.peerInode = event.after.peerInode;
     handset.unread =
         m_awaitingHandset.take(connectionKey(handset.local, handset.peer, handset.peerInode));
+    // Without sock_diag (no peer inode) an AF_UNIX caller is known by its addresses alone.
+    if (handset.unread.isEmpty() && handset.peerInode == 0) {
+        for (auto it = m_awaitingHandset.begin(); it != m_awaitingHandset.end(); ++it) {
+            if (it.key().local == handset.local.unmapped() &&
+                it.key().peer == handset.peer.unmapped()) {
+                handset.unread = it.value();
+                m_awaitingHandset.erase(it);
+                break;
+            }
+        }
+    }
     handset.tuple = event.tuple;
     const int index = append(handset);
     m_unread.insert(m_socketOf[index], handset.unread);

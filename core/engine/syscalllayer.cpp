@@ -34,6 +34,9 @@ void SyscallLayer::cancel()
         ::shutdown(m_inKernelFd, SHUT_RDWR);
 }
 
+// Only a call waiting in poll() is woken: a call inside the kernel (connect waiting for an
+// answer, a write to a full buffer) returns when the kernel ends it, since shutdown() would
+// end the connection for good, which the user did not ask for.
 void SyscallLayer::interrupt()
 {
     std::lock_guard lock(m_kernelMutex);
@@ -42,8 +45,6 @@ void SyscallLayer::interrupt()
         const quint64 one = 1;
         [[maybe_unused]] const ssize_t written = ::write(m_cancelFd, &one, sizeof(one));
     }
-    if (m_inKernelFd >= 0)
-        ::shutdown(m_inKernelFd, SHUT_RDWR);
 }
 
 void SyscallLayer::enterKernel(int fd)
@@ -77,13 +78,16 @@ SyscallLayer::Wait SyscallLayer::waitFor(QList<pollfd> fds, int timeoutMs,
     int ready = ::poll(fds.data(), nfds_t(fds.size()), 0);
     if (ready > 0 || timeoutMs == 0)
         return ready > 0 ? Wait::Ready : Wait::TimedOut;
-    if (onBlocked)
-        onBlocked();
-    fds.append(pollfd{m_cancelFd, POLLIN, 0});
+    // Waiting from here on, before anyone is told the call blocks: an interrupt() sent as
+    // soon as it is told reaches this wait.
     {
         std::lock_guard lock(m_kernelMutex);
         m_waiting = true;
+        m_interrupted = false;
     }
+    if (onBlocked)
+        onBlocked();
+    fds.append(pollfd{m_cancelFd, POLLIN, 0});
     do {
         ready = ::poll(fds.data(), nfds_t(fds.size()), timeoutMs);
     } while (ready < 0 && errno == EINTR);

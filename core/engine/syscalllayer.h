@@ -19,8 +19,8 @@ namespace SocketScope {
 // Blocking calls can be cancelled from any thread within milliseconds: a call that would
 // wait first waits in poll() on its descriptor plus an eventfd that cancel() signals; a call
 // already inside the kernel (connect, a write on a full buffer) is woken by shutdown().
-// cancel() is for good (the session ends); interrupt() wakes only the call waiting now, as
-// Ctrl+C does in a terminal, and the next calls go on (the lab).
+// cancel() is for good (the session ends); interrupt() wakes only a call waiting in poll()
+// now, as Ctrl+C does in a terminal, and the next calls go on (the lab).
 class SyscallLayer {
 public:
     using BlockedCallback = std::function<void()>;

@@ -6,6 +6,13 @@
 
 namespace SocketScope {
 
+namespace {
+
+// What a scenario file takes: a saved lab session reads back.
+constexpr int maxTimeoutMs = 3'600'000;
+
+} // namespace
+
 bool LabSession::plan()
 {
     const auto word = [this](int i) {
@@ -75,7 +82,8 @@ bool LabSession::plan()
     }
     case LabVerb::Listen: {
         const auto socket = id(0);
-        const auto backlog = socket ? count(1, 5) : std::nullopt;
+        const auto backlog =
+            socket ? parseLabCount(word(1), 5, 65535, &error) : std::optional<int>();
         if (!socket || !backlog)
             return socket ? failed(error) : false;
         planListen(*socket, *backlog);
@@ -183,6 +191,10 @@ bool LabSession::plan()
             const auto timeout = parseLabTimeout(words.takeLast(), &error);
             if (!timeout)
                 return failed(error);
+            if (*timeout > maxTimeoutMs)
+                return failed(tr("*** %1 ms is more than an hour: wait %2 ms at most")
+                                  .arg(*timeout)
+                                  .arg(maxTimeoutMs));
             timeoutMs = *timeout;
         }
         if (words.isEmpty() && m_current >= 0)

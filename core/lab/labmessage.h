@@ -7,9 +7,10 @@
 
 namespace SocketScope {
 
-// The most bytes one message may stand for ("#n" included): a console line never allocates
-// more than this.
-inline constexpr qsizetype labMessageLimit = 16 << 20;
+// The most bytes one message may stand for ("#n" included), and one read may ask for: a
+// console line never allocates more than this, and a saved lab session (whose steps are a
+// scenario file's) reads back.
+inline constexpr qsizetype labMessageLimit = 1 << 20;
 
 // socklab's message syntax: the text as UTF-8, where two spaces are "\r\n" (pairs taken from
 // the end, as socklab does), one trailing space is "\n", and "#n" stands for n '*' bytes.

@@ -118,8 +118,8 @@ private:
     int m_names = 0;
     bool m_anyFailed = false;
 
-    LabLine m_line;      // the command being asked for or run
-    QStringList m_words; // its words, with the answers to its questions
+    LabLine m_line;        // the command being asked for or run
+    QStringList m_words;   // its words, with the answers to its questions
     QString m_commandText; // the command with all its words, as the steps narrate it
     bool m_asking = false;
     LabArgument m_asked = LabArgument::Id;

@@ -13,12 +13,13 @@ QJsonObject localized(const QString& fr, const QString& en)
     return {{QStringLiteral("fr"), fr}, {QStringLiteral("en"), en}};
 }
 
+// Words only (the lab's): "${" would read back as a placeholder, so it is written "$ {".
 QString narrationText(const Narration& narration)
 {
     QString text;
     for (const NarrationPiece& piece : narration)
         text += piece.text;
-    return text;
+    return text.replace(QLatin1String("${"), QLatin1String("$ {"));
 }
 
 QJsonArray flagNames(ConstantKind kind, int flags)

@@ -181,6 +181,9 @@ void Session::reset()
     m_resetting = true;
     const auto ready = qScopeGuard([this] { m_resetting = false; });
     stopActors();
+    // The lab starts over: the steps it was given were its calls, made with its sockets.
+    if (m_options.openEnded)
+        m_scenario.steps.clear();
     m_failures.clear();
     m_next = 0;
     m_awaiting = -1;

@@ -49,7 +49,8 @@ QString Session::remapIfBusy(quint16 port)
 bool Session::bindPortStillFree(int index)
 {
     const ScenarioStep& step = m_scenario.steps.at(index);
-    if (step.call != Call::Bind || step.usesServicePort || step.port == 0)
+    // The lab binds the port the user typed: a busy one is the lesson (EADDRINUSE).
+    if (m_options.openEnded || step.call != Call::Bind || step.usesServicePort || step.port == 0)
         return true;
     // Held by a socket of this run: the lesson may be that bind() fails.
     const quint16 now = runStep(index).port;

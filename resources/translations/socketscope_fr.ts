@@ -1887,6 +1887,10 @@
         <source>%1(): interrupted, the call was not completed</source>
         <translation>%1() : interrompu, l&apos;appel n&apos;a pas abouti</translation>
     </message>
+    <message>
+        <source>*** %1 ms is more than an hour: wait %2 ms at most</source>
+        <translation>*** %1 ms, c&apos;est plus d&apos;une heure : attendez %2 ms au plus</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::LogPresenter</name>
