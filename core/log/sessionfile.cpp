@@ -6,7 +6,6 @@
 #include "packets/packetcodec.h"
 #include "packets/pcapformat.h"
 #include "scenarios/scenariowriter.h"
-#include "scenarios/scenariowriter.h"
 
 #include <QCoreApplication>
 #include <QFile>
