@@ -239,6 +239,24 @@ private Q_SLOTS:
             << "multicast";
         QTest::newRow("membership without a group") << json(membership) << 2 << "group"
                                                     << "string";
+        const QJsonObject fcntl =
+            withStepField(validScenario(), 2, QStringLiteral("call"), QStringLiteral("fcntl"));
+        QTest::newRow("fcntl beyond F_GETFL and F_SETFL")
+            << json(withStepField(fcntl, 2, QStringLiteral("command"), QStringLiteral("F_DUPFD")))
+            << 2 << "command"
+            << "F_SETFL";
+        QTest::newRow("fcntl F_GETFL with flags")
+            << json(withStepField(
+                   withStepField(fcntl, 2, QStringLiteral("command"), QStringLiteral("F_GETFL")), 2,
+                   QStringLiteral("flags"), QStringLiteral("O_NONBLOCK")))
+            << 2 << "flags"
+            << "F_SETFL";
+        QTest::newRow("fcntl flag unknown")
+            << json(withStepField(
+                   withStepField(fcntl, 2, QStringLiteral("command"), QStringLiteral("F_SETFL")), 2,
+                   QStringLiteral("flags"), QStringLiteral("O_FAST")))
+            << 2 << "flags"
+            << "O_FAST";
         QTest::newRow("session folder without a file name")
             << json(withStepField(withStepField(validScenario(), 1, QStringLiteral("address"),
                                                 QJsonValue::Undefined),

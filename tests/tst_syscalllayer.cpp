@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -174,6 +175,41 @@ private Q_SLOTS:
         ::close(client);
         QCOMPARE(event.errorInfo().name, QStringLiteral("EAGAIN"));
         QVERIFY(event.argumentsText().contains(QLatin1String("MSG_DONTWAIT")));
+    }
+
+    // fcntl F_GETFL then F_SETFL with O_NONBLOCK, as a C program makes a socket
+    // non-blocking: the kernel says so after, the calls read like strace, and a read on it
+    // with nothing to read fails at once with EAGAIN, without waiting.
+    void fcntlMakesTheSocketNonBlocking()
+    {
+        SyscallLayer calls;
+        Listener listener(calls);
+        const int client = connectedClient(calls, listener);
+        CallRequest get = request(Call::Fcntl, client);
+        get.arguments.command = F_GETFL;
+        const CallEvent flags = calls.perform(get);
+        QVERIFY(flags.ret >= 0);
+        QCOMPARE(flags.ret & O_NONBLOCK, 0);
+        CallRequest set = request(Call::Fcntl, client);
+        set.arguments.command = F_SETFL;
+        set.arguments.commandArgument = flags.ret | O_NONBLOCK;
+        const CallEvent made = calls.perform(set);
+        QCOMPARE(made.ret, 0);
+        QVERIFY((::fcntl(client, F_GETFL) & O_NONBLOCK) != 0);
+        QCOMPARE(made.straceLine(),
+                 QStringLiteral("fcntl(%1, F_SETFL, O_RDWR|O_NONBLOCK) = 0").arg(client));
+        QCOMPARE(calls.perform(get).straceLine(),
+                 QStringLiteral("fcntl(%1, F_GETFL) = 0x%2 (flags O_RDWR|O_NONBLOCK)")
+                     .arg(client)
+                     .arg(O_RDWR | O_NONBLOCK, 0, 16));
+        CallRequest read = request(Call::Read, client);
+        read.descriptorType = SOCK_STREAM | SOCK_NONBLOCK;
+        bool waited = false;
+        const CallEvent event = calls.perform(read, [&] { waited = true; });
+        ::close(client);
+        QCOMPARE(event.errorInfo().name, QStringLiteral("EAGAIN"));
+        QVERIFY(!waited);
+        QVERIFY(!event.blocked);
     }
 
     void blockedAcceptCancelledWithin100ms()

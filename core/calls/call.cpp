@@ -38,7 +38,7 @@ constexpr std::array<CallInfo, knownCallCount> table{{
     {Call::Dup, "dup", traits({T::TakesDescriptor, T::MakesDescriptor})},
     {Call::Dup2, "dup2", traits({T::TakesDescriptor, T::MakesDescriptor})},
     {Call::Dup3, "dup3", traits({T::TakesDescriptor, T::MakesDescriptor})},
-    {Call::Fcntl, "fcntl", traits({T::TakesDescriptor})},
+    {Call::Fcntl, "fcntl", traits({T::TakesDescriptor}) | performable},
     {Call::Ioctl, "ioctl", traits({T::TakesDescriptor})},
     {Call::Read, "read", traits({T::TakesDescriptor, T::ReceivesData, T::MayBlock}) | performable},
     {Call::Write, "write", traits({T::TakesDescriptor, T::SendsData, T::MayBlock}) | performable},

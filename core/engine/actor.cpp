@@ -7,6 +7,7 @@
 #include "logging.h"
 
 #include <algorithm>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -240,6 +241,12 @@ void Actor::remember(const StepCommand& command, const CallRequest& request, con
     } else if (Calls::has(request.call, CallTrait::ReleasesDescriptor) &&
                (event.ret == 0 || event.error != EBADF)) {
         m_open.remove(a.fd);
+    } else if (request.call == Call::Fcntl && event.ret >= 0 && m_open.contains(a.fd) &&
+               (a.command == F_GETFL || a.command == F_SETFL)) {
+        // What the kernel now says of O_NONBLOCK: the next calls wait, or not, as it does.
+        const qint64 flags = a.command == F_GETFL ? event.ret : a.commandArgument;
+        int& type = m_open[a.fd].type;
+        type = (flags & O_NONBLOCK) ? (type | SOCK_NONBLOCK) : (type & ~SOCK_NONBLOCK);
     }
     if (!step.addressAs.isEmpty() && event.results.returnedAddress.isValid())
         m_addresses.insert(step.addressAs, event.results.returnedAddress);

@@ -59,6 +59,7 @@ private:
     void doSockName(const CallRequest& r, CallEvent& e);
     void doGetSockOpt(const CallRequest& r, CallEvent& e);
     void doSetSockOpt(const CallRequest& r, CallEvent& e);
+    void doFcntl(const CallRequest& r, CallEvent& e);
     void doPoll(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
     void doSelect(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
     void doGetAddrInfo(const CallRequest& r, CallEvent& e);

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
 
@@ -133,6 +134,10 @@ void readOption(const QJsonObject& object, ScenarioStep& step)
         a.value.lingerSeconds = optionalInt(object, QStringLiteral("linger"), 0, 0, 3600);
         break;
     case OptionValue::Kind::Timeval:
+        // SO_RCVTIMEO, SO_SNDTIMEO: a struct timeval, given in milliseconds.
+        a.value.microseconds =
+            qint64(optionalInt(object, QStringLiteral("timeout_ms"), 0, 0, 3'600'000)) * 1000;
+        return;
     case OptionValue::Kind::Bytes:
         fail(QStringLiteral("option"),
              Tr::tr("\"%1\" takes a value that scenarios cannot give yet").arg(option));
@@ -143,6 +148,19 @@ void readOption(const QJsonObject& object, ScenarioStep& step)
     if (!object.contains(QLatin1String("value")))
         fail(QStringLiteral("value"), Tr::tr("is required for setsockopt"));
     a.value.integer = optionalInt(object, QStringLiteral("value"), 0, -1, 1 << 30);
+}
+
+// fcntl: F_GETFL, or F_SETFL with the file's flags (O_NONBLOCK).
+void readFcntl(const QJsonObject& object, ScenarioStep& step)
+{
+    CallArguments& a = step.arguments;
+    a.command = requireConstant(object, QStringLiteral("command"), ConstantKind::FcntlCommand);
+    if (a.command != F_GETFL && a.command != F_SETFL)
+        fail(QStringLiteral("command"), Tr::tr("must be F_GETFL or F_SETFL"));
+    if (a.command == F_SETFL)
+        a.commandArgument = optionalFlags(object, QStringLiteral("flags"), ConstantKind::FileFlag);
+    else if (object.contains(QLatin1String("flags")))
+        fail(QStringLiteral("flags"), Tr::tr("only F_SETFL takes flags"));
 }
 
 void readAddrInfo(const QJsonObject& object, ScenarioStep& step)
@@ -235,6 +253,9 @@ void readArguments(const QJsonObject& object, ScenarioStep& step, const NameScop
     case Call::GetAddrInfo:
         readAddrInfo(object, step);
         break;
+    case Call::Fcntl:
+        readFcntl(object, step);
+        break;
     case Call::GetNameInfo:
         a.flags = optionalFlags(object, QStringLiteral("flags"), ConstantKind::NameInfoFlag);
         break;
@@ -250,7 +271,6 @@ void readArguments(const QJsonObject& object, ScenarioStep& step, const NameScop
     case Call::Dup:
     case Call::Dup2:
     case Call::Dup3:
-    case Call::Fcntl:
     case Call::Ioctl:
     case Call::Readv:
     case Call::Writev:

@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 
+#include <fcntl.h>
+
 namespace SocketScope::ScenarioWriter {
 
 namespace {
@@ -82,7 +84,17 @@ QJsonObject stepToJson(const ScenarioStep& step)
         break;
     case Call::SetSockOpt:
         o[QStringLiteral("option")] = socketOptionName(a.level, a.option);
-        o[QStringLiteral("value")] = a.value.integer;
+        if (a.value.kind == OptionValue::Kind::Timeval)
+            o[QStringLiteral("timeout_ms")] = a.value.microseconds / 1000;
+        else
+            o[QStringLiteral("value")] = a.value.integer;
+        if (a.value.kind == OptionValue::Kind::Linger)
+            o[QStringLiteral("linger")] = a.value.lingerSeconds;
+        break;
+    case Call::Fcntl:
+        o[QStringLiteral("command")] = constantName(ConstantKind::FcntlCommand, a.command);
+        if (a.command == F_SETFL)
+            o[QStringLiteral("flags")] = flagNames(ConstantKind::FileFlag, int(a.commandArgument));
         break;
     case Call::GetSockOpt:
         o[QStringLiteral("option")] = socketOptionName(a.level, a.option);
@@ -107,7 +119,6 @@ QJsonObject stepToJson(const ScenarioStep& step)
     case Call::Dup:
     case Call::Dup2:
     case Call::Dup3:
-    case Call::Fcntl:
     case Call::Ioctl:
     case Call::Readv:
     case Call::Writev:
