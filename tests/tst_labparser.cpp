@@ -756,10 +756,10 @@ private Q_SLOTS:
                                                  "The lab also accepts: -waitall -dontwait"});
         QTest::newRow("nodelay note")
             << LabMode::Tcp << strings({"options"})
-            << strings({"usage: options [id] [name]...", "Note: socklab's option nodelay sets "
-                                                         "O_NONBLOCK, not TCP_NODELAY. In the lab, "
-                                                         "nodelay is TCP_NODELAY and nonblock is "
-                                                         "O_NONBLOCK."});
+            << strings({"usage: options [id] [name]...",
+                        "Note: socklab's option nodelay sets O_NONBLOCK (fcntl), not TCP_NODELAY. "
+                        "The lab keeps nodelay as socklab's, so that its scripts work: nodelay "
+                        "and nonblock are O_NONBLOCK, tcpnodelay is TCP_NODELAY."});
         QTest::newRow("lab command") << LabMode::Udp << strings({"select"})
                                      << strings({"usage: select [id]... [timeout-ms]"});
     }

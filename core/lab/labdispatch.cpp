@@ -224,6 +224,7 @@ bool LabSession::plan()
         Q_EMIT quitRequested();
         return true;
     case LabVerb::Options:
+        return planOptions();
     case LabVerb::Msocket:
     case LabVerb::Mjoin:
     case LabVerb::Mleave:

@@ -1,4 +1,5 @@
 #include "lab/labcommand.h"
+#include "lab/laboptions.h"
 
 namespace SocketScope {
 
@@ -34,8 +35,9 @@ QString noteFor(LabVerb verb)
 {
     switch (verb) {
     case LabVerb::Options:
-        return Tr::tr("Note: socklab's option nodelay sets O_NONBLOCK, not TCP_NODELAY. In the "
-                      "lab, nodelay is TCP_NODELAY and nonblock is O_NONBLOCK.");
+        return Tr::tr("Note: socklab's option nodelay sets O_NONBLOCK (fcntl), not TCP_NODELAY. "
+                      "The lab keeps nodelay as socklab's, so that its scripts work: nodelay and "
+                      "nonblock are O_NONBLOCK, tcpnodelay is TCP_NODELAY.");
     case LabVerb::Status:
         return Tr::tr("Note: socklab prints garbage in the row of an IPv6 UDP socket; the lab "
                       "prints it right.");
@@ -98,6 +100,8 @@ QStringList commandHelp(const LabCommandSpec& command)
         lines += Tr::tr("The lab also accepts: %1").arg(flags.join(QLatin1Char(' ')));
     if (const QString note = noteFor(command.verb); !note.isEmpty())
         lines += note;
+    if (command.verb == LabVerb::Options)
+        lines += labOptionsHelp();
     return lines;
 }
 

@@ -36,6 +36,7 @@ LabSession::LabSession(LabMode mode, const SessionOptions& options, QObject* par
         m_plan.clear();
         m_awaitedStep = -1;
         m_asking = false;
+        m_answer = {};
         if (wasBusy)
             Q_EMIT readyForInput();
     });
@@ -47,7 +48,7 @@ LabSession::~LabSession() = default;
 QString LabSession::prompt() const
 {
     if (m_asking)
-        return labPrompt(m_asked, m_current);
+        return m_answer ? m_question : labPrompt(m_asked, m_current);
     switch (m_mode) {
     case LabMode::Standard:
         return QStringLiteral("socklab> ");
@@ -63,6 +64,17 @@ void LabSession::feed(const QString& line)
 {
     if (isBusy())
         return;
+    if (m_asking && m_answer) {
+        const auto answer = m_answer; // kept whole while it runs
+        if (!answer(line)) {
+            print(prompt(), Output::Prompt);
+            return;
+        }
+        m_asking = false;
+        m_answer = {};
+        runNext();
+        return;
+    }
     if (m_asking) {
         if (takeAnswer(line))
             askOrRun();
@@ -85,6 +97,8 @@ void LabSession::endOfInput()
     if (!m_asking)
         return;
     m_asking = false;
+    m_answer = {};
+    m_plan.clear();
     print(tr("*** end of input: %1 abandoned").arg(QLatin1String(m_line.command->name)),
           Output::Error);
     m_anyFailed = true;
@@ -95,6 +109,8 @@ void LabSession::interrupt()
 {
     if (m_asking) {
         m_asking = false;
+        m_answer = {};
+        m_plan.clear();
         Q_EMIT readyForInput();
         return;
     }
@@ -201,7 +217,7 @@ void LabSession::run()
 
 void LabSession::runNext()
 {
-    while (!m_plan.isEmpty()) {
+    while (!m_plan.isEmpty() && !m_answer) {
         PlannedCall next = m_plan.takeFirst();
         const std::optional<ScenarioStep> step = next.make();
         if (!step) {
@@ -211,6 +227,7 @@ void LabSession::runNext()
         }
         m_awaitedStep = int(m_session.scenario().steps.size());
         m_awaitedReport = std::move(next.report);
+        m_awaitedFailureName = next.failureName;
         m_session.appendStep(*step);
         if (m_session.step())
             return; // onCallAppended() goes on
@@ -218,6 +235,10 @@ void LabSession::runNext()
         print(tr("*** the lab is not ready for calls"), Output::Error);
         m_anyFailed = true;
         m_plan.clear();
+    }
+    if (m_answer) {
+        Q_EMIT readyForInput(); // the question's answer may come
+        return;
     }
     finishCommand();
 }
@@ -230,12 +251,20 @@ void LabSession::onCallAppended(const CallEvent& event)
     m_lastEvent = event;
     const bool goOn = m_awaitedReport ? m_awaitedReport(event) : !event.failed();
     if (event.failed() || event.cancelled) {
-        printFailure(event);
+        printFailure(event, m_awaitedFailureName);
         m_anyFailed = true;
     }
     if (!goOn)
         m_plan.clear();
     runNext();
+}
+
+void LabSession::ask(const QString& question, std::function<bool(const QString&)> answer)
+{
+    m_asking = true;
+    m_question = question;
+    m_answer = std::move(answer);
+    print(question, Output::Prompt);
 }
 
 void LabSession::finishCommand()
@@ -250,15 +279,16 @@ void LabSession::print(const QString& text, Output kind)
 }
 
 // socklab's perror() line, and what socklab does not say: the errno's name and why.
-void LabSession::printFailure(const CallEvent& event)
+void LabSession::printFailure(const CallEvent& event, const QString& name)
 {
-    const QString call = Calls::name(event.call);
     if (event.cancelled) {
-        print(tr("%1(): interrupted, the call was not completed").arg(call), Output::Error);
+        print(tr("%1(): interrupted, the call was not completed").arg(Calls::name(event.call)),
+              Output::Error);
         return;
     }
+    const QString call = name.isEmpty() ? Calls::name(event.call) + QStringLiteral("()") : name;
     const ErrnoInfo error = event.errorInfo();
-    print(QStringLiteral("%1(): %2").arg(call, error.message), Output::Error);
+    print(QStringLiteral("%1: %2").arg(call, error.message), Output::Error);
     print(QStringLiteral("    %1: %2").arg(error.name, error.explanation), Output::Error);
 }
 

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 namespace SocketScope {
 
@@ -63,7 +64,7 @@ public:
 
 Q_SIGNALS:
     void printed(const QString& text, SocketScope::LabSession::Output kind);
-    // The command is done (or abandoned): the next line may come.
+    // The next line may come: the command is done, abandoned, or asks a question.
     void readyForInput();
     void quitRequested();
 
@@ -71,9 +72,18 @@ private:
     // One call of a command: made when the previous one returned, so that it can use its
     // result; report() prints it and says whether the command goes on.
     struct PlannedCall {
+        PlannedCall(std::function<std::optional<ScenarioStep>()> makeStep,
+                    std::function<bool(const CallEvent&)> reportEvent, QString nameInErrors = {})
+            : make(std::move(makeStep))
+            , report(std::move(reportEvent))
+            , failureName(std::move(nameInErrors))
+        {
+        }
         std::function<std::optional<ScenarioStep>()> make;
         std::function<bool(const CallEvent&)> report;
+        QString failureName; // how its error line names it ("setsockopt()-reuseaddr"); "call()"
     };
+    struct OptionsRun;
 
     void startCommand(const LabLine& line);
     void askOrRun();
@@ -83,7 +93,10 @@ private:
     void onCallAppended(const CallEvent& event);
     void finishCommand();
     void print(const QString& text, Output kind = Output::Result);
-    void printFailure(const CallEvent& event);
+    void printFailure(const CallEvent& event, const QString& name);
+    // A question in the middle of a command (options' prompts): the next line goes to
+    // answer(), which says whether it was one (false: asked again).
+    void ask(const QString& question, std::function<bool(const QString&)> answer);
 
     // Building the calls of a command (labplan.cpp).
     bool plan();
@@ -107,6 +120,11 @@ private:
     void planTcpShortcut(int domain, bool passive, const SocketAddress& peer);
     void planUdpSocket(int domain);
     int newSocketId() const; // of the socket the last call made
+    // socklab's options: each shown, asked and set by real calls (labplanoptions.cpp).
+    bool planOptions();
+    void planNextOption(const std::shared_ptr<OptionsRun>& run);
+    void planOptionSet(const std::shared_ptr<OptionsRun>& run, const OptionValue& value,
+                       qint64 fileFlags);
 
     // Reports in socklab's words (labreport.cpp).
     QStringList statusTable() const;
@@ -126,6 +144,9 @@ private:
     QList<PlannedCall> m_plan;
     int m_awaitedStep = -1; // the session step whose call is awaited
     std::function<bool(const CallEvent&)> m_awaitedReport;
+    QString m_awaitedFailureName;
+    QString m_question;
+    std::function<bool(const QString&)> m_answer;
     CallEvent m_lastEvent;
 };
 

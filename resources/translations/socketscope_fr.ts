@@ -746,10 +746,6 @@
         <translation>« %1 » n&apos;est pas un délai : des millisecondes, ou -1 pour attendre sans fin</translation>
     </message>
     <message>
-        <source>Note: socklab&apos;s option nodelay sets O_NONBLOCK, not TCP_NODELAY. In the lab, nodelay is TCP_NODELAY and nonblock is O_NONBLOCK.</source>
-        <translation>Remarque : l&apos;option nodelay de socklab met O_NONBLOCK, pas TCP_NODELAY. Dans le labo, nodelay est TCP_NODELAY et nonblock est O_NONBLOCK.</translation>
-    </message>
-    <message>
         <source>Note: socklab prints garbage in the row of an IPv6 UDP socket; the lab prints it right.</source>
         <translation>Remarque : socklab affiche n&apos;importe quoi dans la ligne d&apos;une socket UDP IPv6 ; le labo l&apos;affiche correctement.</translation>
     </message>
@@ -888,6 +884,50 @@
     <message>
         <source>Commands? : </source>
         <translation>Commandes ? : </translation>
+    </message>
+    <message>
+        <source>Note: socklab&apos;s option nodelay sets O_NONBLOCK (fcntl), not TCP_NODELAY. The lab keeps nodelay as socklab&apos;s, so that its scripts work: nodelay and nonblock are O_NONBLOCK, tcpnodelay is TCP_NODELAY.</source>
+        <translation>Remarque : l&apos;option nodelay de socklab met O_NONBLOCK (fcntl), pas TCP_NODELAY. Le labo garde le nodelay de socklab, pour que ses scripts marchent : nodelay et nonblock sont O_NONBLOCK, tcpnodelay est TCP_NODELAY.</translation>
+    </message>
+    <message>
+        <source>*** %1 (O_ASYNC: SIGIO when data arrives) is not in the lab: SIGIO would end the lab, which does not catch it; poll or select tell when data is there</source>
+        <translation>*** %1 (O_ASYNC : SIGIO à l&apos;arrivée de données) n&apos;est pas dans le labo : SIGIO terminerait le labo, qui ne l&apos;intercepte pas ; poll ou select disent quand des données sont là</translation>
+    </message>
+    <message>
+        <source>*** %1: answer y or n (1 or 0)</source>
+        <translation>*** %1 : répondez y ou n (1 ou 0)</translation>
+    </message>
+    <message>
+        <source>*** %1: a whole number from 0 to %2</source>
+        <translation>*** %1 : un nombre entier de 0 à %2</translation>
+    </message>
+    <message>
+        <source>*** %1: seconds from 0 to %2, to the millisecond (0.5)</source>
+        <translation>*** %1 : des secondes, de 0 à %2, à la milliseconde près (0.5)</translation>
+    </message>
+    <message>
+        <source>*** %1: on or off, then the seconds from 0 to %2: 1,5 or 0</source>
+        <translation>*** %1 : activé (1) ou non (0), puis les secondes de 0 à %2 : 1,5 ou 0</translation>
+    </message>
+    <message>
+        <source>*** unknown option %1</source>
+        <translation>*** option inconnue %1</translation>
+    </message>
+    <message>
+        <source>*** %1 names several options (%2): give more of its name</source>
+        <translation>*** %1 désigne plusieurs options (%2) : donnez davantage de son nom</translation>
+    </message>
+    <message>
+        <source>Options: broadcast debug dontroute keepalive oobinline reuseaddr (SO_*, y or n), nodelay (O_NONBLOCK, as in socklab), rcvbuf sndbuf (bytes), rcvtimeo sndtimeo (seconds, 0.5 for half a second); the lab adds nonblock (O_NONBLOCK again), tcpnodelay (TCP_NODELAY), linger (SO_LINGER: 1,5 is on for 5 seconds, 0 is off), reuseport (SO_REUSEPORT), v6only (IPV6_V6ONLY), ttl (IP_TTL, IPV6_UNICAST_HOPS for IPv6).</source>
+        <translation>Options : broadcast debug dontroute keepalive oobinline reuseaddr (SO_*, y ou n), nodelay (O_NONBLOCK, comme dans socklab), rcvbuf sndbuf (octets), rcvtimeo sndtimeo (secondes, 0.5 pour une demi-seconde) ; le labo ajoute nonblock (O_NONBLOCK aussi), tcpnodelay (TCP_NODELAY), linger (SO_LINGER : 1,5 l&apos;active pour 5 secondes, 0 le désactive), reuseport (SO_REUSEPORT), v6only (IPV6_V6ONLY), ttl (IP_TTL, IPV6_UNICAST_HOPS en IPv6).</translation>
+    </message>
+    <message>
+        <source>options id shows every option with its value as getsockopt reads it and asks for a new one (Enter keeps it); a name or the start of one asks only for those; name=value sets it at once: options . reuseaddr=1 linger=1,5 rcvtimeo=2</source>
+        <translation>options id montre chaque option avec sa valeur lue par getsockopt et en demande une nouvelle (Entrée la garde) ; un nom, ou son début, ne demande que celles-là ; nom=valeur la règle aussitôt : options . reuseaddr=1 linger=1,5 rcvtimeo=2</translation>
+    </message>
+    <message>
+        <source>asynchrone (O_ASYNC, SIGIO) is not in the lab: SIGIO would end it.</source>
+        <translation>asynchrone (O_ASYNC, SIGIO) n&apos;est pas dans le labo : SIGIO le terminerait.</translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1212,14 @@
     <message>
         <source>${port} names the port of a step that uses &quot;$port&quot;, and no step of this scenario does</source>
         <translation>${port} désigne le port d&apos;une étape qui utilise &quot;$port&quot;, et aucune étape de ce scénario ne le fait</translation>
+    </message>
+    <message>
+        <source>must be F_GETFL or F_SETFL</source>
+        <translation>doit être F_GETFL ou F_SETFL</translation>
+    </message>
+    <message>
+        <source>only F_SETFL takes flags</source>
+        <translation>seul F_SETFL prend des drapeaux</translation>
     </message>
 </context>
 <context>
