@@ -117,6 +117,15 @@ linger lingerOf(int fd)
     return value;
 }
 
+// How many questions `options id` asks for such a socket: one an option it shows.
+int walkedOptions(int domain, int type)
+{
+    int count = 0;
+    for (const LabOptionSpec& spec : labOptionSpecs())
+        count += spec.walked && labOptionApplies(spec, domain, type) ? 1 : 0;
+    return count;
+}
+
 int countCalls(LabSession& lab, Call call)
 {
     int count = 0;
@@ -726,6 +735,14 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--strict")} << QByteArray("socket udp\nclose .\n") << 0;
         QTest::newRow("end of input while asked")
             << QStringList{QStringLiteral("--strict")} << QByteArray("connect\n") << 1;
+        QTest::newRow("strict: an option's question answered by the script")
+            << QStringList{QStringLiteral("--strict")}
+            << QByteArray("socket udp\noptions . reuseaddr\ny\noptions .\n") +
+                   QByteArray(walkedOptions(AF_INET, SOCK_DGRAM), '\n') + "close .\n"
+            << 0;
+        QTest::newRow("strict: end of input at an option's question")
+            << QStringList{QStringLiteral("--strict")}
+            << QByteArray("socket udp\noptions . reuseaddr\n") << 1;
         QTest::newRow("unknown mode") << QStringList{QStringLiteral("sctp")} << QByteArray() << 2;
         QTest::newRow("udp mode") << QStringList{QStringLiteral("udp"), QStringLiteral("--strict")}
                                   << QByteArray("socket\nstatus\n") << 0;
