@@ -11,6 +11,7 @@
 #include <QTableWidget>
 #include <QTest>
 
+#include <sys/socket.h>
 #include <unistd.h>
 
 using namespace SocketScope;
@@ -79,6 +80,34 @@ private Q_SLOTS:
             QCOMPARE(window.source(), window.session());
         }
         QCOMPARE(TestScenarios::openDescriptors(), before);
+    }
+
+    // options asks in the console as socklab does: the question is the prompt, the input
+    // takes the answer, the option is set on the real socket.
+    void optionsAskedInTheConsole()
+    {
+        MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
+        window.resize(1280, 720);
+        window.show();
+        window.openLab(LabMode::Standard);
+        QVERIFY(typeCommand(window, QStringLiteral("socket tcp")));
+        QVERIFY(typeCommand(window, QStringLiteral("options . reuseaddr")));
+        QCOMPARE(window.lab()->prompt(), QStringLiteral("reuseaddr [y/N] : "));
+        QVERIFY(!window.labConsole()->input()->isReadOnly());
+        QVERIFY(typeCommand(window, QStringLiteral("y")));
+        QVERIFY(!window.lab()->isAsking());
+        int value = 0;
+        socklen_t length = sizeof(value);
+        QCOMPARE(::getsockopt(window.lab()->currentId(), SOL_SOCKET, SO_REUSEADDR, &value, &length),
+                 0);
+        QCOMPARE(value, 1);
+        QVERIFY(window.labConsole()->output()->toPlainText().contains(
+            QStringLiteral("reuseaddr [y/N] : y")));
+        // The next question shows the kernel's value: the socket's receive buffer.
+        QVERIFY(typeCommand(window, QStringLiteral("options . rcvb")));
+        length = sizeof(value);
+        ::getsockopt(window.lab()->currentId(), SOL_SOCKET, SO_RCVBUF, &value, &length);
+        QCOMPARE(window.lab()->prompt(), QStringLiteral("rcvbuf [%1] : ").arg(value));
     }
 
     // A blocked accept() is interrupted from the window (the Interrupt button, Ctrl+C).
