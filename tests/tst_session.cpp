@@ -247,6 +247,25 @@ private Q_SLOTS:
         QCOMPARE(openDescriptors(), descriptorsBefore);
     }
 
+    // fcntl F_SETFL O_NONBLOCK in a scenario: the actor then treats the socket as the kernel
+    // does, so recvfrom with nothing to read fails at once with EAGAIN, and is never drawn
+    // waiting.
+    void nonBlockingSocketDoesNotWait()
+    {
+        Session session;
+        QSignalSpy blocked(&session.log(), &EventLog::callBlocked);
+        QVERIFY(TestScenarios::runToEnd(
+            session, TestScenarios::fromTestData(QStringLiteral("nonblocking-read"))));
+        QVERIFY(session.outcome()->passed);
+        const QList<CallEvent>& calls = session.log().calls();
+        QCOMPARE(calls.at(3).call, Call::Fcntl);
+        QCOMPARE(calls.at(3).ret, 0);
+        QCOMPARE(calls.at(4).call, Call::RecvFrom);
+        QCOMPARE(calls.at(4).error, EAGAIN);
+        QVERIFY(!calls.at(4).blocked);
+        QVERIFY(blocked.isEmpty());
+    }
+
     void stepsThroughTcpEcho()
     {
         Session session;
