@@ -1,0 +1,62 @@
+#pragma once
+
+#include "scenarios/scenario.h"
+
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+// What cprogram.cpp and cstatements.cpp share: the program being written and the C text of
+// one step. Not used elsewhere.
+namespace SocketScope::CProgram::Detail {
+
+// Lines of C at the current depth of braces.
+class Lines {
+public:
+    void add(const QString& line);
+    void open(const QString& line); // "if (...) {", then one level deeper
+    void close(const QString& line = QStringLiteral("}"));
+    void comment(const QString& text); // wrapped, "*/" made harmless
+    void blank() { m_lines << QString(); }
+    QString text() const { return m_lines.join(QLatin1Char('\n')) + QLatin1Char('\n'); }
+    int depth() const { return m_depth; }
+    void setDepth(int depth) { m_depth = depth; }
+
+private:
+    QStringList m_lines;
+    int m_depth = 0;
+};
+
+// What the program takes on its command line and needs besides its calls.
+struct Program {
+    const Scenario* scenario = nullptr;
+    QString language;
+    bool takesPort = false; // binds the scenario's port: ./server [port]
+    bool takesHost = false; // sends to it: ./client [host [port]]
+    QString defaultHost;
+    quint16 defaultPort = 0;
+    bool printsAddresses = false; // the helper printAddress() is written
+    bool usesPortHelper = false;
+};
+
+// What one function (main or a thread's) declares for its calls.
+struct FunctionNeeds {
+    qint64 bufferSize = 0;
+    bool received = false;
+    bool sent = false;
+    bool result = false;
+};
+
+// A C identifier for a scenario's name.
+QString identifier(const QString& name);
+// A C string literal of UTF-8 text (the translated messages), or of raw bytes (payloads).
+QString textLiteral(const QString& text);
+QString bytesLiteral(const QByteArray& bytes);
+
+// The step's narration in the program's language, as the comment above its call.
+QString narrationComment(const ScenarioStep& step, const QString& language);
+// The call of `step` with its checks and messages. Fork and pthread_create are written by
+// cprogram.cpp, which knows the children.
+void writeStep(const ScenarioStep& step, Program& program, FunctionNeeds& needs, Lines& out);
+
+} // namespace SocketScope::CProgram::Detail
