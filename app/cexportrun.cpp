@@ -3,9 +3,13 @@
 #include "export/labscenario.h"
 #include "log/sessionfile.h"
 #include "scenarios/scenariocatalog.h"
+#include "scenarios/scenariowriter.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
 #include <QTextStream>
 
 namespace SocketScope {
@@ -22,6 +26,24 @@ QList<CProgram::SourceFile> cProgramsOf(const Scenario& scenario, const QList<Ca
                                         const QString& language)
 {
     return CProgram::programs(LabScenario::withServicePort(scenario, calls), language);
+}
+
+bool writeLabScenario(const Scenario& lab, const QList<CallEvent>& calls, const QString& path,
+                      QString* error)
+{
+    // The file's name is the scenario's id, as in the catalogue's folder.
+    QString id = QFileInfo(path).completeBaseName();
+    if (id.isEmpty())
+        id = QStringLiteral("lab");
+    const Scenario scenario = LabScenario::fromLab(lab, calls, id);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(QJsonDocument(ScenarioWriter::scenarioToJson(scenario)).toJson()) < 0 ||
+        !file.commit()) {
+        *error = Tr::tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
 }
 
 int exportCPrograms(const CommandLineOptions& options, const ScenarioCatalog& catalog,

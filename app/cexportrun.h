@@ -16,6 +16,11 @@ struct Scenario;
 QList<CProgram::SourceFile> cProgramsOf(const Scenario& scenario, const QList<CallEvent>& calls,
                                         const QString& language);
 
+// The lab's session as a scenario file at `path` (File > Save lab as scenario, --lab
+// --save-scenario FILE), its id the file's name; false with the reason in *error.
+bool writeLabScenario(const Scenario& lab, const QList<CallEvent>& calls, const QString& path,
+                      QString* error);
+
 // --export-c FOLDER with --scenario ID or --replay FILE: writes the programs and prints, for
 // each, how to compile it. Returns 0 when written, 1 when a file could not be, 2 for an
 // unknown scenario or a file that cannot be read.

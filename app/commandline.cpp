@@ -144,8 +144,13 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
     parser.addPositionalArgument(QStringLiteral("tcp|udp"),
                                  Tr::tr("With --lab: socklab's TCP or UDP mode."),
                                  QStringLiteral("[tcp|udp]"));
+    const QCommandLineOption saveScenarioOption(
+        QStringLiteral("save-scenario"),
+        Tr::tr("With --lab: at the end, write the lab's calls as a scenario file, its narration "
+               "left to write; --scenario-folder loads it."),
+        Tr::tr("FILE"));
     parser.addOptions({socketsOption, jsonOption, noProcessesOption, presentationOption, labOption,
-                       strictOption});
+                       strictOption, saveScenarioOption});
     parser.addOptions({listOption, headlessOption, scenarioOption, replayOption, portOption,
                        traceOption, pcapOption, noCaptureOption, langOption, themeOption,
                        folderOption, stepsOption, screenshotOption, exportPngOption,
@@ -177,6 +182,16 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
         return result;
     }
     options.strictLab = parser.isSet(strictOption);
+    if (parser.isSet(saveScenarioOption)) {
+        if (!parser.isSet(labOption)) {
+            result.error = Tr::tr("--save-scenario goes with --lab.");
+            return result;
+        }
+        options.labScenarioPath = parser.value(saveScenarioOption);
+        result.error = outputFileError(QStringLiteral("--save-scenario"), options.labScenarioPath);
+        if (!result.error.isEmpty())
+            return result;
+    }
     options.helpText = parser.helpText();
     if (parser.isSet(helpOption)) {
         options.mode = CommandLineOptions::Mode::Help;

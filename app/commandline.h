@@ -43,6 +43,7 @@ struct CommandLineOptions {
     QString exportCFolder; // --export-c: the scenario or the replayed session as C programs
     LabMode labMode = LabMode::Standard; // --lab [tcp|udp]
     bool strictLab = false;              // --strict: a failed lab command fails the run
+    QString labScenarioPath;             // --save-scenario: the lab's calls as a scenario file
     QString helpText;
 };
 

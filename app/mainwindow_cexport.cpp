@@ -1,14 +1,9 @@
 #include "cexportrun.h"
-#include "export/labscenario.h"
 #include "lab/labsession.h"
 #include "mainwindow.h"
-#include "scenarios/scenariowriter.h"
 #include "sources/eventsource.h"
 
 #include <QFileDialog>
-#include <QFileInfo>
-#include <QJsonDocument>
-#include <QSaveFile>
 
 // File > Export as C and File > Save lab as scenario: from clicks to code.
 namespace SocketScope {
@@ -48,20 +43,8 @@ bool MainWindow::saveLabScenario(const QString& path, QString* error) const
         *error = tr("Open the lab first: File > Lab.");
         return false;
     }
-    // The file's name is the scenario's id, as in the catalogue's folder.
-    QString id = QFileInfo(path).completeBaseName();
-    if (id.isEmpty())
-        id = QStringLiteral("lab");
-    const Scenario scenario =
-        LabScenario::fromLab(m_lab->session().scenario(), m_lab->session().log().calls(), id);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(QJsonDocument(ScenarioWriter::scenarioToJson(scenario)).toJson()) < 0 ||
-        !file.commit()) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeLabScenario(m_lab->session().scenario(), m_lab->session().log().calls(), path,
+                            error);
 }
 
 void MainWindow::askToSaveLabScenario()

@@ -133,12 +133,14 @@ private Q_SLOTS:
     void serverAndClientTalk_data()
     {
         QTest::addColumn<QString>("id");
-        QTest::newRow("TCP echo") << QStringLiteral("tcp-echo");
-        QTest::newRow("UDP echo") << QStringLiteral("udp-echo");
+        QTest::addColumn<QString>("ready"); // the server's message that it can take the client
+        QTest::newRow("TCP echo") << QStringLiteral("tcp-echo") << QStringLiteral("listen(): ");
+        QTest::newRow("UDP echo") << QStringLiteral("udp-echo") << QStringLiteral("bind(): ");
     }
     void serverAndClientTalk()
     {
         QFETCH(QString, id);
+        QFETCH(QString, ready);
         const Scenario scenario = TestScenarios::builtIn(id);
         const QList<CProgram::SourceFile> files =
             CProgram::programs(scenario, QStringLiteral("en"));
@@ -156,9 +158,13 @@ private Q_SLOTS:
         QByteArray said;
         const QRegularExpression bound(QStringLiteral("bind\\(\\): port (\\d+)"));
         QRegularExpressionMatch match;
-        while (!(match = bound.match(QString::fromUtf8(said))).hasMatch() &&
-               server.waitForReadyRead(20'000))
+        while (!(match = bound.match(QString::fromUtf8(said))).hasMatch() ||
+               !said.contains(ready.toUtf8())) {
+            if (!server.waitForReadyRead(20'000))
+                break;
             said += server.readAllStandardOutput();
+        }
+        QVERIFY2(said.contains(ready.toUtf8()), said.constData());
         QVERIFY2(match.hasMatch(), said.constData());
         const quint16 port = match.captured(1).toUShort();
         QVERIFY(port != 0);
@@ -172,11 +178,54 @@ private Q_SLOTS:
         const QByteArray answer = lastExpectedData(scenario, QStringLiteral("client"));
         QVERIFY(!answer.isEmpty());
         QVERIFY2(clientSaid.contains(answer), clientSaid.constData());
-        QVERIFY(server.waitForFinished(20'000));
+        QVERIFY(server.state() == QProcess::NotRunning || server.waitForFinished(20'000));
         said += server.readAllStandardOutput();
         QCOMPARE(server.exitCode(), 0);
         QVERIFY2(said.contains(lastExpectedData(scenario, QStringLiteral("server"))),
                  said.constData());
+    }
+
+    // The course's exported client against the lab playing the server, as socklab would.
+    void exportedClientTalksToTheLab()
+    {
+        const Scenario scenario = TestScenarios::builtIn(QStringLiteral("tcp-echo"));
+        const QList<CProgram::SourceFile> files =
+            CProgram::programs(scenario, QStringLiteral("en"));
+        QTemporaryDir folder;
+        QString error;
+        QVERIFY2(CProgram::writeFiles(files, folder.path(), &error), qPrintable(error));
+        const auto client = std::find_if(files.cbegin(), files.cend(), [](const auto& file) {
+            return file.fileName == QLatin1String("client.c");
+        });
+        QVERIFY(client != files.cend());
+        QVERIFY(compile(*client, folder.path()).isEmpty());
+
+        LabSession lab(LabMode::Tcp, labOptions());
+        QVERIFY(type(lab, QStringLiteral("passive")));
+        const quint16 port = localPortOf(lab, lab.currentId());
+        QVERIFY(port != 0);
+        QProcess program;
+        program.start(folder.filePath(QStringLiteral("client")),
+                      {QStringLiteral("127.0.0.1"), QString::number(port)});
+        QVERIFY(program.waitForStarted());
+        QVERIFY(type(lab, QStringLiteral("accept .")));
+        QVERIFY(type(lab, QStringLiteral("read . 100")));
+        const CallEvent read = lab.session().log().calls().last();
+        QCOMPARE(read.results.data, lastExpectedData(scenario, QStringLiteral("server")));
+        QVERIFY(type(lab, QStringLiteral("write . answer")));
+        const CallEvent written = lab.session().log().calls().last();
+        QCOMPARE(written.call, Call::Write);
+        QVERIFY(!written.failed());
+        // The lab's event loop may already have seen the client end.
+        QVERIFY(program.state() == QProcess::NotRunning || program.waitForFinished(20'000));
+        const QByteArray said = program.readAllStandardOutput();
+        QCOMPARE(program.exitCode(), 0);
+        QVERIFY2(said.contains(QStringLiteral("%1 bytes received: \"%2\"")
+                                   .arg(written.ret)
+                                   .arg(QString::fromUtf8(written.arguments.payload))
+                                   .toUtf8()),
+                 said.constData());
+        QVERIFY(!lab.anyCommandFailed());
     }
 
     // socketscope --export-c DIR --scenario ID: the files, and how to compile each.
@@ -201,6 +250,29 @@ private Q_SLOTS:
                           {QStringLiteral("--export-c"), folder.path()});
         QVERIFY(socketscope.waitForFinished(60'000));
         QCOMPARE(socketscope.exitCode(), 2);
+    }
+
+    // socketscope --lab --save-scenario FILE: the commands typed become a scenario file.
+    void headlessLabSavesAScenario()
+    {
+        QTemporaryDir folder;
+        const QString path = folder.filePath(QStringLiteral("passive-server.json"));
+        QProcess socketscope;
+        socketscope.start(QStringLiteral(SOCKETSCOPE_BINARY),
+                          {QStringLiteral("--lab"), QStringLiteral("--save-scenario"), path});
+        socketscope.write("socket tcp\nbind . 127.0.0.1 0\nlisten . 5\nclose .\n");
+        socketscope.closeWriteChannel();
+        QVERIFY(socketscope.waitForFinished(60'000));
+        QCOMPARE(socketscope.exitCode(), 0);
+        ScenarioCatalog catalog;
+        catalog.loadFolder(folder.path());
+        QVERIFY2(catalog.errors().isEmpty(), qPrintable(catalog.errors().value(0).text()));
+        const Scenario* saved = catalog.find(QStringLiteral("passive-server"));
+        QVERIFY(saved);
+        QCOMPARE(saved->steps.size(), 4);
+        QCOMPARE(saved->steps.at(1).call, Call::Bind);
+        QVERIFY(saved->steps.at(1).usesServicePort);
+        QVERIFY(saved->defaultPort != 0);
     }
 
     // What a student did in the lab, both ends on one stage, as one program that compiles,

@@ -100,6 +100,10 @@
         <source>--scenario: no scenario has the id &quot;%1&quot;; --list-scenarios lists them.</source>
         <translation>--scenario : aucun scénario n’a l’identifiant « %1 » ; --list-scenarios les liste.</translation>
     </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>CProgram</name>
@@ -571,6 +575,14 @@
     <message>
         <source>--export-c writes C files only: drop --headless, --screenshot and the picture exports.</source>
         <translation>--export-c n’écrit que des fichiers C : retirez --headless, --screenshot et les exports d’images.</translation>
+    </message>
+    <message>
+        <source>With --lab: at the end, write the lab&apos;s calls as a scenario file, its narration left to write; --scenario-folder loads it.</source>
+        <translation>Avec --lab : à la fin, écrire les appels du laboratoire dans un fichier de scénario, sa narration restant à écrire ; --scenario-folder le charge.</translation>
+    </message>
+    <message>
+        <source>--save-scenario goes with --lab.</source>
+        <translation>--save-scenario va avec --lab.</translation>
     </message>
 </context>
 <context>
@@ -2480,10 +2492,6 @@ Source : %2</translation>
     <message>
         <source>Open the lab first: File &gt; Lab.</source>
         <translation>Ouvrez d’abord le laboratoire : Fichier &gt; Laboratoire.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message>
         <source>Save lab as scenario</source>
