@@ -201,6 +201,7 @@ const char* const includes =
 #include <stdlib.h> /* exit */
 #include <string.h> /* memset, memcpy */
 #include <errno.h>
+#include <signal.h>
 #include <unistd.h> /* close, read, write, fork */
 #include <sys/types.h>
 #include <sys/socket.h>
@@ -411,6 +412,15 @@ SourceFile programFile(const Scenario& scenario, const Role& role, const QString
     mainFunction.add(QStringLiteral("perror(\"setvbuf\");"));
     mainFunction.add(QStringLiteral("exit(EXIT_FAILURE);"));
     mainFunction.close();
+    if (program.ignoresSigpipe) {
+        mainFunction.comment(Tr::tr("Not a step of the scenario: SocketScope ignores SIGPIPE, so "
+                                    "that a write on a connection the peer closed fails with "
+                                    "EPIPE; without this line, SIGPIPE ends the program there."));
+        mainFunction.open(QStringLiteral("if (signal(SIGPIPE, SIG_IGN) == SIG_ERR) {"));
+        mainFunction.add(QStringLiteral("perror(\"signal\");"));
+        mainFunction.add(QStringLiteral("exit(EXIT_FAILURE);"));
+        mainFunction.close();
+    }
     text += mainFunction.text() + body.text();
 
     Lines end;

@@ -6,7 +6,7 @@
 
 #include <QCoreApplication>
 
-#include <climits>
+#include <cerrno>
 #include <netdb.h>
 #include <poll.h>
 
@@ -35,12 +35,18 @@ void checked(Lines& out, const ScenarioStep& step, const QString& failed,
     const QString name = QString(Calls::name(step.call));
     const QString perror = report.isEmpty() ? QStringLiteral("perror(\"%1\");").arg(name) : report;
     const Outcome outcome = outcomeOf(step);
+    QStringList success = onSuccess;
     if (outcome == Outcome::MustFail) {
         const ErrnoInfo info = Calls::has(step.call, CallTrait::NameLookup)
                                    ? addrInfoErrorInfo(step.expect.error)
                                    : errnoInfo(step.expect.error);
         out.comment(Tr::tr("The scenario expects this call to fail with %1: the program goes on.")
                         .arg(info.name));
+        // The programs run on their own: the peer's move the failure waits for may come later.
+        success.prepend(
+            QStringLiteral("printf(%1);")
+                .arg(textLiteral(Tr::tr("%1(): succeeded, where the scenario expects %2\n")
+                                     .arg(name, info.name))));
     } else if (outcome == Outcome::Shown) {
         out.comment(Tr::tr("The session showed this call's result without expecting one: "
                            "the program goes on whatever it is."));
@@ -50,17 +56,17 @@ void checked(Lines& out, const ScenarioStep& step, const QString& failed,
     if (outcome == Outcome::MustSucceed) {
         out.add(QStringLiteral("exit(EXIT_FAILURE);"));
         out.close();
-        for (const QString& line : onSuccess)
+        for (const QString& line : success)
             out.add(line);
         return;
     }
-    if (onSuccess.isEmpty()) {
+    if (success.isEmpty()) {
         out.close();
         return;
     }
     out.close(QStringLiteral("} else {"));
     out.setDepth(out.depth() + 1);
-    for (const QString& line : onSuccess)
+    for (const QString& line : success)
         out.add(line);
     out.close();
 }
@@ -218,6 +224,9 @@ void writeSend(const ScenarioStep& step, int index, Program& program, FunctionNe
         break;
     }
     }
+    if (outcomeOf(step) == Outcome::MustFail && step.expect.error == EPIPE &&
+        !(a.flags & MSG_NOSIGNAL))
+        program.ignoresSigpipe = true;
     out.add(QStringLiteral("sent = %1;").arg(call));
     checked(out, step, QStringLiteral("sent < 0"),
             {say(Tr::tr("%1(): %zd bytes sent").arg(Calls::name(step.call)),

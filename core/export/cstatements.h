@@ -37,6 +37,7 @@ struct Program {
     quint16 defaultPort = 0;
     bool printsAddresses = false; // the helper printAddress() is written
     bool usesPortHelper = false;
+    bool ignoresSigpipe = false; // a write must fail with EPIPE, as in SocketScope
 };
 
 // What one function (main or a thread's) declares for its calls.

@@ -275,6 +275,16 @@
         <source>%1(): this export does not write this call yet; the program leaves it out.</source>
         <translation>%1() : cet export n’écrit pas encore cet appel ; le programme le laisse de côté.</translation>
     </message>
+    <message>
+        <source>Not a step of the scenario: SocketScope ignores SIGPIPE, so that a write on a connection the peer closed fails with EPIPE; without this line, SIGPIPE ends the program there.</source>
+        <translation>Pas une étape du scénario : SocketScope ignore SIGPIPE, pour qu’une écriture sur une connexion que l’autre a fermée échoue avec EPIPE ; sans cette ligne, SIGPIPE termine le programme à cet endroit.</translation>
+    </message>
+    <message>
+        <source>%1(): succeeded, where the scenario expects %2
+</source>
+        <translation>%1() : réussi, alors que le scénario attend %2
+</translation>
+    </message>
 </context>
 <context>
     <name>CallCodec</name>
