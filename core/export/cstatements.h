@@ -54,6 +54,25 @@ QString identifier(const QString& name);
 QString textLiteral(const QString& text);
 QString bytesLiteral(const QByteArray& bytes);
 
+// The call of a step, checked: on failure perror() (or `report`), then exit unless the
+// scenario expects the failure or only shows the result; on success the lines of `onSuccess`.
+void checked(Lines& out, const ScenarioStep& step, const QString& failed,
+             const QStringList& onSuccess, const QString& report = {});
+// printf() of a translated message (a newline added) with its arguments (", x, y").
+QString say(const QString& format, const QString& arguments = {});
+QString sockaddrCast(const QString& variable);
+// Declares and fills the address the step passes; "pointer, length" for the call.
+QString writeAddress(const ScenarioStep& step, int index, Program& program, Lines& out);
+// The printAddress() of the address the step keeps ("address_as").
+QString printKept(const ScenarioStep& step, const QString& label, Program& program);
+// cqueries.cpp: the calls that ask.
+void writeOption(const ScenarioStep& step, int index, FunctionNeeds& needs, Lines& out);
+void writePoll(const ScenarioStep& step, int index, FunctionNeeds& needs, Lines& out);
+void writeAddrInfo(const ScenarioStep& step, int index, Program& program, FunctionNeeds& needs,
+                   Lines& out);
+void writeNameInfo(const ScenarioStep& step, int index, Program& program, FunctionNeeds& needs,
+                   Lines& out);
+
 // The step's narration in the program's language, as the comment above its call.
 QString narrationComment(const ScenarioStep& step, const QString& language);
 // The call of `step` with its checks and messages. Fork and pthread_create are written by
