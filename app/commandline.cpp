@@ -97,6 +97,11 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
         QStringLiteral("export-svg"),
         Tr::tr("The same as --export-png, as an SVG drawing whose text stays text."),
         Tr::tr("FILE"));
+    const QCommandLineOption exportCOption(
+        QStringLiteral("export-c"),
+        Tr::tr("Write --scenario ID or --replay FILE as C programs into FOLDER, one per process "
+               "(server.c, client.c...), and exit; each file's first line says how to compile it."),
+        Tr::tr("FOLDER"));
     const QCommandLineOption sizeOption(
         QStringLiteral("size"),
         Tr::tr("The window's size, or with an export the picture's (default 1920x1080 for the "
@@ -139,12 +144,17 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
     parser.addPositionalArgument(QStringLiteral("tcp|udp"),
                                  Tr::tr("With --lab: socklab's TCP or UDP mode."),
                                  QStringLiteral("[tcp|udp]"));
+    const QCommandLineOption saveScenarioOption(
+        QStringLiteral("save-scenario"),
+        Tr::tr("With --lab: at the end, write the lab's calls as a scenario file, its narration "
+               "left to write; --scenario-folder loads it."),
+        Tr::tr("FILE"));
     parser.addOptions({socketsOption, jsonOption, noProcessesOption, presentationOption, labOption,
-                       strictOption});
+                       strictOption, saveScenarioOption});
     parser.addOptions({listOption, headlessOption, scenarioOption, replayOption, portOption,
                        traceOption, pcapOption, noCaptureOption, langOption, themeOption,
                        folderOption, stepsOption, screenshotOption, exportPngOption,
-                       exportSvgOption, sizeOption, panelOption});
+                       exportSvgOption, exportCOption, sizeOption, panelOption});
 
     CommandLineResult result;
     if (!parser.parse(arguments)) {
@@ -172,6 +182,16 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
         return result;
     }
     options.strictLab = parser.isSet(strictOption);
+    if (parser.isSet(saveScenarioOption)) {
+        if (!parser.isSet(labOption)) {
+            result.error = Tr::tr("--save-scenario goes with --lab.");
+            return result;
+        }
+        options.labScenarioPath = parser.value(saveScenarioOption);
+        result.error = outputFileError(QStringLiteral("--save-scenario"), options.labScenarioPath);
+        if (!result.error.isEmpty())
+            return result;
+    }
     options.helpText = parser.helpText();
     if (parser.isSet(helpOption)) {
         options.mode = CommandLineOptions::Mode::Help;
@@ -352,9 +372,28 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
         options.mode = CommandLineOptions::Mode::Lab;
         if (parser.isSet(scenarioOption) || parser.isSet(replayOption) ||
             parser.isSet(headlessOption) || !options.screenshotPath.isEmpty() ||
-            !options.exportPath.isEmpty()) {
+            !options.exportPath.isEmpty() || parser.isSet(exportCOption)) {
             result.error = Tr::tr("--lab runs the lab's console alone: drop --scenario, "
                                   "--replay, --headless, --screenshot and the exports.");
+            return result;
+        }
+    } else if (parser.isSet(exportCOption)) {
+        options.mode = CommandLineOptions::Mode::ExportC;
+        options.exportCFolder = parser.value(exportCOption);
+        if (options.exportCFolder.isEmpty() || (QFileInfo::exists(options.exportCFolder) &&
+                                                !QFileInfo(options.exportCFolder).isDir())) {
+            result.error = Tr::tr("--export-c: \"%1\" is not a folder.").arg(options.exportCFolder);
+            return result;
+        }
+        if (options.scenarioId.isEmpty() && options.replayPath.isEmpty()) {
+            result.error = Tr::tr("--export-c needs --scenario ID (--list-scenarios lists them) "
+                                  "or --replay FILE.");
+            return result;
+        }
+        if (parser.isSet(headlessOption) || !options.screenshotPath.isEmpty() ||
+            !options.exportPath.isEmpty()) {
+            result.error = Tr::tr("--export-c writes C files only: drop --headless, --screenshot "
+                                  "and the picture exports.");
             return result;
         }
     } else if (parser.isSet(headlessOption)) {

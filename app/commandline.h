@@ -15,7 +15,7 @@ namespace SocketScope {
 // What the user asked for on the command line, validated: an error names the option and
 // says what is wrong, and main() exits with status 2.
 struct CommandLineOptions {
-    enum class Mode { Window, Headless, Lab, ListScenarios, ListSockets, Help, Version };
+    enum class Mode { Window, Headless, Lab, ExportC, ListScenarios, ListSockets, Help, Version };
     Mode mode = Mode::Window;
     QString scenarioId;
     QString replayPath; // --replay: a saved session to replay
@@ -40,8 +40,10 @@ struct CommandLineOptions {
     ExportFormat exportFormat = ExportFormat::Png;
     ExportPanel exportPanel = ExportPanel::Stage;
     QSize exportSize;
+    QString exportCFolder; // --export-c: the scenario or the replayed session as C programs
     LabMode labMode = LabMode::Standard; // --lab [tcp|udp]
     bool strictLab = false;              // --strict: a failed lab command fails the run
+    QString labScenarioPath;             // --save-scenario: the lab's calls as a scenario file
     QString helpText;
 };
 

@@ -1,5 +1,6 @@
 #include "labconsole.h"
 
+#include "cexportrun.h"
 #include "headlessrun.h"
 #include "lab/labsession.h"
 
@@ -170,6 +171,13 @@ int runLabConsole(const CommandLineOptions& options, QTextStream& out, QTextStre
     const int files = saveRunFiles(lab.session().log(), options, err);
     if (files != 0)
         return files;
+    QString error;
+    if (!options.labScenarioPath.isEmpty() &&
+        !writeLabScenario(lab.session().scenario(), lab.session().log().calls(),
+                          options.labScenarioPath, &error)) {
+        err << QStringLiteral("socketscope: --save-scenario: ") << error << Qt::endl;
+        return 1;
+    }
     return options.strictLab && lab.anyCommandFailed() ? 1 : 0;
 }
 

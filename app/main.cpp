@@ -1,4 +1,5 @@
 #include "appsettings.h"
+#include "cexportrun.h"
 #include "commandline.h"
 #include "headlessrun.h"
 #include "labconsole.h"
@@ -102,6 +103,8 @@ int main(int argc, char* argv[])
         return 0;
     case CommandLineOptions::Mode::Headless:
         return runHeadless(options, catalog, out, err);
+    case CommandLineOptions::Mode::ExportC:
+        return exportCPrograms(options, catalog, out, err);
     default:
         break;
     }

@@ -78,6 +78,11 @@ public:
     bool openSession(const QString& path, QString* error);
     // What File > Save writes: the log of the source on show.
     bool saveSession(const QString& path, QString* error) const;
+    // File > Export as C: the source on show (a scenario, a replay, the lab) as C programs
+    // written into `folder`; their names, or nothing with *error.
+    QStringList exportC(const QString& folder, QString* error) const;
+    // File > Save lab as scenario: the lab's session as a scenario file; false with *error.
+    bool saveLabScenario(const QString& path, QString* error) const;
     // Brings a panel to the front: "calls", "tuples", "bytes" or "packets".
     bool showPanel(const QString& name);
     // Steps per second multiplier: 0.25 (slow motion) to 4.
@@ -153,6 +158,8 @@ private:
     QWidget* callsPanel();
     void sizeCallColumns();
     void askToExport(ExportPanel panel, ExportFormat format);
+    void askToExportC();
+    void askToSaveLabScenario();
     void showSource(EventSource* source);
     void createLabDock();
     void closeLab();
@@ -202,6 +209,8 @@ private:
         QAction* open = nullptr;
         QAction* save = nullptr;
         QAction* savePcap = nullptr;
+        QAction* exportC = nullptr;
+        QAction* saveLabScenario = nullptr;
         QAction* quit = nullptr;
         QAction* back = nullptr;
         QAction* next = nullptr;

@@ -43,6 +43,11 @@ void MainWindow::buildActions()
     connect(a.save, &QAction::triggered, this, &MainWindow::askToSaveSession);
     a.savePcap = makeAction(this);
     connect(a.savePcap, &QAction::triggered, this, &MainWindow::savePcap);
+    a.exportC = makeAction(this);
+    connect(a.exportC, &QAction::triggered, this, &MainWindow::askToExportC);
+    a.saveLabScenario = makeAction(this);
+    a.saveLabScenario->setEnabled(false);
+    connect(a.saveLabScenario, &QAction::triggered, this, &MainWindow::askToSaveLabScenario);
     a.quit = makeAction(this, {QKeySequence::Quit});
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
 
@@ -158,6 +163,7 @@ void MainWindow::buildMenus()
     m_fileMenu->addSeparator();
     m_fileMenu->addActions({a.open, a.save, a.savePcap});
     m_exportMenu = m_fileMenu->addMenu(QString());
+    m_fileMenu->addActions({a.exportC, a.saveLabScenario});
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(a.quit);
     m_stepMenu = menuBar()->addMenu(QString());
@@ -214,6 +220,12 @@ void MainWindow::retranslate()
     a.save->setText(tr("Save the session…"));
     a.savePcap->setText(tr("Save the captured packets (pcap)…"));
     fillExportMenu(m_exportMenu);
+    a.exportC->setText(tr("Export as C…"));
+    a.exportC->setToolTip(tr("The scenario or the lab's calls as C programs, one per process, "
+                             "that compile with gcc and make the same calls"));
+    a.saveLabScenario->setText(tr("Save lab as scenario…"));
+    a.saveLabScenario->setToolTip(tr("The lab's calls as a scenario file, its narration left "
+                                     "for you to write; --scenario-folder loads it"));
     a.quit->setText(tr("Quit"));
 
     m_stepMenu->setTitle(tr("&Step"));

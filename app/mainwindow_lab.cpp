@@ -37,6 +37,7 @@ void MainWindow::openLab(LabMode mode)
     m_replay.reset();
     m_labConsole->setLab(lab.get());
     m_lab = std::move(lab);
+    m_actions.saveLabScenario->setEnabled(true);
     setWindowTitle(tr("SocketScope — lab"));
     if (dockWidgetArea(m_labDock) == Qt::NoDockWidgetArea) {
         addDockWidget(Qt::BottomDockWidgetArea, m_labDock);
@@ -55,6 +56,7 @@ void MainWindow::closeLab()
         m_presenter->setSource(nullptr);
     m_labConsole->setLab(nullptr);
     m_lab.reset();
+    m_actions.saveLabScenario->setEnabled(false);
     removeDockWidget(m_labDock);
 }
 

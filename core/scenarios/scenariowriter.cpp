@@ -55,7 +55,13 @@ QJsonObject stepToJson(const ScenarioStep& step)
         o[QStringLiteral("path")] = step.path;
     } else if (step.address.isValid()) {
         o[QStringLiteral("address")] = step.address.host();
-        o[QStringLiteral("port")] = step.port;
+        // "$port": the scenario's port, which a rerun moves when it is taken.
+        if (step.usesServicePort)
+            o[QStringLiteral("port")] = step.portWithoutHtons
+                                            ? QStringLiteral("$port_without_htons")
+                                            : QStringLiteral("$port");
+        else
+            o[QStringLiteral("port")] = step.port;
     }
     switch (step.call) {
     case Call::Socket:

@@ -91,6 +91,202 @@
     </message>
 </context>
 <context>
+    <name>CExportRun</name>
+    <message>
+        <source>--replay: %1 cannot be read: %2</source>
+        <translation>--replay : %1 ne peut pas être lu : %2</translation>
+    </message>
+    <message>
+        <source>--scenario: no scenario has the id &quot;%1&quot;; --list-scenarios lists them.</source>
+        <translation>--scenario : aucun scénario n’a l’identifiant « %1 » ; --list-scenarios les liste.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>CProgram</name>
+    <message>
+        <source>The child process (%1): it has a copy of every descriptor.</source>
+        <translation>Le processus fils (%1) : il a une copie de chaque descripteur.</translation>
+    </message>
+    <message>
+        <source>fork(): child process %d
+</source>
+        <translation>fork() : processus fils %d
+</translation>
+    </message>
+    <message>
+        <source>The thread %1: it shares the process&apos;s descriptors.</source>
+        <translation>Le thread %1 : il partage les descripteurs du processus.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of the scenario &quot;%3&quot; (%4), exported by SocketScope. Run: %5</source>
+        <translation>%1 : %2 du scénario « %3 » (%4), exporté par SocketScope. Lancement : %5</translation>
+    </message>
+    <message>
+        <source>Each program runs on its own: the order between programs that the scenario shows is the order you start them and type in them.</source>
+        <translation>Chaque programme tourne seul : l’ordre entre programmes que montre le scénario, c’est l’ordre dans lequel vous les lancez et tapez dedans.</translation>
+    </message>
+    <message>
+        <source>Shared by main() and the threads.</source>
+        <translation>Partagés par main() et les threads.</translation>
+    </message>
+    <message>
+        <source>Not a step of the scenario: each message leaves at once, even through a pipe, and a fork() child does not repeat it.</source>
+        <translation>Pas une étape du scénario : chaque message part aussitôt, même à travers un tube, et un fils de fork() ne le répète pas.</translation>
+    </message>
+    <message>
+        <source>Not a step of the scenario: main() waits for the thread, whose calls would otherwise end with the process.</source>
+        <translation>Pas une étape du scénario : main() attend le thread, dont les appels s’arrêteraient sinon avec le processus.</translation>
+    </message>
+    <message>
+        <source>Not a step of the scenario: the parent waits for its children, so that none is left a zombie.</source>
+        <translation>Pas une étape du scénario : le père attend ses fils, pour qu’aucun ne reste zombie.</translation>
+    </message>
+    <message>
+        <source>as the system gives it</source>
+        <translation>tel que le système le donne</translation>
+    </message>
+    <message>
+        <source>cannot make the folder %1</source>
+        <translation>impossible de créer le dossier %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>The scenario expects this call to fail with %1: the program goes on.</source>
+        <translation>Le scénario attend l’échec de cet appel avec %1 : le programme continue.</translation>
+    </message>
+    <message>
+        <source>The session showed this call&apos;s result without expecting one: the program goes on whatever it is.</source>
+        <translation>La séance a montré le résultat de cet appel sans en attendre un : le programme continue quel qu’il soit.</translation>
+    </message>
+    <message>
+        <source>SocketScope keeps this file in a folder of its own; here it is in /tmp.</source>
+        <translation>SocketScope garde ce fichier dans un dossier à lui ; ici, il est dans /tmp.</translation>
+    </message>
+    <message>
+        <source>Not a step of the scenario: the file a previous run left would make bind() fail with EADDRINUSE.</source>
+        <translation>Pas une étape du scénario : le fichier laissé par une exécution précédente ferait échouer bind() avec EADDRINUSE.</translation>
+    </message>
+    <message>
+        <source>The scenario&apos;s mistake, on purpose: the port without htons().</source>
+        <translation>L’erreur du scénario, voulue : le port sans htons().</translation>
+    </message>
+    <message>
+        <source>inet_pton: &quot;%s&quot; is not a numeric %1 address
+</source>
+        <translation>inet_pton : « %s » n’est pas une adresse %1 numérique
+</translation>
+    </message>
+    <message>
+        <source>%1(): %zd bytes received: &quot;%.*s&quot;</source>
+        <translation>%1() : %zd octets reçus : « %.*s »</translation>
+    </message>
+    <message>
+        <source>  from</source>
+        <translation>  de</translation>
+    </message>
+    <message>
+        <source>%1(): %zd bytes sent</source>
+        <translation>%1() : %zd octets envoyés</translation>
+    </message>
+    <message>
+        <source>getsockopt(%1): %d</source>
+        <translation>getsockopt(%1) : %d</translation>
+    </message>
+    <message>
+        <source>getsockopt(%1): l_onoff %d, l_linger %d</source>
+        <translation>getsockopt(%1) : l_onoff %d, l_linger %d</translation>
+    </message>
+    <message>
+        <source>getsockopt(%1): %ld s %ld µs</source>
+        <translation>getsockopt(%1) : %ld s %ld µs</translation>
+    </message>
+    <message>
+        <source>setsockopt(%1): done</source>
+        <translation>setsockopt(%1) : fait</translation>
+    </message>
+    <message>
+        <source>poll(): %d ready</source>
+        <translation>poll() : %d prêt(s)</translation>
+    </message>
+    <message>
+        <source>select(): %d ready</source>
+        <translation>select() : %d prêt(s)</translation>
+    </message>
+    <message>
+        <source>the first answer is kept</source>
+        <translation>la première réponse est gardée</translation>
+    </message>
+    <message>
+        <source>getaddrinfo():</source>
+        <translation>getaddrinfo() :</translation>
+    </message>
+    <message>
+        <source>getnameinfo(): %s %s</source>
+        <translation>getnameinfo() : %s %s</translation>
+    </message>
+    <message>
+        <source>Run with the privilege to bind ports below 1024 (root, CAP_NET_BIND_SERVICE), this call has another outcome.</source>
+        <translation>Lancé avec le droit de lier les ports sous 1024 (root, CAP_NET_BIND_SERVICE), cet appel a une autre issue.</translation>
+    </message>
+    <message>
+        <source>socket(): descriptor %d</source>
+        <translation>socket() : descripteur %d</translation>
+    </message>
+    <message>
+        <source>Not a step of the scenario: with port 0 the system chose one; getsockname() tells which.</source>
+        <translation>Pas une étape du scénario : avec le port 0, le système en a choisi un ; getsockname() dit lequel.</translation>
+    </message>
+    <message>
+        <source>bind(): port %d</source>
+        <translation>bind() : port %d</translation>
+    </message>
+    <message>
+        <source>bind(): done</source>
+        <translation>bind() : fait</translation>
+    </message>
+    <message>
+        <source>connect(): connected</source>
+        <translation>connect() : connecté</translation>
+    </message>
+    <message>
+        <source>listen(): waiting for calls</source>
+        <translation>listen() : en attente d’appels</translation>
+    </message>
+    <message>
+        <source>accept(): descriptor %d</source>
+        <translation>accept() : descripteur %d</translation>
+    </message>
+    <message>
+        <source>shutdown(): done</source>
+        <translation>shutdown() : fait</translation>
+    </message>
+    <message>
+        <source>close(): done</source>
+        <translation>close() : fait</translation>
+    </message>
+    <message>
+        <source>%1(): this export does not write this call yet; the program leaves it out.</source>
+        <translation>%1() : cet export n’écrit pas encore cet appel ; le programme le laisse de côté.</translation>
+    </message>
+    <message>
+        <source>Not a step of the scenario: SocketScope ignores SIGPIPE, so that a write on a connection the peer closed fails with EPIPE; without this line, SIGPIPE ends the program there.</source>
+        <translation>Pas une étape du scénario : SocketScope ignore SIGPIPE, pour qu’une écriture sur une connexion que l’autre a fermée échoue avec EPIPE ; sans cette ligne, SIGPIPE termine le programme à cet endroit.</translation>
+    </message>
+    <message>
+        <source>%1(): succeeded, where the scenario expects %2
+</source>
+        <translation>%1() : réussi, alors que le scénario attend %2
+</translation>
+    </message>
+</context>
+<context>
     <name>CallCodec</name>
     <message>
         <source>is too short for a sockaddr</source>
@@ -373,6 +569,30 @@
     <message>
         <source>--lab runs the lab&apos;s console alone: drop --scenario, --replay, --headless, --screenshot and the exports.</source>
         <translation>--lab lance la console du laboratoire seule : retirez --scenario, --replay, --headless, --screenshot et les exports.</translation>
+    </message>
+    <message>
+        <source>Write --scenario ID or --replay FILE as C programs into FOLDER, one per process (server.c, client.c...), and exit; each file&apos;s first line says how to compile it.</source>
+        <translation>Écrire --scenario ID ou --replay FICHIER en programmes C dans DOSSIER, un par processus (server.c, client.c…), et quitter ; la première ligne de chaque fichier dit comment le compiler.</translation>
+    </message>
+    <message>
+        <source>--export-c: &quot;%1&quot; is not a folder.</source>
+        <translation>--export-c : « %1 » n’est pas un dossier.</translation>
+    </message>
+    <message>
+        <source>--export-c needs --scenario ID (--list-scenarios lists them) or --replay FILE.</source>
+        <translation>--export-c demande --scenario ID (--list-scenarios les liste) ou --replay FICHIER.</translation>
+    </message>
+    <message>
+        <source>--export-c writes C files only: drop --headless, --screenshot and the picture exports.</source>
+        <translation>--export-c n’écrit que des fichiers C : retirez --headless, --screenshot et les exports d’images.</translation>
+    </message>
+    <message>
+        <source>With --lab: at the end, write the lab&apos;s calls as a scenario file, its narration left to write; --scenario-folder loads it.</source>
+        <translation>Avec --lab : à la fin, écrire les appels du laboratoire dans un fichier de scénario, sa narration restant à écrire ; --scenario-folder le charge.</translation>
+    </message>
+    <message>
+        <source>--save-scenario goes with --lab.</source>
+        <translation>--save-scenario va avec --lab.</translation>
     </message>
 </context>
 <context>
@@ -2298,6 +2518,50 @@ Source : %2</translation>
     <message>
         <source>SocketScope — lab</source>
         <translation>SocketScope — laboratoire</translation>
+    </message>
+    <message>
+        <source>Export as C…</source>
+        <translation>Exporter en C…</translation>
+    </message>
+    <message>
+        <source>The scenario or the lab&apos;s calls as C programs, one per process, that compile with gcc and make the same calls</source>
+        <translation>Le scénario ou les appels du laboratoire en programmes C, un par processus, qui compilent avec gcc et font les mêmes appels</translation>
+    </message>
+    <message>
+        <source>Save lab as scenario…</source>
+        <translation>Enregistrer le laboratoire comme scénario…</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s calls as a scenario file, its narration left for you to write; --scenario-folder loads it</source>
+        <translation>Les appels du laboratoire en fichier de scénario, sa narration à écrire par vous ; --scenario-folder le charge</translation>
+    </message>
+    <message>
+        <source>There is no call to export yet.</source>
+        <translation>Il n’y a encore aucun appel à exporter.</translation>
+    </message>
+    <message>
+        <source>Export as C into</source>
+        <translation>Exporter en C dans</translation>
+    </message>
+    <message>
+        <source>Wrote %1 into %2; the first line of each says how to compile it.</source>
+        <translation>%1 écrit(s) dans %2 ; la première ligne de chacun dit comment le compiler.</translation>
+    </message>
+    <message>
+        <source>Open the lab first: File &gt; Lab.</source>
+        <translation>Ouvrez d’abord le laboratoire : Fichier &gt; Laboratoire.</translation>
+    </message>
+    <message>
+        <source>Save lab as scenario</source>
+        <translation>Enregistrer le laboratoire comme scénario</translation>
+    </message>
+    <message>
+        <source>SocketScope scenarios (*.json)</source>
+        <translation>Scénarios SocketScope (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved %1: write its narration, then load its folder with --scenario-folder.</source>
+        <translation>%1 enregistré : écrivez sa narration, puis chargez son dossier avec --scenario-folder.</translation>
     </message>
 </context>
 <context>
