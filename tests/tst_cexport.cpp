@@ -83,6 +83,7 @@ bool playBothEnds(LabSession& lab)
     const int client = lab.currentId();
     return type(lab, QStringLiteral("connect . 127.0.0.1 %1").arg(port)) &&
            type(lab, QStringLiteral("accept %1").arg(listener)) &&
+           type(lab, QStringLiteral("options %1 nonblock=1").arg(listener)) &&
            type(lab, QStringLiteral("write %1 hello").arg(client)) &&
            type(lab, QStringLiteral("read . 100")) && type(lab, QStringLiteral("write . ok")) &&
            type(lab, QStringLiteral("read %1 100").arg(client)) &&
@@ -286,6 +287,12 @@ private Q_SLOTS:
         const QList<CProgram::SourceFile> files =
             CProgram::programs(scenario, QStringLiteral("en"));
         QCOMPARE(files.size(), 1);
+        // The listener made non-blocking in the lab: fcntl() in the program too.
+        const QStringList setFlags =
+            files.first().text.split(QLatin1Char('\n')).filter(QStringLiteral(", F_SETFL, "));
+        QCOMPARE(setFlags.size(), 1);
+        QVERIFY2(setFlags.first().contains(QStringLiteral("O_NONBLOCK")),
+                 qPrintable(setFlags.first()));
         QTemporaryDir folder;
         QString error;
         QVERIFY2(CProgram::writeFiles(files, folder.path(), &error), qPrintable(error));

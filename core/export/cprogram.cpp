@@ -174,6 +174,7 @@ const char* const includes =
 #include <errno.h>
 #include <signal.h>
 #include <unistd.h> /* close, read, write, fork */
+#include <fcntl.h> /* fcntl, O_NONBLOCK */
 #include <sys/types.h>
 #include <sys/socket.h>
 #include <sys/un.h> /* struct sockaddr_un */

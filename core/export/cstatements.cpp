@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 
 #include <cerrno>
+#include <fcntl.h>
 #include <netdb.h>
 #include <poll.h>
 
@@ -228,6 +229,24 @@ void writeSend(const ScenarioStep& step, int index, Program& program, FunctionNe
                  QStringLiteral(", sent"))});
 }
 
+// fcntl() F_GETFL / F_SETFL: the lab's nonblock option. F_SETFL writes the flags the session
+// set, as C code usually does after reading them with F_GETFL.
+void writeFileFlags(const ScenarioStep& step, FunctionNeeds& needs, Lines& out)
+{
+    const CallArguments& a = step.arguments;
+    const QString fd = identifier(step.fdName);
+    needs.result = true;
+    if (a.command == F_GETFL) {
+        out.add(QStringLiteral("result = fcntl(%1, F_GETFL);").arg(fd));
+        checked(out, step, QStringLiteral("result < 0"),
+                {say(Tr::tr("fcntl(F_GETFL): flags %#x"), QStringLiteral(", result"))});
+        return;
+    }
+    out.add(QStringLiteral("result = fcntl(%1, F_SETFL, %2);")
+                .arg(fd, flagsText(ConstantKind::FileFlag, int(a.commandArgument))));
+    checked(out, step, QStringLiteral("result < 0"), {say(Tr::tr("fcntl(F_SETFL): done"))});
+}
+
 } // namespace
 
 void writeStep(const ScenarioStep& step, Program& program, FunctionNeeds& needs, Lines& out)
@@ -348,6 +367,12 @@ void writeStep(const ScenarioStep& step, Program& program, FunctionNeeds& needs,
     case Call::GetNameInfo:
         writeNameInfo(step, index, program, needs, out);
         return;
+    case Call::Fcntl:
+        if (a.command == F_GETFL || a.command == F_SETFL) {
+            writeFileFlags(step, needs, out);
+            return;
+        }
+        break;
     case Call::Fork:
     case Call::PthreadCreate:
     case Call::Socketpair:
@@ -355,7 +380,6 @@ void writeStep(const ScenarioStep& step, Program& program, FunctionNeeds& needs,
     case Call::Dup:
     case Call::Dup2:
     case Call::Dup3:
-    case Call::Fcntl:
     case Call::Ioctl:
     case Call::Readv:
     case Call::Writev:

@@ -285,6 +285,14 @@
         <translation>%1() : réussi, alors que le scénario attend %2
 </translation>
     </message>
+    <message>
+        <source>fcntl(F_GETFL): flags %#x</source>
+        <translation>fcntl(F_GETFL) : options %#x</translation>
+    </message>
+    <message>
+        <source>fcntl(F_SETFL): done</source>
+        <translation>fcntl(F_SETFL) : fait</translation>
+    </message>
 </context>
 <context>
     <name>CallCodec</name>
