@@ -2,6 +2,8 @@
 
 #include "lab/labmessage.h"
 
+#include <utility>
+
 namespace SocketScope {
 
 namespace {
@@ -98,6 +100,7 @@ void LabSession::interrupt()
         Q_EMIT readyForInput();
         return;
     }
+    m_loopStopped = true; // between two sends of -loop, no call is waiting
     m_session.interruptBlockedCalls();
 }
 
@@ -105,6 +108,7 @@ void LabSession::startCommand(const LabLine& line)
 {
     m_line = line;
     m_words = line.words;
+    m_wordsAfterHost.clear();
     askOrRun();
 }
 
@@ -159,6 +163,8 @@ bool LabSession::takeAnswer(const QString& answer)
         valid = decodeLabMessage(word, m_line.flags & LabFlag::Hex, &error).has_value();
         break;
     case LabArgument::Group:
+        valid = parseLabGroup(word, &error).has_value();
+        break;
     case LabArgument::Interface:
     case LabArgument::OptionNames:
     case LabArgument::Ids:
@@ -173,6 +179,9 @@ bool LabSession::takeAnswer(const QString& answer)
         return false;
     }
     m_words << word;
+    // A host asked again after getaddrinfo() failed: the words typed after it still hold.
+    if (m_asked == LabArgument::Host)
+        m_words << std::exchange(m_wordsAfterHost, {});
     return true;
 }
 
@@ -190,12 +199,16 @@ void LabSession::run()
             typed << QLatin1Char('-') + QLatin1String(labFlagName(flag));
     }
     m_commandText = typed.join(QLatin1Char(' '));
+    m_resolved.reset();
+    m_hostAgain = false;
     if (!plan()) {
         m_anyFailed = true;
         m_plan.clear();
         finishCommand();
         return;
     }
+    if (m_line.flags & LabFlag::Loop)
+        loopLastCall();
     runNext();
 }
 
@@ -218,6 +231,10 @@ void LabSession::runNext()
         print(tr("*** the lab is not ready for calls"), Output::Error);
         m_anyFailed = true;
         m_plan.clear();
+    }
+    if (m_hostAgain) {
+        askHostAgain();
+        return;
     }
     finishCommand();
 }

@@ -108,6 +108,20 @@ private:
     void planUdpSocket(int domain);
     int newSocketId() const; // of the socket the last call made
 
+    // socklab udp's multicast and broadcast commands (labmulticast.cpp).
+    bool planMulticast(LabVerb verb);
+    void planMembership(int id, bool join, const QString& group, const QString& interface);
+    void planMulticastReceive(int id, int messages);
+
+    // Host names, through a real getaddrinfo() (labresolve.cpp).
+    SocketAddress planResolve(const QString& name, quint16 port, int domain);
+    SocketAddress target(const SocketAddress& typed) const { return m_resolved.value_or(typed); }
+    bool planAddrInfo();
+    void askHostAgain();
+
+    // send -loop (labsendloop.cpp).
+    void loopLastCall();
+
     // Reports in socklab's words (labreport.cpp).
     QStringList statusTable() const;
 
@@ -127,6 +141,13 @@ private:
     int m_awaitedStep = -1; // the session step whose call is awaited
     std::function<bool(const CallEvent&)> m_awaitedReport;
     CallEvent m_lastEvent;
+    // The address getaddrinfo() gave for the command's host name; whether to ask it again.
+    std::optional<SocketAddress> m_resolved;
+    bool m_hostAgain = false;
+    QStringList m_wordsAfterHost;
+    // send -loop: the send made again, and whether Ctrl+C asked it to stop.
+    PlannedCall m_loopCall;
+    bool m_loopStopped = false;
 };
 
 } // namespace SocketScope
