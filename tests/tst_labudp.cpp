@@ -347,6 +347,22 @@ private Q_SLOTS:
         ::close(server);
     }
 
+    // Ctrl+C at the host asked again abandons the command: the next one keeps none of it.
+    void hostAskedAgainAbandoned()
+    {
+        LabSession lab(LabMode::Tcp, labOptions());
+        Console console(lab);
+        QVERIFY(console.type(QStringLiteral("connect no-such-host.invalid 9")));
+        QVERIFY(lab.isAsking());
+        lab.interrupt();
+        QVERIFY(!lab.isAsking());
+        QVERIFY(console.type(QStringLiteral("connect")));
+        QVERIFY(console.type(QStringLiteral("localhost")));
+        QVERIFY(lab.isAsking());
+        QCOMPARE(console.prompts.last(), QStringLiteral("Port? : "));
+        QCOMPARE(callNames(lab), QStringList{QStringLiteral("getaddrinfo")});
+    }
+
     void helpSaysWhatTheLabDoes_data()
     {
         QTest::addColumn<LabMode>("mode");
