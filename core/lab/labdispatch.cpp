@@ -55,8 +55,6 @@ bool LabSession::plan()
         flags |= MSG_DONTWAIT;
     if (m_line.flags & LabFlag::NoSignal)
         flags |= MSG_NOSIGNAL;
-    if (m_line.flags & LabFlag::Loop)
-        return failed(tr("*** -loop is not in the lab yet: send once at a time"));
 
     const LabVerb verb = m_line.command->verb;
     switch (verb) {
@@ -232,8 +230,9 @@ bool LabSession::plan()
     case LabVerb::Mrecvfrom:
     case LabVerb::Msendto:
     case LabVerb::Bsend:
+        return planMulticast(verb);
     case LabVerb::GetAddrInfo:
-        return failed(tr("*** %1 is not in the lab yet").arg(QLatin1String(m_line.command->name)));
+        return planAddrInfo();
     }
     return false;
 }

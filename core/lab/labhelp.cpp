@@ -1,4 +1,5 @@
 #include "lab/labcommand.h"
+#include "lab/labmessage.h"
 #include "lab/laboptions.h"
 
 namespace SocketScope {
@@ -45,7 +46,26 @@ QString noteFor(LabVerb verb)
         return Tr::tr("Note: urecv is recv -oob: it reads one urgent byte, [nb] is not used.");
     case LabVerb::Mbind:
         return Tr::tr("Note: socklab reads mbind's port from the word after it; the lab takes "
-                      "the port where the usage puts it.");
+                      "the port where the usage puts it. mbind binds any address (*), not the "
+                      "loopback: a group's datagrams are not addressed to 127.0.0.1, and the "
+                      "socket can be reached from other machines.");
+    case LabVerb::Mjoin:
+    case LabVerb::Mleave:
+        return Tr::tr("Note: socklab ignores [local] and always joins on INADDR_ANY (the "
+                      "interface of the route to 224.0.0.0/4); the lab joins on the interface "
+                      "whose IPv4 address [local] is (127.0.0.1 or . for the loopback), "
+                      "INADDR_ANY without it.");
+    case LabVerb::Send:
+    case LabVerb::SendTo:
+    case LabVerb::Usend:
+        return Tr::tr("Note: -loop sends again until a call fails or Ctrl+C; a send that "
+                      "would block waits, and Ctrl+C ends it. The lab stops after %1 sends, "
+                      "since every call stays in its log.")
+            .arg(labLoopSendLimit);
+    case LabVerb::GetAddrInfo:
+        return Tr::tr("Every command that takes a host resolves a name with getaddrinfo(), "
+                      "shown in the calls; socklab asks for the host again when it fails, and "
+                      "so does the lab.");
     case LabVerb::Msendto:
         return Tr::tr("Note: socklab's usage says [local], but msendto asks for the group, the "
                       "port and the message: msendto [id] [group] [port] [mesg].");
@@ -64,24 +84,18 @@ QString noteFor(LabVerb verb)
     case LabVerb::Recv:
     case LabVerb::RecvFrom:
     case LabVerb::Write:
-    case LabVerb::Send:
-    case LabVerb::SendTo:
     case LabVerb::Help:
     case LabVerb::Quit:
     case LabVerb::Exit:
     case LabVerb::Passive:
     case LabVerb::Passive6:
     case LabVerb::Connect6:
-    case LabVerb::Usend:
     case LabVerb::Msocket:
-    case LabVerb::Mjoin:
-    case LabVerb::Mleave:
     case LabVerb::Mrecvfrom:
     case LabVerb::Select:
     case LabVerb::Poll:
     case LabVerb::GetSockName:
     case LabVerb::GetPeerName:
-    case LabVerb::GetAddrInfo:
         return {};
     }
     return {};
@@ -118,7 +132,8 @@ QStringList allCommands(LabMode mode)
         while (line.endsWith(u' '))
             line.chop(1);
         lines += line;
-        if (const QString note = noteFor(command.verb); !note.isEmpty())
+        // Commands that share a note (send, sendto) list it once.
+        if (const QString note = noteFor(command.verb); !note.isEmpty() && !notes.contains(note))
             notes += note;
     }
     lines += notes;

@@ -92,10 +92,7 @@ std::optional<SocketAddress> LabSession::addressOf(const QString& hostWord, cons
         return address;
     }
     case LabHost::Kind::Name:
-        print(tr("*** %1: the lab takes numeric addresses for now (127.0.0.1, ::1, *, .)")
-                  .arg(host->text),
-              Output::Error);
-        return std::nullopt;
+        return planResolve(host->text, *port, domain);
     }
     return std::nullopt;
 }
@@ -143,8 +140,8 @@ void LabSession::planBind(int id, const SocketAddress& address, bool announcePor
         {[this, id, address] {
              ScenarioStep step = callStep(Call::Bind);
              step.fdName = nameOf(id >= 0 ? id : m_current);
-             step.address = address;
-             step.port = address.port();
+             step.address = target(address);
+             step.port = step.address.port();
              return std::optional(step);
          },
          [this, address, announcePort](const CallEvent& event) {
@@ -194,8 +191,8 @@ void LabSession::planConnect(int id, const SocketAddress& address)
     m_plan.append({[this, id, address] {
                        ScenarioStep step = callStep(Call::Connect);
                        step.fdName = nameOf(id >= 0 ? id : m_current);
-                       step.address = address;
-                       step.port = address.port();
+                       step.address = target(address);
+                       step.port = step.address.port();
                        return std::optional(step);
                    },
                    [this](const CallEvent& event) {
@@ -269,8 +266,8 @@ void LabSession::planSend(Call call, int id, const QByteArray& bytes, int flags,
                        step.arguments.payload = bytes;
                        step.arguments.flags = flags;
                        if (to.isValid()) {
-                           step.address = to;
-                           step.port = to.port();
+                           step.address = target(to);
+                           step.port = step.address.port();
                        }
                        return std::optional(step);
                    },

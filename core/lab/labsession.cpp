@@ -2,6 +2,8 @@
 
 #include "lab/labmessage.h"
 
+#include <utility>
+
 namespace SocketScope {
 
 namespace {
@@ -114,6 +116,7 @@ void LabSession::interrupt()
         Q_EMIT readyForInput();
         return;
     }
+    m_loopStopped = true; // between two sends of -loop, no call is waiting
     m_session.interruptBlockedCalls();
 }
 
@@ -121,6 +124,7 @@ void LabSession::startCommand(const LabLine& line)
 {
     m_line = line;
     m_words = line.words;
+    m_wordsAfterHost.clear();
     askOrRun();
 }
 
@@ -175,6 +179,8 @@ bool LabSession::takeAnswer(const QString& answer)
         valid = decodeLabMessage(word, m_line.flags & LabFlag::Hex, &error).has_value();
         break;
     case LabArgument::Group:
+        valid = parseLabGroup(word, &error).has_value();
+        break;
     case LabArgument::Interface:
     case LabArgument::OptionNames:
     case LabArgument::Ids:
@@ -189,6 +195,9 @@ bool LabSession::takeAnswer(const QString& answer)
         return false;
     }
     m_words << word;
+    // A host asked again after getaddrinfo() failed: the words typed after it still hold.
+    if (m_asked == LabArgument::Host)
+        m_words << std::exchange(m_wordsAfterHost, {});
     return true;
 }
 
@@ -206,12 +215,16 @@ void LabSession::run()
             typed << QLatin1Char('-') + QLatin1String(labFlagName(flag));
     }
     m_commandText = typed.join(QLatin1Char(' '));
+    m_resolved.reset();
+    m_hostAgain = false;
     if (!plan()) {
         m_anyFailed = true;
         m_plan.clear();
         finishCommand();
         return;
     }
+    if (m_line.flags & LabFlag::Loop)
+        loopLastCall();
     runNext();
 }
 
@@ -238,6 +251,10 @@ void LabSession::runNext()
     }
     if (m_answer) {
         Q_EMIT readyForInput(); // the question's answer may come
+        return;
+    }
+    if (m_hostAgain) {
+        askHostAgain();
         return;
     }
     finishCommand();

@@ -72,6 +72,7 @@ private:
     // One call of a command: made when the previous one returned, so that it can use its
     // result; report() prints it and says whether the command goes on.
     struct PlannedCall {
+        PlannedCall() = default;
         PlannedCall(std::function<std::optional<ScenarioStep>()> makeStep,
                     std::function<bool(const CallEvent&)> reportEvent, QString nameInErrors = {})
             : make(std::move(makeStep))
@@ -126,6 +127,20 @@ private:
     void planOptionSet(const std::shared_ptr<OptionsRun>& run, const OptionValue& value,
                        qint64 fileFlags);
 
+    // socklab udp's multicast and broadcast commands (labmulticast.cpp).
+    bool planMulticast(LabVerb verb);
+    void planMembership(int id, bool join, const QString& group, const QString& interface);
+    void planMulticastReceive(int id, int messages);
+
+    // Host names, through a real getaddrinfo() (labresolve.cpp).
+    SocketAddress planResolve(const QString& name, quint16 port, int domain);
+    SocketAddress target(const SocketAddress& typed) const { return m_resolved.value_or(typed); }
+    bool planAddrInfo();
+    void askHostAgain();
+
+    // send -loop (labsendloop.cpp).
+    void loopLastCall();
+
     // Reports in socklab's words (labreport.cpp).
     QStringList statusTable() const;
 
@@ -148,6 +163,13 @@ private:
     QString m_question;
     std::function<bool(const QString&)> m_answer;
     CallEvent m_lastEvent;
+    // The address getaddrinfo() gave for the command's host name; whether to ask it again.
+    std::optional<SocketAddress> m_resolved;
+    bool m_hostAgain = false;
+    QStringList m_wordsAfterHost;
+    // send -loop: the send made again, and whether Ctrl+C asked it to stop.
+    PlannedCall m_loopCall;
+    bool m_loopStopped = false;
 };
 
 } // namespace SocketScope

@@ -982,10 +982,6 @@
         <translation>Remarque : urecv est recv -oob : il lit un octet urgent, [nb] n&apos;est pas utilisé.</translation>
     </message>
     <message>
-        <source>Note: socklab reads mbind&apos;s port from the word after it; the lab takes the port where the usage puts it.</source>
-        <translation>Remarque : socklab lit le port de mbind dans le mot suivant ; le labo le prend là où l&apos;usage le place.</translation>
-    </message>
-    <message>
         <source>Note: socklab&apos;s usage says [local], but msendto asks for the group, the port and the message: msendto [id] [group] [port] [mesg].</source>
         <translation>Remarque : l&apos;usage de socklab indique [local], mais msendto demande le groupe, le port et le message : msendto [id] [group] [port] [mesg].</translation>
     </message>
@@ -1156,6 +1152,30 @@
     <message>
         <source>asynchrone (O_ASYNC, SIGIO) is not in the lab: SIGIO would end it.</source>
         <translation>asynchrone (O_ASYNC, SIGIO) n&apos;est pas dans le labo : SIGIO le terminerait.</translation>
+    </message>
+    <message>
+        <source>Note: socklab reads mbind&apos;s port from the word after it; the lab takes the port where the usage puts it. mbind binds any address (*), not the loopback: a group&apos;s datagrams are not addressed to 127.0.0.1, and the socket can be reached from other machines.</source>
+        <translation>Remarque : socklab lit le port de mbind dans le mot suivant ; le labo le prend là où l&apos;usage le place. mbind attache la socket à toutes les adresses (*), pas au loopback : les datagrammes d&apos;un groupe ne sont pas adressés à 127.0.0.1, et la socket est joignable depuis d&apos;autres machines.</translation>
+    </message>
+    <message>
+        <source>Note: socklab ignores [local] and always joins on INADDR_ANY (the interface of the route to 224.0.0.0/4); the lab joins on the interface whose IPv4 address [local] is (127.0.0.1 or . for the loopback), INADDR_ANY without it.</source>
+        <translation>Remarque : socklab ignore [local] et rejoint toujours le groupe sur INADDR_ANY (l&apos;interface de la route vers 224.0.0.0/4) ; le labo le rejoint sur l&apos;interface dont [local] est l&apos;adresse IPv4 (127.0.0.1 ou . pour le loopback), sur INADDR_ANY sans elle.</translation>
+    </message>
+    <message>
+        <source>Note: -loop sends again until a call fails or Ctrl+C; a send that would block waits, and Ctrl+C ends it. The lab stops after %1 sends, since every call stays in its log.</source>
+        <translation>Remarque : -loop envoie encore et encore jusqu&apos;à ce qu&apos;un appel échoue ou jusqu&apos;à Ctrl+C ; un envoi qui bloquerait attend, et Ctrl+C l&apos;arrête. Le labo s&apos;arrête après %1 envois, car chaque appel reste dans son journal.</translation>
+    </message>
+    <message>
+        <source>Every command that takes a host resolves a name with getaddrinfo(), shown in the calls; socklab asks for the host again when it fails, and so does the lab.</source>
+        <translation>Toute commande qui prend une machine résout un nom avec getaddrinfo(), visible dans les appels ; socklab redemande la machine quand la résolution échoue, le labo aussi.</translation>
+    </message>
+    <message>
+        <source>*** %1 is not the IPv4 address of a local interface (127.0.0.1, *, .)</source>
+        <translation>*** %1 n&apos;est pas l&apos;adresse IPv4 d&apos;une interface locale (127.0.0.1, *, .)</translation>
+    </message>
+    <message>
+        <source>*** %1 is not a multicast group: give an IPv4 address from 224.0.0.0 to 239.255.255.255</source>
+        <translation>*** %1 n&apos;est pas un groupe multicast : donnez une adresse IPv4 de 224.0.0.0 à 239.255.255.255</translation>
     </message>
 </context>
 <context>
@@ -2032,16 +2052,8 @@
 <context>
     <name>SocketScope::LabSession</name>
     <message>
-        <source>*** -loop is not in the lab yet: send once at a time</source>
-        <translation>*** -loop n&apos;est pas encore dans le laboratoire : envoyez une fois à la fois</translation>
-    </message>
-    <message>
         <source>*** no socket to wait on: create one first</source>
         <translation>*** aucune socket à attendre : créez-en une d&apos;abord</translation>
-    </message>
-    <message>
-        <source>*** %1 is not in the lab yet</source>
-        <translation>*** %1 n&apos;est pas encore dans le laboratoire</translation>
     </message>
     <message>
         <source>*** no current socket: create one first, or give its id</source>
@@ -2054,10 +2066,6 @@
     <message>
         <source>*** %1 is not an address of this socket&apos;s family</source>
         <translation>*** %1 n&apos;est pas une adresse de la famille de cette socket</translation>
-    </message>
-    <message>
-        <source>*** %1: the lab takes numeric addresses for now (127.0.0.1, ::1, *, .)</source>
-        <translation>*** %1 : le laboratoire ne prend pour l&apos;instant que des adresses numériques (127.0.0.1, ::1, *, .)</translation>
     </message>
     <message>
         <source>The IPv6 socket identifier is %1</source>
@@ -2166,6 +2174,50 @@
     <message>
         <source>*** %1 ms is more than an hour: wait %2 ms at most</source>
         <translation>*** %1 ms, c&apos;est plus d&apos;une heure : attendez %2 ms au plus</translation>
+    </message>
+    <message>
+        <source>UDP socket created: Id=%1</source>
+        <translation>Socket UDP créée : Id=%1</translation>
+    </message>
+    <message>
+        <source>Done joining group %1.</source>
+        <translation>Groupe %1 rejoint.</translation>
+    </message>
+    <message>
+        <source>Done leaving group %1.</source>
+        <translation>Groupe %1 quitté.</translation>
+    </message>
+    <message>
+        <source>Waiting for incoming messages...</source>
+        <translation>En attente de messages...</translation>
+    </message>
+    <message>
+        <source>Received a message of length %1 bytes.</source>
+        <translation>Message de %1 octets reçu.</translation>
+    </message>
+    <message>
+        <source>Message received: %1</source>
+        <translation>Message reçu : %1</translation>
+    </message>
+    <message>
+        <source>Received from %1 in %2 seconds</source>
+        <translation>Reçu de %1 en %2 secondes</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Adresse : %1</translation>
+    </message>
+    <message>
+        <source>Sent %1 bytes (total %2)</source>
+        <translation>%1 octets envoyés (total %2)</translation>
+    </message>
+    <message>
+        <source>-loop stopped by an interrupt after %1 sends</source>
+        <translation>-loop arrêté par une interruption après %1 envois</translation>
+    </message>
+    <message>
+        <source>*** -loop stopped after %1 sends: the lab keeps every call in its log (a longer message fills the buffers sooner)</source>
+        <translation>*** -loop arrêté après %1 envois : le labo garde chaque appel dans son journal (un message plus long remplit les tampons plus vite)</translation>
     </message>
 </context>
 <context>
