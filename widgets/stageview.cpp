@@ -316,7 +316,8 @@ StageLabel StageView::label(int index) const
             leavesAt(2); // the line to the peer shows it
         }
     }
-    if (reachableFromOtherMachines(endpoint.local))
+    if (endpoint.phase != StageEndpoint::Phase::Closed &&
+        reachableFromOtherMachines(endpoint.local))
         lines << tr("reachable from other machines");
     const QString status = statusText(endpoint);
     if (!status.isEmpty())

@@ -44,12 +44,13 @@ QString notKept(const CallEvent& e, BytesText style)
 {
     if (e.bytesNotKept <= 0)
         return {};
-    // strace's own mark of a cut string ("..."), then how much is missing.
+    // After the bytes shown (cut with "..." when long, as strace -s does): how many the log
+    // did not keep.
     switch (style) {
     case BytesText::Strace:
-        return QStringLiteral("... /* %1 bytes not kept */").arg(e.bytesNotKept);
+        return QStringLiteral(" /* %1 bytes not kept */").arg(e.bytesNotKept);
     case BytesText::Display:
-        return QStringLiteral("\u2026 (%1)").arg(DisplayText::notKept(e.bytesNotKept));
+        return QStringLiteral(" (%1)").arg(DisplayText::notKept(e.bytesNotKept));
     }
     return {};
 }
