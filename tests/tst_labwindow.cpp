@@ -66,6 +66,33 @@ private Q_SLOTS:
         ::close(client);
     }
 
+    // Serving beyond loopback is the user's choice, said plainly in the status table and on
+    // the stage; a socket on loopback says nothing of the kind.
+    void aSocketBoundBeyondLoopbackIsSaidReachable_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<bool>("reachable");
+        QTest::newRow("loopback") << QStringLiteral("127.0.0.1") << false;
+        QTest::newRow("any address") << QStringLiteral("*") << true;
+    }
+    void aSocketBoundBeyondLoopbackIsSaidReachable()
+    {
+        QFETCH(QString, host);
+        QFETCH(bool, reachable);
+        MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
+        window.show();
+        window.openLab(LabMode::Standard);
+        QVERIFY(typeCommand(window, QStringLiteral("socket tcp")));
+        QVERIFY(typeCommand(window, QStringLiteral("bind . %1 0").arg(host)));
+        const QString said = QStringLiteral("reachable from other machines");
+        QTRY_COMPARE(window.labConsole()->status()->rowCount(), 1);
+        QCOMPARE(window.labConsole()->status()->item(0, 2)->text().contains(said), reachable);
+        window.stage()->skipAnimation();
+        QTRY_COMPARE(window.stage()->state().endpoints.size(), 1);
+        QTRY_VERIFY(window.stage()->state().endpoints[0].local.port() != 0);
+        QCOMPARE(window.stage()->describe(0).join(QLatin1Char(' ')).contains(said), reachable);
+    }
+
     // Leaving the lab for a scenario closes its sockets and stops it: nothing leaks.
     void leavingTheLabClosesItsSockets()
     {

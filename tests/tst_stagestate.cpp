@@ -97,7 +97,8 @@ private Q_SLOTS:
         state = live(session);
         QCOMPARE(state.last.kind, StageExchange::Kind::Speech);
         QCOMPARE(state.last.bytes, QByteArray("Hello world !\n"));
-        QCOMPARE(find(state, server, Phase::Connected)->unread, QByteArray("Hello world !\n"));
+        QCOMPARE(find(state, server, Phase::Connected)->unread.leadingBytes(),
+                 QByteArray("Hello world !\n"));
 
         QVERIFY(stepAndSettle(session)); // the server hears it
         state = live(session);
@@ -166,7 +167,7 @@ private Q_SLOTS:
         const StageEndpoint* handset =
             find(afterAccept, QStringLiteral("server"), Phase::Connected);
         QVERIFY(handset);
-        QCOMPARE(handset->unread, QByteArray("Hello world !\n"));
+        QCOMPARE(handset->unread.leadingBytes(), QByteArray("Hello world !\n"));
     }
 
     // Threads share one descriptor table: the listening socket is one socket, drawn once in
@@ -259,7 +260,7 @@ private Q_SLOTS:
             QVERIFY(!line->queued);
             const StageEndpoint& handset = answered.endpoints[line->to];
             QCOMPARE(handset.fd, accepted->resultFd());
-            QCOMPARE(handset.unread, expected[nth].second);
+            QCOMPARE(handset.unread.leadingBytes(), expected[nth].second);
         }
         QCOMPARE(find(answered, QStringLiteral("server"), Phase::Listening)->queuedCallers, 0);
     }
@@ -298,11 +299,11 @@ private Q_SLOTS:
         const CallEvent& read = calls[afterRead - 1];
         QVERIFY(read.ret > 0);
         for (const StageEndpoint& endpoint : projectStage(calls, afterRead).endpoints) {
-            QVERIFY2(!endpoint.unread.startsWith(read.results.data),
+            QVERIFY2(!endpoint.unread.leadingBytes().startsWith(read.results.data),
                      qPrintable(QStringLiteral("%1's descriptor %2 still holds \"%3\"")
                                     .arg(endpoint.actor)
                                     .arg(endpoint.fd)
-                                    .arg(QString::fromUtf8(endpoint.unread))));
+                                    .arg(QString::fromUtf8(endpoint.unread.leadingBytes()))));
         }
     }
 
@@ -329,7 +330,7 @@ private Q_SLOTS:
         int holding = 0;
         for (const StageEndpoint& endpoint : heard.endpoints) {
             if (endpoint.fd == close.fd() && endpoint.phase == Phase::Connected) {
-                QCOMPARE(endpoint.unread, said);
+                QCOMPARE(endpoint.unread.leadingBytes(), said);
                 ++holding;
             }
         }
@@ -339,7 +340,7 @@ private Q_SLOTS:
                      qPrintable(QStringLiteral("%1's descriptor %2 still holds \"%3\"")
                                     .arg(endpoint.actor)
                                     .arg(endpoint.fd)
-                                    .arg(QString::fromUtf8(endpoint.unread))));
+                                    .arg(QString::fromUtf8(endpoint.unread.leadingBytes()))));
         }
     }
 

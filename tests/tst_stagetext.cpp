@@ -64,6 +64,36 @@ private Q_SLOTS:
         QVERIFY(!cell.contains(QLatin1String("\\303")));
     }
 
+    // A long stream's bytes waiting: the count is exact, the bytes shown are those the log
+    // kept, and the cell says how many it did not keep.
+    void unreadBytesNotKeptAreSaid()
+    {
+        StageEndpoint handset = endpoint(Phase::Connected, false);
+        handset.unread = StreamBytes(QByteArray("GET "), 5000);
+        const QString cell = cellOf(handset);
+        QVERIFY2(cell.contains(QLatin1String("\"GET \"")), qPrintable(cell));
+        QVERIFY2(cell.contains(QLatin1String("5000 bytes not kept")), qPrintable(cell));
+    }
+
+    // A socket bound beyond loopback says so; one on loopback does not.
+    void reachableFromOtherMachinesIsSaid_data()
+    {
+        QTest::addColumn<QString>("local");
+        QTest::addColumn<bool>("said");
+        QTest::newRow("loopback") << QStringLiteral("127.0.0.1:5000") << false;
+        QTest::newRow("any address") << QStringLiteral("0.0.0.0:5000") << true;
+        QTest::newRow("a LAN address") << QStringLiteral("192.168.1.10:5000") << true;
+    }
+    void reachableFromOtherMachinesIsSaid()
+    {
+        QFETCH(QString, local);
+        QFETCH(bool, said);
+        StageEndpoint listening = endpoint(Phase::Listening, false);
+        listening.local = *SocketAddress::fromEndpoint(local);
+        const QString cell = cellOf(listening);
+        QCOMPARE(cell.contains(QLatin1String("reachable from other machines")), said);
+    }
+
     // "no number yet" once, not twice with "installed, no number yet".
     void noNumberSaidOnce()
     {

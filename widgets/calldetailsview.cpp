@@ -1,5 +1,7 @@
 #include "calldetailsview.h"
 
+#include "calls/displaytext.h"
+
 #include <QResizeEvent>
 
 namespace SocketScope {
@@ -23,6 +25,12 @@ QString CallDetailsView::html(const CallEvent& call, const QString& actorName)
         const ErrnoInfo error = call.errorInfo();
         html += QStringLiteral("<br><b>%1</b>: %2")
                     .arg(error.name.toHtmlEscaped(), error.explanation.toHtmlEscaped());
+    }
+    if (call.bytesNotKept > 0) {
+        html += QStringLiteral("<br><i>%1</i>")
+                    .arg(tr("%1: the log keeps the first bytes of a long stream, and every count.")
+                             .arg(DisplayText::notKept(call.bytesNotKept))
+                             .toHtmlEscaped());
     }
     return html;
 }

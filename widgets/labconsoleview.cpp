@@ -1,5 +1,6 @@
 #include "labconsoleview.h"
 
+#include "calls/reach.h"
 #include "lab/labsession.h"
 #include "theme.h"
 
@@ -192,6 +193,10 @@ void LabConsoleView::refreshStatus()
                 m_status->setItem(row, column, item);
             }
             item->setText(cells[column]);
+        }
+        // Serving beyond loopback is the user's choice: said plainly, not hidden.
+        if (reachableFromOtherMachines(socket.local)) {
+            m_status->item(row, 2)->setText(tr("%1 (reachable from other machines)").arg(cells[2]));
         }
     }
 }

@@ -1,6 +1,7 @@
 #include "packetheaderhtml.h"
 
 #include "calls/crender.h"
+#include "calls/displaytext.h"
 
 #include <QCoreApplication>
 #include <QtEndian>
@@ -140,6 +141,11 @@ QString packetHeaderHtml(const PacketEvent& packet, const std::optional<CallEven
     } else if (packet.decoded.transportOffset >= 0 && packet.decoded.networkOffset >= 0) {
         html += fieldTable(packet.frame, headerFields(packet), theme);
     }
+    if (packet.payloadNotKept > 0)
+        html += QStringLiteral("<p><i>%1</i></p>")
+                    .arg(Tr::tr("Payload of %1 bytes: %2 (a long stream keeps its first bytes).")
+                             .arg(packet.payloadLength())
+                             .arg(DisplayText::notKept(packet.payloadNotKept)));
     const QString link = portLink(packet, cause);
     if (!link.isEmpty())
         html += QStringLiteral("<p>%1</p>").arg(link);

@@ -44,7 +44,7 @@ private:
     void recordFailure(const CallEvent& event);
     int append(const StageEndpoint& endpoint, int socket = -1);
     void showUnread(int socket);
-    void deliverBytes(int index, const QByteArray& bytes);
+    void deliverBytes(int index, const StreamBytes& bytes);
     void consumeBytes(int index, qsizetype count);
     void deliverLetter(int index, const StageLetter& letter);
     void collectLetter(int index);
@@ -60,7 +60,7 @@ private:
     // queue, which whichever process reads first empties for both. The socket of each
     // endpoint (by index), and the bytes that arrived on each socket and were not read yet.
     QList<int> m_socketOf;
-    QHash<int, QByteArray> m_unread;
+    QHash<int, StreamBytes> m_unread;
     // The log is in the order calls returned, thread by thread: the read a write woke up may
     // be logged before that write. What was taken before it was logged is counted here, by
     // socket for bytes, by endpoint for letters.
@@ -68,7 +68,7 @@ private:
     QHash<int, int> m_lettersTakenAhead;
     // Bytes sent on a connection nobody has accepted yet (the caller waits in the queue, or
     // the accept was logged after the write): by the handset to come's (local, peer).
-    QHash<Connection, QByteArray> m_awaitingHandset;
+    QHash<Connection, StreamBytes> m_awaitingHandset;
 };
 
 // A new socket (socket < 0), or another descriptor of an existing one.
@@ -87,27 +87,29 @@ void Projector::showUnread(int socket)
         StageEndpoint& endpoint = state.endpoints[i];
         if (m_socketOf[i] == socket)
             endpoint.unread = endpoint.phase == StageEndpoint::Phase::Closed
-                                  ? QByteArray()
+                                  ? StreamBytes()
                                   : m_unread.value(socket);
     }
 }
 
-void Projector::deliverBytes(int index, const QByteArray& bytes)
+void Projector::deliverBytes(int index, const StreamBytes& bytes)
 {
     const int socket = m_socketOf[index];
     qsizetype& ahead = m_bytesReadAhead[socket];
-    const qsizetype skipped = qMin(ahead, bytes.size());
+    const qsizetype skipped = qsizetype(qMin<qint64>(ahead, bytes.size()));
     ahead -= skipped;
-    m_unread[socket] += bytes.mid(skipped);
+    StreamBytes rest = bytes;
+    rest.removeFront(skipped);
+    m_unread[socket].append(rest);
     showUnread(socket);
 }
 
 void Projector::consumeBytes(int index, qsizetype count)
 {
     const int socket = m_socketOf[index];
-    QByteArray& unread = m_unread[socket];
-    const qsizetype taken = qMin(count, unread.size());
-    unread.remove(0, taken);
+    StreamBytes& unread = m_unread[socket];
+    const qsizetype taken = qsizetype(qMin<qint64>(count, unread.size()));
+    unread.removeFront(taken);
     m_bytesReadAhead[socket] += count - taken;
     showUnread(socket);
 }
@@ -263,14 +265,17 @@ void Projector::copyToChild(const CallEvent& event)
 void Projector::send(int index, const CallEvent& event)
 {
     StageEndpoint& endpoint = state.endpoints[index];
-    const QByteArray sent = event.transferred();
+    const QByteArray kept = event.transferred();
+    const StreamBytes sent(kept, event.transferredCount() - kept.size());
     if (!endpoint.datagram) {
         const int peer = streamPeerOf(index);
         if (peer >= 0)
             deliverBytes(peer, sent);
         else
-            m_awaitingHandset[connectionKey(endpoint.peer, endpoint.local, endpoint.inode)] += sent;
-        state.last = {StageExchange::Kind::Speech, index, peer, event.arguments.payload, {}};
+            m_awaitingHandset[connectionKey(endpoint.peer, endpoint.local, endpoint.inode)].append(
+                sent);
+        state.last = {StageExchange::Kind::Speech, index, peer, event.arguments.payload,
+                      event.bytesNotKept,          {}};
         return;
     }
     const SocketAddress destination =
@@ -278,7 +283,8 @@ void Projector::send(int index, const CallEvent& event)
     const int box = mailboxAt(destination);
     if (box >= 0)
         deliverLetter(box, {event.arguments.payload, endpoint.local, destination});
-    state.last = {StageExchange::Kind::Posted, index, box, event.arguments.payload, destination};
+    state.last = {StageExchange::Kind::Posted, index,      box, event.arguments.payload,
+                  event.bytesNotKept,          destination};
 }
 
 void Projector::receive(int index, const CallEvent& event)
@@ -288,15 +294,17 @@ void Projector::receive(int index, const CallEvent& event)
     if (endpoint.datagram) {
         if (!peeks)
             collectLetter(index);
-        state.last = {StageExchange::Kind::Collected, index, -1, event.results.data,
-                      event.results.returnedAddress};
+        state.last = {
+            StageExchange::Kind::Collected, index, -1, event.results.data, event.bytesNotKept,
+            event.results.returnedAddress};
         return;
     }
     if (event.ret == 0)
         endpoint.peerHungUp = true;
     if (!peeks)
         consumeBytes(index, qsizetype(event.ret));
-    state.last = {StageExchange::Kind::Heard, streamPeerOf(index), index, event.results.data, {}};
+    state.last = {StageExchange::Kind::Heard, streamPeerOf(index), index,
+                  event.results.data,         event.bytesNotKept,  {}};
 }
 
 void Projector::applyOnDescriptor(const CallEvent& event, bool dialling)

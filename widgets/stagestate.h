@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calls/callevent.h"
+#include "log/streambytes.h"
 
 #include <QByteArray>
 #include <QList>
@@ -36,7 +37,7 @@ struct StageEndpoint {
     bool readShut = false;   // shutdown(SHUT_RD)
     bool writeShut = false;  // shutdown(SHUT_WR): this side hung up its mouthpiece
     bool peerHungUp = false; // a read returned 0: the other side hung up
-    QByteArray unread;       // stream: bytes that arrived and were not read yet
+    StreamBytes unread;      // stream: bytes that arrived and were not read yet
     QList<StageLetter> mailbox;
     std::optional<Call> waitingCall; // a call in progress on it at the cursor
     qint64 waitingSinceNs = 0;
@@ -65,7 +66,8 @@ struct StageExchange {
     int from = -1; // endpoint indexes; -1 when unknown
     int to = -1;
     QByteArray bytes;
-    SocketAddress envelope; // destination of a posted letter, sender of a collected one
+    qint64 bytesNotKept = 0; // after `bytes`: the log kept a long stream's first bytes only
+    SocketAddress envelope;  // destination of a posted letter, sender of a collected one
     bool operator==(const StageExchange&) const = default;
 };
 

@@ -2,6 +2,7 @@
 
 #include "calls/crender.h"
 #include "calls/displaytext.h"
+#include "calls/reach.h"
 
 #include <QEvent>
 #include <QStyle>
@@ -315,6 +316,9 @@ StageLabel StageView::label(int index) const
             leavesAt(2); // the line to the peer shows it
         }
     }
+    if (endpoint.phase != StageEndpoint::Phase::Closed &&
+        reachableFromOtherMachines(endpoint.local))
+        lines << tr("reachable from other machines");
     const QString status = statusText(endpoint);
     if (!status.isEmpty())
         lines << status;
@@ -327,7 +331,10 @@ StageLabel StageView::label(int index) const
     }
     if (!endpoint.unread.isEmpty()) {
         lines << (protocol ? tr("receive queue %1 bytes").arg(endpoint.unread.size())
-                           : tr("not heard yet: %1").arg(DisplayText::quoted(endpoint.unread, 24)));
+                           : tr("not heard yet: %1")
+                                 .arg(DisplayText::quoted(endpoint.unread.leadingBytes(), 24)));
+        if (endpoint.unread.notKept() > 0)
+            lines << DisplayText::notKept(endpoint.unread.notKept());
     }
     if (!endpoint.mailbox.isEmpty()) {
         lines << (protocol ? tr("datagrams in the receive queue: %1").arg(endpoint.mailbox.size())
@@ -375,9 +382,10 @@ QStringList StageView::exchangeText() const
         if (m_viewMode == ViewMode::Protocol || !DisplayText::isAsciiText(last.bytes))
             lines << CRender::hexBytes(last.bytes, 16);
         if (m_viewMode == ViewMode::Protocol)
-            lines.prepend(last.kind == StageExchange::Kind::Speech
-                              ? tr("bytes sent: %1").arg(last.bytes.size())
-                              : tr("bytes received: %1").arg(last.bytes.size()));
+            lines.prepend(
+                last.kind == StageExchange::Kind::Speech
+                    ? tr("bytes sent: %1").arg(last.bytes.size() + last.bytesNotKept)
+                    : tr("bytes received: %1").arg(last.bytes.size() + last.bytesNotKept));
         else if (last.kind == StageExchange::Kind::Heard)
             lines.prepend(tr("heard:"));
         break;
@@ -393,6 +401,8 @@ QStringList StageView::exchangeText() const
     default:
         break;
     }
+    if (last.bytesNotKept > 0)
+        lines << DisplayText::notKept(last.bytesNotKept);
     return lines;
 }
 

@@ -498,6 +498,8 @@ QJsonObject eventToJson(const CallEvent& e)
     o[QLatin1String("cancelled")] = e.cancelled;
     o[QLatin1String("blocked")] = e.blocked;
     o[QLatin1String("data_hex")] = stringOrNull(hex(e.transferred()));
+    if (e.bytesNotKept > 0)
+        o[QLatin1String("bytes_not_kept")] = e.bytesNotKept;
     o[QLatin1String("family")] =
         e.family ? QJsonValue(familyName(e.family)) : QJsonValue(QJsonValue::Null);
     o[QLatin1String("type")] =
@@ -533,6 +535,7 @@ std::optional<CallEvent> eventFromJson(const QJsonObject& object, QString* error
     e.error = readInt(f, "error");
     e.blocked = f.boolean("blocked", false);
     e.results = resultsFromJson(f.nested(f.object("results"), QStringLiteral("results")));
+    e.bytesNotKept = f.integer("bytes_not_kept", 0, 0, maxTime);
     e.family = readConstant(f, "family", ConstantKind::Family);
     e.socketType = readConstant(f, "type", ConstantKind::SocketType);
     e.after = afterFromJson(f.nested(f.object("after"), QStringLiteral("after")));

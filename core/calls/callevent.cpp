@@ -32,6 +32,13 @@ QByteArray CallEvent::transferred() const
     return results.data;
 }
 
+qint64 CallEvent::transferredCount() const
+{
+    if (Calls::has(call, CallTrait::SendsData))
+        return ret > 0 ? ret : 0;
+    return results.data.size() + bytesNotKept;
+}
+
 ErrnoInfo CallEvent::errorInfo() const
 {
     if (error == 0)

@@ -49,6 +49,9 @@ struct CallEvent {
     bool cancelled = false; // the wait was cancelled before the call was made
     bool blocked = false;   // it had to wait (accept with nobody calling, recv on silence)
     CallResults results;
+    // Bytes of its data (the payload, the data received or the vector's buffers) that the
+    // log did not keep: a long stream keeps a sample and its counts (see log/bytebudget.h).
+    qint64 bytesNotKept = 0;
     int family = 0;        // of the result descriptor: AF_INET, AF_INET6, AF_UNIX; 0 unknown
     int socketType = 0;    // SOCK_STREAM or SOCK_DGRAM (without SOCK_NONBLOCK/SOCK_CLOEXEC)
     DescriptorState after; // the result descriptor after the call
@@ -60,7 +63,10 @@ struct CallEvent {
     // The descriptor whose state follows: the new one for accept(), dup(), else fd().
     int resultFd() const;
     // The bytes the call moved: what it sent (as far as it returned) or what it received.
+    // Those the log kept: the first ones of transferredCount().
     QByteArray transferred() const;
+    // How many bytes it moved, kept or not.
+    qint64 transferredCount() const;
     ErrnoInfo errorInfo() const; // name, message and explanation, in the user's language
 
     // "3, {sa_family=AF_INET, ...}, 16": the arguments as strace renders them, the buffers'

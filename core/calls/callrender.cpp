@@ -422,7 +422,8 @@ QString CallEvent::argumentsText(BytesText style) const
     case Call::Writev:
         return QStringLiteral("%1, %2, %3")
             .arg(number(a.fd),
-                 CallTexts::ioVector(a.vector, call == Call::Writev || !failed(), style),
+                 CallTexts::ioVector(a.vector, call == Call::Writev || !failed(), style) +
+                     CallTexts::notKept(*this, style),
                  number(a.vector.size()));
     case Call::SendMsg:
     case Call::RecvMsg:

@@ -23,7 +23,8 @@ QString number(qint64 value)
 
 QString receivedBytes(const CallEvent& e, BytesText style)
 {
-    return e.ret >= 0 && !e.cancelled ? bytes(e.results.data, style) : pointer(e.arguments.buffer);
+    return e.ret >= 0 && !e.cancelled ? bytes(e.results.data, style) + notKept(e, style)
+                                      : pointer(e.arguments.buffer);
 }
 
 } // namespace
@@ -35,6 +36,21 @@ QString bytes(const QByteArray& data, BytesText style)
         return CRender::quotedBytes(data);
     case BytesText::Display:
         return DisplayText::quoted(data);
+    }
+    return {};
+}
+
+QString notKept(const CallEvent& e, BytesText style)
+{
+    if (e.bytesNotKept <= 0)
+        return {};
+    // After the bytes shown (cut with "..." when long, as strace -s does): how many the log
+    // did not keep.
+    switch (style) {
+    case BytesText::Strace:
+        return QStringLiteral(" /* %1 bytes not kept */").arg(e.bytesNotKept);
+    case BytesText::Display:
+        return QStringLiteral(" (%1)").arg(DisplayText::notKept(e.bytesNotKept));
     }
     return {};
 }
@@ -58,7 +74,8 @@ QString messageHeader(const CallEvent& e, bool received, BytesText style)
     const socklen_t nameLength = received ? e.results.returnedLength : name.length();
     return QStringLiteral("{msg_name=%1, msg_namelen=%2, msg_iov=%3, msg_iovlen=%4, "
                           "msg_controllen=0, msg_flags=0}")
-        .arg(nameText, number(nameLength), ioVector(a.vector, !received || !e.failed(), style),
+        .arg(nameText, number(nameLength),
+             ioVector(a.vector, !received || !e.failed(), style) + notKept(e, style),
              number(a.vector.size()));
 }
 
@@ -87,7 +104,8 @@ QString sendArguments(const CallEvent& e, BytesText style)
 {
     const CallArguments& a = e.arguments;
     QString text = QStringLiteral("%1, %2, %3")
-                       .arg(number(a.fd), bytes(a.payload, style), number(a.payload.size()));
+                       .arg(number(a.fd), bytes(a.payload, style) + notKept(e, style),
+                            number(a.payload.size() + e.bytesNotKept));
     if (e.call == Call::Write)
         return text;
     text += QStringLiteral(", ") + flagsText(ConstantKind::MessageFlag, a.flags);

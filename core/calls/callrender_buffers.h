@@ -9,6 +9,8 @@ namespace SocketScope::CallTexts {
 QString bytes(const QByteArray& data, BytesText style);
 QString receiveArguments(const CallEvent& e, BytesText style);
 QString sendArguments(const CallEvent& e, BytesText style);
+// After bytes the log did not keep whole: the mark, with how many are missing; else empty.
+QString notKept(const CallEvent& e, BytesText style);
 QString ioVector(const QList<IoBuffer>& buffers, bool withContents, BytesText style);
 QString messageHeader(const CallEvent& e, bool received, BytesText style);
 

@@ -1,6 +1,7 @@
 #include "calls/displaytext.h"
 
 #include <QChar>
+#include <QCoreApplication>
 #include <QList>
 
 #include <algorithm>
@@ -8,6 +9,10 @@
 namespace SocketScope::DisplayText {
 
 namespace {
+
+class Tr {
+    Q_DECLARE_TR_FUNCTIONS(DisplayText)
+};
 
 // One character of the bytes, or one byte that starts no valid UTF-8 sequence (invalid).
 struct Unit {
@@ -142,6 +147,11 @@ bool isAsciiText(const QByteArray& bytes)
     return std::all_of(bytes.cbegin(), bytes.cend(), [](char c) {
         return (c >= 0x20 && c < 0x7f) || c == '\n' || c == '\r' || c == '\t';
     });
+}
+
+QString notKept(qint64 count)
+{
+    return Tr::tr("%n bytes not kept", nullptr, int(qMin<qint64>(count, INT_MAX)));
 }
 
 } // namespace SocketScope::DisplayText

@@ -14,6 +14,10 @@ namespace SocketScope::DisplayText {
 // quote.
 QString quoted(const QByteArray& bytes, int limit = 32);
 
+// "1044480 bytes not kept", in the user's language: the mark shown after the bytes wherever
+// the log kept only the first ones of a long stream.
+QString notKept(qint64 count);
+
 // Printable ASCII, \n, \r and \t only: the text shows every byte one for one. Otherwise
 // (an accent takes two bytes in UTF-8, an escape stands for a byte) a view that shows bytes
 // puts their hexadecimal beside the text.

@@ -1,5 +1,6 @@
 // How each lab command becomes real calls: socklab's commands, one or a few calls each.
 #include "calls/displaytext.h"
+#include "calls/reach.h"
 #include "lab/labmessage.h"
 #include "lab/labsession.h"
 
@@ -149,6 +150,9 @@ void LabSession::planBind(int id, const SocketAddress& address, bool announcePor
                  return false;
              if (announcePort && address.port() == 0)
                  print(tr("The socket was attributed port %1.").arg(event.after.local.port()));
+             if (reachableFromOtherMachines(event.after.local))
+                 print(tr("Warning: bound to %1, this socket is reachable from other machines.")
+                           .arg(event.after.local.endpoint()));
              return true;
          }});
 }
@@ -244,7 +248,10 @@ void LabSession::planReceive(Call call, int id, int count, int flags)
                    [this, call](const CallEvent& event) {
                        if (event.failed())
                            return false;
-                       const QString message = DisplayText::quoted(event.results.data, 1000);
+                       QString message = DisplayText::quoted(event.results.data, 1000);
+                       if (event.bytesNotKept > 0)
+                           message += QStringLiteral(" (%1)").arg(
+                               DisplayText::notKept(event.bytesNotKept));
                        if (call == Call::RecvFrom) {
                            print(tr("A message of length %1 bytes was received from %2.")
                                      .arg(event.ret)

@@ -36,6 +36,7 @@ void EventLog::reset(const Scenario& scenario, const QString& language)
     m_capture = CaptureStatus{};
     m_notice.clear();
     m_outcome.reset();
+    m_budget.clear();
     Q_EMIT wasReset();
 }
 
@@ -72,15 +73,18 @@ void EventLog::appendCall(const CallEvent& event)
     m_inProgress.removeIf([&event](const CallStart& start) { return start.seq == event.seq; });
     m_callIndex.insert(event.seq, int(m_calls.size()));
     m_calls.append(event);
-    Q_EMIT callAppended(event);
+    m_budget.keep(m_calls.last());
+    Q_EMIT callAppended(m_calls.last());
 }
 
 void EventLog::appendPackets(const QList<PacketEvent>& packets)
 {
     if (packets.isEmpty())
         return;
-    for (const PacketEvent& packet : packets)
+    for (const PacketEvent& packet : packets) {
         m_packets.append(packet);
+        m_budget.keep(m_packets.last());
+    }
     // In the order they crossed; packets mostly arrive in that order already.
     std::stable_sort(m_packets.begin(), m_packets.end(),
                      [](const PacketEvent& a, const PacketEvent& b) { return a.tNs < b.tNs; });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calls/callevent.h"
+#include "log/bytebudget.h"
 #include "packets/packetevent.h"
 #include "scenarios/scenario.h"
 
@@ -47,6 +48,7 @@ public:
     void appendNote(const StepNote& note);
     void startCall(const CallStart& start);
     void markBlocked(qint64 seq);
+    // Keeps of the call's bytes what ByteBudget allows, and counts the rest.
     void appendCall(const CallEvent& event);
     // Packets as they were seen, in any order; linkPackets() ties them to the calls.
     void appendPackets(const QList<PacketEvent>& packets);
@@ -74,6 +76,8 @@ public:
     const CaptureStatus& captureStatus() const { return m_capture; }
     const QString& notice() const { return m_notice; }
     const std::optional<Outcome>& outcome() const { return m_outcome; }
+    // The bytes of data the log keeps, calls and packets together (bounded: see ByteBudget).
+    qint64 keptBytes() const { return m_budget.keptBytes(); }
     bool isEmpty() const { return m_calls.isEmpty() && m_notes.isEmpty() && m_packets.isEmpty(); }
 
     // Index by seq: the position of the call in calls(), or -1.
@@ -115,6 +119,7 @@ private:
     CaptureStatus m_capture;
     QString m_notice;
     std::optional<Outcome> m_outcome;
+    ByteBudget m_budget;
 };
 
 } // namespace SocketScope

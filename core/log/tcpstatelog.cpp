@@ -78,7 +78,7 @@ public:
             else if (syn)
                 enter(TcpState::SynReceived, t, cause);
             else if (fin) {
-                m_finEnd = p.sequenceNumber + quint32(p.payload.size()) + 1;
+                m_finEnd = p.sequenceNumber + quint32(packet.payloadLength()) + 1;
                 if (now == TcpState::CloseWait)
                     enter(TcpState::LastAck, t, cause);
                 else if (now == TcpState::Established || now == TcpState::SynReceived)

@@ -104,6 +104,8 @@ QJsonObject toJson(const PacketEvent& packet)
     object[QLatin1String("rel_ack_no")] =
         tcp ? QJsonValue(qint64(packet.relativeAck)) : QJsonValue();
     object[QLatin1String("len")] = packet.payloadLength();
+    if (packet.payloadNotKept > 0)
+        object[QLatin1String("payload_not_kept")] = packet.payloadNotKept;
     object[QLatin1String("cause")] = packet.cause >= 0 ? QJsonValue(packet.cause) : QJsonValue();
     object[QLatin1String("inferred")] = packet.inferred;
     object[QLatin1String("sender")] = endToJson(packet.sender);
@@ -145,6 +147,7 @@ std::optional<PacketEvent> fromJson(const QJsonObject& object, QString* error)
         // Outside input like any capture: decoded here, once, with all its checks.
         packet.decoded = decodeFrame(packet.linkType, packet.frame);
     }
+    packet.payloadNotKept = f.integer("payload_not_kept", 0, 0, maxTime);
     if (!f.ok())
         return std::nullopt;
     return packet;

@@ -30,6 +30,9 @@ struct PacketEvent {
     QByteArray frame;         // the captured bytes; empty when inferred
     quint32 originalLength = 0;
     DecodedPacket decoded;
+    // Payload bytes the log did not keep (a long stream keeps a sample; log/bytebudget.h):
+    // cut from the end of decoded.payload and of `frame`.
+    qint64 payloadNotKept = 0;
     qint64 cause = -1; // seq of the call that made the kernel send it; -1 when unknown
     PacketEnd sender;
     PacketEnd receiver;
@@ -43,7 +46,8 @@ struct PacketEvent {
     // end linked to one of its descriptors (the capture may see other programs' too).
     bool isTheSessions() const { return inferred || sender.isKnown() || receiver.isKnown(); }
     QString protocolName() const; // "TCP" or "UDP"
-    int payloadLength() const { return int(decoded.payload.size()); }
+    // Kept or not: the length on the wire.
+    int payloadLength() const { return int(decoded.payload.size() + payloadNotKept); }
     // "SYN", "PSH, ACK len=14", "UDP len=14": the arrow's label.
     QString label() const;
     // "seq=1 ack=15 win=512 MSS=65495 SACK_PERM TS=123/0 WS=7": the row's details, with

@@ -47,7 +47,8 @@ PacketEvent PacketInference::make(const CallEvent& call, const Way& way, bool tc
 }
 
 void PacketInference::segment(QList<PacketEvent>& out, const CallEvent& call, const Way& way,
-                              bool fromCaller, quint8 flags, const QByteArray& payload)
+                              bool fromCaller, quint8 flags, const QByteArray& payload,
+                              qint64 notKept)
 {
     const Direction forward = way.key();
     const Direction back = way.back().key();
@@ -61,9 +62,10 @@ void PacketInference::segment(QList<PacketEvent>& out, const CallEvent& call, co
     packet.decoded.sequenceNumber = m_nextSeq.value(forward);
     packet.decoded.acknowledgementNumber = (flags & DecodedPacket::Ack) ? m_nextSeq.value(back) : 0;
     packet.decoded.payload = payload;
+    packet.payloadNotKept = notKept;
     packet.relativeSeq = packet.decoded.sequenceNumber;
     packet.relativeAck = packet.decoded.acknowledgementNumber;
-    const int consumed = int(payload.size()) + ((flags & DecodedPacket::Syn) ? 1 : 0) +
+    const int consumed = packet.payloadLength() + ((flags & DecodedPacket::Syn) ? 1 : 0) +
                          ((flags & DecodedPacket::Fin) ? 1 : 0);
     m_nextSeq[forward] = m_nextSeq.value(forward) + quint32(consumed);
     out.append(packet);
@@ -210,9 +212,10 @@ QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
         handshake(out, call, now);
     } else if (Calls::has(call.call, CallTrait::SendsData) && !call.failed() && call.ret >= 0) {
         const QByteArray payload = call.transferred();
+        const qint64 notKept = call.transferredCount() - payload.size();
         if (tcp && call.ret > 0 && now.peer.isValid()) {
             m_unread[way.key()] += call.ret;
-            segment(out, call, way, true, F::Psh | F::Ack, payload);
+            segment(out, call, way, true, F::Psh | F::Ack, payload, notKept);
             segment(out, call, way.back(), false, F::Ack, {});
         } else if (!tcp) {
             const SocketAddress destination =
@@ -221,6 +224,7 @@ QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
             if (datagramWay.from.isValid() && datagramWay.to.isValid()) {
                 PacketEvent datagram = make(call, datagramWay, false);
                 datagram.decoded.payload = payload;
+                datagram.payloadNotKept = notKept;
                 out.append(datagram);
             }
         }

@@ -38,7 +38,7 @@ private:
 
     PacketEvent make(const CallEvent& call, const Way& way, bool tcp);
     void segment(QList<PacketEvent>& out, const CallEvent& call, const Way& way, bool fromCaller,
-                 quint8 flags, const QByteArray& payload);
+                 quint8 flags, const QByteArray& payload, qint64 notKept = 0);
     void handshake(QList<PacketEvent>& out, const CallEvent& call, const Known& known);
     void completeHandshake(QList<PacketEvent>& out, const CallEvent& connect, const Way& way,
                            qint64 seenNs);

@@ -268,7 +268,7 @@ qint64 Linker::causeOf(const PacketEvent& packet, const DescriptorLife* sender) 
     }
     if (d.tcpFlags & DecodedPacket::Fin)
         return latestCall(sender, packet.tNs, ends);
-    if (!d.payload.isEmpty())
+    if (packet.payloadLength() > 0)
         return latestCall(sender, packet.tNs, sends);
     const quint32 acknowledged = d.acknowledgementNumber;
     return answered([acknowledged](const Segment& s) {
@@ -309,7 +309,7 @@ void Linker::link(PacketEvent& packet)
     if (!packet.isTcp())
         return;
     numberRelatively(packet);
-    const int consumed = int(d.payload.size()) + ((d.tcpFlags & DecodedPacket::Syn) ? 1 : 0) +
+    const int consumed = packet.payloadLength() + ((d.tcpFlags & DecodedPacket::Syn) ? 1 : 0) +
                          ((d.tcpFlags & DecodedPacket::Fin) ? 1 : 0);
     if (consumed > 0 || (d.tcpFlags & DecodedPacket::Rst))
         m_segments[{d.source, d.destination}].append(

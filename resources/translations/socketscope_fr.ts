@@ -604,6 +604,16 @@
     </message>
 </context>
 <context>
+    <name>DisplayText</name>
+    <message numerus="yes">
+        <source>%n bytes not kept</source>
+        <translation>
+            <numerusform>%n octet non conservé</numerusform>
+            <numerusform>%n octets non conservés</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Errno</name>
     <message>
         <source>Permission denied: ports below 1024 are reserved to root (or to a program with CAP_NET_BIND_SERVICE).</source>
@@ -1834,6 +1844,10 @@
         <source>The call in full</source>
         <translation>L&apos;appel en entier</translation>
     </message>
+    <message>
+        <source>%1: the log keeps the first bytes of a long stream, and every count.</source>
+        <translation>%1 : le journal garde les premiers octets d&apos;un long flux, et tous les comptes.</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::CallLogModel</name>
@@ -2048,6 +2062,10 @@
         <source>The lab is closed</source>
         <translation>Le laboratoire est fermé</translation>
     </message>
+    <message>
+        <source>%1 (reachable from other machines)</source>
+        <translation>%1 (joignable depuis d&apos;autres machines)</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::LabSession</name>
@@ -2218,6 +2236,10 @@
     <message>
         <source>*** -loop stopped after %1 sends: the lab keeps every call in its log (a longer message fills the buffers sooner)</source>
         <translation>*** -loop arrêté après %1 envois : le labo garde chaque appel dans son journal (un message plus long remplit les tampons plus vite)</translation>
+    </message>
+    <message>
+        <source>Warning: bound to %1, this socket is reachable from other machines.</source>
+        <translation>Attention : attachée à %1, cette socket est joignable depuis d&apos;autres machines.</translation>
     </message>
 </context>
 <context>
@@ -2732,6 +2754,10 @@ Source : %2</translation>
         <source>Inferred packet: nothing was captured, so there are no real bytes. Its ports would travel as %1 and %2 (network order).</source>
         <translation>Paquet inféré : rien n&apos;a été capturé, il n&apos;y a donc pas de vrais octets. Ses ports voyageraient sous la forme %1 et %2 (ordre réseau).</translation>
     </message>
+    <message>
+        <source>Payload of %1 bytes: %2 (a long stream keeps its first bytes).</source>
+        <translation>Données de %1 octets : %2 (un long flux garde ses premiers octets).</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::PacketListModel</name>
@@ -3204,6 +3230,10 @@ Source : %2</translation>
     <message>
         <source>telephone</source>
         <translation>téléphone</translation>
+    </message>
+    <message>
+        <source>reachable from other machines</source>
+        <translation>joignable depuis d&apos;autres machines</translation>
     </message>
 </context>
 <context>

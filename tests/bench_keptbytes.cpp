@@ -1,0 +1,54 @@
+#include "log/bytebudget.h"
+#include "testkeptstream.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace SocketScope;
+
+namespace {
+
+// The process's resident set, from /proc/self/statm (pages).
+qint64 residentBytes()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.size() > 1 ? fields[1].toLongLong() * sysconf(_SC_PAGESIZE) : -1;
+}
+
+QString mebibytes(qint64 bytes)
+{
+    return QString::number(double(bytes) / (1 << 20), 'f', 1) + QStringLiteral(" MiB");
+}
+
+} // namespace
+
+// A peer streams 1 GB into a lab socket read with 1 MiB reads: the process's memory stays
+// bounded, because the log keeps a sample of each call and of each socket (ByteBudget).
+// Prints the figures for the report; fails only when memory grows with the stream.
+class BenchKeptBytes : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void aGigabyteStreamKeepsMemoryBounded()
+    {
+        constexpr qint64 total = qint64(1) << 30;
+        const qint64 before = residentBytes();
+        TestKeptStream::Result result = TestKeptStream::run(total, 1 << 20);
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        const qint64 after = residentBytes();
+        const EventLog& log = result.lab->session().log();
+        qInfo("streamed %s in %lld calls; RSS before %s, after %s; the log keeps %s",
+              qPrintable(mebibytes(result.received)), qlonglong(log.calls().size()),
+              qPrintable(mebibytes(before)), qPrintable(mebibytes(after)),
+              qPrintable(mebibytes(log.keptBytes())));
+        QVERIFY(log.keptBytes() <= KeptBytes::perSocket);
+        QVERIFY2(after - before < 256 << 20, "memory grew with the stream");
+    }
+};
+
+QTEST_GUILESS_MAIN(BenchKeptBytes)
+#include "bench_keptbytes.moc"
