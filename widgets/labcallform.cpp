@@ -6,6 +6,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -161,15 +162,14 @@ LabCallForm::LabCallForm(QWidget* parent)
         ->insertWidget(1, m_hex);
     auto* flags = new QWidget(this);
     flags->setObjectName(QStringLiteral("flags"));
-    auto* flagsLayout = new QHBoxLayout(flags);
+    auto* flagsLayout = new QGridLayout(flags);
     flagsLayout->setContentsMargins(0, 0, 0, 0);
     for (const auto& [flag, name] : messageFlags) {
         auto* box = new QCheckBox(QLatin1String(name), flags);
         box->setObjectName(QLatin1String(name));
         m_flags.insert(flag, box);
-        flagsLayout->addWidget(box);
     }
-    flagsLayout->addStretch();
+    flagsLayout->setColumnStretch(2, 1);
     addRow(QStringLiteral("flags"), flags, false);
 
     m_notice->setWordWrap(true);
@@ -215,13 +215,15 @@ QWidget* LabCallForm::addRow(const QString& name, QWidget* editor, bool validate
     field.editor = editor;
     field.label = new QLabel(this);
     field.row = new QWidget(this);
+    // A short dock scrolls the form rather than squeeze a row out of sight.
+    field.row->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     auto* row = new QHBoxLayout(field.row);
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(editor, 1);
     if (validated) {
         field.error = new QLabel(field.row);
         field.error->setObjectName(name + QStringLiteral("Error"));
-        field.error->setWordWrap(true);
+        field.error->setWordWrap(false);
         QPalette palette = field.error->palette();
         palette.setColor(QPalette::WindowText, Theme::current().error);
         field.error->setPalette(palette);
@@ -336,21 +338,30 @@ void LabCallForm::showFormRows()
         shown << QStringLiteral("variant");
     if (form == Form::Socket)
         shown << QStringLiteral("family");
-    bool anyFlag = false;
-    for (auto it = m_flags.cbegin(); it != m_flags.cend(); ++it) {
-        const bool takes = command && command->flags.testFlag(it.key());
-        it.value()->setVisible(takes);
-        anyFlag = anyFlag || takes;
+    // The flags the call takes, two a line.
+    auto* grid = qobject_cast<QGridLayout*>(m_fields[QStringLiteral("flags")].editor->layout());
+    int taken = 0;
+    for (const auto& [flag, name] : messageFlags) {
+        QCheckBox* box = m_flags.value(flag);
+        const bool takes = command && command->flags.testFlag(flag);
+        grid->removeWidget(box);
+        if (takes) {
+            grid->addWidget(box, taken / 2, taken % 2);
+            ++taken;
+        }
+        box->setVisible(takes);
     }
-    if (anyFlag)
+    if (taken > 0)
         shown << QStringLiteral("flags");
     m_hex->setVisible(command && command->flags.testFlag(LabFlag::Hex));
     if (command) {
         for (const LabArgument argument : command->arguments)
             shown << editorFor(argument);
     }
-    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it)
-        m_layout->setRowVisible(it->row, shown.contains(it.key()));
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
+        it->label->setVisible(shown.contains(it.key()));
+        it->row->setVisible(shown.contains(it.key()));
+    }
     clearErrors();
     updateMake();
 }
