@@ -62,6 +62,22 @@ QList<LabVerb> variantsOf(LabCallForm::Form form)
     return {};
 }
 
+} // namespace
+
+// A message in lines of about `width` characters, broken between words.
+QString LabCallForm::breakLines(const QString& text, qsizetype width)
+{
+    QStringList lines{QString()};
+    for (const QString& word : text.split(QLatin1Char(' '))) {
+        if (!lines.last().isEmpty() && lines.last().size() + 1 + word.size() > width)
+            lines << QString();
+        lines.last() += (lines.last().isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+namespace {
+
 // The editor that gives an argument's word; empty when a form has none for it.
 QString editorFor(LabArgument argument)
 {
@@ -158,8 +174,9 @@ LabCallForm::LabCallForm(QWidget* parent)
     }
     // The message's form beside it: text in socklab's syntax, or hexadecimal bytes.
     m_hex->setObjectName(QStringLiteral("hex"));
-    qobject_cast<QHBoxLayout*>(m_fields[QStringLiteral("message")].row->layout())
-        ->insertWidget(1, m_hex);
+    qobject_cast<QHBoxLayout*>(
+        m_fields[QStringLiteral("message")].row->layout()->itemAt(0)->layout())
+        ->addWidget(m_hex);
     auto* flags = new QWidget(this);
     flags->setObjectName(QStringLiteral("flags"));
     auto* flagsLayout = new QGridLayout(flags);
@@ -217,18 +234,24 @@ QWidget* LabCallForm::addRow(const QString& name, QWidget* editor, bool validate
     field.row = new QWidget(this);
     // A short dock scrolls the form rather than squeeze a row out of sight.
     field.row->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    auto* row = new QHBoxLayout(field.row);
+    // The editor on a line, what is wrong with it below.
+    auto* row = new QVBoxLayout(field.row);
     row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(editor, 1);
+    row->setSpacing(0);
+    auto* line = new QHBoxLayout;
+    line->addWidget(editor, 1);
+    row->addLayout(line);
     if (validated) {
         field.error = new QLabel(field.row);
         field.error->setObjectName(name + QStringLiteral("Error"));
+        // Broken into lines here (breakLines): a word-wrapped label's height for width
+        // makes QFormLayout lose the rows around it.
         field.error->setWordWrap(false);
         QPalette palette = field.error->palette();
         palette.setColor(QPalette::WindowText, Theme::current().error);
         field.error->setPalette(palette);
         field.error->hide();
-        row->addWidget(field.error, 1);
+        row->addWidget(field.error);
     }
     m_layout->addRow(field.label, field.row);
     m_fields.insert(name, field);

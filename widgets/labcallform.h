@@ -59,6 +59,7 @@ public:
     std::optional<LabLine> line();
     // What is shown beside each field that does not read: empty when all did.
     QStringList errors() const;
+    static QString breakLines(const QString& text, qsizetype width = 60);
 
 Q_SIGNALS:
     void lineMade(const SocketScope::LabLine& line);

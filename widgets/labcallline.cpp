@@ -147,7 +147,7 @@ std::optional<QString> LabCallForm::word(LabArgument argument, LabFlags flags)
 bool LabCallForm::fail(const QString& field, const QString& message)
 {
     if (QLabel* error = m_fields.value(field).error) {
-        error->setText(message);
+        error->setText(breakLines(message));
         error->show();
     }
     return false;
@@ -168,7 +168,7 @@ QStringList LabCallForm::errors() const
     QStringList shown;
     for (const Field& field : m_fields) {
         if (field.error && !field.error->text().isEmpty())
-            shown << field.error->text();
+            shown << field.error->text().replace(QLatin1Char('\n'), QLatin1Char(' '));
     }
     return shown;
 }
