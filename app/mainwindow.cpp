@@ -239,6 +239,8 @@ void MainWindow::fillScenarioPicker()
     const int index = m_scenarioPicker->findData(current);
     const QString first = m_catalog.chapters().value(0).scenarioIds.value(0);
     m_scenarioPicker->setCurrentIndex(index >= 0 ? index : m_scenarioPicker->findData(first));
+    if (m_lab)
+        showLabInPicker();
     m_scenarioSearch->setPlaceholderText(tr("Find a scenario (Ctrl+F)"));
     m_scenarioSearch->setAccessibleName(tr("Find a scenario"));
 
@@ -454,7 +456,7 @@ AppSettings MainWindow::settings() const
     current.theme = m_themeChoice;
     current.zoom = m_zoom;
     current.speed = m_speed;
-    current.scenario = m_scenarioPicker->currentData().toString();
+    current.scenario = m_lab ? m_scenarioBeforeLab : m_scenarioPicker->currentData().toString();
     current.geometry = m_presenting ? m_geometryBeforePresenting : saveGeometry();
     // Presenter mode is for this lecture: the layout saved is the one it will come back to.
     current.windowState = m_presenting ? m_layoutBeforePresenting : saveState();

@@ -163,6 +163,7 @@ private:
     void showSource(EventSource* source);
     void createLabDock();
     void closeLab();
+    void showLabInPicker();
     void applyThemeColours();
     void followDesktopColours();
 
@@ -174,6 +175,7 @@ private:
     Session* m_session = nullptr;
     std::unique_ptr<ReplaySource> m_replay;
     std::unique_ptr<LabSession> m_lab;
+    QString m_scenarioBeforeLab; // the picker's scenario, shown again when the lab closes
     LabConsoleView* m_labConsole = nullptr;
     QDockWidget* m_labDock = nullptr;
     LogPresenter* m_presenter = nullptr;

@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "sources/replaysource.h"
 
+#include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
 
@@ -27,11 +28,19 @@ void MainWindow::openLab(LabMode mode)
     options.language = m_language;
     options.capture = m_capture;
     m_session->unload();
+    if (!m_lab)
+        m_scenarioBeforeLab = m_scenarioPicker->currentData().toString();
     auto lab = std::make_unique<LabSession>(mode, options);
     connect(lab.get(), &LabSession::quitRequested, this, [this] {
-        // Leaving the lab goes back to the scenario the picker shows, once the lab's
+        // Leaving the lab goes back to the scenario the picker showed before, once the lab's
         // command is over (its session is deleted from the event loop, not from its signal).
-        QMetaObject::invokeMethod(this, &MainWindow::loadSelectedScenario, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                closeLab();
+                loadSelectedScenario();
+            },
+            Qt::QueuedConnection);
     });
     showSource(&lab->session());
     m_replay.reset();
@@ -39,6 +48,7 @@ void MainWindow::openLab(LabMode mode)
     m_lab = std::move(lab);
     m_actions.saveLabScenario->setEnabled(true);
     setWindowTitle(tr("SocketScope — lab"));
+    showLabInPicker();
     if (dockWidgetArea(m_labDock) == Qt::NoDockWidgetArea) {
         addDockWidget(Qt::BottomDockWidgetArea, m_labDock);
         tabifyDockWidget(m_callsDock, m_labDock);
@@ -58,6 +68,20 @@ void MainWindow::closeLab()
     m_lab.reset();
     m_actions.saveLabScenario->setEnabled(false);
     removeDockWidget(m_labDock);
+    // A scenario picked to leave the lab stays; else the one shown before the lab comes back.
+    if (m_scenarioPicker->currentIndex() < 0) {
+        const QSignalBlocker quiet(m_scenarioPicker);
+        m_scenarioPicker->setCurrentIndex(m_scenarioPicker->findData(m_scenarioBeforeLab));
+    }
+}
+
+// The picker says the lab is what the views show, not the scenario chosen before; picking a
+// scenario leaves the lab.
+void MainWindow::showLabInPicker()
+{
+    const QSignalBlocker quiet(m_scenarioPicker);
+    m_scenarioPicker->setPlaceholderText(tr("Lab: calls made by hand"));
+    m_scenarioPicker->setCurrentIndex(-1);
 }
 
 } // namespace SocketScope

@@ -1,3 +1,4 @@
+#include "lab/labsession.h"
 #include "languages.h"
 #include "logcursor.h"
 #include "logpresenter.h"
@@ -160,12 +161,14 @@ bool MainWindow::typeStepKey(int key, const QString& text)
     return false;
 }
 
-// Escape undoes the last thing in front of the class: a number being typed, a message, the
-// blank screen, presenter mode; else it skips the animation. (A description pinned on the
-// stage takes Escape first.)
+// Escape undoes the last thing in front of the class: the lab's blocked call (as Ctrl+C), a
+// number being typed, a message, the blank screen, presenter mode; else it skips the
+// animation. (A description pinned on the stage takes Escape first.)
 void MainWindow::escape()
 {
-    if (!m_typedStep.isEmpty()) {
+    if (m_lab && (m_lab->isBusy() || m_lab->isAsking())) {
+        m_lab->interrupt();
+    } else if (!m_typedStep.isEmpty()) {
         m_typedStep.clear();
         showInlineMessage(QString());
     } else if (!inlineMessage().isEmpty()) {

@@ -70,6 +70,16 @@ private:
     int m_ready = 0;
 };
 
+// The port the kernel gave a socket, read from the kernel.
+quint16 localPort(int fd)
+{
+    sockaddr_in6 local{};
+    socklen_t length = sizeof(local);
+    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &length) != 0)
+        return 0;
+    return ntohs(local.sin6_port); // sin_port is at the same place
+}
+
 QByteArray receiveSome(int fd)
 {
     char buffer[256];
@@ -340,6 +350,166 @@ private Q_SLOTS:
         QVERIFY(console.type(line));
         QCOMPARE(lab.session().log().calls().size(), 1);
         QVERIFY(!console.errors.isEmpty());
+    }
+
+    // Two terminals, like two socklab windows: Lab 1 serves, Lab 2 calls it; each uses only
+    // the sockets it created, "." is each one's current socket, and each terminal's calls are
+    // its own actor's in the log.
+    void terminalsOwnTheirSockets()
+    {
+        LabSession lab(LabMode::Standard, labOptions());
+        Console console(lab);
+        QCOMPARE(lab.terminal(), 1);
+        QVERIFY(console.type(QStringLiteral("socket tcp")));
+        const int server = lab.currentId();
+        QVERIFY(console.type(QStringLiteral("bind . 127.0.0.1 0")));
+        QVERIFY(console.type(QStringLiteral("listen . 5")));
+        const quint16 port = localPort(server);
+        QVERIFY(port != 0);
+
+        QSignalSpy switched(&lab, &LabSession::terminalChanged);
+        QVERIFY(console.type(QStringLiteral("terminal 2")));
+        QCOMPARE(lab.terminal(), 2);
+        QCOMPARE(switched.size(), 1);
+        QCOMPARE(console.results.last(), QStringLiteral("Terminal 2 (Lab 2) makes the calls."));
+        QCOMPARE(lab.currentId(), -1);
+        QVERIFY(lab.statusRows().isEmpty());
+        QVERIFY(console.type(QStringLiteral("=")));
+        QCOMPARE(console.results.last(), QStringLiteral("No socket has been created yet."));
+
+        const qsizetype callsBefore = lab.session().log().calls().size();
+        QVERIFY(console.type(QStringLiteral("accept %1").arg(server)));
+        QCOMPARE(console.errors.last(),
+                 QStringLiteral("*** socket %1 is Lab 1's: type terminal 1 to use it").arg(server));
+        QCOMPARE(lab.session().log().calls().size(), callsBefore);
+
+        QVERIFY(console.type(QStringLiteral("socket tcp")));
+        const int client = lab.currentId();
+        QVERIFY(client != server);
+        QVERIFY(console.type(QStringLiteral("connect . 127.0.0.1 %1").arg(port)));
+        QCOMPARE(console.results.last(), QStringLiteral("Connection established."));
+
+        QVERIFY(console.type(QStringLiteral("terminal 1")));
+        QCOMPARE(lab.currentId(), server);
+        QVERIFY(console.type(QStringLiteral("accept .")));
+        const int accepted = lab.currentId();
+        QCOMPARE(lab.sockets().value(accepted).terminal, 1);
+        QCOMPARE(lab.sockets().value(client).terminal, 2);
+        QCOMPARE(lab.statusRows().size(), 2); // the listener and the accepted socket
+
+        QHash<QString, QStringList> byActor;
+        for (const CallEvent& event : lab.session().log().calls())
+            byActor[event.actor] << Calls::name(event.call);
+        QCOMPARE(byActor.value(LabSession::terminalActor(1)),
+                 (QStringList{QStringLiteral("socket"), QStringLiteral("bind"),
+                              QStringLiteral("listen"), QStringLiteral("accept")}));
+        QCOMPARE(byActor.value(LabSession::terminalActor(2)),
+                 (QStringList{QStringLiteral("socket"), QStringLiteral("connect")}));
+        QCOMPARE(console.errors.size(), 1);
+    }
+
+    // socklab's two windows: Lab 1 waits in accept() while Lab 2 calls it; the accepted socket
+    // is Lab 1's, its answer says whose it is, and Lab 2 stays current.
+    void oneTerminalWaitsWhileTheOtherCalls()
+    {
+        LabSession lab(LabMode::Standard, labOptions());
+        Console console(lab);
+        QVERIFY(console.type(QStringLiteral("socket tcp")));
+        const int server = lab.currentId();
+        QVERIFY(console.type(QStringLiteral("bind . 127.0.0.1 0")));
+        QVERIFY(console.type(QStringLiteral("listen . 5")));
+        QVERIFY2(console.typeBlocking(QStringLiteral("accept .")),
+                 qPrintable(console.errors.join(QLatin1Char('\n'))));
+        QVERIFY(lab.isBusy());
+        QVERIFY(lab.setTerminal(2));
+        QVERIFY(!lab.isBusy());
+        QVERIFY(console.type(QStringLiteral("socket tcp")));
+        const int client = lab.currentId();
+        QVERIFY(console.type(QStringLiteral("connect . 127.0.0.1 %1").arg(localPort(server))));
+        QTRY_COMPARE(lab.sockets().size(), 3);
+        QCOMPARE(lab.terminal(), 2);
+        QCOMPARE(lab.currentId(), client);
+        // Lab 1's accept() and Lab 2's connect() return in either order.
+        QTRY_VERIFY(
+            console.results.join(QLatin1Char('\n'))
+                .contains(QStringLiteral("[Lab 1] Connection is established, with socket ID")));
+        QVERIFY(console.type(QStringLiteral("terminal 1")));
+        QVERIFY(!lab.isBusy());
+        const int accepted = lab.currentId();
+        QVERIFY(accepted != server && accepted != client);
+        QCOMPARE(lab.sockets().value(accepted).terminal, 1);
+        QVERIFY(console.errors.isEmpty());
+    }
+
+    // `terminal` alone says which one makes the calls; a terminal the lab lacks is refused.
+    void terminalWords_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("alone says which") << QStringLiteral("terminal") << true;
+        QTest::newRow("prefix") << QStringLiteral("term 2") << true;
+        QTest::newRow("no third") << QStringLiteral("terminal 3") << false;
+        QTest::newRow("not a number") << QStringLiteral("terminal deux") << false;
+    }
+
+    void terminalWords()
+    {
+        QFETCH(QString, line);
+        QFETCH(bool, accepted);
+        LabSession lab(LabMode::Tcp, labOptions());
+        Console console(lab);
+        QVERIFY(console.type(line));
+        QCOMPARE(console.errors.isEmpty(), accepted);
+        QCOMPARE(lab.terminal(), line.endsWith(QLatin1Char('2')) ? 2 : 1);
+    }
+
+    // socket6 is IPv6 only as socklab's; -dual takes IPv4 too: IPV6_V6ONLY read from the kernel.
+    void socket6Dual_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<int>("v6only");
+        QTest::newRow("socklab's socket6") << QStringLiteral("socket6 tcp") << 1;
+        QTest::newRow("dual") << QStringLiteral("socket6 udp -dual") << 0;
+    }
+
+    void socket6Dual()
+    {
+        QFETCH(QString, line);
+        QFETCH(int, v6only);
+        LabSession lab(LabMode::Standard, labOptions());
+        Console console(lab);
+        QVERIFY(console.type(line));
+        QVERIFY(console.errors.isEmpty());
+        int value = -1;
+        socklen_t length = sizeof(value);
+        QCOMPARE(::getsockopt(lab.currentId(), IPPROTO_IPV6, IPV6_V6ONLY, &value, &length), 0);
+        QCOMPARE(value, v6only);
+    }
+
+    // A command built by a form runs as the typed line would, and is echoed as that line.
+    void runLineEchoesTheCommand()
+    {
+        LabSession lab(LabMode::Standard, labOptions());
+        Console console(lab);
+        QSignalSpy echoed(&lab, &LabSession::echoed);
+        QSignalSpy ready(&lab, &LabSession::readyForInput);
+        LabLine line{labCommand(LabMode::Standard, LabVerb::Socket), {QStringLiteral("udp")}, {}};
+        QVERIFY(lab.runLine(line));
+        QVERIFY(!ready.isEmpty() || ready.wait(10'000));
+        QCOMPARE(echoed.size(), 1);
+        QCOMPARE(echoed.first().first().toString(), QStringLiteral("socklab> socket udp"));
+        const int id = lab.currentId();
+        QVERIFY(id >= 0);
+        ready.clear();
+        line = {labCommand(LabMode::Standard, LabVerb::SendTo),
+                {QString::number(id), QStringLiteral("127.0.0.1"), QStringLiteral("9"),
+                 QStringLiteral("0a 0d")},
+                LabFlag::Hex | LabFlag::DontWait};
+        QVERIFY(lab.runLine(line));
+        QVERIFY(!ready.isEmpty() || ready.wait(10'000));
+        QCOMPARE(echoed.last().first().toString(),
+                 QStringLiteral("socklab> sendto %1 127.0.0.1 9 \"0a 0d\" -dontwait -hex").arg(id));
+        QCOMPARE(lab.session().log().calls().last().arguments.payload, QByteArray("\n\r"));
     }
 
     // A call on a socket the lab closed says so, without making it.

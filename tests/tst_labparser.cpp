@@ -107,7 +107,8 @@ const QList<Expected> labAdditions = {{"select", 0, "[id]... [timeout-ms]"},
                                       {"poll", 0, "[id]... [timeout-ms]"},
                                       {"getsockname", 0, "[id]"},
                                       {"getpeername", 0, "[id]"},
-                                      {"getaddrinfo", 0, "[host] [service]"}};
+                                      {"getaddrinfo", 0, "[host] [service]"},
+                                      {"terminal", 0, "[1|2]"}};
 
 QStringList strings(std::initializer_list<const char*> texts)
 {

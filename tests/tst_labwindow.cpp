@@ -1,16 +1,23 @@
 #include "lab/labsession.h"
+#include "labcallform.h"
 #include "labconsoleview.h"
 #include "mainwindow.h"
 #include "stageview.h"
 #include "testscenarios.h"
 #include "testsockets.h"
 
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
 
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -26,6 +33,38 @@ bool typeCommand(MainWindow& window, const QString& line)
     input->setText(line);
     QTest::keyClick(input, Qt::Key_Return);
     return !ready.isEmpty() || ready.wait(10'000);
+}
+
+// Clicks the form's button and waits until the lab is done with the command it made.
+bool clickMake(MainWindow& window)
+{
+    QSignalSpy ready(window.lab(), &LabSession::readyForInput);
+    auto* make = window.labConsole()->form()->findChild<QPushButton*>(QStringLiteral("make"));
+    if (!make || !make->isEnabled())
+        return false;
+    QTest::mouseClick(make, Qt::LeftButton);
+    return !ready.isEmpty() || ready.wait(10'000);
+}
+
+bool clickTerminal(MainWindow& window, int terminal)
+{
+    QAbstractButton* button = window.labConsole()->terminals()->button(terminal);
+    QTest::mouseClick(button, Qt::LeftButton);
+    return window.lab()->terminal() == terminal;
+}
+
+template <typename T> T* field(MainWindow& window, const char* name)
+{
+    return window.labConsole()->form()->findChild<T*>(QLatin1String(name));
+}
+
+quint16 localPort(int fd)
+{
+    sockaddr_in local{};
+    socklen_t length = sizeof(local);
+    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &length) != 0)
+        return 0;
+    return ntohs(local.sin_port);
 }
 
 } // namespace
@@ -154,6 +193,179 @@ private Q_SLOTS:
         QVERIFY(ready.wait(5'000));
         QVERIFY(window.labConsole()->output()->toPlainText().contains(
             QStringLiteral("accept(): interrupted")));
+    }
+
+    // The forms make real calls, each echoed in the console as its typed command: Lab 1
+    // serves on the loopback, Lab 2 calls it and sends hex bytes, Lab 1 peeks at them; the
+    // kernel and the log say what happened, each terminal's calls under its own actor.
+    void formClicksMakeRealCalls()
+    {
+        MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
+        window.resize(1280, 800);
+        window.show();
+        window.openLab(LabMode::Standard);
+        LabCallForm* form = window.labConsole()->form();
+        const auto echoed = [&](const QString& line) {
+            return window.labConsole()->output()->toPlainText().contains(
+                QStringLiteral("socklab> ") + line);
+        };
+
+        form->setForm(LabCallForm::Form::Socket);
+        QVERIFY(clickMake(window));
+        const int server = window.lab()->currentId();
+        QVERIFY(server >= 0);
+        QVERIFY(echoed(QStringLiteral("socket tcp")));
+        form->setForm(LabCallForm::Form::Bind);
+        field<QLineEdit>(window, "host")->setText(QStringLiteral("127.0.0.1"));
+        field<QLineEdit>(window, "port")->setText(QStringLiteral("0"));
+        QVERIFY(clickMake(window));
+        QVERIFY(echoed(QStringLiteral("bind %1 127.0.0.1 0").arg(server)));
+        const quint16 port = localPort(server);
+        QVERIFY(port != 0);
+        form->setForm(LabCallForm::Form::Listen);
+        QVERIFY(clickMake(window));
+        int listening = 0;
+        socklen_t length = sizeof(listening);
+        ::getsockopt(server, SOL_SOCKET, SO_ACCEPTCONN, &listening, &length);
+        QCOMPARE(listening, 1);
+
+        QVERIFY(clickTerminal(window, 2));
+        QVERIFY(echoed(QStringLiteral("terminal 2")));
+        form->setForm(LabCallForm::Form::Socket);
+        QVERIFY(clickMake(window));
+        const int client = window.lab()->currentId();
+        QVERIFY(client != server);
+        form->setForm(LabCallForm::Form::Connect);
+        field<QLineEdit>(window, "port")->setText(QString::number(port));
+        QVERIFY(clickMake(window));
+        QVERIFY(echoed(QStringLiteral("connect %1 127.0.0.1 %2").arg(client).arg(port)));
+
+        QVERIFY(clickTerminal(window, 1));
+        form->setForm(LabCallForm::Form::Accept);
+        QCOMPARE(field<QComboBox>(window, "socket")->currentData().toInt(), server);
+        QVERIFY(clickMake(window));
+        const int accepted = window.lab()->currentId();
+        QVERIFY(accepted != server);
+
+        QVERIFY(clickTerminal(window, 2));
+        form->setForm(LabCallForm::Form::Send);
+        field<QLineEdit>(window, "message")->setText(QStringLiteral("68 69 0a"));
+        field<QCheckBox>(window, "hex")->setChecked(true);
+        QVERIFY(clickMake(window));
+        QVERIFY(echoed(QStringLiteral("send %1 \"68 69 0a\" -hex").arg(client)));
+
+        QVERIFY(clickTerminal(window, 1));
+        form->setForm(LabCallForm::Form::Receive);
+        field<QLineEdit>(window, "size")->setText(QStringLiteral("10"));
+        field<QCheckBox>(window, "MSG_PEEK")->setChecked(true);
+        QVERIFY(clickMake(window));
+        QVERIFY(echoed(QStringLiteral("recv %1 10 -peek").arg(accepted)));
+        const CallEvent peeked = window.lab()->session().log().calls().last();
+        QCOMPARE(peeked.call, Call::Recv);
+        QCOMPARE(peeked.results.data, QByteArray("hi\n"));
+        // Peeked, not taken: the bytes are still in the kernel's queue.
+        char buffer[16];
+        QCOMPARE(::recv(accepted, buffer, sizeof(buffer), MSG_DONTWAIT), ssize_t(3));
+
+        QSet<QString> actors;
+        for (const CallEvent& event : window.lab()->session().log().calls())
+            actors << event.actor;
+        QCOMPARE(actors,
+                 (QSet<QString>{LabSession::terminalActor(1), LabSession::terminalActor(2)}));
+        QCOMPARE(window.lab()->session().log().calls().size(), 8);
+    }
+
+    // A field that does not read says so beside it, and nothing is made or echoed.
+    void formValidationMakesNoCall_data()
+    {
+        QTest::addColumn<LabCallForm::Form>("form");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("value");
+        using F = LabCallForm::Form;
+        QTest::newRow("address out of range") << F::Bind << "host"
+                                              << "127.0.0.300";
+        QTest::newRow("host name") << F::Connect << "host"
+                                   << "example.org";
+        QTest::newRow("IPv6 address, IPv4 socket") << F::Connect << "host"
+                                                   << "::1";
+        QTest::newRow("port out of range") << F::Bind << "port"
+                                           << "70000";
+        QTest::newRow("port not a number") << F::Connect << "port"
+                                           << "5000x";
+        QTest::newRow("odd hex") << F::Send << "message"
+                                 << "6";
+        QTest::newRow("size not a number") << F::Receive << "size"
+                                           << "lots";
+    }
+
+    void formValidationMakesNoCall()
+    {
+        QFETCH(LabCallForm::Form, form);
+        QFETCH(QString, name);
+        QFETCH(QString, value);
+        MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
+        window.show();
+        window.openLab(LabMode::Standard);
+        LabCallForm* forms = window.labConsole()->form();
+        forms->setForm(LabCallForm::Form::Socket);
+        QVERIFY(clickMake(window));
+        const qsizetype calls = window.lab()->session().log().calls().size();
+        const QString output = window.labConsole()->output()->toPlainText();
+
+        forms->setForm(form);
+        field<QCheckBox>(window, "hex")->setChecked(form == LabCallForm::Form::Send);
+        forms->findChild<QLineEdit*>(name)->setText(value);
+        QSignalSpy made(forms, &LabCallForm::lineMade);
+        QTest::mouseClick(forms->findChild<QPushButton*>(QStringLiteral("make")), Qt::LeftButton);
+        QVERIFY(made.isEmpty());
+        QCOMPARE(forms->errors().size(), 1);
+        auto* error = forms->findChild<QLabel*>(name + QStringLiteral("Error"));
+        QVERIFY(error && error->isVisible());
+        QVERIFY(!error->text().isEmpty());
+        QCOMPARE(window.lab()->session().log().calls().size(), calls);
+        QCOMPARE(window.labConsole()->output()->toPlainText(), output);
+    }
+
+    // While the lab is open the scenario picker says so; leaving it shows the scenario again.
+    void pickerShowsTheLab()
+    {
+        MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
+        window.show();
+        const QList<QComboBox*> combos = window.findChildren<QComboBox*>();
+        QComboBox* scenarios = nullptr;
+        for (QComboBox* combo : combos) {
+            if (combo->accessibleName() == QStringLiteral("Scenario"))
+                scenarios = combo;
+        }
+        QVERIFY(scenarios);
+        const QString before = scenarios->currentData().toString();
+        QVERIFY(!before.isEmpty());
+        window.openLab(LabMode::Standard);
+        QCOMPARE(scenarios->currentIndex(), -1);
+        QCOMPARE(scenarios->placeholderText(), QStringLiteral("Lab: calls made by hand"));
+        QVERIFY(typeCommand(window, QStringLiteral("quit")));
+        QTRY_VERIFY(!window.lab());
+        QCOMPARE(scenarios->currentData().toString(), before);
+        QCOMPARE(window.source(), window.session());
+    }
+
+    // Escape in the lab's dock wakes a blocked accept(), as Ctrl+C does.
+    void escapeInterruptsABlockedCall()
+    {
+        MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.openLab(LabMode::Tcp);
+        QVERIFY(typeCommand(window, QStringLiteral("passive")));
+        QSignalSpy blocked(&window.lab()->session().log(), &EventLog::callBlocked);
+        QSignalSpy ready(window.lab(), &LabSession::readyForInput);
+        window.labConsole()->form()->setForm(LabCallForm::Form::Accept);
+        QTest::mouseClick(field<QPushButton>(window, "make"), Qt::LeftButton);
+        QVERIFY(blocked.wait(10'000));
+        QVERIFY(!field<QPushButton>(window, "make")->isEnabled());
+        QTest::keyClick(window.labConsole()->input(), Qt::Key_Escape);
+        QVERIFY(ready.wait(5'000));
+        QVERIFY(window.lab()->session().log().calls().last().cancelled);
     }
 };
 

@@ -2,8 +2,10 @@
 
 #include "calls/reach.h"
 #include "lab/labsession.h"
+#include "labcallform.h"
 #include "theme.h"
 
+#include <QButtonGroup>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -12,6 +14,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
@@ -34,6 +37,9 @@ LabConsoleView::LabConsoleView(QWidget* parent)
     , m_prompt(new QLabel(this))
     , m_input(new QLineEdit(this))
     , m_interrupt(new QPushButton(this))
+    , m_terminalLabel(new QLabel(this))
+    , m_terminals(new QButtonGroup(this))
+    , m_form(new LabCallForm(this))
     , m_status(new QTableWidget(0, 6, this))
     , m_statusTimer(new QTimer(this))
 {
@@ -50,6 +56,17 @@ LabConsoleView::LabConsoleView(QWidget* parent)
     m_status->setSelectionMode(QAbstractItemView::NoSelection);
     m_status->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
+    // Which terminal makes the calls, as two socklab windows side by side would.
+    auto* terminals = new QHBoxLayout;
+    terminals->addWidget(m_terminalLabel);
+    for (int terminal = 1; terminal <= LabSession::terminalCount; ++terminal) {
+        auto* button = new QPushButton(this);
+        button->setCheckable(true);
+        button->setObjectName(QStringLiteral("terminal%1").arg(terminal));
+        m_terminals->addButton(button, terminal);
+        terminals->addWidget(button);
+    }
+    terminals->addStretch();
     auto* line = new QHBoxLayout;
     line->addWidget(m_prompt);
     line->addWidget(m_input, 1);
@@ -57,13 +74,20 @@ LabConsoleView::LabConsoleView(QWidget* parent)
     auto* console = new QWidget(this);
     auto* consoleLayout = new QVBoxLayout(console);
     consoleLayout->setContentsMargins(0, 0, 0, 0);
+    consoleLayout->addLayout(terminals);
     consoleLayout->addWidget(m_output, 1);
     consoleLayout->addLayout(line);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
+    auto* forms = new QScrollArea(this);
+    forms->setWidget(m_form);
+    forms->setWidgetResizable(true);
+    forms->setFrameShape(QFrame::NoFrame);
     splitter->addWidget(console);
+    splitter->addWidget(forms);
     splitter->addWidget(m_status);
     splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 2);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -73,6 +97,12 @@ LabConsoleView::LabConsoleView(QWidget* parent)
         if (m_lab)
             m_lab->interrupt();
     });
+    connect(m_terminals, &QButtonGroup::idClicked, this, &LabConsoleView::chooseTerminal);
+    connect(m_form, &LabCallForm::lineMade, this, [this](const LabLine& made) {
+        if (m_lab && m_lab->runLine(made))
+            refreshPrompt();
+        m_form->refresh(); // a call that waits holds the form too
+    });
     connect(m_statusTimer, &QTimer::timeout, this, &LabConsoleView::refreshStatus);
     retranslate();
     setLab(nullptr);
@@ -81,7 +111,16 @@ LabConsoleView::LabConsoleView(QWidget* parent)
 void LabConsoleView::retranslate()
 {
     m_interrupt->setText(tr("Interrupt"));
-    m_interrupt->setToolTip(tr("Wake the call that blocks, as Ctrl+C does (Ctrl+C)"));
+    m_interrupt->setToolTip(tr("Wake the call that blocks, as Ctrl+C does (Ctrl+C, Escape)"));
+    m_terminalLabel->setText(tr("Terminal:"));
+    for (QAbstractButton* button : m_terminals->buttons()) {
+        const int terminal = m_terminals->id(button);
+        button->setText(LabSession::terminalName(terminal));
+        button->setToolTip(tr("Make the next calls from %1, on its sockets (terminal %2)")
+                               .arg(LabSession::terminalName(terminal))
+                               .arg(terminal));
+    }
+    m_form->retranslate();
     m_input->setPlaceholderText(tr("A socklab command: help lists them"));
     m_status->setHorizontalHeaderLabels(
         {tr("Id"), tr("Proto"), tr("Local address"), tr("Remote address"), tr("Type"), tr("RWX")});
@@ -96,6 +135,10 @@ void LabConsoleView::setLab(LabSession* lab)
     m_output->clear();
     m_input->setEnabled(lab);
     m_interrupt->setEnabled(lab);
+    m_form->setLab(lab);
+    for (QAbstractButton* button : m_terminals->buttons())
+        button->setEnabled(lab);
+    refreshTerminal();
     if (!lab) {
         m_statusTimer->stop();
         m_status->setRowCount(0);
@@ -107,8 +150,14 @@ void LabConsoleView::setLab(LabSession* lab)
             append(text, kind == LabSession::Output::Error);
         refreshPrompt();
     });
+    connect(lab, &LabSession::echoed, this, [this](const QString& line) { append(line, false); });
     connect(lab, &LabSession::readyForInput, this, [this] {
         refreshPrompt();
+        refreshStatus();
+        m_form->refresh();
+    });
+    connect(lab, &LabSession::terminalChanged, this, [this] {
+        refreshTerminal();
         refreshStatus();
     });
     connect(lab, &QObject::destroyed, this, [this] { setLab(nullptr); });
@@ -137,7 +186,7 @@ bool LabConsoleView::eventFilter(QObject* watched, QEvent* event)
 
 void LabConsoleView::submit()
 {
-    if (!m_lab || m_lab->isBusy())
+    if (!m_lab)
         return;
     const QString line = m_input->text();
     append(m_prompt->text() + line, false);
@@ -149,6 +198,7 @@ void LabConsoleView::submit()
     m_input->clear();
     m_lab->feed(line);
     refreshPrompt();
+    m_form->refresh();
 }
 
 void LabConsoleView::append(const QString& text, bool error)
@@ -168,7 +218,27 @@ void LabConsoleView::append(const QString& text, bool error)
 void LabConsoleView::refreshPrompt()
 {
     m_prompt->setText(m_lab ? m_lab->prompt() : tr("The lab is closed"));
-    m_input->setReadOnly(m_lab && m_lab->isBusy());
+}
+
+void LabConsoleView::refreshTerminal()
+{
+    if (QAbstractButton* button = m_terminals->button(m_lab ? m_lab->terminal() : 1))
+        button->setChecked(true);
+}
+
+// A click on a terminal is the command `terminal N`, echoed as if typed; while a command
+// runs (Lab 1 waiting in accept()), the terminal changes all the same and the command goes on.
+void LabConsoleView::chooseTerminal(int terminal)
+{
+    if (!m_lab || terminal == m_lab->terminal())
+        return;
+    const LabCommandSpec* command = labCommand(m_lab->mode(), LabVerb::Terminal);
+    if (m_lab->isBusy() || m_lab->isAsking() || !command)
+        m_lab->setTerminal(terminal);
+    else
+        m_lab->runLine({command, {QString::number(terminal)}, {}});
+    refreshTerminal();
+    refreshPrompt();
 }
 
 void LabConsoleView::refreshStatus()

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QButtonGroup;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -11,11 +12,14 @@ class QTimer;
 
 namespace SocketScope {
 
+class LabCallForm;
 class LabSession;
 
 // The lab's console in the window: socklab's commands typed on one line (Up and Down walk
-// the history, Ctrl+C or the Interrupt button wakes a blocked call), what the lab printed
-// above it, and socklab's status table beside it, kept current from the kernel.
+// the history; Ctrl+C, Escape or the Interrupt button wakes a blocked call), what the lab
+// printed above it, the terminal that makes the calls, the call forms (a click is the typed
+// command, echoed in the console), and socklab's status table of the terminal's sockets,
+// kept current from the kernel.
 class LabConsoleView : public QWidget {
     Q_OBJECT
 public:
@@ -26,6 +30,8 @@ public:
     QLineEdit* input() const { return m_input; }
     QPlainTextEdit* output() const { return m_output; }
     QTableWidget* status() const { return m_status; }
+    LabCallForm* form() const { return m_form; }
+    QButtonGroup* terminals() const { return m_terminals; }
     void retranslate();
 
 protected:
@@ -36,12 +42,17 @@ private:
     void append(const QString& text, bool error);
     void refreshPrompt();
     void refreshStatus();
+    void refreshTerminal();
+    void chooseTerminal(int terminal);
 
     LabSession* m_lab = nullptr;
     QPlainTextEdit* m_output = nullptr;
     QLabel* m_prompt = nullptr;
     QLineEdit* m_input = nullptr;
     QPushButton* m_interrupt = nullptr;
+    QLabel* m_terminalLabel = nullptr;
+    QButtonGroup* m_terminals = nullptr;
+    LabCallForm* m_form = nullptr;
     QTableWidget* m_status = nullptr;
     QTimer* m_statusTimer = nullptr;
     QStringList m_history;

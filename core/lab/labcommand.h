@@ -58,6 +58,7 @@ enum class LabVerb {
     GetSockName,
     GetPeerName,
     GetAddrInfo,
+    Terminal, // which of the lab's two terminals makes the next calls
 };
 
 // What one positional argument is: how it is prompted for and parsed.
@@ -78,6 +79,7 @@ enum class LabArgument {
     TimeoutMs,    // select/poll: the last word of two or more; milliseconds, -1 waits forever
     Service,      // getaddrinfo's service
     CommandNames, // help's: the rest of the line, command names or prefixes
+    Terminal,     // 1 or 2; nothing: say which one is current
 };
 
 // Whether a missing argument is asked for. socklab never asks for mjoin's [local] (it uses
@@ -94,8 +96,10 @@ enum class LabFlag : quint32 {
     WaitAll = 1 << 4,
     DontWait = 1 << 5,
     NoSignal = 1 << 6,
-    Hex = 1 << 7, // the message is hexadecimal digits
+    Hex = 1 << 7,  // the message is hexadecimal digits
+    Dual = 1 << 8, // socket6: IPv4 too (IPV6_V6ONLY off), where socklab's is IPv6 only
 };
+inline constexpr LabFlag lastLabFlag = LabFlag::Dual;
 Q_DECLARE_FLAGS(LabFlags, LabFlag)
 Q_DECLARE_OPERATORS_FOR_FLAGS(LabFlags)
 

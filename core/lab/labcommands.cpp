@@ -25,6 +25,8 @@ void appendLabCommands(QList<LabCommandSpec>& commands)
         {V::GetSockName, "getsockname", 0, "[id]", {A::Id}, {}},
         {V::GetPeerName, "getpeername", 0, "[id]", {A::Id}, {}},
         {V::GetAddrInfo, "getaddrinfo", 0, "[host] [service]", {A::Host, A::Service}, {}},
+        // No letter: socklab's digits and letters stay free.
+        {V::Terminal, "terminal", 0, "[1|2]", {A::Terminal}, {}},
     };
 }
 
@@ -33,7 +35,7 @@ QList<LabCommandSpec> standardCommands()
 {
     QList<LabCommandSpec> commands = {
         {V::Socket, "socket", 's', "[tcp|udp]", {A::Protocol}, {}},
-        {V::Socket6, "socket6", 'n', "[tcp|udp]", {A::Protocol}, {}},
+        {V::Socket6, "socket6", 'n', "[tcp|udp]", {A::Protocol}, LabFlag::Dual},
         {V::Bind, "bind", 'b', "[id] [host] [port]", {A::Id, A::Host, A::Port}, {}},
         {V::Listen, "listen", 'l', "[id] [nb]", {A::Id, A::Backlog}, {}},
         {V::Accept, "accept", 'a', "[id]", {A::Id}, {}},
@@ -186,6 +188,8 @@ const char* labFlagName(LabFlag flag)
         return "nosignal";
     case LabFlag::Hex:
         return "hex";
+    case LabFlag::Dual:
+        return "dual";
     }
     return "";
 }
@@ -210,6 +214,7 @@ bool labArgumentPrompted(LabArgument argument)
     case LabArgument::Interface:
     case LabArgument::Ids:
     case LabArgument::CommandNames:
+    case LabArgument::Terminal:
         return false;
     }
     return false;

@@ -68,7 +68,7 @@ bool LabSession::plan()
         const std::optional<int> type = parseLabProtocol(word(0), &error);
         if (!type)
             return failed(error);
-        planSocket(domain, *type, true);
+        planSocket(domain, *type, true, m_line.flags.testFlag(LabFlag::Dual));
         return true;
     }
     case LabVerb::Bind: {
@@ -209,6 +209,8 @@ bool LabSession::plan()
         planPoll(verb == LabVerb::Select ? Call::Select : Call::Poll, ids, timeoutMs);
         return true;
     }
+    case LabVerb::Terminal:
+        return switchTerminal(word(0));
     case LabVerb::Help:
         for (const QString& line : labHelp(m_mode, m_words))
             print(line);

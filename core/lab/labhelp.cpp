@@ -22,7 +22,7 @@ QStringList extraFlags(const LabCommandSpec& command)
 {
     QStringList names;
     const QLatin1StringView usage(command.usage);
-    for (quint32 bit = 1; bit <= quint32(LabFlag::Hex); bit <<= 1) {
+    for (quint32 bit = 1; bit <= quint32(lastLabFlag); bit <<= 1) {
         const auto flag = LabFlag(bit);
         const QString name = QLatin1Char('-') + QLatin1StringView(labFlagName(flag));
         if (command.flags.testFlag(flag) && !usage.contains(name))
@@ -72,8 +72,14 @@ QString noteFor(LabVerb verb)
     case LabVerb::Bsend:
         return Tr::tr("Note: bsend turns SO_BROADCAST on, then asks for the host, the port and "
                       "the message as sendto does.");
-    case LabVerb::Socket:
+    case LabVerb::Terminal:
+        return Tr::tr("Note: the lab has two terminals, like two socklab windows, so that one "
+                      "can be the server and the other the client: terminal 2 makes the next "
+                      "calls from Lab 2. A terminal uses only the sockets it created.");
     case LabVerb::Socket6:
+        return Tr::tr("Note: socket6 -dual makes an IPv6 socket that takes IPv4 too "
+                      "(IPV6_V6ONLY off); socklab's socket6 is IPv6 only.");
+    case LabVerb::Socket:
     case LabVerb::Bind:
     case LabVerb::Listen:
     case LabVerb::Accept:

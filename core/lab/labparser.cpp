@@ -54,7 +54,7 @@ std::optional<LabFlag> findFlag(QStringView afterDash, LabFlags accepted)
 {
     if (afterDash.isEmpty())
         return std::nullopt;
-    for (quint32 bit = 1; bit <= quint32(LabFlag::Hex); bit <<= 1) {
+    for (quint32 bit = 1; bit <= quint32(lastLabFlag); bit <<= 1) {
         const auto flag = LabFlag(bit);
         if (accepted.testFlag(flag) && QLatin1StringView(labFlagName(flag)).startsWith(afterDash))
             return flag;
@@ -173,6 +173,8 @@ QString labPrompt(LabArgument argument, int currentId)
         return Tr::tr("Service? : ");
     case LabArgument::CommandNames:
         return Tr::tr("Commands? : ");
+    case LabArgument::Terminal:
+        return Tr::tr("Terminal? [1/2] : ");
     }
     return {};
 }

@@ -30,7 +30,7 @@ QString hostAndPort(const SocketAddress& address)
 ScenarioStep LabSession::callStep(Call call) const
 {
     ScenarioStep step;
-    step.actor = QStringLiteral("lab");
+    step.actor = terminalActor(m_terminal);
     step.call = call;
     step.expect.mayFail = true; // the lab shows what happens; nothing is expected
     // The narration of a lab step is the command that made it, as the user gave it.
@@ -59,6 +59,15 @@ std::optional<int> LabSession::resolveId(const QString& word)
     }
     if (!m_sockets.contains(value)) {
         print(tr("*** no socket has id %1 (status lists them)").arg(value), Output::Error);
+        return std::nullopt;
+    }
+    // Two terminals are two programs: one cannot use the other's descriptor.
+    if (const int owner = m_sockets.value(value).terminal; owner != m_terminal) {
+        print(tr("*** socket %1 is %2's: type terminal %3 to use it")
+                  .arg(value)
+                  .arg(terminalName(owner))
+                  .arg(owner),
+              Output::Error);
         return std::nullopt;
     }
     return value;
@@ -98,7 +107,7 @@ std::optional<SocketAddress> LabSession::addressOf(const QString& hostWord, cons
     return std::nullopt;
 }
 
-void LabSession::planSocket(int domain, int type, bool announce)
+void LabSession::planSocket(int domain, int type, bool announce, bool dual)
 {
     const QString name = QStringLiteral("s%1").arg(++m_names);
     m_plan.append({[this, domain, type, name] {
@@ -111,7 +120,7 @@ void LabSession::planSocket(int domain, int type, bool announce)
                    [this, domain, type, name, announce](const CallEvent& event) {
                        if (event.failed())
                            return false;
-                       m_sockets.insert(event.resultFd(), {name, domain, type});
+                       m_sockets.insert(event.resultFd(), {name, domain, type, m_terminal});
                        m_current = event.resultFd();
                        if (announce)
                            print(domain == AF_INET6
@@ -120,14 +129,15 @@ void LabSession::planSocket(int domain, int type, bool announce)
                        return true;
                    }});
     if (domain == AF_INET6) {
-        // socklab's socket6: an IPv6-only socket.
-        m_plan.append({[this] {
+        // socklab's socket6: an IPv6-only socket; -dual says so the other way, whatever the
+        // system's default (bindv6only).
+        m_plan.append({[this, dual] {
                            ScenarioStep step = callStep(Call::SetSockOpt);
                            step.fdName = nameOf(newSocketId());
                            step.arguments.level = IPPROTO_IPV6;
                            step.arguments.option = IPV6_V6ONLY;
                            step.arguments.value.kind = OptionValue::Kind::Integer;
-                           step.arguments.value.integer = 1;
+                           step.arguments.value.integer = dual ? 0 : 1;
                            return std::optional(step);
                        },
                        {}});
@@ -171,23 +181,24 @@ void LabSession::planListen(int id, int backlog)
 void LabSession::planAccept(int id)
 {
     const QString name = QStringLiteral("s%1").arg(++m_names);
-    m_plan.append({[this, id, name] {
-                       ScenarioStep step = callStep(Call::Accept);
-                       step.fdName = nameOf(id);
-                       step.asName = name;
-                       return std::optional(step);
-                   },
-                   [this, id, name](const CallEvent& event) {
-                       if (event.failed())
-                           return false;
-                       const LabSocket listener = m_sockets.value(id);
-                       m_sockets.insert(event.resultFd(), {name, listener.domain, listener.type});
-                       m_current = event.resultFd();
-                       print(tr("A connection from %1 was received.")
-                                 .arg(hostAndPort(event.results.returnedAddress)));
-                       print(tr("Connection is established, with socket ID %1.").arg(m_current));
-                       return true;
-                   }});
+    m_plan.append(
+        {[this, id, name] {
+             ScenarioStep step = callStep(Call::Accept);
+             step.fdName = nameOf(id);
+             step.asName = name;
+             return std::optional(step);
+         },
+         [this, id, name](const CallEvent& event) {
+             if (event.failed())
+                 return false;
+             const LabSocket listener = m_sockets.value(id);
+             m_sockets.insert(event.resultFd(), {name, listener.domain, listener.type, m_terminal});
+             m_current = event.resultFd();
+             print(tr("A connection from %1 was received.")
+                       .arg(hostAndPort(event.results.returnedAddress)));
+             print(tr("Connection is established, with socket ID %1.").arg(m_current));
+             return true;
+         }});
 }
 
 void LabSession::planConnect(int id, const SocketAddress& address)

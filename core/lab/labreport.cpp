@@ -52,6 +52,8 @@ QList<LabStatusRow> LabSession::statusRows() const
 {
     QList<LabStatusRow> rows;
     for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
+        if (it->terminal != m_terminal)
+            continue;
         const DescriptorState state = readDescriptorState(it.key(), it->domain, it->type);
         rows.append({it.key(), it.key() == m_current,
                      (it->type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) == SOCK_STREAM, it->domain,
@@ -62,12 +64,13 @@ QList<LabStatusRow> LabSession::statusRows() const
 
 QStringList LabSession::statusTable() const
 {
-    if (m_sockets.isEmpty())
+    const QList<LabStatusRow> rows = statusRows();
+    if (rows.isEmpty())
         return {tr("No socket has been created yet.")};
     QStringList lines{
         tr(" Id  Proto   Local address              Remote address             TYPE  RWX"),
         QStringLiteral(" ") + QString(75, QLatin1Char('-'))};
-    for (const LabStatusRow& row : statusRows()) {
+    for (const LabStatusRow& row : rows) {
         lines << QStringLiteral("%1%2  %3%4%5%6%7")
                      .arg(row.current ? QLatin1Char('>') : QLatin1Char(' '))
                      .arg(row.id, 3)

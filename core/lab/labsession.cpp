@@ -17,8 +17,26 @@ Scenario labScenario()
                    QStringLiteral("Calls made by hand.")};
     lab.outcome = lab.summary;
     lab.source = QStringLiteral("socklab");
-    lab.actors = {{QStringLiteral("lab"), {QStringLiteral("Labo"), QStringLiteral("Lab")}}};
+    // Two terminals, like two socklab windows: the client and the server on one stage.
+    lab.actors = {
+        {LabSession::terminalActor(1), {QStringLiteral("Labo 1"), QStringLiteral("Lab 1")}},
+        {LabSession::terminalActor(2), {QStringLiteral("Labo 2"), QStringLiteral("Lab 2")}}};
     return lab;
+}
+
+// The line a command stands for, as the user would type it.
+QString typedText(const LabLine& line)
+{
+    QStringList typed{QLatin1String(line.command->name)};
+    for (const QString& word : line.words)
+        typed << (word.contains(QLatin1Char(' ')) || word.isEmpty()
+                      ? QLatin1Char('"') + word + QLatin1Char('"')
+                      : word);
+    for (quint32 bit = 1; bit <= quint32(lastLabFlag); bit <<= 1) {
+        if (line.flags.testFlag(LabFlag(bit)))
+            typed << QLatin1Char('-') + QLatin1String(labFlagName(LabFlag(bit)));
+    }
+    return typed.join(QLatin1Char(' '));
 }
 
 } // namespace
@@ -35,6 +53,8 @@ LabSession::LabSession(LabMode mode, const SessionOptions& options, QObject* par
         const bool wasBusy = isBusy() || m_asking;
         m_sockets.clear();
         m_current = -1;
+        for (Parked& parked : m_parked)
+            parked = {};
         m_plan.clear();
         m_awaitedStep = -1;
         m_asking = false;
@@ -64,8 +84,10 @@ QString LabSession::prompt() const
 
 void LabSession::feed(const QString& line)
 {
-    if (isBusy())
+    if (isBusy()) {
+        feedWhileBusy(line);
         return;
+    }
     if (m_asking && m_answer) {
         const auto answer = m_answer; // kept whole while it runs
         if (!answer(line)) {
@@ -92,6 +114,15 @@ void LabSession::feed(const QString& line)
         return;
     }
     startCommand(std::get<LabLine>(parsed));
+}
+
+bool LabSession::runLine(const LabLine& line)
+{
+    if (isBusy() || m_asking || !line.command)
+        return false;
+    Q_EMIT echoed(prompt() + typedText(line));
+    startCommand(line);
+    return true;
 }
 
 void LabSession::endOfInput()
@@ -187,6 +218,7 @@ bool LabSession::takeAnswer(const QString& answer)
     case LabArgument::TimeoutMs:
     case LabArgument::Service:
     case LabArgument::CommandNames:
+    case LabArgument::Terminal:
         break;
     }
     if (!valid) {
@@ -203,18 +235,7 @@ bool LabSession::takeAnswer(const QString& answer)
 
 void LabSession::run()
 {
-    QStringList typed{QLatin1String(m_line.command->name)};
-    for (const QString& word : std::as_const(m_words))
-        typed << (word.contains(QLatin1Char(' ')) || word.isEmpty()
-                      ? QLatin1Char('"') + word + QLatin1Char('"')
-                      : word);
-    for (const LabFlag flag :
-         {LabFlag::Oob, LabFlag::Peek, LabFlag::DontRoute, LabFlag::Loop, LabFlag::WaitAll,
-          LabFlag::DontWait, LabFlag::NoSignal, LabFlag::Hex}) {
-        if (m_line.flags & flag)
-            typed << QLatin1Char('-') + QLatin1String(labFlagName(flag));
-    }
-    m_commandText = typed.join(QLatin1Char(' '));
+    m_commandText = typedText({m_line.command, m_words, m_line.flags});
     m_resolved.reset();
     m_hostAgain = false;
     if (!plan()) {
@@ -262,8 +283,10 @@ void LabSession::runNext()
 
 void LabSession::onCallAppended(const CallEvent& event)
 {
-    if (event.step < 0 || event.step != m_awaitedStep)
+    if (event.step < 0 || (event.step != m_awaitedStep && !takenByParked(event)))
         return;
+    if (event.step != m_awaitedStep)
+        return; // a parked terminal's, reported
     m_awaitedStep = -1;
     m_lastEvent = event;
     const bool goOn = m_awaitedReport ? m_awaitedReport(event) : !event.failed();
@@ -287,12 +310,17 @@ void LabSession::ask(const QString& question, std::function<bool(const QString&)
 void LabSession::finishCommand()
 {
     m_awaitedReport = {};
-    Q_EMIT readyForInput();
+    if (m_inParked)
+        m_parkedFinished = true; // said once the current terminal is back
+    else
+        Q_EMIT readyForInput();
 }
 
 void LabSession::print(const QString& text, Output kind)
 {
-    Q_EMIT printed(text, kind);
+    // What a terminal that is not current prints says whose it is.
+    Q_EMIT printed(
+        m_inParked ? QStringLiteral("[%1] %2").arg(terminalName(m_terminal), text) : text, kind);
 }
 
 // socklab's perror() line, and what socklab does not say: the errno's name and why.

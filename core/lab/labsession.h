@@ -17,6 +17,7 @@ struct LabSocket {
     QString name; // the actor's name for it
     int domain = 0;
     int type = 0;
+    int terminal = 1; // the terminal whose actor created it: only it uses the socket
 };
 
 // One row of socklab's status table, read from the kernel when asked.
@@ -50,13 +51,30 @@ public:
     QString prompt() const;
     bool isBusy() const { return !m_plan.isEmpty() || m_awaitedStep >= 0; }
     bool isAsking() const { return m_asking; }
+    // The current socket of the current terminal; -1: none.
     int currentId() const { return m_current; }
     const QMap<int, LabSocket>& sockets() const { return m_sockets; }
     bool anyCommandFailed() const { return m_anyFailed; }
+    // The current terminal's sockets, as socklab's status lists a terminal's.
     QList<LabStatusRow> statusRows() const;
 
-    // One line from the user. Ignored while a command runs (isBusy()).
+    // The lab's terminals, like two socklab windows: each is an actor of the session that
+    // makes the calls typed while it is current, on the sockets it created.
+    static constexpr int terminalCount = 2;
+    int terminal() const { return m_terminal; } // 1..terminalCount
+    static QString terminalName(int terminal);  // "Lab 2", in the user's language
+    static QString terminalActor(int terminal); // the actor's id in the log: "lab", "lab2"
+    // Makes `terminal` current, as `terminal N` does, even while the current one's command
+    // runs: that command goes on (a blocked accept waits for the other terminal's connect)
+    // and prints its results when they come. False: no such terminal.
+    bool setTerminal(int terminal);
+
+    // One line from the user. While a command runs (isBusy()), only `terminal N` is taken:
+    // the other terminal goes on, as socklab's other window would.
     void feed(const QString& line);
+    // A command built by a form: echoed() as the line it stands for, then run as if that line
+    // had been typed. False (and nothing done) while a command runs or a question is open.
+    bool runLine(const LabLine& line);
     // No more lines will come: a question left unanswered abandons its command.
     void endOfInput();
     // Ctrl+C: the call blocked now returns, cancelled; the lab goes on.
@@ -64,6 +82,9 @@ public:
 
 Q_SIGNALS:
     void printed(const QString& text, SocketScope::LabSession::Output kind);
+    // A command that was not typed, with the prompt, as the console would have shown it.
+    void echoed(const QString& line);
+    void terminalChanged(int terminal);
     // The next line may come: the command is done, abandoned, or asks a question.
     void readyForInput();
     void quitRequested();
@@ -106,7 +127,7 @@ private:
                                            int domain);
     ScenarioStep callStep(Call call) const;
     QString nameOf(int id) const { return m_sockets.value(id).name; }
-    void planSocket(int domain, int type, bool announce);
+    void planSocket(int domain, int type, bool announce, bool dual = false);
     void planBind(int id, const SocketAddress& address, bool announcePort);
     void planListen(int id, int backlog);
     void planAccept(int id);
@@ -120,7 +141,8 @@ private:
     void planPoll(Call call, const QList<int>& ids, int timeoutMs);
     void planTcpShortcut(int domain, bool passive, const SocketAddress& peer);
     void planUdpSocket(int domain);
-    int newSocketId() const; // of the socket the last call made
+    int newSocketId() const;                  // of the socket the last call made
+    bool switchTerminal(const QString& word); // labterminal.cpp
     // socklab's options: each shown, asked and set by real calls (labplanoptions.cpp).
     bool planOptions();
     void planNextOption(const std::shared_ptr<OptionsRun>& run);
@@ -148,6 +170,7 @@ private:
     Session m_session;
     QMap<int, LabSocket> m_sockets;
     int m_current = -1;
+    int m_terminal = 1;
     int m_names = 0;
     bool m_anyFailed = false;
 
@@ -170,6 +193,36 @@ private:
     // send -loop: the send made again, and whether Ctrl+C asked it to stop.
     PlannedCall m_loopCall;
     bool m_loopStopped = false;
+
+    // A terminal that is not current: its command (going on, or none) and its current socket,
+    // put back in the members above while it is current (labterminal.cpp).
+    struct Parked {
+        LabLine line;
+        QStringList words;
+        QString commandText;
+        bool asking = false;
+        LabArgument asked = LabArgument::Id;
+        QList<PlannedCall> plan;
+        int awaitedStep = -1;
+        std::function<bool(const CallEvent&)> awaitedReport;
+        CallEvent lastEvent;
+        int current = -1;
+        QString awaitedFailureName;
+        QString question;
+        std::function<bool(const QString&)> answer;
+        std::optional<SocketAddress> resolved;
+        bool hostAgain = false;
+        QStringList wordsAfterHost;
+        PlannedCall loopCall;
+        bool loopStopped = false;
+    };
+    void park();
+    void unpark(int terminal);
+    bool takenByParked(const CallEvent& event);
+    void feedWhileBusy(const QString& line);
+    QList<Parked> m_parked = QList<Parked>(terminalCount);
+    bool m_inParked = false;       // a parked terminal's call is being reported
+    bool m_parkedFinished = false; // and its command ended
 };
 
 } // namespace SocketScope

@@ -1187,6 +1187,18 @@
         <source>*** %1 is not a multicast group: give an IPv4 address from 224.0.0.0 to 239.255.255.255</source>
         <translation>*** %1 n&apos;est pas un groupe multicast : donnez une adresse IPv4 de 224.0.0.0 à 239.255.255.255</translation>
     </message>
+    <message>
+        <source>Note: the lab has two terminals, like two socklab windows, so that one can be the server and the other the client: terminal 2 makes the next calls from Lab 2. A terminal uses only the sockets it created.</source>
+        <translation>Remarque : le labo a deux terminaux, comme deux fenêtres de socklab, pour que l&apos;un soit le serveur et l&apos;autre le client : terminal 2 fait faire les appels suivants par Labo 2. Un terminal n&apos;utilise que les sockets qu&apos;il a créées.</translation>
+    </message>
+    <message>
+        <source>Note: socket6 -dual makes an IPv6 socket that takes IPv4 too (IPV6_V6ONLY off); socklab&apos;s socket6 is IPv6 only.</source>
+        <translation>Remarque : socket6 -dual crée une socket IPv6 qui accepte aussi IPv4 (IPV6_V6ONLY désactivée) ; la socket6 de socklab est IPv6 seulement.</translation>
+    </message>
+    <message>
+        <source>Terminal? [1/2] : </source>
+        <translation>Terminal ? [1/2] : </translation>
+    </message>
 </context>
 <context>
     <name>PacketCodec</name>
@@ -2021,14 +2033,157 @@
     </message>
 </context>
 <context>
+    <name>SocketScope::LabCallForm</name>
+    <message>
+        <source>setsockopt, fcntl: options in the console</source>
+        <translation>setsockopt, fcntl : options dans la console</translation>
+    </message>
+    <message>
+        <source>IPv4 (AF_INET)</source>
+        <translation>IPv4 (AF_INET)</translation>
+    </message>
+    <message>
+        <source>IPv6 only (AF_INET6, IPV6_V6ONLY on)</source>
+        <translation>IPv6 seulement (AF_INET6, IPV6_V6ONLY activée)</translation>
+    </message>
+    <message>
+        <source>IPv6 and IPv4 (AF_INET6, IPV6_V6ONLY off)</source>
+        <translation>IPv6 et IPv4 (AF_INET6, IPV6_V6ONLY désactivée)</translation>
+    </message>
+    <message>
+        <source>in: no more reading (SHUT_RD)</source>
+        <translation>in : plus de lecture (SHUT_RD)</translation>
+    </message>
+    <message>
+        <source>out: no more writing, the peer reads the end (SHUT_WR)</source>
+        <translation>out : plus d&apos;écriture, l&apos;autre bout lit la fin (SHUT_WR)</translation>
+    </message>
+    <message>
+        <source>both (SHUT_RDWR)</source>
+        <translation>both : les deux (SHUT_RDWR)</translation>
+    </message>
+    <message>
+        <source>forever (-1)</source>
+        <translation>indéfiniment (-1)</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>hexadecimal</source>
+        <translation>hexadécimal</translation>
+    </message>
+    <message>
+        <source>text: two spaces are CR LF, a space at the end LF, #n n bytes</source>
+        <translation>texte : deux espaces font CR LF, un espace final LF, #n n octets</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 or ::1 (this machine), * (any address), or an address</source>
+        <translation>127.0.0.1 ou ::1 (cette machine), * (toute adresse), ou une adresse</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appel</translation>
+    </message>
+    <message>
+        <source>Which</source>
+        <translation>Lequel</translation>
+    </message>
+    <message>
+        <source>Socket</source>
+        <translation>Socket</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Famille</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>File d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Bytes to read</source>
+        <translation>Octets à lire</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Wait on</source>
+        <translation>Attendre sur</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Délai</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Drapeaux</translation>
+    </message>
+    <message>
+        <source>Make the call</source>
+        <translation>Faire l&apos;appel</translation>
+    </message>
+    <message>
+        <source>The same as typing the command in the console</source>
+        <translation>Comme taper la commande dans la console</translation>
+    </message>
+    <message>
+        <source>This mode has no such command: open the lab in standard mode</source>
+        <translation>Ce mode n&apos;a pas cette commande : ouvrez le labo en mode standard</translation>
+    </message>
+    <message>
+        <source>A command is running: wait, or interrupt it (Escape)</source>
+        <translation>Une commande est en cours : attendez, ou interrompez-la (Échap)</translation>
+    </message>
+    <message>
+        <source>not bound</source>
+        <translation>sans adresse</translation>
+    </message>
+    <message>
+        <source>This mode makes IPv6-only sockets: open the lab in standard mode</source>
+        <translation>Ce mode crée des sockets IPv6 seulement : ouvrez le labo en mode standard</translation>
+    </message>
+    <message>
+        <source>Check at least one socket to wait on</source>
+        <translation>Cochez au moins une socket à attendre</translation>
+    </message>
+    <message>
+        <source>%1 has no socket: make one with the socket form first</source>
+        <translation>%1 n&apos;a pas de socket : créez-en une d&apos;abord avec le formulaire socket</translation>
+    </message>
+    <message>
+        <source>The lab takes numeric addresses for now: 127.0.0.1, ::1, * or .</source>
+        <translation>Le labo ne prend pour l&apos;instant que des adresses numériques : 127.0.0.1, ::1, * ou .</translation>
+    </message>
+    <message>
+        <source>%1 is an IPv6 address and socket %2 is IPv4</source>
+        <translation>%1 est une adresse IPv6 et la socket %2 est IPv4</translation>
+    </message>
+</context>
+<context>
     <name>SocketScope::LabConsoleView</name>
     <message>
         <source>Interrupt</source>
         <translation>Interrompre</translation>
-    </message>
-    <message>
-        <source>Wake the call that blocks, as Ctrl+C does (Ctrl+C)</source>
-        <translation>Réveiller l&apos;appel bloqué, comme Ctrl+C (Ctrl+C)</translation>
     </message>
     <message>
         <source>A socklab command: help lists them</source>
@@ -2065,6 +2220,18 @@
     <message>
         <source>%1 (reachable from other machines)</source>
         <translation>%1 (joignable depuis d&apos;autres machines)</translation>
+    </message>
+    <message>
+        <source>Wake the call that blocks, as Ctrl+C does (Ctrl+C, Escape)</source>
+        <translation>Réveiller l&apos;appel bloqué, comme Ctrl+C (Ctrl+C, Échap)</translation>
+    </message>
+    <message>
+        <source>Terminal:</source>
+        <translation>Terminal :</translation>
+    </message>
+    <message>
+        <source>Make the next calls from %1, on its sockets (terminal %2)</source>
+        <translation>Faire les appels suivants depuis %1, sur ses sockets (terminal %2)</translation>
     </message>
 </context>
 <context>
@@ -2240,6 +2407,26 @@
     <message>
         <source>Warning: bound to %1, this socket is reachable from other machines.</source>
         <translation>Attention : attachée à %1, cette socket est joignable depuis d&apos;autres machines.</translation>
+    </message>
+    <message>
+        <source>*** socket %1 is %2&apos;s: type terminal %3 to use it</source>
+        <translation>*** la socket %1 est à %2 : tapez terminal %3 pour l&apos;utiliser</translation>
+    </message>
+    <message>
+        <source>Lab %1</source>
+        <translation>Labo %1</translation>
+    </message>
+    <message>
+        <source>Terminal %1 (%2) makes the calls.</source>
+        <translation>Le terminal %1 (%2) fait les appels.</translation>
+    </message>
+    <message>
+        <source>*** terminal %1: the lab has terminals 1 and 2</source>
+        <translation>*** terminal %1 : le labo a les terminaux 1 et 2</translation>
+    </message>
+    <message>
+        <source>*** %1 is waiting for its call: interrupt it, or type terminal %2 to go on in %3</source>
+        <translation>*** %1 attend la fin de son appel : interrompez-le, ou tapez terminal %2 pour continuer dans %3</translation>
     </message>
 </context>
 <context>
@@ -2644,6 +2831,10 @@ Source : %2</translation>
     <message>
         <source>Saved %1: write its narration, then load its folder with --scenario-folder.</source>
         <translation>%1 enregistré : écrivez sa narration, puis chargez son dossier avec --scenario-folder.</translation>
+    </message>
+    <message>
+        <source>Lab: calls made by hand</source>
+        <translation>Labo : appels faits à la main</translation>
     </message>
 </context>
 <context>
