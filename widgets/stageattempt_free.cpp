@@ -1,5 +1,5 @@
 // StageAttempt's free space: what goes where no text stands, the crosses of refused calls,
-// the bubble and the letter.
+// the programs outside SocketScope, the bubble and the letter.
 #include "stageattempt.h"
 #include "stageplacement.h"
 #include "stagestate.h"
@@ -18,6 +18,8 @@ QList<QRectF> StageAttempt::obstacles() const
     }
     for (const StageRefusal& refusal : scene.refusals)
         all << refusal.mark;
+    for (const StageOutsider& outsider : scene.outsiders)
+        all << outsider.icon;
     return all;
 }
 
@@ -39,6 +41,41 @@ bool StageAttempt::placeRefusals()
             return false;
         scene.refusals.append(
             {int(i), spot.value_or(QRectF(wanted - QPointF(side, side) / 2, QSizeF(side, side)))});
+    }
+    return fits;
+}
+
+bool StageAttempt::placeOutsiders()
+{
+    bool fits = true;
+    for (qsizetype i = 0; i < m_input.outsiders.size(); ++i) {
+        const QStringList& lines = m_input.outsiders[i];
+        if (lines.isEmpty())
+            continue;
+        QList<Paragraph> paragraphs;
+        for (const QString& line : lines)
+            paragraphs.append({line, paragraphs.isEmpty(), StageInk::Ink});
+        StageText text = block(StageText::Kind::Label, -1, paragraphs, m_t * 12, true);
+        // Its telephone stands outside the columns' side of the line, away from the stage.
+        const QPointF from = scene.anchor(int(i));
+        const qreal direction = m_input.actorIds.indexOf(m_state.endpoints[i].actor) > 0 ? -1 : 1;
+        const qreal side = m_t * 2.4;
+        const qreal gap = m_t * 0.3;
+        const QSizeF size(qMax(side, text.rect.width()), side + gap + text.rect.height());
+        const QPointF wanted = from + QPointF(direction * m_t * 10, 0);
+        const auto spot =
+            freeSpot(size, wanted, stageArea(scene.size, m_t), obstacles(), m_t * 0.25, m_t * 0.75);
+        fits &= spot.has_value();
+        if (!fits && !m_attempt.lenient)
+            return false;
+        const QRectF place =
+            spot.value_or(QRectF(wanted - QPointF(size.width(), size.height()) / 2, size));
+        const QRectF icon(place.center().x() - side / 2, place.top(), side, side);
+        translate(text, QPointF(place.center().x() - text.rect.width() / 2, icon.bottom() + gap) -
+                            text.rect.topLeft());
+        text.whole = lines;
+        const int label = add(text);
+        scene.outsiders.append({int(i), icon, label});
     }
     return fits;
 }
