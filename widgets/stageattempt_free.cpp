@@ -57,25 +57,56 @@ bool StageAttempt::placeOutsiders()
             paragraphs.append({line, paragraphs.isEmpty(), StageInk::Ink});
         StageText text = block(StageText::Kind::Label, -1, paragraphs, m_t * 12, true);
         // Its telephone stands outside the columns' side of the line, away from the stage.
-        const QPointF from = scene.anchor(int(i));
+        // The line leaves the telephone at its foot: from its centre it would cross its badge.
+        const QRectF own = scene.cells.value(int(i)).icon;
+        const QPointF from(own.center().x(), own.bottom());
         const qreal direction = m_input.actorIds.indexOf(m_state.endpoints[i].actor) > 0 ? -1 : 1;
         const qreal side = m_t * 2.4;
         const qreal gap = m_t * 0.3;
         const QSizeF size(qMax(side, text.rect.width()), side + gap + text.rect.height());
-        const QPointF wanted = from + QPointF(direction * m_t * 10, 0);
-        const auto spot =
-            freeSpot(size, wanted, stageArea(scene.size, m_t), obstacles(), m_t * 0.25, m_t * 0.75);
+        const QPointF wanted = from + QPointF(direction * m_t * 10, m_t * 4);
+        const QRectF area = stageArea(scene.size, m_t);
+        const auto iconIn = [side](const QRectF& box) {
+            return QRectF(box.center().x() - side / 2, box.top(), side, side);
+        };
+        // Nearest the wanted place, where the line to its telephone crosses nothing drawn (but
+        // the caller's own icon): a spot whose line would is set aside and the next one tried.
+        const QList<QRectF> drawn = obstacles();
+        const auto clear = [&](const QLineF& line) {
+            for (const QRectF& obstacle : drawn) {
+                for (int step = 1; step < 64 && !obstacle.contains(from); ++step) {
+                    if (obstacle.contains(line.pointAt(step / 64.0)))
+                        return false;
+                }
+            }
+            return true;
+        };
+        const qreal inset = (size.width() - side) / 2;
+        QList<QRectF> avoided = drawn;
+        std::optional<QRectF> spot;
+        for (int attempt = 0; attempt < 8 && !spot; ++attempt) {
+            const auto found = freeSpot(size, wanted, area, avoided, m_t * 0.25, m_t * 0.75, from,
+                                        qMin(inset, size.height() / 2));
+            if (!found)
+                break;
+            if (clear(QLineF(from, pointerBase(iconIn(*found), from, 0))))
+                spot = found;
+            else
+                avoided << *found;
+        }
+        if (!spot)
+            spot = freeSpot(size, wanted, area, drawn, m_t * 0.25, m_t * 0.75);
         fits &= spot.has_value();
         if (!fits && !m_attempt.lenient)
             return false;
         const QRectF place =
             spot.value_or(QRectF(wanted - QPointF(size.width(), size.height()) / 2, size));
-        const QRectF icon(place.center().x() - side / 2, place.top(), side, side);
+        const QRectF icon = iconIn(place);
         translate(text, QPointF(place.center().x() - text.rect.width() / 2, icon.bottom() + gap) -
                             text.rect.topLeft());
         text.whole = lines;
         const int label = add(text);
-        scene.outsiders.append({int(i), icon, label});
+        scene.outsiders.append({int(i), QLineF(from, pointerBase(icon, from, 0)), icon, label});
     }
     return fits;
 }

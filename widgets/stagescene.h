@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QLineF>
 #include <QList>
 #include <QPointF>
 #include <QRectF>
@@ -58,6 +59,7 @@ struct StageRefusal {
 // columns, with who it is under it, and the line that joins it.
 struct StageOutsider {
     int endpoint = -1; // the descriptor connected to it
+    QLineF line;       // from that descriptor's icon to this one
     QRectF icon;
     int label = -1; // index in StageScene::texts
     bool operator==(const StageOutsider&) const = default;

@@ -98,7 +98,7 @@ void StageView::paintLines(QPainter& painter, const StageScene& stage) const
         if (hungUp)
             pen.setStyle(Qt::DashLine);
         painter.setPen(pen);
-        painter.drawLine(stage.anchor(outsider.endpoint), outsider.icon.center());
+        painter.drawLine(outsider.line);
     }
     painter.restore();
 }
