@@ -528,6 +528,13 @@ private Q_SLOTS:
         }
         for (const StageCell& cell : scene.cells)
             QVERIFY(!cell.icon.intersects(drawn.icon) && !cell.icon.intersects(label.rect));
+        // The line to it crosses no words (it leaves from the caller's telephone).
+        QVERIFY(scene.cells[caller].icon.contains(drawn.line.p1()));
+        QVERIFY(drawn.icon.contains(drawn.line.p2()));
+        for (const StageText& text : scene.texts) {
+            for (int step = 1; step < 100; ++step)
+                QVERIFY(!text.rect.contains(drawn.line.pointAt(step / 100.0)));
+        }
     }
 };
 
