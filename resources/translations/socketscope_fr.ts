@@ -1891,6 +1891,10 @@
         <source>*** %1 ms is more than an hour: wait %2 ms at most</source>
         <translation>*** %1 ms, c&apos;est plus d&apos;une heure : attendez %2 ms au plus</translation>
     </message>
+    <message>
+        <source>The peer closed the connection: read() returned 0, the end of the stream. Nothing more will come; close this socket.</source>
+        <translation>Le correspondant a raccroché : read() a renvoyé 0, la fin du flux. Plus rien ne viendra ; fermez ce socket.</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::LogPresenter</name>
@@ -2832,6 +2836,14 @@ Source : %2</translation>
     <message>
         <source>telephone</source>
         <translation>téléphone</translation>
+    </message>
+    <message>
+        <source>%1 (PID %2)</source>
+        <translation>%1 (PID %2)</translation>
+    </message>
+    <message>
+        <source>outside program</source>
+        <translation>programme extérieur</translation>
     </message>
 </context>
 <context>
