@@ -1,4 +1,5 @@
 #include "calls/displaytext.h"
+#include "kernel/peerowner.h"
 #include "lab/labsession.h"
 #include "labpeer.h"
 #include "log/sessionfile.h"
@@ -535,6 +536,77 @@ private Q_SLOTS:
             for (int step = 1; step < 100; ++step)
                 QVERIFY(!text.rect.contains(drawn.line.pointAt(step / 100.0)));
         }
+        // When the kernel would not say whose it is (another user's program), it is still an
+        // outside program.
+        StageState unnamed = state;
+        unnamed.endpoints[caller].peerPid = 0;
+        unnamed.endpoints[caller].peerCommand.clear();
+        view.setState(unnamed);
+        QCOMPARE(view.outsiderText(caller),
+                 (QStringList{QStringLiteral("outside program"),
+                              QStringLiteral("127.0.0.1:%1").arg(port)}));
+        QCOMPARE(view.scene().outsiders.size(), 1);
+    }
+
+    // Whose the far end of a connection is, from the kernel's rows: the socket with the
+    // addresses swapped; before accept(), the program listening there; never this process.
+    void outsideOwnerIsChosenFromTheRows_data()
+    {
+        QTest::addColumn<QString>("farState");   // the far end's row, "" for none
+        QTest::addColumn<qint64>("farOwner");    // its owner's PID, 0 for none readable
+        QTest::addColumn<QString>("listenerAt"); // a listener's address, "" for none
+        QTest::addColumn<qint64>("expected");    // the PID named, 0 for nobody
+        QTest::addRow("accepted by nc") << QStringLiteral("ESTABLISHED") << qint64(4242)
+                                        << QStringLiteral("127.0.0.1:5000") << qint64(4242);
+        QTest::addRow("not accepted yet: the listener's program")
+            << QStringLiteral("ESTABLISHED") << qint64(0) << QStringLiteral("127.0.0.1:5000")
+            << qint64(4343);
+        QTest::addRow("not accepted yet, listener on every address")
+            << QString() << qint64(0) << QStringLiteral("0.0.0.0:5000") << qint64(4343);
+        QTest::addRow("this process's own socket")
+            << QStringLiteral("ESTABLISHED") << qint64(1) << QString() << qint64(0);
+        QTest::addRow("another port listens: nobody")
+            << QString() << qint64(0) << QStringLiteral("127.0.0.1:5001") << qint64(0);
+        QTest::addRow("owner unreadable, no listener")
+            << QStringLiteral("ESTABLISHED") << qint64(0) << QString() << qint64(0);
+    }
+    void outsideOwnerIsChosenFromTheRows()
+    {
+        QFETCH(QString, farState);
+        QFETCH(qint64, farOwner);
+        QFETCH(QString, listenerAt);
+        QFETCH(qint64, expected);
+        const qint64 self = 1;
+        const SocketAddress local = *SocketAddress::fromEndpoint(QStringLiteral("127.0.0.1:40000"));
+        const SocketAddress peer = *SocketAddress::fromEndpoint(QStringLiteral("127.0.0.1:5000"));
+        QList<SocketRow> rows;
+        SocketRow mine; // the lab's own end, always there
+        mine.protocol = QStringLiteral("tcp");
+        mine.state = QStringLiteral("ESTABLISHED");
+        mine.localAddress = local;
+        mine.peerAddress = peer;
+        mine.owners = {{self, 8, QStringLiteral("socketscope")}};
+        rows << mine;
+        if (!farState.isEmpty()) {
+            SocketRow far;
+            far.protocol = QStringLiteral("tcp");
+            far.state = farState;
+            far.localAddress = peer;
+            far.peerAddress = local;
+            if (farOwner)
+                far.owners = {{farOwner, 4, QStringLiteral("nc")}};
+            rows << far;
+        }
+        if (!listenerAt.isEmpty()) {
+            SocketRow listener;
+            listener.protocol = QStringLiteral("tcp");
+            listener.state = QStringLiteral("LISTEN");
+            listener.localAddress = *SocketAddress::fromEndpoint(listenerAt);
+            listener.owners = {{4343, 3, QStringLiteral("serveur")}};
+            rows << listener;
+        }
+        const auto owner = outsidePeerOwner(rows, local, peer, false, self);
+        QCOMPARE(owner ? owner->pid : 0, expected);
     }
 };
 
