@@ -435,6 +435,51 @@ private Q_SLOTS:
         QCOMPARE(lab->exitCode(), 0);
     }
 
+    // A peer that vanished: nc, killed, hangs up (the read of 0 says so); the lab's next
+    // write is answered by a reset, and the one after fails with EPIPE, named and explained,
+    // the lab going on (SIGPIPE does not end it).
+    void vanishedPeerIsExplained()
+    {
+        auto lab = startLab(QStringLiteral("tcp"));
+        lab->type(QStringLiteral("passive"));
+        QVERIFY(lab->waitFor(QStringLiteral("TCP socket created:")));
+        const quint16 port = portIn(lab->lineStarting(QStringLiteral("TCP socket created:")));
+        auto nc = std::make_unique<Program>(
+            QStringLiteral("nc"),
+            QStringList{QStringLiteral("-v"), QStringLiteral("127.0.0.1"), QString::number(port)});
+        QVERIFY(nc->waitFor(QStringLiteral("succeeded")));
+        lab->type(QStringLiteral("a"));
+        lab->type(QString());
+        QVERIFY(lab->waitFor(QStringLiteral("Connection is established, with socket ID")));
+        const quint16 ncPort =
+            parenthesisedPort(lab->lineStarting(QStringLiteral("A connection from 127.0.0.1")));
+        nc.reset(); // killed: its kernel closes the socket (FIN)
+        lab->type(QStringLiteral("r . 100"));
+        QVERIFY(lab->waitFor(QStringLiteral("The peer closed the connection")));
+        lab->type(QStringLiteral("w . \"encore \""));
+        QVERIFY(lab->waitFor(QStringLiteral("Sent 7 bytes")));
+        // Nobody holds nc's port any more: its kernel answers with RST, and the lab's
+        // connection is gone from the kernel's tables.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                for (const SocketRow& row : takeSocketSnapshot({}).rows) {
+                    if (row.isTcp() && row.localAddress.port() == port &&
+                        row.peerAddress.port() == ncPort)
+                        return false;
+                }
+                return true;
+            },
+            120'000));
+        lab->type(QStringLiteral("w . \"encore \""));
+        QVERIFY2(lab->waitFor(QStringLiteral("EPIPE: ")), qPrintable(lab->err()));
+        QVERIFY2(lab->err().contains(QStringLiteral("write(): Broken pipe")),
+                 qPrintable(lab->err()));
+        lab->type(QStringLiteral("="));
+        lab->closeInput();
+        QVERIFY(lab->waitForEnd());
+        QCOMPARE(lab->exitCode(), 0);
+    }
+
     // The stage draws a program outside SocketScope at the far end of a lab connection as
     // what it is: its own telephone, with its name and PID as the kernel gives them; a
     // connection between two of the lab's own sockets has none.
