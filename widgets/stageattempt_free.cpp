@@ -56,8 +56,8 @@ bool StageAttempt::placeOutsiders()
         for (const QString& line : lines)
             paragraphs.append({line, paragraphs.isEmpty(), StageInk::Ink});
         StageText text = block(StageText::Kind::Label, -1, paragraphs, m_t * 12, true);
-        // Its telephone stands outside the columns' side of the line, away from the stage.
-        // The line leaves the telephone at its foot: from its centre it would cross its badge.
+        // Its telephone stands beside the caller, on the side away from the other columns. The
+        // line leaves the caller's telephone at its foot: from its centre it would cross its badge.
         const QRectF own = scene.cells.value(int(i)).icon;
         const QPointF from(own.center().x(), own.bottom());
         const qreal direction = m_input.actorIds.indexOf(m_state.endpoints[i].actor) > 0 ? -1 : 1;
