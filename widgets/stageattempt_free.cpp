@@ -56,7 +56,7 @@ bool StageAttempt::placeOutsiders()
         for (const QString& line : lines)
             paragraphs.append({line, paragraphs.isEmpty(), StageInk::Ink});
         StageText text = block(StageText::Kind::Label, -1, paragraphs, m_t * 12, true);
-        // Its telephone stands beside the caller, on the side away from the other columns. The
+        // Its telephone stands below the caller, towards the side away from the other columns. The
         // line leaves the caller's telephone at its foot: from its centre it would cross its badge.
         const QRectF own = scene.cells.value(int(i)).icon;
         const QPointF from(own.center().x(), own.bottom());
@@ -64,7 +64,7 @@ bool StageAttempt::placeOutsiders()
         const qreal side = m_t * 2.4;
         const qreal gap = m_t * 0.3;
         const QSizeF size(qMax(side, text.rect.width()), side + gap + text.rect.height());
-        const QPointF wanted = from + QPointF(direction * m_t * 10, m_t * 4);
+        const QPointF wanted = from + QPointF(direction * m_t * 3, m_t * 6);
         const QRectF area = stageArea(scene.size, m_t);
         const auto iconIn = [side](const QRectF& box) {
             return QRectF(box.center().x() - side / 2, box.top(), side, side);
@@ -84,7 +84,7 @@ bool StageAttempt::placeOutsiders()
         const qreal inset = (size.width() - side) / 2;
         QList<QRectF> avoided = drawn;
         std::optional<QRectF> spot;
-        for (int attempt = 0; attempt < 8 && !spot; ++attempt) {
+        for (int attempt = 0; attempt < 16 && !spot; ++attempt) {
             const auto found = freeSpot(size, wanted, area, avoided, m_t * 0.25, m_t * 0.75, from,
                                         qMin(inset, size.height() / 2));
             if (!found)
