@@ -334,10 +334,11 @@ bool StageAttempt::build()
     if (m_attempt.lenient) {
         const bool cells = placeColumns(area.top() + headerHeight + m_t * 0.5);
         const bool refusals = placeRefusals();
-        return placeExchange() && cells && refusals;
+        const bool outsiders = placeOutsiders();
+        return placeExchange() && cells && refusals && outsiders;
     }
     return placeColumns(area.top() + headerHeight + m_t * 0.5) && placeRefusals() &&
-           placeExchange();
+           placeOutsiders() && placeExchange();
 }
 
 void StageAttempt::buildPlaceholder(const QString& sentence)

@@ -100,6 +100,7 @@ private:
     QList<QRectF> obstacles() const;
     bool placeColumns(qreal top);
     bool placeRefusals();
+    bool placeOutsiders();
     bool placeExchange();
     int add(StageText text);
 

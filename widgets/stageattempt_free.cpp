@@ -1,5 +1,5 @@
 // StageAttempt's free space: what goes where no text stands, the crosses of refused calls,
-// the bubble and the letter.
+// the programs outside SocketScope, the bubble and the letter.
 #include "stageattempt.h"
 #include "stageplacement.h"
 #include "stagestate.h"
@@ -18,6 +18,15 @@ QList<QRectF> StageAttempt::obstacles() const
     }
     for (const StageRefusal& refusal : scene.refusals)
         all << refusal.mark;
+    // Texts placed later keep off the line to an outside program too: small squares along it.
+    for (const StageOutsider& outsider : scene.outsiders) {
+        all << outsider.icon;
+        const qreal side = m_t * 0.4;
+        for (int step = 1; step < 16; ++step) {
+            const QPointF point = outsider.line.pointAt(step / 16.0);
+            all << QRectF(point - QPointF(side, side) / 2, QSizeF(side, side));
+        }
+    }
     return all;
 }
 
@@ -39,6 +48,74 @@ bool StageAttempt::placeRefusals()
             return false;
         scene.refusals.append(
             {int(i), spot.value_or(QRectF(wanted - QPointF(side, side) / 2, QSizeF(side, side)))});
+    }
+    return fits;
+}
+
+bool StageAttempt::placeOutsiders()
+{
+    bool fits = true;
+    for (qsizetype i = 0; i < m_input.outsiders.size(); ++i) {
+        const QStringList& lines = m_input.outsiders[i];
+        if (lines.isEmpty())
+            continue;
+        QList<Paragraph> paragraphs;
+        for (const QString& line : lines)
+            paragraphs.append({line, paragraphs.isEmpty(), StageInk::Ink});
+        StageText text = block(StageText::Kind::Label, -1, paragraphs, m_t * 12, true);
+        // Its telephone stands beside the caller's, nearest a spot the line to it reaches
+        // clear. The line leaves the caller's telephone by its side: its foot has the badge
+        // above it and the caller's label below.
+        const QRectF own = scene.cells.value(int(i)).icon;
+        const qreal direction = m_input.actorIds.indexOf(m_state.endpoints[i].actor) > 0 ? -1 : 1;
+        const QPointF from(direction > 0 ? own.right() : own.left(), own.center().y());
+        const qreal side = m_t * 2.4;
+        const qreal gap = m_t * 0.3;
+        const QSizeF size(qMax(side, text.rect.width()), side + gap + text.rect.height());
+        const QPointF wanted = from + QPointF(direction * m_t * 3, m_t * 6);
+        const QRectF area = stageArea(scene.size, m_t);
+        const auto iconIn = [side](const QRectF& box) {
+            return QRectF(box.center().x() - side / 2, box.top(), side, side);
+        };
+        // Nearest the wanted place, where the line to its telephone crosses nothing drawn but
+        // the caller's own icon (the badge on it is text, and is not crossed): a spot whose
+        // line would is set aside and the next one tried.
+        const QList<QRectF> drawn = obstacles();
+        const auto clear = [&](const QLineF& line) {
+            for (const QRectF& obstacle : drawn) {
+                for (int step = 1; step < 64 && obstacle != own; ++step) {
+                    if (obstacle.contains(line.pointAt(step / 64.0)))
+                        return false;
+                }
+            }
+            return true;
+        };
+        const qreal inset = (size.width() - side) / 2;
+        QList<QRectF> avoided = drawn;
+        std::optional<QRectF> spot;
+        for (int attempt = 0; attempt < 64 && !spot; ++attempt) {
+            const auto found = freeSpot(size, wanted, area, avoided, m_t * 0.25, m_t * 0.75, from,
+                                        qMin(inset, size.height() / 2));
+            if (!found)
+                break;
+            if (clear(QLineF(from, pointerBase(iconIn(*found), from, 0))))
+                spot = found;
+            else
+                avoided << *found;
+        }
+        if (!spot)
+            spot = freeSpot(size, wanted, area, drawn, m_t * 0.25, m_t * 0.75);
+        fits &= spot.has_value();
+        if (!fits && !m_attempt.lenient)
+            return false;
+        const QRectF place =
+            spot.value_or(QRectF(wanted - QPointF(size.width(), size.height()) / 2, size));
+        const QRectF icon = iconIn(place);
+        translate(text, QPointF(place.center().x() - text.rect.width() / 2, icon.bottom() + gap) -
+                            text.rect.topLeft());
+        text.whole = lines;
+        const int label = add(text);
+        scene.outsiders.append({int(i), QLineF(from, pointerBase(icon, from, 0)), icon, label});
     }
     return fits;
 }

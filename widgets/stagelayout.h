@@ -34,8 +34,11 @@ struct StageLayoutInput {
     QStringList actorIds;
     QStringList actorNames;
     QList<StageLabel> labels; // by endpoint index
-    QStringList exchange;     // the bubble's or the letter's lines
-    QString placeholder;      // what an empty stage says
+    // By endpoint index: who is at the far end of a connection to a program outside
+    // SocketScope (its name first); empty for the others.
+    QList<QStringList> outsiders;
+    QStringList exchange; // the bubble's or the letter's lines
+    QString placeholder;  // what an empty stage says
 };
 
 // Lays the stage out for the space it has: one column per actor (the first, usually the

@@ -22,15 +22,18 @@ void deriveLines(StageState& state)
             state.lines.append({int(i), handset, false, closed || caller.peerHungUp});
             continue;
         }
-        for (qsizetype j = 0; j < endpoints.size(); ++j) {
+        bool queued = false;
+        for (qsizetype j = 0; j < endpoints.size() && !queued; ++j) {
             StageEndpoint& listener = endpoints[j];
             if (listener.phase == StageEndpoint::Phase::Listening &&
                 endpointsMatch(listener.local, caller.peer)) {
                 ++listener.queuedCallers;
                 state.lines.append({int(i), int(j), true, false});
-                break;
+                queued = true;
             }
         }
+        // Nobody on this stage answered: a program outside SocketScope did.
+        endpoints[i].outsidePeer = !queued;
     }
     // The other side of a line whose caller hung up still shows where the call came from.
     for (qsizetype i = 0; i < endpoints.size(); ++i) {
@@ -42,10 +45,15 @@ void deriveLines(StageState& state)
             drawn |= line.to == i;
         if (drawn)
             continue;
+        bool found = false;
         for (qsizetype j = 0; j < endpoints.size(); ++j) {
-            if (j != i && isFarEnd(handset, endpoints[j]))
+            if (j != i && isFarEnd(handset, endpoints[j])) {
                 state.lines.append({int(j), int(i), false, true});
+                found = true;
+            }
         }
+        // The caller is a program outside SocketScope.
+        endpoints[i].outsidePeer = !found && !handset.datagram;
     }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QLineF>
 #include <QList>
 #include <QPointF>
 #include <QRectF>
@@ -54,6 +55,16 @@ struct StageRefusal {
     bool operator==(const StageRefusal&) const = default;
 };
 
+// A program outside SocketScope at the far end of a connection: its telephone, away from the
+// columns, with who it is under it, and the line that joins it.
+struct StageOutsider {
+    int endpoint = -1; // the descriptor connected to it
+    QLineF line;       // from that descriptor's icon to this one
+    QRectF icon;
+    int label = -1; // index in StageScene::texts
+    bool operator==(const StageOutsider&) const = default;
+};
+
 // Everything the stage draws at one size, in widget pixels: computed by StageLayout, drawn
 // by the painter, checked by the tests without pixels.
 struct StageScene {
@@ -69,6 +80,7 @@ struct StageScene {
     int envelope = -1;    // index in texts
     QPointF envelopeFrom; // where the letter comes from (its animation starts there)
     QList<StageRefusal> refusals;
+    QList<StageOutsider> outsiders;
 
     QPointF anchor(int endpoint) const { return cells.value(endpoint).body.center(); }
     // The text under `point` (the last drawn, on top), else -1.

@@ -226,6 +226,8 @@ void Projector::addHandset(const CallEvent& event)
     handset.tcpState = event.after.tcpState;
     handset.inode = event.after.inode;
     handset.peerInode = event.after.peerInode;
+    handset.peerPid = event.after.peerPid;
+    handset.peerCommand = event.after.peerCommand;
     handset.unread =
         m_awaitingHandset.take(connectionKey(handset.local, handset.peer, handset.peerInode));
     // Without sock_diag (no peer inode) an AF_UNIX caller is known by its addresses alone.
@@ -332,6 +334,10 @@ void Projector::applyOnDescriptor(const CallEvent& event, bool dialling)
         endpoint.local = event.after.local;
     if (event.after.peer.isValid())
         endpoint.peer = event.after.peer;
+    if (event.after.peerPid) {
+        endpoint.peerPid = event.after.peerPid;
+        endpoint.peerCommand = event.after.peerCommand;
+    }
     if (event.after.tcpState)
         endpoint.tcpState = event.after.tcpState;
     if (event.after.inode) {

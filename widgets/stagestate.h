@@ -31,6 +31,9 @@ struct StageEndpoint {
     std::optional<TcpState> tcpState;
     quint64 inode = 0; // AF_UNIX: the socket's and its peer's inodes (DescriptorState)
     quint64 peerInode = 0;
+    qint64 peerPid = 0; // the program outside SocketScope at the other end, when the kernel said
+    QString peerCommand;
+    bool outsidePeer = false; // connected to no descriptor of this stage (deriveLines)
     int backlog = 0;
     int parentFd = -1;       // the listening descriptor accept() took it from
     int queuedCallers = 0;   // listening: connections established, not yet accepted

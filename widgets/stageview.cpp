@@ -144,8 +144,10 @@ const StageScene& StageView::scene() const
         input.actorIds = m_actorIds;
         for (qsizetype i = 0; i < m_actorIds.size(); ++i)
             input.actorNames << m_actorNames.value(i, m_actorIds[i]);
-        for (qsizetype i = 0; i < m_state.endpoints.size(); ++i)
+        for (qsizetype i = 0; i < m_state.endpoints.size(); ++i) {
             input.labels << label(int(i));
+            input.outsiders << outsiderText(int(i));
+        }
         input.exchange = exchangeText();
         input.placeholder = tr("Press Next to perform the first call.");
         m_scene = StageLayout::compute(input, m_state);
@@ -274,6 +276,20 @@ QString StageView::failureText(const StageEndpoint& endpoint) const
 QStringList StageView::describe(int index) const
 {
     return label(index).lines;
+}
+
+QStringList StageView::outsiderText(int endpoint) const
+{
+    const StageEndpoint& socket = m_state.endpoints.at(endpoint);
+    if (!socket.outsidePeer || socket.phase != StageEndpoint::Phase::Connected ||
+        !socket.peer.isValid())
+        return {};
+    QStringList lines;
+    if (socket.peerPid > 0)
+        lines << tr("%1 (PID %2)").arg(socket.peerCommand).arg(socket.peerPid);
+    lines << tr("outside program");
+    lines << socket.peer.endpoint();
+    return lines;
 }
 
 StageLabel StageView::label(int index) const

@@ -55,6 +55,9 @@ public:
 
     // The text of one descriptor's cell, whole (also what tests and screen readers use).
     QStringList describe(int endpoint) const;
+    // Who is at the far end of `endpoint`'s connection when it is a program outside
+    // SocketScope (its name and PID when the kernel said, its address); empty otherwise.
+    QStringList outsiderText(int endpoint) const;
     // Everything the stage draws at its present size, in widget pixels.
     const StageScene& scene() const;
     // The descriptor whose whole text is pinned beside it by a click, else -1.

@@ -42,6 +42,15 @@ void StageView::paintEvent(QPaintEvent*)
     }
     for (qsizetype i = 0; i < m_state.endpoints.size(); ++i)
         paintEndpoint(painter, stage, int(i));
+    // Outside programs in neither actor's colour: SocketScope does not run them.
+    for (const StageOutsider& outsider : stage.outsiders) {
+        const StagePainter::IconFill fill = StagePainter::iconFill(0);
+        if (m_viewMode == ViewMode::Protocol)
+            StagePainter::drawSocketBox(painter, outsider.icon, theme.muted, fill, theme);
+        else
+            StagePainter::drawPhone(painter, outsider.icon, theme.muted, true, false, fill, theme);
+        StagePainter::drawText(painter, stage.texts[outsider.label], theme, font());
+    }
     for (const StageText& text : stage.texts) {
         if (text.kind == StageText::Kind::Header)
             StagePainter::drawText(painter, text, theme, font());
@@ -81,6 +90,15 @@ void StageView::paintLines(QPainter& painter, const StageScene& stage) const
         painter.drawLine(from, lerp(from, refusal.mark.center(), reach));
         if (reach >= 1.0)
             StagePainter::drawCross(painter, refusal.mark, theme);
+    }
+    // A program outside SocketScope: the line to its telephone, cut off once it hung up.
+    for (const StageOutsider& outsider : stage.outsiders) {
+        const bool hungUp = m_state.endpoints[outsider.endpoint].peerHungUp;
+        QPen pen(hungUp ? theme.muted : theme.ink, width, Qt::SolidLine, Qt::RoundCap);
+        if (hungUp)
+            pen.setStyle(Qt::DashLine);
+        painter.setPen(pen);
+        painter.drawLine(outsider.line);
     }
     painter.restore();
 }

@@ -412,6 +412,10 @@ QJsonObject afterToJson(const DescriptorState& state)
         object[QLatin1String("inode")] = qint64(state.inode);
     if (state.peerInode)
         object[QLatin1String("peer_inode")] = qint64(state.peerInode);
+    if (state.peerPid)
+        object[QLatin1String("peer_pid")] = state.peerPid;
+    if (!state.peerCommand.isEmpty())
+        object[QLatin1String("peer_command")] = state.peerCommand;
     return object;
 }
 
@@ -428,6 +432,8 @@ DescriptorState afterFromJson(JsonFields f)
     }
     state.inode = quint64(f.integer("inode", 0, 0, maxInode));
     state.peerInode = quint64(f.integer("peer_inode", 0, 0, maxInode));
+    state.peerPid = f.integer("peer_pid", 0, 0, std::numeric_limits<qint32>::max());
+    state.peerCommand = f.string("peer_command", 64);
     return state;
 }
 

@@ -22,6 +22,11 @@ struct DescriptorState {
     // is how the stage knows which accepted descriptor answered which caller.
     quint64 inode = 0;
     quint64 peerInode = 0;
+    // TCP and UDP, the lab's connections: the program at the other end when it is outside
+    // SocketScope, as the kernel names its owner (0 and empty when it is SocketScope itself,
+    // when the kernel would not say, or when nobody looked).
+    qint64 peerPid = 0;
+    QString peerCommand;
     bool operator==(const DescriptorState&) const = default;
 };
 

@@ -4,6 +4,7 @@
 #include "calls/errnoinfo.h"
 #include "calls/tupletracker.h"
 #include "kernel/descriptorstate.h"
+#include "kernel/peerowner.h"
 #include "logging.h"
 
 #include <algorithm>
@@ -274,6 +275,16 @@ void Actor::describeResultDescriptor(CallEvent& event) const
         return;
     const Descriptor descriptor = m_open.value(event.resultFd());
     event.after = readDescriptorState(event.resultFd(), descriptor.domain, descriptor.type);
+    const bool joins =
+        event.call == Call::Connect || event.call == Call::Accept || event.call == Call::Accept4;
+    const bool inet = descriptor.domain == AF_INET || descriptor.domain == AF_INET6;
+    if (m_namesOutsidePeers && joins && inet && !event.failed()) {
+        const bool datagram = (descriptor.type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) == SOCK_DGRAM;
+        if (const auto owner = outsidePeerOwner(event.after.local, event.after.peer, datagram)) {
+            event.after.peerPid = owner->pid;
+            event.after.peerCommand = owner->command;
+        }
+    }
 }
 
 void Actor::closeLeftovers()

@@ -34,6 +34,8 @@ public:
     QString id() const { return m_id; }
     void cancel();    // thread-safe: wakes a blocked call within milliseconds, for good
     void interrupt(); // thread-safe: wakes the call blocked now; the next ones go on
+    // The lab: a connection's far end may be another program, whose name the log keeps.
+    void setNamesOutsidePeers(bool names) { m_namesOutsidePeers = names; }
 
 public Q_SLOTS:
     void perform(const SocketScope::StepCommand& command);
@@ -94,6 +96,7 @@ private:
     std::shared_ptr<ChildProcess> m_child;
     // A thread's descriptors that its creator opened: the creator closes what is left of them.
     QSet<int> m_shared;
+    bool m_namesOutsidePeers = false;
 };
 
 } // namespace SocketScope

@@ -271,6 +271,11 @@ void LabSession::planReceive(Call call, int id, int count, int flags)
                        } else {
                            print(tr("Read %1 bytes: message=%2").arg(event.ret).arg(message));
                        }
+                       // A stream that gives nothing for a read of something has ended.
+                       if (event.ret == 0 && event.arguments.count > 0 &&
+                           event.socketType == SOCK_STREAM)
+                           print(tr("The peer closed the connection: read() returned 0, the end "
+                                    "of the stream. Nothing more will come; close this socket."));
                        return true;
                    }});
 }

@@ -115,6 +115,8 @@ void Session::startActors()
         slot.thread = new QThread(this);
         slot.thread->setObjectName(QStringLiteral("actor-") + role.id);
         slot.actor = new Actor(role.id, m_sequence);
+        // The lab's sockets talk to other programs; a scenario's only to each other.
+        slot.actor->setNamesOutsidePeers(m_options.openEnded);
         slot.actor->moveToThread(slot.thread);
         const auto current = [this, generation] {
             return generation == m_generation;

@@ -2428,6 +2428,10 @@
         <source>*** %1 is waiting for its call: interrupt it, or type terminal %2 to go on in %3</source>
         <translation>*** %1 attend la fin de son appel : interrompez-le, ou tapez terminal %2 pour continuer dans %3</translation>
     </message>
+    <message>
+        <source>The peer closed the connection: read() returned 0, the end of the stream. Nothing more will come; close this socket.</source>
+        <translation>Le correspondant a raccroché : read() a renvoyé 0, la fin du flux. Plus rien ne viendra ; fermez ce socket.</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::LogPresenter</name>
@@ -3425,6 +3429,14 @@ Source : %2</translation>
     <message>
         <source>reachable from other machines</source>
         <translation>joignable depuis d&apos;autres machines</translation>
+    </message>
+    <message>
+        <source>%1 (PID %2)</source>
+        <translation>%1 (PID %2)</translation>
+    </message>
+    <message>
+        <source>outside program</source>
+        <translation>programme extérieur</translation>
     </message>
 </context>
 <context>
