@@ -201,4 +201,22 @@ std::optional<int> parseLabTimeout(QStringView word, QString* error)
     return std::nullopt;
 }
 
+int labMessageFlags(LabFlags flags)
+{
+    int message = 0;
+    if (flags & LabFlag::Oob)
+        message |= MSG_OOB;
+    if (flags & LabFlag::Peek)
+        message |= MSG_PEEK;
+    if (flags & LabFlag::DontRoute)
+        message |= MSG_DONTROUTE;
+    if (flags & LabFlag::WaitAll)
+        message |= MSG_WAITALL;
+    if (flags & LabFlag::DontWait)
+        message |= MSG_DONTWAIT;
+    if (flags & LabFlag::NoSignal)
+        message |= MSG_NOSIGNAL;
+    return message;
+}
+
 } // namespace SocketScope

@@ -185,6 +185,8 @@ std::optional<int> parseLabCount(QStringView word, int defaultValue, qint64 maxi
 std::optional<int> parseLabDirection(QStringView word, QString* error); // SHUT_RD/WR/RDWR
 std::optional<int> parseLabProtocol(QStringView word, QString* error);  // SOCK_STREAM/DGRAM
 std::optional<int> parseLabTimeout(QStringView word, QString* error);   // -1 or 0.. ms
+// The MSG_* flags a send or receive passes for the flags typed (-oob is MSG_OOB).
+int labMessageFlags(LabFlags flags);
 // A multicast group: a numeric IPv4 address from 224.0.0.0 to 239.255.255.255.
 std::optional<QString> parseLabGroup(QStringView word, QString* error);
 

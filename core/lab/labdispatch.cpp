@@ -42,19 +42,7 @@ bool LabSession::plan()
     const auto message = [&](int i) {
         return decodeLabMessage(word(i), m_line.flags & LabFlag::Hex, &error);
     };
-    int flags = 0;
-    if (m_line.flags & LabFlag::Oob)
-        flags |= MSG_OOB;
-    if (m_line.flags & LabFlag::Peek)
-        flags |= MSG_PEEK;
-    if (m_line.flags & LabFlag::DontRoute)
-        flags |= MSG_DONTROUTE;
-    if (m_line.flags & LabFlag::WaitAll)
-        flags |= MSG_WAITALL;
-    if (m_line.flags & LabFlag::DontWait)
-        flags |= MSG_DONTWAIT;
-    if (m_line.flags & LabFlag::NoSignal)
-        flags |= MSG_NOSIGNAL;
+    int flags = labMessageFlags(m_line.flags);
 
     const LabVerb verb = m_line.command->verb;
     switch (verb) {

@@ -123,15 +123,7 @@ bool LabSession::planMulticast(LabVerb verb)
     const auto bytes = decodeLabMessage(word(3), m_line.flags & LabFlag::Hex, &error);
     if (!bytes)
         return failed(error);
-    int flags = 0;
-    if (m_line.flags & LabFlag::Oob)
-        flags |= MSG_OOB;
-    if (m_line.flags & LabFlag::DontRoute)
-        flags |= MSG_DONTROUTE;
-    if (m_line.flags & LabFlag::DontWait)
-        flags |= MSG_DONTWAIT;
-    if (m_line.flags & LabFlag::NoSignal)
-        flags |= MSG_NOSIGNAL;
+    const int flags = labMessageFlags(m_line.flags);
     if (verb == LabVerb::Bsend) {
         m_plan.append({[this, id = *id] {
                            ScenarioStep step = callStep(Call::SetSockOpt);

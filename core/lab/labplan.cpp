@@ -249,35 +249,34 @@ void LabSession::planShutdown(int id, int how)
 
 void LabSession::planReceive(Call call, int id, int count, int flags)
 {
-    m_plan.append({[this, call, id, count, flags] {
-                       ScenarioStep step = callStep(call);
-                       step.fdName = nameOf(id);
-                       step.arguments.count = count;
-                       step.arguments.flags = flags;
-                       return std::optional(step);
-                   },
-                   [this, call](const CallEvent& event) {
-                       if (event.failed())
-                           return false;
-                       QString message = DisplayText::quoted(event.results.data, 1000);
-                       if (event.bytesNotKept > 0)
-                           message += QStringLiteral(" (%1)").arg(
-                               DisplayText::notKept(event.bytesNotKept));
-                       if (call == Call::RecvFrom) {
-                           print(tr("A message of length %1 bytes was received from %2.")
-                                     .arg(event.ret)
-                                     .arg(hostAndPort(event.results.returnedAddress)));
-                           print(tr("Message=%1").arg(message));
-                       } else {
-                           print(tr("Read %1 bytes: message=%2").arg(event.ret).arg(message));
-                       }
-                       // A stream that gives nothing for a read of something has ended.
-                       if (event.ret == 0 && event.arguments.count > 0 &&
-                           event.socketType == SOCK_STREAM)
-                           print(tr("The peer closed the connection: read() returned 0, the end "
-                                    "of the stream. Nothing more will come; close this socket."));
-                       return true;
-                   }});
+    m_plan.append(
+        {[this, call, id, count, flags] {
+             ScenarioStep step = callStep(call);
+             step.fdName = nameOf(id);
+             step.arguments.count = count;
+             step.arguments.flags = flags;
+             return std::optional(step);
+         },
+         [this, call](const CallEvent& event) {
+             if (event.failed())
+                 return false;
+             QString message = DisplayText::quoted(event.results.data, 1000);
+             if (event.bytesNotKept > 0)
+                 message += QStringLiteral(" (%1)").arg(DisplayText::notKept(event.bytesNotKept));
+             if (call == Call::RecvFrom) {
+                 print(tr("A message of length %1 bytes was received from %2.")
+                           .arg(event.ret)
+                           .arg(hostAndPort(event.results.returnedAddress)));
+                 print(tr("Message=%1").arg(message));
+             } else {
+                 print(tr("Read %1 bytes: message=%2").arg(event.ret).arg(message));
+             }
+             // A stream that gives nothing for a read of something has ended.
+             if (event.ret == 0 && event.arguments.count > 0 && event.socketType == SOCK_STREAM)
+                 print(tr("The peer closed the connection: read() returned 0, the end "
+                          "of the stream. Nothing more will come; close this socket."));
+             return true;
+         }});
 }
 
 void LabSession::planSend(Call call, int id, const QByteArray& bytes, int flags,
