@@ -573,7 +573,8 @@ private Q_SLOTS:
         QFETCH(bool, hex);
         QFETCH(QByteArray, bytes);
         QString error;
-        const auto decoded = decodeLabMessage(text, hex, &error);
+        const auto decoded =
+            decodeLabMessage(text, hex ? LabPayload::Hex : LabPayload::Text, &error);
         QVERIFY2(decoded, qPrintable(error));
         QCOMPARE(*decoded, bytes);
         QVERIFY(error.isEmpty());
@@ -600,14 +601,14 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(bool, hex);
         QString error;
-        QVERIFY(!decodeLabMessage(text, hex, &error));
+        QVERIFY(!decodeLabMessage(text, hex ? LabPayload::Hex : LabPayload::Text, &error));
         QVERIFY(!error.isEmpty());
     }
 
     void countAtLimit()
     {
         const auto decoded =
-            decodeLabMessage(QStringLiteral("#%1").arg(labMessageLimit), false, nullptr);
+            decodeLabMessage(QStringLiteral("#%1").arg(labMessageLimit), LabPayload::Text, nullptr);
         QVERIFY(decoded);
         QCOMPARE(decoded->size(), labMessageLimit);
     }
@@ -757,7 +758,7 @@ private Q_SLOTS:
                                                  "The lab also accepts: -waitall -dontwait"});
         QTest::newRow("nodelay note")
             << LabMode::Tcp << strings({"options"})
-            << strings({"usage: options [id] [name]...",
+            << strings({"usage: options [id] [name]...", "The lab also accepts: -get",
                         "Note: socklab's option nodelay sets O_NONBLOCK (fcntl), not TCP_NODELAY. "
                         "The lab keeps nodelay as socklab's, so that its scripts work: nodelay "
                         "and nonblock are O_NONBLOCK, tcpnodelay is TCP_NODELAY."});

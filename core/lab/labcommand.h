@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calls/socketaddress.h"
+#include "lab/labmessage.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -96,10 +97,12 @@ enum class LabFlag : quint32 {
     WaitAll = 1 << 4,
     DontWait = 1 << 5,
     NoSignal = 1 << 6,
-    Hex = 1 << 7,  // the message is hexadecimal digits
-    Dual = 1 << 8, // socket6: IPv4 too (IPV6_V6ONLY off), where socklab's is IPv6 only
+    Hex = 1 << 7,     // the message is hexadecimal digits
+    Dual = 1 << 8,    // socket6: IPv4 too (IPV6_V6ONLY off), where socklab's is IPv6 only
+    Escapes = 1 << 9, // the message is text with C's escapes: \n \r \t \0 \xHH...
+    Get = 1 << 10,    // options: show the values, ask for none
 };
-inline constexpr LabFlag lastLabFlag = LabFlag::Dual;
+inline constexpr LabFlag lastLabFlag = LabFlag::Get;
 Q_DECLARE_FLAGS(LabFlags, LabFlag)
 Q_DECLARE_OPERATORS_FOR_FLAGS(LabFlags)
 
@@ -132,10 +135,11 @@ struct LabLine {
 
 struct LabLineError {
     enum class Kind {
-        Empty,           // nothing but blanks: not an error, nothing to do
-        InvalidQuoting,  // "*** invalid quoting"
-        InvalidCommand,  // "*** invalid command"
-        AmbiguousCommand // "*** ambiguous command"
+        Empty,            // nothing but blanks: not an error, nothing to do
+        InvalidQuoting,   // "*** invalid quoting"
+        InvalidCommand,   // "*** invalid command"
+        AmbiguousCommand, // "*** ambiguous command"
+        TwoPayloads       // -hex and -esc together: the lab's own
     };
     Kind kind = Kind::Empty;
     QString word;         // the command word, lowercased (empty for Empty and InvalidQuoting)
@@ -185,6 +189,9 @@ std::optional<int> parseLabCount(QStringView word, int defaultValue, qint64 maxi
 std::optional<int> parseLabDirection(QStringView word, QString* error); // SHUT_RD/WR/RDWR
 std::optional<int> parseLabProtocol(QStringView word, QString* error);  // SOCK_STREAM/DGRAM
 std::optional<int> parseLabTimeout(QStringView word, QString* error);   // -1 or 0.. ms
+// How the message's text is read, for the flags typed (-hex, -esc; never both: the parser
+// refuses the line).
+LabPayload labPayload(LabFlags flags);
 // The MSG_* flags a send or receive passes for the flags typed (-oob is MSG_OOB).
 int labMessageFlags(LabFlags flags);
 // A multicast group: a numeric IPv4 address from 224.0.0.0 to 239.255.255.255.

@@ -10,11 +10,12 @@ using V = LabVerb;
 constexpr LabFlags receiveFlags =
     LabFlag::Oob | LabFlag::Peek | LabFlag::WaitAll | LabFlag::DontWait;
 constexpr LabFlags sendFlags = LabFlag::Oob | LabFlag::DontRoute | LabFlag::Loop |
-                               LabFlag::NoSignal | LabFlag::DontWait | LabFlag::Hex;
+                               LabFlag::NoSignal | LabFlag::DontWait | LabFlag::Hex |
+                               LabFlag::Escapes;
 // usend is send -oob already; write takes no MSG_ flag, only the payload's form.
-constexpr LabFlags urgentSendFlags =
-    LabFlag::DontRoute | LabFlag::Loop | LabFlag::NoSignal | LabFlag::DontWait | LabFlag::Hex;
-constexpr LabFlags writeFlags = LabFlag::Hex;
+constexpr LabFlags urgentSendFlags = LabFlag::DontRoute | LabFlag::Loop | LabFlag::NoSignal |
+                                     LabFlag::DontWait | LabFlag::Hex | LabFlag::Escapes;
+constexpr LabFlags writeFlags = LabFlag::Hex | LabFlag::Escapes;
 
 // What the lab adds to every mode: no letter, so that none of socklab's is taken.
 void appendLabCommands(QList<LabCommandSpec>& commands)
@@ -42,7 +43,7 @@ QList<LabCommandSpec> standardCommands()
         {V::Connect, "connect", 'c', "[id] [host] [port]", {A::Id, A::Host, A::Port}, {}},
         {V::Close, "close", 'k', "[id]", {A::Id}, {}},
         {V::Shutdown, "shutdown", 'h', "[id] [in|out|both]", {A::Id, A::Direction}, {}},
-        {V::Options, "options", 'o', "[id] [name]...", {A::Id, A::OptionNames}, {}},
+        {V::Options, "options", 'o', "[id] [name]...", {A::Id, A::OptionNames}, LabFlag::Get},
         {V::Read, "read", 'r', "[id] [nb]", {A::Id, A::ByteCount}, {}},
         {V::Recv, "recv", 'v', "[id] [nb] [-oob] [-peek]", {A::Id, A::ByteCount}, receiveFlags},
         {V::RecvFrom,
@@ -84,7 +85,7 @@ QList<LabCommandSpec> tcpCommands()
         {V::Connect6, "connect6", 'e', "[host] [port]", {A::Host, A::Port}, {}},
         {V::Close, "close", 'k', "[id]", {A::Id}, {}},
         {V::Shutdown, "shutdown", 'h', "[id] [in|out|both]", {A::Id, A::Direction}, {}},
-        {V::Options, "options", 'o', "[id] [name]...", {A::Id, A::OptionNames}, {}},
+        {V::Options, "options", 'o', "[id] [name]...", {A::Id, A::OptionNames}, LabFlag::Get},
         {V::Read, "read", 'r', "[id] [nb]", {A::Id, A::ByteCount}, {}},
         {V::Urecv,
          "urecv",
@@ -112,7 +113,7 @@ QList<LabCommandSpec> udpCommands()
         {V::Socket6, "socket6", 'n', "", {}, {}},
         {V::Msocket, "msocket", 'c', "", {}, {}},
         {V::Close, "close", 'k', "[id]", {A::Id}, {}},
-        {V::Options, "options", 'o', "[id] [name]...", {A::Id, A::OptionNames}, {}},
+        {V::Options, "options", 'o', "[id] [name]...", {A::Id, A::OptionNames}, LabFlag::Get},
         {V::Mjoin, "mjoin", 'j', "[id] [group] [local]", {A::Id, A::Group, A::Interface}, {}},
         {V::Mleave, "mleave", 'l', "[id] [group] [local]", {A::Id, A::Group, A::Interface}, {}},
         {V::Mbind, "mbind", 'b', "[id] [port]", {A::Id, A::Port}, {}},
@@ -190,8 +191,21 @@ const char* labFlagName(LabFlag flag)
         return "hex";
     case LabFlag::Dual:
         return "dual";
+    case LabFlag::Escapes:
+        return "esc";
+    case LabFlag::Get:
+        return "get";
     }
     return "";
+}
+
+LabPayload labPayload(LabFlags flags)
+{
+    if (flags.testFlag(LabFlag::Hex))
+        return LabPayload::Hex;
+    if (flags.testFlag(LabFlag::Escapes))
+        return LabPayload::Escapes;
+    return LabPayload::Text;
 }
 
 bool labArgumentPrompted(LabArgument argument)

@@ -40,7 +40,7 @@ bool LabSession::plan()
         return parseLabCount(word(i), byDefault, labMessageLimit, &error);
     };
     const auto message = [&](int i) {
-        return decodeLabMessage(word(i), m_line.flags & LabFlag::Hex, &error);
+        return decodeLabMessage(word(i), labPayload(m_line.flags), &error);
     };
     int flags = labMessageFlags(m_line.flags);
 

@@ -107,6 +107,16 @@ QString noteFor(LabVerb verb)
     return {};
 }
 
+// The forms of a message beyond socklab's text, for the commands that send one.
+QString messageFormsNote()
+{
+    return Tr::tr("A message is socklab's text (two blanks are CR LF, a blank at the end LF, #n "
+                  "is n bytes '*'); with -hex it is hexadecimal bytes (0d 0a); with -esc it is "
+                  "text with C's escapes, blanks as they are: \\n \\r \\t \\0 \\\\ \\\" "
+                  "\\' \\a \\b \\f \\v and \\xHH (two hexadecimal digits). In the "
+                  "console the quotes group words: write a \" as \\x22.");
+}
+
 QString promptsNote()
 {
     return Tr::tr("Note: socklab's number prompts loop forever at the end of the input; the lab "
@@ -120,6 +130,8 @@ QStringList commandHelp(const LabCommandSpec& command)
         lines += Tr::tr("The lab also accepts: %1").arg(flags.join(QLatin1Char(' ')));
     if (const QString note = noteFor(command.verb); !note.isEmpty())
         lines += note;
+    if (command.flags.testFlag(LabFlag::Escapes))
+        lines += messageFormsNote();
     if (command.verb == LabVerb::Options)
         lines += labOptionsHelp();
     return lines;
@@ -143,6 +155,7 @@ QStringList allCommands(LabMode mode)
             notes += note;
     }
     lines += notes;
+    lines += messageFormsNote();
     lines += promptsNote();
     lines += Tr::tr("help <command> shows its usage and the flags the lab adds to socklab's.");
     return lines;
@@ -167,6 +180,7 @@ QStringList labHelp(LabMode mode, const QStringList& commands)
             break;
         case LabLineError::Kind::Empty:
         case LabLineError::Kind::InvalidQuoting:
+        case LabLineError::Kind::TwoPayloads:
         case LabLineError::Kind::InvalidCommand:
             lines += Tr::tr("*** %1: invalid command").arg(word);
             break;

@@ -106,10 +106,21 @@ QByteArray applyLineEnds(QByteArray bytes)
 
 } // namespace
 
-std::optional<QByteArray> decodeLabMessage(QStringView text, bool hex, QString* error)
+std::optional<QByteArray> decodeLabMessage(QStringView text, LabPayload payload, QString* error)
 {
-    if (hex)
+    switch (payload) {
+    case LabPayload::Hex:
         return decodeHex(text, error);
+    case LabPayload::Escapes: {
+        LabEscapeError bad;
+        auto bytes = decodeLabEscapes(text, &bad);
+        if (!bytes)
+            setError(error, bad.text());
+        return bytes;
+    }
+    case LabPayload::Text:
+        break;
+    }
     if (const auto count = decodeCount(text, error))
         return *count;
     QByteArray bytes = text.toUtf8();

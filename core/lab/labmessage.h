@@ -16,14 +16,33 @@ inline constexpr qsizetype labMessageLimit = 1 << 20;
 // 4,000 sends of 1,000 bytes.
 inline constexpr int labLoopSendLimit = 5'000;
 
+// How a message's text stands for its bytes: socklab's text, hexadecimal digits, or text
+// with C's escapes.
+enum class LabPayload { Text, Hex, Escapes };
+
+// Where a text with escapes is wrong: the backslash's position (0-based, in characters) and
+// the sequence as typed ("\q", "\x4"); position -1 when the text is too long.
+struct LabEscapeError {
+    qsizetype position = -1;
+    QString sequence;
+    QString text() const; // in the user's language, the position counted from 1
+};
+
+// Text with escapes, as C writes them: \n \r \t \0 \\ \" \' \a \b \f \v, and \xHH with
+// exactly two hexadecimal digits; every other character is itself, in UTF-8. No socklab
+// convention applies (blanks and '#' are themselves). nullopt and *error at the first bad
+// escape, or past labMessageLimit bytes.
+std::optional<QByteArray> decodeLabEscapes(QStringView text, LabEscapeError* error);
+
 // socklab's message syntax: the text as UTF-8, where two spaces are "\r\n" (pairs taken from
 // the end, as socklab does), one trailing space is "\n", and "#n" stands for n '*' bytes.
 // socklab (get_msg) takes any text that sscanf reads as "#%d" for the count: "# 5" and "#+5"
 // are 5 bytes; "#5abc" is 5 bytes too there, and "#-1" is asked again: both are errors here.
 // A '#' without digits ("#", "#tag") is plain text. With `hex`, pairs of hexadecimal digits,
 // blanks allowed between bytes, each group may start with "0x"; NUL bytes allowed. The empty
-// text is the empty message. std::nullopt and *error (in the user's language) when it is not
-// valid: odd hex, a non-hex digit, a bad "#n", more than labMessageLimit bytes.
-std::optional<QByteArray> decodeLabMessage(QStringView text, bool hex, QString* error);
+// text is the empty message. With Escapes, decodeLabEscapes(). std::nullopt and *error (in the
+// user's language) when it is not valid: odd hex, a non-hex digit, a bad "#n", more than
+// labMessageLimit bytes.
+std::optional<QByteArray> decodeLabMessage(QStringView text, LabPayload payload, QString* error);
 
 } // namespace SocketScope

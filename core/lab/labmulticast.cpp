@@ -120,7 +120,7 @@ bool LabSession::planMulticast(LabVerb verb)
     const auto to = addressOf(word(1), word(2), domain);
     if (!to)
         return false;
-    const auto bytes = decodeLabMessage(word(3), m_line.flags & LabFlag::Hex, &error);
+    const auto bytes = decodeLabMessage(word(3), labPayload(m_line.flags), &error);
     if (!bytes)
         return failed(error);
     const int flags = labMessageFlags(m_line.flags);

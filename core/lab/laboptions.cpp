@@ -1,5 +1,8 @@
 #include "lab/laboptions.h"
 
+#include "calls/constants.h"
+#include "calls/errnoinfo.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -119,6 +122,16 @@ const QList<LabOptionSpec>& labOptionSpecs()
         {O::ReusePort, "reuseport", K::Flag, SOL_SOCKET, SO_REUSEPORT},
         {O::V6Only, "v6only", K::Flag, IPPROTO_IPV6, IPV6_V6ONLY},
         {O::Ttl, "ttl", K::Integer, IPPROTO_IP, IP_TTL},
+        {O::RcvLowat, "rcvlowat", K::Integer, SOL_SOCKET, SO_RCVLOWAT, false},
+        {O::Error, "error", K::Integer, SOL_SOCKET, SO_ERROR, false, false},
+        {O::Type, "type", K::Integer, SOL_SOCKET, SO_TYPE, false, false},
+        {O::TcpMaxSeg, "tcpmaxseg", K::Integer, IPPROTO_TCP, TCP_MAXSEG, false},
+        {O::TcpKeepIdle, "tcpkeepidle", K::Integer, IPPROTO_TCP, TCP_KEEPIDLE, false},
+        {O::TcpKeepIntvl, "tcpkeepintvl", K::Integer, IPPROTO_TCP, TCP_KEEPINTVL, false},
+        {O::TcpKeepCnt, "tcpkeepcnt", K::Integer, IPPROTO_TCP, TCP_KEEPCNT, false},
+        {O::Tos, "tos", K::Integer, IPPROTO_IP, IP_TOS, false},
+        {O::MulticastTtl, "multicastttl", K::Integer, IPPROTO_IP, IP_MULTICAST_TTL, false},
+        {O::MulticastLoop, "multicastloop", K::Flag, IPPROTO_IP, IP_MULTICAST_LOOP, false},
     };
     return specs;
 }
@@ -135,11 +148,20 @@ bool labOptionApplies(const LabOptionSpec& spec, int domain, int type)
     const bool ip = domain == AF_INET || domain == AF_INET6;
     switch (spec.option) {
     case O::TcpNoDelay:
+    case O::TcpMaxSeg:
+    case O::TcpKeepIdle:
+    case O::TcpKeepIntvl:
+    case O::TcpKeepCnt:
         return ip && baseType(type) == SOCK_STREAM;
     case O::V6Only:
         return domain == AF_INET6;
     case O::Ttl:
         return ip;
+    // IPv4's own: an IPv6 socket has IPV6_TCLASS and IPV6_MULTICAST_* instead.
+    case O::Tos:
+    case O::MulticastTtl:
+    case O::MulticastLoop:
+        return domain == AF_INET;
     case O::Broadcast:
     case O::Debug:
     case O::DontRoute:
@@ -155,6 +177,9 @@ bool labOptionApplies(const LabOptionSpec& spec, int domain, int type)
     case O::NonBlock:
     case O::Linger:
     case O::ReusePort:
+    case O::RcvLowat:
+    case O::Error:
+    case O::Type:
         return true;
     }
     return true;
@@ -257,6 +282,12 @@ std::optional<QList<LabOptionItem>> parseLabOptionWords(const QStringList& words
                 return std::nullopt;
             }
         }
+        if (equals >= 0 && !matches.first()->settable) {
+            setError(error, Tr::tr("*** %1 (%2) is read by getsockopt only: it cannot be set")
+                                .arg(QLatin1StringView(matches.first()->name),
+                                     labOptionCName(*matches.first(), domain)));
+            return std::nullopt;
+        }
         if (equals >= 0) {
             const auto value = parseLabOptionValue(*matches.first(), word.mid(equals + 1), error);
             if (!value)
@@ -313,6 +344,27 @@ bool labOptionChanges(const LabOptionSpec& spec, const OptionValue& current,
     return false;
 }
 
+QString labOptionCName(const LabOptionSpec& spec, int domain)
+{
+    if (spec.kind == K::NonBlock)
+        return QStringLiteral("O_NONBLOCK");
+    if (spec.kind == K::Refused)
+        return QStringLiteral("O_ASYNC");
+    const auto [level, option] = labOptionTarget(spec, domain);
+    return socketOptionName(level, option);
+}
+
+QString labOptionShown(const LabOptionSpec& spec, int domain, const OptionValue& value)
+{
+    QString meaning = labOptionCName(spec, domain);
+    if (spec.option == O::Type)
+        meaning += QStringLiteral(": ") + constantName(ConstantKind::SocketType, value.integer);
+    else if (spec.option == O::Error && value.integer != 0)
+        meaning += QStringLiteral(": ") + errnoInfo(value.integer).name;
+    return QStringLiteral("%1 = %2 (%3)")
+        .arg(QLatin1StringView(spec.name), labOptionValueText(spec, value), meaning);
+}
+
 QString labOptionPrompt(const LabOptionSpec& spec, const OptionValue& current)
 {
     const bool flag = spec.kind == K::Flag || spec.kind == K::NonBlock;
@@ -335,6 +387,12 @@ QStringList labOptionsHelp()
                "for a new one (Enter keeps it); a name or the start of one asks only for "
                "those; name=value sets it at once: options . reuseaddr=1 linger=1,5 "
                "rcvtimeo=2"),
+        Tr::tr("Named only, not walked by options id: rcvlowat (SO_RCVLOWAT), error and type "
+               "(SO_ERROR, SO_TYPE: read only), tcpmaxseg tcpkeepidle tcpkeepintvl tcpkeepcnt "
+               "(TCP_MAXSEG, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT), tos multicastttl "
+               "multicastloop (IP_TOS, IP_MULTICAST_TTL, IP_MULTICAST_LOOP, IPv4 only)."),
+        Tr::tr("options -get id name... shows the values that getsockopt (or fcntl) reads and "
+               "asks for none: options -get . rcvbuf type error"),
         Tr::tr("asynchrone (O_ASYNC, SIGIO) is not in the lab: SIGIO would end it."),
     };
 }

@@ -33,6 +33,17 @@ enum class LabOption {
     ReusePort,
     V6Only,
     Ttl,
+    // named only: `options id` does not walk them
+    RcvLowat,
+    Error, // read only
+    Type,  // read only
+    TcpMaxSeg,
+    TcpKeepIdle,
+    TcpKeepIntvl,
+    TcpKeepCnt,
+    Tos,
+    MulticastTtl,
+    MulticastLoop,
 };
 
 // How an option's value is typed, read and set.
@@ -51,13 +62,17 @@ struct LabOptionSpec {
     LabOptionKind kind;
     int level = 0; // for an IPv4 socket (ttl is IPV6_UNICAST_HOPS on an IPv6 one)
     int number = 0;
-    bool walked = true; // `options id` shows it (nonblock is nodelay again)
+    bool walked = true;   // `options id` shows it (nonblock is nodelay again)
+    bool settable = true; // false: getsockopt only (SO_ERROR, SO_TYPE)
 };
 
 const QList<LabOptionSpec>& labOptionSpecs();
 
 // The level and option number of a socket option for a socket of this family.
 std::pair<int, int> labOptionTarget(const LabOptionSpec& spec, int domain);
+
+// The C name of the option for a socket of this family: "SO_REUSEADDR", "O_NONBLOCK".
+QString labOptionCName(const LabOptionSpec& spec, int domain);
 
 // Whether `options id` shows the option for a socket of this family and type.
 bool labOptionApplies(const LabOptionSpec& spec, int domain, int type);
@@ -85,6 +100,10 @@ QString labOptionValueText(const LabOptionSpec& spec, const OptionValue& value);
 // Whether setting wanted changes what the kernel said (a flag is on when not 0).
 bool labOptionChanges(const LabOptionSpec& spec, const OptionValue& current,
                       const OptionValue& wanted);
+
+// A value read and shown, not asked (options -get, an option that cannot be set):
+// "reuseaddr = 1 (SO_REUSEADDR)", "type = 1 (SO_TYPE: SOCK_STREAM)".
+QString labOptionShown(const LabOptionSpec& spec, int domain, const OptionValue& value);
 
 // socklab's question with the current value: "reuseaddr [y/N] : ", "rcvbuf [131072] : ".
 QString labOptionPrompt(const LabOptionSpec& spec, const OptionValue& current);

@@ -104,6 +104,8 @@ QString LabLineError::text() const
         return Tr::tr("*** invalid command");
     case Kind::AmbiguousCommand:
         return Tr::tr("*** ambiguous command");
+    case Kind::TwoPayloads:
+        return Tr::tr("*** -hex and -esc: the message is read one way, choose one");
     }
     return {};
 }
@@ -132,6 +134,8 @@ std::variant<LabLine, LabLineError> parseLabLine(QStringView line, LabMode mode)
         }
         parsed.words += word;
     }
+    if (parsed.flags.testFlag(LabFlag::Hex) && parsed.flags.testFlag(LabFlag::Escapes))
+        return LabLineError{LabLineError::Kind::TwoPayloads, {}};
     return parsed;
 }
 

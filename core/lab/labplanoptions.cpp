@@ -12,6 +12,7 @@ namespace SocketScope {
 struct LabSession::OptionsRun {
     int id = -1;
     int domain = 0;
+    bool show = false; // -get: each value shown, none asked
     QList<LabOptionItem> items;
     qsizetype next = 0;
     LabOptionItem current;
@@ -40,9 +41,19 @@ bool LabSession::planOptions()
         print(error, Output::Error);
         return false;
     }
+    const bool show = m_line.flags.testFlag(LabFlag::Get);
+    for (const LabOptionItem& item : *items) {
+        if (show && item.value) {
+            print(tr("*** -get reads the options: %1=... sets one, without -get")
+                      .arg(QLatin1StringView(item.spec->name)),
+                  Output::Error);
+            return false;
+        }
+    }
     auto run = std::make_shared<OptionsRun>();
     run->id = *socket;
     run->domain = labSocket.domain;
+    run->show = show;
     run->items = *items;
     planNextOption(run);
     return true;
@@ -88,6 +99,11 @@ void LabSession::planNextOption(const std::shared_ptr<OptionsRun>& run)
                        }
                        if (run->current.value) {
                            planOptionSet(run, *run->current.value, fileFlags);
+                           return true;
+                       }
+                       if (run->show || !run->current.spec->settable) {
+                           print(labOptionShown(*run->current.spec, run->domain, current));
+                           planNextOption(run);
                            return true;
                        }
                        ask(labOptionPrompt(*run->current.spec, current),

@@ -207,7 +207,7 @@ bool LabSession::takeAnswer(const QString& answer)
         valid = parseLabProtocol(word, &error).has_value();
         break;
     case LabArgument::Message:
-        valid = decodeLabMessage(word, m_line.flags & LabFlag::Hex, &error).has_value();
+        valid = decodeLabMessage(word, labPayload(m_line.flags), &error).has_value();
         break;
     case LabArgument::Group:
         valid = parseLabGroup(word, &error).has_value();
