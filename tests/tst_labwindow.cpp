@@ -250,7 +250,8 @@ private Q_SLOTS:
         QVERIFY(clickTerminal(window, 2));
         form->setForm(LabCallForm::Form::Send);
         field<QLineEdit>(window, "message")->setText(QStringLiteral("68 69 0a"));
-        field<QCheckBox>(window, "hex")->setChecked(true);
+        field<QComboBox>(window, "payload")
+            ->setCurrentIndex(field<QComboBox>(window, "payload")->findData(int(LabPayload::Hex)));
         QVERIFY(clickMake(window));
         QVERIFY(echoed(QStringLiteral("send %1 \"68 69 0a\" -hex").arg(client)));
 
@@ -313,7 +314,11 @@ private Q_SLOTS:
         const QString output = window.labConsole()->output()->toPlainText();
 
         forms->setForm(form);
-        field<QCheckBox>(window, "hex")->setChecked(form == LabCallForm::Form::Send);
+        field<QComboBox>(window, "payload")
+            ->setCurrentIndex(
+                field<QComboBox>(window, "payload")
+                    ->findData(
+                        int(form == LabCallForm::Form::Send ? LabPayload::Hex : LabPayload::Text)));
         forms->findChild<QLineEdit*>(name)->setText(value);
         QSignalSpy made(forms, &LabCallForm::lineMade);
         QTest::mouseClick(forms->findChild<QPushButton*>(QStringLiteral("make")), Qt::LeftButton);

@@ -1,6 +1,7 @@
 #include "labcallform.h"
 
 #include "lab/labsession.h"
+#include "laboptionform.h"
 #include "theme.h"
 
 #include <QCheckBox>
@@ -56,6 +57,9 @@ QList<LabVerb> variantsOf(LabCallForm::Form form)
         return {LabVerb::Connect};
     case F::Shutdown:
         return {LabVerb::Shutdown};
+    case F::Options:
+    case F::Fcntl:
+        return {LabVerb::Options};
     case F::Close:
         return {LabVerb::Close};
     }
@@ -102,8 +106,9 @@ QString editorFor(LabArgument argument)
         return QStringLiteral("waitOn");
     case LabArgument::TimeoutMs:
         return QStringLiteral("timeout");
-    case LabArgument::MessageCount:
     case LabArgument::OptionNames:
+        return QStringLiteral("option");
+    case LabArgument::MessageCount:
     case LabArgument::Group:
     case LabArgument::Interface:
     case LabArgument::Service:
@@ -129,22 +134,21 @@ LabCallForm::LabCallForm(QWidget* parent)
     , m_backlog(new QSpinBox(this))
     , m_size(new QLineEdit(this))
     , m_message(new QLineEdit(this))
-    , m_hex(new QCheckBox(this))
+    , m_payload(new QComboBox(this))
     , m_direction(new QComboBox(this))
     , m_waitOn(new QListWidget(this))
     , m_timeout(new QSpinBox(this))
+    , m_options(new LabOptionForm(this))
     , m_notice(new QLabel(this))
     , m_make(new QPushButton(this))
 {
     m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    for (const auto form :
-         {Form::Socket, Form::Bind, Form::Listen, Form::Accept, Form::Connect, Form::Send,
-          Form::Receive, Form::Shutdown, Form::Wait, Form::Names, Form::Close})
+    for (const auto form : {Form::Socket, Form::Bind, Form::Listen, Form::Accept, Form::Connect,
+                            Form::Send, Form::Receive, Form::Shutdown, Form::Wait, Form::Names,
+                            Form::Options, Form::Fcntl, Form::Close})
         m_form->addItem(QString(), int(form));
-    // Where the options and fcntl forms will go: typed in the console until then.
-    m_form->insertSeparator(m_form->count());
-    m_form->addItem(QString());
-    m_form->setItemData(m_form->count() - 1, false, Qt::UserRole - 1); // shown, not chosen
+    for (const LabPayload payload : {LabPayload::Text, LabPayload::Escapes, LabPayload::Hex})
+        m_payload->addItem(QString(), int(payload));
     m_protocol->addItems({QStringLiteral("TCP (SOCK_STREAM)"), QStringLiteral("UDP (SOCK_DGRAM)")});
     m_family->addItems({QString(), QString(), QString()});
     m_direction->addItems({QString(), QString(), QString()});
@@ -172,11 +176,13 @@ LabCallForm::LabCallForm(QWidget* parent)
         editors[i].first->setObjectName(names[i]);
         addRow(names[i], editors[i].first, editors[i].second);
     }
-    // The message's form beside it: text in socklab's syntax, or hexadecimal bytes.
-    m_hex->setObjectName(QStringLiteral("hex"));
+    // The message's form beside it: text in socklab's syntax, with escapes, or hexadecimal.
+    m_payload->setObjectName(QStringLiteral("payload"));
     qobject_cast<QHBoxLayout*>(
         m_fields[QStringLiteral("message")].row->layout()->itemAt(0)->layout())
-        ->addWidget(m_hex);
+        ->addWidget(m_payload);
+    m_options->setObjectName(QStringLiteral("option"));
+    addRow(QStringLiteral("option"), m_options, false);
     auto* flags = new QWidget(this);
     flags->setObjectName(QStringLiteral("flags"));
     auto* flagsLayout = new QGridLayout(flags);
@@ -204,6 +210,13 @@ LabCallForm::LabCallForm(QWidget* parent)
     connect(m_variant, &QComboBox::currentIndexChanged, this, &LabCallForm::showFormRows);
     connect(m_family, &QComboBox::currentIndexChanged, this, &LabCallForm::showFormRows);
     connect(m_make, &QPushButton::clicked, this, &LabCallForm::make);
+    // The message's field says how the chosen form of it reads.
+    connect(m_payload, &QComboBox::currentIndexChanged, this, [this] {
+        m_message->setPlaceholderText(m_payload->currentData(Qt::ToolTipRole).toString());
+        clearErrors();
+    });
+    connect(m_socket, &QComboBox::currentIndexChanged, this, &LabCallForm::updateMake);
+    connect(m_options, &LabOptionForm::lineMade, this, &LabCallForm::lineMade);
     for (QLineEdit* edit : {m_host, m_port, m_size, m_message})
         connect(edit, &QLineEdit::returnPressed, this, &LabCallForm::make);
     retranslate();
@@ -270,9 +283,9 @@ void LabCallForm::retranslate()
                             QStringLiteral("shutdown"),
                             QStringLiteral("select / poll"),
                             QStringLiteral("getsockname / getpeername"),
-                            QStringLiteral("close"),
-                            QString(),
-                            tr("setsockopt, fcntl: options in the console")};
+                            QStringLiteral("getsockopt / setsockopt"),
+                            QStringLiteral("fcntl (O_NONBLOCK)"),
+                            QStringLiteral("close")};
     for (int i = 0; i < m_form->count() && i < forms.size(); ++i)
         m_form->setItemText(i, forms[i]);
     m_family->setItemText(0, tr("IPv4 (AF_INET)"));
@@ -283,9 +296,19 @@ void LabCallForm::retranslate()
     m_direction->setItemText(2, tr("both (SHUT_RDWR)"));
     m_timeout->setSpecialValueText(tr("forever (-1)"));
     m_timeout->setSuffix(tr(" ms"));
-    m_hex->setText(tr("hexadecimal"));
-    m_message->setPlaceholderText(
-        tr("text: two spaces are CR LF, a space at the end LF, #n n bytes"));
+    m_payload->setItemText(0, tr("text"));
+    m_payload->setItemText(1, tr("text with escapes"));
+    m_payload->setItemText(2, tr("hexadecimal"));
+    m_payload->setItemData(0,
+                           tr("socklab's text: two spaces are CR LF, a space at the end LF, "
+                              "#n n bytes '*'"),
+                           Qt::ToolTipRole);
+    m_payload->setItemData(1,
+                           tr("C's escapes: \\n \\r \\t \\0 \\\\ \\\" \\a \\b \\f \\v \\xHH; "
+                              "spaces are themselves"),
+                           Qt::ToolTipRole);
+    m_payload->setItemData(2, tr("hexadecimal bytes: 68 69 0a"), Qt::ToolTipRole);
+    m_message->setPlaceholderText(m_payload->currentData(Qt::ToolTipRole).toString());
     m_host->setToolTip(tr("127.0.0.1 or ::1 (this machine), * (any address), or an address"));
     const QList<std::pair<QString, QString>> labels{{QStringLiteral("form"), tr("Call")},
                                                     {QStringLiteral("variant"), tr("Which")},
@@ -305,12 +328,14 @@ void LabCallForm::retranslate()
         m_fields[name].label->setText(text);
     m_make->setText(tr("Make the call"));
     m_make->setToolTip(tr("The same as typing the command in the console"));
+    m_options->retranslate();
     refresh();
 }
 
 void LabCallForm::setLab(LabSession* lab)
 {
     m_lab = lab;
+    m_options->setLab(lab);
     setEnabled(lab);
     // The forms the mode has no command for stay in the list, not chosen.
     for (int i = 0; i < m_form->count(); ++i) {
@@ -376,7 +401,11 @@ void LabCallForm::showFormRows()
     }
     if (taken > 0)
         shown << QStringLiteral("flags");
-    m_hex->setVisible(command && command->flags.testFlag(LabFlag::Hex));
+    m_payload->setVisible(command && command->flags.testFlag(LabFlag::Hex));
+    m_options->setFileFlags(form == Form::Fcntl);
+    // The option forms have their own buttons: Get and Set.
+    const bool ownButtons = form == Form::Options || form == Form::Fcntl;
+    m_make->setVisible(!ownButtons);
     if (command) {
         for (const LabArgument argument : command->arguments)
             shown << editorFor(argument);
@@ -394,6 +423,8 @@ void LabCallForm::updateMake()
     const bool ready = m_lab && !m_lab->isBusy() && !m_lab->isAsking();
     const bool known = spec(verb()) != nullptr;
     m_make->setEnabled(ready && known);
+    m_options->setSocket(m_socket->currentData().isValid() ? m_socket->currentData().toInt() : -1,
+                         ready && known);
     m_notice->setText(!m_lab   ? QString()
                       : !known ? tr("This mode has no such command: open the lab in standard mode")
                       : ready  ? QString()
@@ -430,6 +461,7 @@ void LabCallForm::refresh()
         item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
     }
     m_socket->setCurrentIndex(m_socket->findData(m_lab->currentId()));
+    updateMake(); // the option form follows the socket chosen
 }
 
 } // namespace SocketScope

@@ -17,6 +17,7 @@ class QSpinBox;
 
 namespace SocketScope {
 
+class LabOptionForm;
 class LabSession;
 
 // The lab's calls as forms: one call chosen, the arguments it takes, the socket from the
@@ -26,8 +27,8 @@ class LabSession;
 class LabCallForm : public QWidget {
     Q_OBJECT
 public:
-    // The forms, in the order of a client's or a server's life. setsockopt/getsockopt and
-    // fcntl are typed in the console for now (options); their forms would come before Close.
+    // The forms, in the order of a client's or a server's life. getsockopt/setsockopt and
+    // fcntl make the console's options command (laboptionform.h).
     enum class Form {
         Socket,
         Bind,
@@ -39,6 +40,8 @@ public:
         Shutdown,
         Wait,
         Names,
+        Options,
+        Fcntl,
         Close
     };
     Q_ENUM(Form)
@@ -60,6 +63,7 @@ public:
     // What is shown beside each field that does not read: empty when all did.
     QStringList errors() const;
     static QString breakLines(const QString& text, qsizetype width = 60);
+    LabOptionForm* optionForm() const { return m_options; }
 
 Q_SIGNALS:
     void lineMade(const SocketScope::LabLine& line);
@@ -95,10 +99,11 @@ private:
     QSpinBox* m_backlog = nullptr;
     QLineEdit* m_size = nullptr;
     QLineEdit* m_message = nullptr;
-    QCheckBox* m_hex = nullptr;
+    QComboBox* m_payload = nullptr; // LabPayload: socklab's text, hexadecimal, escapes
     QComboBox* m_direction = nullptr;
     QListWidget* m_waitOn = nullptr;
     QSpinBox* m_timeout = nullptr;
+    LabOptionForm* m_options = nullptr;
     QHash<LabFlag, QCheckBox*> m_flags;
     QHash<QString, Field> m_fields; // by the editor's object name
     QLabel* m_notice = nullptr;     // why the chosen call cannot be made here

@@ -29,8 +29,18 @@ std::optional<LabLine> LabCallForm::line()
         if (command->flags.testFlag(it.key()) && it.value()->isChecked())
             made.flags |= it.key();
     }
-    if (command->flags.testFlag(LabFlag::Hex) && m_hex->isChecked())
-        made.flags |= LabFlag::Hex;
+    if (command->flags.testFlag(LabFlag::Hex)) {
+        switch (LabPayload(m_payload->currentData().toInt())) {
+        case LabPayload::Hex:
+            made.flags |= LabFlag::Hex;
+            break;
+        case LabPayload::Escapes:
+            made.flags |= LabFlag::Escapes;
+            break;
+        case LabPayload::Text:
+            break;
+        }
+    }
     bool valid = true;
     if (Form(m_form->currentData().toInt()) == Form::Socket && m_family->currentIndex() == 2) {
         if (command->flags.testFlag(LabFlag::Dual))
@@ -120,7 +130,7 @@ std::optional<QString> LabCallForm::word(LabArgument argument, LabFlags flags)
     }
     case LabArgument::Message: {
         const QString text = m_message->text();
-        if (!decodeLabMessage(text, flags.testFlag(LabFlag::Hex), &error)) {
+        if (!decodeLabMessage(text, labPayload(flags), &error)) {
             fail(QStringLiteral("message"), error);
             return std::nullopt;
         }
