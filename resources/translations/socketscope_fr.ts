@@ -1199,6 +1199,38 @@
         <source>Terminal? [1/2] : </source>
         <translation>Terminal ? [1/2] : </translation>
     </message>
+    <message>
+        <source>Character %1: &quot;%2&quot;: \x takes two hexadecimal digits (\x0a)</source>
+        <translation>Caractère %1 : « %2 » : \x prend deux chiffres hexadécimaux (\x0a)</translation>
+    </message>
+    <message>
+        <source>Character %1: a \ ends the text: \\ is one \</source>
+        <translation>Caractère %1 : un \ termine le texte : \\ vaut un \</translation>
+    </message>
+    <message>
+        <source>Character %1: &quot;%2&quot; is no escape; the escapes are \n \r \t \0 \\ \&quot; \&apos; \a \b \f \v \xHH</source>
+        <translation>Caractère %1 : « %2 » n&apos;est pas un échappement ; les échappements sont \n \r \t \0 \\ \&quot; \&apos; \a \b \f \v \xHH</translation>
+    </message>
+    <message>
+        <source>A message is socklab&apos;s text (two blanks are CR LF, a blank at the end LF, #n is n bytes &apos;*&apos;); with -hex it is hexadecimal bytes (0d 0a); with -esc it is text with C&apos;s escapes, blanks as they are: \n \r \t \0 \\ \&quot; \&apos; \a \b \f \v and \xHH (two hexadecimal digits). In the console the quotes group words: write a &quot; as \x22.</source>
+        <translation>Un message est du texte à la socklab (deux blancs font CR LF, un blanc à la fin LF, #n vaut n octets &apos;*&apos;) ; avec -hex, ce sont des octets hexadécimaux (0d 0a) ; avec -esc, c&apos;est du texte avec les échappements du C, les blancs tels quels : \n \r \t \0 \\ \&quot; \&apos; \a \b \f \v et \xHH (deux chiffres hexadécimaux). Dans la console, les guillemets regroupent les mots : écrivez un &quot; sous la forme \x22.</translation>
+    </message>
+    <message>
+        <source>*** %1 (%2) is read by getsockopt only: it cannot be set</source>
+        <translation>*** %1 (%2) se lit seulement par getsockopt : on ne peut pas la régler</translation>
+    </message>
+    <message>
+        <source>Named only, not walked by options id: rcvlowat (SO_RCVLOWAT), error and type (SO_ERROR, SO_TYPE: read only), tcpmaxseg tcpkeepidle tcpkeepintvl tcpkeepcnt (TCP_MAXSEG, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT), tos multicastttl multicastloop (IP_TOS, IP_MULTICAST_TTL, IP_MULTICAST_LOOP, IPv4 only).</source>
+        <translation>Seulement par leur nom, options id ne les parcourt pas : rcvlowat (SO_RCVLOWAT), error et type (SO_ERROR, SO_TYPE : en lecture seule), tcpmaxseg tcpkeepidle tcpkeepintvl tcpkeepcnt (TCP_MAXSEG, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT), tos multicastttl multicastloop (IP_TOS, IP_MULTICAST_TTL, IP_MULTICAST_LOOP, IPv4 seulement).</translation>
+    </message>
+    <message>
+        <source>options -get id name... shows the values that getsockopt (or fcntl) reads and asks for none: options -get . rcvbuf type error</source>
+        <translation>options -get id nom... montre les valeurs que getsockopt (ou fcntl) lit et n&apos;en demande aucune : options -get . rcvbuf type error</translation>
+    </message>
+    <message>
+        <source>*** -hex and -esc: the message is read one way, choose one</source>
+        <translation>*** -hex et -esc : le message se lit d&apos;une seule façon, choisissez-en une</translation>
+    </message>
 </context>
 <context>
     <name>PacketCodec</name>
@@ -2035,10 +2067,6 @@
 <context>
     <name>SocketScope::LabCallForm</name>
     <message>
-        <source>setsockopt, fcntl: options in the console</source>
-        <translation>setsockopt, fcntl : options dans la console</translation>
-    </message>
-    <message>
         <source>IPv4 (AF_INET)</source>
         <translation>IPv4 (AF_INET)</translation>
     </message>
@@ -2073,10 +2101,6 @@
     <message>
         <source>hexadecimal</source>
         <translation>hexadécimal</translation>
-    </message>
-    <message>
-        <source>text: two spaces are CR LF, a space at the end LF, #n n bytes</source>
-        <translation>texte : deux espaces font CR LF, un espace final LF, #n n octets</translation>
     </message>
     <message>
         <source>127.0.0.1 or ::1 (this machine), * (any address), or an address</source>
@@ -2178,6 +2202,26 @@
         <source>%1 is an IPv6 address and socket %2 is IPv4</source>
         <translation>%1 est une adresse IPv6 et la socket %2 est IPv4</translation>
     </message>
+    <message>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <source>text with escapes</source>
+        <translation>texte avec échappements</translation>
+    </message>
+    <message>
+        <source>socklab&apos;s text: two spaces are CR LF, a space at the end LF, #n n bytes &apos;*&apos;</source>
+        <translation>texte à la socklab : deux espaces font CR LF, un espace à la fin LF, #n n octets &apos;*&apos;</translation>
+    </message>
+    <message>
+        <source>C&apos;s escapes: \n \r \t \0 \\ \&quot; \a \b \f \v \xHH; spaces are themselves</source>
+        <translation>échappements du C : \n \r \t \0 \\ \&quot; \a \b \f \v \xHH ; les espaces restent des espaces</translation>
+    </message>
+    <message>
+        <source>hexadecimal bytes: 68 69 0a</source>
+        <translation>octets hexadécimaux : 68 69 0a</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::LabConsoleView</name>
@@ -2232,6 +2276,77 @@
     <message>
         <source>Make the next calls from %1, on its sockets (terminal %2)</source>
         <translation>Faire les appels suivants depuis %1, sur ses sockets (terminal %2)</translation>
+    </message>
+</context>
+<context>
+    <name>SocketScope::LabOptionForm</name>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>Option</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Get</source>
+        <translation>Lire</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Régler</translation>
+    </message>
+    <message>
+        <source>Read the value with a real getsockopt (fcntl F_GETFL for O_NONBLOCK)</source>
+        <translation>Lit la valeur par un vrai getsockopt (fcntl F_GETFL pour O_NONBLOCK)</translation>
+    </message>
+    <message>
+        <source>Set the value with a real setsockopt (fcntl F_SETFL for O_NONBLOCK)</source>
+        <translation>Règle la valeur par un vrai setsockopt (fcntl F_SETFL pour O_NONBLOCK)</translation>
+    </message>
+    <message>
+        <source>fcntl: the file&apos;s flags (F_GETFL, F_SETFL)</source>
+        <translation>fcntl : les drapeaux du fichier (F_GETFL, F_SETFL)</translation>
+    </message>
+    <message>
+        <source>O_NONBLOCK: calls do not wait</source>
+        <translation>O_NONBLOCK : les appels n&apos;attendent pas</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>activée</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>un nombre entier</translation>
+    </message>
+    <message>
+        <source>seconds: 0.5, 2</source>
+        <translation>secondes : 0.5, 2</translation>
+    </message>
+    <message>
+        <source>read only: getsockopt</source>
+        <translation>lecture seule : getsockopt</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>%1 has no socket: make one with the socket form first</source>
+        <translation>%1 n&apos;a pas de socket : créez-en une d&apos;abord avec le formulaire socket</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 a échoué : %2</translation>
+    </message>
+    <message>
+        <source>Read: %1</source>
+        <translation>Lu : %1</translation>
     </message>
 </context>
 <context>
@@ -2431,6 +2546,10 @@
     <message>
         <source>The peer closed the connection: read() returned 0, the end of the stream. Nothing more will come; close this socket.</source>
         <translation>Le correspondant a raccroché : read() a renvoyé 0, la fin du flux. Plus rien ne viendra ; fermez ce socket.</translation>
+    </message>
+    <message>
+        <source>*** -get reads the options: %1=... sets one, without -get</source>
+        <translation>*** -get lit les options : %1=... en règle une, sans -get</translation>
     </message>
 </context>
 <context>
