@@ -306,6 +306,13 @@ private Q_SLOTS:
             QVERIFY2(lab.form.errors().first().contains(message.mid(1)),
                      qPrintable(lab.form.errors().first()));
             QCOMPARE(lab.lab.session().log().calls().size(), calls);
+            const QImage shot = lab.form.grab().toImage();
+            QVERIFY(!shot.isNull());
+            if (const QString dir = qEnvironmentVariable("SOCKETSCOPE_SHOTS"); !dir.isEmpty())
+                QVERIFY(shot.save(
+                    dir +
+                    QStringLiteral("/labsendform-%1.png")
+                        .arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'))));
         } else {
             QVERIFY(lab.click("make"));
             QVERIFY(lab.echoed.last().endsWith(QLatin1String(" -esc")));
