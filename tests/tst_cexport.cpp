@@ -129,61 +129,35 @@ private Q_SLOTS:
         }
     }
 
-    // The course's programs, exported and run: the server on the port the system gives it
-    // (it says which), the client called with the host and that port, the answer received.
-    void serverAndClientTalk_data()
+    // A thread receives the descriptor it serves through pthread_create()'s argument, as
+    // the course's threads do: no descriptor at file scope, shared by every thread.
+    void threadsReceiveTheirDescriptors()
     {
-        QTest::addColumn<QString>("id");
-        QTest::addColumn<QString>("ready"); // the server's message that it can take the client
-        QTest::newRow("TCP echo") << QStringLiteral("tcp-echo") << QStringLiteral("listen(): ");
-        QTest::newRow("UDP echo") << QStringLiteral("udp-echo") << QStringLiteral("bind(): ");
-    }
-    void serverAndClientTalk()
-    {
-        QFETCH(QString, id);
-        QFETCH(QString, ready);
-        const Scenario scenario = TestScenarios::builtIn(id);
+        const Scenario scenario = TestScenarios::builtIn(QStringLiteral("tcp-concurrent-threads"));
         const QList<CProgram::SourceFile> files =
             CProgram::programs(scenario, QStringLiteral("en"));
-        QCOMPARE(files.size(), 2);
-        QTemporaryDir folder;
-        QString error;
-        QVERIFY2(CProgram::writeFiles(files, folder.path(), &error), qPrintable(error));
-        for (const CProgram::SourceFile& file : files)
-            QVERIFY2(compile(file, folder.path()).isEmpty(), qPrintable(file.fileName));
-
-        QProcess server;
-        server.setWorkingDirectory(folder.path());
-        server.start(folder.filePath(QStringLiteral("server")), {QStringLiteral("0")});
-        QVERIFY(server.waitForStarted());
-        QByteArray said;
-        const QRegularExpression bound(QStringLiteral("bind\\(\\): port (\\d+)"));
-        QRegularExpressionMatch match;
-        while (!(match = bound.match(QString::fromUtf8(said))).hasMatch() ||
-               !said.contains(ready.toUtf8())) {
-            if (!server.waitForReadyRead(20'000))
-                break;
-            said += server.readAllStandardOutput();
+        const auto server = std::find_if(files.cbegin(), files.cend(), [](const auto& file) {
+            return file.actor == QLatin1String("server");
+        });
+        QVERIFY(server != files.cend());
+        const QStringList lines = server->text.split(QLatin1Char('\n'));
+        for (const QString& thread : {QStringLiteral("thread1"), QStringLiteral("thread2")}) {
+            const QString dialogue = QStringLiteral("socketDialogue") + thread.back();
+            QCOMPARE(lines
+                         .filter(QStringLiteral("pthread_create(&%1Id, NULL, %1Thread, (void*) "
+                                                "(intptr_t) %2);")
+                                     .arg(thread, dialogue))
+                         .size(),
+                     1);
+            QCOMPARE(
+                lines.filter(QStringLiteral("int %1 = (int) (intptr_t) argument;").arg(dialogue))
+                    .size(),
+                1);
         }
-        QVERIFY2(said.contains(ready.toUtf8()), said.constData());
-        QVERIFY2(match.hasMatch(), said.constData());
-        const quint16 port = match.captured(1).toUShort();
-        QVERIFY(port != 0);
-
-        QProcess client;
-        client.start(folder.filePath(QStringLiteral("client")),
-                     {QStringLiteral("127.0.0.1"), QString::number(port)});
-        QVERIFY(client.waitForFinished(20'000));
-        const QByteArray clientSaid = client.readAllStandardOutput();
-        QVERIFY2(client.exitCode() == 0, client.readAllStandardError().constData());
-        const QByteArray answer = lastExpectedData(scenario, QStringLiteral("client"));
-        QVERIFY(!answer.isEmpty());
-        QVERIFY2(clientSaid.contains(answer), clientSaid.constData());
-        QVERIFY(server.state() == QProcess::NotRunning || server.waitForFinished(20'000));
-        said += server.readAllStandardOutput();
-        QCOMPARE(server.exitCode(), 0);
-        QVERIFY2(said.contains(lastExpectedData(scenario, QStringLiteral("server"))),
-                 said.constData());
+        QVERIFY(lines
+                    .filter(QRegularExpression(
+                        QStringLiteral("^static (int \\w+ = -1|struct sockaddr_storage)")))
+                    .isEmpty());
     }
 
     // The course's exported client against the lab playing the server, as socklab would.

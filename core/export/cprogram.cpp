@@ -20,35 +20,6 @@ struct Role {
     QString actor;
 };
 
-// Program-wide declarations: descriptors and kept addresses.
-QStringList declarations(const Scenario& scenario, const QSet<QString>& actors)
-{
-    QStringList fds;
-    QStringList addresses;
-    for (const ScenarioStep& step : scenario.steps) {
-        if (!actors.contains(step.actor))
-            continue;
-        for (const QString& name : {step.asName, step.fdName}) {
-            if (!name.isEmpty() && !fds.contains(identifier(name)))
-                fds << identifier(name);
-        }
-        for (const ScenarioStep::PollTarget& target : step.pollTargets) {
-            if (!fds.contains(identifier(target.fdName)))
-                fds << identifier(target.fdName);
-        }
-        if (!step.addressAs.isEmpty() && !addresses.contains(identifier(step.addressAs)))
-            addresses << identifier(step.addressAs);
-    }
-    QStringList lines;
-    for (const QString& fd : fds)
-        lines << QStringLiteral("int %1 = -1;").arg(fd);
-    for (const QString& address : addresses) {
-        lines << QStringLiteral("struct sockaddr_storage %1;").arg(address);
-        lines << QStringLiteral("socklen_t %1Length = sizeof %1;").arg(address);
-    }
-    return lines;
-}
-
 class Writer {
 public:
     Writer(const Scenario& scenario, Program& program)
@@ -84,6 +55,8 @@ public:
     bool forks() const { return m_forks; }
     const QStringList& threads() const { return m_threads; }
     const QStringList& threadFunctions() const { return m_functions; }
+    const QStringList& argumentStructs() const { return m_argumentStructs; }
+    const QStringList& mainLocals() const { return m_mainLocals; }
 
 private:
     void writeFork(const ScenarioStep& step, FunctionNeeds& needs, Lines& out)
@@ -95,22 +68,48 @@ private:
         out.add(QStringLiteral("exit(EXIT_FAILURE);"));
         out.close();
         out.open(QStringLiteral("if (pid == 0) {"));
-        out.comment(Tr::tr("The child process (%1): it has a copy of every descriptor.")
-                        .arg(actorName(step.childActor)));
+        out.comment(
+            words(QT_TRANSLATE_NOOP("CProgram",
+                                    "The child process (%1): it has a copy of every descriptor."))
+                .arg(actorName(step.childActor)));
         body(step.childActor, needs, out);
         out.blank();
         out.add(QStringLiteral("exit(EXIT_SUCCESS);"));
         out.close();
         out.add(QStringLiteral("printf(%1, (int) pid);")
-                    .arg(textLiteral(Tr::tr("fork(): child process %d\n"))));
+                    .arg(textLiteral(
+                        words(QT_TRANSLATE_NOOP("CProgram", "fork(): child process %d\n")))));
     }
 
     void writeThreadStart(const ScenarioStep& step, FunctionNeeds& needs, Lines& out)
     {
         const QString name = identifier(step.childActor);
+        const QSet<QString> threadActors = actorsOf(step.childActor, m_scenario, false);
+        const Names passed = passedTo(m_scenario, threadActors);
+        const bool oneDescriptor = passed.fds.size() == 1 && passed.addresses.isEmpty();
+        const bool nothing = passed.fds.isEmpty() && passed.addresses.isEmpty();
+        const QString arguments = name + QStringLiteral("Arguments");
         m_threads << name;
         needs.result = true;
-        out.add(QStringLiteral("result = pthread_create(&%1Id, NULL, %1Thread, NULL);").arg(name));
+        QString argument = QStringLiteral("NULL");
+        if (oneDescriptor) {
+            out.comment(words(QT_TRANSLATE_NOOP(
+                "CProgram", "The thread receives the descriptor as its argument, an integer "
+                            "carried in a pointer.")));
+            argument = QStringLiteral("(void*) (intptr_t) %1").arg(passed.fds.first());
+        } else if (!nothing) {
+            m_argumentStructs << threadArgumentsStruct(arguments, passed);
+            m_mainLocals << QStringLiteral("struct %1 %1;").arg(arguments);
+            for (const QString& fd : passed.fds)
+                out.add(QStringLiteral("%1.%2 = %2;").arg(arguments, fd));
+            for (const QString& address : passed.addresses) {
+                out.add(QStringLiteral("%1.%2 = %2;").arg(arguments, address));
+                out.add(QStringLiteral("%1.%2Length = %2Length;").arg(arguments, address));
+            }
+            argument = QLatin1Char('&') + arguments;
+        }
+        out.add(QStringLiteral("result = pthread_create(&%1Id, NULL, %1Thread, %2);")
+                    .arg(name, argument));
         out.open(QStringLiteral("if (result != 0) {"));
         out.add(QStringLiteral("errno = result; /* pthread_create returns the error */"));
         out.add(QStringLiteral("perror(\"pthread_create\");"));
@@ -122,11 +121,30 @@ private:
         threadBody.setDepth(1);
         body(step.childActor, threadNeeds, threadBody);
         Lines function;
-        function.comment(Tr::tr("The thread %1: it shares the process's descriptors.")
-                             .arg(actorName(step.childActor)));
+        function.comment(
+            words(QT_TRANSLATE_NOOP("CProgram",
+                                    "The thread %1: it shares the process's descriptors; the "
+                                    "ones it needs come through its argument."))
+                .arg(actorName(step.childActor)));
         function.add(QStringLiteral("static void* %1Thread(void* argument)").arg(name));
         function.open(QStringLiteral("{"));
-        function.add(QStringLiteral("(void) argument;"));
+        if (oneDescriptor) {
+            function.add(
+                QStringLiteral("int %1 = (int) (intptr_t) argument;").arg(passed.fds.first()));
+        } else if (nothing) {
+            function.add(QStringLiteral("(void) argument;"));
+        } else {
+            function.add(QStringLiteral("const struct %1* shared = argument;").arg(arguments));
+            for (const QString& fd : passed.fds)
+                function.add(QStringLiteral("int %1 = shared->%1;").arg(fd));
+            for (const QString& address : passed.addresses) {
+                function.add(
+                    QStringLiteral("struct sockaddr_storage %1 = shared->%1;").arg(address));
+                function.add(QStringLiteral("socklen_t %1Length = shared->%1Length;").arg(address));
+            }
+        }
+        for (const QString& line : declarations(namesOf(m_scenario, threadActors), passed))
+            function.add(line);
         for (const QString& line : locals(threadNeeds))
             function.add(line);
         QString text = function.text() + threadBody.text();
@@ -136,6 +154,21 @@ private:
         end.add(QStringLiteral("return NULL;"));
         end.close();
         m_functions << text + end.text();
+    }
+
+    static QString threadArgumentsStruct(const QString& arguments, const Names& passed)
+    {
+        Lines lines;
+        lines.blank();
+        lines.open(QStringLiteral("struct %1 {").arg(arguments));
+        for (const QString& fd : passed.fds)
+            lines.add(QStringLiteral("int %1;").arg(fd));
+        for (const QString& address : passed.addresses) {
+            lines.add(QStringLiteral("struct sockaddr_storage %1;").arg(address));
+            lines.add(QStringLiteral("socklen_t %1Length;").arg(address));
+        }
+        lines.close(QStringLiteral("};"));
+        return lines.text();
     }
 
     QString actorName(const QString& id) const
@@ -149,6 +182,8 @@ private:
     bool m_forks = false;
     QStringList m_threads;
     QStringList m_functions;
+    QStringList m_argumentStructs;
+    QStringList m_mainLocals;
 
 public:
     static QStringList locals(const FunctionNeeds& needs)
@@ -194,7 +229,7 @@ static int portArgument(const char* text)
     char* end = NULL;
     const long value = strtol(text, &end, 10);
     if (*text == '\0' || *end != '\0' || value < 0 || value > 65535) {
-        fprintf(stderr, "%s: not a port (0 to 65535)\n", text);
+        fprintf(stderr, %1, text);
         exit(EXIT_FAILURE);
     }
     return (int) value;
@@ -251,23 +286,6 @@ QList<Role> rolesOf(const Scenario& scenario)
     return roles;
 }
 
-QSet<QString> actorsOf(const QString& root, const Scenario& scenario)
-{
-    QSet<QString> actors{root};
-    bool grew = true;
-    while (grew) {
-        grew = false;
-        for (const ScenarioStep& step : scenario.steps) {
-            if (actors.contains(step.actor) && !step.childActor.isEmpty() &&
-                !actors.contains(step.childActor)) {
-                actors.insert(step.childActor);
-                grew = true;
-            }
-        }
-    }
-    return actors;
-}
-
 Program programOf(const Scenario& scenario, const QSet<QString>& actors, const QString& language)
 {
     Program program;
@@ -316,11 +334,15 @@ QStringList argumentLines(const Program& program)
 
 SourceFile programFile(const Scenario& scenario, const Role& role, const QString& language)
 {
-    const QSet<QString> actors = actorsOf(role.actor, scenario);
+    const QSet<QString> actors = actorsOf(role.actor, scenario, true);
     Program program = programOf(scenario, actors, language);
     const QString executable = identifier(role.actor);
     SourceFile file;
     file.fileName = executable + QStringLiteral(".c");
+    file.actor = role.actor;
+    file.takesPort = program.takesPort;
+    file.takesHost = program.takesHost;
+    file.defaultHost = program.defaultHost;
 
     Writer writer(scenario, program);
     FunctionNeeds needs;
@@ -336,29 +358,32 @@ SourceFile programFile(const Scenario& scenario, const Role& role, const QString
         QStringLiteral("gcc -std=c11 -Wall -Wextra -Werror%1 -o %2 %3")
             .arg(threaded ? QStringLiteral(" -pthread") : QString(), executable, file.fileName);
     head.add(QStringLiteral("/* %1 */").arg(file.compileCommand));
-    head.comment(Tr::tr("%1: %2 of the scenario \"%3\" (%4), exported by SocketScope. Run: %5")
+    head.comment(words(QT_TRANSLATE_NOOP(
+                           "CProgram",
+                           "%1: %2 of the scenario \"%3\" (%4), exported by SocketScope. Run: %5"))
                      .arg(file.fileName, actor ? actor->name.text(language) : role.actor,
                           scenario.title.text(language), scenario.id, usage(executable, program)));
-    head.comment(Tr::tr("Each program runs on its own: the order between programs that the "
-                        "scenario shows is the order you start them and type in them."));
+    head.comment(words(QT_TRANSLATE_NOOP(
+        "CProgram", "Each program runs on its own: the order between programs that the "
+                    "scenario shows is the order you start them and type in them.")));
     QString text = head.text() + QString::fromLatin1(includes);
     if (threaded)
-        text += QStringLiteral("#include <pthread.h>\n");
+        text += QStringLiteral("#include <pthread.h>\n#include <stdint.h> /* intptr_t */\n");
     if (program.usesPortHelper)
-        text += QString::fromLatin1(portHelper);
+        text += QString::fromLatin1(portHelper)
+                    .arg(textLiteral(
+                        words(QT_TRANSLATE_NOOP("CProgram", "%s: not a port (0 to 65535)\n"))));
     if (program.printsAddresses)
         text += QString::fromLatin1(addressHelper);
-    const QStringList shared = declarations(scenario, actors);
     if (threaded) {
-        text += QLatin1Char('\n');
-        Lines globals;
-        globals.comment(Tr::tr("Shared by main() and the threads."));
-        for (const QString& line : shared)
-            globals.add(QStringLiteral("static ") + line);
+        Lines ids;
+        ids.blank();
         for (const QString& thread : writer.threads())
-            globals.add(QStringLiteral("static pthread_t %1Id;").arg(thread));
-        text += globals.text();
+            ids.add(QStringLiteral("static pthread_t %1Id;").arg(thread));
+        text += ids.text();
     }
+    for (const QString& arguments : writer.argumentStructs())
+        text += arguments;
     for (const QString& function : writer.threadFunctions())
         text += QLatin1Char('\n') + function;
 
@@ -369,25 +394,28 @@ SourceFile programFile(const Scenario& scenario, const Role& role, const QString
     mainFunction.open(QStringLiteral("{"));
     for (const QString& line : argumentLines(program))
         mainFunction.add(line);
-    if (!threaded) {
-        for (const QString& line : shared)
-            mainFunction.add(line);
-    }
+    for (const QString& line :
+         declarations(namesOf(scenario, actorsOf(role.actor, scenario, false))))
+        mainFunction.add(line);
+    for (const QString& line : writer.mainLocals())
+        mainFunction.add(line);
     if (writer.forks())
         mainFunction.add(QStringLiteral("pid_t pid;"));
     for (const QString& line : Writer::locals(needs))
         mainFunction.add(line);
     mainFunction.blank();
-    mainFunction.comment(Tr::tr("Not a step of the scenario: each message leaves at once, even "
-                                "through a pipe, and a fork() child does not repeat it."));
+    mainFunction.comment(words(QT_TRANSLATE_NOOP(
+        "CProgram", "Not a step of the scenario: each message leaves at once, even "
+                    "through a pipe, and a fork() child does not repeat it.")));
     mainFunction.open(QStringLiteral("if (setvbuf(stdout, NULL, _IOLBF, 0) != 0) {"));
     mainFunction.add(QStringLiteral("perror(\"setvbuf\");"));
     mainFunction.add(QStringLiteral("exit(EXIT_FAILURE);"));
     mainFunction.close();
     if (program.ignoresSigpipe) {
-        mainFunction.comment(Tr::tr("Not a step of the scenario: SocketScope ignores SIGPIPE, so "
-                                    "that a write on a connection the peer closed fails with "
-                                    "EPIPE; without this line, SIGPIPE ends the program there."));
+        mainFunction.comment(words(QT_TRANSLATE_NOOP(
+            "CProgram", "Not a step of the scenario: SocketScope ignores SIGPIPE, so "
+                        "that a write on a connection the peer closed fails with "
+                        "EPIPE; without this line, SIGPIPE ends the program there.")));
         mainFunction.open(QStringLiteral("if (signal(SIGPIPE, SIG_IGN) == SIG_ERR) {"));
         mainFunction.add(QStringLiteral("perror(\"signal\");"));
         mainFunction.add(QStringLiteral("exit(EXIT_FAILURE);"));
@@ -399,8 +427,9 @@ SourceFile programFile(const Scenario& scenario, const Role& role, const QString
     end.setDepth(1);
     for (const QString& thread : writer.threads()) {
         end.blank();
-        end.comment(Tr::tr("Not a step of the scenario: main() waits for the thread, whose "
-                           "calls would otherwise end with the process."));
+        end.comment(words(QT_TRANSLATE_NOOP(
+            "CProgram", "Not a step of the scenario: main() waits for the thread, whose "
+                        "calls would otherwise end with the process.")));
         end.add(QStringLiteral("result = pthread_join(%1Id, NULL);").arg(thread));
         end.open(QStringLiteral("if (result != 0) {"));
         end.add(QStringLiteral("errno = result;"));
@@ -409,8 +438,9 @@ SourceFile programFile(const Scenario& scenario, const Role& role, const QString
     }
     if (writer.forks()) {
         end.blank();
-        end.comment(Tr::tr("Not a step of the scenario: the parent waits for its children, "
-                           "so that none is left a zombie."));
+        end.comment(words(QT_TRANSLATE_NOOP(
+            "CProgram", "Not a step of the scenario: the parent waits for its children, "
+                        "so that none is left a zombie.")));
         end.open(QStringLiteral("while (wait(NULL) > 0) {"));
         end.close();
     }
@@ -425,6 +455,7 @@ SourceFile programFile(const Scenario& scenario, const Role& role, const QString
 
 QList<SourceFile> programs(const Scenario& scenario, const QString& language)
 {
+    const WordsLanguage speaking(language);
     QList<SourceFile> files;
     for (const Role& role : rolesOf(scenario))
         files << programFile(scenario, role, language);

@@ -10,10 +10,6 @@ namespace SocketScope::CProgram::Detail {
 
 namespace {
 
-class Tr {
-    Q_DECLARE_TR_FUNCTIONS(CProgram)
-};
-
 QString levelName(int level)
 {
     return level == SOL_SOCKET ? QStringLiteral("SOL_SOCKET")
@@ -41,14 +37,16 @@ void writeOption(const ScenarioStep& step, int index, FunctionNeeds& needs, Line
     case OptionValue::Kind::None:
     case OptionValue::Kind::Integer:
         out.add(QStringLiteral("int %1 = %2;").arg(value).arg(set ? a.value.integer : 0));
-        shown << say(Tr::tr("getsockopt(%1): %d").arg(option), QStringLiteral(", ") + value);
+        shown << say(words(QT_TRANSLATE_NOOP("CProgram", "getsockopt(%1): %d")).arg(option),
+                     QStringLiteral(", ") + value);
         break;
     case OptionValue::Kind::Linger:
         out.add(QStringLiteral("struct linger %1 = {%2, %3};")
                     .arg(value)
                     .arg(set ? a.value.integer : 0)
                     .arg(set ? a.value.lingerSeconds : 0));
-        shown << say(Tr::tr("getsockopt(%1): l_onoff %d, l_linger %d").arg(option),
+        shown << say(words(QT_TRANSLATE_NOOP("CProgram", "getsockopt(%1): l_onoff %d, l_linger %d"))
+                         .arg(option),
                      QStringLiteral(", %1.l_onoff, %1.l_linger").arg(value));
         break;
     case OptionValue::Kind::Timeval:
@@ -56,8 +54,9 @@ void writeOption(const ScenarioStep& step, int index, FunctionNeeds& needs, Line
                     .arg(value)
                     .arg(a.value.microseconds / 1'000'000)
                     .arg(a.value.microseconds % 1'000'000));
-        shown << say(Tr::tr("getsockopt(%1): %ld s %ld µs").arg(option),
-                     QStringLiteral(", (long) %1.tv_sec, (long) %1.tv_usec").arg(value));
+        shown << say(
+            words(QT_TRANSLATE_NOOP("CProgram", "getsockopt(%1): %ld s %ld µs")).arg(option),
+            QStringLiteral(", (long) %1.tv_sec, (long) %1.tv_usec").arg(value));
         break;
     case OptionValue::Kind::MulticastRequest:
         out.add(QStringLiteral("struct ip_mreq %1;").arg(value));
@@ -98,7 +97,7 @@ void writeOption(const ScenarioStep& step, int index, FunctionNeeds& needs, Line
         out.add(QStringLiteral("result = setsockopt(%1, %2, %3, %4, sizeof %5);")
                     .arg(fd, levelName(a.level), option, pointer, value));
         checked(out, step, QStringLiteral("result < 0"),
-                {say(Tr::tr("setsockopt(%1): done").arg(option))});
+                {say(words(QT_TRANSLATE_NOOP("CProgram", "setsockopt(%1): done")).arg(option))});
         return;
     }
     out.add(QStringLiteral("socklen_t %1Length = sizeof %1;").arg(value));
@@ -123,7 +122,8 @@ void writePoll(const ScenarioStep& step, int index, FunctionNeeds& needs, Lines&
                     .arg(set)
                     .arg(count)
                     .arg(step.arguments.timeoutMs));
-        ready << say(Tr::tr("poll(): %d ready"), QStringLiteral(", result"));
+        ready << say(words(QT_TRANSLATE_NOOP("CProgram", "poll(): %d ready")),
+                     QStringLiteral(", result"));
         for (qsizetype i = 0; i < count; ++i)
             ready << say(
                 QStringLiteral("  %1: revents 0x%x").arg(identifier(step.pollTargets.at(i).fdName)),
@@ -157,7 +157,8 @@ void writePoll(const ScenarioStep& step, int index, FunctionNeeds& needs, Lines&
     }
     out.add(QStringLiteral("result = select(%1 + 1, &%2Read, &%2Write, &%2Except, %3);")
                 .arg(highest, set, timeout));
-    ready << say(Tr::tr("select(): %d ready"), QStringLiteral(", result"));
+    ready << say(words(QT_TRANSLATE_NOOP("CProgram", "select(): %d ready")),
+                 QStringLiteral(", result"));
     for (const ScenarioStep::PollTarget& target : step.pollTargets)
         ready << say(QStringLiteral("  %1: %s%s%s").arg(identifier(target.fdName)),
                      QStringLiteral(", FD_ISSET(%1, &%2Read) ? \"R\" : \".\", FD_ISSET(%1, "
@@ -191,10 +192,11 @@ void writeAddrInfo(const ScenarioStep& step, int index, Program& program, Functi
     QStringList success;
     if (!step.addressAs.isEmpty()) {
         const QString kept = identifier(step.addressAs);
-        success << QStringLiteral("/* %1 */").arg(Tr::tr("the first answer is kept"));
+        success << QStringLiteral("/* %1 */")
+                       .arg(words(QT_TRANSLATE_NOOP("CProgram", "the first answer is kept")));
         success << QStringLiteral("memcpy(&%1, %2->ai_addr, %2->ai_addrlen);").arg(kept, list);
         success << QStringLiteral("%1Length = %2->ai_addrlen;").arg(kept, list);
-        success << printKept(step, Tr::tr("getaddrinfo():"), program);
+        success << printKept(step, words(QT_TRANSLATE_NOOP("CProgram", "getaddrinfo():")), program);
     }
     success << QStringLiteral("freeaddrinfo(%1);").arg(list);
     checked(out, step, QStringLiteral("result != 0"), success,
@@ -213,7 +215,8 @@ void writeNameInfo(const ScenarioStep& step, int index, Program& program, Functi
                 .arg(address, host, service,
                      flagsText(ConstantKind::NameInfoFlag, step.arguments.flags)));
     checked(out, step, QStringLiteral("result != 0"),
-            {say(Tr::tr("getnameinfo(): %s %s"), QStringLiteral(", %1, %2").arg(host, service))},
+            {say(words(QT_TRANSLATE_NOOP("CProgram", "getnameinfo(): %s %s")),
+                 QStringLiteral(", %1, %2").arg(host, service))},
             QStringLiteral("fprintf(stderr, \"getnameinfo: %s\\n\", gai_strerror(result));"));
 }
 

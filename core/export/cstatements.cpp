@@ -15,10 +15,6 @@ namespace SocketScope::CProgram::Detail {
 
 namespace {
 
-class Tr {
-    Q_DECLARE_TR_FUNCTIONS(CProgram)
-};
-
 enum class Outcome { MustSucceed, MustFail, Shown };
 
 Outcome outcomeOf(const ScenarioStep& step)
@@ -43,16 +39,22 @@ void checked(Lines& out, const ScenarioStep& step, const QString& failed,
         const ErrnoInfo info = Calls::has(step.call, CallTrait::NameLookup)
                                    ? addrInfoErrorInfo(step.expect.error)
                                    : errnoInfo(step.expect.error);
-        out.comment(Tr::tr("The scenario expects this call to fail with %1: the program goes on.")
-                        .arg(info.name));
+        out.comment(
+            words(QT_TRANSLATE_NOOP(
+                      "CProgram",
+                      "The scenario expects this call to fail with %1: the program goes on."))
+                .arg(info.name));
         // The programs run on their own: the peer's move the failure waits for may come later.
         success.prepend(
             QStringLiteral("printf(%1);")
-                .arg(textLiteral(Tr::tr("%1(): succeeded, where the scenario expects %2\n")
-                                     .arg(name, info.name))));
+                .arg(textLiteral(
+                    words(QT_TRANSLATE_NOOP("CProgram",
+                                            "%1(): succeeded, where the scenario expects %2\n"))
+                        .arg(name, info.name))));
     } else if (outcome == Outcome::Shown) {
-        out.comment(Tr::tr("The session showed this call's result without expecting one: "
-                           "the program goes on whatever it is."));
+        out.comment(words(QT_TRANSLATE_NOOP(
+            "CProgram", "The session showed this call's result without expecting one: "
+                        "the program goes on whatever it is.")));
     }
     out.open(QStringLiteral("if (%1) {").arg(failed));
     out.add(perror);
@@ -94,8 +96,9 @@ QString writeAddress(const ScenarioStep& step, int index, Program& program, Line
     if (!step.path.isEmpty()) {
         QString path = step.path;
         if (path.startsWith(QLatin1String("$dir/"))) {
-            out.comment(Tr::tr("SocketScope keeps this file in a folder of its own; here it is "
-                               "in /tmp."));
+            out.comment(words(QT_TRANSLATE_NOOP(
+                "CProgram", "SocketScope keeps this file in a folder of its own; here it is "
+                            "in /tmp.")));
             path = QStringLiteral("/tmp/") + path.mid(5);
         }
         out.add(QStringLiteral("struct sockaddr_un %1;").arg(name));
@@ -104,8 +107,9 @@ QString writeAddress(const ScenarioStep& step, int index, Program& program, Line
         out.add(QStringLiteral("strncpy(%1.sun_path, %2, sizeof %1.sun_path - 1);")
                     .arg(name, textLiteral(path)));
         if (step.call == Call::Bind) {
-            out.comment(Tr::tr("Not a step of the scenario: the file a previous run left would "
-                               "make bind() fail with EADDRINUSE."));
+            out.comment(words(QT_TRANSLATE_NOOP(
+                "CProgram", "Not a step of the scenario: the file a previous run left would "
+                            "make bind() fail with EADDRINUSE.")));
             out.open(QStringLiteral("if (unlink(%1.sun_path) < 0 && errno != ENOENT) {").arg(name));
             out.add(QStringLiteral("perror(\"unlink\");"));
             out.close();
@@ -123,19 +127,24 @@ QString writeAddress(const ScenarioStep& step, int index, Program& program, Line
                 .arg(name, in, v6 ? QStringLiteral("AF_INET6") : QStringLiteral("AF_INET")));
     QString port = QStringLiteral("htons(%1)").arg(step.port);
     if (step.usesServicePort && step.portWithoutHtons) {
-        out.comment(Tr::tr("The scenario's mistake, on purpose: the port without htons()."));
+        out.comment(words(QT_TRANSLATE_NOOP(
+            "CProgram", "The scenario's mistake, on purpose: the port without htons().")));
         port = QStringLiteral("port");
     } else if (step.usesServicePort) {
         port = QStringLiteral("htons(port)");
     }
     out.add(QStringLiteral("%1.%2_port = %3;").arg(name, in, port));
-    const bool typedHost = step.usesServicePort && program.takesHost && step.call != Call::Bind;
+    // The host typed replaces the one the scenario calls first, not its other ones.
+    const bool typedHost = step.usesServicePort && program.takesHost && step.call != Call::Bind &&
+                           step.address.host() == program.defaultHost;
     const QString host = typedHost ? QStringLiteral("host") : textLiteral(step.address.host());
     out.open(QStringLiteral("if (inet_pton(%1, %2, &%3.%4_addr) != 1) {")
                  .arg(v6 ? QStringLiteral("AF_INET6") : QStringLiteral("AF_INET"), host, name, in));
     out.add(QStringLiteral("fprintf(stderr, %1, %2);")
-                .arg(textLiteral(Tr::tr("inet_pton: \"%s\" is not a numeric %1 address\n")
-                                     .arg(v6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4"))),
+                .arg(textLiteral(
+                         words(QT_TRANSLATE_NOOP("CProgram",
+                                                 "inet_pton: \"%s\" is not a numeric %1 address\n"))
+                             .arg(v6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4"))),
                      host));
     out.add(QStringLiteral("exit(EXIT_FAILURE);"));
     out.close();
@@ -187,10 +196,11 @@ void writeReceive(const ScenarioStep& step, Program& program, FunctionNeeds& nee
     }
     out.add(QStringLiteral("received = %1;").arg(call));
     QStringList success{
-        say(Tr::tr("%1(): %zd bytes received: \"%.*s\"").arg(Calls::name(step.call)),
+        say(words(QT_TRANSLATE_NOOP("CProgram", "%1(): %zd bytes received: \"%.*s\""))
+                .arg(Calls::name(step.call)),
             QStringLiteral(", received, (int) received, buffer"))};
     if (step.call == Call::RecvFrom && !step.addressAs.isEmpty())
-        success << printKept(step, Tr::tr("  from"), program);
+        success << printKept(step, words(QT_TRANSLATE_NOOP("CProgram", "  from")), program);
     checked(out, step, QStringLiteral("received < 0"), success);
 }
 
@@ -225,7 +235,8 @@ void writeSend(const ScenarioStep& step, int index, Program& program, FunctionNe
         program.ignoresSigpipe = true;
     out.add(QStringLiteral("sent = %1;").arg(call));
     checked(out, step, QStringLiteral("sent < 0"),
-            {say(Tr::tr("%1(): %zd bytes sent").arg(Calls::name(step.call)),
+            {say(words(QT_TRANSLATE_NOOP("CProgram", "%1(): %zd bytes sent"))
+                     .arg(Calls::name(step.call)),
                  QStringLiteral(", sent"))});
 }
 
@@ -239,12 +250,14 @@ void writeFileFlags(const ScenarioStep& step, FunctionNeeds& needs, Lines& out)
     if (a.command == F_GETFL) {
         out.add(QStringLiteral("result = fcntl(%1, F_GETFL);").arg(fd));
         checked(out, step, QStringLiteral("result < 0"),
-                {say(Tr::tr("fcntl(F_GETFL): flags %#x"), QStringLiteral(", result"))});
+                {say(words(QT_TRANSLATE_NOOP("CProgram", "fcntl(F_GETFL): flags %#x")),
+                     QStringLiteral(", result"))});
         return;
     }
     out.add(QStringLiteral("result = fcntl(%1, F_SETFL, %2);")
                 .arg(fd, flagsText(ConstantKind::FileFlag, int(a.commandArgument))));
-    checked(out, step, QStringLiteral("result < 0"), {say(Tr::tr("fcntl(F_SETFL): done"))});
+    checked(out, step, QStringLiteral("result < 0"),
+            {say(words(QT_TRANSLATE_NOOP("CProgram", "fcntl(F_SETFL): done")))});
 }
 
 } // namespace
@@ -255,8 +268,9 @@ void writeStep(const ScenarioStep& step, Program& program, FunctionNeeds& needs,
     const CallArguments& a = step.arguments;
     const QString fd = identifier(step.fdName);
     if (step.expectPrivileged)
-        out.comment(Tr::tr("Run with the privilege to bind ports below 1024 (root, "
-                           "CAP_NET_BIND_SERVICE), this call has another outcome."));
+        out.comment(words(QT_TRANSLATE_NOOP(
+            "CProgram", "Run with the privilege to bind ports below 1024 (root, "
+                        "CAP_NET_BIND_SERVICE), this call has another outcome.")));
     switch (step.call) {
     case Call::Socket: {
         const QString made = identifier(step.asName);
@@ -266,7 +280,8 @@ void writeStep(const ScenarioStep& step, Program& program, FunctionNeeds& needs,
                     .arg(made, constantName(ConstantKind::Family, a.domain),
                          flagsText(ConstantKind::SocketType, a.type), protocol));
         checked(out, step, made + QStringLiteral(" < 0"),
-                {say(Tr::tr("socket(): descriptor %d"), QStringLiteral(", ") + made)});
+                {say(words(QT_TRANSLATE_NOOP("CProgram", "socket(): descriptor %d")),
+                     QStringLiteral(", ") + made)});
         return;
     }
     case Call::Bind:
@@ -282,8 +297,9 @@ void writeStep(const ScenarioStep& step, Program& program, FunctionNeeds& needs,
             const QString in = v6 ? QStringLiteral("sin6") : QStringLiteral("sin");
             success << QStringLiteral("if (port == 0) {");
             success << QStringLiteral("    /* %1 */")
-                           .arg(Tr::tr("Not a step of the scenario: with port 0 the system "
-                                       "chose one; getsockname() tells which."));
+                           .arg(words(QT_TRANSLATE_NOOP(
+                               "CProgram", "Not a step of the scenario: with port 0 the system "
+                                           "chose one; getsockname() tells which.")));
             success << QStringLiteral("    socklen_t %1Length = sizeof %1;").arg(bound);
             success << QStringLiteral("    if (getsockname(%1, %2, &%3Length) < 0) {")
                            .arg(fd, sockaddrCast(bound), bound);
@@ -292,10 +308,12 @@ void writeStep(const ScenarioStep& step, Program& program, FunctionNeeds& needs,
             success << QStringLiteral("    }");
             success << QStringLiteral("    port = ntohs(%1.%2_port);").arg(bound, in);
             success << QStringLiteral("}");
-            success << say(Tr::tr("bind(): port %d"), QStringLiteral(", port"));
+            success << say(words(QT_TRANSLATE_NOOP("CProgram", "bind(): port %d")),
+                           QStringLiteral(", port"));
         } else {
-            success << say(step.call == Call::Bind ? Tr::tr("bind(): done")
-                                                   : Tr::tr("connect(): connected"));
+            success << say(step.call == Call::Bind
+                               ? words(QT_TRANSLATE_NOOP("CProgram", "bind(): done"))
+                               : words(QT_TRANSLATE_NOOP("CProgram", "connect(): connected")));
         }
         checked(out, step, QStringLiteral("result < 0"), success);
         return;
@@ -304,15 +322,16 @@ void writeStep(const ScenarioStep& step, Program& program, FunctionNeeds& needs,
         needs.result = true;
         out.add(QStringLiteral("result = listen(%1, %2);").arg(fd).arg(a.backlog));
         checked(out, step, QStringLiteral("result < 0"),
-                {say(Tr::tr("listen(): waiting for calls"))});
+                {say(words(QT_TRANSLATE_NOOP("CProgram", "listen(): waiting for calls")))});
         return;
     case Call::Accept: {
         const QString made = identifier(step.asName);
         const QString from = returnedAddress(step, out);
         out.add(QStringLiteral("%1 = accept(%2, %3);").arg(made, fd, from));
-        QStringList success{say(Tr::tr("accept(): descriptor %d"), QStringLiteral(", ") + made)};
+        QStringList success{say(words(QT_TRANSLATE_NOOP("CProgram", "accept(): descriptor %d")),
+                                QStringLiteral(", ") + made)};
         if (!step.addressAs.isEmpty())
-            success << printKept(step, Tr::tr("  from"), program);
+            success << printKept(step, words(QT_TRANSLATE_NOOP("CProgram", "  from")), program);
         checked(out, step, made + QStringLiteral(" < 0"), success);
         return;
     }
@@ -330,12 +349,14 @@ void writeStep(const ScenarioStep& step, Program& program, FunctionNeeds& needs,
         needs.result = true;
         out.add(QStringLiteral("result = shutdown(%1, %2);")
                     .arg(fd, constantName(ConstantKind::ShutdownHow, a.how)));
-        checked(out, step, QStringLiteral("result < 0"), {say(Tr::tr("shutdown(): done"))});
+        checked(out, step, QStringLiteral("result < 0"),
+                {say(words(QT_TRANSLATE_NOOP("CProgram", "shutdown(): done")))});
         return;
     case Call::Close:
         needs.result = true;
         out.add(QStringLiteral("result = close(%1);").arg(fd));
-        checked(out, step, QStringLiteral("result < 0"), {say(Tr::tr("close(): done"))});
+        checked(out, step, QStringLiteral("result < 0"),
+                {say(words(QT_TRANSLATE_NOOP("CProgram", "close(): done")))});
         return;
     case Call::GetSockName:
     case Call::GetPeerName: {
@@ -397,8 +418,10 @@ void writeStep(const ScenarioStep& step, Program& program, FunctionNeeds& needs,
     case Call::Execve:
         break;
     }
-    out.comment(Tr::tr("%1(): this export does not write this call yet; the program leaves it "
-                       "out.")
+    out.comment(words(QT_TRANSLATE_NOOP(
+                          "CProgram",
+                          "%1(): this export does not write this call yet; the program leaves it "
+                          "out."))
                     .arg(Calls::name(step.call)));
 }
 

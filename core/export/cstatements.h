@@ -6,9 +6,31 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
+class QTranslator;
+
 // What cprogram.cpp and cstatements.cpp share: the program being written and the C text of
 // one step. Not used elsewhere.
 namespace SocketScope::CProgram::Detail {
+
+// The generator's words, marked QT_TRANSLATE_NOOP("CProgram", ...), in the language of the
+// WordsLanguage alive on this thread; without one, in the application's language.
+QString words(const char* text);
+
+// For its lifetime, words() speaks `language` ("en", "fr").
+class WordsLanguage {
+public:
+    explicit WordsLanguage(const QString& language);
+    ~WordsLanguage();
+    WordsLanguage(const WordsLanguage&) = delete;
+    WordsLanguage& operator=(const WordsLanguage&) = delete;
+
+private:
+    struct Saved;
+    std::unique_ptr<Saved> m_saved;
+    std::unique_ptr<QTranslator> m_translator;
+};
 
 // Lines of C at the current depth of braces.
 class Lines {
@@ -47,6 +69,22 @@ struct FunctionNeeds {
     bool sent = false;
     bool result = false;
 };
+
+// What the steps of some actors name: the descriptors and the kept addresses (identifiers).
+struct Names {
+    QStringList fds;
+    QStringList addresses;
+};
+// cnames.cpp: what the steps of `actors` name.
+Names namesOf(const Scenario& scenario, const QSet<QString>& actors);
+// What a thread receives from the function that starts it: the descriptors and addresses
+// its steps use and do not make.
+Names passedTo(const Scenario& scenario, const QSet<QString>& threadActors);
+// "int fd = -1;" and the kept addresses with their lengths, but for those in `except`.
+QStringList declarations(const Names& names, const Names& except = {});
+// The actors whose steps `root`'s function writes: itself and the fork() children it
+// starts, and with `throughThreads` the threads too.
+QSet<QString> actorsOf(const QString& root, const Scenario& scenario, bool throughThreads);
 
 // A C identifier for a scenario's name.
 QString identifier(const QString& name);

@@ -10,10 +10,6 @@ namespace SocketScope::CProgram::Detail {
 
 namespace {
 
-class Tr {
-    Q_DECLARE_TR_FUNCTIONS(CProgram)
-};
-
 constexpr int commentWidth = 92;
 
 const QStringList& reservedNames()
@@ -153,7 +149,8 @@ QString narrationComment(const ScenarioStep& step, const QString& language)
         case NarrationPiece::Kind::LocalAddress:
         case NarrationPiece::Kind::PeerAddress:
         case NarrationPiece::Kind::KeptPort:
-            text += QStringLiteral("(%1)").arg(Tr::tr("as the system gives it"));
+            text += QStringLiteral("(%1)").arg(
+                words(QT_TRANSLATE_NOOP("CProgram", "as the system gives it")));
             break;
         }
     }

@@ -118,20 +118,12 @@
 </translation>
     </message>
     <message>
-        <source>The thread %1: it shares the process&apos;s descriptors.</source>
-        <translation>Le thread %1 : il partage les descripteurs du processus.</translation>
-    </message>
-    <message>
         <source>%1: %2 of the scenario &quot;%3&quot; (%4), exported by SocketScope. Run: %5</source>
         <translation>%1 : %2 du scénario « %3 » (%4), exporté par SocketScope. Lancement : %5</translation>
     </message>
     <message>
         <source>Each program runs on its own: the order between programs that the scenario shows is the order you start them and type in them.</source>
         <translation>Chaque programme tourne seul : l’ordre entre programmes que montre le scénario, c’est l’ordre dans lequel vous les lancez et tapez dedans.</translation>
-    </message>
-    <message>
-        <source>Shared by main() and the threads.</source>
-        <translation>Partagés par main() et les threads.</translation>
     </message>
     <message>
         <source>Not a step of the scenario: each message leaves at once, even through a pipe, and a fork() child does not repeat it.</source>
@@ -292,6 +284,20 @@
     <message>
         <source>fcntl(F_SETFL): done</source>
         <translation>fcntl(F_SETFL) : fait</translation>
+    </message>
+    <message>
+        <source>The thread receives the descriptor as its argument, an integer carried in a pointer.</source>
+        <translation>Le thread reçoit le descripteur en argument, un entier porté par un pointeur.</translation>
+    </message>
+    <message>
+        <source>The thread %1: it shares the process&apos;s descriptors; the ones it needs come through its argument.</source>
+        <translation>Le thread %1 : il partage les descripteurs du processus ; ceux dont il a besoin lui arrivent par son argument.</translation>
+    </message>
+    <message>
+        <source>%s: not a port (0 to 65535)
+</source>
+        <translation>%s : pas un port (0 à 65535)
+</translation>
     </message>
 </context>
 <context>
