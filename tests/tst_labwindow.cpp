@@ -1,6 +1,7 @@
 #include "lab/labsession.h"
 #include "labcallform.h"
 #include "labconsoleview.h"
+#include "logpresenter.h"
 #include "mainwindow.h"
 #include "stageview.h"
 #include "testscenarios.h"
@@ -130,6 +131,36 @@ private Q_SLOTS:
         QTRY_COMPARE(window.stage()->state().endpoints.size(), 1);
         QTRY_VERIFY(window.stage()->state().endpoints[0].local.port() != 0);
         QCOMPARE(window.stage()->describe(0).join(QLatin1Char(' ')).contains(said), reachable);
+    }
+
+    // The stage draws Lab 2's column once it is used, made current or calling, and keeps
+    // it when Lab 1 is current again; a lab of one terminal has one column.
+    void secondTerminalDrawnOnceUsed_data()
+    {
+        QTest::addColumn<QStringList>("lines");
+        QTest::addColumn<int>("columns");
+        QTest::newRow("only Lab 1") << QStringList{} << 1;
+        QTest::newRow("Lab 2 made current")
+            << QStringList{QStringLiteral("terminal 2"), QStringLiteral("terminal 1")} << 2;
+        QTest::newRow("Lab 2 called")
+            << QStringList{QStringLiteral("terminal 2"), QStringLiteral("socket udp"),
+                           QStringLiteral("terminal 1")}
+            << 2;
+    }
+    void secondTerminalDrawnOnceUsed()
+    {
+        QFETCH(QStringList, lines);
+        QFETCH(int, columns);
+        MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
+        window.show();
+        window.openLab(LabMode::Standard);
+        QVERIFY(typeCommand(window, QStringLiteral("socket tcp"))); // Lab 1's, on the stage
+        QTRY_COMPARE(window.stage()->state().endpoints.size(), 1);
+        QCOMPARE(window.stage()->scene().columns.size(), 1);
+        for (const QString& line : std::as_const(lines))
+            QVERIFY(typeCommand(window, line));
+        QTRY_COMPARE(window.stage()->scene().columns.size(), columns);
+        QCOMPARE(window.presenter()->actors().ids.size(), columns);
     }
 
     // Leaving the lab for a scenario closes its sockets and stops it: nothing leaks.
