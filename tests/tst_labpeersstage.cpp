@@ -195,6 +195,55 @@ private Q_SLOTS:
         const auto owner = outsidePeerOwner(rows, local, peer, false, self);
         QCOMPARE(owner ? owner->pid : 0, expected);
     }
+
+    // Who sent a datagram, from the kernel's rows: the UDP socket bound at its return
+    // address (at every address for a loopback sender), unless it is connected elsewhere;
+    // never this process, never a guess for a sender on another machine.
+    void datagramSenderIsChosenFromTheRows_data()
+    {
+        QTest::addColumn<QString>("sender");
+        QTest::addColumn<QString>("boundAt"); // the sending socket's address
+        QTest::addColumn<QString>("peerOf");  // its peer, "" when unconnected
+        QTest::addColumn<qint64>("owner");
+        QTest::addColumn<qint64>("expected");
+        QTest::addRow("socat, connected to the lab")
+            << QStringLiteral("127.0.0.1:5000") << QStringLiteral("127.0.0.1:5000")
+            << QStringLiteral("127.0.0.1:40000") << qint64(4242) << qint64(4242);
+        QTest::addRow("unconnected, bound to every address")
+            << QStringLiteral("127.0.0.1:5000") << QStringLiteral("0.0.0.0:5000") << QString()
+            << qint64(4242) << qint64(4242);
+        QTest::addRow("connected to another port: not the sender")
+            << QStringLiteral("127.0.0.1:5000") << QStringLiteral("127.0.0.1:5000")
+            << QStringLiteral("127.0.0.1:40001") << qint64(4242) << qint64(0);
+        QTest::addRow("this process's own socket")
+            << QStringLiteral("127.0.0.1:5000") << QStringLiteral("127.0.0.1:5000") << QString()
+            << qint64(1) << qint64(0);
+        QTest::addRow("another port")
+            << QStringLiteral("127.0.0.1:5000") << QStringLiteral("127.0.0.1:5001") << QString()
+            << qint64(4242) << qint64(0);
+        QTest::addRow("a sender on another machine, a wildcard socket here")
+            << QStringLiteral("192.0.2.7:5000") << QStringLiteral("0.0.0.0:5000") << QString()
+            << qint64(4242) << qint64(0);
+    }
+    void datagramSenderIsChosenFromTheRows()
+    {
+        QFETCH(QString, sender);
+        QFETCH(QString, boundAt);
+        QFETCH(QString, peerOf);
+        QFETCH(qint64, owner);
+        QFETCH(qint64, expected);
+        SocketRow row;
+        row.protocol = QStringLiteral("udp");
+        row.localAddress = *SocketAddress::fromEndpoint(boundAt);
+        if (!peerOf.isEmpty())
+            row.peerAddress = *SocketAddress::fromEndpoint(peerOf);
+        row.owners = {{owner, 5, QStringLiteral("socat")}};
+        const SocketAddress receiver =
+            *SocketAddress::fromEndpoint(QStringLiteral("127.0.0.1:40000"));
+        const auto found =
+            datagramSenderOwner({row}, *SocketAddress::fromEndpoint(sender), receiver, 1);
+        QCOMPARE(found ? found->pid : 0, expected);
+    }
 };
 
 QTEST_MAIN(TestLabPeersStage)

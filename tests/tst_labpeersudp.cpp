@@ -2,8 +2,16 @@
 // programs, a letter each way.
 #include "lab/labsession.h"
 #include "labpeer.h"
+#include "stagestate.h"
+#include "stageview.h"
+
+#include <QCoreApplication>
+#include <QTemporaryDir>
 
 #include <memory>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace SocketScope;
 using namespace SocketScope::LabPeer;
@@ -40,6 +48,73 @@ private Q_SLOTS:
         QCOMPARE(lab->exitCode(), 0);
         socat.closeInput();
         QVERIFY(socat.waitForEnd());
+    }
+
+    // A letter from another program on this machine: the lab's recvfrom names its sender as
+    // the kernel says (the socket bound at the letter's return address), and the stage's
+    // letter says who posted it.
+    void letterSenderNamed_data()
+    {
+        QTest::addColumn<bool>("socat");
+        QTest::addRow("socat, a program outside SocketScope") << true;
+        QTest::addRow("a plain UDP socket of this test's process") << false;
+    }
+    void letterSenderNamed()
+    {
+        QFETCH(bool, socat);
+        QTemporaryDir dir;
+        const QString trace = dir.filePath(QStringLiteral("lab.jsonl"));
+        auto lab = startLab(QStringLiteral("udp"), trace);
+        const quint16 port = labMailbox(*lab);
+        QVERIFY(port != 0);
+        std::unique_ptr<Program> sender;
+        int plain = -1;
+        qint64 pid = QCoreApplication::applicationPid();
+        if (socat) {
+            sender = std::make_unique<Program>(
+                QStringLiteral("socat"),
+                QStringList{QStringLiteral("-"), QStringLiteral("UDP:127.0.0.1:%1").arg(port)});
+            pid = sender->pid();
+            sender->write("ping\n");
+        } else {
+            plain = ::socket(AF_INET, SOCK_DGRAM, 0);
+            sockaddr_in to{};
+            to.sin_family = AF_INET;
+            to.sin_port = htons(port);
+            to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            QCOMPARE(::sendto(plain, "ping\n", 5, 0, reinterpret_cast<sockaddr*>(&to), sizeof(to)),
+                     ssize_t(5));
+        }
+        const QString command = commandOf(pid);
+        QVERIFY(!command.isEmpty());
+        lab->type(QStringLiteral("f . 100"));
+        QVERIFY(lab->waitFor(QStringLiteral("A message of length 5 bytes was received from")));
+        lab->closeInput();
+        QVERIFY(lab->waitForEnd());
+        QCOMPARE(lab->exitCode(), 0);
+        if (plain >= 0)
+            ::close(plain);
+        const auto saved = savedLab(trace);
+        QVERIFY(saved);
+        const CallEvent* received = firstCall(*saved, Call::RecvFrom);
+        QVERIFY(received);
+        QCOMPARE(received->after.peerPid, pid);
+        QCOMPARE(received->after.peerCommand, command);
+
+        const int position = int(received - saved->calls.constData()) + 1;
+        const StageState state = projectStage(saved->calls, position);
+        QCOMPARE(state.last.kind, StageExchange::Kind::Collected);
+        QCOMPARE(state.last.senderPid, pid);
+        StageView view;
+        view.setAnimationDuration(0);
+        view.resize(QSize(1000, 640));
+        view.setActors({received->actor}, {received->actor});
+        view.setState(state);
+        const QString named = QStringLiteral("%1 (PID %2)").arg(command).arg(pid);
+        bool drawn = false;
+        for (const StageText& text : view.scene().texts)
+            drawn |= text.kind == StageText::Kind::Envelope && text.whole.contains(named);
+        QVERIFY2(drawn, qPrintable(named));
     }
 
     // The lab posts a letter to the course's UDP servers, which print what they got.
