@@ -43,6 +43,9 @@ void MainWindow::openLab(LabMode mode)
             Qt::QueuedConnection);
     });
     showSource(&lab->session());
+    // A terminal made current is drawn on the stage before its first call.
+    connect(lab.get(), &LabSession::terminalChanged, m_presenter,
+            [this](int terminal) { m_presenter->showActor(LabSession::terminalActor(terminal)); });
     m_replay.reset();
     m_labConsole->setLab(lab.get());
     m_lab = std::move(lab);

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(cmake ninja-build g++ qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
           libgl-dev fonts-dejavu-core qt6-svg-dev libpcap-dev qt6-translations-l10n)
 if [[ "${1:-}" == "--tests" ]]; then
-    # nc, socat and gcc: the lab against programs outside SocketScope (tst_labpeers).
+    # nc, socat and gcc: the lab against programs outside SocketScope (tst_labpeerstcp, tst_labpeersudp, tst_labpeersstage).
     packages+=(strace tshark iproute2 netcat-openbsd socat gcc)
 fi
 

@@ -1,12 +1,18 @@
 #pragma once
 
+#include "calls/displaytext.h"
 #include "kernel/socketdiag.h"
+#include "log/sessionfile.h"
 
 #include <QFile>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTest>
 
+#include <functional>
+#include <memory>
 #include <netinet/in.h>
+#include <optional>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -130,6 +136,121 @@ inline QString commandOf(qint64 pid)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QString::fromLocal8Bit(file.readAll()).trimmed();
+}
+
+// The headless lab (socketscope --lab MODE), its session saved to `trace` at its end.
+inline std::unique_ptr<Program> startLab(const QString& mode, const QString& trace = {})
+{
+    QStringList arguments{QStringLiteral("--lab"), mode, QStringLiteral("--no-capture")};
+    if (!trace.isEmpty())
+        arguments << QStringLiteral("--trace") << trace;
+    return std::make_unique<Program>(QStringLiteral(SOCKETSCOPE_BINARY), arguments);
+}
+
+// A server that takes its port as an argument, on a port nobody else holds: when another
+// program took the port first (bind fails, or nc shares it), another port is tried.
+inline std::unique_ptr<Program> startServer(const QString& program,
+                                            const std::function<QStringList(quint16)>& arguments,
+                                            bool datagram, quint16* port, bool lineBuffered = true)
+{
+    for (int attempt = 0; attempt < 10; ++attempt) {
+        *port = LabPeer::unusedPort(datagram ? SOCK_DGRAM : SOCK_STREAM);
+        auto server = std::make_unique<Program>(program, arguments(*port), lineBuffered);
+        const qint64 pid = server->pid();
+        const bool ready = QTest::qWaitFor(
+            [&] { return !server->running() || LabPeer::holds(pid, *port, datagram); }, 120'000);
+        if (ready && server->running())
+            return server;
+    }
+    return nullptr;
+}
+
+// One of the course's servers, which takes its port as its only argument.
+inline std::unique_ptr<Program> startCourseServer(const QString& program, bool datagram,
+                                                  quint16* port)
+{
+    return startServer(
+        program, [](quint16 p) { return QStringList{QString::number(p)}; }, datagram, port);
+}
+
+// The port socklab's words give: "TCP socket created: id=3, port=41234".
+inline quint16 portIn(const QString& line)
+{
+    return line.section(QStringLiteral("port="), 1).toUShort();
+}
+
+// The port in "... from 127.0.0.1 (41234)."
+inline quint16 parenthesisedPort(const QString& line)
+{
+    return line.section(QLatin1Char('('), -1).section(QLatin1Char(')'), 0, 0).toUShort();
+}
+
+// What the lab prints for bytes it read: the same words whatever the bytes.
+inline QString readLine(const QByteArray& bytes)
+{
+    return QStringLiteral("Read %1 bytes: message=%2")
+        .arg(bytes.size())
+        .arg(DisplayText::quoted(bytes, 1000));
+}
+
+inline std::optional<SavedSession> savedLab(const QString& trace)
+{
+    SessionFileError error;
+    auto saved = SessionFile::load(trace, &error);
+    if (!saved)
+        qWarning() << error.text();
+    return saved;
+}
+
+inline const CallEvent* firstCall(const SavedSession& saved, Call call)
+{
+    for (const CallEvent& event : saved.calls) {
+        if (event.call == call)
+            return &event;
+    }
+    return nullptr;
+}
+
+// The tools the lab's tests against outside programs run; "" when all are installed, else
+// what to do.
+inline QString missingTool()
+{
+    for (const char* tool : {"nc", "socat", "stdbuf"}) {
+        if (QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty())
+            return QStringLiteral("%1 is missing: scripts/install-dependencies.sh --tests "
+                                  "installs it")
+                .arg(QLatin1String(tool));
+    }
+    return {};
+}
+
+// The lab's passive socket (socklab tcp's passive): its port, 0 when it was not made.
+inline quint16 labPassive(Program& lab)
+{
+    lab.type(QStringLiteral("passive"));
+    if (!lab.waitFor(QStringLiteral("TCP socket created:")))
+        return 0;
+    return portIn(lab.lineStarting(QStringLiteral("TCP socket created:")));
+}
+
+// The lab's mailbox (socklab udp's socket): its port, 0 when it was not made.
+inline quint16 labMailbox(Program& lab)
+{
+    lab.type(QStringLiteral("s"));
+    if (!lab.waitFor(QStringLiteral("UDP socket created:")))
+        return 0;
+    return portIn(lab.lineStarting(QStringLiteral("UDP socket created:")));
+}
+
+// The lab accepts the caller waiting on its current socket: the caller's port as the lab
+// named it, 0 when no connection was established.
+inline quint16 labAccepts(Program& lab)
+{
+    lab.type(QStringLiteral("a"));
+    lab.type(QString());
+    if (!lab.waitFor(QStringLiteral("Connection is established, with socket ID")))
+        return 0;
+    return parenthesisedPort(lab.lineStarting(QStringLiteral("A connection from 127.0.0.1")));
 }
 
 } // namespace SocketScope::LabPeer

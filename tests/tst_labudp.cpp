@@ -17,19 +17,13 @@
 
 using namespace SocketScope;
 using TestLabConsole::Console;
+using TestLabConsole::labOptions;
 
 Q_DECLARE_METATYPE(LabMode)
 
 namespace {
 
 const QString group = QStringLiteral("239.255.42.99");
-
-SessionOptions labOptions()
-{
-    SessionOptions options;
-    options.capture = CaptureMode::InferOnly;
-    return options;
-}
 
 QStringList callNames(LabSession& lab)
 {

@@ -1,6 +1,7 @@
 #include "lab/labsession.h"
 #include "labcallform.h"
 #include "labconsoleview.h"
+#include "logpresenter.h"
 #include "mainwindow.h"
 #include "stageview.h"
 #include "testscenarios.h"
@@ -124,12 +125,70 @@ private Q_SLOTS:
         QVERIFY(typeCommand(window, QStringLiteral("socket tcp")));
         QVERIFY(typeCommand(window, QStringLiteral("bind . %1 0").arg(host)));
         const QString said = QStringLiteral("reachable from other machines");
+        // The table is read on its own thread: the row once it shows the port bind gave.
+        const auto local = [&] {
+            return window.labConsole()->status()->item(0, 2)->text();
+        };
         QTRY_COMPARE(window.labConsole()->status()->rowCount(), 1);
-        QCOMPARE(window.labConsole()->status()->item(0, 2)->text().contains(said), reachable);
+        QTRY_VERIFY(local() != QLatin1String("-") && !local().endsWith(QLatin1String(":0")));
+        QCOMPARE(local().contains(said), reachable);
         window.stage()->skipAnimation();
         QTRY_COMPARE(window.stage()->state().endpoints.size(), 1);
         QTRY_VERIFY(window.stage()->state().endpoints[0].local.port() != 0);
         QCOMPARE(window.stage()->describe(0).join(QLatin1Char(' ')).contains(said), reachable);
+    }
+
+    // The stage draws Lab 2's column once it is used, made current or calling, and keeps
+    // it when Lab 1 is current again; a lab of one terminal has one column.
+    void secondTerminalDrawnOnceUsed_data()
+    {
+        QTest::addColumn<QStringList>("lines");
+        QTest::addColumn<int>("columns");
+        QTest::newRow("only Lab 1") << QStringList{} << 1;
+        QTest::newRow("Lab 2 made current")
+            << QStringList{QStringLiteral("terminal 2"), QStringLiteral("terminal 1")} << 2;
+        QTest::newRow("Lab 2 called")
+            << QStringList{QStringLiteral("terminal 2"), QStringLiteral("socket udp"),
+                           QStringLiteral("terminal 1")}
+            << 2;
+    }
+    void secondTerminalDrawnOnceUsed()
+    {
+        QFETCH(QStringList, lines);
+        QFETCH(int, columns);
+        MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
+        window.show();
+        window.openLab(LabMode::Standard);
+        QVERIFY(typeCommand(window, QStringLiteral("socket tcp"))); // Lab 1's, on the stage
+        QTRY_COMPARE(window.stage()->state().endpoints.size(), 1);
+        QCOMPARE(window.stage()->scene().columns.size(), 1);
+        for (const QString& line : std::as_const(lines))
+            QVERIFY(typeCommand(window, line));
+        QTRY_COMPARE(window.stage()->scene().columns.size(), columns);
+        QCOMPARE(window.presenter()->actors().ids.size(), columns);
+    }
+
+    // The status table follows the kernel while nothing is typed: a letter arriving in the
+    // lab's mailbox makes it readable (read on the table's own thread).
+    void statusTableFollowsALetterArriving()
+    {
+        MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
+        window.show();
+        window.openLab(LabMode::Udp);
+        QVERIFY(typeCommand(window, QStringLiteral("socket")));
+        QTableWidget* status = window.labConsole()->status();
+        QTRY_COMPARE(status->rowCount(), 1);
+        QTRY_COMPARE(status->item(0, 5)->text(), QStringLiteral(".W."));
+        const int id = window.lab()->currentId();
+        sockaddr_in to{};
+        to.sin_family = AF_INET;
+        to.sin_port = htons(localPort(id));
+        to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        const int sender = ::socket(AF_INET, SOCK_DGRAM, 0);
+        QCOMPARE(::sendto(sender, "x", 1, 0, reinterpret_cast<sockaddr*>(&to), sizeof(to)),
+                 ssize_t(1));
+        QTRY_COMPARE(status->item(0, 5)->text(), QStringLiteral("RW."));
+        ::close(sender);
     }
 
     // Leaving the lab for a scenario closes its sockets and stops it: nothing leaks.

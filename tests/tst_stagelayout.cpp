@@ -1,3 +1,4 @@
+#include "stageactors.h"
 #include "stagelayout.h"
 #include "stageplacement.h"
 #include "stagestate.h"
@@ -212,6 +213,31 @@ private Q_SLOTS:
         QCOMPARE(wrapped.join(QString()).remove(QLatin1Char(' ')),
                  QString(text).remove(QLatin1Char(' ')));
         QCOMPARE(wrapped.join(QLatin1Char('|')), lines.join(QLatin1Char('|')));
+    }
+
+    // The lab's second terminal gets its column once used, and keeps it; an actor that is
+    // not on demand always has one.
+    void onDemandActorShownOnceUsed_data()
+    {
+        QTest::addColumn<QStringList>("used");
+        QTest::addColumn<QList<qsizetype>>("shown");
+        QTest::newRow("nothing used: the first terminal and the server")
+            << QStringList{} << QList<qsizetype>{0, 2};
+        QTest::newRow("the first terminal called")
+            << QStringList{QStringLiteral("lab")} << QList<qsizetype>{0, 2};
+        QTest::newRow("the second terminal used")
+            << QStringList{QStringLiteral("lab2")} << QList<qsizetype>{0, 1, 2};
+        QTest::newRow("both used") << QStringList{QStringLiteral("lab"), QStringLiteral("lab2")}
+                                   << QList<qsizetype>{0, 1, 2};
+    }
+    void onDemandActorShownOnceUsed()
+    {
+        QFETCH(QStringList, used);
+        QFETCH(QList<qsizetype>, shown);
+        const QList<ScenarioActor> actors{{QStringLiteral("lab"), {}, false},
+                                          {QStringLiteral("lab2"), {}, true},
+                                          {QStringLiteral("server"), {}, false}};
+        QCOMPARE(shownActors(actors, QSet<QString>(used.cbegin(), used.cend())), shown);
     }
 
     void freeSpotIsTheNearestFreePlace()

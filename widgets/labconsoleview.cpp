@@ -2,6 +2,7 @@
 
 #include "calls/reach.h"
 #include "lab/labsession.h"
+#include "lab/labstatuspoller.h"
 #include "labcallform.h"
 #include "theme.h"
 
@@ -17,19 +18,11 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QTimer>
 #include <QVBoxLayout>
 
 #include <sys/socket.h>
 
 namespace SocketScope {
-
-namespace {
-
-// How often the status table reads the kernel again: data arriving, a peer closing.
-constexpr int statusRefreshMs = 300;
-
-} // namespace
 
 LabConsoleView::LabConsoleView(QWidget* parent)
     : QWidget(parent)
@@ -41,7 +34,7 @@ LabConsoleView::LabConsoleView(QWidget* parent)
     , m_terminals(new QButtonGroup(this))
     , m_form(new LabCallForm(this))
     , m_status(new QTableWidget(0, 6, this))
-    , m_statusTimer(new QTimer(this))
+    , m_statusPoller(new LabStatusPoller(this))
 {
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_output->setReadOnly(true);
@@ -103,7 +96,7 @@ LabConsoleView::LabConsoleView(QWidget* parent)
             refreshPrompt();
         m_form->refresh(); // a call that waits holds the form too
     });
-    connect(m_statusTimer, &QTimer::timeout, this, &LabConsoleView::refreshStatus);
+    connect(m_statusPoller, &LabStatusPoller::rowsRead, this, &LabConsoleView::showStatus);
     retranslate();
     setLab(nullptr);
 }
@@ -131,6 +124,7 @@ void LabConsoleView::setLab(LabSession* lab)
 {
     if (m_lab)
         disconnect(m_lab, nullptr, this, nullptr);
+    disconnect(m_callsReturned);
     m_lab = lab;
     m_output->clear();
     m_input->setEnabled(lab);
@@ -140,7 +134,7 @@ void LabConsoleView::setLab(LabSession* lab)
         button->setEnabled(lab);
     refreshTerminal();
     if (!lab) {
-        m_statusTimer->stop();
+        m_statusPoller->setSockets({});
         m_status->setRowCount(0);
         refreshPrompt();
         return;
@@ -160,8 +154,10 @@ void LabConsoleView::setLab(LabSession* lab)
         refreshTerminal();
         refreshStatus();
     });
+    // A call returned: a socket may have come or gone, on either terminal.
+    m_callsReturned = connect(&lab->session().log(), &EventLog::callAppended, this,
+                              &LabConsoleView::refreshStatus);
     connect(lab, &QObject::destroyed, this, [this] { setLab(nullptr); });
-    m_statusTimer->start(statusRefreshMs);
     refreshPrompt();
     refreshStatus();
 }
@@ -243,9 +239,12 @@ void LabConsoleView::chooseTerminal(int terminal)
 
 void LabConsoleView::refreshStatus()
 {
-    if (!m_lab)
-        return;
-    const QList<LabStatusRow> rows = m_lab->statusRows();
+    if (m_lab)
+        m_statusPoller->setSockets(m_lab->statusSockets());
+}
+
+void LabConsoleView::showStatus(const QList<LabStatusRow>& rows)
+{
     m_status->setRowCount(int(rows.size()));
     for (int row = 0; row < rows.size(); ++row) {
         const LabStatusRow& socket = rows[row];

@@ -8,18 +8,19 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QTableWidget;
-class QTimer;
 
 namespace SocketScope {
 
 class LabCallForm;
 class LabSession;
+class LabStatusPoller;
+struct LabStatusRow;
 
 // The lab's console in the window: socklab's commands typed on one line (Up and Down walk
 // the history; Ctrl+C, Escape or the Interrupt button wakes a blocked call), what the lab
 // printed above it, the terminal that makes the calls, the call forms (a click is the typed
 // command, echoed in the console), and socklab's status table of the terminal's sockets,
-// kept current from the kernel.
+// kept current from the kernel by a thread of its own.
 class LabConsoleView : public QWidget {
     Q_OBJECT
 public:
@@ -42,6 +43,7 @@ private:
     void append(const QString& text, bool error);
     void refreshPrompt();
     void refreshStatus();
+    void showStatus(const QList<LabStatusRow>& rows);
     void refreshTerminal();
     void chooseTerminal(int terminal);
 
@@ -54,7 +56,8 @@ private:
     QButtonGroup* m_terminals = nullptr;
     LabCallForm* m_form = nullptr;
     QTableWidget* m_status = nullptr;
-    QTimer* m_statusTimer = nullptr;
+    LabStatusPoller* m_statusPoller = nullptr; // reads the kernel off the GUI thread
+    QMetaObject::Connection m_callsReturned;
     QStringList m_history;
     qsizetype m_historyAt = 0;
 };

@@ -7,6 +7,7 @@
 #include "log/sessionsockets.h"
 #include "logcursor.h"
 #include "packetpanel.h"
+#include "stageactors.h"
 #include "stagestate.h"
 #include "stageview.h"
 #include "tuplecardsview.h"
@@ -55,6 +56,7 @@ void LogPresenter::setSource(EventSource* source)
     if (log())
         disconnect(log(), nullptr, this, nullptr);
     m_source = source;
+    m_usedActors.clear();
     m_callModel->setLog(log());
     // The cursor follows a reset of the log before the views are drawn again.
     m_cursor->setLog(log());
@@ -71,6 +73,10 @@ void LogPresenter::setSource(EventSource* source)
                 m_views.narration->setText(narrationAt(m_cursor->position()));
             Q_EMIT controlsChanged();
         });
+        connect(events, &EventLog::callStarted, this,
+                [this](const CallStart& start) { onCallBy(start.actor); });
+        connect(events, &EventLog::callAppended, this,
+                [this](const CallEvent& event) { onCallBy(event.actor); });
         connect(events, &EventLog::callBlocked, this, [this] {
             m_callModel->refreshInProgress(m_source->nowNs());
             showCursor(); // the blocked call is drawn as waiting at the live end
@@ -96,12 +102,28 @@ LogPresenter::Actors LogPresenter::actors() const
 {
     Actors actors;
     if (const EventLog* events = log()) {
-        for (const ScenarioActor& actor : events->scenario().actors) {
-            actors.ids << actor.id;
-            actors.names << actor.name.text(m_language);
+        const QList<ScenarioActor>& all = events->scenario().actors;
+        for (const qsizetype i : shownActors(all, m_usedActors)) {
+            actors.ids << all[i].id;
+            actors.names << all[i].name.text(m_language);
         }
     }
     return actors;
+}
+
+void LogPresenter::showActor(const QString& actor)
+{
+    onCallBy(actor);
+}
+
+// A call of an actor not yet drawn gives it its column, once: the views are told again only
+// when the actors shown change.
+void LogPresenter::onCallBy(const QString& actor)
+{
+    if (m_usedActors.contains(actor))
+        return;
+    m_usedActors.insert(actor);
+    onReset();
 }
 
 QHash<QString, QString> LogPresenter::Actors::namesById() const
@@ -114,6 +136,12 @@ QHash<QString, QString> LogPresenter::Actors::namesById() const
 
 void LogPresenter::onReset()
 {
+    if (const EventLog* events = log()) {
+        for (const CallEvent& event : events->calls())
+            m_usedActors.insert(event.actor);
+        for (const CallStart& start : events->callsInProgress())
+            m_usedActors.insert(start.actor);
+    }
     const Actors shown = actors();
     m_views.stage->setActors(shown.ids, shown.names);
     m_views.tuples->setActors(shown.ids, shown.names);

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 class QLabel;
@@ -74,6 +75,9 @@ public Q_SLOTS:
     void showPacket(qint64 packetSeq);
     // A call picked in the list: every view goes to the moment it returned.
     void showCall(qint64 callSeq);
+    // An actor shown on demand is used (the lab made its terminal current): its column is
+    // drawn from now on, for this source.
+    void showActor(const QString& actor);
 
 Q_SIGNALS:
     // The source or the cursor moved: what Next, Back and Forward may do has changed.
@@ -82,6 +86,7 @@ Q_SIGNALS:
 
 private:
     void onReset();
+    void onCallBy(const QString& actor);
     void showCursor();
     void showPackets();
     void showOutcome();
@@ -93,6 +98,8 @@ private:
     LogCursor* m_cursor;
     CallLogModel* m_callModel;
     QTimer m_clock; // ages the "blocked for ..." texts at the live end
+    // The actors that made a call or were made current: on-demand actors among them are shown.
+    QSet<QString> m_usedActors;
 };
 
 } // namespace SocketScope

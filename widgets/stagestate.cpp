@@ -299,6 +299,8 @@ void Projector::receive(int index, const CallEvent& event)
         state.last = {
             StageExchange::Kind::Collected, index, -1, event.results.data, event.bytesNotKept,
             event.results.returnedAddress};
+        state.last.senderPid = event.after.peerPid;
+        state.last.senderCommand = event.after.peerCommand;
         return;
     }
     if (event.ret == 0)
@@ -334,7 +336,8 @@ void Projector::applyOnDescriptor(const CallEvent& event, bool dialling)
         endpoint.local = event.after.local;
     if (event.after.peer.isValid())
         endpoint.peer = event.after.peer;
-    if (event.after.peerPid) {
+    // A letter's sender is the letter's, not the mailbox's peer.
+    if (event.after.peerPid && event.after.peer.isValid()) {
         endpoint.peerPid = event.after.peerPid;
         endpoint.peerCommand = event.after.peerCommand;
     }

@@ -71,6 +71,8 @@ struct StageExchange {
     QByteArray bytes;
     qint64 bytesNotKept = 0; // after `bytes`: the log kept a long stream's first bytes only
     SocketAddress envelope;  // destination of a posted letter, sender of a collected one
+    qint64 senderPid = 0;    // a collected letter's sender outside SocketScope, when known
+    QString senderCommand = {};
     bool operator==(const StageExchange&) const = default;
 };
 

@@ -409,8 +409,10 @@ QStringList StageView::exchangeText() const
     case StageExchange::Kind::Collected:
         lines << (last.kind == StageExchange::Kind::Posted
                       ? tr("to %1").arg(last.envelope.endpoint())
-                      : tr("from %1").arg(last.envelope.endpoint()))
-              << DisplayText::quoted(last.bytes, 24);
+                      : tr("from %1").arg(last.envelope.endpoint()));
+        if (last.kind == StageExchange::Kind::Collected && last.senderPid > 0)
+            lines << tr("%1 (PID %2)").arg(last.senderCommand).arg(last.senderPid);
+        lines << DisplayText::quoted(last.bytes, 24);
         if (m_viewMode == ViewMode::Protocol || !DisplayText::isAsciiText(last.bytes))
             lines << CRender::hexBytes(last.bytes, 16);
         break;

@@ -24,7 +24,8 @@ struct DescriptorState {
     quint64 peerInode = 0;
     // TCP and UDP, the lab's connections: the program at the other end when it is outside
     // SocketScope, as the kernel names its owner (0 and empty when it is SocketScope itself,
-    // when the kernel would not say, or when nobody looked).
+    // when the kernel would not say, or when nobody looked); after a UDP recvfrom, the
+    // program that sent the datagram.
     qint64 peerPid = 0;
     QString peerCommand;
     bool operator==(const DescriptorState&) const = default;

@@ -285,6 +285,16 @@ void Actor::describeResultDescriptor(CallEvent& event) const
             event.after.peerCommand = owner->command;
         }
     }
+    // A letter collected from a sender on this machine: the program that posted it.
+    const bool collects = event.call == Call::RecvFrom || event.call == Call::RecvMsg;
+    const bool udp = (descriptor.type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) == SOCK_DGRAM;
+    if (m_namesOutsidePeers && collects && inet && udp && !event.failed() && event.ret >= 0) {
+        if (const auto owner =
+                datagramSenderOwner(event.results.returnedAddress, event.after.local)) {
+            event.after.peerPid = owner->pid;
+            event.after.peerCommand = owner->command;
+        }
+    }
 }
 
 void Actor::closeLeftovers()

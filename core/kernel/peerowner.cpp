@@ -1,5 +1,6 @@
 #include "kernel/peerowner.h"
 
+#include "calls/reach.h"
 #include "kernel/socketdiag.h"
 
 #include <unistd.h>
@@ -24,6 +25,15 @@ std::optional<SocketOwner> outsider(const SocketRow& row, qint64 self)
     if (row.owners.isEmpty())
         return std::nullopt;
     return row.owners.first();
+}
+
+// A loopback sender's datagram may leave a socket bound to every address.
+bool boundAt(const SocketAddress& bound, const SocketAddress& sender)
+{
+    if (!bound.isValid() || bound.port() != sender.port())
+        return false;
+    const bool loopback = !sender.isWildcard() && !reachableFromOtherMachines(sender);
+    return same(bound, sender) || (bound.isWildcard() && loopback);
 }
 
 } // namespace
@@ -58,6 +68,32 @@ std::optional<SocketOwner> outsidePeerOwner(const SocketAddress& local, const So
         return std::nullopt;
     const SocketSnapshot snapshot = takeSocketSnapshot({});
     return outsidePeerOwner(snapshot.rows, local, peer, datagram, qint64(::getpid()));
+}
+
+std::optional<SocketOwner> datagramSenderOwner(const QList<SocketRow>& rows,
+                                               const SocketAddress& sender,
+                                               const SocketAddress& receiver, qint64 self)
+{
+    for (const SocketRow& row : rows) {
+        if (!row.protocol.startsWith(QLatin1String("udp")) || !boundAt(row.localAddress, sender))
+            continue;
+        // A connected sender sends only to its peer: the receiver's port.
+        if (row.peerAddress.isValid() && row.peerAddress.port() != 0 &&
+            row.peerAddress.port() != receiver.port())
+            continue;
+        if (!row.owners.isEmpty())
+            return outsider(row, self);
+    }
+    return std::nullopt;
+}
+
+std::optional<SocketOwner> datagramSenderOwner(const SocketAddress& sender,
+                                               const SocketAddress& receiver)
+{
+    if (!sender.isValid() || sender.port() == 0)
+        return std::nullopt;
+    const SocketSnapshot snapshot = takeSocketSnapshot({});
+    return datagramSenderOwner(snapshot.rows, sender, receiver, qint64(::getpid()));
 }
 
 } // namespace SocketScope

@@ -20,4 +20,16 @@ std::optional<SocketOwner> outsidePeerOwner(const QList<SocketRow>& rows,
                                             const SocketAddress& local, const SocketAddress& peer,
                                             bool datagram, qint64 self);
 
+// The program outside this process that sent a datagram from `sender` to `receiver`: the
+// owner of the UDP socket bound at `sender` (at any address of this machine for a loopback
+// sender), unconnected or connected to `receiver`, as sock_diag and /proc tell it. Nothing for
+// a sender on another machine, for this process's own socket, or when the kernel would not say.
+std::optional<SocketOwner> datagramSenderOwner(const SocketAddress& sender,
+                                               const SocketAddress& receiver);
+
+// The same choice among rows already read (for tests).
+std::optional<SocketOwner> datagramSenderOwner(const QList<SocketRow>& rows,
+                                               const SocketAddress& sender,
+                                               const SocketAddress& receiver, qint64 self);
+
 } // namespace SocketScope

@@ -48,17 +48,33 @@ QString familyColumn(int domain)
 
 } // namespace
 
+LabStatusRow readLabStatusRow(const LabStatusSocket& socket)
+{
+    const DescriptorState state = readDescriptorState(socket.id, socket.domain, socket.type);
+    return {socket.id,
+            socket.current,
+            (socket.type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) == SOCK_STREAM,
+            socket.domain,
+            state.local,
+            state.peer,
+            readiness(socket.id)};
+}
+
+QList<LabStatusSocket> LabSession::statusSockets() const
+{
+    QList<LabStatusSocket> sockets;
+    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
+        if (it->terminal == m_terminal)
+            sockets.append({it.key(), it.key() == m_current, it->domain, it->type});
+    }
+    return sockets;
+}
+
 QList<LabStatusRow> LabSession::statusRows() const
 {
     QList<LabStatusRow> rows;
-    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
-        if (it->terminal != m_terminal)
-            continue;
-        const DescriptorState state = readDescriptorState(it.key(), it->domain, it->type);
-        rows.append({it.key(), it.key() == m_current,
-                     (it->type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) == SOCK_STREAM, it->domain,
-                     state.local, state.peer, readiness(it.key())});
-    }
+    for (const LabStatusSocket& socket : statusSockets())
+        rows.append(readLabStatusRow(socket));
     return rows;
 }
 

@@ -17,10 +17,11 @@ Scenario labScenario()
                    QStringLiteral("Calls made by hand.")};
     lab.outcome = lab.summary;
     lab.source = QStringLiteral("socklab");
-    // Two terminals, like two socklab windows: the client and the server on one stage.
+    // Two terminals, like two socklab windows: the client and the server on one stage, the
+    // second drawn once it is used.
     lab.actors = {
         {LabSession::terminalActor(1), {QStringLiteral("Labo 1"), QStringLiteral("Lab 1")}},
-        {LabSession::terminalActor(2), {QStringLiteral("Labo 2"), QStringLiteral("Lab 2")}}};
+        {LabSession::terminalActor(2), {QStringLiteral("Labo 2"), QStringLiteral("Lab 2")}, true}};
     return lab;
 }
 

@@ -20,6 +20,14 @@ struct LabSocket {
     int terminal = 1; // the terminal whose actor created it: only it uses the socket
 };
 
+// A socket of socklab's status table as the lab knows it, without asking the kernel.
+struct LabStatusSocket {
+    int id = -1;
+    bool current = false;
+    int domain = 0;
+    int type = 0;
+};
+
 // One row of socklab's status table, read from the kernel when asked.
 struct LabStatusRow {
     int id = -1;
@@ -30,6 +38,10 @@ struct LabStatusRow {
     SocketAddress peer;
     QString readiness; // what select() with no timeout says: "RW.", "R..", ...
 };
+
+// The row of `socket` as the kernel says it now (getsockname, getpeername, a poll of no
+// timeout): system calls, made by whichever thread asks.
+LabStatusRow readLabStatusRow(const LabStatusSocket& socket);
 
 // The lab: socklab's commands, typed or clicked, made as real calls by a lab actor of an
 // open-ended Session, so that every view, Save and replay work on it as on a scenario. A
@@ -57,6 +69,8 @@ public:
     bool anyCommandFailed() const { return m_anyFailed; }
     // The current terminal's sockets, as socklab's status lists a terminal's.
     QList<LabStatusRow> statusRows() const;
+    // The same sockets, for a reader of the kernel on another thread.
+    QList<LabStatusSocket> statusSockets() const;
 
     // The lab's terminals, like two socklab windows: each is an actor of the session that
     // makes the calls typed while it is current, on the sockets it created.

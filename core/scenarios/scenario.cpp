@@ -133,6 +133,7 @@ std::optional<Scenario> ScenarioParser::parse(const QJsonObject& root, const QSt
             ScenarioActor actor;
             actor.id = requireString(value.toObject(), QStringLiteral("id"));
             actor.name = requireLocalized(value.toObject(), QStringLiteral("name"));
+            actor.onDemand = value.toObject().value(QLatin1String("on_demand")).toBool(false);
             if (scenario.actor(actor.id))
                 fail(QStringLiteral("actors"), Tr::tr("\"%1\" appears twice").arg(actor.id));
             scenario.actors << actor;

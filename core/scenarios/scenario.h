@@ -67,6 +67,8 @@ struct ScenarioStep {
 struct ScenarioActor {
     QString id;
     LocalizedText name;
+    // "on_demand": drawn only once it has been used (the lab's second terminal).
+    bool onDemand = false;
 };
 
 struct Scenario {

@@ -154,10 +154,13 @@ QJsonObject stepToJson(const ScenarioStep& step)
 QJsonObject scenarioToJson(const Scenario& scenario)
 {
     QJsonArray actors;
-    for (const ScenarioActor& actor : scenario.actors)
-        actors.append(
-            QJsonObject{{QStringLiteral("id"), actor.id},
-                        {QStringLiteral("name"), localized(actor.name.fr, actor.name.en)}});
+    for (const ScenarioActor& actor : scenario.actors) {
+        QJsonObject written{{QStringLiteral("id"), actor.id},
+                            {QStringLiteral("name"), localized(actor.name.fr, actor.name.en)}};
+        if (actor.onDemand)
+            written.insert(QStringLiteral("on_demand"), true);
+        actors.append(written);
+    }
     QJsonArray steps;
     for (const ScenarioStep& step : scenario.steps)
         steps.append(stepToJson(step));
