@@ -58,7 +58,7 @@ Session::Session(QObject* parent)
     m_flow.setSessionPortTest(
         [this](quint16 port) { return port != 0 && m_sessionPorts.contains(port); });
     connect(&m_flow, &PacketFlow::portsFollowed, this, &Session::onCaptureCaughtUp);
-    // Linking goes over the whole log: a burst of packets and calls is linked once.
+    // A burst of packets and calls is linked once, for what it may change (log/eventlog.h).
     m_relinkTimer.setSingleShot(true);
     connect(&m_relinkTimer, &QTimer::timeout, this, &Session::relinkPackets);
     connect(&m_flow, &PacketFlow::packetsArrived, this, [this](const QList<PacketEvent>& packets) {
