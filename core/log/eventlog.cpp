@@ -1,9 +1,5 @@
 #include "log/eventlog.h"
 
-#include "packets/packetlinker.h"
-
-#include <QSet>
-
 #include <algorithm>
 #include <limits>
 
@@ -31,8 +27,11 @@ void EventLog::reset(const Scenario& scenario, const QString& language)
     m_inProgress.clear();
     m_calls.clear();
     m_callIndex.clear();
+    m_returnedBy.clear();
     m_packets.clear();
     m_packetIndex.clear();
+    m_linker.clear();
+    m_unlinkedFrom = 0;
     m_capture = CaptureStatus{};
     m_notice.clear();
     m_outcome.reset();
@@ -72,6 +71,9 @@ void EventLog::appendCall(const CallEvent& event)
 {
     m_inProgress.removeIf([&event](const CallStart& start) { return start.seq == event.seq; });
     m_callIndex.insert(event.seq, int(m_calls.size()));
+    const qint64 returnedNs = event.tNs + event.durationNs;
+    m_returnedBy.append(m_returnedBy.isEmpty() ? returnedNs
+                                               : std::max(m_returnedBy.last(), returnedNs));
     m_calls.append(event);
     m_budget.keep(m_calls.last());
     Q_EMIT callAppended(m_calls.last());
@@ -81,20 +83,27 @@ void EventLog::appendPackets(const QList<PacketEvent>& packets)
 {
     if (packets.isEmpty())
         return;
+    // In the order they crossed, a packet after those of the same time already there (as a
+    // stable sort would put it); packets mostly arrive in that order, at the end.
+    qsizetype first = m_packets.size();
     for (const PacketEvent& packet : packets) {
-        m_packets.append(packet);
-        m_budget.keep(m_packets.last());
+        const auto place =
+            std::upper_bound(m_packets.cbegin(), m_packets.cend(), packet.tNs,
+                             [](qint64 tNs, const PacketEvent& other) { return tNs < other.tNs; });
+        const qsizetype at = place - m_packets.cbegin();
+        m_packets.insert(at, packet);
+        m_budget.keep(m_packets[at]);
+        first = std::min(first, at);
     }
-    // In the order they crossed; packets mostly arrive in that order already.
-    std::stable_sort(m_packets.begin(), m_packets.end(),
-                     [](const PacketEvent& a, const PacketEvent& b) { return a.tNs < b.tNs; });
-    reindexPackets();
+    m_unlinkedFrom = std::min(m_unlinkedFrom, first);
+    reindexPackets(first);
 }
 
-void EventLog::reindexPackets()
+void EventLog::reindexPackets(qsizetype from)
 {
-    m_packetIndex.clear();
-    for (qsizetype i = 0; i < m_packets.size(); ++i)
+    if (from == 0)
+        m_packetIndex.clear();
+    for (qsizetype i = from; i < m_packets.size(); ++i)
         m_packetIndex.insert(m_packets[i].seq, int(i));
 }
 
@@ -110,13 +119,16 @@ void EventLog::dropOtherProgramsPackets()
         m_packets.removeIf([](const PacketEvent& packet) { return !packet.isTheSessions(); });
     if (removed == 0)
         return;
+    m_linker.clear();
+    m_unlinkedFrom = 0;
     reindexPackets();
     Q_EMIT packetsChanged();
 }
 
 void EventLog::linkPackets()
 {
-    SocketScope::linkPackets(m_calls, m_packets);
+    m_linker.link(m_calls, m_packets, m_unlinkedFrom);
+    m_unlinkedFrom = m_packets.size();
     Q_EMIT packetsChanged();
 }
 
@@ -166,12 +178,8 @@ const PacketEvent* EventLog::packet(qint64 seq) const
 QList<int> EventLog::packetsVisibleAt(int callCount) const
 {
     const int applied = qBound(0, callCount, int(m_calls.size()));
-    QSet<qint64> visibleCalls;
-    qint64 lastReturnNs = std::numeric_limits<qint64>::min();
-    for (int i = 0; i < applied; ++i) {
-        visibleCalls.insert(m_calls[i].seq);
-        lastReturnNs = qMax(lastReturnNs, m_calls[i].tNs + m_calls[i].durationNs);
-    }
+    const qint64 lastReturnNs =
+        applied > 0 ? m_returnedBy[applied - 1] : std::numeric_limits<qint64>::min();
     QList<int> visible;
     for (int i = 0; i < m_packets.size(); ++i) {
         const PacketEvent& packet = m_packets[i];
@@ -179,7 +187,8 @@ QList<int> EventLog::packetsVisibleAt(int callCount) const
             continue;
         // The log is in completion order: accept() may be applied before the connect()
         // whose handshake it waited for. What happened before it returned is visible.
-        if (packet.tNs <= lastReturnNs || visibleCalls.contains(packet.cause))
+        const int cause = packet.cause >= 0 ? callIndex(packet.cause) : -1;
+        if (packet.tNs <= lastReturnNs || (cause >= 0 && cause < applied))
             visible.append(i);
     }
     return visible;

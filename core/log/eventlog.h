@@ -3,6 +3,7 @@
 #include "calls/callevent.h"
 #include "log/bytebudget.h"
 #include "packets/packetevent.h"
+#include "packets/packetlinker.h"
 #include "scenarios/scenario.h"
 
 #include <QHash>
@@ -50,7 +51,8 @@ public:
     void markBlocked(qint64 seq);
     // Keeps of the call's bytes what ByteBudget allows, and counts the rest.
     void appendCall(const CallEvent& event);
-    // Packets as they were seen, in any order; linkPackets() ties them to the calls.
+    // Packets as they were seen, in any order; linkPackets() ties them to the calls. Both
+    // cost what was added since the last linkPackets(), not the length of the log.
     void appendPackets(const QList<PacketEvent>& packets);
     void linkPackets();
     // Packets already tied to the calls (a saved session's, linked when it was recorded).
@@ -106,7 +108,7 @@ Q_SIGNALS:
     void outcomeChanged();
 
 private:
-    void reindexPackets();
+    void reindexPackets(qsizetype from = 0);
 
     Scenario m_scenario;
     QString m_language;
@@ -114,8 +116,11 @@ private:
     QList<CallStart> m_inProgress;
     QList<CallEvent> m_calls;
     QHash<qint64, int> m_callIndex;
+    QList<qint64> m_returnedBy; // by call: when the last of the calls up to it had returned
     QList<PacketEvent> m_packets;
     QHash<qint64, int> m_packetIndex;
+    PacketLinker m_linker;
+    qsizetype m_unlinkedFrom = 0; // the first packet put in the log since the last linking
     CaptureStatus m_capture;
     QString m_notice;
     std::optional<Outcome> m_outcome;

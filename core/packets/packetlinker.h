@@ -5,6 +5,8 @@
 
 #include <QList>
 
+#include <memory>
+
 namespace SocketScope {
 
 // Links each packet to the call that made the kernel send it and to the session's
@@ -19,5 +21,28 @@ namespace SocketScope {
 // Relative seq/ack count from each direction's first sequence number. `packets` are in time
 // order and linked in place; those with neither end in the session keep both ends unknown.
 void linkPackets(const QList<CallEvent>& calls, QList<PacketEvent>& packets);
+
+// The same links for a log that grows: each link() gives the same result as linkPackets()
+// over the whole log, but links again only what the calls and packets added since the last
+// one may change (the packets around and after the new calls' times, those of a connection
+// whose descriptor got its addresses), so that a call costs the same in a long log as in a
+// short one. Calls that started before the last one linked, and packets put before the last
+// one linked, make it link everything again.
+class PacketLinker {
+public:
+    PacketLinker();
+    ~PacketLinker();
+    PacketLinker(const PacketLinker&) = delete;
+    PacketLinker& operator=(const PacketLinker&) = delete;
+
+    // Forgets everything linked: the next link() links the whole log.
+    void clear();
+    // `calls` only grew since the last link(); `packets` are unchanged before `changedFrom`.
+    void link(const QList<CallEvent>& calls, QList<PacketEvent>& packets, qsizetype changedFrom);
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
 
 } // namespace SocketScope

@@ -58,7 +58,7 @@ Session::Session(QObject* parent)
     m_flow.setSessionPortTest(
         [this](quint16 port) { return port != 0 && m_sessionPorts.contains(port); });
     connect(&m_flow, &PacketFlow::portsFollowed, this, &Session::onCaptureCaughtUp);
-    // Linking goes over the whole log: a burst of packets and calls is linked once.
+    // A burst of packets and calls is linked once, for what it may change (log/eventlog.h).
     m_relinkTimer.setSingleShot(true);
     connect(&m_relinkTimer, &QTimer::timeout, this, &Session::relinkPackets);
     connect(&m_flow, &PacketFlow::packetsArrived, this, [this](const QList<PacketEvent>& packets) {
@@ -92,6 +92,7 @@ void Session::unload()
     m_next = 0;
     m_awaiting = -1;
     m_runFolder.reset();
+    forgetFollowedCalls();
     writableLog().reset(m_scenario, m_options.language);
     setState(State::Empty);
 }
@@ -203,6 +204,7 @@ void Session::reset()
     m_stepWhenReady = false;
     m_runWhenReady = false;
     const QString remapped = remapBusyPorts();
+    forgetFollowedCalls();
     // The session's own state first: whoever follows the log's reset reads the new one.
     writableLog().reset(m_scenario, m_options.language);
     if (m_scenario.steps.isEmpty() && !m_options.openEnded) {
@@ -288,16 +290,9 @@ int Session::stepsLeft() const
 // A child's calls can only be made once the fork() that creates it has returned.
 bool Session::waitsForItsFork(int index) const
 {
-    const QString& actor = m_scenario.steps.at(index).actor;
-    const bool isChild =
-        std::any_of(m_scenario.steps.cbegin(), m_scenario.steps.cend(),
-                    [&actor](const ScenarioStep& s) { return s.childActor == actor; });
     // Failed or not, once the fork() returned its child's steps may go (and fail).
-    const bool forked =
-        std::any_of(log().calls().cbegin(), log().calls().cend(), [&actor](const CallEvent& c) {
-            return Calls::has(c.call, CallTrait::StartsActor) && c.childActor == actor;
-        });
-    return isChild && !forked;
+    const QString& actor = m_scenario.steps.at(index).actor;
+    return m_childActors.contains(actor) && !m_startedActors.contains(actor);
 }
 
 bool Session::step()
@@ -412,6 +407,9 @@ void Session::onCallFinished(const CallEvent& event)
         if (m_awaiting == event.step)
             m_awaiting = -1;
     }
+    m_threads.follow(event);
+    if (Calls::has(event.call, CallTrait::StartsActor))
+        m_startedActors.insert(event.childActor);
     writableLog().appendCall(event);
     afterProgress();
 }
@@ -419,11 +417,8 @@ void Session::onCallFinished(const CallEvent& event)
 // Threads share one descriptor table: what one closed, the others no longer have.
 void Session::forgetInOtherThreads(const QString& actor, int fd)
 {
-    ThreadGroups threads;
-    for (const CallEvent& call : log().calls())
-        threads.follow(call);
     for (auto it = m_slots.cbegin(); it != m_slots.cend(); ++it) {
-        if (it.key() == actor || !threads.shareTable(it.key(), actor))
+        if (it.key() == actor || !m_threads.shareTable(it.key(), actor))
             continue;
         Actor* other = it->actor;
         QMetaObject::invokeMethod(
@@ -501,9 +496,22 @@ void Session::declareStuck()
     m_awaiting = -1;
 }
 
+void Session::forgetFollowedCalls()
+{
+    m_childActors.clear();
+    for (const ScenarioStep& step : std::as_const(m_scenario.steps)) {
+        if (!step.childActor.isEmpty())
+            m_childActors.insert(step.childActor);
+    }
+    m_startedActors.clear();
+    m_threads = ThreadGroups();
+}
+
 void Session::appendStep(const ScenarioStep& step)
 {
     m_scenario.steps.append(step);
+    if (!step.childActor.isEmpty())
+        m_childActors.insert(step.childActor);
     writableLog().appendScenarioStep(step);
     if (!step.usesServicePort)
         followPort(step.port);

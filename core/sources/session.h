@@ -1,5 +1,6 @@
 #pragma once
 
+#include "calls/threadgroups.h"
 #include "packets/packetflow.h"
 #include "scenarios/scenario.h"
 #include "sources/eventsource.h"
@@ -109,6 +110,7 @@ private:
     bool queuedBehindBlockedCall(int index) const;
     bool waitsForItsFork(int index) const;
     void forgetInOtherThreads(const QString& actor, int fd);
+    void forgetFollowedCalls();
     bool looksStuck() const;
     void declareStuck();
     void closeLeftovers();
@@ -138,6 +140,10 @@ private:
     QSet<quint16> m_sessionPorts; // of the session's sockets and the addresses they used
     bool m_dialsPortWithoutHtons = false;
     bool m_runWhenReady = false;
+    // Followed call by call, so that a call costs the same in a long log as in a short one.
+    QSet<QString> m_childActors;   // actors a step's fork() or pthread_create() starts
+    QSet<QString> m_startedActors; // those whose start has returned
+    ThreadGroups m_threads;
 };
 
 } // namespace SocketScope

@@ -1,0 +1,198 @@
+#include "packets/descriptorlives.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace SocketScope {
+
+namespace {
+
+// The packets a life may be found for: on its local port, with its peer when it has one;
+// those of the connection it dialled (a refused one's port given back).
+void noteEndpoints(const LifeEndpoints& life, LifeChanges& changes)
+{
+    if (life.local.isValid())
+        changes.endpoints.append({life.local.port(), life.peer});
+    if (life.dialled.isValid())
+        changes.endpoints.append({life.dialled.port(), SocketAddress()});
+}
+
+const QList<int> none;
+
+} // namespace
+
+// A connect() that put a SYN on the wire: it succeeded, is still going on in the background
+// (non-blocking), or failed because of the answer (or the lack of one).
+bool putsSynOnWire(const CallEvent& call)
+{
+    if (call.call != Call::Connect || call.cancelled)
+        return false;
+    switch (call.error) {
+    case 0:
+    case EINPROGRESS:
+    case ECONNREFUSED:
+    case ETIMEDOUT:
+    case EHOSTUNREACH:
+    case ENETUNREACH:
+    case ECONNRESET:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void DescriptorLives::clear()
+{
+    m_lives.clear();
+    m_current.clear();
+    m_threads = ThreadGroups();
+    m_byLocalPort.clear();
+    m_byDialledPort.clear();
+    m_folded = 0;
+    m_lastStartNs = std::numeric_limits<qint64>::min();
+}
+
+const QList<int>& DescriptorLives::onPort(quint16 port) const
+{
+    const auto it = m_byLocalPort.constFind(port);
+    return it == m_byLocalPort.cend() ? none : *it;
+}
+
+const QList<int>& DescriptorLives::dialling(quint16 port) const
+{
+    const auto it = m_byDialledPort.constFind(port);
+    return it == m_byDialledPort.cend() ? none : *it;
+}
+
+bool DescriptorLives::add(const QList<CallEvent>& calls, LifeChanges& changes)
+{
+    qint64 last = m_lastStartNs;
+    for (qsizetype i = m_folded; i < calls.size(); ++i) {
+        if (calls[i].tNs < last)
+            return false;
+        last = calls[i].tNs;
+    }
+    for (; m_folded < calls.size(); ++m_folded)
+        fold(calls, int(m_folded), &changes);
+    return true;
+}
+
+void DescriptorLives::rebuild(const QList<CallEvent>& calls)
+{
+    clear();
+    QList<int> ordered(calls.size());
+    std::iota(ordered.begin(), ordered.end(), 0);
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [&calls](int a, int b) { return calls[a].tNs < calls[b].tNs; });
+    for (const int index : ordered)
+        fold(calls, index, nullptr);
+    m_folded = calls.size();
+}
+
+void DescriptorLives::fold(const QList<CallEvent>& calls, int index, LifeChanges* changes)
+{
+    const CallEvent& call = calls[index];
+    m_lastStartNs = std::max(m_lastStartNs, call.tNs);
+    if (changes)
+        changes->earliestNs = std::min(changes->earliestNs, call.tNs - linkClockSlackNs);
+    m_threads.follow(call);
+    if (startsActor(call)) {
+        inheritLives(call.actor, call.childActor, call.tNs + call.durationNs, changes);
+        return;
+    }
+    const int fd = call.resultFd() >= 0 ? call.resultFd() : call.fd();
+    if (fd < 0)
+        return;
+    const Key key{call.actor, fd};
+    const bool creates = Calls::has(call.call, CallTrait::MakesDescriptor) && !call.failed();
+    LifeEndpoints before; // none for a new life
+    if (creates || !m_current.contains(key)) {
+        DescriptorLife life;
+        life.actor = call.actor;
+        life.fd = fd;
+        life.bornNs = creates ? call.tNs + call.durationNs : call.tNs;
+        m_current[key] = int(m_lives.size());
+        m_lives.append(life);
+    } else {
+        before = LifeEndpoints::of(m_lives[m_current[key]]);
+    }
+    const int lifeIndex = m_current[key];
+    DescriptorLife& life = m_lives[lifeIndex];
+    life.calls.append(index);
+    if (call.socketType != 0)
+        life.socketType = call.socketType;
+    if (call.after.local.isValid())
+        life.local = call.after.local.unmapped();
+    if (call.after.peer.isValid())
+        life.peer = call.after.peer.unmapped();
+    if (putsSynOnWire(call) && call.arguments.address.isValid()) {
+        life.dialled = call.arguments.address.unmapped();
+        life.dialledFromNs = call.tNs;
+        life.dialledUntilNs = call.tNs + call.durationNs;
+    }
+    update(lifeIndex, before, changes);
+    if (Calls::has(call.call, CallTrait::ReleasesDescriptor) && !call.failed()) {
+        // Its close time decides only packets after the call: `earliestNs` covers them.
+        const qint64 closedNs = call.tNs + call.durationNs;
+        m_lives[lifeIndex].closedNs = closedNs;
+        m_current.remove(key);
+        // Threads share the table: the other threads' copies are closed with it.
+        const QList<Key> keys = m_current.keys();
+        for (const auto& [actor, descriptor] : keys) {
+            if (descriptor == fd && m_threads.shareTable(actor, call.actor)) {
+                m_lives[m_current.value({actor, descriptor})].closedNs = closedNs;
+                m_current.remove({actor, descriptor});
+            }
+        }
+    }
+}
+
+// fork(): the child starts with a copy of each descriptor the parent has open, the same
+// sockets under the same numbers.
+void DescriptorLives::inheritLives(const QString& parent, const QString& child, qint64 bornNs,
+                                   LifeChanges* changes)
+{
+    const QList<Key> keys = m_current.keys();
+    for (const auto& [actor, fd] : keys) {
+        if (actor != parent)
+            continue;
+        DescriptorLife copy = m_lives[m_current.value({actor, fd})];
+        copy.actor = child;
+        copy.bornNs = bornNs;
+        copy.closedNs = lifeNeverNs;
+        copy.calls.clear();
+        m_current.insert({child, fd}, int(m_lives.size()));
+        m_lives.append(copy);
+        update(int(m_lives.size()) - 1, LifeEndpoints(), changes);
+    }
+}
+
+// Keeps the port indexes right and says which packets linked before may now be found for
+// another life: those this life was or is now a candidate for.
+void DescriptorLives::update(int life, const LifeEndpoints& before, LifeChanges* changes)
+{
+    const LifeEndpoints after = LifeEndpoints::of(m_lives[life]);
+    index(m_byLocalPort, before.local.port(), after.local.port(), life, before.local.isValid(),
+          after.local.isValid());
+    index(m_byDialledPort, before.dialled.port(), after.dialled.port(), life,
+          before.dialled.isValid(), after.dialled.isValid());
+    if (!changes || before == after)
+        return;
+    noteEndpoints(before, *changes);
+    noteEndpoints(after, *changes);
+}
+
+void DescriptorLives::index(QHash<quint16, QList<int>>& byPort, quint16 from, quint16 to, int life,
+                            bool wasIndexed, bool indexed)
+{
+    if (wasIndexed == indexed && (!indexed || from == to))
+        return;
+    if (wasIndexed)
+        byPort[from].removeOne(life);
+    if (indexed) {
+        QList<int>& lives = byPort[to];
+        lives.insert(std::lower_bound(lives.begin(), lives.end(), life) - lives.begin(), life);
+    }
+}
+
+} // namespace SocketScope

@@ -1,0 +1,163 @@
+#include "log/eventlog.h"
+#include "packets/packetlinker.h"
+#include "testlinking.h"
+
+#include <QTest>
+
+#include <sys/socket.h>
+
+using namespace SocketScope;
+using SocketScope::TestLinking::call;
+using SocketScope::TestLinking::segment;
+
+namespace {
+
+using F = DecodedPacket::TcpFlag;
+
+const QString server = QStringLiteral("server");
+const QString client = QStringLiteral("client");
+const QString listening = QStringLiteral("127.0.0.1:5000");
+const QString me = QStringLiteral("127.0.0.1:40000");
+const QString mailbox = QStringLiteral("127.0.0.1:6000");
+const QString sender = QStringLiteral("127.0.0.1:41000");
+
+CallEvent udp(CallEvent event)
+{
+    event.socketType = SOCK_DGRAM;
+    return event;
+}
+
+// A TCP connection accepted late (after the client's data), closed by both, and a datagram
+// to a socket bound after it was sent: calls by their seq, in the order they returned.
+QList<CallEvent> sessionCalls()
+{
+    return {
+        call(1, server, Call::Socket, 3, 1000, 10),
+        call(2, server, Call::Bind, 3, 1100, 10, listening),
+        call(3, server, Call::Listen, 3, 1200, 10, listening),
+        call(4, client, Call::Socket, 4, 1500, 10),
+        call(5, client, Call::Connect, 4, 2000, 500, me, listening),
+        call(6, client, Call::Write, 4, 200'000, 100, me, listening),
+        call(7, server, Call::Accept, 5, 300'000, 100, listening, me),
+        call(8, server, Call::Read, 5, 310'000, 100, listening, me),
+        call(9, client, Call::Close, 4, 400'000, 100),
+        call(10, server, Call::Close, 5, 500'000, 100),
+        udp(call(11, server, Call::Socket, 6, 600'000, 10)),
+        udp(call(12, client, Call::Socket, 7, 600'100, 10)),
+        udp(call(13, client, Call::SendTo, 7, 600'200, 50, sender)),
+        udp(call(14, server, Call::Bind, 6, 700'000, 10, mailbox)),
+    };
+}
+
+QList<PacketEvent> sessionPackets()
+{
+    PacketEvent datagram = segment(600'300, sender, mailbox, 0, 0, 0, 4);
+    datagram.decoded.transport = DecodedPacket::Transport::Udp;
+    QList<PacketEvent> packets{
+        segment(2100, me, listening, F::Syn, 1000, 0),
+        segment(2200, listening, me, F::Syn | F::Ack, 7000, 1001),
+        segment(2300, me, listening, F::Ack, 1001, 7001),
+        segment(200'050, me, listening, F::Psh | F::Ack, 1001, 7001, 5),
+        segment(260'000, listening, me, F::Ack, 7001, 1006),
+        segment(400'020, me, listening, F::Fin | F::Ack, 1006, 7001),
+        segment(400'040, listening, me, F::Ack, 7001, 1007),
+        segment(500'020, listening, me, F::Fin | F::Ack, 7001, 1007),
+        segment(500'040, me, listening, F::Ack, 1007, 7002),
+        datagram,
+    };
+    for (int i = 0; i < packets.size(); ++i)
+        packets[i].seq = 100 + i;
+    return packets;
+}
+
+// A batch: calls (by index in sessionCalls()) and packets (by index in sessionPackets()),
+// appended before the log is linked.
+struct Batch {
+    QList<int> calls;
+    QList<int> packets;
+};
+
+} // namespace
+
+Q_DECLARE_METATYPE(QList<Batch>)
+
+// The log links as it grows: after every batch, what it holds is what linking the whole log
+// at once gives, whatever order calls and packets arrived in.
+class TestIncrementalLinking : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void sameAsLinkingEverything_data()
+    {
+        QTest::addColumn<QList<Batch>>("batches");
+        QTest::newRow("everything at once") << QList<Batch>{
+            {{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}}};
+        QTest::newRow("each call, then the packets it caused")
+            << QList<Batch>{{{0, 1, 2, 3, 4}, {}},
+                            {{}, {0, 1, 2}},
+                            {{5}, {}},
+                            {{}, {3, 4}},
+                            {{6}, {}},
+                            {{7}, {}},
+                            {{8}, {5, 6}},
+                            {{9}, {7, 8}},
+                            {{10, 11, 12}, {9}},
+                            {{13}, {}}};
+        QTest::newRow("packets before the calls that caused them")
+            << QList<Batch>{{{0, 1, 2, 3}, {0, 1, 2}}, {{4}, {3, 4}}, {{5}, {5, 6}},
+                            {{6, 7}, {7, 8, 9}},       {{8, 9}, {}},  {{10, 11, 12, 13}, {}}};
+        QTest::newRow("calls long before their packets")
+            << QList<Batch>{{{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}, {}},
+                            {{}, {0, 1, 2, 3}},
+                            {{}, {4, 5, 6}},
+                            {{}, {7, 8, 9}}};
+        QTest::newRow("one at a time, packets first")
+            << QList<Batch>{{{}, {0}}, {{0}, {}}, {{}, {1}},  {{1}, {}},  {{}, {2}},  {{2}, {}},
+                            {{}, {3}}, {{3}, {}}, {{}, {4}},  {{4}, {}},  {{}, {5}},  {{5}, {}},
+                            {{}, {6}}, {{6}, {}}, {{}, {7}},  {{7}, {}},  {{}, {8}},  {{8}, {}},
+                            {{}, {9}}, {{9}, {}}, {{10}, {}}, {{11}, {}}, {{12}, {}}, {{13}, {}}};
+        QTest::newRow("packets captured out of order") << QList<Batch>{{{0, 1, 2, 3, 4}, {2, 0}},
+                                                                       {{5}, {1, 4}},
+                                                                       {{6, 7}, {3}},
+                                                                       {{8, 9}, {8, 6, 5, 7}},
+                                                                       {{10, 11, 12, 13}, {9}}};
+        QTest::newRow("a call that started earlier returns later")
+            << QList<Batch>{{{0, 1, 2, 3, 4, 6}, {0, 1, 2, 3, 4}},
+                            {{5}, {}},
+                            {{8, 9, 7}, {5, 6, 7, 8}},
+                            {{10, 11, 13, 12}, {9}}};
+    }
+    void sameAsLinkingEverything()
+    {
+        QFETCH(QList<Batch>, batches);
+        const QList<CallEvent> calls = sessionCalls();
+        const QList<PacketEvent> packets = sessionPackets();
+        EventLog log;
+        for (const Batch& batch : batches) {
+            for (const int index : batch.calls)
+                log.appendCall(calls[index]);
+            QList<PacketEvent> captured;
+            for (const int index : batch.packets)
+                captured << packets[index];
+            log.appendPackets(captured);
+            log.linkPackets();
+            QList<PacketEvent> once = log.packets();
+            linkPackets(log.calls(), once);
+            QCOMPARE(log.packets(), once);
+        }
+        // And the links are the rules': the data reaches the descriptor accept() returned
+        // after it arrived; each ACK is the cause's of what it acknowledges; the datagram
+        // reaches the socket bound after it was sent.
+        const QList<PacketEvent>& linked = log.packets();
+        QCOMPARE(linked.size(), packets.size());
+        const QList<qint64> causes{5, 5, 5, 6, 6, 9, 9, 10, 10, 13};
+        for (int i = 0; i < linked.size(); ++i)
+            QCOMPARE(linked[i].cause, causes[i]);
+        QCOMPARE(linked[3].receiver, (PacketEnd{server, 5}));
+        QCOMPARE(linked[0].receiver, (PacketEnd{server, 3}));
+        QCOMPARE(linked[4].relativeAck, 6u);
+        QCOMPARE(linked[9].receiver, (PacketEnd{server, 6}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIncrementalLinking)
+#include "tst_incrementallinking.moc"
