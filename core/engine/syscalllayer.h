@@ -2,6 +2,7 @@
 
 #include "calls/callevent.h"
 #include "calls/callrequest.h"
+#include "engine/kernelinterrupt.h"
 
 #include <QList>
 
@@ -19,8 +20,10 @@ namespace SocketScope {
 // Blocking calls can be cancelled from any thread within milliseconds: a call that would
 // wait first waits in poll() on its descriptor plus an eventfd that cancel() signals; a call
 // already inside the kernel (connect, a write on a full buffer) is woken by shutdown().
-// cancel() is for good (the session ends); interrupt() wakes only a call waiting in poll()
-// now, as Ctrl+C does in a terminal, and the next calls go on (the lab).
+// cancel() is for good (the session ends). interrupt() wakes the call waiting now as Ctrl+C
+// does in a terminal, and the next calls go on (the lab): one waiting in poll() through the
+// eventfd, one inside the kernel with a signal (KernelInterrupt), whose answer (EINTR, or
+// the bytes already written) is the call's own.
 class SyscallLayer {
 public:
     using BlockedCallback = std::function<void()>;
@@ -71,6 +74,7 @@ private:
     int m_inKernelFd = -1;      // guarded by m_kernelMutex
     bool m_waiting = false;     // ... a call waits in poll()
     bool m_interrupted = false; // ... interrupt() woke it
+    KernelInterrupt m_kernelSection;
 };
 
 } // namespace SocketScope
