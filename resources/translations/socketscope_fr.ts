@@ -2432,6 +2432,18 @@
         <source>The peer closed the connection: read() returned 0, the end of the stream. Nothing more will come; close this socket.</source>
         <translation>Le correspondant a raccroché : read() a renvoyé 0, la fin du flux. Plus rien ne viendra ; fermez ce socket.</translation>
     </message>
+    <message>
+        <source>*** interrupted: %1 of the %2 bytes were sent, the rest was not</source>
+        <translation>*** interrompu : %1 des %2 octets ont été envoyés, le reste non</translation>
+    </message>
+    <message>
+        <source>*** interrupted: the kernel goes on with the handshake, status shows whether the socket connects</source>
+        <translation>*** interrompu : le noyau poursuit la poignée de main, status montre si le socket se connecte</translation>
+    </message>
+    <message>
+        <source>*** interrupted: %1() returned before it was done</source>
+        <translation>*** interrompu : %1() est revenu avant d&apos;avoir fini</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::LogPresenter</name>
