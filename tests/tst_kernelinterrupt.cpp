@@ -140,6 +140,29 @@ private Q_SLOTS:
         QCOMPARE(calls.perform(close).ret, 0);
     }
 
+    // The lab's layer says a connect() waiting in SYN_SENT blocked, from a thread of its own
+    // while the call is still in the kernel; the event says it too.
+    void connectWaitingInTheKernelSaidBlocked()
+    {
+        FullListener listener;
+        QVERIFY(listener.isFull());
+        SyscallLayer calls;
+        calls.setWatchesKernelWaits(true);
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        std::atomic<bool> blocked{false};
+        CallEvent connected;
+        std::thread actor([&] {
+            connected = calls.perform(connectTo(fd, listener.port), [&] { blocked = true; });
+        });
+        QVERIFY(waitUntil([&] { return blocked.load(); }));
+        QCOMPARE(tcpState(fd), int(TCP_SYN_SENT));
+        calls.interrupt();
+        actor.join();
+        QVERIFY(connected.blocked);
+        QCOMPARE(connected.error, EINTR);
+        ::close(fd);
+    }
+
     // A write of megabytes to a peer that does not read waits inside the kernel once the
     // buffers are full: interrupted, it returns the bytes it had written, and the peer reads
     // exactly those.
@@ -200,6 +223,7 @@ private Q_SLOTS:
             FullListener listener;
             QVERIFY(listener.isFull());
             SyscallLayer calls;
+            calls.setWatchesKernelWaits(true); // its thread, too, ends with the layer
             int go[2] = {-1, -1};
             QCOMPARE(::pipe(go), 0);
             std::atomic<int> current{-1};

@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
 #include <sys/ioctl.h>
 
@@ -82,10 +83,18 @@ private Q_SLOTS:
         QVERIFY(listener.isFull());
         LabSession lab(LabMode::Tcp, labOptions());
         Console console(lab);
-        lab.feed(QStringLiteral("connect 127.0.0.1 %1").arg(listener.port));
-        QVERIFY(dialling(lab));
+        QVERIFY(console.typeBlocking(QStringLiteral("connect 127.0.0.1 %1").arg(listener.port)));
         QVERIFY(lab.isBusy());
         const int fd = lab.currentId();
+        QCOMPARE(tcpState(fd), int(TCP_SYN_SENT));
+        // Drawn waiting while the call is in the kernel, as a call waiting in poll() is.
+        const EventLog& log = lab.session().log();
+        const StageState waiting =
+            projectStage(log.calls(), int(log.calls().size()), log.callsInProgress(), 0);
+        QVERIFY(std::any_of(waiting.endpoints.cbegin(), waiting.endpoints.cend(),
+                            [fd](const StageEndpoint& endpoint) {
+                                return endpoint.fd == fd && endpoint.waitingCall == Call::Connect;
+                            }));
         lab.interrupt();
         QVERIFY(console.waitReady());
         const CallEvent connect = lab.session().log().calls().last();
@@ -128,13 +137,10 @@ private Q_SLOTS:
         const int peer = ::accept(server, nullptr, nullptr);
         QVERIFY(peer >= 0);
         const int fd = lab.currentId();
-        lab.feed(QStringLiteral("write . #1000000"));
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                int bytes = 0;
-                return ::ioctl(fd, TIOCOUTQ, &bytes) == 0 && bytes > 0;
-            },
-            10'000));
+        // Said blocked once the buffer has no room left: the write waits in the kernel.
+        QVERIFY(console.typeBlocking(QStringLiteral("write . #1000000")));
+        int queued = 0;
+        QVERIFY(::ioctl(fd, TIOCOUTQ, &queued) == 0 && queued > 0);
         lab.interrupt();
         QVERIFY(console.waitReady());
         const CallEvent write = lab.session().log().calls().last();
@@ -205,10 +211,12 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowActive(&window));
         window.openLab(LabMode::Tcp);
         QSignalSpy ready(window.lab(), &LabSession::readyForInput);
+        QSignalSpy blocked(&window.lab()->session().log(), &EventLog::callBlocked);
         QLineEdit* input = window.labConsole()->input();
         input->setText(QStringLiteral("connect 127.0.0.1 %1").arg(listener.port));
         QTest::keyClick(input, Qt::Key_Return);
         QVERIFY(dialling(*window.lab()));
+        QVERIFY(!blocked.isEmpty() || blocked.wait(10'000));
         if (how == QLatin1String("button")) {
             QPushButton* interrupt = nullptr;
             for (QPushButton* button : window.labConsole()->findChildren<QPushButton*>()) {

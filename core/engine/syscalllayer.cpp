@@ -149,7 +149,7 @@ CallEvent SyscallLayer::perform(const CallRequest& request, const BlockedCallbac
         doAccept(request, event, blocked);
         break;
     case Call::Connect:
-        doConnect(request, event);
+        doConnect(request, event, blocked);
         break;
     case Call::Read:
         doRead(request, event, blocked);
@@ -273,7 +273,7 @@ void SyscallLayer::doAccept(const CallRequest& r, CallEvent& e, const BlockedCal
     setResult(e, ret, error);
 }
 
-void SyscallLayer::doConnect(const CallRequest& r, CallEvent& e)
+void SyscallLayer::doConnect(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked)
 {
     const CallArguments& a = r.arguments;
     if (m_cancelled.load()) {
@@ -283,10 +283,15 @@ void SyscallLayer::doConnect(const CallRequest& r, CallEvent& e)
     }
     // connect() waits inside the kernel for the handshake; cancel() wakes it with shutdown(),
     // interrupt() with a signal (EINTR), after which the kernel goes on with the handshake.
+    const bool watched = m_watchesKernelWaits && !r.descriptorIsNonBlocking();
+    if (watched)
+        m_waitWatch.begin([fd = a.fd] { return stillDialling(fd); }, onBlocked);
     enterKernel(a.fd);
     const int ret = ::connect(a.fd, a.address.data(), a.address.length());
     const int error = errno;
     leaveKernel();
+    if (watched)
+        m_waitWatch.end();
     setResult(e, ret, error);
 }
 
@@ -318,10 +323,15 @@ void SyscallLayer::doWrite(const CallRequest& r, CallEvent& e, const BlockedCall
         e.ret = -1;
         return;
     }
+    const bool watched = m_watchesKernelWaits && !r.descriptorIsNonBlocking() && !e.blocked;
+    if (watched)
+        m_waitWatch.begin([fd = a.fd] { return sendBufferFull(fd); }, onBlocked);
     enterKernel(a.fd);
     const ssize_t ret = ::write(a.fd, a.payload.constData(), size_t(a.payload.size()));
     const int error = errno;
     leaveKernel();
+    if (watched)
+        m_waitWatch.end();
     setResult(e, ret, error);
 }
 
@@ -370,12 +380,17 @@ void SyscallLayer::doSend(const CallRequest& r, CallEvent& e, const BlockedCallb
         e.ret = -1;
         return;
     }
+    const bool watched = m_watchesKernelWaits && mayBlock && !e.blocked;
+    if (watched)
+        m_waitWatch.begin([fd = a.fd] { return sendBufferFull(fd); }, onBlocked);
     enterKernel(a.fd);
     const ssize_t ret = to ? ::sendto(a.fd, a.payload.constData(), size_t(a.payload.size()),
                                       a.flags, a.address.data(), a.address.length())
                            : ::send(a.fd, a.payload.constData(), size_t(a.payload.size()), a.flags);
     const int error = errno;
     leaveKernel();
+    if (watched)
+        m_waitWatch.end();
     setResult(e, ret, error);
 }
 

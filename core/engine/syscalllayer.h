@@ -3,6 +3,7 @@
 #include "calls/callevent.h"
 #include "calls/callrequest.h"
 #include "engine/kernelinterrupt.h"
+#include "engine/kernelwaitwatch.h"
 
 #include <QList>
 
@@ -37,6 +38,9 @@ public:
 
     void cancel();    // thread-safe
     void interrupt(); // thread-safe
+    // The lab: a connect() or a write waiting inside the kernel is said blocked (onBlocked)
+    // once the kernel shows the wait, as a call waiting in poll() is.
+    void setWatchesKernelWaits(bool watches) { m_watchesKernelWaits = watches; }
     bool isCancelled() const { return m_cancelled.load(); }
 
 private:
@@ -52,7 +56,7 @@ private:
     void doBind(const CallRequest& r, CallEvent& e);
     void doListen(const CallRequest& r, CallEvent& e);
     void doAccept(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
-    void doConnect(const CallRequest& r, CallEvent& e);
+    void doConnect(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
     void doRead(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
     void doWrite(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
     void doRecv(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
@@ -75,6 +79,8 @@ private:
     bool m_waiting = false;     // ... a call waits in poll()
     bool m_interrupted = false; // ... interrupt() woke it
     KernelInterrupt m_kernelSection;
+    bool m_watchesKernelWaits = false;
+    KernelWaitWatch m_waitWatch;
 };
 
 } // namespace SocketScope
