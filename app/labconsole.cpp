@@ -145,8 +145,8 @@ int runLabConsole(const CommandLineOptions& options, QTextStream& out, QTextStre
             char byte;
             while (::read(interruptPipe[0], &byte, 1) > 0) {
             }
-            // The first Ctrl+C wakes a call waiting in poll(); the next one, with the call still
-            // there (inside the kernel), ends the lab as it would end a program.
+            // The first Ctrl+C wakes the call (in poll() or inside the kernel); the next one,
+            // with the call still there, ends the lab as it would end a program.
             if ((lab.isBusy() || lab.isAsking()) && !std::exchange(interruptedOnce, true)) {
                 lab.interrupt();
                 return;

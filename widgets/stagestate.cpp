@@ -449,8 +449,11 @@ void Projector::apply(const CallEvent& event)
             copyToChild(event);
         return;
     }
-    // A non-blocking connect() returns EINPROGRESS: not a failure, the kernel dials on.
-    const bool dialling = event.call == Call::Connect && event.error == EINPROGRESS;
+    // A non-blocking connect() returns EINPROGRESS, an interrupted one EINTR in SYN_SENT: the
+    // kernel dials on.
+    const bool dialling = event.call == Call::Connect &&
+                          (event.error == EINPROGRESS ||
+                           (event.error == EINTR && event.after.tcpState == TcpState::SynSent));
     if (event.failed() && !dialling) {
         recordFailure(event);
         return;

@@ -36,6 +36,8 @@ public:
     void interrupt(); // thread-safe: wakes the call blocked now; the next ones go on
     // The lab: a connection's far end may be another program, whose name the log keeps.
     void setNamesOutsidePeers(bool names) { m_namesOutsidePeers = names; }
+    // The lab: a connect() or a write waiting inside the kernel is drawn waiting.
+    void setWatchesKernelWaits(bool watches) { m_calls.setWatchesKernelWaits(watches); }
 
 public Q_SLOTS:
     void perform(const SocketScope::StepCommand& command);

@@ -34,17 +34,20 @@ void SyscallLayer::cancel()
         ::shutdown(m_inKernelFd, SHUT_RDWR);
 }
 
-// Only a call waiting in poll() is woken: a call inside the kernel (connect waiting for an
-// answer, a write to a full buffer) returns when the kernel ends it, since shutdown() would
-// end the connection for good, which the user did not ask for.
+// A call inside the kernel (connect waiting for an answer, a write to a full buffer) gets a
+// signal rather than shutdown(), which would end the connection the user did not ask to end.
 void SyscallLayer::interrupt()
 {
-    std::lock_guard lock(m_kernelMutex);
-    if (m_waiting) {
-        m_interrupted = true;
-        const quint64 one = 1;
-        [[maybe_unused]] const ssize_t written = ::write(m_cancelFd, &one, sizeof(one));
+    {
+        std::lock_guard lock(m_kernelMutex);
+        if (m_waiting) {
+            m_interrupted = true;
+            const quint64 one = 1;
+            [[maybe_unused]] const ssize_t written = ::write(m_cancelFd, &one, sizeof(one));
+            return;
+        }
     }
+    m_kernelSection.interrupt();
 }
 
 void SyscallLayer::enterKernel(int fd)
@@ -53,10 +56,12 @@ void SyscallLayer::enterKernel(int fd)
     m_inKernelFd = fd;
     if (m_cancelled.load())
         ::shutdown(fd, SHUT_RDWR);
+    m_kernelSection.enter();
 }
 
 void SyscallLayer::leaveKernel()
 {
+    m_kernelSection.leave();
     std::lock_guard lock(m_kernelMutex);
     m_inKernelFd = -1;
 }
@@ -144,7 +149,7 @@ CallEvent SyscallLayer::perform(const CallRequest& request, const BlockedCallbac
         doAccept(request, event, blocked);
         break;
     case Call::Connect:
-        doConnect(request, event);
+        doConnect(request, event, blocked);
         break;
     case Call::Read:
         doRead(request, event, blocked);
@@ -268,7 +273,7 @@ void SyscallLayer::doAccept(const CallRequest& r, CallEvent& e, const BlockedCal
     setResult(e, ret, error);
 }
 
-void SyscallLayer::doConnect(const CallRequest& r, CallEvent& e)
+void SyscallLayer::doConnect(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked)
 {
     const CallArguments& a = r.arguments;
     if (m_cancelled.load()) {
@@ -276,11 +281,17 @@ void SyscallLayer::doConnect(const CallRequest& r, CallEvent& e)
         e.ret = -1;
         return;
     }
-    // connect() waits inside the kernel for the handshake; cancel() wakes it with shutdown().
+    // connect() waits inside the kernel for the handshake; cancel() wakes it with shutdown(),
+    // interrupt() with a signal (EINTR), after which the kernel goes on with the handshake.
+    const bool watched = m_watchesKernelWaits && !r.descriptorIsNonBlocking();
+    if (watched)
+        m_waitWatch.begin([fd = a.fd] { return stillDialling(fd); }, onBlocked);
     enterKernel(a.fd);
     const int ret = ::connect(a.fd, a.address.data(), a.address.length());
     const int error = errno;
     leaveKernel();
+    if (watched)
+        m_waitWatch.end();
     setResult(e, ret, error);
 }
 
@@ -312,10 +323,15 @@ void SyscallLayer::doWrite(const CallRequest& r, CallEvent& e, const BlockedCall
         e.ret = -1;
         return;
     }
+    const bool watched = m_watchesKernelWaits && !r.descriptorIsNonBlocking() && !e.blocked;
+    if (watched)
+        m_waitWatch.begin([fd = a.fd] { return sendBufferFull(fd); }, onBlocked);
     enterKernel(a.fd);
     const ssize_t ret = ::write(a.fd, a.payload.constData(), size_t(a.payload.size()));
     const int error = errno;
     leaveKernel();
+    if (watched)
+        m_waitWatch.end();
     setResult(e, ret, error);
 }
 
@@ -364,12 +380,17 @@ void SyscallLayer::doSend(const CallRequest& r, CallEvent& e, const BlockedCallb
         e.ret = -1;
         return;
     }
+    const bool watched = m_watchesKernelWaits && mayBlock && !e.blocked;
+    if (watched)
+        m_waitWatch.begin([fd = a.fd] { return sendBufferFull(fd); }, onBlocked);
     enterKernel(a.fd);
     const ssize_t ret = to ? ::sendto(a.fd, a.payload.constData(), size_t(a.payload.size()),
                                       a.flags, a.address.data(), a.address.length())
                            : ::send(a.fd, a.payload.constData(), size_t(a.payload.size()), a.flags);
     const int error = errno;
     leaveKernel();
+    if (watched)
+        m_waitWatch.end();
     setResult(e, ret, error);
 }
 

@@ -2,6 +2,8 @@
 
 #include "calls/callevent.h"
 #include "calls/callrequest.h"
+#include "engine/kernelinterrupt.h"
+#include "engine/kernelwaitwatch.h"
 
 #include <QList>
 
@@ -19,8 +21,10 @@ namespace SocketScope {
 // Blocking calls can be cancelled from any thread within milliseconds: a call that would
 // wait first waits in poll() on its descriptor plus an eventfd that cancel() signals; a call
 // already inside the kernel (connect, a write on a full buffer) is woken by shutdown().
-// cancel() is for good (the session ends); interrupt() wakes only a call waiting in poll()
-// now, as Ctrl+C does in a terminal, and the next calls go on (the lab).
+// cancel() is for good (the session ends). interrupt() wakes the call waiting now as Ctrl+C
+// does in a terminal, and the next calls go on (the lab): one waiting in poll() through the
+// eventfd, one inside the kernel with a signal (KernelInterrupt), whose answer (EINTR, or
+// the bytes already written) is the call's own.
 class SyscallLayer {
 public:
     using BlockedCallback = std::function<void()>;
@@ -34,6 +38,9 @@ public:
 
     void cancel();    // thread-safe
     void interrupt(); // thread-safe
+    // The lab: a connect() or a write waiting inside the kernel is said blocked (onBlocked)
+    // once the kernel shows the wait, as a call waiting in poll() is.
+    void setWatchesKernelWaits(bool watches) { m_watchesKernelWaits = watches; }
     bool isCancelled() const { return m_cancelled.load(); }
 
 private:
@@ -49,7 +56,7 @@ private:
     void doBind(const CallRequest& r, CallEvent& e);
     void doListen(const CallRequest& r, CallEvent& e);
     void doAccept(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
-    void doConnect(const CallRequest& r, CallEvent& e);
+    void doConnect(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
     void doRead(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
     void doWrite(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
     void doRecv(const CallRequest& r, CallEvent& e, const BlockedCallback& onBlocked);
@@ -71,6 +78,9 @@ private:
     int m_inKernelFd = -1;      // guarded by m_kernelMutex
     bool m_waiting = false;     // ... a call waits in poll()
     bool m_interrupted = false; // ... interrupt() woke it
+    KernelInterrupt m_kernelSection;
+    bool m_watchesKernelWaits = false;
+    KernelWaitWatch m_waitWatch;
 };
 
 } // namespace SocketScope

@@ -4,6 +4,7 @@
 #include "lab/labmessage.h"
 #include "lab/labsession.h"
 
+#include <cerrno>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -297,6 +298,14 @@ void LabSession::planSend(Call call, int id, const QByteArray& bytes, int flags,
                        if (event.failed())
                            return false;
                        print(tr("Sent %1 bytes").arg(event.ret));
+                       // Woken inside the kernel, a send returns the bytes it had sent.
+                       const qint64 size = event.arguments.payload.size() + event.bytesNotKept;
+                       if (event.ret < size && m_interruptAsked)
+                           print(tr("*** interrupted: %1 of the %2 bytes were sent, the rest "
+                                    "was not")
+                                     .arg(event.ret)
+                                     .arg(size),
+                                 Output::Error);
                        return true;
                    }});
 }
@@ -372,8 +381,11 @@ void LabSession::planTcpShortcut(int domain, bool passive, const SocketAddress& 
     planConnect(-1, peer);
     const auto connected = m_plan.last().report;
     m_plan.last().report = [this, created, connected](const CallEvent& event) {
+        // socklab closes the socket whose connection failed; one interrupted has not failed,
+        // the kernel dials on: it stays, current.
+        if (event.failed() && event.error == EINTR)
+            return false;
         if (event.failed()) {
-            // socklab closes the socket whose connection failed.
             planClose(-1);
             return true;
         }

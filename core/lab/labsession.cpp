@@ -2,6 +2,7 @@
 
 #include "lab/labmessage.h"
 
+#include <cerrno>
 #include <utility>
 
 namespace SocketScope {
@@ -149,6 +150,7 @@ void LabSession::interrupt()
         return;
     }
     m_loopStopped = true; // between two sends of -loop, no call is waiting
+    m_interruptAsked = true;
     m_session.interruptBlockedCalls();
 }
 
@@ -263,6 +265,7 @@ void LabSession::runNext()
         m_awaitedStep = int(m_session.scenario().steps.size());
         m_awaitedReport = std::move(next.report);
         m_awaitedFailureName = next.failureName;
+        m_interruptAsked = false;
         m_session.appendStep(*step);
         if (m_session.step())
             return; // onCallAppended() goes on
@@ -336,6 +339,14 @@ void LabSession::printFailure(const CallEvent& event, const QString& name)
     const ErrnoInfo error = event.errorInfo();
     print(QStringLiteral("%1: %2").arg(call, error.message), Output::Error);
     print(QStringLiteral("    %1: %2").arg(error.name, error.explanation), Output::Error);
+    // Ctrl+C woke the call inside the kernel; a connect() goes on there all the same.
+    if (event.error == EINTR && event.call == Call::Connect)
+        print(tr("*** interrupted: the kernel goes on with the handshake, status shows "
+                 "whether the socket connects"),
+              Output::Error);
+    else if (event.error == EINTR)
+        print(tr("*** interrupted: %1() returned before it was done").arg(Calls::name(event.call)),
+              Output::Error);
 }
 
 } // namespace SocketScope

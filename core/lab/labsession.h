@@ -207,6 +207,7 @@ private:
     // send -loop: the send made again, and whether Ctrl+C asked it to stop.
     PlannedCall m_loopCall;
     bool m_loopStopped = false;
+    bool m_interruptAsked = false; // Ctrl+C since the current call began
 
     // A terminal that is not current: its command (going on, or none) and its current socket,
     // put back in the members above while it is current (labterminal.cpp).

@@ -118,6 +118,7 @@ void Session::startActors()
         slot.actor = new Actor(role.id, m_sequence);
         // The lab's sockets talk to other programs; a scenario's only to each other.
         slot.actor->setNamesOutsidePeers(m_options.openEnded);
+        slot.actor->setWatchesKernelWaits(m_options.openEnded);
         slot.actor->moveToThread(slot.thread);
         const auto current = [this, generation] {
             return generation == m_generation;

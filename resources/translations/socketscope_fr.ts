@@ -2557,6 +2557,18 @@
         <source>*** -get reads the options: %1=... sets one, without -get</source>
         <translation>*** -get lit les options : %1=... en règle une, sans -get</translation>
     </message>
+    <message>
+        <source>*** interrupted: %1 of the %2 bytes were sent, the rest was not</source>
+        <translation>*** interrompu : %1 des %2 octets ont été envoyés, le reste non</translation>
+    </message>
+    <message>
+        <source>*** interrupted: the kernel goes on with the handshake, status shows whether the socket connects</source>
+        <translation>*** interrompu : le noyau poursuit la poignée de main, status montre si le socket se connecte</translation>
+    </message>
+    <message>
+        <source>*** interrupted: %1() returned before it was done</source>
+        <translation>*** interrompu : %1() est revenu avant d&apos;avoir fini</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::LogPresenter</name>
