@@ -251,6 +251,18 @@ void dropCapabilities()
         fail(exitFailure, std::string("PR_SET_NO_NEW_PRIVS: ") + std::strerror(errno));
 }
 
+// The app may run it again while its sockets are open (another interface to capture on), and
+// a descriptor the helper inherited would keep a socket open after the app closed it (no FIN
+// until the helper ends). It needs none but its stdin, stdout and stderr.
+void closeInheritedDescriptors()
+{
+    if (close_range(3, ~0U, 0) == 0)
+        return;
+    const long highest = std::min(sysconf(_SC_OPEN_MAX), 65536L);
+    for (int fd = 3; fd < highest; ++fd)
+        close(fd);
+}
+
 void onStopSignal(int)
 {
     stopRequested = 1;
@@ -296,6 +308,7 @@ pcap_t* openCapture(const std::string& name, int linkType)
 int main(int argc, char** argv)
 {
     prctl(PR_SET_PDEATHSIG, SIGTERM); // never outlive the app
+    closeInheritedDescriptors();
     std::signal(SIGPIPE, SIG_IGN);
     std::signal(SIGTERM, onStopSignal);
     std::signal(SIGINT, onStopSignal);

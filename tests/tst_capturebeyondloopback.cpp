@@ -1,5 +1,6 @@
 #include "kernel/networkinterfaces.h"
 #include "lab/labsession.h"
+#include "packetpanel.h"
 #include "testpeernamespace.h"
 
 #include <QProcess>
@@ -61,6 +62,15 @@ qint64 connectSeq(const EventLog& log)
             return call.seq;
     }
     return -1;
+}
+
+qint64 closeSeq(const EventLog& log)
+{
+    for (const CallEvent& call : log.calls()) {
+        if (call.call == Call::Close && call.ret == 0)
+            return call.seq;
+    }
+    return -2; // no packet's cause
 }
 
 } // namespace
@@ -191,6 +201,27 @@ private Q_SLOTS:
         }
         QVERIFY(std::none_of(log.packets().cbegin(), log.packets().cend(),
                              [](const PacketEvent& packet) { return packet.inferred; }));
+        // The packet panel says where the packets were captured.
+        PacketPanel panel;
+        const CaptureStatus& status = log.captureStatus();
+        panel.setSource(false, true, status.reason, status.enableCommand);
+        panel.setCapturedInterfaces(status.interfaces, status.refusedInterfaces);
+        QVERIFY2(
+            panel.sourceText().contains(QStringLiteral("on loopback and on ") + peer.hostInterface),
+            qPrintable(panel.sourceText()));
+
+        // close() hangs up at once: no other process (a helper run again meanwhile) holds the
+        // socket, and the FIN is captured, linked to the close().
+        lab.feed(QStringLiteral("close ."));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::any_of(log.packets().cbegin(), log.packets().cend(),
+                        [&log, &peer](const PacketEvent& packet) {
+                            return !packet.inferred &&
+                                   (packet.decoded.tcpFlags & DecodedPacket::Fin) &&
+                                   packet.decoded.source.host() == peer.hostAddress &&
+                                   packet.cause == closeSeq(log);
+                        }),
+            30'000);
         lab.endOfInput();
     }
 };
