@@ -7,6 +7,8 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <unistd.h>
+
 using namespace SocketScope;
 using TestPeerNamespace::PeerNamespace;
 
@@ -63,6 +65,36 @@ qint64 connectSeq(const EventLog& log)
     }
     return -1;
 }
+
+// A tun interface (IP packets without an Ethernet header) for the time of a test.
+struct TunInterface {
+    QString name = QStringLiteral("ssc%1t").arg(getpid() % 100000);
+    bool made = false;
+    ~TunInterface()
+    {
+        if (made)
+            TestPeerNamespace::ip({QStringLiteral("link"), QStringLiteral("del"), name});
+    }
+    QString make()
+    {
+        if (geteuid() != 0)
+            return QStringLiteral("making a tun interface needs root");
+        const QList<QStringList> steps{
+            {QStringLiteral("tuntap"), QStringLiteral("add"), QStringLiteral("dev"), name,
+             QStringLiteral("mode"), QStringLiteral("tun")},
+            {QStringLiteral("addr"), QStringLiteral("add"),
+             QStringLiteral("10.234.%1.1/24").arg(getpid() % 250), QStringLiteral("dev"), name},
+            {QStringLiteral("link"), QStringLiteral("set"), name, QStringLiteral("up")},
+        };
+        for (const QStringList& step : steps) {
+            const TestPeerNamespace::IpRun run = TestPeerNamespace::ip(step);
+            made = true;
+            if (!run.ok)
+                return QStringLiteral("ip %1: %2").arg(step.join(QLatin1Char(' ')), run.error);
+        }
+        return {};
+    }
+};
 
 qint64 closeSeq(const EventLog& log)
 {
@@ -222,6 +254,39 @@ private Q_SLOTS:
                                    packet.cause == closeSeq(log);
                         }),
             30'000);
+        lab.endOfInput();
+    }
+
+    // A datagram to a machine behind a tun interface: the helper will not mix its frames
+    // (no Ethernet header) with loopback's, so the capture goes on without it, and says so.
+    void interfaceTheHelperRefusesIsSaid()
+    {
+        TunInterface tun;
+        const QString why = tun.make();
+        if (!why.isEmpty())
+            QSKIP(qPrintable(QStringLiteral("no tun interface: ") + why));
+        SessionOptions options;
+        options.capture = CaptureMode::CaptureIfPermitted;
+        options.captureHelper = QStringLiteral(SOCKETSCOPE_CAPTURE_HELPER);
+        LabSession lab(LabMode::Standard, options);
+        QStringList results;
+        QObject::connect(&lab, &LabSession::printed,
+                         [&results](const QString& text, LabSession::Output) { results << text; });
+        const EventLog& log = lab.session().log();
+        QTRY_VERIFY_WITH_TIMEOUT(log.captureStatus().kind != CaptureStatus::Kind::Starting, 30'000);
+        if (log.captureStatus().kind != CaptureStatus::Kind::Captured)
+            QSKIP(qPrintable(QStringLiteral("capture not permitted here: ") +
+                             log.captureStatus().reason));
+        lab.feed(QStringLiteral("s udp"));
+        QTRY_VERIFY_WITH_TIMEOUT(!lab.isBusy() && lab.currentId() >= 0, 30'000);
+        lab.feed(QStringLiteral("sendto . 10.234.%1.5 7000 \"coucou\"").arg(getpid() % 250));
+        QTRY_VERIFY_WITH_TIMEOUT(results.contains(QStringLiteral("Sent 6 bytes")), 30'000);
+        const CaptureStatus& status = log.captureStatus();
+        QCOMPARE(status.kind, CaptureStatus::Kind::Captured);
+        QCOMPARE(status.interfaces, QStringList());
+        QVERIFY2(status.refusedInterfaces.startsWith(tun.name) &&
+                     status.refusedInterfaces.contains(QLatin1String("RAW")),
+                 qPrintable(status.refusedInterfaces));
         lab.endOfInput();
     }
 };
