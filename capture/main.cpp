@@ -1,18 +1,21 @@
 // socketscope-capture: the only part of SocketScope that may hold CAP_NET_RAW.
 //
-// Captures the session's TCP and UDP packets on the loopback interface with libpcap and
-// writes them to stdout as a pcap stream (nanosecond timestamps), the way Wireshark's dumpcap
-// serves Wireshark. Whoever may run it sees loopback traffic only: it captures nothing but
-// "lo", for loopback addresses, and takes no filter text (the filter is built here from
-// validated addresses and ports). Capabilities are dropped as soon as the capture is open.
+// Captures the session's TCP and UDP packets with libpcap and writes them to stdout as a pcap
+// stream (nanosecond timestamps), the way Wireshark's dumpcap serves Wireshark. It always
+// captures on "lo", for the loopback addresses given with --host; with --interface NAME it
+// captures on that interface too, for the addresses that interface holds (read from the
+// system, never typed). A name is taken only if the system lists it (pcap_findalldevs) and its
+// packets have loopback's link type, so that one pcap stream holds them all. It takes no
+// filter text: the filter is built here from validated addresses and ports. Capabilities are
+// dropped as soon as the captures are open.
 //
-// Only the session's ports are captured, so that a busy machine's loopback traffic neither
-// floods the capture nor mixes with the session's: the ports given with --port, and those
-// the app learns as the session goes (a port the system chose at bind()), sent on stdin as
-// "port N" lines. Each is acknowledged on stderr with the same line once the filter holds
-// it, so that the app makes the next call only then. With no port yet, nothing is captured.
-// It stops when its stdin reaches end of file (the app closed it or died), after writing
-// what is already captured.
+// Only the session's ports are captured, so that a busy machine's traffic neither floods the
+// capture nor mixes with the session's: the ports given with --port, and those the app learns
+// as the session goes (a port the system chose at bind()), sent on stdin as "port N" lines.
+// Each is acknowledged on stderr with the same line once the filter holds it, so that the app
+// makes the next call only then. With no port yet, nothing is captured. It stops when its
+// stdin reaches end of file (the app closed it or died), after writing what is already
+// captured. Another interface needs another run: the capability is gone by then.
 //
 // Exit codes: 0 stopped normally, 2 bad arguments, 3 no permission to capture, 4 other error.
 
@@ -24,6 +27,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <linux/capability.h>
+#include <net/if.h>
 #include <pcap/pcap.h>
 #include <poll.h>
 #include <string>
@@ -38,14 +42,16 @@ constexpr int exitUsage = 2;
 constexpr int exitPermission = 3;
 constexpr int exitFailure = 4;
 constexpr std::size_t maxPorts = 1024;
+constexpr std::size_t maxInterfaces = 16;
 
 volatile sig_atomic_t stopRequested = 0;
 
-const char* const interfaceName = "lo";
+const char* const loopbackInterface = "lo";
 
 struct Options {
     std::vector<std::string> hosts;
     std::vector<unsigned> ports;
+    std::vector<std::string> interfaces; // "lo" first, then those asked for
 };
 
 [[noreturn]] void fail(int code, const std::string& message)
@@ -64,6 +70,14 @@ bool validLoopbackHost(const std::string& host)
     return inet_pton(AF_INET6, host.c_str(), &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
 }
 
+// What a Linux interface name may be here: short, letters, digits and ".-_" only.
+bool validInterfaceName(const std::string& name)
+{
+    return !name.empty() && name.size() < IFNAMSIZ && name[0] != '-' &&
+           name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                  "0123456789._-") == std::string::npos;
+}
+
 bool parsePort(const std::string& text, unsigned* port)
 {
     if (text.empty() || text.size() > 5 ||
@@ -76,6 +90,7 @@ bool parsePort(const std::string& text, unsigned* port)
 Options parseArguments(int argc, char** argv)
 {
     Options options;
+    options.interfaces.push_back(loopbackInterface);
     for (int i = 1; i < argc; ++i) {
         const std::string name = argv[i];
         if (i + 1 >= argc)
@@ -90,15 +105,65 @@ Options parseArguments(int argc, char** argv)
             if (!parsePort(value, &port))
                 fail(exitUsage, "not a port between 1 and 65535: " + value);
             options.ports.push_back(port);
+        } else if (name == "--interface") {
+            if (value == "any")
+                fail(exitUsage, "\"any\" stands for every interface: name one");
+            if (!validInterfaceName(value))
+                fail(exitUsage, "not an interface name (at most " + std::to_string(IFNAMSIZ - 1) +
+                                    " letters, digits, '.', '-' or '_'): " + value.substr(0, 40));
+            if (std::find(options.interfaces.begin(), options.interfaces.end(), value) ==
+                options.interfaces.end())
+                options.interfaces.push_back(value);
+            if (options.interfaces.size() > maxInterfaces)
+                fail(exitUsage, "more interfaces than a session has");
         } else {
             fail(exitUsage, "unknown option " + name +
                                 " (usage: socketscope-capture --host LOOPBACK-ADDRESS... "
-                                "[--port N]...)");
+                                "[--interface NAME]... [--port N]...)");
         }
     }
     if (options.hosts.empty())
         fail(exitUsage, "at least one --host is needed");
     return options;
+}
+
+std::string addressText(const sockaddr* address)
+{
+    char text[INET6_ADDRSTRLEN] = {};
+    if (address && address->sa_family == AF_INET)
+        inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(address)->sin_addr, text,
+                  sizeof(text));
+    else if (address && address->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(address)->sin6_addr, text,
+                  sizeof(text));
+    return text;
+}
+
+// Every interface asked for must be one the system has; the addresses it holds join the
+// hosts captured for, on every interface (a packet from one of them to another goes by "lo").
+void addInterfaceAddresses(Options& options)
+{
+    char error[PCAP_ERRBUF_SIZE] = {};
+    pcap_if_t* devices = nullptr;
+    if (pcap_findalldevs(&devices, error) != 0)
+        fail(exitFailure, std::string("cannot list the interfaces: ") + error);
+    for (std::size_t i = 1; i < options.interfaces.size(); ++i) {
+        const std::string& name = options.interfaces[i];
+        const pcap_if_t* device = devices;
+        while (device && name != device->name)
+            device = device->next;
+        if (!device) {
+            pcap_freealldevs(devices);
+            fail(exitUsage, "no such interface: " + name);
+        }
+        for (const pcap_addr_t* address = device->addresses; address; address = address->next) {
+            const std::string text = addressText(address->addr);
+            if (!text.empty() &&
+                std::find(options.hosts.begin(), options.hosts.end(), text) == options.hosts.end())
+                options.hosts.push_back(text);
+        }
+    }
+    pcap_freealldevs(devices);
 }
 
 std::string joinAlternatives(const std::string& keyword, const std::vector<std::string>& values)
@@ -138,7 +203,7 @@ void applyFilter(pcap_t* capture, const Options& options)
 
 // "port N" lines from the app: each port is added to the filter, then acknowledged.
 // Returns false at end of file.
-bool readCommands(pcap_t* capture, Options& options, std::string& pending)
+bool readCommands(const std::vector<pcap_t*>& captures, Options& options, std::string& pending)
 {
     char chunk[256];
     const ssize_t count = read(STDIN_FILENO, chunk, sizeof(chunk));
@@ -160,7 +225,8 @@ bool readCommands(pcap_t* capture, Options& options, std::string& pending)
             fail(exitUsage, "more ports than a session has");
         if (!known) {
             options.ports.push_back(port);
-            applyFilter(capture, options);
+            for (pcap_t* capture : captures)
+                applyFilter(capture, options);
         }
         std::fprintf(stderr, "port %u\n", port);
         std::fflush(stderr);
@@ -185,6 +251,18 @@ void dropCapabilities()
         fail(exitFailure, std::string("PR_SET_NO_NEW_PRIVS: ") + std::strerror(errno));
 }
 
+// The app may run it again while its sockets are open (another interface to capture on), and
+// a descriptor the helper inherited would keep a socket open after the app closed it (no FIN
+// until the helper ends). It needs none but its stdin, stdout and stderr.
+void closeInheritedDescriptors()
+{
+    if (close_range(3, ~0U, 0) == 0)
+        return;
+    const long highest = std::min(sysconf(_SC_OPEN_MAX), 65536L);
+    for (int fd = 3; fd < highest; ++fd)
+        close(fd);
+}
+
 void onStopSignal(int)
 {
     stopRequested = 1;
@@ -202,18 +280,11 @@ void writePackets(pcap_t* capture, pcap_dumper_t* dumper)
         stopRequested = 1; // the app is gone
 }
 
-} // namespace
-
-int main(int argc, char** argv)
+// Open and activated, with the capability still held; its link type must be loopback's.
+pcap_t* openCapture(const std::string& name, int linkType)
 {
-    prctl(PR_SET_PDEATHSIG, SIGTERM); // never outlive the app
-    std::signal(SIGPIPE, SIG_IGN);
-    std::signal(SIGTERM, onStopSignal);
-    std::signal(SIGINT, onStopSignal);
-    Options options = parseArguments(argc, argv);
-
     char error[PCAP_ERRBUF_SIZE] = {};
-    pcap_t* capture = pcap_create(interfaceName, error);
+    pcap_t* capture = pcap_create(name.c_str(), error);
     if (!capture)
         fail(exitFailure, error);
     pcap_set_snaplen(capture, 262144);
@@ -221,36 +292,69 @@ int main(int argc, char** argv)
     pcap_set_tstamp_precision(capture, PCAP_TSTAMP_PRECISION_NANO);
     const int activated = pcap_activate(capture);
     if (activated == PCAP_ERROR_PERM_DENIED)
-        fail(exitPermission, std::string("no permission to capture on ") + interfaceName +
-                                 " (needs root or CAP_NET_RAW)");
+        fail(exitPermission,
+             "no permission to capture on " + name + " (needs root or CAP_NET_RAW)");
     if (activated < 0)
-        fail(exitFailure, pcap_geterr(capture));
+        fail(exitFailure, name + ": " + pcap_geterr(capture));
+    if (linkType >= 0 && pcap_datalink(capture) != linkType)
+        fail(exitUsage, "interface " + name + " carries " +
+                            pcap_datalink_val_to_name(pcap_datalink(capture)) +
+                            " frames, not loopback's " + pcap_datalink_val_to_name(linkType));
+    return capture;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    prctl(PR_SET_PDEATHSIG, SIGTERM); // never outlive the app
+    closeInheritedDescriptors();
+    std::signal(SIGPIPE, SIG_IGN);
+    std::signal(SIGTERM, onStopSignal);
+    std::signal(SIGINT, onStopSignal);
+    Options options = parseArguments(argc, argv);
+    addInterfaceAddresses(options);
+
+    std::vector<pcap_t*> captures;
+    for (const std::string& name : options.interfaces)
+        captures.push_back(openCapture(name, captures.empty() ? -1 : pcap_datalink(captures[0])));
     dropCapabilities();
 
-    applyFilter(capture, options);
-    if (pcap_setnonblock(capture, 1, error) != 0)
-        fail(exitFailure, error);
+    char error[PCAP_ERRBUF_SIZE] = {};
+    for (pcap_t* capture : captures) {
+        applyFilter(capture, options);
+        if (pcap_setnonblock(capture, 1, error) != 0)
+            fail(exitFailure, error);
+    }
 
-    pcap_dumper_t* dumper = pcap_dump_fopen(capture, stdout);
+    // One stream for all: the interfaces share loopback's link type and snapshot length.
+    pcap_dumper_t* dumper = pcap_dump_fopen(captures[0], stdout);
     if (!dumper)
-        fail(exitFailure, pcap_geterr(capture));
+        fail(exitFailure, pcap_geterr(captures[0]));
     pcap_dump_flush(dumper); // the header tells the app that the capture is running
 
-    pollfd watched[2] = {{pcap_get_selectable_fd(capture), POLLIN, 0}, {STDIN_FILENO, POLLIN, 0}};
+    std::vector<pollfd> watched;
+    for (pcap_t* capture : captures)
+        watched.push_back({pcap_get_selectable_fd(capture), POLLIN, 0});
+    watched.push_back({STDIN_FILENO, POLLIN, 0});
     std::string commands;
     while (!stopRequested) {
-        if (poll(watched, 2, -1) < 0) {
+        if (poll(watched.data(), nfds_t(watched.size()), -1) < 0) {
             if (errno == EINTR)
                 continue;
             fail(exitFailure, std::string("poll: ") + std::strerror(errno));
         }
-        if (watched[0].revents)
-            writePackets(capture, dumper);
-        if (watched[1].revents && !readCommands(capture, options, commands))
+        for (std::size_t i = 0; i < captures.size(); ++i) {
+            if (watched[i].revents)
+                writePackets(captures[i], dumper);
+        }
+        if (watched.back().revents && !readCommands(captures, options, commands))
             stopRequested = 1;
     }
-    writePackets(capture, dumper); // what arrived before the stop
+    for (pcap_t* capture : captures) // what arrived before the stop
+        writePackets(capture, dumper);
     pcap_dump_close(dumper);
-    pcap_close(capture);
+    for (pcap_t* capture : captures)
+        pcap_close(capture);
     return 0;
 }

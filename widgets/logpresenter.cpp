@@ -238,6 +238,7 @@ void LogPresenter::showPackets()
     m_views.packets->setSource(capture.kind == CaptureStatus::Kind::Starting,
                                capture.kind == CaptureStatus::Kind::Captured, capture.reason,
                                capture.enableCommand);
+    m_views.packets->setCapturedInterfaces(capture.interfaces, capture.refusedInterfaces);
 }
 
 void LogPresenter::showOutcome()

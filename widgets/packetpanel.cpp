@@ -89,6 +89,15 @@ void PacketPanel::setSource(bool starting, bool captured, const QString& reason,
     showSource();
 }
 
+void PacketPanel::setCapturedInterfaces(const QStringList& interfaces, const QString& refused)
+{
+    if (m_sourceState.interfaces == interfaces && m_sourceState.refusedInterfaces == refused)
+        return;
+    m_sourceState.interfaces = interfaces;
+    m_sourceState.refusedInterfaces = refused;
+    showSource();
+}
+
 void PacketPanel::setLocalOnly(bool localOnly)
 {
     if (m_sourceState.localOnly == localOnly)
@@ -101,6 +110,15 @@ void PacketPanel::setLocalOnly(bool localOnly)
     showSource();
 }
 
+// The interfaces the helper would not capture on: the packets there are not shown at all.
+QString PacketPanel::refusedText(const QString& refused)
+{
+    if (refused.isEmpty())
+        return {};
+    return QStringLiteral("<br>") +
+           tr("Packets not captured, and not shown, on: %1").arg(refused.toHtmlEscaped());
+}
+
 void PacketPanel::showSource()
 {
     const Source& s = m_sourceState;
@@ -110,8 +128,15 @@ void PacketPanel::showSource()
                              "on loopback, and nothing to infer."));
     } else if (s.starting) {
         m_source->setText(tr("Starting the capture…"));
+    } else if (s.captured && s.interfaces.isEmpty()) {
+        m_source->setText(tr("<b>Captured</b>: the real packets of this session, on loopback.") +
+                          refusedText(s.refusedInterfaces));
     } else if (s.captured) {
-        m_source->setText(tr("<b>Captured</b>: the real packets of this session, on loopback."));
+        m_source->setText(
+            tr("<b>Captured</b>: the real packets of this session, on loopback and on %1 "
+               "(packets to and from other machines).")
+                .arg(s.interfaces.join(QLatin1String(", ")).toHtmlEscaped()) +
+            refusedText(s.refusedInterfaces));
     } else if (s.reason.isEmpty()) {
         m_source->setText(tr("<b>Inferred</b> packets: capture is off, so each packet is "
                              "deduced from the calls (dashed, marked \"inferred\")."));

@@ -25,6 +25,8 @@ public:
     // user chose it) and `enableCommand` how to capture.
     void setSource(bool starting, bool captured, const QString& reason,
                    const QString& enableCommand);
+    // Captured beyond loopback too (eth0...), and the interfaces the helper would not take.
+    void setCapturedInterfaces(const QStringList& interfaces, const QString& refused);
     // Only AF_UNIX sockets: nothing goes on a wire, which the panel says instead of
     // promising packets.
     void setLocalOnly(bool localOnly);
@@ -51,12 +53,15 @@ private:
     void fitListToFont();
 
     void showSource();
+    static QString refusedText(const QString& refused);
 
     struct Source {
         bool starting = false;
         bool captured = false;
         QString reason;
         QString enableCommand;
+        QStringList interfaces;
+        QString refusedInterfaces;
         bool localOnly = false;
     };
     Source m_sourceState;

@@ -59,6 +59,8 @@ QJsonObject header(const EventLog& log)
     };
     if (!capture.reason.isEmpty())
         object[QLatin1String("capture_reason")] = capture.reason;
+    if (!capture.interfaces.isEmpty())
+        object[QLatin1String("capture_interfaces")] = capture.interfaces.join(QLatin1Char(' '));
     if (!log.notice().isEmpty())
         object[QLatin1String("notice")] = log.notice();
     return object;
@@ -247,6 +249,8 @@ bool Reader::readHeader(const QJsonObject& object)
     else
         fields.fail("capture", Tr::tr("must be \"captured\" or \"inferred\""));
     m_session.capture.reason = fields.string("capture_reason", 4096);
+    m_session.capture.interfaces =
+        fields.string("capture_interfaces", 4096).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     m_session.notice = fields.string("notice", 4096);
     const QJsonObject definition = fields.object("scenario");
     if (!fields.ok())

@@ -60,9 +60,14 @@ PacketCapture::PacketCapture(QObject* parent)
     });
     m_portTimeout.setSingleShot(true);
     connect(&m_portTimeout, &QTimer::timeout, this, [this] {
+        const bool restarting = m_restart != Restart::None;
         abandon();
-        setUnavailable(tr("The capture helper did not take the session's new port within %1 s.")
-                           .arg(portTimeoutMs / 1000));
+        setUnavailable(
+            restarting
+                ? tr("The capture helper did not start again on the new interface within %1 s.")
+                      .arg(portTimeoutMs / 1000)
+                : tr("The capture helper did not take the session's new port within %1 s.")
+                      .arg(portTimeoutMs / 1000));
     });
     m_stopTimeout.setSingleShot(true);
     connect(&m_stopTimeout, &QTimer::timeout, this, [this] {
@@ -93,20 +98,31 @@ QString PacketCapture::enableCommand(const QString& helperPath)
 void PacketCapture::start(const Request& request)
 {
     abandon();
-    m_reader = PcapReader();
     m_reason.clear();
     m_permissionMissing = false;
     m_pendingPorts.clear();
-    m_messages.clear();
-    m_stderr.clear();
     m_ports = QSet<quint16>(request.ports.cbegin(), request.ports.cend());
+    m_hosts = request.hosts;
+    m_interfaces = request.interfaces;
+    m_refused.clear();
     m_status = Status::Starting;
-    m_realtimeMinusMonotonicNs = realtimeMinusMonotonicNs();
+    launch();
+    m_startTimeout.start(startTimeoutMs);
+}
 
+// The helper with the hosts, interfaces and ports known now.
+void PacketCapture::launch()
+{
+    m_reader = PcapReader();
+    m_stderr.clear();
+    m_messages.clear();
+    m_realtimeMinusMonotonicNs = realtimeMinusMonotonicNs();
     QStringList arguments;
-    for (const QString& host : request.hosts)
+    for (const QString& host : std::as_const(m_hosts))
         arguments << QStringLiteral("--host") << host;
-    for (const quint16 port : request.ports)
+    for (const QString& name : std::as_const(m_interfaces))
+        arguments << QStringLiteral("--interface") << name;
+    for (const quint16 port : std::as_const(m_ports))
         arguments << QStringLiteral("--port") << QString::number(port);
     m_process = new QProcess(this);
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
@@ -117,7 +133,77 @@ void PacketCapture::start(const Request& request)
     // Arguments go to the program directly: no shell ever sees them.
     qCDebug(lcCapture) << "starting" << m_helperPath << arguments;
     m_process->start(m_helperPath, arguments);
-    m_startTimeout.start(startTimeoutMs);
+}
+
+void PacketCapture::addInterfaces(const QStringList& names)
+{
+    QStringList added;
+    for (const QString& name : names) {
+        if (!m_interfaces.contains(name) && !m_waiting.contains(name) && !added.contains(name))
+            added << name;
+    }
+    if (!m_process || added.isEmpty())
+        return;
+    if (m_restart == Restart::StoppingOld) { // the next helper takes them too
+        m_interfaces << added;
+        m_added << added;
+        return;
+    }
+    if (m_restart != Restart::None) {
+        m_waiting << added;
+        return;
+    }
+    m_interfaces << added;
+    m_added = added;
+    m_restart = Restart::StoppingOld;
+    m_portTimeout.start(portTimeoutMs);
+    qCDebug(lcCapture) << "capturing on" << added << "too: running the helper again";
+    Q_EMIT interfacesChanged();
+    m_process->closeWriteChannel(); // it writes what it has and ends: onFinished() goes on
+}
+
+// One helper of a restart ended: the old one (start the new), or a new one that would not
+// capture (go back to the interfaces before).
+void PacketCapture::continueRestart(int exitCode, QProcess::ExitStatus exitStatus)
+{
+    const QString message = QString::fromLocal8Bit(m_messages + m_stderr).trimmed();
+    QProcess* ended = std::exchange(m_process, nullptr);
+    ended->disconnect(this);
+    ended->deleteLater(); // this runs inside its finished() signal
+    if (m_restart == Restart::StoppingOld) {
+        m_restart = Restart::StartingNew;
+        launch();
+        return;
+    }
+    const bool refused = exitStatus == QProcess::NormalExit && exitCode == helperBadArguments;
+    if (m_restart == Restart::StartingNew && refused) {
+        for (const QString& name : std::as_const(m_added))
+            m_interfaces.removeAll(name);
+        m_refused = QStringLiteral("%1 (%2)").arg(m_added.join(QLatin1String(", ")), message);
+        m_restart = Restart::StartingPrevious;
+        Q_EMIT interfacesChanged();
+        launch();
+        return;
+    }
+    m_restart = Restart::None;
+    m_pendingPorts.clear();
+    m_portTimeout.stop();
+    setUnavailable(tr("The capture helper stopped when run again (%1).")
+                       .arg(message.isEmpty() ? tr("exit code %1").arg(exitCode) : message));
+}
+
+// The new helper captures: the step that waited for it goes.
+void PacketCapture::finishRestart()
+{
+    m_restart = Restart::None;
+    m_pendingPorts.clear(); // the new helper was given every port as an argument
+    m_portTimeout.stop();
+    // Those asked for meanwhile: one more restart, and the step still waits.
+    addInterfaces(std::exchange(m_waiting, {}));
+    if (m_restart != Restart::None)
+        return;
+    Q_EMIT interfacesChanged();
+    Q_EMIT portsApplied();
 }
 
 void PacketCapture::addPort(quint16 port)
@@ -125,6 +211,8 @@ void PacketCapture::addPort(quint16 port)
     if (!m_process || port == 0 || m_ports.contains(port))
         return;
     m_ports.insert(port);
+    if (m_restart == Restart::StoppingOld)
+        return; // the next helper gets it as an argument
     if (m_pendingPorts.isEmpty())
         m_portTimeout.start(portTimeoutMs);
     m_pendingPorts.insert(port);
@@ -170,6 +258,8 @@ void PacketCapture::abandon()
     m_startTimeout.stop();
     m_stopTimeout.stop();
     m_portTimeout.stop();
+    m_restart = Restart::None;
+    m_waiting.clear();
     if (!m_process)
         return;
     QProcess* process = m_process;
@@ -201,6 +291,8 @@ void PacketCapture::readStream()
         qCDebug(lcCapture) << "capturing, link type" << m_reader.linkType();
         Q_EMIT capturing();
     }
+    if (m_restart != Restart::None && m_restart != Restart::StoppingOld && m_reader.hasHeader())
+        finishRestart();
     // Measured again each time: a suspend or a clock step moves one clock and not the other.
     m_realtimeMinusMonotonicNs = realtimeMinusMonotonicNs();
     QList<PacketEvent> packets;
@@ -222,6 +314,11 @@ void PacketCapture::onFinished(int exitCode, QProcess::ExitStatus exitStatus)
 {
     readStream();
     readMessages();
+    // A helper that never captured says why as at any start (no permission...).
+    if (m_restart != Restart::None && m_status != Status::Starting) {
+        continueRestart(exitCode, exitStatus);
+        return;
+    }
     const QString message = QString::fromLocal8Bit(m_messages + m_stderr).trimmed();
     const Status before = m_status;
     abandon();

@@ -20,10 +20,12 @@ public:
     enum class Status { Idle, Starting, Capturing, Unavailable, Stopped };
     Q_ENUM(Status)
 
-    // The helper captures on loopback only, the session's ports only.
+    // The helper captures on loopback, and on the interfaces named (for the addresses they
+    // hold), the session's ports only.
     struct Request {
-        QStringList hosts;    // loopback addresses; the helper validates them again
-        QList<quint16> ports; // known at the start; more are added as the session learns them
+        QStringList hosts;      // loopback addresses; the helper validates them again
+        QList<quint16> ports;   // known at the start; more are added as the session learns them
+        QStringList interfaces; // beyond loopback; the helper checks the system has them
     };
 
     explicit PacketCapture(QObject* parent = nullptr);
@@ -46,7 +48,14 @@ public:
     // Adds a port to the filter; portsApplied() follows once the helper holds every port
     // asked for.
     void addPort(quint16 port);
-    bool hasPendingPorts() const { return !m_pendingPorts.isEmpty(); }
+    // Captures on more interfaces from now on: the helper is run again with them (it gave
+    // up the capability it would need), and portsApplied() follows once it captures. An
+    // interface it refuses is left out, and said by refusedInterfaces().
+    void addInterfaces(const QStringList& names);
+    bool hasPendingPorts() const { return !m_pendingPorts.isEmpty() || m_restart != Restart::None; }
+    // Beyond loopback, the interfaces captured (or being added).
+    QStringList interfaces() const { return m_interfaces; }
+    QString refusedInterfaces() const { return m_refused; }
     // Asks the helper to write what it has and end; stopped() follows.
     void stop();
     // Ends the helper at once, dropping what it has not sent yet.
@@ -57,9 +66,17 @@ Q_SIGNALS:
     void unavailable(const QString& reason);
     void packetsCaptured(QList<SocketScope::PacketEvent> packets);
     void portsApplied();
+    void interfacesChanged();
     void stopped();
 
 private:
+    // Running the helper again with another interface: the old one ends first (no packet
+    // twice), then the new one starts; when it refuses, the previous interfaces come back.
+    enum class Restart { None, StoppingOld, StartingNew, StartingPrevious };
+
+    void launch();
+    void continueRestart(int exitCode, QProcess::ExitStatus exitStatus);
+    void finishRestart();
     void readStream();
     void readMessages();
     void onFinished(int exitCode, QProcess::ExitStatus exitStatus);
@@ -80,6 +97,12 @@ private:
     QSet<quint16> m_pendingPorts; // asked for, not acknowledged yet
     QByteArray m_stderr;          // the helper's stderr not read as lines yet
     QByteArray m_messages;        // what it said there besides acknowledgements
+    QStringList m_hosts;
+    QStringList m_interfaces;
+    QStringList m_added;   // those the restart under way adds
+    QStringList m_waiting; // asked for while a new helper starts: the next restart adds them
+    QString m_refused;     // interfaces the helper would not capture on, and why
+    Restart m_restart = Restart::None;
 };
 
 } // namespace SocketScope

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace SocketScope {
 
@@ -61,8 +62,10 @@ struct PacketEvent {
 struct CaptureStatus {
     enum class Kind { Starting, Captured, Inferred };
     Kind kind = Kind::Inferred;
-    QString reason;        // why they are inferred; empty when the user chose it
-    QString enableCommand; // the one command that lets this user capture, when that is why
+    QString reason;            // why they are inferred; empty when the user chose it
+    QString enableCommand;     // the one command that lets this user capture, when that is why
+    QStringList interfaces;    // captured beyond loopback (eth0...), as the system names them
+    QString refusedInterfaces; // those the helper would not capture on, and why
     bool operator==(const CaptureStatus&) const = default;
 };
 

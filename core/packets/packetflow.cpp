@@ -13,6 +13,7 @@ PacketFlow::PacketFlow(QObject* parent)
     connect(&m_capture, &PacketCapture::unavailable, this, &PacketFlow::becomeInferred);
     connect(&m_capture, &PacketCapture::packetsCaptured, this, &PacketFlow::append);
     connect(&m_capture, &PacketCapture::portsApplied, this, &PacketFlow::portsFollowed);
+    connect(&m_capture, &PacketCapture::interfacesChanged, this, &PacketFlow::statusChanged);
     connect(&m_capture, &PacketCapture::stopped, this, [this] {
         if (std::exchange(m_draining, false))
             Q_EMIT drained();
@@ -51,6 +52,12 @@ void PacketFlow::followPort(quint16 port)
         m_capture.addPort(port);
 }
 
+void PacketFlow::followInterfaces(const QStringList& names)
+{
+    if (m_status != CaptureStatus::Kind::Inferred)
+        m_capture.addInterfaces(names);
+}
+
 void PacketFlow::becomeInferred(const QString& reason)
 {
     const bool wasStarting = m_status == CaptureStatus::Kind::Starting;
@@ -84,8 +91,11 @@ void PacketFlow::drain()
 CaptureStatus PacketFlow::status() const
 {
     const bool permission = m_capture.permissionMissing();
+    const bool captured = m_status == CaptureStatus::Kind::Captured;
     return CaptureStatus{m_status, m_reason,
-                         permission ? PacketCapture::enableCommand(helperPath()) : QString()};
+                         permission ? PacketCapture::enableCommand(helperPath()) : QString(),
+                         captured ? m_capture.interfaces() : QStringList(),
+                         captured ? m_capture.refusedInterfaces() : QString()};
 }
 
 void PacketFlow::append(QList<PacketEvent> packets)

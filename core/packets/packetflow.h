@@ -42,6 +42,9 @@ public:
     // the capture takes it from now on. portsFollowed() says when the helper holds them all.
     void followPort(quint16 port);
     bool isFollowingPorts() const { return m_capture.hasPendingPorts(); }
+    // Interfaces beyond loopback a session's socket uses: captured from now on, once
+    // portsFollowed() says so.
+    void followInterfaces(const QStringList& names);
 
     // Captured or inferred, why, and the one command that lets this user capture when a
     // missing permission is the reason.

@@ -27,7 +27,9 @@ void ReplaySource::reset()
     log.reset(m_saved.scenario, m_saved.language);
     // What was true when it was recorded; the command that enabled capture there is of no use
     // for a file.
-    log.setCaptureStatus(CaptureStatus{m_saved.capture.kind, m_saved.capture.reason, QString()});
+    CaptureStatus capture = m_saved.capture;
+    capture.enableCommand.clear();
+    log.setCaptureStatus(capture);
     log.setNotice(m_saved.notice);
     // The packets are linked as recorded; each view shows those of the calls applied.
     log.appendLinkedPackets(m_saved.packets);

@@ -232,7 +232,7 @@ void Session::reset()
     for (const quint16 port : servicePorts())
         m_sessionPorts.insert(port);
     const QList<quint16> ports(m_sessionPorts.cbegin(), m_sessionPorts.cend());
-    m_flow.restart(m_options.capture, {captureHosts(m_scenario), ports}, m_sequence);
+    m_flow.restart(m_options.capture, {captureHosts(m_scenario), ports, {}}, m_sequence);
     writableLog().setCaptureStatus(m_flow.status());
     QStringList notices;
     if (m_busyDefaultPort != 0)
@@ -516,6 +516,7 @@ void Session::appendStep(const ScenarioStep& step)
     writableLog().appendScenarioStep(step);
     if (!step.usesServicePort)
         followPort(step.port);
+    followInterfacesOf(step);
     Q_EMIT canStepChanged();
 }
 

@@ -106,6 +106,7 @@ private:
     bool bindPortStillFree(int index);
     ScenarioStep runStep(int index) const;
     void followPort(quint16 port);
+    void followInterfacesOf(const ScenarioStep& step);
     void afterProgress();
     bool queuedBehindBlockedCall(int index) const;
     bool waitsForItsFork(int index) const;

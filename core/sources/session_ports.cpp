@@ -1,11 +1,12 @@
 #include "calls/byteorder.h"
+#include "kernel/networkinterfaces.h"
 #include "kernel/portprobe.h"
 #include "kernel/privileges.h"
 #include "logging.h"
 #include "sources/session.h"
 
 // The session's ports: the one "$port" stands for, a written port another program holds, and
-// the ports the capture must take before the next call.
+// the ports (and interfaces beyond loopback) the capture must take before the next call.
 namespace SocketScope {
 
 // A port the scenario writes (not "$port") that another program holds, while this process
@@ -104,6 +105,20 @@ void Session::followPort(quint16 port)
     m_sessionPorts.insert(port);
     qCDebug(lcSession) << "following port" << port;
     m_flow.followPort(port);
+}
+
+// A step's socket bound beyond loopback, or dialing or sending to another machine: the
+// capture takes the interface its packets go through before the call is made.
+void Session::followInterfacesOf(const ScenarioStep& step)
+{
+    if (m_options.capture == CaptureMode::InferOnly || !step.address.isValid())
+        return;
+    const QStringList names = step.call == Call::Bind ? NetworkInterfaces::forLocal(step.address)
+                                                      : NetworkInterfaces::towards(step.address);
+    if (names.isEmpty())
+        return;
+    qCDebug(lcSession) << "following interfaces" << names;
+    m_flow.followInterfaces(names);
 }
 
 } // namespace SocketScope

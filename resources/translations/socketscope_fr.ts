@@ -3012,6 +3012,14 @@ Source : %2</translation>
         <source>The capture helper did not take the session&apos;s new port within %1 s.</source>
         <translation>L&apos;assistant de capture n&apos;a pas pris le nouveau port de la session en %1 s.</translation>
     </message>
+    <message>
+        <source>The capture helper did not start again on the new interface within %1 s.</source>
+        <translation>L&apos;assistant de capture n&apos;a pas redémarré sur la nouvelle interface en %1 s.</translation>
+    </message>
+    <message>
+        <source>The capture helper stopped when run again (%1).</source>
+        <translation>L&apos;assistant de capture s&apos;est arrêté quand il a été relancé (%1).</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::PacketFlow</name>
@@ -3187,6 +3195,14 @@ Source : %2</translation>
     <message>
         <source>&lt;b&gt;No packets&lt;/b&gt;: this session&apos;s sockets are AF_UNIX ones, which do not use the network. There is nothing to capture, not even on loopback, and nothing to infer.</source>
         <translation>&lt;b&gt;Aucun paquet&lt;/b&gt; : les sockets de cette session sont des sockets AF_UNIX, qui n&apos;utilisent pas le réseau. Il n&apos;y a rien à capturer, pas même sur la boucle locale, et rien à déduire.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Captured&lt;/b&gt;: the real packets of this session, on loopback and on %1 (packets to and from other machines).</source>
+        <translation>&lt;b&gt;Capturés&lt;/b&gt; : les vrais paquets de cette session, sur la boucle locale et sur %1 (les paquets échangés avec d&apos;autres machines).</translation>
+    </message>
+    <message>
+        <source>Packets not captured, and not shown, on: %1</source>
+        <translation>Paquets ni capturés ni affichés, sur : %1</translation>
     </message>
 </context>
 <context>
