@@ -263,6 +263,7 @@ void startInOrder(const Scenario& scenario, const QString& language, const QStri
         QVERIFY2(givesThePort || port != 0 || !program->file.takesHost,
                  "a program calls the server's port before any program bound it");
         program->process->setProcessChannelMode(QProcess::MergedChannels);
+        program->process->setWorkingDirectory(folder);
         program->process->start(
             QDir(folder).filePath(QFileInfo(program->file.fileName).completeBaseName()),
             argumentsOf(program->file, port));

@@ -98,8 +98,8 @@ QString writeAddress(const ScenarioStep& step, int index, Program& program, Line
         if (path.startsWith(QLatin1String("$dir/"))) {
             out.comment(words(QT_TRANSLATE_NOOP(
                 "CProgram", "SocketScope keeps this file in a folder of its own; here it is "
-                            "in /tmp.")));
-            path = QStringLiteral("/tmp/") + path.mid(5);
+                            "in the folder the program is started from.")));
+            path = path.mid(5);
         }
         out.add(QStringLiteral("struct sockaddr_un %1;").arg(name));
         out.add(QStringLiteral("memset(&%1, 0, sizeof %1);").arg(name));

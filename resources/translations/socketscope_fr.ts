@@ -158,10 +158,6 @@
         <translation>La séance a montré le résultat de cet appel sans en attendre un : le programme continue quel qu’il soit.</translation>
     </message>
     <message>
-        <source>SocketScope keeps this file in a folder of its own; here it is in /tmp.</source>
-        <translation>SocketScope garde ce fichier dans un dossier à lui ; ici, il est dans /tmp.</translation>
-    </message>
-    <message>
         <source>Not a step of the scenario: the file a previous run left would make bind() fail with EADDRINUSE.</source>
         <translation>Pas une étape du scénario : le fichier laissé par une exécution précédente ferait échouer bind() avec EADDRINUSE.</translation>
     </message>
@@ -298,6 +294,10 @@
 </source>
         <translation>%s : pas un port (0 à 65535)
 </translation>
+    </message>
+    <message>
+        <source>SocketScope keeps this file in a folder of its own; here it is in the folder the program is started from.</source>
+        <translation>SocketScope garde ce fichier dans un dossier à lui ; ici, il est dans le dossier d&apos;où le programme est lancé.</translation>
     </message>
 </context>
 <context>
