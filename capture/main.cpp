@@ -290,16 +290,21 @@ pcap_t* openCapture(const std::string& name, int linkType)
     pcap_set_snaplen(capture, 262144);
     pcap_set_immediate_mode(capture, 1);
     pcap_set_tstamp_precision(capture, PCAP_TSTAMP_PRECISION_NANO);
+    // A handle that cannot serve is closed before saying why: nothing is left to the exit.
+    const auto refuse = [capture](int code, const std::string& message) {
+        pcap_close(capture);
+        fail(code, message);
+    };
     const int activated = pcap_activate(capture);
     if (activated == PCAP_ERROR_PERM_DENIED)
-        fail(exitPermission,
-             "no permission to capture on " + name + " (needs root or CAP_NET_RAW)");
+        refuse(exitPermission,
+               "no permission to capture on " + name + " (needs root or CAP_NET_RAW)");
     if (activated < 0)
-        fail(exitFailure, name + ": " + pcap_geterr(capture));
+        refuse(exitFailure, name + ": " + pcap_geterr(capture));
     if (linkType >= 0 && pcap_datalink(capture) != linkType)
-        fail(exitUsage, "interface " + name + " carries " +
-                            pcap_datalink_val_to_name(pcap_datalink(capture)) +
-                            " frames, not loopback's " + pcap_datalink_val_to_name(linkType));
+        refuse(exitUsage, "interface " + name + " carries " +
+                              pcap_datalink_val_to_name(pcap_datalink(capture)) +
+                              " frames, not loopback's " + pcap_datalink_val_to_name(linkType));
     return capture;
 }
 
