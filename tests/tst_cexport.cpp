@@ -3,6 +3,7 @@
 #include "lab/labsession.h"
 #include "scenarios/scenariocatalog.h"
 #include "scenarios/scenariowriter.h"
+#include "testcompile.h"
 #include "testscenarios.h"
 
 #include <QJsonDocument>
@@ -13,24 +14,9 @@
 #include <QTest>
 
 using namespace SocketScope;
+using SocketScope::TestCompile::compile;
 
 namespace {
-
-// Compiles one exported file with the command its first line gives; gcc's complaint if any.
-QString compile(const CProgram::SourceFile& file, const QString& folder)
-{
-    QStringList arguments = QProcess::splitCommand(file.compileCommand);
-    const QString program = arguments.takeFirst();
-    QProcess gcc;
-    gcc.setWorkingDirectory(folder);
-    gcc.setProcessChannelMode(QProcess::MergedChannels);
-    gcc.start(program, arguments);
-    if (!gcc.waitForFinished(120'000))
-        return QStringLiteral("gcc did not finish: ") + gcc.errorString();
-    if (gcc.exitStatus() != QProcess::NormalExit || gcc.exitCode() != 0)
-        return QString::fromLocal8Bit(gcc.readAll());
-    return {};
-}
 
 // What the last step of `actor` that checks received bytes expects.
 QByteArray lastExpectedData(const Scenario& scenario, const QString& actor)

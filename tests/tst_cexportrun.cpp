@@ -1,5 +1,6 @@
 #include "export/cprogram.h"
 #include "kernel/privileges.h"
+#include "testcompile.h"
 #include "testscenarios.h"
 
 #include <QDir>
@@ -13,6 +14,7 @@
 #include <memory>
 
 using namespace SocketScope;
+using SocketScope::TestCompile::compile;
 
 namespace {
 
@@ -61,22 +63,6 @@ const QHash<QString, NotRunnable>& notRunnable()
           false}},
     };
     return reasons;
-}
-
-// Compiles one exported file with the command its first line gives; gcc's complaint if any.
-QString compile(const CProgram::SourceFile& file, const QString& folder)
-{
-    QStringList arguments = QProcess::splitCommand(file.compileCommand);
-    const QString program = arguments.takeFirst();
-    QProcess gcc;
-    gcc.setWorkingDirectory(folder);
-    gcc.setProcessChannelMode(QProcess::MergedChannels);
-    gcc.start(program, arguments);
-    if (!gcc.waitForFinished(120'000))
-        return QStringLiteral("gcc did not finish: ") + gcc.errorString();
-    if (gcc.exitStatus() != QProcess::NormalExit || gcc.exitCode() != 0)
-        return QString::fromLocal8Bit(gcc.readAll());
-    return {};
 }
 
 // One exported program, running: its messages and perror()s as one stream.

@@ -13,17 +13,11 @@
 
 using namespace SocketScope;
 using SocketScope::TestLabConsole::Console;
+using SocketScope::TestLabConsole::labOptions;
 
 Q_DECLARE_METATYPE(LabMode)
 
 namespace {
-
-SessionOptions labOptions()
-{
-    SessionOptions options;
-    options.capture = CaptureMode::InferOnly;
-    return options;
-}
 
 // The datagram that came to the socket; waitMs 0: only one already there.
 QByteArray receiveWaiting(int fd, int waitMs = 0)

@@ -21,15 +21,9 @@
 using namespace SocketScope;
 using namespace SocketScope::TestFullQueue;
 using SocketScope::TestLabConsole::Console;
+using SocketScope::TestLabConsole::labOptions;
 
 namespace {
-
-SessionOptions labOptions()
-{
-    SessionOptions options;
-    options.capture = CaptureMode::InferOnly;
-    return options;
-}
 
 // The lab's current socket waits inside connect(): its handshake is in SYN_SENT.
 bool dialling(const LabSession& lab)

@@ -23,15 +23,9 @@
 
 using namespace SocketScope;
 using SocketScope::TestLabConsole::Console;
+using SocketScope::TestLabConsole::labOptions;
 
 namespace {
-
-SessionOptions labOptions()
-{
-    SessionOptions options;
-    options.capture = CaptureMode::InferOnly;
-    return options;
-}
 
 // What the kernel says of the option now, as the form's editor writes it.
 QString kernelValue(int fd, int level, int option)

@@ -13,17 +13,6 @@ class Tr {
     Q_DECLARE_TR_FUNCTIONS(LabConsole)
 };
 
-int hexDigit(QChar c)
-{
-    if (c >= u'0' && c <= u'9')
-        return c.unicode() - u'0';
-    if (c >= u'a' && c <= u'f')
-        return c.unicode() - u'a' + 10;
-    if (c >= u'A' && c <= u'F')
-        return c.unicode() - u'A' + 10;
-    return -1;
-}
-
 // The byte a one-letter escape stands for; -1 when the letter is none.
 int simpleEscape(QChar letter)
 {
@@ -93,14 +82,15 @@ std::optional<QByteArray> decodeLabEscapes(QStringView text, LabEscapeError* err
         const QChar letter = text.at(i + 1);
         if (letter == u'x') {
             const QStringView digits = text.mid(i + 2, 2);
-            if (digits.size() < 2 || hexDigit(digits.at(0)) < 0 || hexDigit(digits.at(1)) < 0) {
+            if (digits.size() < 2 || labHexDigit(digits.at(0)) < 0 ||
+                labHexDigit(digits.at(1)) < 0) {
                 // The sequence as far as it goes: "\x4", "\xg".
                 qsizetype end = i + 2;
-                while (end < text.size() && end < i + 4 && hexDigit(text.at(end)) >= 0)
+                while (end < text.size() && end < i + 4 && labHexDigit(text.at(end)) >= 0)
                     ++end;
                 return fail(error, i, text.mid(i, std::min(end + 1, text.size()) - i));
             }
-            bytes += char(hexDigit(digits.at(0)) * 16 + hexDigit(digits.at(1)));
+            bytes += char(labHexDigit(digits.at(0)) * 16 + labHexDigit(digits.at(1)));
             i += 3;
         } else if (const int byte = simpleEscape(letter); byte >= 0) {
             bytes += char(byte);

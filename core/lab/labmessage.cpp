@@ -16,17 +16,6 @@ void setError(QString* error, const QString& text)
         *error = text;
 }
 
-int hexValue(QChar c)
-{
-    if (c >= u'0' && c <= u'9')
-        return c.unicode() - u'0';
-    if (c >= u'a' && c <= u'f')
-        return c.unicode() - u'a' + 10;
-    if (c >= u'A' && c <= u'F')
-        return c.unicode() - u'A' + 10;
-    return -1;
-}
-
 // Blank-separated groups of hex digit pairs, each group may start with "0x".
 std::optional<QByteArray> decodeHex(QStringView text, QString* error)
 {
@@ -44,8 +33,8 @@ std::optional<QByteArray> decodeHex(QStringView text, QString* error)
             return std::nullopt;
         }
         for (qsizetype i = 0; i < group.size(); i += 2) {
-            const int high = hexValue(group.at(i));
-            const int low = hexValue(group.at(i + 1));
+            const int high = labHexDigit(group.at(i));
+            const int low = labHexDigit(group.at(i + 1));
             if (high < 0 || low < 0) {
                 setError(error, Tr::tr("\"%1\" is not a hexadecimal byte").arg(group.mid(i, 2)));
                 return std::nullopt;
@@ -105,6 +94,17 @@ QByteArray applyLineEnds(QByteArray bytes)
 }
 
 } // namespace
+
+int labHexDigit(QChar c)
+{
+    if (c >= u'0' && c <= u'9')
+        return c.unicode() - u'0';
+    if (c >= u'a' && c <= u'f')
+        return c.unicode() - u'a' + 10;
+    if (c >= u'A' && c <= u'F')
+        return c.unicode() - u'A' + 10;
+    return -1;
+}
 
 std::optional<QByteArray> decodeLabMessage(QStringView text, LabPayload payload, QString* error)
 {

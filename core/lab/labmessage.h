@@ -21,6 +21,9 @@ inline constexpr int labLoopSendLimit = 100'000;
 // with C's escapes.
 enum class LabPayload { Text, Hex, Escapes };
 
+// A hexadecimal digit's value (0-9, a-f, A-F), -1 for any other character.
+int labHexDigit(QChar c);
+
 // Where a text with escapes is wrong: the backslash's position (0-based, in characters) and
 // the sequence as typed ("\q", "\x4"); position -1 when the text is too long.
 struct LabEscapeError {
