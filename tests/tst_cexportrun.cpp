@@ -43,8 +43,9 @@ const QHash<QString, NotRunnable>& notRunnable()
           true}},
         {QStringLiteral("connect-econnrefused"),
          {"each connect() of the client must come at one stage of the server: closed, bound, "
-          "listening",
-          true}},
+          "listening; if the last one comes before the server listens again, the server's "
+          "accept() waits for ever",
+          false}},
         {QStringLiteral("connected-udp"),
          {"the client's second send() must come after the server closed its socket; before, its "
           "recv() waits for ever",
@@ -61,6 +62,10 @@ const QHash<QString, NotRunnable>& notRunnable()
          {"the client's second connect() must come after the restarted server listens; before, "
           "the restarted server's accept() waits for ever",
           false}},
+        {QStringLiteral("udp-boundaries"),
+         {"both TCP writes must arrive before the server reads; before, its read() returns "
+          "the first one alone",
+          true}},
     };
     return reasons;
 }
