@@ -80,7 +80,15 @@ QString noteFor(LabVerb verb)
         return Tr::tr("Note: socket6 -dual makes an IPv6 socket that takes IPv4 too "
                       "(IPV6_V6ONLY off); socklab's socket6 is IPv6 only.");
     case LabVerb::Socket:
+        return Tr::tr("The lab's addition: socket unix makes an AF_UNIX stream socket, socket "
+                      "unixdgram an AF_UNIX datagram socket. For them bind, connect and sendto "
+                      "take a path instead of a host and a port: bind . ./lab.sock, sendto . "
+                      "./peer.sock hello. A relative path starts from the folder the lab was "
+                      "started in, as a program's.");
     case LabVerb::Bind:
+        return Tr::tr("Note: bind of an AF_UNIX socket creates its file, and close does not "
+                      "remove it: a second bind to the same path fails with EADDRINUSE until "
+                      "the file is removed (rm path in a shell; a program calls unlink()).");
     case LabVerb::Listen:
     case LabVerb::Accept:
     case LabVerb::Connect:
