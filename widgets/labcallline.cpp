@@ -229,7 +229,8 @@ void LabCallForm::showAddressRows()
     const Field& host = m_fields[QStringLiteral("host")];
     host.label->setText(local ? tr("Path") : tr("Address"));
     m_host->setToolTip(
-        local ? tr("The socket file's path, like ./lab.sock: relative to the lab's folder")
+        local ? tr("The socket file's path, like ./lab.sock: a relative path starts from the "
+                   "folder SocketScope was started in")
               : tr("127.0.0.1 or ::1 (this machine), * (any address), or an address"));
     const Field& port = m_fields[QStringLiteral("port")];
     port.label->setVisible(!local);
