@@ -129,6 +129,8 @@ private Q_SLOTS:
         QVERIFY(console.type(QStringLiteral("status")));
         QVERIFY(console.results.join(u'\n').contains(QStringLiteral("DGRAM")));
         QVERIFY2(console.errors.isEmpty(), qPrintable(console.errors.join(u'\n')));
+        // Saved, the session reads back with its paths and replays to its end.
+        QVERIFY(replayOf(lab));
     }
 
     // Asked for, the address of an AF_UNIX socket is a path and no port; a relative one is
