@@ -146,9 +146,19 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("firstLines");
         QTest::newRow("name") << LabMode::Standard << strings({"bind"})
                               << strings({"usage: bind [id] [host] [port]"});
-        QTest::newRow("letter and prefix")
-            << LabMode::Standard << strings({"s", "acc"})
-            << strings({"usage: socket [tcp|udp]", "usage: accept [id]"});
+        QTest::newRow("letter and prefix") << LabMode::Standard << strings({"k", "acc"})
+                                           << strings({"usage: close [id]", "usage: accept [id]"});
+        QTest::newRow("AF_UNIX: socket")
+            << LabMode::Standard << strings({"s"})
+            << strings({"usage: socket [tcp|udp]",
+                        "The lab's addition: socket unix makes an AF_UNIX stream socket, socket "
+                        "unixdgram an AF_UNIX datagram socket. For them bind, connect and sendto "
+                        "take a path instead of a host and a port: bind . ./lab.sock, sendto . "
+                        "./peer.sock hello. A relative path starts from the folder SocketScope "
+                        "was started in, as a program's."});
+        QTest::newRow("AF_UNIX: not in udp mode")
+            << LabMode::Udp << strings({"s", "k"})
+            << strings({"usage: socket", "usage: close [id]"});
         QTest::newRow("no usage") << LabMode::Tcp << strings({"passive"})
                                   << strings({"usage: passive"});
         QTest::newRow("unknown") << LabMode::Standard << strings({"frob"})

@@ -150,7 +150,7 @@ LabCallForm::LabCallForm(QWidget* parent)
     for (const LabPayload payload : {LabPayload::Text, LabPayload::Escapes, LabPayload::Hex})
         m_payload->addItem(QString(), int(payload));
     m_protocol->addItems({QStringLiteral("TCP (SOCK_STREAM)"), QStringLiteral("UDP (SOCK_DGRAM)")});
-    m_family->addItems({QString(), QString(), QString()});
+    m_family->addItems({QString(), QString(), QString(), QString()});
     m_direction->addItems({QString(), QString(), QString()});
     m_host->setText(QStringLiteral("127.0.0.1"));
     m_port->setText(QStringLiteral("0"));
@@ -216,6 +216,7 @@ LabCallForm::LabCallForm(QWidget* parent)
         clearErrors();
     });
     connect(m_socket, &QComboBox::currentIndexChanged, this, &LabCallForm::updateMake);
+    connect(m_socket, &QComboBox::currentIndexChanged, this, &LabCallForm::showAddressRows);
     connect(m_options, &LabOptionForm::lineMade, this, &LabCallForm::lineMade);
     for (QLineEdit* edit : {m_host, m_port, m_size, m_message})
         connect(edit, &QLineEdit::returnPressed, this, &LabCallForm::make);
@@ -291,6 +292,8 @@ void LabCallForm::retranslate()
     m_family->setItemText(0, tr("IPv4 (AF_INET)"));
     m_family->setItemText(1, tr("IPv6 only (AF_INET6, IPV6_V6ONLY on)"));
     m_family->setItemText(2, tr("IPv6 and IPv4 (AF_INET6, IPV6_V6ONLY off)"));
+    m_family->setItemText(3, tr("Local, a file's path (AF_UNIX)"));
+    nameProtocols();
     m_direction->setItemText(0, tr("in: no more reading (SHUT_RD)"));
     m_direction->setItemText(1, tr("out: no more writing, the peer reads the end (SHUT_WR)"));
     m_direction->setItemText(2, tr("both (SHUT_RDWR)"));
@@ -365,7 +368,8 @@ LabVerb LabCallForm::verb() const
 {
     const auto form = Form(m_form->currentData().toInt());
     if (form == Form::Socket)
-        return m_family->currentIndex() == 0 ? LabVerb::Socket : LabVerb::Socket6;
+        return m_family->currentIndex() == 1 || m_family->currentIndex() == 2 ? LabVerb::Socket6
+                                                                              : LabVerb::Socket;
     if (m_variant->count() > 0)
         return LabVerb(m_variant->currentData().toInt());
     return variantsOf(form).value(0, LabVerb::Help);
@@ -414,6 +418,8 @@ void LabCallForm::showFormRows()
         it->label->setVisible(shown.contains(it.key()));
         it->row->setVisible(shown.contains(it.key()));
     }
+    nameProtocols();
+    showAddressRows();
     clearErrors();
     updateMake();
 }
@@ -450,7 +456,7 @@ void LabCallForm::refresh()
         const QString text =
             QStringLiteral("%1  %2  %3%4")
                 .arg(row.id)
-                .arg(row.stream ? QStringLiteral("TCP") : QStringLiteral("UDP"))
+                .arg(labProtocolColumn(row))
                 .arg(row.local.isValid() ? row.local.endpoint() : tr("not bound"))
                 .arg(row.peer.isValid() ? QString(QStringLiteral(" → ") + row.peer.endpoint())
                                         : QString());
@@ -461,6 +467,7 @@ void LabCallForm::refresh()
         item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
     }
     m_socket->setCurrentIndex(m_socket->findData(m_lab->currentId()));
+    showAddressRows();
     updateMake(); // the option form follows the socket chosen
 }
 

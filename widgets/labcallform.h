@@ -80,6 +80,9 @@ private:
     void fillVariants();
     void showFormRows();
     void updateMake();
+    void showAddressRows(); // a path for an AF_UNIX socket, a host and a port otherwise
+    void nameProtocols();
+    bool localSocketChosen() const;
     LabVerb verb() const;
     const LabCommandSpec* spec(LabVerb verb) const;
     std::optional<QString> word(LabArgument argument, LabFlags flags);

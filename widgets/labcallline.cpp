@@ -1,5 +1,5 @@
 // The command a form's fields make: each word read as the console reads it, before anything
-// is made, each wrong one said beside its field.
+// is made, each wrong one said beside its field; and the fields an AF_UNIX socket takes.
 #include "calls/socketaddress.h"
 #include "lab/labmessage.h"
 #include "lab/labsession.h"
@@ -49,7 +49,20 @@ std::optional<LabLine> LabCallForm::line()
             valid = fail(QStringLiteral("family"),
                          tr("This mode makes IPv6-only sockets: open the lab in standard mode"));
     }
+    const bool local =
+        Form(m_form->currentData().toInt()) == Form::Socket && m_family->currentIndex() == 3;
+    if (local && !command->arguments.contains(LabArgument::Protocol))
+        valid = fail(QStringLiteral("family"),
+                     tr("This mode makes no AF_UNIX socket: open the lab in standard mode"));
     for (const LabArgument argument : command->arguments) {
+        // An AF_UNIX socket's path stands for the host and the port.
+        if (argument == LabArgument::Port && localSocketChosen())
+            continue;
+        if (argument == LabArgument::Protocol && local) {
+            made.words << (m_protocol->currentIndex() == 0 ? QStringLiteral("unix")
+                                                           : QStringLiteral("unixdgram"));
+            continue;
+        }
         if (argument == LabArgument::Ids) {
             QStringList ids;
             for (int i = 0; i < m_waitOn->count(); ++i) {
@@ -88,6 +101,13 @@ std::optional<QString> LabCallForm::word(LabArgument argument, LabFlags flags)
         return QString::number(socket);
     case LabArgument::Host: {
         const QString text = m_host->text().trimmed();
+        if (localSocketChosen()) {
+            if (!parseLabPath(text, &error)) {
+                fail(QStringLiteral("host"), error);
+                return std::nullopt;
+            }
+            return text;
+        }
         const std::optional<LabHost> host = parseLabHost(text, &error);
         if (!host) {
             fail(QStringLiteral("host"), error);
@@ -187,6 +207,44 @@ void LabCallForm::make()
 {
     if (const std::optional<LabLine> made = line())
         Q_EMIT lineMade(*made);
+}
+
+} // namespace SocketScope
+
+namespace SocketScope {
+
+bool LabCallForm::localSocketChosen() const
+{
+    const QVariant socket = m_socket->currentData();
+    return m_lab && socket.isValid() && m_lab->sockets().value(socket.toInt()).domain == AF_UNIX;
+}
+
+// The address rows of bind, connect and sendto: a path alone for an AF_UNIX socket.
+void LabCallForm::showAddressRows()
+{
+    const LabCommandSpec* command = spec(verb());
+    if (!command || !command->arguments.contains(LabArgument::Host))
+        return;
+    const bool local = localSocketChosen();
+    const Field& host = m_fields[QStringLiteral("host")];
+    host.label->setText(local ? tr("Path") : tr("Address"));
+    m_host->setToolTip(
+        local ? tr("The socket file's path, like ./lab.sock: a relative path starts from the "
+                   "folder SocketScope was started in")
+              : tr("127.0.0.1 or ::1 (this machine), * (any address), or an address"));
+    const Field& port = m_fields[QStringLiteral("port")];
+    port.label->setVisible(!local);
+    port.row->setVisible(!local);
+}
+
+// An AF_UNIX socket is no TCP or UDP: the types by their own names.
+void LabCallForm::nameProtocols()
+{
+    const bool local = m_family->currentIndex() == 3;
+    m_protocol->setItemText(0, local ? tr("stream (SOCK_STREAM)")
+                                     : QStringLiteral("TCP (SOCK_STREAM)"));
+    m_protocol->setItemText(1, local ? tr("datagram (SOCK_DGRAM)")
+                                     : QStringLiteral("UDP (SOCK_DGRAM)"));
 }
 
 } // namespace SocketScope

@@ -24,6 +24,20 @@
 
 namespace SocketScope {
 
+namespace {
+
+// An AF_UNIX socket that was bound to no path (a client's, an accepted one's peer) has none.
+QString addressCell(const SocketAddress& address)
+{
+    if (!address.isValid())
+        return QStringLiteral("-");
+    if (address.family() == AF_UNIX && address.host().isEmpty())
+        return LabSession::tr("(no path)");
+    return address.endpoint();
+}
+
+} // namespace
+
 LabConsoleView::LabConsoleView(QWidget* parent)
     : QWidget(parent)
     , m_output(new QPlainTextEdit(this))
@@ -250,10 +264,10 @@ void LabConsoleView::showStatus(const QList<LabStatusRow>& rows)
         const LabStatusRow& socket = rows[row];
         const QStringList cells{
             (socket.current ? QStringLiteral("> ") : QString()) + QString::number(socket.id),
-            socket.stream ? QStringLiteral("TCP") : QStringLiteral("UDP"),
-            socket.local.isValid() ? socket.local.endpoint() : QStringLiteral("-"),
-            socket.peer.isValid() ? socket.peer.endpoint() : QStringLiteral("-"),
-            socket.domain == AF_INET6 ? QStringLiteral("ipv6") : QStringLiteral("ipv4"),
+            labProtocolColumn(socket),
+            addressCell(socket.local),
+            socket.peerUnnamed ? LabSession::tr("(no path)") : addressCell(socket.peer),
+            labFamilyColumn(socket.domain),
             socket.readiness};
         for (int column = 0; column < cells.size(); ++column) {
             QTableWidgetItem* item = m_status->item(row, column);

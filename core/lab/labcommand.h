@@ -189,6 +189,16 @@ std::optional<int> parseLabCount(QStringView word, int defaultValue, qint64 maxi
 std::optional<int> parseLabDirection(QStringView word, QString* error); // SHUT_RD/WR/RDWR
 std::optional<int> parseLabProtocol(QStringView word, QString* error);  // SOCK_STREAM/DGRAM
 std::optional<int> parseLabTimeout(QStringView word, QString* error);   // -1 or 0.. ms
+// socket's protocol word, beyond socklab's tcp|udp: unix and unixdgram are AF_UNIX sockets
+// (labunix.cpp). domain is AF_UNSPEC for tcp and udp: the command's own family.
+struct LabSocketProtocol {
+    int domain = 0;
+    int type = 0;
+};
+std::optional<LabSocketProtocol> parseLabSocketProtocol(QStringView word, QString* error);
+// An AF_UNIX socket's address: a path of 1 to 107 bytes (sun_path with its NUL), relative to
+// the lab's working directory as a program's would be.
+std::optional<SocketAddress> parseLabPath(QStringView word, QString* error);
 // How the message's text is read, for the flags typed (-hex, -esc; never both: the parser
 // refuses the line).
 LabPayload labPayload(LabFlags flags);

@@ -31,9 +31,14 @@ bool LabSession::plan()
         const auto socket = id(0);
         if (!socket)
             return std::nullopt;
-        const auto address = addressOf(word(1), word(2), m_sockets[*socket].domain);
-        if (!address)
+        const int domain = m_sockets[*socket].domain;
+        const auto address =
+            domain == AF_UNIX ? parseLabPath(word(1), &error) : addressOf(word(1), word(2), domain);
+        if (!address) {
+            if (domain == AF_UNIX)
+                print(error, Output::Error);
             return std::nullopt;
+        }
         return std::pair(*socket, *address);
     };
     const auto count = [&](int i, int byDefault) {
@@ -53,10 +58,13 @@ bool LabSession::plan()
             planUdpSocket(domain);
             return true;
         }
-        const std::optional<int> type = parseLabProtocol(word(0), &error);
-        if (!type)
+        const std::optional<LabSocketProtocol> protocol = parseLabSocketProtocol(word(0), &error);
+        if (!protocol)
             return failed(error);
-        planSocket(domain, *type, true, m_line.flags.testFlag(LabFlag::Dual));
+        if (protocol->domain == AF_UNIX && domain == AF_INET6)
+            return failed(tr("*** socket6 makes IPv6 sockets: type socket %1").arg(word(0)));
+        planSocket(protocol->domain == AF_UNIX ? AF_UNIX : domain, protocol->type, true,
+                   m_line.flags.testFlag(LabFlag::Dual));
         return true;
     }
     case LabVerb::Bind: {

@@ -32,9 +32,9 @@ QStringList extraFlags(const LabCommandSpec& command)
 }
 
 // Where socklab is wrong or surprising, said plainly; empty when nothing is to be said.
-QString noteFor(LabVerb verb)
+QString noteFor(const LabCommandSpec& command)
 {
-    switch (verb) {
+    switch (command.verb) {
     case LabVerb::Options:
         return Tr::tr("Note: socklab's option nodelay sets O_NONBLOCK (fcntl), not TCP_NODELAY. "
                       "The lab keeps nodelay as socklab's, so that its scripts work: nodelay and "
@@ -80,7 +80,18 @@ QString noteFor(LabVerb verb)
         return Tr::tr("Note: socket6 -dual makes an IPv6 socket that takes IPv4 too "
                       "(IPV6_V6ONLY off); socklab's socket6 is IPv6 only.");
     case LabVerb::Socket:
+        // socklab udp's socket takes no protocol: its sockets are UDP.
+        if (!command.arguments.contains(LabArgument::Protocol))
+            return {};
+        return Tr::tr("The lab's addition: socket unix makes an AF_UNIX stream socket, socket "
+                      "unixdgram an AF_UNIX datagram socket. For them bind, connect and sendto "
+                      "take a path instead of a host and a port: bind . ./lab.sock, sendto . "
+                      "./peer.sock hello. A relative path starts from the folder SocketScope "
+                      "was started in, as a program's.");
     case LabVerb::Bind:
+        return Tr::tr("Note: bind of an AF_UNIX socket creates its file, and close does not "
+                      "remove it: a second bind to the same path fails with EADDRINUSE until "
+                      "the file is removed (rm path in a shell; a program calls unlink()).");
     case LabVerb::Listen:
     case LabVerb::Accept:
     case LabVerb::Connect:
@@ -128,7 +139,7 @@ QStringList commandHelp(const LabCommandSpec& command)
     QStringList lines{usageLine(command)};
     if (const QStringList flags = extraFlags(command); !flags.isEmpty())
         lines += Tr::tr("The lab also accepts: %1").arg(flags.join(QLatin1Char(' ')));
-    if (const QString note = noteFor(command.verb); !note.isEmpty())
+    if (const QString note = noteFor(command); !note.isEmpty())
         lines += note;
     if (command.flags.testFlag(LabFlag::Escapes))
         lines += messageFormsNote();
@@ -151,7 +162,7 @@ QStringList allCommands(LabMode mode)
             line.chop(1);
         lines += line;
         // Commands that share a note (send, sendto) list it once.
-        if (const QString note = noteFor(command.verb); !note.isEmpty() && !notes.contains(note))
+        if (const QString note = noteFor(command); !note.isEmpty() && !notes.contains(note))
             notes += note;
     }
     lines += notes;

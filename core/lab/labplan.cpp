@@ -23,7 +23,22 @@ SocketAddress loopback(int domain, quint16 port)
 
 QString hostAndPort(const SocketAddress& address)
 {
+    // An AF_UNIX peer has a path only if it was bound to one.
+    if (address.family() == AF_UNIX)
+        return address.host().isEmpty() ? LabSession::tr("an unnamed AF_UNIX socket (no path)")
+                                        : address.host();
     return QStringLiteral("%1 (%2)").arg(address.host()).arg(address.port());
+}
+
+// Where a bind, a connect or a sendto goes: an AF_UNIX path as the scenario files write it.
+void setTarget(ScenarioStep& step, const SocketAddress& address)
+{
+    if (address.family() == AF_UNIX) {
+        step.path = address.host();
+        return;
+    }
+    step.address = address;
+    step.port = address.port();
 }
 
 } // namespace
@@ -126,6 +141,8 @@ void LabSession::planSocket(int domain, int type, bool announce, bool dual)
                        if (announce)
                            print(domain == AF_INET6
                                      ? tr("The IPv6 socket identifier is %1").arg(m_current)
+                                 : domain == AF_UNIX
+                                     ? tr("The AF_UNIX socket identifier is %1").arg(m_current)
                                      : tr("The socket identifier is %1").arg(m_current));
                        return true;
                    }});
@@ -152,14 +169,13 @@ void LabSession::planBind(int id, const SocketAddress& address, bool announcePor
         {[this, id, address] {
              ScenarioStep step = callStep(Call::Bind);
              step.fdName = nameOf(id >= 0 ? id : m_current);
-             step.address = target(address);
-             step.port = step.address.port();
+             setTarget(step, target(address));
              return std::optional(step);
          },
          [this, address, announcePort](const CallEvent& event) {
              if (event.failed())
                  return false;
-             if (announcePort && address.port() == 0)
+             if (announcePort && address.family() != AF_UNIX && address.port() == 0)
                  print(tr("The socket was attributed port %1.").arg(event.after.local.port()));
              if (reachableFromOtherMachines(event.after.local))
                  print(tr("Warning: bound to %1, this socket is reachable from other machines.")
@@ -207,8 +223,7 @@ void LabSession::planConnect(int id, const SocketAddress& address)
     m_plan.append({[this, id, address] {
                        ScenarioStep step = callStep(Call::Connect);
                        step.fdName = nameOf(id >= 0 ? id : m_current);
-                       step.address = target(address);
-                       step.port = step.address.port();
+                       setTarget(step, target(address));
                        return std::optional(step);
                    },
                    [this](const CallEvent& event) {
@@ -288,10 +303,8 @@ void LabSession::planSend(Call call, int id, const QByteArray& bytes, int flags,
                        step.fdName = nameOf(id);
                        step.arguments.payload = bytes;
                        step.arguments.flags = flags;
-                       if (to.isValid()) {
-                           step.address = target(to);
-                           step.port = step.address.port();
-                       }
+                       if (to.isValid())
+                           setTarget(step, target(to));
                        return std::optional(step);
                    },
                    [this](const CallEvent& event) {

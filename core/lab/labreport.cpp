@@ -16,7 +16,7 @@ QString addressColumn(const SocketAddress& address)
     if (!address.isValid())
         return QStringLiteral("-");
     if (address.family() == AF_UNIX)
-        return address.host();
+        return address.host().isEmpty() ? LabSession::tr("(no path)") : address.host();
     const QString host = address.isWildcard() ? QStringLiteral("*") : address.host();
     return QStringLiteral("%1(%2)").arg(host).arg(address.port());
 }
@@ -34,7 +34,9 @@ QString readiness(int fd)
     return flags;
 }
 
-QString familyColumn(int domain)
+} // namespace
+
+QString labFamilyColumn(int domain)
 {
     switch (domain) {
     case AF_INET6:
@@ -46,7 +48,13 @@ QString familyColumn(int domain)
     }
 }
 
-} // namespace
+// An AF_UNIX socket is no TCP or UDP: its type says what it is.
+QString labProtocolColumn(const LabStatusRow& row)
+{
+    if (row.domain == AF_UNIX)
+        return row.stream ? QStringLiteral("STREAM") : QStringLiteral("DGRAM");
+    return row.stream ? QStringLiteral("TCP") : QStringLiteral("UDP");
+}
 
 LabStatusRow readLabStatusRow(const LabStatusSocket& socket)
 {
@@ -57,6 +65,7 @@ LabStatusRow readLabStatusRow(const LabStatusSocket& socket)
             socket.domain,
             state.local,
             state.peer,
+            socket.domain == AF_UNIX && !state.peer.isValid() && state.peerInode != 0,
             readiness(socket.id)};
 }
 
@@ -90,10 +99,13 @@ QStringList LabSession::statusTable() const
         lines << QStringLiteral("%1%2  %3%4%5%6%7")
                      .arg(row.current ? QLatin1Char('>') : QLatin1Char(' '))
                      .arg(row.id, 3)
-                     .arg(row.stream ? QStringLiteral("TCP") : QStringLiteral("UDP"), -8)
-                     .arg(addressColumn(row.local), -27)
-                     .arg(addressColumn(row.peer), -27)
-                     .arg(familyColumn(row.domain), -6)
+                     .arg(labProtocolColumn(row), -8)
+                     // A path longer than the column still ends before the next one.
+                     .arg(addressColumn(row.local) + QLatin1Char(' '), -27)
+                     .arg((row.peerUnnamed ? tr("(no path)") : addressColumn(row.peer)) +
+                              QLatin1Char(' '),
+                          -27)
+                     .arg(labFamilyColumn(row.domain), -6)
                      .arg(row.readiness);
     }
     return lines;

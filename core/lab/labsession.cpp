@@ -71,6 +71,8 @@ LabSession::~LabSession() = default;
 
 QString LabSession::prompt() const
 {
+    if (m_asking && !m_answer && m_asked == LabArgument::Host && takesPath())
+        return tr("Path? : ");
     if (m_asking)
         return m_answer ? m_question : labPrompt(m_asked, m_current);
     switch (m_mode) {
@@ -159,6 +161,9 @@ void LabSession::startCommand(const LabLine& line)
     m_line = line;
     m_words = line.words;
     m_wordsAfterHost.clear();
+    // An AF_UNIX socket's path stands for the host and the port: the port's word is empty.
+    if (takesPath() && m_words.size() > 2)
+        m_words.insert(2, QString());
     askOrRun();
 }
 
@@ -172,6 +177,10 @@ void LabSession::askOrRun()
             break; // the rest of the line: nothing more to ask
         if (argument == LabArgument::ByteCount && (m_line.flags & LabFlag::Oob))
             break; // one urgent byte: the count is not asked
+        if (argument == LabArgument::Port && takesPath()) {
+            m_words << QString();
+            continue;
+        }
         m_asking = true;
         m_asked = argument;
         print(prompt(), Output::Prompt);
@@ -193,7 +202,8 @@ bool LabSession::takeAnswer(const QString& answer)
         valid = parseLabId(word, &error).has_value();
         break;
     case LabArgument::Host:
-        valid = parseLabHost(word, &error).has_value();
+        valid = takesPath() ? parseLabPath(word, &error).has_value()
+                            : parseLabHost(word, &error).has_value();
         break;
     case LabArgument::Port:
         valid = parseLabPort(word, &error).has_value();
@@ -207,7 +217,7 @@ bool LabSession::takeAnswer(const QString& answer)
         valid = parseLabDirection(word, &error).has_value();
         break;
     case LabArgument::Protocol:
-        valid = parseLabProtocol(word, &error).has_value();
+        valid = parseLabSocketProtocol(word, &error).has_value();
         break;
     case LabArgument::Message:
         valid = decodeLabMessage(word, labPayload(m_line.flags), &error).has_value();
@@ -238,7 +248,10 @@ bool LabSession::takeAnswer(const QString& answer)
 
 void LabSession::run()
 {
-    m_commandText = typedText({m_line.command, m_words, m_line.flags});
+    QStringList typed = m_words;
+    if (takesPath() && typed.size() > 2)
+        typed.removeAt(2); // the port a path stands for
+    m_commandText = typedText({m_line.command, typed, m_line.flags});
     m_resolved.reset();
     m_hostAgain = false;
     if (!plan()) {
@@ -340,7 +353,13 @@ void LabSession::printFailure(const CallEvent& event, const QString& name)
     print(QStringLiteral("%1: %2").arg(call, error.message), Output::Error);
     print(QStringLiteral("    %1: %2").arg(error.name, error.explanation), Output::Error);
     // Ctrl+C woke the call inside the kernel; a connect() goes on there all the same.
-    if (event.error == EINTR && event.call == Call::Connect)
+    if (event.error == EADDRINUSE && event.call == Call::Bind &&
+        event.arguments.address.family() == AF_UNIX)
+        print(tr("*** the file %1 exists: a program must unlink() it before bind(). Remove it "
+                 "in a shell (rm %1) or bind another path.")
+                  .arg(event.arguments.address.host()),
+              Output::Error);
+    else if (event.error == EINTR && event.call == Call::Connect)
         print(tr("*** interrupted: the kernel goes on with the handshake, status shows "
                  "whether the socket connects"),
               Output::Error);

@@ -36,12 +36,17 @@ struct LabStatusRow {
     int domain = 0;
     SocketAddress local; // invalid: none
     SocketAddress peer;
-    QString readiness; // what select() with no timeout says: "RW.", "R..", ...
+    bool peerUnnamed = false; // AF_UNIX: connected to a socket bound to no path
+    QString readiness;        // what select() with no timeout says: "RW.", "R..", ...
 };
 
 // The row of `socket` as the kernel says it now (getsockname, getpeername, a poll of no
 // timeout): system calls, made by whichever thread asks.
 LabStatusRow readLabStatusRow(const LabStatusSocket& socket);
+// The table's protocol and family columns: "TCP", "UDP", "STREAM", "DGRAM"; "ipv4", "ipv6",
+// "unix".
+QString labProtocolColumn(const LabStatusRow& row);
+QString labFamilyColumn(int domain);
 
 // The lab: socklab's commands, typed or clicked, made as real calls by a lab actor of an
 // open-ended Session, so that every view, Save and replay work on it as on a scenario. A
@@ -140,6 +145,7 @@ private:
     std::optional<SocketAddress> addressOf(const QString& hostWord, const QString& portWord,
                                            int domain);
     ScenarioStep callStep(Call call) const;
+    bool takesPath() const; // labunix.cpp
     QString nameOf(int id) const { return m_sockets.value(id).name; }
     void planSocket(int domain, int type, bool announce, bool dual = false);
     void planBind(int id, const SocketAddress& address, bool announcePort);

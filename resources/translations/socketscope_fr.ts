@@ -1237,6 +1237,30 @@
         <source>*** -hex and -esc: the message is read one way, choose one</source>
         <translation>*** -hex et -esc : le message se lit d&apos;une seule façon, choisissez-en une</translation>
     </message>
+    <message>
+        <source>The lab&apos;s addition: socket unix makes an AF_UNIX stream socket, socket unixdgram an AF_UNIX datagram socket. For them bind, connect and sendto take a path instead of a host and a port: bind . ./lab.sock, sendto . ./peer.sock hello. A relative path starts from the folder SocketScope was started in, as a program&apos;s.</source>
+        <translation>Ajout du labo : socket unix crée une socket AF_UNIX en flux, socket unixdgram une socket AF_UNIX en datagrammes. Pour elles, bind, connect et sendto prennent un chemin au lieu d&apos;une machine et d&apos;un port : bind . ./lab.sock, sendto . ./pair.sock bonjour. Un chemin relatif part du dossier où SocketScope a été lancé, comme pour un programme.</translation>
+    </message>
+    <message>
+        <source>Note: bind of an AF_UNIX socket creates its file, and close does not remove it: a second bind to the same path fails with EADDRINUSE until the file is removed (rm path in a shell; a program calls unlink()).</source>
+        <translation>Remarque : bind d&apos;une socket AF_UNIX crée son fichier, et close ne le supprime pas : un second bind sur le même chemin échoue avec EADDRINUSE tant que le fichier n&apos;est pas supprimé (rm chemin dans un shell ; un programme appelle unlink()).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a protocol: tcp, udp, unix (AF_UNIX stream) or unixdgram (AF_UNIX datagram)</source>
+        <translation>« %1 » n&apos;est pas un protocole : tcp, udp, unix (AF_UNIX en flux) ou unixdgram (AF_UNIX en datagrammes)</translation>
+    </message>
+    <message>
+        <source>*** a path is needed: an AF_UNIX socket&apos;s address is a file name, like ./lab.sock</source>
+        <translation>*** il faut un chemin : l&apos;adresse d&apos;une socket AF_UNIX est un nom de fichier, comme ./lab.sock</translation>
+    </message>
+    <message>
+        <source>*** a path cannot contain a NUL byte</source>
+        <translation>*** un chemin ne peut pas contenir d&apos;octet NUL</translation>
+    </message>
+    <message>
+        <source>*** the path has %1 bytes: sun_path holds %2 with the NUL that ends it, so %3 at most</source>
+        <translation>*** le chemin a %1 octets : sun_path en contient %2 avec le NUL qui le termine, donc %3 au plus</translation>
+    </message>
 </context>
 <context>
     <name>PacketCodec</name>
@@ -2228,6 +2252,30 @@
         <source>hexadecimal bytes: 68 69 0a</source>
         <translation>octets hexadécimaux : 68 69 0a</translation>
     </message>
+    <message>
+        <source>Local, a file&apos;s path (AF_UNIX)</source>
+        <translation>Locale, le chemin d&apos;un fichier (AF_UNIX)</translation>
+    </message>
+    <message>
+        <source>This mode makes no AF_UNIX socket: open the lab in standard mode</source>
+        <translation>Ce mode ne crée pas de socket AF_UNIX : ouvrez le labo en mode standard</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>The socket file&apos;s path, like ./lab.sock: a relative path starts from the folder SocketScope was started in</source>
+        <translation>Le chemin du fichier de la socket, comme ./lab.sock : un chemin relatif part du dossier où SocketScope a été lancé</translation>
+    </message>
+    <message>
+        <source>stream (SOCK_STREAM)</source>
+        <translation>flux (SOCK_STREAM)</translation>
+    </message>
+    <message>
+        <source>datagram (SOCK_DGRAM)</source>
+        <translation>datagrammes (SOCK_DGRAM)</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::LabConsoleView</name>
@@ -2568,6 +2616,30 @@
     <message>
         <source>*** interrupted: %1() returned before it was done</source>
         <translation>*** interrompu : %1() est revenu avant d&apos;avoir fini</translation>
+    </message>
+    <message>
+        <source>*** socket6 makes IPv6 sockets: type socket %1</source>
+        <translation>*** socket6 crée des sockets IPv6 : tapez socket %1</translation>
+    </message>
+    <message>
+        <source>an unnamed AF_UNIX socket (no path)</source>
+        <translation>une socket AF_UNIX sans nom (sans chemin)</translation>
+    </message>
+    <message>
+        <source>The AF_UNIX socket identifier is %1</source>
+        <translation>L&apos;identifiant de la socket AF_UNIX est %1</translation>
+    </message>
+    <message>
+        <source>(no path)</source>
+        <translation>(sans chemin)</translation>
+    </message>
+    <message>
+        <source>Path? : </source>
+        <translation>Chemin ? : </translation>
+    </message>
+    <message>
+        <source>*** the file %1 exists: a program must unlink() it before bind(). Remove it in a shell (rm %1) or bind another path.</source>
+        <translation>*** le fichier %1 existe : un programme doit l&apos;effacer avec unlink() avant bind(). Supprimez-le dans un shell (rm %1) ou liez un autre chemin.</translation>
     </message>
 </context>
 <context>
