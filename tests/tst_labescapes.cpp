@@ -165,6 +165,8 @@ private Q_SLOTS:
         QTest::newRow("CR LF and NUL") << "a\\r\\n\\0b" << QByteArray("a\r\n\0b", 5);
         QTest::newRow("hex bytes and tab") << "\\x01\\tz" << QByteArray("\x01\tz");
         QTest::newRow("quoted blanks stay") << "\"x  y \"" << QByteArray("x  y ");
+        QTest::newRow("a quote in a word") << "say\\\"hi\\\"" << QByteArray("say\"hi\"");
+        QTest::newRow("a quote in quotes") << "\"a \\\" b\"" << QByteArray("a \" b");
     }
     void consoleSendsTheBytes()
     {

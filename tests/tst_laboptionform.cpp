@@ -127,6 +127,16 @@ private Q_SLOTS:
         QTest::newRow("flag: IP_MULTICAST_LOOP off")
             << "socket udp"
             << "multicastloop" << false << "" << int(IPPROTO_IP) << IP_MULTICAST_LOOP << "0";
+        // IPv6 names them anew at its own level.
+        QTest::newRow("int: IPV6_TCLASS")
+            << "socket6 udp"
+            << "tos" << false << "32" << int(IPPROTO_IPV6) << IPV6_TCLASS << "32";
+        QTest::newRow("int: IPV6_MULTICAST_HOPS")
+            << "socket6 udp"
+            << "multicastttl" << false << "4" << int(IPPROTO_IPV6) << IPV6_MULTICAST_HOPS << "4";
+        QTest::newRow("flag: IPV6_MULTICAST_LOOP off")
+            << "socket6 udp"
+            << "multicastloop" << false << "" << int(IPPROTO_IPV6) << IPV6_MULTICAST_LOOP << "0";
     }
     void setThenGet()
     {

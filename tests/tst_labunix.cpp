@@ -6,8 +6,10 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -39,6 +41,21 @@ CallEvent lastCall(LabSession& lab, Call call)
             found = event;
     }
     return found;
+}
+
+// Whether a socket listens at `path`, as /proc/net/unix says: __SO_ACCEPTCON in its flags.
+bool listensAt(const QString& path)
+{
+    QFile table(QStringLiteral("/proc/net/unix"));
+    if (!table.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray wanted = QFile::encodeName(path);
+    for (const QByteArray& line : table.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        if (fields.size() >= 8 && fields.at(7) == wanted && fields.at(3) == "00010000")
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -215,6 +232,66 @@ private Q_SLOTS:
         QVERIFY(console.type(QStringLiteral("bind . %1").arg(path)));
         QCOMPARE(lastCall(lab, Call::Bind).error, EADDRINUSE);
         QVERIFY(console.errors.last().contains(QStringLiteral("rm %1").arg(path)));
+    }
+
+    // socat, a program outside SocketScope, at the other end of a path: the lab dials the path
+    // socat listens on, or serves one socat dials; a line each way, each as the other sent it.
+    void socatAtTheOtherEnd_data()
+    {
+        QTest::addColumn<bool>("labServes");
+        QTest::addRow("socat UNIX-LISTEN, the lab connects") << false;
+        QTest::addRow("the lab listens, socat UNIX-CONNECT") << true;
+    }
+    void socatAtTheOtherEnd()
+    {
+        QFETCH(bool, labServes);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("peer.sock"));
+        LabSession lab(LabMode::Standard, labOptions());
+        Console console(lab);
+        QProcess socat;
+        const auto startSocat = [&](const QString& address) {
+            socat.start(QStringLiteral("socat"), {QStringLiteral("-"), address});
+            return socat.waitForStarted(60'000);
+        };
+        QVERIFY(console.type(QStringLiteral("socket unix")));
+        const int listening = lab.currentId();
+        if (labServes) {
+            QVERIFY(console.type(QStringLiteral("bind . %1").arg(path)));
+            QVERIFY(console.type(QStringLiteral("listen . 5")));
+            QVERIFY(startSocat(QStringLiteral("UNIX-CONNECT:") + path));
+            QVERIFY(console.type(QStringLiteral("accept .")));
+            QVERIFY(lab.currentId() != listening);
+        } else {
+            QVERIFY(startSocat(QStringLiteral("UNIX-LISTEN:") + path));
+            // socat has bound its path once the kernel lists a listening socket there.
+            QVERIFY(QTest::qWaitFor([&] { return listensAt(path); }, 60'000));
+            QVERIFY(console.type(QStringLiteral("connect . %1").arg(path)));
+            QCOMPARE(console.results.last(), QStringLiteral("Connection established."));
+            QCOMPARE(lastCall(lab, Call::Connect).arguments.address.host(), path);
+        }
+        QVERIFY(console.type(QStringLiteral("write . \"hello \"")));
+        QCOMPARE(console.results.last(), QStringLiteral("Sent 6 bytes"));
+        QByteArray heard;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                heard += socat.readAllStandardOutput();
+                return heard.size() >= 6;
+            },
+            60'000));
+        QCOMPARE(heard, QByteArray("hello\n"));
+        socat.write("pong\n");
+        QVERIFY(console.type(QStringLiteral("read . 100")));
+        QVERIFY2(console.results.last().startsWith(QStringLiteral("Read 5 bytes")),
+                 qPrintable(console.results.last()));
+        const CallEvent read = lastCall(lab, Call::Read);
+        QCOMPARE(read.results.data, QByteArray("pong\n"));
+        QVERIFY(console.type(QStringLiteral("close .")));
+        socat.closeWriteChannel();
+        QVERIFY(socat.waitForFinished(60'000));
+        QCOMPARE(socat.exitCode(), 0);
+        QVERIFY2(console.errors.isEmpty(), qPrintable(console.errors.join(u'\n')));
     }
 
     void socket6IsNoUnixSocket()

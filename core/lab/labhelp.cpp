@@ -125,7 +125,8 @@ QString messageFormsNote()
                   "is n bytes '*'); with -hex it is hexadecimal bytes (0d 0a); with -esc it is "
                   "text with C's escapes, blanks as they are: \\n \\r \\t \\0 \\\\ \\\" "
                   "\\' \\a \\b \\f \\v and \\xHH (two hexadecimal digits). In the "
-                  "console the quotes group words: write a \" as \\x22.");
+                  "console the quotes group words, and \\\" is a quote in a word (socklab has "
+                  "no way to type one): with -esc it sends \".");
 }
 
 QString promptsNote()

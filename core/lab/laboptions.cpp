@@ -138,8 +138,21 @@ const QList<LabOptionSpec>& labOptionSpecs()
 
 std::pair<int, int> labOptionTarget(const LabOptionSpec& spec, int domain)
 {
-    if (spec.option == O::Ttl && domain == AF_INET6)
-        return {IPPROTO_IPV6, IPV6_UNICAST_HOPS};
+    // IPv6 names IPv4's hop and traffic class options anew, at its own level.
+    if (domain == AF_INET6) {
+        switch (spec.option) {
+        case O::Ttl:
+            return {IPPROTO_IPV6, IPV6_UNICAST_HOPS};
+        case O::Tos:
+            return {IPPROTO_IPV6, IPV6_TCLASS};
+        case O::MulticastTtl:
+            return {IPPROTO_IPV6, IPV6_MULTICAST_HOPS};
+        case O::MulticastLoop:
+            return {IPPROTO_IPV6, IPV6_MULTICAST_LOOP};
+        default:
+            break;
+        }
+    }
     return {spec.level, spec.number};
 }
 
@@ -156,12 +169,10 @@ bool labOptionApplies(const LabOptionSpec& spec, int domain, int type)
     case O::V6Only:
         return domain == AF_INET6;
     case O::Ttl:
-        return ip;
-    // IPv4's own: an IPv6 socket has IPV6_TCLASS and IPV6_MULTICAST_* instead.
     case O::Tos:
     case O::MulticastTtl:
     case O::MulticastLoop:
-        return domain == AF_INET;
+        return ip;
     case O::Broadcast:
     case O::Debug:
     case O::DontRoute:
@@ -390,7 +401,8 @@ QStringList labOptionsHelp()
         Tr::tr("Named only, not walked by options id: rcvlowat (SO_RCVLOWAT), error and type "
                "(SO_ERROR, SO_TYPE: read only), tcpmaxseg tcpkeepidle tcpkeepintvl tcpkeepcnt "
                "(TCP_MAXSEG, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT), tos multicastttl "
-               "multicastloop (IP_TOS, IP_MULTICAST_TTL, IP_MULTICAST_LOOP, IPv4 only)."),
+               "multicastloop (IP_TOS, IP_MULTICAST_TTL, IP_MULTICAST_LOOP; on an IPv6 socket "
+               "IPV6_TCLASS, IPV6_MULTICAST_HOPS, IPV6_MULTICAST_LOOP)."),
         Tr::tr("options -get id name... shows the values that getsockopt (or fcntl) reads and "
                "asks for none: options -get . rcvbuf type error"),
         Tr::tr("asynchrone (O_ASYNC, SIGIO) is not in the lab: SIGIO would end it."),

@@ -9,15 +9,21 @@ class Tr {
 };
 
 // socklab's check_cmd: blanks separate words; a '"' starts a word (ending the one it is in)
-// that runs to the next '"', blanks included. nullopt when a quote is left open.
+// that runs to the next '"', blanks included. nullopt when a quote is left open. Beyond
+// socklab, \" is a quote inside a word: both characters stay, for -esc to read as '"'.
 std::optional<QStringList> splitWords(QStringView line)
 {
     QStringList words;
     QString current;
     bool inWord = false;
     bool quoting = false;
-    for (const QChar c : line) {
-        if (quoting) {
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line.at(i);
+        if (c == u'\\' && i + 1 < line.size() && line.at(i + 1) == u'"') {
+            current += line.mid(i, 2);
+            inWord = !quoting;
+            ++i;
+        } else if (quoting) {
             if (c == u'"') {
                 words += current;
                 current.clear();

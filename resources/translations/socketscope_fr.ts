@@ -1218,16 +1218,8 @@
         <translation>Caractère %1 : « %2 » n&apos;est pas un échappement ; les échappements sont \n \r \t \0 \\ \&quot; \&apos; \a \b \f \v \xHH</translation>
     </message>
     <message>
-        <source>A message is socklab&apos;s text (two blanks are CR LF, a blank at the end LF, #n is n bytes &apos;*&apos;); with -hex it is hexadecimal bytes (0d 0a); with -esc it is text with C&apos;s escapes, blanks as they are: \n \r \t \0 \\ \&quot; \&apos; \a \b \f \v and \xHH (two hexadecimal digits). In the console the quotes group words: write a &quot; as \x22.</source>
-        <translation>Un message est du texte à la socklab (deux blancs font CR LF, un blanc à la fin LF, #n vaut n octets &apos;*&apos;) ; avec -hex, ce sont des octets hexadécimaux (0d 0a) ; avec -esc, c&apos;est du texte avec les échappements du C, les blancs tels quels : \n \r \t \0 \\ \&quot; \&apos; \a \b \f \v et \xHH (deux chiffres hexadécimaux). Dans la console, les guillemets regroupent les mots : écrivez un &quot; sous la forme \x22.</translation>
-    </message>
-    <message>
         <source>*** %1 (%2) is read by getsockopt only: it cannot be set</source>
         <translation>*** %1 (%2) se lit seulement par getsockopt : on ne peut pas la régler</translation>
-    </message>
-    <message>
-        <source>Named only, not walked by options id: rcvlowat (SO_RCVLOWAT), error and type (SO_ERROR, SO_TYPE: read only), tcpmaxseg tcpkeepidle tcpkeepintvl tcpkeepcnt (TCP_MAXSEG, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT), tos multicastttl multicastloop (IP_TOS, IP_MULTICAST_TTL, IP_MULTICAST_LOOP, IPv4 only).</source>
-        <translation>Seulement par leur nom, options id ne les parcourt pas : rcvlowat (SO_RCVLOWAT), error et type (SO_ERROR, SO_TYPE : en lecture seule), tcpmaxseg tcpkeepidle tcpkeepintvl tcpkeepcnt (TCP_MAXSEG, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT), tos multicastttl multicastloop (IP_TOS, IP_MULTICAST_TTL, IP_MULTICAST_LOOP, IPv4 seulement).</translation>
     </message>
     <message>
         <source>options -get id name... shows the values that getsockopt (or fcntl) reads and asks for none: options -get . rcvbuf type error</source>
@@ -1260,6 +1252,14 @@
     <message>
         <source>*** the path has %1 bytes: sun_path holds %2 with the NUL that ends it, so %3 at most</source>
         <translation>*** le chemin a %1 octets : sun_path en contient %2 avec le NUL qui le termine, donc %3 au plus</translation>
+    </message>
+    <message>
+        <source>A message is socklab&apos;s text (two blanks are CR LF, a blank at the end LF, #n is n bytes &apos;*&apos;); with -hex it is hexadecimal bytes (0d 0a); with -esc it is text with C&apos;s escapes, blanks as they are: \n \r \t \0 \\ \&quot; \&apos; \a \b \f \v and \xHH (two hexadecimal digits). In the console the quotes group words, and \&quot; is a quote in a word (socklab has no way to type one): with -esc it sends &quot;.</source>
+        <translation>Un message est du texte à la socklab (deux blancs font CR LF, un blanc à la fin LF, #n vaut n octets &apos;*&apos;) ; avec -hex, ce sont des octets hexadécimaux (0d 0a) ; avec -esc, c&apos;est du texte avec les échappements du C, les blancs tels quels : \n \r \t \0 \\ \&quot; \&apos; \a \b \f \v et \xHH (deux chiffres hexadécimaux). Dans la console, les guillemets regroupent les mots, et \&quot; est un guillemet dans un mot (socklab ne permet pas d&apos;en taper un) : avec -esc, il envoie &quot;.</translation>
+    </message>
+    <message>
+        <source>Named only, not walked by options id: rcvlowat (SO_RCVLOWAT), error and type (SO_ERROR, SO_TYPE: read only), tcpmaxseg tcpkeepidle tcpkeepintvl tcpkeepcnt (TCP_MAXSEG, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT), tos multicastttl multicastloop (IP_TOS, IP_MULTICAST_TTL, IP_MULTICAST_LOOP; on an IPv6 socket IPV6_TCLASS, IPV6_MULTICAST_HOPS, IPV6_MULTICAST_LOOP).</source>
+        <translation>Seulement par leur nom, options id ne les parcourt pas : rcvlowat (SO_RCVLOWAT), error et type (SO_ERROR, SO_TYPE : en lecture seule), tcpmaxseg tcpkeepidle tcpkeepintvl tcpkeepcnt (TCP_MAXSEG, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT), tos multicastttl multicastloop (IP_TOS, IP_MULTICAST_TTL, IP_MULTICAST_LOOP ; sur une socket IPv6 IPV6_TCLASS, IPV6_MULTICAST_HOPS, IPV6_MULTICAST_LOOP).</translation>
     </message>
 </context>
 <context>
