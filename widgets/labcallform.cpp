@@ -218,8 +218,11 @@ LabCallForm::LabCallForm(QWidget* parent)
     connect(m_socket, &QComboBox::currentIndexChanged, this, &LabCallForm::updateMake);
     connect(m_socket, &QComboBox::currentIndexChanged, this, &LabCallForm::showAddressRows);
     connect(m_options, &LabOptionForm::lineMade, this, &LabCallForm::lineMade);
-    for (QLineEdit* edit : {m_host, m_port, m_size, m_message})
+    for (QLineEdit* edit : {m_host, m_port, m_size, m_message}) {
         connect(edit, &QLineEdit::returnPressed, this, &LabCallForm::make);
+        // A message about what was typed goes once the user types again.
+        connect(edit, &QLineEdit::textEdited, this, &LabCallForm::clearErrors);
+    }
     retranslate();
     setLab(nullptr);
 }
