@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QProcess>
 
 namespace SocketScope {
 
@@ -149,8 +150,17 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
         Tr::tr("With --lab: at the end, write the lab's calls as a scenario file, its narration "
                "left to write; --scenario-folder loads it."),
         Tr::tr("FILE"));
+    const QCommandLineOption runOption(
+        QStringLiteral("run"),
+        Tr::tr("Run a program under SocketScope and show its socket calls: one quoted command "
+               "line (\"./server 5000\"), split into words as a shell would, without a "
+               "shell. Repeat it for several programs."),
+        Tr::tr("COMMAND"));
+    const QCommandLineOption stepOption(
+        QStringLiteral("step"),
+        Tr::tr("With --run: pause the programs before each socket call; Next lets it go."));
     parser.addOptions({socketsOption, jsonOption, noProcessesOption, presentationOption, labOption,
-                       strictOption, saveScenarioOption});
+                       strictOption, saveScenarioOption, runOption, stepOption});
     parser.addOptions({listOption, headlessOption, scenarioOption, replayOption, portOption,
                        traceOption, pcapOption, noCaptureOption, langOption, themeOption,
                        folderOption, stepsOption, screenshotOption, exportPngOption,
@@ -357,6 +367,27 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
             return result;
         }
     }
+    for (const QString& command : parser.values(runOption)) {
+        const QStringList words = QProcess::splitCommand(command);
+        if (words.isEmpty() || words.first().isEmpty()) {
+            result.error = Tr::tr("--run: \"%1\" names no program.").arg(command);
+            return result;
+        }
+        options.runPrograms << words;
+    }
+    options.stepCalls = parser.isSet(stepOption);
+    if (!options.runPrograms.isEmpty() &&
+        (parser.isSet(scenarioOption) || parser.isSet(replayOption) || parser.isSet(labOption) ||
+         parser.isSet(exportCOption) || options.port)) {
+        result.error = Tr::tr("--run shows the programs it runs: drop --scenario, --replay, --lab, "
+                              "--port and --export-c.");
+        return result;
+    }
+    if (options.stepCalls && (options.runPrograms.isEmpty() || parser.isSet(headlessOption))) {
+        result.error = Tr::tr("--step pauses the programs of --run in the window: use it with "
+                              "--run, without --headless.");
+        return result;
+    }
     options.presentation = parser.isSet(presentationOption);
     options.json = parser.isSet(jsonOption);
     options.processes = !parser.isSet(noProcessesOption);
@@ -402,9 +433,10 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
             result.error = Tr::tr("--screenshot needs the window: drop --headless.");
             return result;
         }
-        if (options.scenarioId.isEmpty() && options.replayPath.isEmpty()) {
-            result.error = Tr::tr("--headless needs --scenario ID (--list-scenarios lists them) "
-                                  "or --replay FILE.");
+        if (options.scenarioId.isEmpty() && options.replayPath.isEmpty() &&
+            options.runPrograms.isEmpty()) {
+            result.error = Tr::tr("--headless needs --scenario ID (--list-scenarios lists them), "
+                                  "--replay FILE or --run COMMAND.");
             return result;
         }
     }

@@ -44,6 +44,10 @@ struct CommandLineOptions {
     LabMode labMode = LabMode::Standard; // --lab [tcp|udp]
     bool strictLab = false;              // --strict: a failed lab command fails the run
     QString labScenarioPath;             // --save-scenario: the lab's calls as a scenario file
+    // --run, repeatable: programs to trace, each command line split into words as a shell
+    // would, without a shell; --step pauses them before each socket call.
+    QList<QStringList> runPrograms;
+    bool stepCalls = false;
     QString helpText;
 };
 

@@ -4,8 +4,10 @@
 #include "scenarios/scenariocatalog.h"
 #include "sources/replaysource.h"
 #include "sources/session.h"
+#include "sources/tracesource.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QEventLoop>
 #include <QTextStream>
 
@@ -43,16 +45,20 @@ void printPackets(const EventLog& log, QTextStream& out)
     }
 }
 
-// Prints each step and call as the source puts them in its log.
-void follow(const EventLog& log, QTextStream& out)
+// Prints each call as the source puts it in its log, and each step's narration when the
+// steps are a scenario's (a traced program's steps are its calls).
+void follow(const EventLog& log, QTextStream& out, bool narrate)
 {
-    QObject::connect(&log, &EventLog::noteAppended, &log, [&log, &out](const StepNote& note) {
-        out << QStringLiteral("# %1/%2 [%3] %4")
-                   .arg(note.step + 1)
-                   .arg(log.scenario().steps.size())
-                   .arg(note.actor, note.narration)
-            << Qt::endl;
-    });
+    QObject::connect(&log, &EventLog::noteAppended, &log,
+                     [&log, &out, narrate](const StepNote& note) {
+                         if (!narrate)
+                             return;
+                         out << QStringLiteral("# %1/%2 [%3] %4")
+                                    .arg(note.step + 1)
+                                    .arg(log.scenario().steps.size())
+                                    .arg(note.actor, note.narration)
+                             << Qt::endl;
+                     });
     QObject::connect(&log, &EventLog::callAppended, &log, [&out](const CallEvent& event) {
         out << QStringLiteral("[%1] %2").arg(event.actor, event.straceLine()) << Qt::endl;
         if (event.error != 0) {
@@ -67,6 +73,24 @@ std::unique_ptr<EventSource> makeSource(const CommandLineOptions& options,
                                         QTextStream& err)
 {
     const QString language = options.language.isEmpty() ? QStringLiteral("en") : options.language;
+    if (!options.runPrograms.isEmpty()) {
+        TraceOptions trace;
+        trace.programs = options.runPrograms;
+        trace.workingDirectory = QDir::currentPath();
+        trace.language = language;
+        auto source = std::make_unique<TraceSource>(trace);
+        // As strace ends a process's lines.
+        QObject::connect(
+            source.get(), &TraceSource::processEnded, source.get(),
+            [&out](const QString& actor, int status, int signal) {
+                out << QStringLiteral("[%1] ").arg(actor)
+                    << (signal != 0
+                            ? Tr::tr("+++ killed by %1 +++").arg(TraceSource::signalName(signal))
+                            : Tr::tr("+++ exited with %1 +++").arg(status))
+                    << Qt::endl;
+            });
+        return source;
+    }
     if (!options.replayPath.isEmpty()) {
         SessionFileError error;
         auto saved = SessionFile::load(options.replayPath, &error);
@@ -132,7 +156,8 @@ int runHeadless(const CommandLineOptions& options, const ScenarioCatalog& catalo
     if (!source)
         return 2;
     const EventLog& log = source->log();
-    follow(log, out);
+    const auto* traced = qobject_cast<const TraceSource*>(source.get());
+    follow(log, out, !traced);
     QEventLoop loop;
     QObject::connect(source.get(), &EventSource::finished, &loop, &QEventLoop::quit);
     source->setIntervalMs(0);
@@ -154,6 +179,11 @@ int runHeadless(const CommandLineOptions& options, const ScenarioCatalog& catalo
     const int filesStatus = saveRunFiles(log, options, err);
     if (filesStatus == 1)
         return 1;
+    if (traced) {
+        if (!log.notice().isEmpty())
+            err << log.notice() << Qt::endl;
+        return traced->exitStatus();
+    }
     const int pcapStatus = filesStatus;
     if (outcome.passed) {
         out << Tr::tr("Expected outcome: %1").arg(log.scenario().outcome.text(log.language()))

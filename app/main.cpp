@@ -8,8 +8,10 @@
 #include "scenarios/scenariocatalog.h"
 #include "screenshotrun.h"
 #include "socketlisting.h"
+#include "sources/tracesource.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QSettings>
 #include <QTextStream>
 
@@ -136,6 +138,13 @@ int main(int argc, char* argv[])
             err << QStringLiteral("socketscope: --replay: ") << error << Qt::endl;
             return 2;
         }
+    }
+    if (!options.runPrograms.isEmpty()) {
+        TraceOptions trace;
+        trace.programs = options.runPrograms;
+        trace.workingDirectory = QDir::currentPath();
+        trace.pauseAtEachCall = options.stepCalls;
+        window.runPrograms(trace);
     }
     if (!options.panel.isEmpty())
         window.showPanel(options.panel);

@@ -12,6 +12,7 @@
 #include "packetpanel.h"
 #include "sources/replaysource.h"
 #include "sources/session.h"
+#include "sources/tracesource.h"
 #include "stageview.h"
 #include "stepcontroller.h"
 #include "tuplecardsview.h"
@@ -100,6 +101,7 @@ MainWindow::~MainWindow()
     delete m_inspector;
     m_presenter->setSource(nullptr);
     closeLab();
+    closeTrace();
     m_replay.reset();
     delete m_session;
 }
@@ -395,6 +397,7 @@ void MainWindow::loadSelectedScenario()
     showSource(m_session);
     m_replay.reset();
     closeLab();
+    closeTrace();
     m_session->load(*scenario, options);
 }
 
@@ -410,6 +413,7 @@ bool MainWindow::openSession(const QString& path, QString* error)
     // The scenario run stops: its sockets are closed, no helper runs, nothing stays blocked.
     m_session->unload();
     closeLab();
+    closeTrace();
     auto replay = std::make_unique<ReplaySource>(std::move(*saved));
     replay->setIntervalMs(int(baseIntervalMs / m_speed));
     // The picker shows the scenario replayed, without running it.

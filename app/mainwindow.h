@@ -38,6 +38,8 @@ class ReplaySource;
 class Session;
 class StageView;
 class StepController;
+class TraceSource;
+struct TraceOptions;
 class TupleCardsView;
 
 // The teaching window: a scenario picker and the step controls on top, the narration and
@@ -61,6 +63,10 @@ public:
     LabSession* lab() const { return m_lab.get(); }
     LabConsoleView* labConsole() const { return m_labConsole; }
     void openLab(LabMode mode);
+    // Programs run under SocketScope (File > Run a program, --run): their socket calls on the
+    // stage, the scenario run and the lab stopped meanwhile.
+    TraceSource* trace() const { return m_trace.get(); }
+    void runPrograms(const TraceOptions& options);
     LogPresenter* presenter() const { return m_presenter; }
     StageView* stage() const { return m_stage; }
     TupleCardsView* tupleCards() const { return m_tupleCards; }
@@ -163,6 +169,8 @@ private:
     void showSource(EventSource* source);
     void createLabDock();
     void closeLab();
+    void askToRunPrograms();
+    void closeTrace();
     void showLabInPicker();
     void applyThemeColours();
     void followDesktopColours();
@@ -175,6 +183,7 @@ private:
     Session* m_session = nullptr;
     std::unique_ptr<ReplaySource> m_replay;
     std::unique_ptr<LabSession> m_lab;
+    std::unique_ptr<TraceSource> m_trace;
     QString m_scenarioBeforeLab; // the picker's scenario, shown again when the lab closes
     LabConsoleView* m_labConsole = nullptr;
     QDockWidget* m_labDock = nullptr;
@@ -235,6 +244,7 @@ private:
         QAction* lab = nullptr;
         QAction* labTcp = nullptr;
         QAction* labUdp = nullptr;
+        QAction* runProgram = nullptr;
         QAction* systemLanguage = nullptr;
         QAction* french = nullptr;
         QAction* english = nullptr;

@@ -118,6 +118,8 @@ void MainWindow::buildActions()
     connect(a.labTcp, &QAction::triggered, this, [this] { openLab(LabMode::Tcp); });
     a.labUdp = makeAction(this);
     connect(a.labUdp, &QAction::triggered, this, [this] { openLab(LabMode::Udp); });
+    a.runProgram = makeAction(this, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)});
+    connect(a.runProgram, &QAction::triggered, this, &MainWindow::askToRunPrograms);
 
     auto* languages = new QActionGroup(this);
     a.systemLanguage = makeAction(languages);
@@ -159,7 +161,7 @@ void MainWindow::buildMenus()
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addAction(a.find);
     m_fileMenu->addSeparator();
-    m_fileMenu->addActions({a.lab, a.labTcp, a.labUdp});
+    m_fileMenu->addActions({a.lab, a.labTcp, a.labUdp, a.runProgram});
     m_fileMenu->addSeparator();
     m_fileMenu->addActions({a.open, a.save, a.savePcap});
     m_exportMenu = m_fileMenu->addMenu(QString());
@@ -226,6 +228,9 @@ void MainWindow::retranslate()
     a.saveLabScenario->setText(tr("Save lab as scenario…"));
     a.saveLabScenario->setToolTip(tr("The lab's calls as a scenario file, its narration left "
                                      "for you to write; --scenario-folder loads it"));
+    a.runProgram->setText(tr("Run a program…"));
+    a.runProgram->setToolTip(tr("Run your own programs under SocketScope: their real socket "
+                                "calls on the stage, one at a time if you wish"));
     a.quit->setText(tr("Quit"));
 
     m_stepMenu->setTitle(tr("&Step"));

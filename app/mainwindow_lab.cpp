@@ -30,6 +30,7 @@ void MainWindow::openLab(LabMode mode)
     m_session->unload();
     if (!m_lab)
         m_scenarioBeforeLab = m_scenarioPicker->currentData().toString();
+    closeTrace();
     auto lab = std::make_unique<LabSession>(mode, options);
     connect(lab.get(), &LabSession::quitRequested, this, [this] {
         // Leaving the lab goes back to the scenario the picker showed before, once the lab's

@@ -19,6 +19,11 @@ void EventLog::appendScenarioStep(const ScenarioStep& step)
     m_scenario.steps.append(step);
 }
 
+void EventLog::appendScenarioActor(const ScenarioActor& actor)
+{
+    m_scenario.actors.append(actor);
+}
+
 void EventLog::reset(const Scenario& scenario, const QString& language)
 {
     m_scenario = scenario;

@@ -46,6 +46,8 @@ public:
     void reset(const Scenario& scenario, const QString& language);
     // An open-ended session's (the lab's) scenario grows with the steps it is given.
     void appendScenarioStep(const ScenarioStep& step);
+    // ... and a traced program's actors appear as its processes and threads do.
+    void appendScenarioActor(const ScenarioActor& actor);
     void appendNote(const StepNote& note);
     void startCall(const CallStart& start);
     void markBlocked(qint64 seq);

@@ -1,0 +1,334 @@
+#include "sources/tracesource.h"
+
+#include "calls/errnoinfo.h"
+#include "logging.h"
+
+#include <QFileInfo>
+
+#include <cstring>
+
+namespace SocketScope {
+
+namespace {
+
+// Exit statuses of socketscope-tracer (docs/tracer-protocol.md).
+constexpr int notStarted = 127;
+constexpr int refusedToTrace = 120;
+
+qint64 keyOf(int tracer, qint64 id)
+{
+    return (qint64(tracer) << 48) | id;
+}
+
+Scenario tracedScenario(const TraceOptions& options)
+{
+    Scenario traced;
+    traced.id = QStringLiteral("run");
+    QStringList lines;
+    for (const QStringList& words : options.programs)
+        lines << words.join(QLatin1Char(' '));
+    const QString commands = lines.join(QStringLiteral(" ; "));
+    traced.title = {QStringLiteral("Programme tracé : ") + commands,
+                    QStringLiteral("Traced program: ") + commands};
+    traced.summary = {QStringLiteral("Les appels d'un programme, tels que le noyau les a vus."),
+                      QStringLiteral("A program's calls, as the kernel saw them.")};
+    traced.outcome = traced.summary;
+    return traced;
+}
+
+} // namespace
+
+TraceSource::TraceSource(TraceOptions options, QObject* parent)
+    : EventSource(parent)
+    , m_options(std::move(options))
+{
+    connect(&m_flow, &PacketFlow::packetsArrived, this, [this](const QList<PacketEvent>& packets) {
+        writableLog().appendPackets(packets);
+        writableLog().linkPackets();
+    });
+    connect(&m_flow, &PacketFlow::statusChanged, this,
+            [this] { writableLog().setCaptureStatus(m_flow.status()); });
+    reset();
+}
+
+TraceSource::~TraceSource()
+{
+    stopPrograms();
+}
+
+void TraceSource::reset()
+{
+    stopPrograms();
+    ++m_generation;
+    m_sequence = std::make_shared<std::atomic<qint64>>(1);
+    m_actors.clear();
+    m_inFlight.clear();
+    m_paused.clear();
+    m_firstPid = 0;
+    m_exitStatus = -1;
+    m_notices.clear();
+    writableLog().reset(tracedScenario(m_options), m_options.language);
+    // Captured packets need the capture to follow a program's ports as it binds them, which
+    // tracing does not do yet: the packets are inferred from the calls, and said so.
+    m_flow.restart(CaptureMode::InferOnly, {}, m_sequence);
+    setState(m_options.pauseAtEachCall ? State::Stepping : State::Running);
+    startPrograms();
+}
+
+void TraceSource::startPrograms()
+{
+    for (qsizetype i = 0; i < m_options.programs.size(); ++i) {
+        Tracer tracer;
+        tracer.process = std::make_unique<TracerProcess>();
+        tracer.process->setHelperPath(m_options.helperPath);
+        const int index = int(i);
+        const quint64 generation = m_generation;
+        connect(tracer.process.get(), &TracerProcess::messageReceived, this,
+                [this, index, generation](const TraceMessage& message) {
+                    if (generation == m_generation)
+                        onMessage(index, message);
+                });
+        connect(tracer.process.get(), &TracerProcess::channelBroken, this,
+                [this](const QString& reason) {
+                    say(tr("The tracing helper sent what SocketScope cannot read (%1): its "
+                           "programs were ended.")
+                            .arg(reason));
+                });
+        connect(tracer.process.get(), &TracerProcess::finished, this, [this, index, generation] {
+            if (generation == m_generation)
+                onTracerFinished(index);
+        });
+        QString error;
+        const bool started =
+            tracer.process->start(m_options.programs.at(i), m_options.workingDirectory,
+                                  m_options.pauseAtEachCall, &error);
+        if (!started) {
+            say(error);
+            tracer.finished = true;
+            if (i == 0)
+                m_exitStatus = notStarted;
+        }
+        m_tracers.push_back(std::move(tracer));
+    }
+    if (std::all_of(m_tracers.cbegin(), m_tracers.cend(),
+                    [](const Tracer& tracer) { return tracer.finished; }))
+        onTracerFinished(-1);
+}
+
+void TraceSource::stopPrograms()
+{
+    // Each helper ends its program's whole tree when its channel closes.
+    m_tracers.clear();
+}
+
+bool TraceSource::canStep() const
+{
+    return state() == State::Stepping && !m_paused.isEmpty();
+}
+
+int TraceSource::stepsLeft() const
+{
+    // A running program's next call is not known before it makes it.
+    return state() == State::Finished ? 0 : 1;
+}
+
+qint64 TraceSource::nowNs() const
+{
+    return monotonicNowNs();
+}
+
+void TraceSource::setIntervalMs(int)
+{
+    // The programs run at their own pace: Run never paces them.
+}
+
+bool TraceSource::step()
+{
+    if (!canStep())
+        return false;
+    const int tracer = m_paused.takeFirst().first;
+    m_tracers.at(size_t(tracer)).process->send(TracerProcess::Command::Next);
+    Q_EMIT canStepChanged();
+    return true;
+}
+
+void TraceSource::run()
+{
+    if (state() != State::Stepping)
+        return;
+    setState(State::Running);
+    m_paused.clear();
+    for (Tracer& tracer : m_tracers) {
+        if (!tracer.finished)
+            tracer.process->send(TracerProcess::Command::Run);
+    }
+    Q_EMIT canStepChanged();
+}
+
+void TraceSource::pause()
+{
+    if (state() != State::Running)
+        return;
+    setState(State::Stepping);
+    for (Tracer& tracer : m_tracers) {
+        if (!tracer.finished)
+            tracer.process->send(TracerProcess::Command::Step);
+    }
+}
+
+QString TraceSource::actorOf(qint64 pid, const QString& program, bool thread)
+{
+    const auto known = m_actors.constFind(pid);
+    if (known != m_actors.cend())
+        return *known;
+    // The program's name and the process's (or thread's) number, as ps shows them.
+    const QString id = QStringLiteral("%1 %2").arg(QFileInfo(program).fileName()).arg(pid);
+    const QString name = thread ? id + QStringLiteral(" (thread)") : id;
+    writableLog().appendScenarioActor({id, {name, name}, true});
+    m_actors.insert(pid, id);
+    return id;
+}
+
+TraceSource::CallInFlight TraceSource::beginCall(const QString& actor, Call call, int fd,
+                                                 qint64 tNs)
+{
+    EventLog& log = writableLog();
+    ScenarioStep step;
+    step.actor = actor;
+    step.call = call;
+    step.arguments.fd = fd;
+    log.appendScenarioStep(step);
+    CallInFlight flight;
+    flight.step = int(log.scenario().steps.size()) - 1;
+    StepNote note;
+    note.seq = m_sequence->fetch_add(1);
+    note.tNs = tNs;
+    note.step = flight.step;
+    note.actor = actor;
+    note.narration = tr("%1() is called.").arg(Calls::name(call));
+    note.callsReturned = int(log.calls().size());
+    log.appendNote(note);
+    flight.seq = m_sequence->fetch_add(1);
+    log.startCall(CallStart{flight.seq, flight.step, tNs, actor, call, fd, false});
+    return flight;
+}
+
+void TraceSource::onMessage(int tracer, const TraceMessage& message)
+{
+    using K = TraceMessage::Kind;
+    EventLog& log = writableLog();
+    switch (message.kind) {
+    case K::Refused: {
+        const ErrnoInfo error = errnoInfo(message.error);
+        const QString program = m_options.programs.at(tracer).value(0);
+        switch (message.refusal) {
+        case TraceMessage::Refusal::Exec:
+            say(tr("%1 could not be started: %2 (%3). %4")
+                    .arg(program, error.name, error.message, error.explanation));
+            break;
+        case TraceMessage::Refusal::Ptrace:
+            say(tr("The system refused to trace %1: ptrace() failed with %2 (%3). Tracing "
+                   "needs ptrace: /proc/sys/kernel/yama/ptrace_scope must be 0, 1 or 2, and a "
+                   "container must allow it.")
+                    .arg(program, error.name, error.message));
+            break;
+        case TraceMessage::Refusal::Seccomp:
+            say(tr("The system refused the filter that picks %1's socket calls: seccomp "
+                   "failed with %2 (%3). The kernel must have seccomp filters "
+                   "(CONFIG_SECCOMP_FILTER).")
+                    .arg(program, error.name, error.message));
+            break;
+        }
+        break;
+    }
+    case K::Process:
+        if (m_firstPid == 0 && message.parent == 0 && tracer == 0)
+            m_firstPid = message.pid;
+        actorOf(message.pid, message.program, message.thread);
+        break;
+    case K::Exec:
+        actorOf(message.pid, message.program, false);
+        break;
+    case K::Start: {
+        const QString actor = actorOf(message.pid, m_options.programs.at(tracer).value(0), false);
+        m_inFlight.insert(keyOf(tracer, message.id),
+                          beginCall(actor, message.call, message.fd, message.tNs));
+        break;
+    }
+    case K::Blocked: {
+        const auto flight = m_inFlight.find(keyOf(tracer, message.id));
+        if (flight != m_inFlight.end() && !flight->blocked) {
+            flight->blocked = true;
+            log.markBlocked(flight->seq);
+        }
+        break;
+    }
+    case K::Paused:
+        m_paused.append({tracer, message.id});
+        Q_EMIT canStepChanged();
+        break;
+    case K::Call: {
+        CallEvent event = message.event;
+        event.actor = actorOf(event.pid, m_options.programs.at(tracer).value(0), false);
+        CallInFlight flight = m_inFlight.take(keyOf(tracer, message.id));
+        if (flight.seq == 0)
+            flight = beginCall(
+                event.actor, event.call,
+                Calls::has(event.call, CallTrait::TakesDescriptor) ? event.arguments.fd : -1,
+                event.tNs);
+        event.seq = flight.seq;
+        event.step = flight.step;
+        event.blocked = flight.blocked;
+        if (Calls::has(event.call, CallTrait::StartsActor) && event.ret > 0)
+            event.childActor = actorOf(event.ret, m_options.programs.at(tracer).value(0),
+                                       event.call == Call::Clone);
+        log.appendCall(event);
+        m_flow.onCallFinished(event);
+        break;
+    }
+    case K::Exit:
+    case K::Killed: {
+        const QString actor = actorOf(message.pid, m_options.programs.at(tracer).value(0), false);
+        if (message.pid == m_firstPid)
+            m_exitStatus = message.kind == K::Exit ? message.status : 128 + message.signal;
+        Q_EMIT processEnded(actor, message.status, message.kind == K::Killed ? message.signal : 0);
+        break;
+    }
+    }
+}
+
+void TraceSource::onTracerFinished(int tracer)
+{
+    if (tracer >= 0) {
+        Tracer& finished = m_tracers.at(size_t(tracer));
+        finished.finished = true;
+        if (tracer == 0 && (m_exitStatus < 0 || finished.process->exitCode() == notStarted ||
+                            finished.process->exitCode() == refusedToTrace))
+            m_exitStatus = finished.process->exitCode();
+    }
+    if (!std::all_of(m_tracers.cbegin(), m_tracers.cend(),
+                     [](const Tracer& each) { return each.finished; }))
+        return;
+    m_paused.clear();
+    Outcome outcome;
+    outcome.passed = m_exitStatus == 0;
+    outcome.failures = m_notices;
+    writableLog().setOutcome(outcome);
+    setState(State::Finished);
+    Q_EMIT finished(outcome);
+}
+
+QString TraceSource::signalName(int signal)
+{
+    const char* abbreviation = sigabbrev_np(signal);
+    return abbreviation ? QStringLiteral("SIG") + QLatin1StringView(abbreviation)
+                        : QString::number(signal);
+}
+
+void TraceSource::say(const QString& notice)
+{
+    m_notices << notice;
+    writableLog().setNotice(m_notices.join(QLatin1Char('\n')));
+}
+
+} // namespace SocketScope

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "packets/packetflow.h"
+#include "sources/eventsource.h"
+#include "trace/tracerprocess.h"
+
+#include <QHash>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace SocketScope {
+
+struct TraceOptions {
+    QList<QStringList> programs; // each one's command line, as words: program, arguments
+    QString workingDirectory;
+    bool pauseAtEachCall = false;
+    QString language = QStringLiteral("en");
+    QString helperPath; // empty: socketscope-tracer next to SocketScope
+};
+
+// Programs run under socketscope-tracer (the student's own server and client): each socket
+// call they make becomes a step and a call of the log, made by the actor of the process or
+// thread that made it. With pauseAtEachCall the programs stop before each call and Next lets
+// one go on; Run lets them run free. Reset ends every program and starts them again.
+class TraceSource : public EventSource {
+    Q_OBJECT
+public:
+    explicit TraceSource(TraceOptions options, QObject* parent = nullptr);
+    ~TraceSource() override;
+
+    bool canStep() const override;
+    int stepsLeft() const override;
+    qint64 nowNs() const override;
+    void setIntervalMs(int intervalMs) override;
+
+    // The first program's exit status once finished (128 + N when signal N ended it, as a
+    // shell says); 127 when it could not be started; 120 when tracing was refused.
+    int exitStatus() const { return m_exitStatus; }
+    // "SIGSEGV", as strace names the signal that ended a process.
+    static QString signalName(int signal);
+
+public Q_SLOTS:
+    bool step() override;
+    void run() override;
+    void pause() override;
+    void reset() override;
+
+Q_SIGNALS:
+    // A traced process or thread ended: its status, or the signal that ended it (0 if none).
+    void processEnded(const QString& actor, int status, int signal);
+
+private:
+    struct Tracer {
+        std::unique_ptr<TracerProcess> process;
+        bool finished = false;
+    };
+    struct CallInFlight {
+        qint64 seq = 0;
+        int step = -1;
+        bool blocked = false;
+    };
+
+    void startPrograms();
+    void stopPrograms();
+    void onMessage(int tracer, const TraceMessage& message);
+    void onTracerFinished(int tracer);
+    QString actorOf(qint64 pid, const QString& program, bool thread);
+    CallInFlight beginCall(const QString& actor, Call call, int fd, qint64 tNs);
+    void say(const QString& notice);
+
+    TraceOptions m_options;
+    std::vector<Tracer> m_tracers;
+    std::shared_ptr<std::atomic<qint64>> m_sequence;
+    QHash<qint64, QString> m_actors;        // by pid (tid for a thread)
+    QHash<qint64, CallInFlight> m_inFlight; // by the tracer's id, tracer in the high bits
+    QList<std::pair<int, qint64>> m_paused; // tracer and call id, oldest first
+    qint64 m_firstPid = 0;
+    int m_exitStatus = -1;
+    QStringList m_notices;
+    PacketFlow m_flow;
+    quint64 m_generation = 0;
+};
+
+} // namespace SocketScope

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "calls/callevent.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace SocketScope {
+
+// One line of socketscope-tracer's channel (docs/tracer-protocol.md), read once into typed
+// values. The line comes from another process that reads a student's program's memory: it
+// is outside input, checked field by field like a saved session.
+struct TraceMessage {
+    enum class Kind : quint8 {
+        Refused, // tracing or starting the program was refused: what and errno
+        Process, // a traced process or thread, before any call of it
+        Exec,    // a traced process runs another program
+        Start,   // a trapped call entered the kernel
+        Blocked, // ... and was seen sleeping there
+        Paused,  // ... and waits for Next (pause at each call)
+        Call,    // ... and returned
+        Exit,    // a traced process or thread ended by itself
+        Killed,  // ... or a signal ended it
+    };
+    enum class Refusal : quint8 { Exec, Ptrace, Seccomp };
+
+    Kind kind = Kind::Process;
+    qint64 pid = 0; // the process's, or the thread's tid
+    qint64 id = -1; // Start, Blocked, Paused, Call: the call, numbered by the tracer
+    // Process, Exec
+    qint64 parent = 0; // 0 for the program SocketScope started
+    bool thread = false;
+    QString program;
+    QStringList argv;
+    // Start
+    SocketScope::Call call = SocketScope::Call::Socket;
+    int fd = -1;
+    qint64 tNs = 0;
+    // Call
+    CallEvent event;
+    // Exit: the status; Killed: the signal
+    int status = 0;
+    int signal = 0;
+    // Refused
+    Refusal refusal = Refusal::Exec;
+    int error = 0;
+};
+
+// nullopt for a line that is not one of the protocol's messages, *error saying why.
+std::optional<TraceMessage> parseTraceMessage(const QByteArray& line, QString* error);
+
+} // namespace SocketScope

@@ -1,0 +1,162 @@
+#include "trace/tracerprocess.h"
+
+#include "engine/siblingprogram.h"
+#include "logging.h"
+
+#include <QSocketNotifier>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace SocketScope {
+
+namespace {
+
+// The helper's end of the channel, at this number in the helper (the protocol's --channel).
+constexpr int helperChannelFd = 3;
+// A call's line holds at most 4 KiB of data as hexadecimal and its typed values: a line this
+// long is not the helper's.
+constexpr qsizetype maxLineBytes = 1 << 20;
+
+} // namespace
+
+TracerProcess::TracerProcess(QObject* parent)
+    : QObject(parent)
+{
+    m_process.setProcessChannelMode(QProcess::ForwardedChannels);
+    m_process.setInputChannelMode(QProcess::ForwardedInputChannel);
+    connect(&m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus) {
+        m_exitCode = m_process.exitStatus() == QProcess::NormalExit ? exitCode : 128 + SIGKILL;
+        // What the helper wrote before it ended is read before finished() is said.
+        readChannel();
+        closeChannel();
+        Q_EMIT finished(m_exitCode);
+    });
+}
+
+TracerProcess::~TracerProcess()
+{
+    closeChannel(); // the helper kills the program's tree at the end of its channel
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+}
+
+QString TracerProcess::defaultHelperPath()
+{
+    return siblingProgram("SOCKETSCOPE_TRACER", QStringLiteral("socketscope-tracer"));
+}
+
+bool TracerProcess::start(const QStringList& words, const QString& workingDirectory,
+                          bool pauseAtEachCall, QString* error)
+{
+    if (words.isEmpty()) {
+        *error = tr("No program to run.");
+        return false;
+    }
+    int ends[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) {
+        *error = tr("socketpair(): %1").arg(QString::fromLocal8Bit(strerror(errno)));
+        return false;
+    }
+    const int helperEnd = ends[1];
+    // In the helper only, after fork(): its end at the protocol's number, kept across exec.
+    m_process.setChildProcessModifier([helperEnd] {
+        if (helperEnd == helperChannelFd)
+            ::fcntl(helperEnd, F_SETFD, 0);
+        else
+            ::dup2(helperEnd, helperChannelFd);
+    });
+    QStringList arguments{QStringLiteral("--channel"), QString::number(helperChannelFd)};
+    if (pauseAtEachCall)
+        arguments << QStringLiteral("--step");
+    arguments << QStringLiteral("--") << words;
+    m_process.setWorkingDirectory(workingDirectory);
+    m_process.start(m_helperPath.isEmpty() ? defaultHelperPath() : m_helperPath, arguments);
+    const bool started = m_process.waitForStarted(30'000);
+    ::close(helperEnd);
+    if (!started) {
+        ::close(ends[0]);
+        *error = tr("The tracing helper did not start: %1").arg(m_process.errorString());
+        return false;
+    }
+    m_channel = ends[0];
+    ::fcntl(m_channel, F_SETFL, ::fcntl(m_channel, F_GETFL) | O_NONBLOCK);
+    m_notifier = new QSocketNotifier(m_channel, QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, &TracerProcess::readChannel);
+    return true;
+}
+
+void TracerProcess::send(Command command)
+{
+    if (m_channel < 0)
+        return;
+    const char* word = command == Command::Next   ? "next\n"
+                       : command == Command::Run  ? "run\n"
+                       : command == Command::Step ? "step\n"
+                                                  : "kill\n";
+    // A few bytes on a socket the helper drains: never a partial write in practice; a helper
+    // that has gone makes it fail, and its end says the rest.
+    const ssize_t written = ::send(m_channel, word, strlen(word), MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (written < 0)
+        qCDebug(lcSession) << "tracer channel:" << strerror(errno);
+}
+
+void TracerProcess::readChannel()
+{
+    if (m_channel < 0)
+        return;
+    char buffer[65536];
+    for (;;) {
+        const ssize_t count = ::read(m_channel, buffer, sizeof(buffer));
+        if (count > 0) {
+            m_pending.append(buffer, count);
+            continue;
+        }
+        if (count < 0 && errno == EINTR)
+            continue;
+        if (count == 0)
+            m_notifier->setEnabled(false); // the helper's end is closed: nothing more comes
+        break;
+    }
+    qsizetype start = 0;
+    for (qsizetype end; (end = m_pending.indexOf('\n', start)) >= 0; start = end + 1) {
+        const QByteArray line = m_pending.mid(start, end - start);
+        QString error;
+        const std::optional<TraceMessage> message = parseTraceMessage(line, &error);
+        if (!message) {
+            m_pending.clear();
+            closeChannel();
+            m_process.kill();
+            Q_EMIT channelBroken(error);
+            return;
+        }
+        Q_EMIT messageReceived(*message);
+        if (m_channel < 0)
+            return; // a receiver ended it
+    }
+    m_pending.remove(0, start);
+    if (m_pending.size() > maxLineBytes) {
+        m_pending.clear();
+        closeChannel();
+        m_process.kill();
+        Q_EMIT channelBroken(tr("a line of more than %1 bytes").arg(maxLineBytes));
+    }
+}
+
+void TracerProcess::closeChannel()
+{
+    if (m_channel < 0)
+        return;
+    delete m_notifier;
+    m_notifier = nullptr;
+    ::close(m_channel);
+    m_channel = -1;
+}
+
+} // namespace SocketScope

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "trace/tracemessage.h"
+
+#include <QObject>
+#include <QProcess>
+#include <QStringList>
+
+class QSocketNotifier;
+
+namespace SocketScope {
+
+// One socketscope-tracer running one program (docs/tracer-protocol.md): it starts the helper
+// with the program's command line as words (never through a shell), hands on each message
+// of its channel as a typed value, and takes Next, Run, Step and Kill. The program's standard
+// input and output are the helper's: forwarded (the terminal) unless the caller reads them.
+class TracerProcess : public QObject {
+    Q_OBJECT
+public:
+    enum class Command { Next, Run, Step, Kill };
+
+    explicit TracerProcess(QObject* parent = nullptr);
+    ~TracerProcess() override;
+
+    // The helper: empty for the one installed next to the program.
+    void setHelperPath(const QString& path) { m_helperPath = path; }
+    static QString defaultHelperPath();
+    QProcess& process() { return m_process; }
+
+    // Starts `words` (program, then its arguments); false, with *error, when even the helper
+    // could not start.
+    bool start(const QStringList& words, const QString& workingDirectory, bool pauseAtEachCall,
+               QString* error);
+    void send(Command command);
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    // The helper's exit status (the program's, see the protocol), once finished() came.
+    int exitCode() const { return m_exitCode; }
+
+Q_SIGNALS:
+    void messageReceived(const SocketScope::TraceMessage& message);
+    // A line that is not the protocol's: the helper is ended, as its output cannot be trusted.
+    void channelBroken(const QString& reason);
+    void finished(int exitCode);
+
+private:
+    void readChannel();
+    void closeChannel();
+
+    QString m_helperPath;
+    QProcess m_process;
+    int m_channel = -1;
+    QSocketNotifier* m_notifier = nullptr;
+    QByteArray m_pending;
+    int m_exitCode = -1;
+};
+
+} // namespace SocketScope
