@@ -1,5 +1,7 @@
 #include "channel.h"
 
+#include "calls/callevent.h"
+
 #include <QJsonDocument>
 
 #include <cerrno>
@@ -11,17 +13,35 @@ namespace SocketScope::Tracer {
 
 void Channel::send(const QJsonObject& message)
 {
-    const QByteArray line = QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n';
+    if (m_out.isEmpty()) {
+        m_queuedSinceNs = monotonicNowNs();
+        m_out.reserve(80 * 1024);
+    }
+    m_out += QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n';
+    if (m_out.size() >= 64 * 1024)
+        flush();
+}
+
+void Channel::sendNow(const QJsonObject& message)
+{
+    send(message);
+    flush();
+}
+
+void Channel::flush()
+{
     qsizetype sent = 0;
-    while (sent < line.size()) {
+    while (sent < m_out.size()) {
         const ssize_t n =
-            ::send(m_fd, line.constData() + sent, size_t(line.size() - sent), MSG_NOSIGNAL);
+            ::send(m_fd, m_out.constData() + sent, size_t(m_out.size() - sent), MSG_NOSIGNAL);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
-            return;
+            break; // the app is gone: its end of file ends the run
         sent += n;
     }
+    m_out.resize(0); // keeps its capacity for the next batch
+    m_queuedSinceNs = 0;
 }
 
 QList<Command> Channel::receive()

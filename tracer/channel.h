@@ -19,14 +19,23 @@ public:
     {
     }
     int fd() const { return m_fd; }
-    // Writes one message; a channel the app closed is not an error (its EOF ends the run).
+    // Queues one message. Messages go out in order, in batches: at the latest after
+    // batchNs, at once with sendNow() (what the app waits for: paused, blocked), and on
+    // flush(). Each traced call would otherwise cost two wake-ups of the app.
     void send(const QJsonObject& message);
+    void sendNow(const QJsonObject& message);
+    void flush();
+    // CLOCK_MONOTONIC when the oldest queued message was queued; 0 when none is.
+    qint64 queuedSinceNs() const { return m_queuedSinceNs; }
+    static constexpr qint64 batchNs = 20'000'000;
     // Reads what the app wrote: the whole commands, in order; end of file is Kill.
     QList<Command> receive();
 
 private:
     int m_fd;
     QByteArray m_pending;
+    QByteArray m_out;
+    qint64 m_queuedSinceNs = 0;
 };
 
 std::optional<Command> parseCommand(QByteArrayView word);

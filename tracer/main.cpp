@@ -55,9 +55,9 @@ int main(int argc, char** argv)
     Channel channel(channelFd);
     const Launch launch = launchTraced(argv + i);
     if (launch.pid < 0) {
-        channel.send({{QStringLiteral("kind"), QStringLiteral("refused")},
-                      {QStringLiteral("what"), QLatin1String(refusalName(launch.refusal))},
-                      {QStringLiteral("errno"), launch.error}});
+        channel.sendNow({{QStringLiteral("kind"), QStringLiteral("refused")},
+                         {QStringLiteral("what"), QLatin1String(refusalName(launch.refusal))},
+                         {QStringLiteral("errno"), launch.error}});
         return 120;
     }
     Tracer tracer(channel, step);

@@ -116,8 +116,17 @@ int Tracer::run(pid_t root, int errorPipe)
         const bool watching = std::any_of(m_tracees.begin(), m_tracees.end(), [](const auto& t) {
             return t.second.call && !t.second.call->blocked && !t.second.call->paused;
         });
+        const qint64 now = monotonicNowNs();
+        if (m_channel.queuedSinceNs() && now - m_channel.queuedSinceNs() >= Channel::batchNs)
+            m_channel.flush();
+        int timeoutMs = watching ? int(blockedCheckNs / 1'000'000) : -1;
+        if (m_channel.queuedSinceNs()) {
+            const qint64 left = m_channel.queuedSinceNs() + Channel::batchNs - now;
+            timeoutMs =
+                int(qBound<qint64>(1, left / 1'000'000 + 1, timeoutMs < 0 ? 1000 : qint64(timeoutMs)));
+        }
         pollfd waits[2] = {{signals, POLLIN, 0}, {m_channel.fd(), POLLIN, 0}};
-        const int ready = poll(waits, 2, watching ? int(blockedCheckNs / 1'000'000) : -1);
+        const int ready = poll(waits, 2, timeoutMs);
         if (ready > 0 && (waits[0].revents & POLLIN)) {
             signalfd_siginfo info;
             while (read(signals, &info, sizeof(info)) == ssize_t(sizeof(info))) {
@@ -131,13 +140,14 @@ int Tracer::run(pid_t root, int errorPipe)
             checkBlocked();
     }
     close(signals);
+    m_channel.flush();
 
     if (!m_rootExeced) {
         const ChildFailure failure = childFailure(errorPipe);
         if (failure.error != 0) {
-            m_channel.send({{kindKey(), QStringLiteral("refused")},
-                            {QStringLiteral("what"), QLatin1String(refusalName(failure.what))},
-                            {QStringLiteral("errno"), failure.error}});
+            m_channel.sendNow({{kindKey(), QStringLiteral("refused")},
+                               {QStringLiteral("what"), QLatin1String(refusalName(failure.what))},
+                               {QStringLiteral("errno"), failure.error}});
             return failure.what == Refusal::Exec ? 127 : 120;
         }
     }
@@ -297,7 +307,7 @@ void Tracer::entered(pid_t tid, Tracee& tracee)
     tracee.call = std::move(call);
     if (m_step) {
         m_paused.push_back(tid);
-        m_channel.send({{kindKey(), QStringLiteral("paused")}, {QStringLiteral("id"), id}});
+        m_channel.sendNow({{kindKey(), QStringLiteral("paused")}, {QStringLiteral("id"), id}});
         return;
     }
     resume(tid, PTRACE_SYSCALL);
@@ -426,6 +436,7 @@ void Tracer::killAll()
             kill(tid, SIGKILL); // a child that was starting: it ends too
     }
     m_tracees.clear();
+    m_channel.flush();
 }
 
 } // namespace SocketScope::Tracer
