@@ -113,6 +113,28 @@ private Q_SLOTS:
         QTest::newRow("fork over a socketpair") << peer("tracer_fork") << false;
         QTest::newRow("a thread makes a socket") << peer("tracer_thread") << true;
     }
+
+    // Bad pointers: the calls fail as they do untraced, the tracer reads what it can.
+    void badPointersAreShownNotFollowed()
+    {
+        const QStringList command{peer("tracer_badpointers")};
+        TracerRun run(command);
+        QCOMPARE(run.finish(), 0);
+        QTemporaryDir dir;
+        QProcess strace;
+        startStrace(strace, dir.filePath(QStringLiteral("out")), command);
+        QVERIFY(strace.waitForFinished(60000));
+        const CallLists traced = tracedCalls(run.messages);
+        QCOMPARE(traced, straceCalls(readFile(dir.filePath(QStringLiteral("out")))));
+        QVERIFY(traced.value(0).contains(QStringLiteral("connect=-1 EFAULT")));
+        // The write's length stays exact though none of its bytes could be read.
+        for (const QJsonObject& call : run.ofKind(QStringLiteral("call"))) {
+            const QJsonObject event = call[QStringLiteral("event")].toObject();
+            if (event[QStringLiteral("call")] == QStringLiteral("write"))
+                QVERIFY(
+                    event[QStringLiteral("args")].toString().endsWith(QStringLiteral("100000")));
+        }
+    }
     void followsForksAndThreads()
     {
         QFETCH(QString, program);
