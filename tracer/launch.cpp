@@ -13,6 +13,7 @@
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 #include <vector>
 
@@ -71,11 +72,19 @@ Launch launchTraced(char** argv)
     }
     std::vector<sock_filter> program = filterProgram();
     const pid_t tracer = getpid();
+    const bool foreground = isatty(STDIN_FILENO) && tcgetpgrp(STDIN_FILENO) == getpgrp();
     const pid_t pid = fork();
     if (pid == 0) {
         close(errors[0]);
         close(go[1]);
         setpgid(0, 0);
+        // In its own group, the program would be stopped (SIGTTIN) reading the terminal
+        // the tracer was started from: it takes the terminal's foreground, as a shell's job.
+        if (foreground) {
+            std::signal(SIGTTOU, SIG_IGN);
+            tcsetpgrp(STDIN_FILENO, getpid());
+            std::signal(SIGTTOU, SIG_DFL);
+        }
         prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (getppid() != tracer)
             _exit(120);
@@ -115,8 +124,18 @@ Launch launchTraced(char** argv)
     [[maybe_unused]] const ssize_t written = write(go[1], &ready, 1);
     close(go[1]);
     launch.pid = pid;
+    launch.tookTerminal = foreground;
     launch.errorPipe = errors[0];
     return launch;
+}
+
+void takeBackTerminal(const Launch& launch)
+{
+    if (!launch.tookTerminal)
+        return;
+    std::signal(SIGTTOU, SIG_IGN);
+    tcsetpgrp(STDIN_FILENO, getpgrp());
+    std::signal(SIGTTOU, SIG_DFL);
 }
 
 ChildFailure childFailure(int errorPipe)

@@ -15,11 +15,15 @@ struct Launch {
     int errorPipe = -1; // where the child writes why it could not go on (see childFailure)
     Refusal refusal = Refusal::Ptrace;
     int error = 0;
+    bool tookTerminal = false; // the program was given the terminal's foreground
 };
 
 // Forks the program in its own process group, dying with the tracer, traced with seccomp
 // from its execvp on (PTRACE_SEIZE, then the filter the child installs itself).
 Launch launchTraced(char** argv);
+
+// Gives the terminal's foreground back to the tracer's group once the program has ended.
+void takeBackTerminal(const Launch& launch);
 
 struct ChildFailure {
     Refusal what = Refusal::Exec;

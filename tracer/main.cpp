@@ -61,5 +61,7 @@ int main(int argc, char** argv)
         return 120;
     }
     Tracer tracer(channel, step);
-    return tracer.run(launch.pid, launch.errorPipe);
+    const int status = tracer.run(launch.pid, launch.errorPipe);
+    takeBackTerminal(launch);
+    return status;
 }

@@ -122,8 +122,8 @@ int Tracer::run(pid_t root, int errorPipe)
         int timeoutMs = watching ? int(blockedCheckNs / 1'000'000) : -1;
         if (m_channel.queuedSinceNs()) {
             const qint64 left = m_channel.queuedSinceNs() + Channel::batchNs - now;
-            timeoutMs =
-                int(qBound<qint64>(1, left / 1'000'000 + 1, timeoutMs < 0 ? 1000 : qint64(timeoutMs)));
+            timeoutMs = int(
+                qBound<qint64>(1, left / 1'000'000 + 1, timeoutMs < 0 ? 1000 : qint64(timeoutMs)));
         }
         pollfd waits[2] = {{signals, POLLIN, 0}, {m_channel.fd(), POLLIN, 0}};
         const int ready = poll(waits, 2, timeoutMs);
