@@ -5,6 +5,7 @@
 
 #include <arpa/inet.h>
 #include <csignal>
+#include <cstring>
 #include <netinet/in.h>
 
 using namespace TracerTest;
@@ -102,6 +103,55 @@ private Q_SLOTS:
         }
         QCOMPARE(read, written);
         QVERIFY(!written.isEmpty());
+    }
+
+    // The course's own server and client, both traced: the server binds port 0, and the
+    // port it got is read from its listen() call's state, as the stage would show it.
+    void courseServerAndClientBothTraced()
+    {
+        TracerRun server({QStringLiteral(PEER_TP_SERVEUR_TCP), QStringLiteral("0")});
+        const auto listened = server.waitFor([](const QJsonObject& m) {
+            return kindOf(m) == QStringLiteral("call") &&
+                   m[QStringLiteral("event")][QStringLiteral("call")] == QStringLiteral("listen");
+        });
+        QVERIFY(listened);
+        const QByteArray local = QByteArray::fromHex(
+            (*listened)[QStringLiteral("event")][QStringLiteral("after")][QStringLiteral("local")]
+                .toString()
+                .toLatin1());
+        QVERIFY(local.size() >= int(sizeof(sockaddr_in)));
+        sockaddr_in address{};
+        std::memcpy(&address, local.constData(), sizeof(address));
+        QCOMPARE(int(address.sin_family), AF_INET);
+        QVERIFY(address.sin_port != 0);
+
+        TracerRun client({QStringLiteral(PEER_TP_CLIENT_TCP), QStringLiteral("127.0.0.1"),
+                          QString::number(ntohs(address.sin_port))});
+        client.input("bonjour\n");
+        QCOMPARE(client.finish(), 0);
+        QCOMPARE(server.finish(), 0);
+        const auto dataOf = [](const TracerRun& run, const QString& call) {
+            QByteArray bytes;
+            for (const QJsonObject& message : run.ofKind(QStringLiteral("call"))) {
+                const QJsonObject event = message[QStringLiteral("event")].toObject();
+                if (event[QStringLiteral("call")] == call)
+                    bytes += QByteArray::fromHex(
+                        event[QStringLiteral("data_hex")].toString().toLatin1());
+            }
+            return bytes;
+        };
+        QCOMPARE(dataOf(server, QStringLiteral("read")), dataOf(client, QStringLiteral("write")));
+        QCOMPARE(dataOf(client, QStringLiteral("read")), dataOf(server, QStringLiteral("write")));
+        QVERIFY(!dataOf(client, QStringLiteral("read")).isEmpty());
+        // The server's accepted descriptor is a TCP socket like the one it listened on.
+        for (const QJsonObject& message : server.ofKind(QStringLiteral("call"))) {
+            const QJsonObject event = message[QStringLiteral("event")].toObject();
+            if (event[QStringLiteral("call")] == QStringLiteral("accept")) {
+                QCOMPARE(event[QStringLiteral("family")].toString(), QStringLiteral("AF_INET"));
+                QCOMPARE(event[QStringLiteral("after")][QStringLiteral("tcp_state")].toString(),
+                         QStringLiteral("ESTABLISHED"));
+            }
+        }
     }
 
     // fork() and a thread: each new process or thread is announced before its calls, its
