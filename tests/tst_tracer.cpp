@@ -213,6 +213,23 @@ private Q_SLOTS:
         QCOMPARE(traced, straceCalls(readFile(dir.filePath(QStringLiteral("out")))));
     }
 
+    // A traced program that execs another is announced again, under the same PID.
+    void execIsFollowed()
+    {
+        TracerRun run({QStringLiteral("env"), peer("tracer_crash")});
+        QCOMPARE(run.finish(), 128 + SIGSEGV);
+        const QList<QJsonObject> processes = run.ofKind(QStringLiteral("process"));
+        const QList<QJsonObject> execs = run.ofKind(QStringLiteral("exec"));
+        QCOMPARE(processes.size(), 1);
+        QCOMPARE(execs.size(), 1);
+        QCOMPARE(execs[0][QStringLiteral("pid")], processes[0][QStringLiteral("pid")]);
+        QCOMPARE(execs[0][QStringLiteral("program")].toString(), peer("tracer_crash"));
+        QCOMPARE(execs[0][QStringLiteral("argv")].toArray().first().toString(),
+                 peer("tracer_crash"));
+        QVERIFY(run.messages.indexOf(execs[0]) <
+                run.messages.indexOf(run.ofKind(QStringLiteral("start")).value(0)));
+    }
+
     // The course's client when no server listens: connect() fails with ECONNREFUSED and the
     // tracer exits with the client's status.
     void failingConnectIsShown()
