@@ -1,0 +1,227 @@
+#pragma once
+
+// Runs socketscope-tracer on a program, as the app does: a socketpair channel, the tracer's
+// messages read line by line, waiting on them (never on time), and strace -f on the same
+// program to compare with.
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <functional>
+#include <optional>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace TracerTest {
+
+inline QString peer(const char* name)
+{
+    return QStringLiteral(TRACER_PEERS "/") + QLatin1String(name);
+}
+
+class TracerRun {
+public:
+    explicit TracerRun(const QStringList& command, bool step = false)
+    {
+        int ends[2];
+        if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0)
+            return;
+        m_fd = ends[0];
+        const int theirs = ends[1];
+        // The tracer inherits its end, and nothing else does.
+        process.setChildProcessModifier([theirs] { fcntl(theirs, F_SETFD, 0); });
+        QStringList arguments;
+        if (step)
+            arguments << QStringLiteral("--step");
+        arguments << QStringLiteral("--channel") << QString::number(theirs) << QStringLiteral("--")
+                  << command;
+        process.start(QStringLiteral(SOCKETSCOPE_TRACER), arguments);
+        process.waitForStarted();
+        close(theirs);
+    }
+    ~TracerRun()
+    {
+        closeChannel();
+        if (process.state() != QProcess::NotRunning)
+            process.waitForFinished(30000);
+    }
+    TracerRun(const TracerRun&) = delete;
+    TracerRun& operator=(const TracerRun&) = delete;
+
+    void closeChannel()
+    {
+        if (m_fd >= 0)
+            close(m_fd);
+        m_fd = -1;
+    }
+    void send(const QByteArray& word)
+    {
+        const QByteArray line = word + '\n';
+        QCOMPARE(::send(m_fd, line.constData(), size_t(line.size()), MSG_NOSIGNAL),
+                 ssize_t(line.size()));
+    }
+    // The next message; nullopt at end of file or when none came within `timeoutMs`.
+    std::optional<QJsonObject> next(int timeoutMs = 30000)
+    {
+        while (m_fd >= 0) {
+            const qsizetype end = m_buffer.indexOf('\n');
+            if (end >= 0) {
+                const QJsonObject message = QJsonDocument::fromJson(m_buffer.left(end)).object();
+                m_buffer.remove(0, end + 1);
+                messages << message;
+                return message;
+            }
+            pollfd wait{m_fd, POLLIN, 0};
+            if (poll(&wait, 1, timeoutMs) <= 0)
+                return std::nullopt;
+            char chunk[65536];
+            const ssize_t n = read(m_fd, chunk, sizeof(chunk));
+            if (n <= 0)
+                return std::nullopt;
+            m_buffer.append(chunk, n);
+        }
+        return std::nullopt;
+    }
+    std::optional<QJsonObject> waitFor(const std::function<bool(const QJsonObject&)>& wanted)
+    {
+        while (const auto message = next()) {
+            if (wanted(*message))
+                return message;
+        }
+        return std::nullopt;
+    }
+    std::optional<QJsonObject> waitForKind(const QString& kind)
+    {
+        return waitFor([&](const QJsonObject& m) { return m[QStringLiteral("kind")] == kind; });
+    }
+    // What the program reads on its standard input, then end of file.
+    void input(const QByteArray& bytes)
+    {
+        process.write(bytes);
+        process.waitForBytesWritten(30000);
+        process.closeWriteChannel();
+    }
+    // Every message until the tracer ends, then its exit status.
+    int finish()
+    {
+        while (next()) {
+        }
+        process.waitForFinished(60000);
+        while (next(1000)) {
+        }
+        return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    }
+    QList<QJsonObject> ofKind(const QString& kind) const
+    {
+        QList<QJsonObject> found;
+        for (const QJsonObject& message : messages) {
+            if (message[QStringLiteral("kind")] == kind)
+                found << message;
+        }
+        return found;
+    }
+
+    QProcess process;
+    QList<QJsonObject> messages;
+
+private:
+    int m_fd = -1;
+    QByteArray m_buffer;
+};
+
+// "call=ret" or "call=-1 ENAME", per process in the order processes first appear.
+using CallLists = QList<QStringList>;
+
+inline QString callText(const QString& call, qint64 ret, const QString& error)
+{
+    return error.isEmpty() ? QStringLiteral("%1=%2").arg(call).arg(ret)
+                           : QStringLiteral("%1=-1 %2").arg(call, error);
+}
+
+inline CallLists tracedCalls(const QList<QJsonObject>& messages)
+{
+    QList<qint64> order;
+    QHash<qint64, QStringList> calls;
+    for (const QJsonObject& message : messages) {
+        if (message[QStringLiteral("kind")] != QStringLiteral("call"))
+            continue;
+        const QJsonObject event = message[QStringLiteral("event")].toObject();
+        const qint64 pid = event[QStringLiteral("pid")].toInteger();
+        if (!calls.contains(pid))
+            order << pid;
+        const int error = event[QStringLiteral("error")].toInt();
+        calls[pid] << callText(event[QStringLiteral("call")].toString(),
+                               event[QStringLiteral("ret")].toInteger(),
+                               error ? QString::fromLatin1(strerrorname_np(error)) : QString());
+    }
+    CallLists lists;
+    for (const qint64 pid : order)
+        lists << calls[pid];
+    return lists;
+}
+
+// strace -f -yy output: read, write and close count only on sockets, as the tracer reports.
+inline CallLists straceCalls(const QByteArray& output)
+{
+    static const QRegularExpression head(
+        QStringLiteral(R"(^(\d+)\s+(?:<\.\.\. (\w+) resumed>|(\w+)\(([^,)]*)))"));
+    static const QRegularExpression result(
+        QStringLiteral(R"(\) += (-?\d+)(?:<.*>)?(?: (E\w+) \(.*\))?$)"));
+    static const QRegularExpression socketFd(QStringLiteral(R"(<(TCP|UDP|UNIX|socket:))"));
+    QList<qint64> order;
+    QHash<qint64, QStringList> calls;
+    QHash<qint64, std::pair<QString, bool>> unfinished;
+    for (const QByteArray& raw : output.split('\n')) {
+        const QString text = QString::fromUtf8(raw);
+        const auto match = head.match(text);
+        if (!match.hasMatch())
+            continue;
+        const qint64 pid = match.captured(1).toLongLong();
+        QString call = match.captured(3);
+        bool onSocket = socketFd.match(match.captured(4)).hasMatch();
+        if (!match.captured(2).isEmpty()) {
+            const auto started = unfinished.take(pid);
+            call = started.first;
+            onSocket = started.second;
+        } else if (raw.contains("<unfinished ...>")) {
+            unfinished[pid] = {call, onSocket};
+            continue;
+        }
+        const auto returned = result.match(text);
+        if (call.isEmpty() || !returned.hasMatch())
+            continue;
+        const bool fdCall = call == QLatin1String("read") || call == QLatin1String("write") ||
+                            call == QLatin1String("close");
+        if (fdCall && !onSocket)
+            continue;
+        if (!calls.contains(pid))
+            order << pid;
+        calls[pid] << callText(call, returned.captured(1).toLongLong(), returned.captured(2));
+    }
+    CallLists lists;
+    for (const qint64 pid : order)
+        lists << calls[pid];
+    return lists;
+}
+
+// Starts `command` under strace -f, writing its record to `output`.
+inline void startStrace(QProcess& process, const QString& output, const QStringList& command)
+{
+    process.start(QStringLiteral("strace"),
+                  QStringList{QStringLiteral("-f"), QStringLiteral("-yy"), QStringLiteral("-qq"),
+                              QStringLiteral("-e"),
+                              QStringLiteral("trace=network,read,write,close"),
+                              QStringLiteral("-o"), output}
+                      << command);
+    process.waitForStarted();
+}
+
+} // namespace TracerTest

@@ -1,0 +1,353 @@
+#include "testtracer.h"
+
+#include <QFile>
+#include <QJsonArray>
+
+#include <arpa/inet.h>
+#include <csignal>
+#include <cstring>
+#include <netinet/in.h>
+
+using namespace TracerTest;
+
+namespace {
+
+QString kindOf(const QJsonObject& message)
+{
+    return message[QStringLiteral("kind")].toString();
+}
+
+// The first line the program printed: the port the tracer_server was given.
+QString firstLine(QProcess& process)
+{
+    while (!process.canReadLine()) {
+        if (!process.waitForReadyRead(30000))
+            return {};
+    }
+    return QString::fromLatin1(process.readLine()).trimmed();
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// A port bound on loopback without listening: a connect() to it is refused.
+struct RefusingPort {
+    RefusingPort()
+    {
+        fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof(address);
+        bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
+        getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+        port = ntohs(address.sin_port);
+    }
+    ~RefusingPort() { close(fd); }
+    int fd = -1;
+    quint16 port = 0;
+};
+
+} // namespace
+
+class TestTracer : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    // The course's client against a server, both traced, then both under strace -f: the
+    // same calls with the same results, in each process's order.
+    void serverAndClientMatchStrace()
+    {
+        TracerRun server({peer("tracer_server")});
+        const QString port = firstLine(server.process);
+        QVERIFY(!port.isEmpty());
+        TracerRun client({QStringLiteral(PEER_TP_CLIENT_TCP), QStringLiteral("127.0.0.1"), port});
+        client.input("bonjour\n");
+        QCOMPARE(client.finish(), 0);
+        QCOMPARE(server.finish(), 0);
+
+        QTemporaryDir dir;
+        QProcess straceServer;
+        QProcess straceClient;
+        startStrace(straceServer, dir.filePath(QStringLiteral("server")), {peer("tracer_server")});
+        const QString stracedPort = firstLine(straceServer);
+        startStrace(straceClient, dir.filePath(QStringLiteral("client")),
+                    {QStringLiteral(PEER_TP_CLIENT_TCP), QStringLiteral("127.0.0.1"), stracedPort});
+        straceClient.write("bonjour\n");
+        straceClient.waitForBytesWritten(30000);
+        straceClient.closeWriteChannel();
+        QVERIFY(straceClient.waitForFinished(60000));
+        QVERIFY(straceServer.waitForFinished(60000));
+
+        const CallLists tracedServer = tracedCalls(server.messages);
+        const CallLists tracedClient = tracedCalls(client.messages);
+        QVERIFY(!tracedServer.isEmpty() && !tracedClient.isEmpty());
+        QCOMPARE(tracedServer, straceCalls(readFile(dir.filePath(QStringLiteral("server")))));
+        QCOMPARE(tracedClient, straceCalls(readFile(dir.filePath(QStringLiteral("client")))));
+
+        // The bytes the client wrote are those the server read.
+        QByteArray written;
+        for (const QJsonObject& call : client.ofKind(QStringLiteral("call"))) {
+            const QJsonObject event = call[QStringLiteral("event")].toObject();
+            if (event[QStringLiteral("call")] == QStringLiteral("write"))
+                written =
+                    QByteArray::fromHex(event[QStringLiteral("data_hex")].toString().toLatin1());
+        }
+        QByteArray read;
+        for (const QJsonObject& call : server.ofKind(QStringLiteral("call"))) {
+            const QJsonObject event = call[QStringLiteral("event")].toObject();
+            if (event[QStringLiteral("call")] == QStringLiteral("read"))
+                read = QByteArray::fromHex(event[QStringLiteral("data_hex")].toString().toLatin1());
+        }
+        QCOMPARE(read, written);
+        QVERIFY(!written.isEmpty());
+    }
+
+    // The course's own server and client, both traced: the server binds port 0, and the
+    // port it got is read from its listen() call's state, as the stage would show it.
+    void courseServerAndClientBothTraced()
+    {
+        TracerRun server({QStringLiteral(PEER_TP_SERVEUR_TCP), QStringLiteral("0")});
+        const auto listened = server.waitFor([](const QJsonObject& m) {
+            return kindOf(m) == QStringLiteral("call") &&
+                   m[QStringLiteral("event")][QStringLiteral("call")] == QStringLiteral("listen");
+        });
+        QVERIFY(listened);
+        const QByteArray local = QByteArray::fromHex(
+            (*listened)[QStringLiteral("event")][QStringLiteral("after")][QStringLiteral("local")]
+                .toString()
+                .toLatin1());
+        QVERIFY(local.size() >= int(sizeof(sockaddr_in)));
+        sockaddr_in address{};
+        std::memcpy(&address, local.constData(), sizeof(address));
+        QCOMPARE(int(address.sin_family), AF_INET);
+        QVERIFY(address.sin_port != 0);
+
+        TracerRun client({QStringLiteral(PEER_TP_CLIENT_TCP), QStringLiteral("127.0.0.1"),
+                          QString::number(ntohs(address.sin_port))});
+        client.input("bonjour\n");
+        QCOMPARE(client.finish(), 0);
+        QCOMPARE(server.finish(), 0);
+        const auto dataOf = [](const TracerRun& run, const QString& call) {
+            QByteArray bytes;
+            for (const QJsonObject& message : run.ofKind(QStringLiteral("call"))) {
+                const QJsonObject event = message[QStringLiteral("event")].toObject();
+                if (event[QStringLiteral("call")] == call)
+                    bytes += QByteArray::fromHex(
+                        event[QStringLiteral("data_hex")].toString().toLatin1());
+            }
+            return bytes;
+        };
+        QCOMPARE(dataOf(server, QStringLiteral("read")), dataOf(client, QStringLiteral("write")));
+        QCOMPARE(dataOf(client, QStringLiteral("read")), dataOf(server, QStringLiteral("write")));
+        QVERIFY(!dataOf(client, QStringLiteral("read")).isEmpty());
+        // The server's accepted descriptor is a TCP socket like the one it listened on.
+        for (const QJsonObject& message : server.ofKind(QStringLiteral("call"))) {
+            const QJsonObject event = message[QStringLiteral("event")].toObject();
+            if (event[QStringLiteral("call")] == QStringLiteral("accept")) {
+                QCOMPARE(event[QStringLiteral("family")].toString(), QStringLiteral("AF_INET"));
+                QCOMPARE(event[QStringLiteral("after")][QStringLiteral("tcp_state")].toString(),
+                         QStringLiteral("ESTABLISHED"));
+            }
+        }
+    }
+
+    // fork() and a thread: each new process or thread is announced before its calls, its
+    // calls carry its own ID, its end is reported, and the lists match strace -f.
+    void followsForksAndThreads_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::addColumn<bool>("thread");
+        QTest::newRow("fork over a socketpair") << peer("tracer_fork") << false;
+        QTest::newRow("a thread makes a socket") << peer("tracer_thread") << true;
+    }
+
+    // Bad pointers: the calls fail as they do untraced, the tracer reads what it can.
+    void badPointersAreShownNotFollowed()
+    {
+        const QStringList command{peer("tracer_badpointers")};
+        TracerRun run(command);
+        QCOMPARE(run.finish(), 0);
+        QTemporaryDir dir;
+        QProcess strace;
+        startStrace(strace, dir.filePath(QStringLiteral("out")), command);
+        QVERIFY(strace.waitForFinished(60000));
+        const CallLists traced = tracedCalls(run.messages);
+        QCOMPARE(traced, straceCalls(readFile(dir.filePath(QStringLiteral("out")))));
+        QVERIFY(traced.value(0).contains(QStringLiteral("connect=-1 EFAULT")));
+        // The write's length stays exact though none of its bytes could be read.
+        for (const QJsonObject& call : run.ofKind(QStringLiteral("call"))) {
+            const QJsonObject event = call[QStringLiteral("event")].toObject();
+            if (event[QStringLiteral("call")] == QStringLiteral("write"))
+                QVERIFY(
+                    event[QStringLiteral("args")].toString().endsWith(QStringLiteral("100000")));
+        }
+    }
+    void followsForksAndThreads()
+    {
+        QFETCH(QString, program);
+        QFETCH(bool, thread);
+        TracerRun run({program});
+        QCOMPARE(run.finish(), 0);
+        const QList<QJsonObject> processes = run.ofKind(QStringLiteral("process"));
+        QCOMPARE(processes.size(), 2);
+        const qint64 root = processes[0][QStringLiteral("pid")].toInteger();
+        QCOMPARE(processes[0][QStringLiteral("parent")].toInteger(), 0);
+        QCOMPARE(processes[1][QStringLiteral("parent")].toInteger(), root);
+        QCOMPARE(processes[1][QStringLiteral("thread")].toBool(), thread);
+        const qint64 second = processes[1][QStringLiteral("pid")].toInteger();
+        // Announced before any of its calls; both ends reported.
+        const qsizetype announced = run.messages.indexOf(processes[1]);
+        for (qsizetype i = 0; i < announced; ++i)
+            QVERIFY(run.messages[i][QStringLiteral("pid")].toInteger() != second);
+        QCOMPARE(run.ofKind(QStringLiteral("exit")).size(), 2);
+
+        QTemporaryDir dir;
+        QProcess strace;
+        startStrace(strace, dir.filePath(QStringLiteral("out")), {program});
+        QVERIFY(strace.waitForFinished(60000));
+        const CallLists traced = tracedCalls(run.messages);
+        QCOMPARE(traced.size(), 2);
+        QCOMPARE(traced, straceCalls(readFile(dir.filePath(QStringLiteral("out")))));
+    }
+
+    // A traced program that execs another is announced again, under the same PID.
+    void execIsFollowed()
+    {
+        TracerRun run({QStringLiteral("env"), peer("tracer_crash")});
+        QCOMPARE(run.finish(), 128 + SIGSEGV);
+        const QList<QJsonObject> processes = run.ofKind(QStringLiteral("process"));
+        const QList<QJsonObject> execs = run.ofKind(QStringLiteral("exec"));
+        QCOMPARE(processes.size(), 1);
+        QCOMPARE(execs.size(), 1);
+        QCOMPARE(execs[0][QStringLiteral("pid")], processes[0][QStringLiteral("pid")]);
+        QCOMPARE(execs[0][QStringLiteral("program")].toString(), peer("tracer_crash"));
+        QCOMPARE(execs[0][QStringLiteral("argv")].toArray().first().toString(),
+                 peer("tracer_crash"));
+        QVERIFY(run.messages.indexOf(execs[0]) <
+                run.messages.indexOf(run.ofKind(QStringLiteral("start")).value(0)));
+    }
+
+    // The course's client when no server listens: connect() fails with ECONNREFUSED and the
+    // tracer exits with the client's status.
+    void failingConnectIsShown()
+    {
+        RefusingPort refusing;
+        const QStringList command{QStringLiteral(PEER_TP_CLIENT_TCP), QStringLiteral("127.0.0.1"),
+                                  QString::number(refusing.port)};
+        TracerRun run(command);
+        run.process.closeWriteChannel();
+        const int status = run.finish();
+        QTemporaryDir dir;
+        QProcess strace;
+        startStrace(strace, dir.filePath(QStringLiteral("out")), command);
+        strace.closeWriteChannel();
+        QVERIFY(strace.waitForFinished(60000));
+        const CallLists traced = tracedCalls(run.messages);
+        QCOMPARE(traced, straceCalls(readFile(dir.filePath(QStringLiteral("out")))));
+        QVERIFY(traced.value(0).contains(QStringLiteral("connect=-1 ECONNREFUSED")));
+        QCOMPARE(status, strace.exitCode());
+    }
+
+    void unstartableProgramIsRefused_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::addColumn<int>("error");
+        QTest::newRow("no such file")
+            << QStringLiteral("/nonexistent/socketscope-program") << ENOENT;
+        QTest::newRow("not in PATH") << QStringLiteral("socketscope-no-such-program") << ENOENT;
+        QTest::newRow("not executable")
+            << QStringLiteral(SOCKETSCOPE_SOURCE_DIR "/README.md") << EACCES;
+    }
+    void unstartableProgramIsRefused()
+    {
+        QFETCH(QString, program);
+        QFETCH(int, error);
+        TracerRun run({program});
+        QCOMPARE(run.finish(), 127);
+        const QList<QJsonObject> refused = run.ofKind(QStringLiteral("refused"));
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(refused[0][QStringLiteral("what")].toString(), QStringLiteral("exec"));
+        QCOMPARE(refused[0][QStringLiteral("errno")].toInt(), error);
+        QVERIFY(run.ofKind(QStringLiteral("process")).isEmpty());
+    }
+
+    void crashIsShownAsKilled()
+    {
+        TracerRun run({peer("tracer_crash")});
+        QCOMPARE(run.finish(), 128 + SIGSEGV);
+        const QList<QJsonObject> killed = run.ofKind(QStringLiteral("killed"));
+        QCOMPARE(killed.size(), 1);
+        QCOMPARE(killed[0][QStringLiteral("signal")].toInt(), SIGSEGV);
+        QCOMPARE(run.ofKind(QStringLiteral("call")).size(), 1);
+    }
+
+    // --step: each call waits for next; run lets the rest go without pausing.
+    void stepsWithNextAndRun()
+    {
+        // One call at a time: the thread's two, then main's two once it has joined it.
+        TracerRun run({peer("tracer_thread")}, true);
+        const auto first = run.waitForKind(QStringLiteral("paused"));
+        QVERIFY(first);
+        const QJsonValue firstId = (*first)[QStringLiteral("id")];
+        run.send("next");
+        const auto returned = run.waitFor([](const QJsonObject& m) {
+            return kindOf(m) == QStringLiteral("call") || kindOf(m) == QStringLiteral("paused");
+        });
+        QVERIFY(returned);
+        QCOMPARE(kindOf(*returned), QStringLiteral("call"));
+        QCOMPARE((*returned)[QStringLiteral("id")], firstId);
+        const auto second = run.waitForKind(QStringLiteral("paused"));
+        QVERIFY(second);
+        run.send("run");
+        QCOMPARE(run.finish(), 0);
+        QCOMPARE(run.ofKind(QStringLiteral("paused")).size(), 2);
+        // Every call that started returned, each after its start.
+        const QList<QJsonObject> starts = run.ofKind(QStringLiteral("start"));
+        QCOMPARE(run.ofKind(QStringLiteral("call")).size(), starts.size());
+        QCOMPARE(starts.size(), 4);
+    }
+
+    // A blocked accept() is reported as such; then kill, or the app's end of the channel
+    // closing, ends the whole tree: no process is left.
+    void endingTheChannelKillsTheTree_data()
+    {
+        QTest::addColumn<bool>("closeChannel");
+        QTest::newRow("kill command") << false;
+        QTest::newRow("end of file on the channel") << true;
+    }
+    void endingTheChannelKillsTheTree()
+    {
+        QFETCH(bool, closeChannel);
+        TracerRun run({peer("tracer_server")});
+        const auto process = run.waitForKind(QStringLiteral("process"));
+        QVERIFY(process);
+        const qint64 pid = (*process)[QStringLiteral("pid")].toInteger();
+        const auto accepting = run.waitFor([](const QJsonObject& m) {
+            return kindOf(m) == QStringLiteral("start") &&
+                   m[QStringLiteral("call")] == QStringLiteral("accept");
+        });
+        QVERIFY(accepting);
+        const auto blocked = run.waitForKind(QStringLiteral("blocked"));
+        QVERIFY(blocked);
+        QCOMPARE((*blocked)[QStringLiteral("id")], (*accepting)[QStringLiteral("id")]);
+        QVERIFY(QFile::exists(QStringLiteral("/proc/%1").arg(pid)));
+        if (closeChannel) {
+            run.closeChannel();
+        } else {
+            run.send("kill");
+        }
+        QCOMPARE(run.finish(), 128 + SIGKILL);
+        if (!closeChannel) {
+            const QList<QJsonObject> killed = run.ofKind(QStringLiteral("killed"));
+            QCOMPARE(killed.size(), 1);
+            QCOMPARE(killed[0][QStringLiteral("pid")].toInteger(), pid);
+        }
+        QVERIFY(!QFile::exists(QStringLiteral("/proc/%1").arg(pid)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTracer)
+#include "tst_tracer.moc"

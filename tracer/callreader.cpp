@@ -1,0 +1,235 @@
+#include "callreader.h"
+
+#include "memory.h"
+#include "trace/tracedecoders.h"
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+namespace SocketScope::Tracer {
+
+namespace {
+
+using namespace SocketScope::Trace;
+
+// Past this many iovecs a message's buffers are not read (the kernel's UIO_MAXIOV).
+constexpr quint64 maxIovecs = 1024;
+
+SocketAddress addressAt(pid_t tid, quint64 pointer, qint64 length)
+{
+    const qint64 bounded = qBound<qint64>(0, length, qint64(sizeof(sockaddr_storage)) + 1);
+    return decodeAddress(readMemory(tid, pointer, bounded), length).address;
+}
+
+std::optional<quint32> u32At(pid_t tid, quint64 pointer)
+{
+    return decodeU32(readMemory(tid, pointer, sizeof(quint32)));
+}
+
+// The kernel wrote at most `capacity` bytes of an address whose real length is `length`.
+SocketAddress returnedAddressAt(pid_t tid, quint64 pointer, socklen_t capacity, quint32 length)
+{
+    return addressAt(tid, pointer, qMin<qint64>(capacity, length));
+}
+
+// The iovecs' buffers, with at most keptBytes of contents in all and at most `limit` bytes
+// (what a receive returned); the bytes not kept are added to *notKept.
+QList<IoBuffer> buffersAt(pid_t tid, quint64 iov, quint64 count, qint64 limit, qint64* notKept)
+{
+    QList<IoBuffer> buffers;
+    if (count > maxIovecs)
+        return buffers;
+    const auto spans = decodeIovecs(readMemory(tid, iov, qint64(count) * 16), count);
+    if (!spans)
+        return buffers;
+    qint64 budget = keptBytes;
+    qint64 left = limit;
+    for (const IoSpan& span : *spans) {
+        IoBuffer buffer;
+        buffer.length = qint64(qMin<quint64>(span.length, quint64(INT64_MAX)));
+        const qint64 moved = qMin(buffer.length, left);
+        buffer.bytes = readMemory(tid, span.base, qMin(moved, budget));
+        budget -= buffer.bytes.size();
+        left -= moved;
+        *notKept += moved - buffer.bytes.size();
+        buffers << buffer;
+    }
+    return buffers;
+}
+
+} // namespace
+
+CallArguments readArguments(pid_t tid, Call call, const SyscallArgs& r)
+{
+    CallArguments a;
+    a.fd = int(r[0]);
+    switch (call) {
+    case Call::Socket:
+    case Call::Socketpair:
+        a.fd = -1;
+        a.domain = int(r[0]);
+        a.type = int(r[1]);
+        a.protocol = int(r[2]);
+        if (call == Call::Socketpair)
+            a.buffer = r[3];
+        break;
+    case Call::Bind:
+    case Call::Connect:
+        a.address = addressAt(tid, r[1], qint64(quint32(r[2])));
+        a.addressBuffer = r[1];
+        break;
+    case Call::Listen:
+        a.backlog = int(r[1]);
+        break;
+    case Call::Accept4:
+        a.flags = int(r[3]);
+        [[fallthrough]];
+    case Call::Accept:
+    case Call::GetSockName:
+    case Call::GetPeerName:
+        a.addressBuffer = r[1];
+        a.addressCapacity = u32At(tid, r[2]).value_or(0);
+        break;
+    case Call::Shutdown:
+        a.how = int(r[1]);
+        break;
+    case Call::GetSockOpt:
+        a.level = int(r[1]);
+        a.option = int(r[2]);
+        a.buffer = r[3];
+        break;
+    case Call::SetSockOpt: {
+        a.level = int(r[1]);
+        a.option = int(r[2]);
+        a.buffer = r[3];
+        const qint64 length = qMin<qint64>(quint32(r[4]), keptBytes);
+        a.value = decodeOptionValue(a.level, a.option, readMemory(tid, r[3], length));
+        break;
+    }
+    case Call::SendTo:
+        a.flags = int(r[3]);
+        if (r[4])
+            a.address = addressAt(tid, r[4], qint64(quint32(r[5])));
+        a.addressBuffer = r[4];
+        [[fallthrough]];
+    case Call::Write:
+        a.buffer = r[1];
+        a.count = qint64(qMin<quint64>(r[2], quint64(INT64_MAX)));
+        a.payload = readMemory(tid, r[1], qMin(a.count, keptBytes));
+        break;
+    case Call::RecvFrom:
+        a.flags = int(r[3]);
+        a.addressBuffer = r[4];
+        if (r[5])
+            a.addressCapacity = u32At(tid, r[5]).value_or(0);
+        [[fallthrough]];
+    case Call::Read:
+        a.buffer = r[1];
+        a.count = qint64(qMin<quint64>(r[2], quint64(INT64_MAX)));
+        break;
+    case Call::SendMsg:
+    case Call::RecvMsg:
+        a.flags = int(r[2]);
+        a.buffer = r[1];
+        if (const auto header = decodeMessageHeader(readMemory(tid, r[1], messageHeaderSize))) {
+            if (call == Call::SendMsg) {
+                a.address = addressAt(tid, header->name, header->nameLength);
+                qint64 notKept = 0;
+                a.vector = buffersAt(tid, header->iov, header->iovCount, INT64_MAX, &notKept);
+            } else {
+                a.addressCapacity = header->nameLength;
+                a.addressBuffer = header->name;
+            }
+        }
+        break;
+    case Call::Close:
+    default:
+        break;
+    }
+    return a;
+}
+
+void readResults(pid_t tid, const SyscallArgs& r, qint64 value, CallEvent& e)
+{
+    const bool failed = value < 0 && value >= -4095;
+    e.ret = failed ? -1 : value;
+    e.error = failed ? int(-value) : 0;
+    CallArguments& a = e.arguments;
+    CallResults& out = e.results;
+    switch (e.call) {
+    case Call::Socketpair:
+        if (!failed) {
+            if (const auto pair = decodeFdPair(readMemory(tid, r[3], 2 * sizeof(int))))
+                out.fds = {(*pair)[0], (*pair)[1]};
+        }
+        break;
+    case Call::Accept:
+    case Call::Accept4:
+    case Call::GetSockName:
+    case Call::GetPeerName:
+        if (!failed && r[1] && r[2]) {
+            if (const auto length = u32At(tid, r[2])) {
+                out.returnedLength = *length;
+                out.returnedAddress = returnedAddressAt(tid, r[1], a.addressCapacity, *length);
+            }
+        }
+        break;
+    case Call::GetSockOpt:
+        if (!failed) {
+            if (const auto length = u32At(tid, r[4])) {
+                out.valueLength = *length;
+                out.value = decodeOptionValue(
+                    a.level, a.option, readMemory(tid, r[3], qMin<qint64>(*length, keptBytes)));
+            }
+        }
+        break;
+    case Call::Write:
+    case Call::SendTo:
+        e.bytesNotKept = a.count - a.payload.size();
+        break;
+    case Call::RecvFrom:
+        if (!failed && r[4] && r[5]) {
+            if (const auto length = u32At(tid, r[5])) {
+                out.returnedLength = *length;
+                out.returnedAddress = returnedAddressAt(tid, r[4], a.addressCapacity, *length);
+            }
+        }
+        [[fallthrough]];
+    case Call::Read:
+        if (!failed) {
+            out.data = readMemory(tid, r[1], qMin(e.ret, keptBytes));
+            e.bytesNotKept = e.ret - out.data.size();
+        }
+        break;
+    case Call::SendMsg: {
+        qint64 total = 0;
+        for (const IoBuffer& buffer : std::as_const(a.vector))
+            total += buffer.length;
+        qint64 kept = 0;
+        for (const IoBuffer& buffer : std::as_const(a.vector))
+            kept += buffer.bytes.size();
+        e.bytesNotKept = total - kept;
+        for (const IoBuffer& buffer : std::as_const(a.vector))
+            a.payload += buffer.bytes;
+        break;
+    }
+    case Call::RecvMsg:
+        if (const auto header = decodeMessageHeader(readMemory(tid, r[1], messageHeaderSize))) {
+            qint64 notKept = 0;
+            a.vector = buffersAt(tid, header->iov, header->iovCount, failed ? 0 : e.ret, &notKept);
+            e.bytesNotKept = notKept;
+            for (const IoBuffer& buffer : std::as_const(a.vector))
+                out.data += buffer.bytes;
+            if (!failed && header->name) {
+                out.returnedLength = header->nameLength;
+                out.returnedAddress =
+                    returnedAddressAt(tid, header->name, a.addressCapacity, header->nameLength);
+            }
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace SocketScope::Tracer

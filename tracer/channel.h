@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+
+#include <optional>
+
+namespace SocketScope::Tracer {
+
+// What the app asks, one word a line (docs/tracer-protocol.md).
+enum class Command : quint8 { Next, Run, Step, Kill };
+
+// The socket to the app: JSON lines out, command words in.
+class Channel {
+public:
+    explicit Channel(int fd)
+        : m_fd(fd)
+    {
+    }
+    int fd() const { return m_fd; }
+    // Queues one message. Messages go out in order, in batches: at the latest after
+    // batchNs, at once with sendNow() (what the app waits for: paused, blocked), and on
+    // flush(). Each traced call would otherwise cost two wake-ups of the app.
+    void send(const QJsonObject& message);
+    void sendNow(const QJsonObject& message);
+    void flush();
+    // CLOCK_MONOTONIC when the oldest queued message was queued; 0 when none is.
+    qint64 queuedSinceNs() const { return m_queuedSinceNs; }
+    static constexpr qint64 batchNs = 20'000'000;
+    // Reads what the app wrote: the whole commands, in order; end of file is Kill.
+    QList<Command> receive();
+
+private:
+    int m_fd;
+    QByteArray m_pending;
+    QByteArray m_out;
+    qint64 m_queuedSinceNs = 0;
+};
+
+std::optional<Command> parseCommand(QByteArrayView word);
+
+} // namespace SocketScope::Tracer

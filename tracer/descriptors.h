@@ -1,0 +1,44 @@
+#pragma once
+
+#include "calls/callevent.h"
+
+#include <QHash>
+
+#include <sys/types.h>
+
+namespace SocketScope::Tracer {
+
+// What the tracer knows of one descriptor of a traced process.
+struct DescriptorInfo {
+    bool socket = false;
+    int family = 0;
+    int type = 0; // SOCK_STREAM, SOCK_DGRAM... without SOCK_NONBLOCK / SOCK_CLOEXEC
+};
+
+// Whether a traced process's descriptors are sockets, and of which kind, cached per process
+// (threads share their process's table) and forgotten when a descriptor is closed, replaced
+// or the process execs. The facts come from /proc/PID/fd and, for sockets, from a copy of
+// the descriptor (pidfd_getfd) asked with getsockopt and closed at once, while the program
+// is stopped.
+class DescriptorTable {
+public:
+    ~DescriptorTable();
+    DescriptorInfo lookup(pid_t process, int fd);
+    void remember(pid_t process, int fd, DescriptorInfo info);
+    void forget(pid_t process, int fd);
+    void forgetRange(pid_t process, unsigned first, unsigned last);
+    void forgetProcess(pid_t process);
+    // The socket's state after a call (addresses, TCP state), read on a copy of it.
+    DescriptorState state(pid_t process, int fd, const DescriptorInfo& info);
+
+private:
+    struct Process {
+        int pidfd = -1;
+        QHash<int, DescriptorInfo> fds;
+    };
+    Process& process(pid_t pid);
+    int copy(pid_t pid, int fd);
+    QHash<pid_t, Process> m_processes;
+};
+
+} // namespace SocketScope::Tracer

@@ -1,0 +1,442 @@
+#include "tracer.h"
+
+#include "calls/callcodec.h"
+#include "launch.h"
+#include "trace/tracedecoders.h"
+
+#include <QFile>
+#include <QJsonArray>
+
+#include <cerrno>
+#include <csignal>
+#include <poll.h>
+#include <sys/ptrace.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace SocketScope::Tracer {
+
+namespace {
+
+using Trace::TrapRole;
+
+constexpr qint64 blockedCheckNs = 50'000'000;
+
+QString kindKey()
+{
+    return QStringLiteral("kind");
+}
+
+QByteArray procFile(pid_t pid, const char* name)
+{
+    QFile file(QStringLiteral("/proc/%1/%2").arg(pid).arg(QLatin1String(name)));
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return {};
+    return file.read(64 * 1024);
+}
+
+QString programOf(pid_t pid)
+{
+    char path[4096];
+    const QByteArray link = "/proc/" + QByteArray::number(pid) + "/exe";
+    const ssize_t length = readlink(link.constData(), path, sizeof(path));
+    return length > 0 ? QString::fromLocal8Bit(path, length) : QString();
+}
+
+std::optional<Trace::SyscallStop> syscallInfo(pid_t tid)
+{
+    char buffer[128] = {};
+    const long reported =
+        ptrace(PTRACE_GET_SYSCALL_INFO, tid, reinterpret_cast<void*>(sizeof(buffer)), buffer);
+    if (reported <= 0)
+        return std::nullopt;
+    return Trace::decodeSyscallInfo(QByteArrayView(buffer, sizeof(buffer)), reported);
+}
+
+bool isStopSignal(int signal)
+{
+    return signal == SIGSTOP || signal == SIGTSTP || signal == SIGTTIN || signal == SIGTTOU;
+}
+
+// The descriptor's kind without the flags socket() also takes.
+int baseType(int type)
+{
+    return type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
+}
+
+} // namespace
+
+Tracer::Tracer(Channel& channel, bool step)
+    : m_channel(channel)
+    , m_step(step)
+{
+}
+
+void Tracer::resume(pid_t tid, int request, int signal)
+{
+    ptrace(__ptrace_request(request), tid, nullptr, reinterpret_cast<void*>(long(signal)));
+}
+
+void Tracer::announceProcess(pid_t pid, pid_t parent, bool thread, const char* kind)
+{
+    const pid_t process = thread ? parent : pid;
+    QJsonArray argv;
+    for (const QString& word : Trace::commandLineWords(procFile(process, "cmdline")))
+        argv.append(word);
+    QJsonObject message{{kindKey(), QLatin1String(kind)},
+                        {QStringLiteral("pid"), qint64(pid)},
+                        {QStringLiteral("program"), programOf(process)},
+                        {QStringLiteral("argv"), argv}};
+    if (QByteArrayView(kind) == "process") {
+        message.insert(QStringLiteral("parent"), qint64(parent));
+        message.insert(QStringLiteral("thread"), thread);
+    }
+    m_channel.send(message);
+}
+
+int Tracer::run(pid_t root, int errorPipe)
+{
+    m_root = root;
+    m_tracees[root] = Tracee{root, false, std::nullopt};
+    sigset_t childSignals;
+    sigemptyset(&childSignals);
+    sigaddset(&childSignals, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &childSignals, nullptr);
+    const int signals = signalfd(-1, &childSignals, SFD_NONBLOCK | SFD_CLOEXEC);
+
+    while (!m_tracees.empty()) {
+        int status = 0;
+        pid_t tid;
+        while (!m_tracees.empty() && (tid = waitpid(-1, &status, __WALL | WNOHANG)) > 0)
+            handle(tid, status);
+        if (m_tracees.empty())
+            break;
+        const bool watching = std::any_of(m_tracees.begin(), m_tracees.end(), [](const auto& t) {
+            return t.second.call && !t.second.call->blocked && !t.second.call->paused;
+        });
+        const qint64 now = monotonicNowNs();
+        if (m_channel.queuedSinceNs() && now - m_channel.queuedSinceNs() >= Channel::batchNs)
+            m_channel.flush();
+        int timeoutMs = watching ? int(blockedCheckNs / 1'000'000) : -1;
+        if (m_channel.queuedSinceNs()) {
+            const qint64 left = m_channel.queuedSinceNs() + Channel::batchNs - now;
+            timeoutMs = int(
+                qBound<qint64>(1, left / 1'000'000 + 1, timeoutMs < 0 ? 1000 : qint64(timeoutMs)));
+        }
+        pollfd waits[2] = {{signals, POLLIN, 0}, {m_channel.fd(), POLLIN, 0}};
+        const int ready = poll(waits, 2, timeoutMs);
+        if (ready > 0 && (waits[0].revents & POLLIN)) {
+            signalfd_siginfo info;
+            while (read(signals, &info, sizeof(info)) == ssize_t(sizeof(info))) {
+            }
+        }
+        if (ready > 0 && waits[1].revents) {
+            for (const Command command : m_channel.receive())
+                obey(command);
+        }
+        if (watching && monotonicNowNs() - m_lastCheckNs >= blockedCheckNs)
+            checkBlocked();
+    }
+    close(signals);
+    m_channel.flush();
+
+    if (!m_rootExeced) {
+        const ChildFailure failure = childFailure(errorPipe);
+        if (failure.error != 0) {
+            m_channel.sendNow({{kindKey(), QStringLiteral("refused")},
+                               {QStringLiteral("what"), QLatin1String(refusalName(failure.what))},
+                               {QStringLiteral("errno"), failure.error}});
+            return failure.what == Refusal::Exec ? 127 : 120;
+        }
+    }
+    const int status = m_rootStatus.value_or(0);
+    return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+}
+
+void Tracer::handle(pid_t tid, int status)
+{
+    if (WIFEXITED(status) || WIFSIGNALED(status)) {
+        ended(tid, status);
+        return;
+    }
+    if (!WIFSTOPPED(status))
+        return;
+    auto found = m_tracees.find(tid);
+    if (found == m_tracees.end()) {
+        // A new child or thread, stopped before its first instruction.
+        started(tid);
+        resume(tid, PTRACE_CONT);
+        return;
+    }
+    const int signal = WSTOPSIG(status);
+    const int event = status >> 16;
+    if (signal == (SIGTRAP | 0x80)) {
+        returned(tid, found->second);
+        return;
+    }
+    switch (event) {
+    case PTRACE_EVENT_SECCOMP:
+        entered(tid, found->second);
+        return;
+    case PTRACE_EVENT_EXEC:
+        execed(tid);
+        resume(tid, PTRACE_CONT);
+        return;
+    case PTRACE_EVENT_FORK:
+    case PTRACE_EVENT_VFORK:
+    case PTRACE_EVENT_CLONE:
+        resume(tid, PTRACE_CONT);
+        return;
+    case PTRACE_EVENT_STOP:
+        // A group-stop (SIGSTOP, SIGTSTP...): stay stopped until SIGCONT, as untraced.
+        if (isStopSignal(signal))
+            resume(tid, PTRACE_LISTEN);
+        else
+            resume(tid, PTRACE_CONT);
+        return;
+    default:
+        // A signal for the program: pass it on.
+        resume(tid, PTRACE_CONT, signal);
+        return;
+    }
+}
+
+void Tracer::ended(pid_t tid, int status)
+{
+    const auto found = m_tracees.find(tid);
+    if (found == m_tracees.end())
+        return;
+    if (found->second.announced) {
+        if (WIFSIGNALED(status))
+            m_channel.send({{kindKey(), QStringLiteral("killed")},
+                            {QStringLiteral("pid"), qint64(tid)},
+                            {QStringLiteral("signal"), WTERMSIG(status)}});
+        else
+            m_channel.send({{kindKey(), QStringLiteral("exit")},
+                            {QStringLiteral("pid"), qint64(tid)},
+                            {QStringLiteral("status"), WEXITSTATUS(status)}});
+    }
+    if (found->second.process == tid)
+        m_descriptors.forgetProcess(tid);
+    m_tracees.erase(found);
+    std::erase(m_paused, tid);
+    if (tid == m_root)
+        m_rootStatus = status;
+}
+
+void Tracer::started(pid_t tid)
+{
+    const auto ids = Trace::taskIds(procFile(tid, "status"));
+    const bool thread = ids && ids->tgid != tid;
+    const pid_t parent = ids ? pid_t(thread ? ids->tgid : ids->ppid) : 0;
+    m_tracees[tid] = Tracee{thread ? parent : tid, true, std::nullopt};
+    announceProcess(tid, parent, thread, "process");
+}
+
+void Tracer::execed(pid_t tid)
+{
+    unsigned long former = 0;
+    ptrace(PTRACE_GETEVENTMSG, tid, nullptr, &former);
+    // A thread other than the leader exec'd: it now has the leader's ID.
+    if (pid_t(former) != tid)
+        m_tracees.erase(pid_t(former));
+    m_descriptors.forgetProcess(tid);
+    Tracee& tracee = m_tracees[tid];
+    tracee.process = tid;
+    tracee.call.reset();
+    if (tid == m_root && !m_rootExeced) {
+        m_rootExeced = true;
+        tracee.announced = true;
+        announceProcess(tid, 0, false, "process");
+        return;
+    }
+    tracee.announced = true;
+    announceProcess(tid, tid, false, "exec");
+}
+
+void Tracer::entered(pid_t tid, Tracee& tracee)
+{
+    const auto stop = syscallInfo(tid);
+    const auto trapped = stop ? Trace::trappedSyscall(stop->number) : std::nullopt;
+    if (!trapped || !tracee.announced) {
+        resume(tid, PTRACE_CONT);
+        return;
+    }
+    const SyscallArgs& args = stop->args;
+    const int fd = int(args[0]);
+    switch (trapped->role) {
+    case TrapRole::ForgetDescriptor:
+        if (trapped->call == Call::Close)
+            m_descriptors.forgetRange(tracee.process, unsigned(args[0]), unsigned(args[1]));
+        else
+            m_descriptors.forget(tracee.process, int(args[1]));
+        resume(tid, PTRACE_CONT);
+        return;
+    case TrapRole::ReportOnSocket:
+        if (!m_descriptors.lookup(tracee.process, fd).socket) {
+            if (trapped->call == Call::Close)
+                m_descriptors.forget(tracee.process, fd);
+            resume(tid, PTRACE_CONT);
+            return;
+        }
+        break;
+    case TrapRole::Report:
+        break;
+    }
+    InFlight call;
+    call.id = m_nextId++;
+    call.trapped = *trapped;
+    call.args = args;
+    call.event.pid = tid;
+    call.event.call = trapped->call;
+    call.event.tNs = monotonicNowNs();
+    call.event.arguments = readArguments(tid, trapped->call, args);
+    const bool takesFd = Calls::has(trapped->call, CallTrait::TakesDescriptor);
+    if (takesFd)
+        call.info = m_descriptors.lookup(tracee.process, fd);
+    m_channel.send({{kindKey(), QStringLiteral("start")},
+                    {QStringLiteral("id"), call.id},
+                    {QStringLiteral("pid"), qint64(tid)},
+                    {QStringLiteral("call"), Calls::name(trapped->call)},
+                    {QStringLiteral("fd"), takesFd ? fd : -1},
+                    {QStringLiteral("tNs"), call.event.tNs}});
+    call.paused = m_step;
+    const qint64 id = call.id;
+    tracee.call = std::move(call);
+    if (m_step) {
+        m_paused.push_back(tid);
+        m_channel.sendNow({{kindKey(), QStringLiteral("paused")}, {QStringLiteral("id"), id}});
+        return;
+    }
+    resume(tid, PTRACE_SYSCALL);
+}
+
+void Tracer::returned(pid_t tid, Tracee& tracee)
+{
+    const auto stop = syscallInfo(tid);
+    if (!tracee.call || !stop || stop->kind != Trace::SyscallStop::Kind::Exit) {
+        resume(tid, PTRACE_CONT);
+        return;
+    }
+    InFlight& call = *tracee.call;
+    CallEvent& event = call.event;
+    event.durationNs = monotonicNowNs() - event.tNs;
+    event.blocked = call.blocked;
+    readResults(tid, call.args, stop->value, event);
+    const CallArguments& a = event.arguments;
+    DescriptorInfo info = call.info;
+    switch (event.call) {
+    case Call::Socket:
+        info = {true, a.domain, baseType(a.type)};
+        if (!event.failed())
+            m_descriptors.remember(tracee.process, int(event.ret), info);
+        break;
+    case Call::Socketpair:
+        info = {true, a.domain, baseType(a.type)};
+        for (const int fd : std::as_const(event.results.fds))
+            m_descriptors.remember(tracee.process, fd, info);
+        break;
+    case Call::Accept:
+    case Call::Accept4:
+        if (!event.failed())
+            m_descriptors.remember(tracee.process, int(event.ret), info);
+        break;
+    case Call::Close:
+        m_descriptors.forget(tracee.process, a.fd);
+        break;
+    default:
+        break;
+    }
+    event.family = info.family;
+    event.socketType = info.type;
+    if (event.call != Call::Close && event.call != Call::Socketpair && event.resultFd() >= 0)
+        event.after = m_descriptors.state(tracee.process, event.resultFd(), info);
+    m_channel.send({{kindKey(), QStringLiteral("call")},
+                    {QStringLiteral("id"), call.id},
+                    {QStringLiteral("event"), CallCodec::eventToJson(event)}});
+    tracee.call.reset();
+    resume(tid, PTRACE_CONT);
+}
+
+void Tracer::release(pid_t tid)
+{
+    const auto found = m_tracees.find(tid);
+    if (found == m_tracees.end() || !found->second.call || !found->second.call->paused)
+        return;
+    found->second.call->paused = false;
+    resume(tid, PTRACE_SYSCALL);
+}
+
+void Tracer::checkBlocked()
+{
+    m_lastCheckNs = monotonicNowNs();
+    for (auto& [tid, tracee] : m_tracees) {
+        if (!tracee.call || tracee.call->blocked || tracee.call->paused)
+            continue;
+        const auto state = Trace::procStatState(procFile(tid, "stat"));
+        if (state && (*state == 'S' || *state == 'D')) {
+            tracee.call->blocked = true;
+            m_channel.send(
+                {{kindKey(), QStringLiteral("blocked")}, {QStringLiteral("id"), tracee.call->id}});
+        }
+    }
+}
+
+void Tracer::obey(Command command)
+{
+    switch (command) {
+    case Command::Next:
+        while (!m_paused.empty()) {
+            const pid_t tid = m_paused.front();
+            m_paused.pop_front();
+            if (m_tracees.count(tid)) {
+                release(tid);
+                return;
+            }
+        }
+        return;
+    case Command::Run:
+        m_step = false;
+        while (!m_paused.empty()) {
+            release(m_paused.front());
+            m_paused.pop_front();
+        }
+        return;
+    case Command::Step:
+        m_step = true;
+        return;
+    case Command::Kill:
+        killAll();
+        return;
+    }
+}
+
+void Tracer::killAll()
+{
+    if (m_killing)
+        return;
+    m_killing = true;
+    kill(-m_root, SIGKILL);
+    for (const auto& [tid, tracee] : m_tracees)
+        kill(tid, SIGKILL);
+    // Every traced thread reports its end; nothing is left behind.
+    while (!m_tracees.empty()) {
+        int status = 0;
+        const pid_t tid = waitpid(-1, &status, __WALL);
+        if (tid < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        if (WIFEXITED(status) || WIFSIGNALED(status))
+            ended(tid, status);
+        else if (!m_tracees.count(tid))
+            kill(tid, SIGKILL); // a child that was starting: it ends too
+    }
+    m_tracees.clear();
+    m_channel.flush();
+}
+
+} // namespace SocketScope::Tracer
