@@ -37,6 +37,7 @@ class PacketPanel;
 class ReplaySource;
 class Session;
 class StageView;
+class ProgramTerminalView;
 class StepController;
 class TraceSource;
 struct TraceOptions;
@@ -66,6 +67,7 @@ public:
     // Programs run under SocketScope (File > Run a program, --run): their socket calls on the
     // stage, the scenario run and the lab stopped meanwhile.
     TraceSource* trace() const { return m_trace.get(); }
+    ProgramTerminalView* programTerminal() const { return m_programTerminal; }
     void runPrograms(const TraceOptions& options);
     LogPresenter* presenter() const { return m_presenter; }
     StageView* stage() const { return m_stage; }
@@ -171,6 +173,7 @@ private:
     void closeLab();
     void askToRunPrograms();
     void closeTrace();
+    void showProgramTerminal();
     void showLabInPicker();
     void applyThemeColours();
     void followDesktopColours();
@@ -184,6 +187,8 @@ private:
     std::unique_ptr<ReplaySource> m_replay;
     std::unique_ptr<LabSession> m_lab;
     std::unique_ptr<TraceSource> m_trace;
+    ProgramTerminalView* m_programTerminal = nullptr; // the traced programs' input and output
+    QDockWidget* m_programTerminalDock = nullptr;
     QString m_scenarioBeforeLab; // the picker's scenario, shown again when the lab closes
     LabConsoleView* m_labConsole = nullptr;
     QDockWidget* m_labDock = nullptr;

@@ -281,6 +281,8 @@ void MainWindow::retranslate()
     a.labTcp->setText(tr("Lab in socklab's TCP mode"));
     a.labUdp->setText(tr("Lab in socklab's UDP mode"));
     m_labDock->setWindowTitle(tr("Lab console"));
+    if (m_programTerminalDock)
+        m_programTerminalDock->setWindowTitle(tr("Program's terminal"));
     m_labConsole->retranslate();
     a.inspector->setText(tr("Live inspector"));
     a.inspector->setToolTip(tr("Every socket of the machine, live, with its TCP state drawn"));

@@ -1,11 +1,14 @@
 #include "logpresenter.h"
 #include "mainwindow.h"
+#include "programterminalview.h"
 #include "runprogramdialog.h"
 #include "sources/session.h"
 #include "sources/tracesource.h"
 
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
+#include <QLineEdit>
 
 namespace SocketScope {
 
@@ -17,8 +20,10 @@ void MainWindow::runPrograms(const TraceOptions& options)
     closeTrace();
     TraceOptions traced = options;
     traced.language = m_language;
+    traced.ownTerminal = true;
     m_trace = std::make_unique<TraceSource>(traced);
     showSource(m_trace.get());
+    showProgramTerminal();
     QStringList names;
     for (const QStringList& words : options.programs)
         names << words.value(0);
@@ -47,7 +52,30 @@ void MainWindow::closeTrace()
         return;
     if (m_presenter->source() == m_trace.get())
         m_presenter->setSource(nullptr);
+    if (m_programTerminal)
+        m_programTerminal->setSource(nullptr);
     m_trace.reset();
+    removeDockWidget(m_programTerminalDock);
+}
+
+// Below the stage with the other panels, in front, its input line ready to type in.
+void MainWindow::showProgramTerminal()
+{
+    if (!m_programTerminal) {
+        m_programTerminal = new ProgramTerminalView(this);
+        m_programTerminalDock = new QDockWidget(this);
+        m_programTerminalDock->setObjectName(QStringLiteral("programTerminal"));
+        m_programTerminalDock->setWidget(m_programTerminal);
+        m_programTerminalDock->setWindowTitle(tr("Program's terminal"));
+    }
+    m_programTerminal->setSource(m_trace.get());
+    if (dockWidgetArea(m_programTerminalDock) == Qt::NoDockWidgetArea) {
+        addDockWidget(Qt::BottomDockWidgetArea, m_programTerminalDock);
+        tabifyDockWidget(m_callsDock, m_programTerminalDock);
+    }
+    m_programTerminalDock->show();
+    m_programTerminalDock->raise();
+    m_programTerminal->input()->setFocus();
 }
 
 } // namespace SocketScope

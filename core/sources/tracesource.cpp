@@ -81,8 +81,14 @@ void TraceSource::startPrograms()
         Tracer tracer;
         tracer.process = std::make_unique<TracerProcess>();
         tracer.process->setHelperPath(m_options.helperPath);
+        tracer.process->setOwnTerminal(m_options.ownTerminal);
         const int index = int(i);
         const quint64 generation = m_generation;
+        connect(tracer.process.get(), &TracerProcess::outputReceived, this,
+                [this, index, generation](const QByteArray& bytes) {
+                    if (generation == m_generation)
+                        Q_EMIT programOutput(index, bytes);
+                });
         connect(tracer.process.get(), &TracerProcess::messageReceived, this,
                 [this, index, generation](const TraceMessage& message) {
                     if (generation == m_generation)
@@ -119,6 +125,18 @@ void TraceSource::stopPrograms()
 {
     // Each helper ends its program's whole tree when its channel closes.
     m_tracers.clear();
+}
+
+void TraceSource::writeInput(int program, const QByteArray& bytes)
+{
+    if (program >= 0 && size_t(program) < m_tracers.size() && !m_tracers[size_t(program)].finished)
+        m_tracers[size_t(program)].process->writeInput(bytes);
+}
+
+void TraceSource::closeInput(int program)
+{
+    if (program >= 0 && size_t(program) < m_tracers.size())
+        m_tracers[size_t(program)].process->closeInput();
 }
 
 bool TraceSource::canStep() const

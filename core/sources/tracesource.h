@@ -19,6 +19,9 @@ struct TraceOptions {
     bool pauseAtEachCall = false;
     QString language = QStringLiteral("en");
     QString helperPath; // empty: socketscope-tracer next to SocketScope
+    // The programs' input and output through programOutput() and writeInput() (the window's
+    // terminal panel) rather than SocketScope's own terminal (headless).
+    bool ownTerminal = false;
 };
 
 // Programs run under socketscope-tracer (the student's own server and client): each socket
@@ -41,6 +44,12 @@ public:
     int exitStatus() const { return m_exitStatus; }
     // "SIGSEGV", as strace names the signal that ended a process.
     static QString signalName(int signal);
+    int programCount() const { return int(m_options.programs.size()); }
+    QString programName(int program) const { return m_options.programs.value(program).value(0); }
+    // What the user types for program `program` (its index in the options), and the end of
+    // its input.
+    void writeInput(int program, const QByteArray& bytes);
+    void closeInput(int program);
 
 public Q_SLOTS:
     bool step() override;
@@ -51,6 +60,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     // A traced process or thread ended: its status, or the signal that ended it (0 if none).
     void processEnded(const QString& actor, int status, int signal);
+    // With ownTerminal: what program `program` wrote on its standard output or error.
+    void programOutput(int program, const QByteArray& bytes);
 
 private:
     struct Tracer {

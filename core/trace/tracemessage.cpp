@@ -3,6 +3,7 @@
 #include "calls/callcodec.h"
 #include "calls/jsonfields.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonParseError>
 

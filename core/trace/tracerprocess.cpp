@@ -47,6 +47,28 @@ TracerProcess::~TracerProcess()
     }
 }
 
+void TracerProcess::setOwnTerminal(bool own)
+{
+    m_process.setProcessChannelMode(own ? QProcess::MergedChannels : QProcess::ForwardedChannels);
+    m_process.setInputChannelMode(own ? QProcess::ManagedInputChannel
+                                      : QProcess::ForwardedInputChannel);
+    disconnect(&m_process, &QProcess::readyReadStandardOutput, this, nullptr);
+    if (own)
+        connect(&m_process, &QProcess::readyReadStandardOutput, this,
+                [this] { Q_EMIT outputReceived(m_process.readAllStandardOutput()); });
+}
+
+void TracerProcess::writeInput(const QByteArray& bytes)
+{
+    if (m_process.state() == QProcess::Running)
+        m_process.write(bytes);
+}
+
+void TracerProcess::closeInput()
+{
+    m_process.closeWriteChannel();
+}
+
 QString TracerProcess::defaultHelperPath()
 {
     return siblingProgram("SOCKETSCOPE_TRACER", QStringLiteral("socketscope-tracer"));

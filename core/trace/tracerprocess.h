@@ -27,6 +27,12 @@ public:
     static QString defaultHelperPath();
     QProcess& process() { return m_process; }
 
+    // The program's input and output through this object (a terminal panel) rather than
+    // SocketScope's own terminal; before start().
+    void setOwnTerminal(bool own);
+    void writeInput(const QByteArray& bytes);
+    void closeInput();
+
     // Starts `words` (program, then its arguments); false, with *error, when even the helper
     // could not start.
     bool start(const QStringList& words, const QString& workingDirectory, bool pauseAtEachCall,
@@ -38,6 +44,8 @@ public:
 
 Q_SIGNALS:
     void messageReceived(const SocketScope::TraceMessage& message);
+    // With setOwnTerminal: what the program wrote on its standard output or error.
+    void outputReceived(const QByteArray& bytes);
     // A line that is not the protocol's: the helper is ended, as its output cannot be trusted.
     void channelBroken(const QString& reason);
     void finished(int exitCode);

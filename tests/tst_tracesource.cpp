@@ -1,0 +1,163 @@
+// Programs run under SocketScope through the app's side (TraceSource and the real
+// socketscope-tracer): their calls in the log as actors' steps, the exit status, the
+// terminal, pausing at each call, and nothing left running after reset or the end.
+#include "sources/tracesource.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <csignal>
+
+using namespace SocketScope;
+
+namespace {
+
+QString peer(const char* name)
+{
+    return QStringLiteral(TRACER_PEERS "/") + QLatin1String(name);
+}
+
+TraceOptions optionsFor(const QList<QStringList>& programs)
+{
+    TraceOptions options;
+    options.programs = programs;
+    options.workingDirectory = QDir::currentPath();
+    options.helperPath = QStringLiteral(SOCKETSCOPE_TRACER);
+    return options;
+}
+
+bool waitForEnd(TraceSource& source)
+{
+    return QTest::qWaitFor([&] { return source.state() == EventSource::State::Finished; }, 120'000);
+}
+
+QList<Call> callsOf(const EventLog& log, const QString& actor = {})
+{
+    QList<Call> calls;
+    for (const CallEvent& event : log.calls()) {
+        if (actor.isEmpty() || event.actor == actor)
+            calls << event.call;
+    }
+    return calls;
+}
+
+bool processExists(qint64 pid)
+{
+    return QFileInfo::exists(QStringLiteral("/proc/%1").arg(pid));
+}
+
+} // namespace
+
+class TestTraceSource : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    // fork(): the parent and the child are two actors; each call is a step of its actor, in
+    // the log with its seq, and every step started has returned.
+    void forkedProgramGivesTwoActors()
+    {
+        TraceSource source(optionsFor({{peer("tracer_fork")}}));
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(source.exitStatus(), 0);
+        const EventLog& log = source.log();
+        QSet<QString> actors;
+        for (const CallEvent& event : log.calls()) {
+            actors.insert(event.actor);
+            QVERIFY(event.seq > 0);
+            QVERIFY(event.step >= 0 && event.step < log.scenario().steps.size());
+            QCOMPARE(log.scenario().steps.at(event.step).actor, event.actor);
+            QVERIFY(log.scenario().actor(event.actor));
+        }
+        QCOMPARE(actors.size(), 2);
+        QVERIFY(callsOf(log).contains(Call::Socketpair));
+        QVERIFY(log.callsInProgress().isEmpty());
+        QVERIFY(log.outcome() && log.outcome()->passed);
+    }
+
+    // A program that dies of a signal: the status a shell would give, and the signal named.
+    void crashIsShown()
+    {
+        TraceSource source(optionsFor({{peer("tracer_crash")}}));
+        QSignalSpy ended(&source, &TraceSource::processEnded);
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(source.exitStatus(), 128 + SIGSEGV);
+        QVERIFY(!ended.isEmpty());
+        QCOMPARE(ended.last().at(2).toInt(), SIGSEGV);
+        QCOMPARE(TraceSource::signalName(SIGSEGV), QStringLiteral("SIGSEGV"));
+        QCOMPARE(callsOf(source.log()), QList<Call>{Call::Socket});
+        QVERIFY(!source.log().outcome()->passed);
+    }
+
+    // A program that is not there: 127, and the log says why in the user's words.
+    void missingProgramIsSaid()
+    {
+        TraceSource source(optionsFor({{QStringLiteral("./no-such-program-here")}}));
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(source.exitStatus(), 127);
+        QVERIFY2(source.log().notice().contains(QStringLiteral("ENOENT")),
+                 qPrintable(source.log().notice()));
+        QVERIFY(source.log().calls().isEmpty());
+    }
+
+    // Pause at each call: nothing returns before Next; Next lets one call go; Run the rest.
+    void pauseAtEachCall()
+    {
+        TraceOptions options = optionsFor({{peer("tracer_crash")}});
+        options.pauseAtEachCall = true;
+        TraceSource source(options);
+        QCOMPARE(source.state(), EventSource::State::Stepping);
+        QVERIFY(QTest::qWaitFor([&] { return source.canStep(); }, 60'000));
+        QVERIFY(source.log().calls().isEmpty());
+        QCOMPARE(source.log().callsInProgress().size(), 1);
+        QVERIFY(source.step());
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(callsOf(source.log()), QList<Call>{Call::Socket});
+        QCOMPARE(source.exitStatus(), 128 + SIGSEGV);
+    }
+
+    // The program's terminal: what the user types reaches its input, what it prints comes
+    // back; the end of input ends it (cat reads until then).
+    void terminalReachesTheProgram()
+    {
+        TraceOptions options = optionsFor({{QStringLiteral("cat")}});
+        options.ownTerminal = true;
+        TraceSource source(options);
+        QByteArray shown;
+        connect(&source, &TraceSource::programOutput, this,
+                [&shown](int program, const QByteArray& bytes) {
+                    if (program == 0)
+                        shown += bytes;
+                });
+        source.writeInput(0, "Dupont\n1999\n");
+        QVERIFY(QTest::qWaitFor([&] { return shown == "Dupont\n1999\n"; }, 60'000));
+        source.closeInput(0);
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(source.exitStatus(), 0);
+    }
+
+    // Reset while the server waits in accept(): that program is gone, the same program runs
+    // again; the source's end leaves no process either.
+    void resetEndsTheProgram()
+    {
+        auto source = std::make_unique<TraceSource>(optionsFor({{peer("tracer_server")}}));
+        const auto blockedAccept = [&] {
+            const auto& waiting = source->log().callsInProgress();
+            return !waiting.isEmpty() && waiting.last().call == Call::Accept &&
+                   waiting.last().blocked;
+        };
+        QVERIFY(QTest::qWaitFor(blockedAccept, 60'000));
+        const qint64 first = source->log().calls().first().pid;
+        QVERIFY(processExists(first));
+        source->reset();
+        QVERIFY(QTest::qWaitFor([&] { return !processExists(first); }, 60'000));
+        QVERIFY(QTest::qWaitFor(blockedAccept, 60'000));
+        const qint64 second = source->log().calls().first().pid;
+        QVERIFY(second != first);
+        source.reset();
+        QVERIFY(QTest::qWaitFor([&] { return !processExists(second); }, 60'000));
+    }
+};
+
+QTEST_MAIN(TestTraceSource)
+#include "tst_tracesource.moc"
