@@ -164,6 +164,38 @@ private Q_SLOTS:
         QTest::newRow("a thread makes a socket") << peer("tracer_thread") << true;
     }
 
+    // UDP letters, with sendto/recvfrom and sendmsg/recvmsg: the calls match strace, and the
+    // bytes and the sender's address arrive whole in the events.
+    void udpLettersMatchStrace()
+    {
+        const QStringList command{peer("tracer_udp")};
+        TracerRun run(command);
+        QCOMPARE(run.finish(), 0);
+        QTemporaryDir dir;
+        QProcess strace;
+        startStrace(strace, dir.filePath(QStringLiteral("out")), command);
+        QVERIFY(strace.waitForFinished(60000));
+        QCOMPARE(tracedCalls(run.messages),
+                 straceCalls(readFile(dir.filePath(QStringLiteral("out")))));
+        QByteArray sent;
+        QByteArray received;
+        for (const QJsonObject& message : run.ofKind(QStringLiteral("call"))) {
+            const QJsonObject event = message[QStringLiteral("event")].toObject();
+            const QString call = event[QStringLiteral("call")].toString();
+            const QByteArray data =
+                QByteArray::fromHex(event[QStringLiteral("data_hex")].toString().toLatin1());
+            if (call == QStringLiteral("sendmsg"))
+                sent = data;
+            if (call == QStringLiteral("recvmsg")) {
+                received = data;
+                QVERIFY(
+                    event[QStringLiteral("args")].toString().contains(QStringLiteral("127.0.0.1")));
+            }
+        }
+        QVERIFY(!sent.isEmpty());
+        QCOMPARE(received, sent);
+    }
+
     // Bad pointers: the calls fail as they do untraced, the tracer reads what it can.
     void badPointersAreShownNotFollowed()
     {

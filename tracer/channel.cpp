@@ -13,11 +13,17 @@ namespace SocketScope::Tracer {
 
 void Channel::send(const QJsonObject& message)
 {
+    sendLine(QJsonDocument(message).toJson(QJsonDocument::Compact));
+}
+
+void Channel::sendLine(const QByteArray& json)
+{
     if (m_out.isEmpty()) {
         m_queuedSinceNs = monotonicNowNs();
         m_out.reserve(80 * 1024);
     }
-    m_out += QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n';
+    m_out += json;
+    m_out += '\n';
     if (m_out.size() >= 64 * 1024)
         flush();
 }

@@ -24,6 +24,8 @@ public:
     // flush(). Each traced call would otherwise cost two wake-ups of the app.
     void send(const QJsonObject& message);
     void sendNow(const QJsonObject& message);
+    // A message already written as one line of JSON, without its newline.
+    void sendLine(const QByteArray& json);
     void flush();
     // CLOCK_MONOTONIC when the oldest queued message was queued; 0 when none is.
     qint64 queuedSinceNs() const { return m_queuedSinceNs; }
