@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 #include "programterminalview.h"
 #include "runprogramdialog.h"
+#include "sources/replaysource.h"
 #include "sources/session.h"
 #include "sources/tracesource.h"
 

@@ -47,7 +47,8 @@ private Q_SLOTS:
         QVERIFY2(process, qPrintable(error));
         QCOMPARE(process->kind, TraceMessage::Kind::Process);
         QCOMPARE(process->pid, 100);
-        QCOMPARE(process->argv, QStringList({"nc", "-l", "5000"}));
+        QCOMPARE(process->argv,
+                 QStringList({QStringLiteral("nc"), QStringLiteral("-l"), QStringLiteral("5000")}));
 
         auto start = parseTraceMessage(
             R"({"kind":"start","id":7,"pid":100,"call":"accept4","fd":3,"tNs":123})", &error);

@@ -97,6 +97,8 @@ private Q_SLOTS:
         QCOMPARE(source.exitStatus(), 127);
         QVERIFY2(source.log().notice().contains(QStringLiteral("ENOENT")),
                  qPrintable(source.log().notice()));
+        QVERIFY2(source.log().notice().contains(QStringLiteral("./name")),
+                 qPrintable(source.log().notice()));
         QVERIFY(source.log().calls().isEmpty());
     }
 

@@ -71,9 +71,9 @@ void ProgramTerminalView::setSource(TraceSource* source)
     m_program->setVisible(source->programCount() > 1);
     connect(source, &TraceSource::programOutput, this, &ProgramTerminalView::append);
     connect(source, &EventSource::stateChanged, this, [this](EventSource::State state) {
-        const bool running = state != EventSource::State::Finished;
-        m_input->setEnabled(running);
-        m_endOfInput->setEnabled(running);
+        const bool stillRunning = state != EventSource::State::Finished;
+        m_input->setEnabled(stillRunning);
+        m_endOfInput->setEnabled(stillRunning);
     });
     // Reset starts the programs again: their terminal starts empty.
     connect(&source->log(), &EventLog::wasReset, this, [this] {

@@ -5,6 +5,7 @@
 
 #include <QFileInfo>
 
+#include <cerrno>
 #include <cstring>
 
 namespace SocketScope {
@@ -34,6 +35,24 @@ Scenario tracedScenario(const TraceOptions& options)
                       QStringLiteral("A program's calls, as the kernel saw them.")};
     traced.outcome = traced.summary;
     return traced;
+}
+
+// What execve()'s errno means for the user who typed the command line.
+QString whyNotStarted(int error)
+{
+    switch (error) {
+    case ENOENT:
+        return TraceSource::tr("No such program: a program of this folder is written ./name, "
+                               "others are looked for in the PATH.");
+    case EACCES:
+        return TraceSource::tr("The file is not executable by you (chmod +x makes it so), or a "
+                               "folder on its path cannot be entered.");
+    case ENOEXEC:
+        return TraceSource::tr("The file is not a program this system can run (a source file? "
+                               "compile it first).");
+    default:
+        return {};
+    }
 }
 
 } // namespace
@@ -242,12 +261,12 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
         switch (message.refusal) {
         case TraceMessage::Refusal::Exec:
             say(tr("%1 could not be started: %2 (%3). %4")
-                    .arg(program, error.name, error.message, error.explanation));
+                    .arg(program, error.name, error.message, whyNotStarted(message.error)));
             break;
         case TraceMessage::Refusal::Ptrace:
             say(tr("The system refused to trace %1: ptrace() failed with %2 (%3). Tracing "
-                   "needs ptrace: /proc/sys/kernel/yama/ptrace_scope must be 0, 1 or 2, and a "
-                   "container must allow it.")
+                   "needs ptrace: /proc/sys/kernel/yama/ptrace_scope must be 0 or 1 (2 keeps it "
+                   "for the administrator, 3 for nobody), and a container must allow it.")
                     .arg(program, error.name, error.message));
             break;
         case TraceMessage::Refusal::Seccomp:

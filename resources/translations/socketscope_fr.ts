@@ -497,10 +497,6 @@
         <translation>--replay rejoue une session enregistrée : --scenario, --port et --no-capture ne vont pas avec.</translation>
     </message>
     <message>
-        <source>--headless needs --scenario ID (--list-scenarios lists them) or --replay FILE.</source>
-        <translation>--headless demande --scenario ID (--list-scenarios les liste) ou --replay FICHIER.</translation>
-    </message>
-    <message>
         <source>Start in presenter mode (F5): full screen, the stage and the narration large. With --size and --screenshot: presenter mode at that size.</source>
         <translation>Démarrer en mode présentation (F5) : plein écran, la scène et la narration en grand. Avec --size et --screenshot : le mode présentation à cette taille.</translation>
     </message>
@@ -607,6 +603,34 @@
     <message>
         <source>--save-scenario goes with --lab.</source>
         <translation>--save-scenario va avec --lab.</translation>
+    </message>
+    <message>
+        <source>Run a program under SocketScope and show its socket calls: one quoted command line (&quot;./server 5000&quot;), split into words as a shell would, without a shell. Repeat it for several programs.</source>
+        <translation>Lancer un programme sous SocketScope et montrer ses appels sur les sockets : une ligne de commande entre guillemets (« ./serveur 5000 »), découpée en mots comme le ferait un shell, sans shell. Répétez l&apos;option pour plusieurs programmes.</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>COMMANDE</translation>
+    </message>
+    <message>
+        <source>With --run: pause the programs before each socket call; Next lets it go.</source>
+        <translation>Avec --run : mettre les programmes en pause avant chaque appel sur une socket ; Suivant le laisse passer.</translation>
+    </message>
+    <message>
+        <source>--run: &quot;%1&quot; names no program.</source>
+        <translation>--run : « %1 » ne nomme aucun programme.</translation>
+    </message>
+    <message>
+        <source>--run shows the programs it runs: drop --scenario, --replay, --lab, --port and --export-c.</source>
+        <translation>--run montre les programmes qu&apos;il lance : retirez --scenario, --replay, --lab, --port et --export-c.</translation>
+    </message>
+    <message>
+        <source>--step pauses the programs of --run in the window: use it with --run, without --headless.</source>
+        <translation>--step met en pause les programmes de --run dans la fenêtre : utilisez-le avec --run, sans --headless.</translation>
+    </message>
+    <message>
+        <source>--headless needs --scenario ID (--list-scenarios lists them), --replay FILE or --run COMMAND.</source>
+        <translation>--headless a besoin de --scenario ID (--list-scenarios les liste), de --replay FICHIER ou de --run COMMANDE.</translation>
     </message>
 </context>
 <context>
@@ -898,6 +922,14 @@
     <message>
         <source>Replay of %1: %2</source>
         <translation>Rejeu de %1 : %2</translation>
+    </message>
+    <message>
+        <source>+++ killed by %1 +++</source>
+        <translation>+++ tué par %1 +++</translation>
+    </message>
+    <message>
+        <source>+++ exited with %1 +++</source>
+        <translation>+++ terminé avec le code %1 +++</translation>
     </message>
 </context>
 <context>
@@ -3049,6 +3081,26 @@ Source : %2</translation>
         <source>Lab: calls made by hand</source>
         <translation>Labo : appels faits à la main</translation>
     </message>
+    <message>
+        <source>Run a program…</source>
+        <translation>Lancer un programme…</translation>
+    </message>
+    <message>
+        <source>Run your own programs under SocketScope: their real socket calls on the stage, one at a time if you wish</source>
+        <translation>Lancer vos propres programmes sous SocketScope : leurs vrais appels sur les sockets sur la scène, un par un si vous le souhaitez</translation>
+    </message>
+    <message>
+        <source>Program&apos;s terminal</source>
+        <translation>Terminal du programme</translation>
+    </message>
+    <message>
+        <source>SocketScope — %1</source>
+        <translation>SocketScope — %1</translation>
+    </message>
+    <message>
+        <source>Your program: its socket calls</source>
+        <translation>Votre programme : ses appels sur les sockets</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::PacketCapture</name>
@@ -3275,6 +3327,76 @@ Source : %2</translation>
     <message>
         <source>Packets not captured, and not shown, on: %1</source>
         <translation>Paquets ni capturés ni affichés, sur : %1</translation>
+    </message>
+</context>
+<context>
+    <name>SocketScope::ProgramTerminalView</name>
+    <message>
+        <source>Type the program&apos;s input, then Enter</source>
+        <translation>Tapez l&apos;entrée du programme, puis Entrée</translation>
+    </message>
+    <message>
+        <source>End of input</source>
+        <translation>Fin de l&apos;entrée</translation>
+    </message>
+    <message>
+        <source>Close the program&apos;s standard input, as Ctrl+D does in a terminal: its read() returns 0</source>
+        <translation>Fermer l&apos;entrée standard du programme, comme Ctrl+D dans un terminal : son read() renvoie 0</translation>
+    </message>
+</context>
+<context>
+    <name>SocketScope::RunProgramDialog</name>
+    <message>
+        <source>Run a program</source>
+        <translation>Lancer un programme</translation>
+    </message>
+    <message>
+        <source>./server 5000</source>
+        <translation>./serveur 5000</translation>
+    </message>
+    <message>
+        <source>./client 127.0.0.1 5000 (optional)</source>
+        <translation>./client 127.0.0.1 5000 (facultatif)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>The folder the programs start in</source>
+        <translation>Le dossier où les programmes démarrent</translation>
+    </message>
+    <message>
+        <source>Pause at each socket call (Next lets it go)</source>
+        <translation>Pause à chaque appel sur une socket (Suivant le laisse passer)</translation>
+    </message>
+    <message>
+        <source>Program and its arguments:</source>
+        <translation>Programme et ses arguments :</translation>
+    </message>
+    <message>
+        <source>A second program:</source>
+        <translation>Un second programme :</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Dossier :</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <source>Write the program to run, with its arguments: ./server 5000</source>
+        <translation>Écrivez le programme à lancer, avec ses arguments : ./serveur 5000</translation>
+    </message>
+    <message>
+        <source>The second command line names no program.</source>
+        <translation>La seconde ligne de commande ne nomme aucun programme.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 n&apos;est pas un dossier.</translation>
     </message>
 </context>
 <context>
@@ -3676,6 +3798,60 @@ Source : %2</translation>
     </message>
 </context>
 <context>
+    <name>SocketScope::TraceSource</name>
+    <message>
+        <source>No such program: a program of this folder is written ./name, others are looked for in the PATH.</source>
+        <translation>Ce programme n&apos;existe pas : un programme de ce dossier s&apos;écrit ./nom, les autres sont cherchés dans le PATH.</translation>
+    </message>
+    <message>
+        <source>The file is not executable by you (chmod +x makes it so), or a folder on its path cannot be entered.</source>
+        <translation>Vous ne pouvez pas exécuter ce fichier (chmod +x le rend exécutable), ou un dossier de son chemin ne peut pas être traversé.</translation>
+    </message>
+    <message>
+        <source>The file is not a program this system can run (a source file? compile it first).</source>
+        <translation>Ce fichier n&apos;est pas un programme que ce système sait lancer (un fichier source ? compilez-le d&apos;abord).</translation>
+    </message>
+    <message>
+        <source>The tracing helper sent what SocketScope cannot read (%1): its programs were ended.</source>
+        <translation>L&apos;assistant de traçage a envoyé ce que SocketScope ne sait pas lire (%1) : ses programmes ont été arrêtés.</translation>
+    </message>
+    <message>
+        <source>%1() is called.</source>
+        <translation>%1() est appelée.</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2 (%3). %4</source>
+        <translation>%1 n&apos;a pas pu être lancé : %2 (%3). %4</translation>
+    </message>
+    <message>
+        <source>The system refused the filter that picks %1&apos;s socket calls: seccomp failed with %2 (%3). The kernel must have seccomp filters (CONFIG_SECCOMP_FILTER).</source>
+        <translation>Le système a refusé le filtre qui choisit les appels sur les sockets de %1 : seccomp a échoué avec %2 (%3). Le noyau doit avoir les filtres seccomp (CONFIG_SECCOMP_FILTER).</translation>
+    </message>
+    <message>
+        <source>The system refused to trace %1: ptrace() failed with %2 (%3). Tracing needs ptrace: /proc/sys/kernel/yama/ptrace_scope must be 0 or 1 (2 keeps it for the administrator, 3 for nobody), and a container must allow it.</source>
+        <translation>Le système a refusé de tracer %1 : ptrace() a échoué avec %2 (%3). Le traçage a besoin de ptrace : /proc/sys/kernel/yama/ptrace_scope doit valoir 0 ou 1 (2 le réserve à l&apos;administrateur, 3 ne le permet à personne), et un conteneur doit l&apos;autoriser.</translation>
+    </message>
+</context>
+<context>
+    <name>SocketScope::TracerProcess</name>
+    <message>
+        <source>No program to run.</source>
+        <translation>Aucun programme à lancer.</translation>
+    </message>
+    <message>
+        <source>socketpair(): %1</source>
+        <translation>socketpair() : %1</translation>
+    </message>
+    <message>
+        <source>The tracing helper did not start: %1</source>
+        <translation>L&apos;assistant de traçage n&apos;a pas démarré : %1</translation>
+    </message>
+    <message>
+        <source>a line of more than %1 bytes</source>
+        <translation>une ligne de plus de %1 octets</translation>
+    </message>
+</context>
+<context>
     <name>SocketScope::TupleCardsView</name>
     <message>
         <source>5-tuples</source>
@@ -3882,6 +4058,29 @@ Source : %2</translation>
     <message>
         <source>listening socket</source>
         <translation>socket en écoute</translation>
+    </message>
+</context>
+<context>
+    <name>TraceMessage</name>
+    <message>
+        <source>not a JSON object: %1</source>
+        <translation>pas un objet JSON : %1</translation>
+    </message>
+    <message>
+        <source>kind: &quot;%1&quot; is not a message of the tracer</source>
+        <translation>kind : « %1 » n&apos;est pas un message du traceur</translation>
+    </message>
+    <message>
+        <source>must be exec, ptrace or seccomp</source>
+        <translation>doit valoir exec, ptrace ou seccomp</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a call SocketScope knows</source>
+        <translation>« %1 » n&apos;est pas un appel que SocketScope connaît</translation>
+    </message>
+    <message>
+        <source>pid: the call&apos;s process is missing</source>
+        <translation>pid : le processus de l&apos;appel manque</translation>
     </message>
 </context>
 </TS>
