@@ -112,6 +112,9 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return source.canStep(); }, 60'000));
         QVERIFY(source.log().calls().isEmpty());
         QCOMPARE(source.log().callsInProgress().size(), 1);
+        // The step says who calls what, before the call is made.
+        QVERIFY2(source.log().notes().last().narration.endsWith(QStringLiteral(" calls socket().")),
+                 qPrintable(source.log().notes().last().narration));
         QVERIFY(source.step());
         QVERIFY(waitForEnd(source));
         QCOMPARE(callsOf(source.log()), QList<Call>{Call::Socket});

@@ -234,6 +234,14 @@ TraceSource::CallInFlight TraceSource::beginCall(const QString& actor, Call call
     step.actor = actor;
     step.call = call;
     step.arguments.fd = fd;
+    step.expect.mayFail = true; // a traced program's calls are shown, not checked
+    // The narration says who calls what, in both languages, as the program gives no words.
+    const QString name = QString::fromLatin1(Calls::name(call));
+    const auto said = [](const QString& text) {
+        return Narration{NarrationPiece{NarrationPiece::Kind::Text, text, -1}};
+    };
+    step.narration = {said(QStringLiteral("%1 appelle %2().").arg(actor, name)),
+                      said(QStringLiteral("%1 calls %2().").arg(actor, name))};
     log.appendScenarioStep(step);
     CallInFlight flight;
     flight.step = int(log.scenario().steps.size()) - 1;
@@ -242,7 +250,7 @@ TraceSource::CallInFlight TraceSource::beginCall(const QString& actor, Call call
     note.tNs = tNs;
     note.step = flight.step;
     note.actor = actor;
-    note.narration = tr("%1() is called.").arg(Calls::name(call));
+    note.narration = step.narration.in(log.language()).constFirst().text;
     note.callsReturned = int(log.calls().size());
     log.appendNote(note);
     flight.seq = m_sequence->fetch_add(1);

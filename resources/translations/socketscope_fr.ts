@@ -3816,10 +3816,6 @@ Source : %2</translation>
         <translation>L&apos;assistant de traçage a envoyé ce que SocketScope ne sait pas lire (%1) : ses programmes ont été arrêtés.</translation>
     </message>
     <message>
-        <source>%1() is called.</source>
-        <translation>%1() est appelée.</translation>
-    </message>
-    <message>
         <source>%1 could not be started: %2 (%3). %4</source>
         <translation>%1 n&apos;a pas pu être lancé : %2 (%3). %4</translation>
     </message>
