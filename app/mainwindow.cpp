@@ -243,6 +243,8 @@ void MainWindow::fillScenarioPicker()
     m_scenarioPicker->setCurrentIndex(index >= 0 ? index : m_scenarioPicker->findData(first));
     if (m_lab)
         showLabInPicker();
+    else if (m_trace)
+        showTraceInPicker();
     m_scenarioSearch->setPlaceholderText(tr("Find a scenario (Ctrl+F)"));
     m_scenarioSearch->setAccessibleName(tr("Find a scenario"));
 

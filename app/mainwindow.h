@@ -174,6 +174,7 @@ private:
     void askToRunPrograms();
     void closeTrace();
     void showProgramTerminal();
+    void showTraceInPicker();
     void showLabInPicker();
     void applyThemeColours();
     void followDesktopColours();

@@ -29,6 +29,12 @@ void MainWindow::runPrograms(const TraceOptions& options)
     for (const QStringList& words : options.programs)
         names << words.value(0);
     setWindowTitle(tr("SocketScope — %1").arg(names.join(QStringLiteral(", "))));
+    showTraceInPicker();
+}
+
+// The picker says the programs are what the views show; picking a scenario ends them.
+void MainWindow::showTraceInPicker()
+{
     const QSignalBlocker quiet(m_scenarioPicker);
     m_scenarioPicker->setPlaceholderText(tr("Your program: its socket calls"));
     m_scenarioPicker->setCurrentIndex(-1);
