@@ -110,15 +110,58 @@ private Q_SLOTS:
         TraceSource source(options);
         QCOMPARE(source.state(), EventSource::State::Stepping);
         QVERIFY(QTest::qWaitFor([&] { return source.canStep(); }, 60'000));
+        // A paused call has not been made: nothing in the log before Next.
         QVERIFY(source.log().calls().isEmpty());
-        QCOMPARE(source.log().callsInProgress().size(), 1);
-        // The step says who calls what, before the call is made.
+        QVERIFY(source.log().callsInProgress().isEmpty());
+        QVERIFY(source.log().notes().isEmpty());
+        QVERIFY(source.step());
+        // Next is one step: its narration says who calls what.
+        QCOMPARE(source.log().notes().size(), 1);
         QVERIFY2(source.log().notes().last().narration.endsWith(QStringLiteral(" calls socket().")),
                  qPrintable(source.log().notes().last().narration));
-        QVERIFY(source.step());
         QVERIFY(waitForEnd(source));
         QCOMPARE(callsOf(source.log()), QList<Call>{Call::Socket});
         QCOMPARE(source.exitStatus(), 128 + SIGSEGV);
+    }
+
+    // Two processes paused at each call: Next lets one call go at a time, whichever process
+    // made it, until both have ended; every call returned was let go by a Next.
+    void stepTwoProcessesToTheEnd_data()
+    {
+        QTest::addColumn<QList<QStringList>>("programs");
+        QTest::addColumn<int>("status");
+        QTest::newRow("a program that forks") << QList<QStringList>{{peer("tracer_fork")}} << 0;
+        QTest::newRow("two programs")
+            << QList<QStringList>{{peer("tracer_crash")}, {peer("tracer_fork")}} << 128 + SIGSEGV;
+    }
+    void stepTwoProcessesToTheEnd()
+    {
+        QFETCH(QList<QStringList>, programs);
+        QFETCH(int, status);
+        TraceOptions options = optionsFor(programs);
+        options.pauseAtEachCall = true;
+        TraceSource source(options);
+        int steps = 0;
+        while (source.state() != EventSource::State::Finished) {
+            QVERIFY2(QTest::qWaitFor(
+                         [&] {
+                             return source.canStep() ||
+                                    source.state() == EventSource::State::Finished;
+                         },
+                         60'000),
+                     qPrintable(QStringLiteral("after %1 steps, %2 calls returned")
+                                    .arg(steps)
+                                    .arg(source.log().calls().size())));
+            if (source.canStep()) {
+                const qsizetype notes = source.log().notes().size();
+                QVERIFY(source.step());
+                QCOMPARE(source.log().notes().size(), notes + 1); // one Next, one step
+                ++steps;
+            }
+            QVERIFY(steps < 100);
+        }
+        QCOMPARE(source.exitStatus(), status);
+        QCOMPARE(steps, int(source.log().calls().size()));
     }
 
     // The program's terminal: what the user types reaches its input, what it prints comes

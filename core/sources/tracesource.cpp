@@ -82,6 +82,7 @@ void TraceSource::reset()
     m_sequence = std::make_shared<std::atomic<qint64>>(1);
     m_actors.clear();
     m_inFlight.clear();
+    m_waiting.clear();
     m_paused.clear();
     m_firstPid = 0;
     m_exitStatus = -1;
@@ -183,10 +184,22 @@ bool TraceSource::step()
 {
     if (!canStep())
         return false;
-    const int tracer = m_paused.takeFirst().first;
+    const auto [tracer, id] = m_paused.takeFirst();
+    beginWaitingCall(tracer, id);
     m_tracers.at(size_t(tracer)).process->send(TracerProcess::Command::Next);
     Q_EMIT canStepChanged();
     return true;
+}
+
+// A call the program is about to make enters the log only once it is let go: a paused call
+// has not been made yet, and each Next is one step with its narration, as in a scenario.
+void TraceSource::beginWaitingCall(int tracer, qint64 id)
+{
+    if (!m_waiting.contains(keyOf(tracer, id)))
+        return;
+    const TraceMessage start = m_waiting.take(keyOf(tracer, id));
+    const QString actor = actorOf(start.pid, m_options.programs.at(tracer).value(0), false);
+    m_inFlight.insert(keyOf(tracer, id), beginCall(actor, start.call, start.fd, start.tNs));
 }
 
 void TraceSource::run()
@@ -194,6 +207,8 @@ void TraceSource::run()
     if (state() != State::Stepping)
         return;
     setState(State::Running);
+    for (const auto& [tracer, id] : std::as_const(m_paused))
+        beginWaitingCall(tracer, id);
     m_paused.clear();
     for (Tracer& tracer : m_tracers) {
         if (!tracer.finished)
@@ -294,12 +309,12 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
     case K::Exec:
         actorOf(message.pid, message.program, false);
         break;
-    case K::Start: {
-        const QString actor = actorOf(message.pid, m_options.programs.at(tracer).value(0), false);
-        m_inFlight.insert(keyOf(tracer, message.id),
-                          beginCall(actor, message.call, message.fd, message.tNs));
+    case K::Start:
+        // While stepping, each call waits for its Next (see beginWaitingCall).
+        m_waiting.insert(keyOf(tracer, message.id), message);
+        if (state() != State::Stepping)
+            beginWaitingCall(tracer, message.id);
         break;
-    }
     case K::Blocked: {
         const auto flight = m_inFlight.find(keyOf(tracer, message.id));
         if (flight != m_inFlight.end() && !flight->blocked) {
@@ -315,6 +330,8 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
     case K::Call: {
         CallEvent event = message.event;
         event.actor = actorOf(event.pid, m_options.programs.at(tracer).value(0), false);
+        // A call the tracer let go before a pause reached it.
+        beginWaitingCall(tracer, message.id);
         CallInFlight flight = m_inFlight.take(keyOf(tracer, message.id));
         if (flight.seq == 0)
             flight = beginCall(

@@ -79,6 +79,7 @@ private:
     void onMessage(int tracer, const TraceMessage& message);
     void onTracerFinished(int tracer);
     QString actorOf(qint64 pid, const QString& program, bool thread);
+    void beginWaitingCall(int tracer, qint64 id);
     CallInFlight beginCall(const QString& actor, Call call, int fd, qint64 tNs);
     void say(const QString& notice);
 
@@ -88,6 +89,7 @@ private:
     QHash<qint64, QString> m_actors;        // by pid (tid for a thread)
     QHash<qint64, CallInFlight> m_inFlight; // by the tracer's id, tracer in the high bits
     QList<std::pair<int, qint64>> m_paused; // tracer and call id, oldest first
+    QHash<qint64, TraceMessage> m_waiting;  // calls entered, not let go yet: their start
     qint64 m_firstPid = 0;
     int m_exitStatus = -1;
     QStringList m_notices;
