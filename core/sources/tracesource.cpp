@@ -83,6 +83,7 @@ void TraceSource::reset()
     m_actors.clear();
     m_inFlight.clear();
     m_waiting.clear();
+    m_threads.clear();
     m_paused.clear();
     m_firstPid = 0;
     m_exitStatus = -1;
@@ -304,6 +305,8 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
     case K::Process:
         if (m_firstPid == 0 && message.parent == 0 && tracer == 0)
             m_firstPid = message.pid;
+        if (message.thread)
+            m_threads.insert(message.pid);
         actorOf(message.pid, message.program, message.thread);
         break;
     case K::Exec:
@@ -353,6 +356,11 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
         const QString actor = actorOf(message.pid, m_options.programs.at(tracer).value(0), false);
         if (message.pid == m_firstPid)
             m_exitStatus = message.kind == K::Exit ? message.status : 128 + message.signal;
+        // How each process ended, where a scenario says whether its outcome happened.
+        if (!m_threads.contains(message.pid))
+            say(message.kind == K::Exit
+                    ? tr("%1 ended with status %2.").arg(actor).arg(message.status)
+                    : tr("%1 was killed by %2.").arg(actor, signalName(message.signal)));
         Q_EMIT processEnded(actor, message.status, message.kind == K::Killed ? message.signal : 0);
         break;
     }
@@ -372,10 +380,10 @@ void TraceSource::onTracerFinished(int tracer)
                      [](const Tracer& each) { return each.finished; }))
         return;
     m_paused.clear();
+    // A program has no expected outcome: the log's notice says how each process ended.
     Outcome outcome;
     outcome.passed = m_exitStatus == 0;
     outcome.failures = m_notices;
-    writableLog().setOutcome(outcome);
     setState(State::Finished);
     Q_EMIT finished(outcome);
 }

@@ -5,6 +5,7 @@
 #include "trace/tracerprocess.h"
 
 #include <QHash>
+#include <QSet>
 #include <QStringList>
 
 #include <atomic>
@@ -90,6 +91,7 @@ private:
     QHash<qint64, CallInFlight> m_inFlight; // by the tracer's id, tracer in the high bits
     QList<std::pair<int, qint64>> m_paused; // tracer and call id, oldest first
     QHash<qint64, TraceMessage> m_waiting;  // calls entered, not let go yet: their start
+    QSet<qint64> m_threads;
     qint64 m_firstPid = 0;
     int m_exitStatus = -1;
     QStringList m_notices;

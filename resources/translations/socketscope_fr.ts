@@ -3827,6 +3827,14 @@ Source : %2</translation>
         <source>The system refused to trace %1: ptrace() failed with %2 (%3). Tracing needs ptrace: /proc/sys/kernel/yama/ptrace_scope must be 0 or 1 (2 keeps it for the administrator, 3 for nobody), and a container must allow it.</source>
         <translation>Le système a refusé de tracer %1 : ptrace() a échoué avec %2 (%3). Le traçage a besoin de ptrace : /proc/sys/kernel/yama/ptrace_scope doit valoir 0 ou 1 (2 le réserve à l&apos;administrateur, 3 ne le permet à personne), et un conteneur doit l&apos;autoriser.</translation>
     </message>
+    <message>
+        <source>%1 ended with status %2.</source>
+        <translation>%1 s&apos;est terminé avec le code %2.</translation>
+    </message>
+    <message>
+        <source>%1 was killed by %2.</source>
+        <translation>%1 a été tué par %2.</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::TracerProcess</name>
