@@ -1,4 +1,5 @@
 #include "export/cprogram.h"
+#include "kernel/portprobe.h"
 #include "kernel/privileges.h"
 #include "testcompile.h"
 #include "testscenarios.h"
@@ -202,9 +203,9 @@ enum class Waits {
 };
 
 // Builds the scenario's programs into `folder` and starts them as a student would: the first
-// that binds the server's port on port 0 (it says which it got), the others with that port,
-// each once the programs before it have made the calls that SocketScope saw return before
-// its first one.
+// that binds the server's port on port 0 (it says which it got; forgot-htons's on a chosen one),
+// the others with that port, each once the programs before it have made the calls that SocketScope
+// saw return before its first one.
 void startInOrder(const Scenario& scenario, const QString& language, const QString& folder,
                   Waits waits, std::vector<Running>& programs)
 {
@@ -229,7 +230,12 @@ void startInOrder(const Scenario& scenario, const QString& language, const QStri
     std::sort(programs.begin(), programs.end(),
               [](const Running& a, const Running& b) { return a.firstStep < b.firstStep; });
 
-    quint16 port = 0;
+    // A client that forgot htons() dials the server port's byte-swapped twin, where nobody may
+    // listen: the server gets a port whose twin is free rather than the system's choice.
+    const bool dialsWithoutHtons =
+        std::any_of(scenario.steps.cbegin(), scenario.steps.cend(),
+                    [](const ScenarioStep& step) { return step.portWithoutHtons; });
+    quint16 port = dialsWithoutHtons ? freePortWithFreeSwappedTwin(scenario.defaultPort) : 0;
     const QRegularExpression bound(QStringLiteral("^bind\\(\\) ?: port (\\d+)$"),
                                    QRegularExpression::MultilineOption);
     for (auto program = programs.begin(); program != programs.end(); ++program) {

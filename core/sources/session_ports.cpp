@@ -36,30 +36,17 @@ QString Session::chooseServicePort()
 // cannot be asked to choose.
 QString Session::choosePortPairWithoutHtons()
 {
-    const auto pairIsFree = [](quint16 port) {
-        const quint16 swapped = ByteOrder::portWithoutHtons(port);
-        return port >= 1024 && swapped >= 1024 && swapped != port && loopbackPortIsFree(port) &&
-               loopbackPortIsFree(swapped);
-    };
-    if (m_servicePort != 0 && pairIsFree(m_servicePort))
-        return {};
     const quint16 wanted = m_servicePort;
-    for (quint32 candidate = wanted + 1; candidate != wanted; candidate = (candidate + 1) % 65536) {
-        if (!pairIsFree(quint16(candidate)))
-            continue;
-        m_servicePort = quint16(candidate);
-        if (wanted == 0)
-            return {};
-        m_busyDefaultPort = wanted;
-        return tr("Port %1, or port %2 that a client without htons() dials, is held by another "
-                  "program: this run uses port %3, dialled without htons() as %4.")
-            .arg(wanted)
-            .arg(ByteOrder::portWithoutHtons(wanted))
-            .arg(m_servicePort)
-            .arg(ByteOrder::portWithoutHtons(m_servicePort));
-    }
-    m_servicePort = 0;
-    return {};
+    m_servicePort = freePortWithFreeSwappedTwin(wanted);
+    if (wanted == 0 || m_servicePort == wanted || m_servicePort == 0)
+        return {};
+    m_busyDefaultPort = wanted;
+    return tr("Port %1, or port %2 that a client without htons() dials, is held by another "
+              "program: this run uses port %3, dialled without htons() as %4.")
+        .arg(wanted)
+        .arg(ByteOrder::portWithoutHtons(wanted))
+        .arg(m_servicePort)
+        .arg(ByteOrder::portWithoutHtons(m_servicePort));
 }
 
 // A port the scenario writes (not "$port") that another program holds, while this process
