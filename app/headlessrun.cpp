@@ -120,10 +120,15 @@ std::unique_ptr<EventSource> makeSource(const CommandLineOptions& options,
     auto session = std::make_unique<Session>();
     out << scenario->title.text(language) << Qt::endl;
     session->load(*scenario, sessionOptions);
-    if (session->busyDefaultPort() != 0)
+    if (session->busyDefaultPort() != 0 && session->servicePort() == 0)
         out << Tr::tr("Port %1 is busy: the system chooses a free port for this run (--port N "
                       "sets one).")
                    .arg(session->busyDefaultPort())
+            << Qt::endl;
+    else if (session->busyDefaultPort() != 0)
+        out << Tr::tr("Port %1 is busy: this run uses port %2 (--port N sets one).")
+                   .arg(session->busyDefaultPort())
+                   .arg(session->servicePort())
             << Qt::endl;
     return session;
 }

@@ -1,3 +1,5 @@
+#include "calls/byteorder.h"
+#include "kernel/portprobe.h"
 #include "kernel/privileges.h"
 #include "sources/session.h"
 #include "testlog.h"
@@ -110,6 +112,49 @@ private Q_SLOTS:
         session.load(scenario, asked);
         QCOMPARE(session.busyDefaultPort(), quint16(0));
         QCOMPARE(session.servicePort(), busy);
+        session.reset();
+        ::close(holder);
+    }
+
+    // forgot-htons dials the byte-swapped port and expects nobody there: with another program
+    // listening on it, the run moves to a port whose swapped twin is free, and says which.
+    void busyByteSwappedPortGivesWayToAFreePair()
+    {
+        Scenario scenario = TestScenarios::builtIn(QStringLiteral("forgot-htons"));
+        int holder = -1;
+        quint16 held = 0;
+        // A free port whose swapped twin this test may hold, found among the system's choices.
+        for (int tries = 0; tries < 100 && holder < 0; ++tries) {
+            const int probe = holdLoopbackPort(0);
+            QVERIFY(probe >= 0);
+            sockaddr_in address{};
+            socklen_t length = sizeof(address);
+            ::getsockname(probe, reinterpret_cast<sockaddr*>(&address), &length);
+            held = ntohs(address.sin_port);
+            scenario.defaultPort = ByteOrder::portWithoutHtons(held);
+            if (scenario.defaultPort >= 1024 && scenario.defaultPort != held &&
+                loopbackPortIsFree(scenario.defaultPort) && ::listen(probe, 1) == 0)
+                holder = probe;
+            else
+                ::close(probe);
+        }
+        QVERIFY(holder >= 0);
+
+        Session session;
+        QVERIFY(TestScenarios::runToEnd(session, scenario, SessionOptions{}));
+        QVERIFY2(session.outcome()->passed,
+                 qPrintable(session.outcome()->failures.join(QLatin1Char('\n'))));
+        QCOMPARE(session.busyDefaultPort(), scenario.defaultPort);
+        QVERIFY(session.servicePort() != scenario.defaultPort);
+        QVERIFY(ByteOrder::portWithoutHtons(session.servicePort()) != held);
+        QVERIFY2(session.log().notice().contains(QString::number(session.servicePort())),
+                 qPrintable(session.log().notice()));
+        const CallEvent* refused =
+            findCall(session.log(), QStringLiteral("forgetful"), Call::Connect);
+        QVERIFY(refused);
+        QCOMPARE(refused->arguments.address.port(),
+                 ByteOrder::portWithoutHtons(session.servicePort()));
+        QCOMPARE(refused->error, ECONNREFUSED);
         session.reset();
         ::close(holder);
     }

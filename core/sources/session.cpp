@@ -2,7 +2,6 @@
 
 #include "calls/threadgroups.h"
 #include "engine/actor.h"
-#include "kernel/portprobe.h"
 #include "kernel/privileges.h"
 #include "log/narrationtext.h"
 #include "logging.h"
@@ -13,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include <algorithm>
 #include <csignal>
 #include <pthread.h>
 
@@ -193,15 +193,10 @@ void Session::reset()
     m_awaiting = -1;
     m_leftoversPending = 0;
     m_portSource = {};
-    m_servicePort = m_options.port.value_or(m_scenario.defaultPort);
-    // The course's port may still be held (TIME_WAIT of the last run, another program): then
-    // the system chooses one rather than the run failing with EADDRINUSE. A port the user
-    // asked for is used as asked.
-    m_busyDefaultPort = 0;
-    if (!m_options.port && m_servicePort != 0 && !loopbackPortIsFree(m_servicePort)) {
-        m_busyDefaultPort = m_servicePort;
-        m_servicePort = 0;
-    }
+    m_dialsPortWithoutHtons =
+        std::any_of(m_scenario.steps.cbegin(), m_scenario.steps.cend(),
+                    [](const ScenarioStep& step) { return step.portWithoutHtons; });
+    const QString portChosen = chooseServicePort();
     m_stepWhenReady = false;
     m_runWhenReady = false;
     const QString remapped = remapBusyPorts();
@@ -222,26 +217,17 @@ void Session::reset()
     // The ports the capture takes from the start: those written in the scenario, and its
     // service port when it is known; the others are followed as the calls show them.
     m_sessionPorts.clear();
-    m_dialsPortWithoutHtons = false;
     for (int i = 0; i < m_scenario.steps.size(); ++i) {
         const ScenarioStep step = runStep(i);
         if (!step.usesServicePort && step.port != 0)
             m_sessionPorts.insert(step.port);
-        m_dialsPortWithoutHtons |= step.portWithoutHtons;
     }
     for (const quint16 port : servicePorts())
         m_sessionPorts.insert(port);
     const QList<quint16> ports(m_sessionPorts.cbegin(), m_sessionPorts.cend());
     m_flow.restart(m_options.capture, {captureHosts(m_scenario), ports, {}}, m_sequence);
     writableLog().setCaptureStatus(m_flow.status());
-    QStringList notices;
-    if (m_busyDefaultPort != 0)
-        notices << tr("Port %1 is still busy (a previous run keeps it in TIME_WAIT for about a "
-                      "minute): this run lets the system choose a free port.")
-                       .arg(m_busyDefaultPort);
-    if (!remapped.isEmpty())
-        notices << remapped;
-    writableLog().setNotice(notices.join(QLatin1Char(' ')));
+    writableLog().setNotice(QStringList{portChosen, remapped}.join(QLatin1Char(' ')).trimmed());
     setState(m_flow.isReady() ? State::Stepping : State::Preparing);
 }
 

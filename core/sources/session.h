@@ -101,6 +101,8 @@ private:
     void finish();
     void learnServicePort(const CallEvent& event);
     QList<quint16> servicePorts() const;
+    QString chooseServicePort();
+    QString choosePortPairWithoutHtons();
     QString remapBusyPorts();
     QString remapIfBusy(quint16 port);
     bool bindPortStillFree(int index);

@@ -5,9 +5,49 @@
 #include "logging.h"
 #include "sources/session.h"
 
+#include <algorithm>
+#include <utility>
+
 // The session's ports: the one "$port" stands for, a written port another program holds, and
 // the ports (and interfaces beyond loopback) the capture must take before the next call.
 namespace SocketScope {
+
+// The course's port may still be held (TIME_WAIT of the last run, another program): then the
+// run uses another one rather than failing with EADDRINUSE. A port the user asked for is used
+// as asked. What to tell the user, or nothing.
+QString Session::chooseServicePort()
+{
+    m_servicePort = m_options.port.value_or(m_scenario.defaultPort);
+    m_busyDefaultPort = 0;
+    if (m_options.port)
+        return {};
+    if (m_dialsPortWithoutHtons)
+        return choosePortPairWithoutHtons();
+    if (m_servicePort == 0 || loopbackPortIsFree(m_servicePort))
+        return {};
+    m_busyDefaultPort = std::exchange(m_servicePort, 0);
+    return tr("Port %1 is still busy (a previous run keeps it in TIME_WAIT for about a minute): "
+              "this run lets the system choose a free port.")
+        .arg(m_busyDefaultPort);
+}
+
+// A client that forgot htons() must find nobody on the byte-swapped port, whatever else runs
+// on the machine: the server's port is one whose swapped twin is free too, which the system
+// cannot be asked to choose.
+QString Session::choosePortPairWithoutHtons()
+{
+    const quint16 wanted = m_servicePort;
+    m_servicePort = freePortWithFreeSwappedTwin(wanted);
+    if (wanted == 0 || m_servicePort == wanted || m_servicePort == 0)
+        return {};
+    m_busyDefaultPort = wanted;
+    return tr("Port %1, or port %2 that a client without htons() dials, is held by another "
+              "program: this run uses port %3, dialled without htons() as %4.")
+        .arg(wanted)
+        .arg(ByteOrder::portWithoutHtons(wanted))
+        .arg(m_servicePort)
+        .arg(ByteOrder::portWithoutHtons(m_servicePort));
+}
 
 // A port the scenario writes (not "$port") that another program holds, while this process
 // may bind it: the run uses a free one of the same kind instead, and says so. (Without the

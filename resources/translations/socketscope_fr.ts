@@ -931,6 +931,10 @@
         <source>+++ exited with %1 +++</source>
         <translation>+++ terminé avec le code %1 +++</translation>
     </message>
+    <message>
+        <source>Port %1 is busy: this run uses port %2 (--port N sets one).</source>
+        <translation>Le port %1 est occupé : cette exécution utilise le port %2 (--port N en fixe un).</translation>
+    </message>
 </context>
 <context>
     <name>JsonFields</name>
@@ -3459,6 +3463,10 @@ Source : %2</translation>
     <message>
         <source>Port %1 is held by another program: this run uses port %2 instead.</source>
         <translation>Le port %1 est pris par un autre programme : cette exécution utilise le port %2 à la place.</translation>
+    </message>
+    <message>
+        <source>Port %1, or port %2 that a client without htons() dials, is held by another program: this run uses port %3, dialled without htons() as %4.</source>
+        <translation>Le port %1, ou le port %2 que compose un client sans htons(), est pris par un autre programme : cette exécution utilise le port %3, composé sans htons() comme %4.</translation>
     </message>
 </context>
 <context>
