@@ -37,11 +37,12 @@ bool refreshed(InspectorWindow& inspector)
 }
 
 const InspectorRow* rowWithLocal(const SocketTableModel& model, const QString& local,
-                                 const QString& state = {})
+                                 const QString& state = {}, const QString& peer = {})
 {
     for (int i = 0; i < model.rowCount(); ++i) {
         const InspectorRow* row = model.rowAt(i);
-        if (row->socket.local == local && (state.isEmpty() || row->socket.state == state))
+        if (row->socket.local == local && (state.isEmpty() || row->socket.state == state) &&
+            (peer.isEmpty() || row->socket.peer == peer))
             return row;
     }
     return nullptr;
@@ -297,10 +298,13 @@ private Q_SLOTS:
         while (session.state() != Session::State::Finished)
             next();
         // The client hung up first: its end waits in TIME_WAIT, still marked as the session's.
-        QTRY_VERIFY2(rowWithLocal(*inspector.model(), clientEnd, QStringLiteral("TIME_WAIT")),
-                     rowsOf(*inspector.model(), clientEnd).constData());
+        // (Towards the server: on a busy machine another connection from the same client port
+        // to another server may be in TIME_WAIT too.)
+        QTRY_VERIFY2(
+            rowWithLocal(*inspector.model(), clientEnd, QStringLiteral("TIME_WAIT"), server),
+            rowsOf(*inspector.model(), clientEnd).constData());
         const InspectorRow* waiting =
-            rowWithLocal(*inspector.model(), clientEnd, QStringLiteral("TIME_WAIT"));
+            rowWithLocal(*inspector.model(), clientEnd, QStringLiteral("TIME_WAIT"), server);
         QVERIFY(waiting->sessionEnd);
         QVERIFY(inspector.selectKey(waiting->key));
         TcpStateMachineView& machine = *inspector.details()->stateMachine();

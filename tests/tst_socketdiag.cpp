@@ -153,6 +153,9 @@ private Q_SLOTS:
         socklen_t length = sizeof(own);
         ::getsockname(client, reinterpret_cast<sockaddr*>(&own), &length);
         const QString clientEnd = QStringLiteral("127.0.0.1:%1").arg(ntohs(own.sin_port));
+        // The whole tuple: on a busy machine another connection may have used the same client
+        // port towards another server, and be in TIME_WAIT too, near its end.
+        const QString serverEnd = QStringLiteral("127.0.0.1:%1").arg(port);
         ::close(client);
         char byte;
         QCOMPARE(::read(served, &byte, 1), 0); // the client's FIN has arrived
@@ -160,7 +163,8 @@ private Q_SLOTS:
 
         const auto timeWaitRow = [&]() -> std::optional<SocketRow> {
             for (const SocketRow& row : takeSocketSnapshot().rows) {
-                if (row.local == clientEnd && row.state == QLatin1String("TIME_WAIT"))
+                if (row.local == clientEnd && row.peer == serverEnd &&
+                    row.state == QLatin1String("TIME_WAIT"))
                     return row;
             }
             return std::nullopt;

@@ -150,7 +150,8 @@ LabCallForm::LabCallForm(QWidget* parent)
     for (const LabPayload payload : {LabPayload::Text, LabPayload::Escapes, LabPayload::Hex})
         m_payload->addItem(QString(), int(payload));
     m_protocol->addItems({QStringLiteral("TCP (SOCK_STREAM)"), QStringLiteral("UDP (SOCK_DGRAM)")});
-    m_family->addItems({QString(), QString(), QString(), QString()});
+    for (const Family family : {Family::IPv4, Family::IPv6Only, Family::IPv6Dual, Family::Local})
+        m_family->addItem(QString(), int(family));
     m_direction->addItems({QString(), QString(), QString()});
     m_host->setText(QStringLiteral("127.0.0.1"));
     m_port->setText(QStringLiteral("0"));
@@ -371,8 +372,8 @@ LabVerb LabCallForm::verb() const
 {
     const auto form = Form(m_form->currentData().toInt());
     if (form == Form::Socket)
-        return m_family->currentIndex() == 1 || m_family->currentIndex() == 2 ? LabVerb::Socket6
-                                                                              : LabVerb::Socket;
+        return family() == Family::IPv6Only || family() == Family::IPv6Dual ? LabVerb::Socket6
+                                                                            : LabVerb::Socket;
     if (m_variant->count() > 0)
         return LabVerb(m_variant->currentData().toInt());
     return variantsOf(form).value(0, LabVerb::Help);

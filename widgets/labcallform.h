@@ -29,6 +29,7 @@ class LabCallForm : public QWidget {
 public:
     // The forms, in the order of a client's or a server's life. getsockopt/setsockopt and
     // fcntl make the console's options command (laboptionform.h).
+    enum class Family { IPv4, IPv6Only, IPv6Dual, Local };
     enum class Form {
         Socket,
         Bind,
@@ -83,6 +84,7 @@ private:
     void showAddressRows(); // a path for an AF_UNIX socket, a host and a port otherwise
     void nameProtocols();
     bool localSocketChosen() const;
+    Family family() const;
     LabVerb verb() const;
     const LabCommandSpec* spec(LabVerb verb) const;
     std::optional<QString> word(LabArgument argument, LabFlags flags);

@@ -42,7 +42,7 @@ std::optional<LabLine> LabCallForm::line()
         }
     }
     bool valid = true;
-    if (Form(m_form->currentData().toInt()) == Form::Socket && m_family->currentIndex() == 2) {
+    if (Form(m_form->currentData().toInt()) == Form::Socket && family() == Family::IPv6Dual) {
         if (command->flags.testFlag(LabFlag::Dual))
             made.flags |= LabFlag::Dual;
         else
@@ -50,7 +50,7 @@ std::optional<LabLine> LabCallForm::line()
                          tr("This mode makes IPv6-only sockets: open the lab in standard mode"));
     }
     const bool local =
-        Form(m_form->currentData().toInt()) == Form::Socket && m_family->currentIndex() == 3;
+        Form(m_form->currentData().toInt()) == Form::Socket && family() == Family::Local;
     if (local && !command->arguments.contains(LabArgument::Protocol))
         valid = fail(QStringLiteral("family"),
                      tr("This mode makes no AF_UNIX socket: open the lab in standard mode"));
@@ -209,14 +209,15 @@ void LabCallForm::make()
         Q_EMIT lineMade(*made);
 }
 
-} // namespace SocketScope
-
-namespace SocketScope {
-
 bool LabCallForm::localSocketChosen() const
 {
     const QVariant socket = m_socket->currentData();
     return m_lab && socket.isValid() && m_lab->sockets().value(socket.toInt()).domain == AF_UNIX;
+}
+
+LabCallForm::Family LabCallForm::family() const
+{
+    return Family(m_family->currentData().toInt());
 }
 
 // The address rows of bind, connect and sendto: a path alone for an AF_UNIX socket.
@@ -240,7 +241,7 @@ void LabCallForm::showAddressRows()
 // An AF_UNIX socket is no TCP or UDP: the types by their own names.
 void LabCallForm::nameProtocols()
 {
-    const bool local = m_family->currentIndex() == 3;
+    const bool local = family() == Family::Local;
     m_protocol->setItemText(0, local ? tr("stream (SOCK_STREAM)")
                                      : QStringLiteral("TCP (SOCK_STREAM)"));
     m_protocol->setItemText(1, local ? tr("datagram (SOCK_DGRAM)")

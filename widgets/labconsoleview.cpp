@@ -26,14 +26,12 @@ namespace SocketScope {
 
 namespace {
 
-// An AF_UNIX socket that was bound to no path (a client's, an accepted one's peer) has none.
-QString addressCell(const SocketAddress& address)
+QString addressCell(const LabStatusRow& row, bool peer)
 {
-    if (!address.isValid())
-        return QStringLiteral("-");
-    if (address.family() == AF_UNIX && address.host().isEmpty())
-        return LabSession::tr("(no path)");
-    return address.endpoint();
+    if (std::optional<QString> path = labPathColumn(row, peer))
+        return *path;
+    const SocketAddress& end = peer ? row.peer : row.local;
+    return end.isValid() ? end.endpoint() : QStringLiteral("-");
 }
 
 } // namespace
@@ -262,13 +260,13 @@ void LabConsoleView::showStatus(const QList<LabStatusRow>& rows)
     m_status->setRowCount(int(rows.size()));
     for (int row = 0; row < rows.size(); ++row) {
         const LabStatusRow& socket = rows[row];
-        const QStringList cells{
-            (socket.current ? QStringLiteral("> ") : QString()) + QString::number(socket.id),
-            labProtocolColumn(socket),
-            addressCell(socket.local),
-            socket.peerUnnamed ? LabSession::tr("(no path)") : addressCell(socket.peer),
-            labFamilyColumn(socket.domain),
-            socket.readiness};
+        const QStringList cells{(socket.current ? QStringLiteral("> ") : QString()) +
+                                    QString::number(socket.id),
+                                labProtocolColumn(socket),
+                                addressCell(socket, false),
+                                addressCell(socket, true),
+                                labFamilyColumn(socket.domain),
+                                socket.readiness};
         for (int column = 0; column < cells.size(); ++column) {
             QTableWidgetItem* item = m_status->item(row, column);
             if (!item) {

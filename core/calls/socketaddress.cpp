@@ -79,17 +79,22 @@ std::optional<SocketAddress> SocketAddress::fromUnixPath(const QString& path, QS
 {
     const QByteArray bytes = path.toLocal8Bit();
     sockaddr_un un{};
-    if (bytes.isEmpty() || bytes.size() >= qsizetype(sizeof(un.sun_path))) {
+    const auto fail = [error](const QString& text) {
         if (error)
-            *error = Tr::tr("An AF_UNIX path must have between 1 and %1 bytes.")
-                         .arg(sizeof(un.sun_path) - 1);
+            *error = text;
         return std::nullopt;
-    }
-    if (bytes.contains('\0')) {
-        if (error)
-            *error = Tr::tr("An AF_UNIX path cannot contain a NUL byte.");
-        return std::nullopt;
-    }
+    };
+    if (bytes.isEmpty())
+        return fail(Tr::tr("A path is needed: an AF_UNIX socket's address is a file name, like "
+                           "./lab.sock."));
+    if (bytes.contains('\0'))
+        return fail(Tr::tr("An AF_UNIX path cannot contain a NUL byte."));
+    if (bytes.size() >= qsizetype(sizeof(un.sun_path)))
+        return fail(Tr::tr("The AF_UNIX path has %1 bytes: sun_path holds %2 with the NUL "
+                           "that ends it, so %3 at most.")
+                        .arg(bytes.size())
+                        .arg(sizeof(un.sun_path))
+                        .arg(sizeof(un.sun_path) - 1));
     un.sun_family = AF_UNIX;
     std::memcpy(un.sun_path, bytes.constData(), size_t(bytes.size()));
     const auto length = socklen_t(offsetof(sockaddr_un, sun_path) + size_t(bytes.size()) + 1);

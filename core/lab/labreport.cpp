@@ -15,8 +15,6 @@ QString addressColumn(const SocketAddress& address)
 {
     if (!address.isValid())
         return QStringLiteral("-");
-    if (address.family() == AF_UNIX)
-        return address.host().isEmpty() ? LabSession::tr("(no path)") : address.host();
     const QString host = address.isWildcard() ? QStringLiteral("*") : address.host();
     return QStringLiteral("%1(%2)").arg(host).arg(address.port());
 }
@@ -46,6 +44,18 @@ QString labFamilyColumn(int domain)
     default:
         return QStringLiteral("ipv4");
     }
+}
+
+std::optional<QString> labPathColumn(const LabStatusRow& row, bool peer)
+{
+    if (row.domain != AF_UNIX)
+        return std::nullopt;
+    const SocketAddress& end = peer ? row.peer : row.local;
+    if (peer && row.peerUnnamed)
+        return LabSession::tr("(no path)");
+    if (!end.isValid())
+        return QStringLiteral("-");
+    return end.host().isEmpty() ? LabSession::tr("(no path)") : end.host();
 }
 
 // An AF_UNIX socket is no TCP or UDP: its type says what it is.
@@ -101,8 +111,10 @@ QStringList LabSession::statusTable() const
                      .arg(row.id, 3)
                      .arg(labProtocolColumn(row), -8)
                      // A path longer than the column still ends before the next one.
-                     .arg(addressColumn(row.local) + QLatin1Char(' '), -27)
-                     .arg((row.peerUnnamed ? tr("(no path)") : addressColumn(row.peer)) +
+                     .arg(labPathColumn(row, false).value_or(addressColumn(row.local)) +
+                              QLatin1Char(' '),
+                          -27)
+                     .arg(labPathColumn(row, true).value_or(addressColumn(row.peer)) +
                               QLatin1Char(' '),
                           -27)
                      .arg(labFamilyColumn(row.domain), -6)

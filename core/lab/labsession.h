@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace SocketScope {
 
@@ -47,6 +48,10 @@ LabStatusRow readLabStatusRow(const LabStatusSocket& socket);
 // "unix".
 QString labProtocolColumn(const LabStatusRow& row);
 QString labFamilyColumn(int domain);
+// An AF_UNIX socket's local or remote address column: its path, "(no path)" for an end bound
+// to none (a client's, the peer of an accepted one), "-" for none. nullopt for an end with a
+// host and a port, which each view writes its own way.
+std::optional<QString> labPathColumn(const LabStatusRow& row, bool peer);
 
 // The lab: socklab's commands, typed or clicked, made as real calls by a lab actor of an
 // open-ended Session, so that every view, Save and replay work on it as on a scenario. A

@@ -3,7 +3,6 @@
 #include "lab/labsession.h"
 
 #include <sys/socket.h>
-#include <sys/un.h>
 
 namespace SocketScope {
 
@@ -38,24 +37,12 @@ std::optional<LabSocketProtocol> parseLabSocketProtocol(QStringView word, QStrin
 
 std::optional<SocketAddress> parseLabPath(QStringView word, QString* error)
 {
-    const QByteArray bytes = word.toString().toLocal8Bit();
-    const auto fail = [error](const QString& text) {
-        if (error)
-            *error = text;
-        return std::nullopt;
-    };
-    if (bytes.isEmpty())
-        return fail(Tr::tr("*** a path is needed: an AF_UNIX socket's address is a file name, "
-                           "like ./lab.sock"));
-    if (bytes.contains('\0'))
-        return fail(Tr::tr("*** a path cannot contain a NUL byte"));
-    if (bytes.size() >= qsizetype(sizeof(sockaddr_un::sun_path)))
-        return fail(Tr::tr("*** the path has %1 bytes: sun_path holds %2 with the NUL that "
-                           "ends it, so %3 at most")
-                        .arg(bytes.size())
-                        .arg(sizeof(sockaddr_un::sun_path))
-                        .arg(sizeof(sockaddr_un::sun_path) - 1));
-    return SocketAddress::fromUnixPath(word.toString(), error);
+    QString why;
+    std::optional<SocketAddress> address = SocketAddress::fromUnixPath(word.toString(), &why);
+    // In the lab's words: "*** " and no capital, as its other messages.
+    if (!address && error && !why.isEmpty())
+        *error = QStringLiteral("*** ") + why.front().toLower() + why.mid(1);
+    return address;
 }
 
 // bind, connect, sendto on an AF_UNIX socket: the word after the id is a path, no port.

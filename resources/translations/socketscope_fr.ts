@@ -1278,18 +1278,6 @@
         <translation>« %1 » n&apos;est pas un protocole : tcp, udp, unix (AF_UNIX en flux) ou unixdgram (AF_UNIX en datagrammes)</translation>
     </message>
     <message>
-        <source>*** a path is needed: an AF_UNIX socket&apos;s address is a file name, like ./lab.sock</source>
-        <translation>*** il faut un chemin : l&apos;adresse d&apos;une socket AF_UNIX est un nom de fichier, comme ./lab.sock</translation>
-    </message>
-    <message>
-        <source>*** a path cannot contain a NUL byte</source>
-        <translation>*** un chemin ne peut pas contenir d&apos;octet NUL</translation>
-    </message>
-    <message>
-        <source>*** the path has %1 bytes: sun_path holds %2 with the NUL that ends it, so %3 at most</source>
-        <translation>*** le chemin a %1 octets : sun_path en contient %2 avec le NUL qui le termine, donc %3 au plus</translation>
-    </message>
-    <message>
         <source>A message is socklab&apos;s text (two blanks are CR LF, a blank at the end LF, #n is n bytes &apos;*&apos;); with -hex it is hexadecimal bytes (0d 0a); with -esc it is text with C&apos;s escapes, blanks as they are: \n \r \t \0 \\ \&quot; \&apos; \a \b \f \v and \xHH (two hexadecimal digits). In the console the quotes group words, and \&quot; is a quote in a word (socklab has no way to type one): with -esc it sends &quot;.</source>
         <translation>Un message est du texte à la socklab (deux blancs font CR LF, un blanc à la fin LF, #n vaut n octets &apos;*&apos;) ; avec -hex, ce sont des octets hexadécimaux (0d 0a) ; avec -esc, c&apos;est du texte avec les échappements du C, les blancs tels quels : \n \r \t \0 \\ \&quot; \&apos; \a \b \f \v et \xHH (deux chiffres hexadécimaux). Dans la console, les guillemets regroupent les mots, et \&quot; est un guillemet dans un mot (socklab ne permet pas d&apos;en taper un) : avec -esc, il envoie &quot;.</translation>
     </message>
@@ -1703,10 +1691,6 @@
         <translation>« %1 » n&apos;est pas une adresse IPv4 (comme 127.0.0.1) ni une adresse IPv6 (comme ::1).</translation>
     </message>
     <message>
-        <source>An AF_UNIX path must have between 1 and %1 bytes.</source>
-        <translation>Un chemin AF_UNIX doit faire entre 1 et %1 octets.</translation>
-    </message>
-    <message>
         <source>An AF_UNIX path cannot contain a NUL byte.</source>
         <translation>Un chemin AF_UNIX ne peut pas contenir d&apos;octet NUL.</translation>
     </message>
@@ -1721,6 +1705,14 @@
     <message>
         <source>&quot;%1&quot; is not a port: a port is a whole number from 0 to 65535.</source>
         <translation>« %1 » n&apos;est pas un port : un port est un nombre entier de 0 à 65535.</translation>
+    </message>
+    <message>
+        <source>A path is needed: an AF_UNIX socket&apos;s address is a file name, like ./lab.sock.</source>
+        <translation>Il faut un chemin : l&apos;adresse d&apos;une socket AF_UNIX est un nom de fichier, comme ./lab.sock.</translation>
+    </message>
+    <message>
+        <source>The AF_UNIX path has %1 bytes: sun_path holds %2 with the NUL that ends it, so %3 at most.</source>
+        <translation>Le chemin AF_UNIX a %1 octets : sun_path en contient %2 avec le NUL qui le termine, donc %3 au plus.</translation>
     </message>
 </context>
 <context>
