@@ -34,6 +34,8 @@ Scenario tracedScenario(const TraceOptions& options)
     traced.summary = {QStringLiteral("Les appels d'un programme, tels que le noyau les a vus."),
                       QStringLiteral("A program's calls, as the kernel saw them.")};
     traced.outcome = traced.summary;
+    // Where the calls come from: the command lines, which a saved session keeps.
+    traced.source = commands;
     return traced;
 }
 
