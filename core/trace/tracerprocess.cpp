@@ -2,6 +2,7 @@
 
 #include "engine/siblingprogram.h"
 #include "logging.h"
+#include "trace/pseudoterminal.h"
 
 #include <QSocketNotifier>
 
@@ -31,8 +32,10 @@ TracerProcess::TracerProcess(QObject* parent)
     m_process.setInputChannelMode(QProcess::ForwardedInputChannel);
     connect(&m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus) {
         m_exitCode = m_process.exitStatus() == QProcess::NormalExit ? exitCode : 128 + SIGKILL;
-        // What the helper wrote before it ended is read before finished() is said.
+        // What the helper and the program wrote before they ended is read before finished().
         readChannel();
+        if (m_terminal)
+            m_terminal->drain();
         closeChannel();
         Q_EMIT finished(m_exitCode);
     });
@@ -49,24 +52,24 @@ TracerProcess::~TracerProcess()
 
 void TracerProcess::setOwnTerminal(bool own)
 {
-    m_process.setProcessChannelMode(own ? QProcess::MergedChannels : QProcess::ForwardedChannels);
-    m_process.setInputChannelMode(own ? QProcess::ManagedInputChannel
-                                      : QProcess::ForwardedInputChannel);
-    disconnect(&m_process, &QProcess::readyReadStandardOutput, this, nullptr);
-    if (own)
-        connect(&m_process, &QProcess::readyReadStandardOutput, this,
-                [this] { Q_EMIT outputReceived(m_process.readAllStandardOutput()); });
+    delete m_terminal;
+    m_terminal = nullptr;
+    if (!own)
+        return;
+    m_terminal = new PseudoTerminal(this);
+    connect(m_terminal, &PseudoTerminal::outputReceived, this, &TracerProcess::outputReceived);
 }
 
 void TracerProcess::writeInput(const QByteArray& bytes)
 {
-    if (m_process.state() == QProcess::Running)
-        m_process.write(bytes);
+    if (m_terminal && m_process.state() == QProcess::Running)
+        m_terminal->write(bytes);
 }
 
 void TracerProcess::closeInput()
 {
-    m_process.closeWriteChannel();
+    if (m_terminal)
+        m_terminal->endInput();
 }
 
 QString TracerProcess::defaultHelperPath()
@@ -87,8 +90,17 @@ bool TracerProcess::start(const QStringList& words, const QString& workingDirect
         return false;
     }
     const int helperEnd = ends[1];
-    // In the helper only, after fork(): its end at the protocol's number, kept across exec.
-    m_process.setChildProcessModifier([helperEnd] {
+    if (m_terminal && !m_terminal->open(error)) {
+        ::close(ends[0]);
+        ::close(helperEnd);
+        return false;
+    }
+    // In the helper only, after fork(): its end at the protocol's number, kept across exec,
+    // and the window's terminal as its own (the program inherits both).
+    const PseudoTerminal* terminal = m_terminal;
+    m_process.setChildProcessModifier([helperEnd, terminal] {
+        if (terminal)
+            terminal->becomeChildsTerminal();
         if (helperEnd == helperChannelFd)
             ::fcntl(helperEnd, F_SETFD, 0);
         else
@@ -102,6 +114,8 @@ bool TracerProcess::start(const QStringList& words, const QString& workingDirect
     m_process.start(m_helperPath.isEmpty() ? defaultHelperPath() : m_helperPath, arguments);
     const bool started = m_process.waitForStarted(30'000);
     ::close(helperEnd);
+    if (m_terminal)
+        m_terminal->closeChildsEnd();
     if (!started) {
         ::close(ends[0]);
         *error = tr("The tracing helper did not start: %1").arg(m_process.errorString());

@@ -10,6 +10,8 @@ class QSocketNotifier;
 
 namespace SocketScope {
 
+class PseudoTerminal;
+
 // One socketscope-tracer running one program (docs/tracer-protocol.md): it starts the helper
 // with the program's command line as words (never through a shell), hands on each message
 // of its channel as a typed value, and takes Next, Run, Step and Kill. The program's standard
@@ -27,8 +29,8 @@ public:
     static QString defaultHelperPath();
     QProcess& process() { return m_process; }
 
-    // The program's input and output through this object (a terminal panel) rather than
-    // SocketScope's own terminal; before start().
+    // The program's input and output through this object (a terminal panel, by a
+    // pseudo-terminal) rather than SocketScope's own terminal; before start().
     void setOwnTerminal(bool own);
     void writeInput(const QByteArray& bytes);
     void closeInput();
@@ -58,6 +60,7 @@ private:
     QProcess m_process;
     int m_channel = -1;
     QSocketNotifier* m_notifier = nullptr;
+    PseudoTerminal* m_terminal = nullptr; // with setOwnTerminal(true)
     QByteArray m_pending;
     int m_exitCode = -1;
 };

@@ -3341,6 +3341,13 @@ Source : %2</translation>
     </message>
 </context>
 <context>
+    <name>SocketScope::PseudoTerminal</name>
+    <message>
+        <source>%1(): %2</source>
+        <translation>%1() : %2</translation>
+    </message>
+</context>
+<context>
     <name>SocketScope::RunProgramDialog</name>
     <message>
         <source>Run a program</source>
