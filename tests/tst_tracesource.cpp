@@ -155,6 +155,10 @@ private Q_SLOTS:
                                     .arg(steps)
                                     .arg(source.log().calls().size())));
             if (source.canStep()) {
+                // As in a scenario: the call let go last has returned or is drawn blocked, so
+                // the next one cannot overtake it in the kernel.
+                for (const CallStart& call : source.log().callsInProgress())
+                    QVERIFY2(call.blocked, qPrintable(QString(Calls::name(call.call))));
                 const qsizetype notes = source.log().notes().size();
                 QVERIFY(source.step());
                 QCOMPARE(source.log().notes().size(), notes + 1); // one Next, one step
@@ -184,6 +188,27 @@ private Q_SLOTS:
         source.closeInput(0);
         QVERIFY(waitForEnd(source));
         QCOMPARE(source.exitStatus(), 0);
+    }
+
+    // The panel is a terminal to the program: a prompt printed without a newline shows
+    // before the program waits for its answer (in a pipe, stdio would keep it until exit).
+    void promptShowsBeforeTheAnswer()
+    {
+        TraceOptions options = optionsFor({{peer("tracer_prompt")}});
+        options.ownTerminal = true;
+        TraceSource source(options);
+        QByteArray shown;
+        connect(&source, &TraceSource::programOutput, this,
+                [&shown](int program, const QByteArray& bytes) {
+                    if (program == 0)
+                        shown += bytes;
+                });
+        QVERIFY2(QTest::qWaitFor([&] { return shown.endsWith("? "); }, 60'000), shown.constData());
+        QCOMPARE(shown, QByteArray("Your name (on a terminal: yes)? "));
+        source.writeInput(0, "Dupont\n");
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(source.exitStatus(), 0);
+        QCOMPARE(shown, QByteArray("Your name (on a terminal: yes)? Hello Dupont\n"));
     }
 
     // Reset while the server waits in accept(): that program is gone, the same program runs

@@ -5,8 +5,10 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <iterator>
 
 namespace SocketScope {
 
@@ -162,9 +164,14 @@ void TraceSource::closeInput(int program)
         m_tracers[size_t(program)].process->closeInput();
 }
 
+// As in a scenario, the next call goes once the last one let go has returned or is known to
+// block: released together, the kernel could make them in either order (a client's connect()
+// before the server's listen() it was stepped after).
 bool TraceSource::canStep() const
 {
-    return state() == State::Stepping && !m_paused.isEmpty();
+    return state() == State::Stepping && !m_paused.isEmpty() &&
+           std::all_of(m_inFlight.cbegin(), m_inFlight.cend(),
+                       [](const CallInFlight& flight) { return flight.blocked; });
 }
 
 int TraceSource::stepsLeft() const
@@ -202,7 +209,9 @@ void TraceSource::beginWaitingCall(int tracer, qint64 id)
         return;
     const TraceMessage start = m_waiting.take(keyOf(tracer, id));
     const QString actor = actorOf(start.pid, m_options.programs.at(tracer).value(0), false);
-    m_inFlight.insert(keyOf(tracer, id), beginCall(actor, start.call, start.fd, start.tNs));
+    CallInFlight flight = beginCall(actor, start.call, start.fd, start.tNs);
+    flight.pid = start.pid;
+    m_inFlight.insert(keyOf(tracer, id), flight);
 }
 
 void TraceSource::run()
@@ -325,6 +334,7 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
         if (flight != m_inFlight.end() && !flight->blocked) {
             flight->blocked = true;
             log.markBlocked(flight->seq);
+            Q_EMIT canStepChanged();
         }
         break;
     }
@@ -351,6 +361,7 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
                                        event.call == Call::Clone);
         log.appendCall(event);
         m_flow.onCallFinished(event);
+        Q_EMIT canStepChanged();
         break;
     }
     case K::Exit:
@@ -364,6 +375,10 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
                     ? tr("%1 ended with status %2.").arg(actor).arg(message.status)
                     : tr("%1 was killed by %2.").arg(actor, signalName(message.signal)));
         Q_EMIT processEnded(actor, message.status, message.kind == K::Killed ? message.signal : 0);
+        // A call it had not returned from never will: Next no longer waits for it.
+        for (auto flight = m_inFlight.begin(); flight != m_inFlight.end();)
+            flight = flight->pid == message.pid ? m_inFlight.erase(flight) : std::next(flight);
+        Q_EMIT canStepChanged();
         break;
     }
     }

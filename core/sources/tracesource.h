@@ -73,6 +73,7 @@ private:
         qint64 seq = 0;
         int step = -1;
         bool blocked = false;
+        qint64 pid = 0;
     };
 
     void startPrograms();
