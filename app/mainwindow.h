@@ -33,6 +33,7 @@ class LabConsoleView;
 class LabSession;
 class LogCursor;
 class LogPresenter;
+class NextCallMenu;
 class PacketPanel;
 class ReplaySource;
 class Session;
@@ -173,6 +174,7 @@ private:
     void closeLab();
     void askToRunPrograms();
     void closeTrace();
+    void letPausedCallGo(int paused);
     void showProgramTerminal();
     void showTraceInPicker();
     void showLabInPicker();
@@ -215,6 +217,7 @@ private:
     QDockWidget* m_packetsDock = nullptr;
     PacketPanel* m_packets = nullptr;
     StepController* m_steps = nullptr;
+    NextCallMenu* m_nextCallMenu = nullptr; // whose traced call goes next
     QMenu* m_fileMenu = nullptr;
     QMenu* m_stepMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
@@ -231,6 +234,7 @@ private:
         QAction* quit = nullptr;
         QAction* back = nullptr;
         QAction* next = nullptr;
+        QAction* nextCallOf = nullptr;
         QAction* forward = nullptr;
         QAction* first = nullptr;
         QAction* last = nullptr;

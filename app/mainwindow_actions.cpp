@@ -3,7 +3,9 @@
 #include "logcursor.h"
 #include "logpresenter.h"
 #include "mainwindow.h"
+#include "nextcallmenu.h"
 #include "sources/eventsource.h"
+#include "sources/tracesource.h"
 #include "stageview.h"
 #include "stepcontroller.h"
 
@@ -19,6 +21,7 @@
 #include <QMenuBar>
 #include <QTextBrowser>
 #include <QToolBar>
+#include <QToolButton>
 
 // The window's actions and menus, and their texts in the current language.
 namespace SocketScope {
@@ -57,6 +60,12 @@ void MainWindow::buildActions()
     a.next = makeAction(this, {QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_Space),
                                QKeySequence(Qt::Key_PageDown)});
     connect(a.next, &QAction::triggered, this, &MainWindow::next);
+    m_nextCallMenu = new NextCallMenu(this);
+    a.nextCallOf = makeAction(this);
+    a.nextCallOf->setObjectName(QStringLiteral("nextCallOf"));
+    a.nextCallOf->setMenu(m_nextCallMenu);
+    connect(m_nextCallMenu, &NextCallMenu::callChosen, this, &MainWindow::letPausedCallGo);
+    connect(m_nextCallMenu, &NextCallMenu::canChooseChanged, this, &MainWindow::updateControls);
     a.forward = makeAction(this, {QKeySequence(Qt::SHIFT | Qt::Key_Right)});
     connect(a.forward, &QAction::triggered, this, [this] { cursor()->forward(); });
     a.first = makeAction(this, {QKeySequence(Qt::Key_Home)});
@@ -169,7 +178,8 @@ void MainWindow::buildMenus()
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(a.quit);
     m_stepMenu = menuBar()->addMenu(QString());
-    m_stepMenu->addActions({a.back, a.next, a.forward, a.first, a.last, a.run, a.reset});
+    m_stepMenu->addActions(
+        {a.back, a.next, a.nextCallOf, a.forward, a.first, a.last, a.run, a.reset});
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addActions({a.presentation, a.fullScreen, a.blank});
     m_viewMenu->addSeparator();
@@ -195,7 +205,9 @@ void MainWindow::buildMenus()
     m_toolbar->addWidget(m_scenarioPicker);
     m_toolbar->addWidget(m_scenarioSearch);
     m_toolbar->addSeparator();
-    m_toolbar->addActions({a.back, a.next, a.forward, a.run, a.reset});
+    m_toolbar->addActions({a.back, a.next, a.nextCallOf, a.forward, a.run, a.reset});
+    if (auto* button = qobject_cast<QToolButton*>(m_toolbar->widgetForAction(a.nextCallOf)))
+        button->setPopupMode(QToolButton::InstantPopup);
     m_toolbar->addSeparator();
     m_toolbar->addWidget(m_speedPicker);
     m_toolbar->addAction(a.protocol);
@@ -239,6 +251,10 @@ void MainWindow::retranslate()
     a.next->setText(tr("Next"));
     a.next->setToolTip(
         tr("Perform the next real call (or show the next recorded one after going back)"));
+    a.nextCallOf->setText(tr("Next call of"));
+    a.nextCallOf->setToolTip(tr("Choose which program makes its next call, where Next lets "
+                                "the oldest go: the client may try connect() before the "
+                                "server listens"));
     a.forward->setText(tr("Forward"));
     a.forward->setToolTip(tr("Show the next recorded call"));
     a.first->setText(tr("First step"));
@@ -318,6 +334,10 @@ void MainWindow::updateControls()
     m_actions.back->setEnabled(cursor()->position() > 0);
     m_actions.first->setEnabled(cursor()->position() > 0);
     m_actions.forward->setEnabled(!live);
+    // Only traced programs wait at calls the user may order.
+    const bool stepping = state == EventSource::State::Stepping;
+    m_actions.nextCallOf->setVisible(m_trace && current == m_trace.get() && stepping);
+    m_actions.nextCallOf->setEnabled(m_nextCallMenu->canChoose() && m_steps->pendingSteps() == 0);
     m_actions.last->setEnabled(!live);
     // The lab makes its calls a command at a time: there is nothing to run ahead.
     m_actions.run->setEnabled(

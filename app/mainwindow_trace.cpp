@@ -1,10 +1,12 @@
 #include "logpresenter.h"
 #include "mainwindow.h"
+#include "nextcallmenu.h"
 #include "programterminalview.h"
 #include "runprogramdialog.h"
 #include "sources/replaysource.h"
 #include "sources/session.h"
 #include "sources/tracesource.h"
+#include "stepcontroller.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -24,6 +26,7 @@ void MainWindow::runPrograms(const TraceOptions& options)
     traced.ownTerminal = true;
     m_trace = std::make_unique<TraceSource>(traced);
     showSource(m_trace.get());
+    m_nextCallMenu->setSource(m_trace.get());
     showProgramTerminal();
     QStringList names;
     for (const QStringList& words : options.programs)
@@ -52,6 +55,15 @@ void MainWindow::askToRunPrograms()
     runPrograms(options);
 }
 
+// The call the user chose goes next, shown from the live end as Next would show it.
+void MainWindow::letPausedCallGo(int paused)
+{
+    if (!m_trace || m_steps->pendingSteps() > 0)
+        return;
+    m_steps->last();
+    m_trace->stepCall(paused);
+}
+
 // The programs end with their source: each helper kills its program's whole tree.
 void MainWindow::closeTrace()
 {
@@ -61,6 +73,7 @@ void MainWindow::closeTrace()
         m_presenter->setSource(nullptr);
     if (m_programTerminal)
         m_programTerminal->setSource(nullptr);
+    m_nextCallMenu->setSource(nullptr);
     m_trace.reset();
     removeDockWidget(m_programTerminalDock);
 }

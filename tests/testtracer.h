@@ -11,10 +11,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <functional>
+#include <netinet/in.h>
 #include <optional>
 #include <poll.h>
 #include <sys/socket.h>
@@ -223,5 +225,23 @@ inline void startStrace(QProcess& process, const QString& output, const QStringL
                       << command);
     process.waitForStarted();
 }
+
+// A port bound on loopback without listening: a connect() to it is refused.
+struct RefusingPort {
+    RefusingPort()
+    {
+        fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof(address);
+        bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
+        getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+        port = ntohs(address.sin_port);
+    }
+    ~RefusingPort() { close(fd); }
+    int fd = -1;
+    quint16 port = 0;
+};
 
 } // namespace TracerTest

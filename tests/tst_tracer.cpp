@@ -33,24 +33,6 @@ QByteArray readFile(const QString& path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-// A port bound on loopback without listening: a connect() to it is refused.
-struct RefusingPort {
-    RefusingPort()
-    {
-        fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof(address);
-        bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
-        getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-        port = ntohs(address.sin_port);
-    }
-    ~RefusingPort() { close(fd); }
-    int fd = -1;
-    quint16 port = 0;
-};
-
 } // namespace
 
 class TestTracer : public QObject {
@@ -266,7 +248,7 @@ private Q_SLOTS:
     // tracer exits with the client's status.
     void failingConnectIsShown()
     {
-        RefusingPort refusing;
+        TracerTest::RefusingPort refusing;
         const QStringList command{QStringLiteral(PEER_TP_CLIENT_TCP), QStringLiteral("127.0.0.1"),
                                   QString::number(refusing.port)};
         TracerRun run(command);

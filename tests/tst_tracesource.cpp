@@ -2,6 +2,7 @@
 // socketscope-tracer): their calls in the log as actors' steps, the exit status, the
 // terminal, pausing at each call, and nothing left running after reset or the end.
 #include "sources/tracesource.h"
+#include "testtracer.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -11,13 +12,9 @@
 #include <csignal>
 
 using namespace SocketScope;
+using TracerTest::peer;
 
 namespace {
-
-QString peer(const char* name)
-{
-    return QStringLiteral(TRACER_PEERS "/") + QLatin1String(name);
-}
 
 TraceOptions optionsFor(const QList<QStringList>& programs)
 {
@@ -168,6 +165,46 @@ private Q_SLOTS:
         }
         QCOMPARE(source.exitStatus(), status);
         QCOMPARE(steps, int(source.log().calls().size()));
+    }
+
+    // The user chooses whose call goes next: the client's connect() to a port bound but not
+    // listening is refused, while the server still waits at its first call.
+    void chosenCallGoesFirst()
+    {
+        TracerTest::RefusingPort refusing;
+        const QString client = QStringLiteral(PEER_TP_CLIENT_TCP);
+        TraceOptions options =
+            optionsFor({{QStringLiteral(PEER_TP_SERVEUR_TCP), QStringLiteral("0")},
+                        {client, QStringLiteral("127.0.0.1"), QString::number(refusing.port)}});
+        options.pauseAtEachCall = true;
+        TraceSource source(options);
+        const QString clientName = QFileInfo(client).fileName() + QLatin1Char(' ');
+        const auto pausedAt = [&](Call call, bool ofClient) {
+            const QList<TraceSource::PausedCall> paused = source.pausedCalls();
+            for (qsizetype i = 0; i < paused.size(); ++i) {
+                if (paused[i].call == call && paused[i].actor.startsWith(clientName) == ofClient)
+                    return int(i);
+            }
+            return -1;
+        };
+        const auto letClientGo = [&](Call call) {
+            if (!QTest::qWaitFor([&] { return source.canStep() && pausedAt(call, true) >= 0; },
+                                 60'000))
+                return false;
+            return source.stepCall(pausedAt(call, true));
+        };
+        QVERIFY(QTest::qWaitFor([&] { return pausedAt(Call::Socket, false) >= 0; }, 60'000));
+        QVERIFY(letClientGo(Call::Socket));
+        QVERIFY(letClientGo(Call::Connect));
+        QVERIFY(
+            QTest::qWaitFor([&] { return callsOf(source.log()).contains(Call::Connect); }, 60'000));
+        const QList<CallEvent>& calls = source.log().calls();
+        QCOMPARE(callsOf(source.log()), (QList<Call>{Call::Socket, Call::Connect}));
+        QVERIFY(calls.constLast().actor.startsWith(clientName));
+        QCOMPARE(calls.constLast().error, ECONNREFUSED);
+        // The server made no call: its socket() still waits for the user.
+        QVERIFY(pausedAt(Call::Socket, false) >= 0);
+        QVERIFY(!source.stepCall(int(source.pausedCalls().size())));
     }
 
     // The program's terminal: what the user types reaches its input, what it prints comes

@@ -192,9 +192,25 @@ void TraceSource::setIntervalMs(int)
 
 bool TraceSource::step()
 {
-    if (!canStep())
+    return stepCall(0);
+}
+
+QList<TraceSource::PausedCall> TraceSource::pausedCalls() const
+{
+    QList<PausedCall> calls;
+    for (const auto& [tracer, id] : m_paused) {
+        const TraceMessage start = m_waiting.value(keyOf(tracer, id));
+        calls << PausedCall{m_actors.value(start.pid), start.call,
+                            Calls::has(start.call, CallTrait::TakesDescriptor) ? start.fd : -1};
+    }
+    return calls;
+}
+
+bool TraceSource::stepCall(int paused)
+{
+    if (!canStep() || paused < 0 || paused >= m_paused.size())
         return false;
-    const auto [tracer, id] = m_paused.takeFirst();
+    const auto [tracer, id] = m_paused.takeAt(paused);
     beginWaitingCall(tracer, id);
     m_tracers.at(size_t(tracer)).process->send(TracerProcess::Command::Next);
     Q_EMIT canStepChanged();
@@ -324,6 +340,7 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
         actorOf(message.pid, message.program, false);
         break;
     case K::Start:
+        actorOf(message.pid, m_options.programs.at(tracer).value(0), false);
         // While stepping, each call waits for its Next (see beginWaitingCall).
         m_waiting.insert(keyOf(tracer, message.id), message);
         if (state() != State::Stepping)

@@ -52,6 +52,17 @@ public:
     void writeInput(int program, const QByteArray& bytes);
     void closeInput(int program);
 
+    // While stepping: the calls the programs wait to make, oldest first. Next lets the oldest
+    // go; stepCall() lets the user choose, so that the client may try connect() before the
+    // server listens.
+    struct PausedCall {
+        QString actor;
+        Call call = Call::Socket;
+        int fd = -1; // -1 for a call without a descriptor
+    };
+    QList<PausedCall> pausedCalls() const;
+    bool stepCall(int paused);
+
 public Q_SLOTS:
     bool step() override;
     void run() override;

@@ -3097,6 +3097,29 @@ Source : %2</translation>
         <source>Your program: its socket calls</source>
         <translation>Votre programme : ses appels sur les sockets</translation>
     </message>
+    <message>
+        <source>Next call of</source>
+        <translation>Appel suivant de</translation>
+    </message>
+    <message>
+        <source>Choose which program makes its next call, where Next lets the oldest go: the client may try connect() before the server listens</source>
+        <translation>Choisir quel programme fait son prochain appel, là où Suivant laisse partir le plus ancien : le client peut tenter connect() avant que le serveur n&apos;écoute</translation>
+    </message>
+</context>
+<context>
+    <name>SocketScope::NextCallMenu</name>
+    <message>
+        <source>%1: %2(%3)</source>
+        <translation>%1 : %2(%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2()</source>
+        <translation>%1 : %2()</translation>
+    </message>
+    <message>
+        <source>No program waits at a call</source>
+        <translation>Aucun programme n&apos;attend à un appel</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::PacketCapture</name>

@@ -1,0 +1,128 @@
+// Programs run in the window (File > Run a program): the terminal panel is the programs'
+// terminal, and "Next call of" lets the user choose whose call goes next while stepping.
+#include "mainwindow.h"
+#include "nextcallmenu.h"
+#include "programterminalview.h"
+#include "scenarios/scenariocatalog.h"
+#include "sources/tracesource.h"
+#include "stageview.h"
+#include "testtracer.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QMenu>
+#include <QTest>
+
+using namespace SocketScope;
+
+namespace {
+
+TraceOptions optionsFor(const QList<QStringList>& programs, bool pause)
+{
+    TraceOptions options;
+    options.programs = programs;
+    options.workingDirectory = QDir::currentPath();
+    options.helperPath = QStringLiteral(SOCKETSCOPE_TRACER);
+    options.pauseAtEachCall = pause;
+    return options;
+}
+
+// The menu's entries as the user sees them when opening it.
+QStringList entriesOf(QMenu* menu)
+{
+    Q_EMIT menu->aboutToShow();
+    QStringList texts;
+    for (const QAction* entry : menu->actions())
+        texts << entry->text();
+    return texts;
+}
+
+} // namespace
+
+class TestTraceWindow : public QObject {
+    Q_OBJECT
+private:
+    ScenarioCatalog m_catalog = ScenarioCatalog::builtIn();
+
+private Q_SLOTS:
+    // What the user types in the panel reaches the program's input; what it prints shows.
+    void terminalPanelReachesTheProgram()
+    {
+        MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
+        window.show();
+        window.runPrograms(optionsFor({{QStringLiteral("cat")}}, false));
+        ProgramTerminalView* terminal = window.programTerminal();
+        QVERIFY(terminal);
+        QVERIFY(terminal->isVisible());
+        QTest::keyClicks(terminal->input(), QStringLiteral("Dupont"));
+        QTest::keyClick(terminal->input(), Qt::Key_Return);
+        // Once typed (the panel echoes it, as a terminal does), once printed back by cat.
+        QVERIFY(QTest::qWaitFor(
+            [&] { return terminal->shownText() == QStringLiteral("Dupont\nDupont\n"); }, 60'000));
+        QVERIFY(terminal->input()->text().isEmpty());
+    }
+
+    // Stepping two programs, the user lets the client's calls go first: its connect() is
+    // refused on the stage while the server still waits at socket().
+    void nextCallOfTheChosenProgram()
+    {
+        TracerTest::RefusingPort refusing;
+        const QString client = QStringLiteral(PEER_TP_CLIENT_TCP);
+        MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
+        window.show();
+        auto* nextCallOf = window.findChild<QAction*>(QStringLiteral("nextCallOf"));
+        QVERIFY(nextCallOf);
+        QVERIFY(!nextCallOf->isVisible()); // a scenario's steps have one order
+        window.runPrograms(
+            optionsFor({{QStringLiteral(PEER_TP_SERVEUR_TCP), QStringLiteral("0")},
+                        {client, QStringLiteral("127.0.0.1"), QString::number(refusing.port)}},
+                       true));
+        QVERIFY(nextCallOf->isVisible());
+        QMenu* menu = nextCallOf->menu();
+        QVERIFY(menu);
+        const QString clientName = QFileInfo(client).fileName() + QLatin1Char(' ');
+        const auto chooseClients = [&](const QString& call) {
+            // The entry reads "tp_client_tcp 4242: socket()".
+            int entry = -1;
+            if (!QTest::qWaitFor(
+                    [&] {
+                        const QStringList entries = entriesOf(menu);
+                        for (qsizetype i = 0; i < entries.size(); ++i) {
+                            if (entries[i].startsWith(clientName) && entries[i].contains(call))
+                                entry = int(i);
+                        }
+                        return entry >= 0 && nextCallOf->isEnabled() &&
+                               menu->actions().at(entry)->isEnabled();
+                    },
+                    60'000))
+                return false;
+            menu->actions().at(entry)->trigger();
+            return true;
+        };
+        QVERIFY(chooseClients(QStringLiteral(": socket()")));
+        QVERIFY(chooseClients(QStringLiteral(": connect(")));
+        TraceSource* trace = window.trace();
+        QVERIFY(QTest::qWaitFor([&] { return trace->log().calls().size() == 2; }, 60'000));
+        const CallEvent& connect = trace->log().calls().constLast();
+        QCOMPARE(connect.call, Call::Connect);
+        QCOMPARE(connect.error, ECONNREFUSED);
+        QVERIFY(connect.actor.startsWith(clientName));
+        window.stage()->skipAnimation();
+        QVERIFY(window.stage()->state().endpoints.size() >= 1);
+        // The server's first call still waits for the user, and is offered.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const QStringList entries = entriesOf(menu);
+                return std::any_of(entries.cbegin(), entries.cend(), [&](const QString& entry) {
+                    return !entry.startsWith(clientName) &&
+                           entry.endsWith(QStringLiteral(": socket()"));
+                });
+            },
+            60'000));
+    }
+};
+
+QTEST_MAIN(TestTraceWindow)
+#include "tst_tracewindow.moc"
