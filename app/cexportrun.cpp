@@ -28,6 +28,13 @@ QList<CProgram::SourceFile> cProgramsOf(const Scenario& scenario, const QList<Ca
     return CProgram::programs(LabScenario::withServicePort(scenario, calls), language);
 }
 
+QString whyNoCPrograms(const Scenario& scenario)
+{
+    return scenario.recorded ? Tr::tr("These calls were made by your own program: its source "
+                                      "is the C they come from, so there is nothing to export.")
+                             : QString();
+}
+
 bool writeLabScenario(const Scenario& lab, const QList<CallEvent>& calls, const QString& path,
                       QString* error)
 {
@@ -56,6 +63,10 @@ int exportCPrograms(const CommandLineOptions& options, const ScenarioCatalog& ca
         if (!saved) {
             err << Tr::tr("--replay: %1 cannot be read: %2").arg(options.replayPath, error.text())
                 << Qt::endl;
+            return 2;
+        }
+        if (const QString why = whyNoCPrograms(saved->scenario); !why.isEmpty()) {
+            err << QStringLiteral("socketscope: --export-c: ") << why << Qt::endl;
             return 2;
         }
         files = cProgramsOf(saved->scenario, saved->calls, options.language);

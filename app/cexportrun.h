@@ -15,6 +15,9 @@ struct Scenario;
 // whose steps name no "$port") with the port its server bound as the programs' argument.
 QList<CProgram::SourceFile> cProgramsOf(const Scenario& scenario, const QList<CallEvent>& calls,
                                         const QString& language);
+// Why a session has no C programs to write (a traced program's: its own source is the C),
+// or an empty string.
+QString whyNoCPrograms(const Scenario& scenario);
 
 // The lab's session as a scenario file at `path` (File > Save lab as scenario, --lab
 // --save-scenario FILE), its id the file's name; false with the reason in *error.

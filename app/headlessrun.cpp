@@ -162,7 +162,9 @@ int runHeadless(const CommandLineOptions& options, const ScenarioCatalog& catalo
         return 2;
     const EventLog& log = source->log();
     const auto* traced = qobject_cast<const TraceSource*>(source.get());
-    follow(log, out, !traced);
+    // A traced program's calls, run now or replayed, print as strace prints them.
+    const bool recorded = log.scenario().recorded;
+    follow(log, out, !recorded);
     QEventLoop loop;
     QObject::connect(source.get(), &EventSource::finished, &loop, &QEventLoop::quit);
     source->setIntervalMs(0);
@@ -184,10 +186,10 @@ int runHeadless(const CommandLineOptions& options, const ScenarioCatalog& catalo
     const int filesStatus = saveRunFiles(log, options, err);
     if (filesStatus == 1)
         return 1;
-    if (traced) {
+    if (recorded) {
         if (!log.notice().isEmpty())
             err << log.notice() << Qt::endl;
-        return traced->exitStatus();
+        return traced ? traced->exitStatus() : filesStatus;
     }
     const int pcapStatus = filesStatus;
     if (outcome.passed) {

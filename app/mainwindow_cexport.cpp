@@ -11,6 +11,10 @@ namespace SocketScope {
 QStringList MainWindow::exportC(const QString& folder, QString* error) const
 {
     const EventLog& log = source()->log();
+    if (const QString why = whyNoCPrograms(log.scenario()); !why.isEmpty()) {
+        *error = why;
+        return {};
+    }
     const QList<CProgram::SourceFile> files = cProgramsOf(log.scenario(), log.calls(), m_language);
     if (files.isEmpty()) {
         *error = tr("There is no call to export yet.");

@@ -52,6 +52,28 @@ QJsonObject validScenario()
     };
 }
 
+// What a traced program's saved session holds: calls of the whole vocabulary, descriptors by
+// number, words that are not placeholders.
+QJsonObject recordedScenario()
+{
+    QJsonObject scenario = validScenario();
+    scenario.insert(QStringLiteral("recorded"), true);
+    const auto step = [](const char* call, int fd) {
+        QJsonObject object{
+            {QStringLiteral("actor"), QStringLiteral("server")},
+            {QStringLiteral("call"), QLatin1String(call)},
+            {QStringLiteral("narration"),
+             QJsonObject{{QStringLiteral("fr"), QStringLiteral("server appelle ${")},
+                         {QStringLiteral("en"), QStringLiteral("server calls ${")}}}};
+        if (fd >= 0)
+            object.insert(QStringLiteral("fd"), fd);
+        return object;
+    };
+    scenario.insert(QStringLiteral("steps"),
+                    QJsonArray{step("socketpair", -1), step("epoll_wait", 5), step("read", 3)});
+    return scenario;
+}
+
 QJsonObject withStepField(QJsonObject scenario, int step, const QString& field,
                           const QJsonValue& value)
 {
@@ -108,6 +130,25 @@ private Q_SLOTS:
         QVERIFY(scenario->steps[1].usesServicePort);
         QVERIFY(!scenario->steps[1].portWithoutHtons);
         QVERIFY(!scenario->steps[1].expectPrivileged);
+    }
+
+    // A traced program's calls: any call of the vocabulary, on descriptors by number, the
+    // words kept as they are; shown, never checked.
+    void recordedScenarioParses()
+    {
+        ScenarioError error;
+        const auto scenario =
+            ScenarioParser::parse(json(recordedScenario()), QStringLiteral("run.json"), &error);
+        QVERIFY2(scenario, qPrintable(error.text()));
+        QVERIFY(scenario->recorded);
+        QCOMPARE(scenario->steps.size(), 3);
+        QCOMPARE(scenario->steps[0].call, Call::Socketpair);
+        QCOMPARE(scenario->steps[1].call, Call::EpollWait);
+        QCOMPARE(scenario->steps[1].arguments.fd, 5);
+        QCOMPARE(scenario->steps[2].arguments.fd, 3);
+        QCOMPARE(scenario->steps[2].narration.en,
+                 Narrations::words(QStringLiteral("server calls ${")));
+        QVERIFY(scenario->steps[2].expect.mayFail);
     }
 
     // Placeholders are read once, into typed pieces that name the step defining each name;
@@ -308,6 +349,23 @@ private Q_SLOTS:
                                {QStringLiteral("en"), QStringLiteral("port ${port}")}}))
             << 2 << "narration"
             << "$port";
+        QJsonObject recordedNotBool = validScenario();
+        recordedNotBool.insert(QStringLiteral("recorded"), 1);
+        QTest::newRow("recorded is not true or false") << json(recordedNotBool) << -1 << "recorded"
+                                                       << "true or false";
+        QTest::newRow("recorded: unknown call")
+            << json(withStepField(recordedScenario(), 1, QStringLiteral("call"),
+                                  QStringLiteral("frobnicate")))
+            << 1 << "call"
+            << "frobnicate";
+        QTest::newRow("recorded: negative descriptor")
+            << json(withStepField(recordedScenario(), 2, QStringLiteral("fd"), -1)) << 2 << "fd"
+            << "whole number";
+        QTest::newRow("recorded: unknown actor")
+            << json(withStepField(recordedScenario(), 0, QStringLiteral("actor"),
+                                  QStringLiteral("ghost")))
+            << 0 << "actor"
+            << "ghost";
         QTest::newRow("as on a call that makes no descriptor")
             << json(withStepField(validScenario(), 1, QStringLiteral("as"), QStringLiteral("x")))
             << 1 << "as"
@@ -350,6 +408,24 @@ private Q_SLOTS:
         QCOMPARE(catalog.errors().size(), 1);
         QCOMPARE(catalog.errors().first().fileName, QStringLiteral("bad.json"));
         QCOMPARE(catalog.errors().first().step, 1);
+    }
+
+    // A traced program's record read as a scenario of the catalogue is refused: it has no
+    // script a run could follow.
+    void catalogRefusesARecord()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile record(dir.filePath(QStringLiteral("run.json")));
+        QVERIFY(record.open(QIODevice::WriteOnly));
+        record.write(json(recordedScenario()));
+        record.close();
+        ScenarioCatalog catalog;
+        catalog.loadFolder(dir.path());
+        QVERIFY(catalog.scenarios().isEmpty());
+        QCOMPARE(catalog.errors().size(), 1);
+        QCOMPARE(catalog.errors().first().field, QStringLiteral("recorded"));
+        QVERIFY(catalog.errors().first().message.contains(QStringLiteral("saved session")));
     }
 };
 

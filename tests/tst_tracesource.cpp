@@ -1,12 +1,15 @@
 // Programs run under SocketScope through the app's side (TraceSource and the real
 // socketscope-tracer): their calls in the log as actors' steps, the exit status, the
 // terminal, pausing at each call, and nothing left running after reset or the end.
+#include "log/sessionfile.h"
+#include "sources/replaysource.h"
 #include "sources/tracesource.h"
 #include "testtracer.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -71,6 +74,43 @@ private Q_SLOTS:
         QVERIFY(log.callsInProgress().isEmpty());
         QVERIFY2(log.notice().count(QStringLiteral("ended with status 0.")) == 2,
                  qPrintable(log.notice()));
+    }
+
+    // Saved, a traced session replays as it ran: the same steps, the same calls with their
+    // descriptors and results, the notice of how each process ended.
+    void savedSessionReplays()
+    {
+        TraceSource source(optionsFor({{peer("tracer_fork")}}));
+        QVERIFY(waitForEnd(source));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("run.json"));
+        QString error;
+        QVERIFY2(SessionFile::save(source.log(), path, &error), qPrintable(error));
+        SessionFileError loadError;
+        auto saved = SessionFile::load(path, &loadError);
+        QVERIFY2(saved, qPrintable(loadError.text()));
+        QVERIFY(saved->scenario.recorded);
+        ReplaySource replay(*saved);
+        replay.setIntervalMs(0);
+        replay.run();
+        QVERIFY(QTest::qWaitFor([&] { return replay.state() == EventSource::State::Finished; }));
+        const EventLog& original = source.log();
+        const EventLog& replayed = replay.log();
+        QCOMPARE(replayed.scenario().steps.size(), original.scenario().steps.size());
+        QCOMPARE(replayed.calls().size(), original.calls().size());
+        for (qsizetype i = 0; i < original.calls().size(); ++i) {
+            const CallEvent& was = original.calls().at(i);
+            const CallEvent& is = replayed.calls().at(i);
+            QCOMPARE(is.actor, was.actor);
+            QCOMPARE(is.call, was.call);
+            QCOMPARE(is.arguments.fd, was.arguments.fd);
+            QCOMPARE(is.ret, was.ret);
+            QCOMPARE(is.argumentsText(), was.argumentsText());
+            QCOMPARE(replayed.scenario().steps.at(is.step).narration.en,
+                     original.scenario().steps.at(was.step).narration.en);
+        }
+        QCOMPARE(replayed.notice(), original.notice());
     }
 
     // A program that dies of a signal: the status a shell would give, and the signal named.

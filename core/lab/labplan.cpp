@@ -50,7 +50,7 @@ ScenarioStep LabSession::callStep(Call call) const
     step.call = call;
     step.expect.mayFail = true; // the lab shows what happens; nothing is expected
     // The narration of a lab step is the command that made it, as the user gave it.
-    const Narration typed{NarrationPiece{NarrationPiece::Kind::Text, m_commandText, -1}};
+    const Narration typed = Narrations::words(m_commandText);
     step.narration = {typed, typed};
     return step;
 }

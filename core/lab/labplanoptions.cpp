@@ -135,35 +135,35 @@ void LabSession::planOptionSet(const std::shared_ptr<OptionsRun>& run, const Opt
 {
     const LabOptionSpec& named = *run->current.spec;
     const Call call = named.kind == LabOptionKind::NonBlock ? Call::Fcntl : Call::SetSockOpt;
-    m_plan.append(
-        {[this, run, call, value, fileFlags] {
-             const LabOptionSpec& spec = *run->current.spec;
-             ScenarioStep step = callStep(call);
-             step.fdName = nameOf(run->id);
-             if (call == Call::Fcntl) {
-                 step.arguments.command = F_SETFL;
-                 step.arguments.commandArgument =
-                     value.integer ? (fileFlags | O_NONBLOCK) : (fileFlags & ~qint64(O_NONBLOCK));
-             } else {
-                 const auto [level, option] = labOptionTarget(spec, run->domain);
-                 step.arguments.level = level;
-                 step.arguments.option = option;
-                 step.arguments.value = value;
-             }
-             // The one line that sets it again, whether it was typed so or answered.
-             const QString typed =
-                 QStringLiteral("options %1 %2=%3")
-                     .arg(run->id)
-                     .arg(QLatin1StringView(spec.name), labOptionValueText(spec, value));
-             const Narration narration{NarrationPiece{NarrationPiece::Kind::Text, typed, -1}};
-             step.narration = {narration, narration};
-             return std::optional(step);
-         },
-         [this, run](const CallEvent&) {
-             planNextOption(run);
-             return true;
-         },
-         failureName(call, named)});
+    m_plan.append({[this, run, call, value, fileFlags] {
+                       const LabOptionSpec& spec = *run->current.spec;
+                       ScenarioStep step = callStep(call);
+                       step.fdName = nameOf(run->id);
+                       if (call == Call::Fcntl) {
+                           step.arguments.command = F_SETFL;
+                           step.arguments.commandArgument = value.integer
+                                                                ? (fileFlags | O_NONBLOCK)
+                                                                : (fileFlags & ~qint64(O_NONBLOCK));
+                       } else {
+                           const auto [level, option] = labOptionTarget(spec, run->domain);
+                           step.arguments.level = level;
+                           step.arguments.option = option;
+                           step.arguments.value = value;
+                       }
+                       // The one line that sets it again, whether it was typed so or answered.
+                       const QString typed =
+                           QStringLiteral("options %1 %2=%3")
+                               .arg(run->id)
+                               .arg(QLatin1StringView(spec.name), labOptionValueText(spec, value));
+                       const Narration narration = Narrations::words(typed);
+                       step.narration = {narration, narration};
+                       return std::optional(step);
+                   },
+                   [this, run](const CallEvent&) {
+                       planNextOption(run);
+                       return true;
+                   },
+                   failureName(call, named)});
 }
 
 } // namespace SocketScope

@@ -144,6 +144,11 @@ Narration parse(const QString& text, const Names& names, QString* error)
     return narration;
 }
 
+Narration words(const QString& text)
+{
+    return {NarrationPiece{NarrationPiece::Kind::Text, text, -1}};
+}
+
 bool usesServicePort(const Narration& narration)
 {
     return std::any_of(narration.cbegin(), narration.cend(), [](const NarrationPiece& piece) {

@@ -56,6 +56,9 @@ struct Names {
 // unterminated or names nothing this step's actor has.
 Narration parse(const QString& text, const Names& names, QString* error);
 
+// Words as they are, without placeholders: what a traced program's step says.
+Narration words(const QString& text);
+
 // ${port} or ${port_without_htons}: the scenario must have a step that uses "$port".
 bool usesServicePort(const Narration& narration);
 

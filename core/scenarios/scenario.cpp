@@ -23,6 +23,7 @@ class Tr {
 
 using namespace ScenarioFields;
 using ScenarioSteps::NameScope;
+using ScenarioSteps::readRecordedStep;
 using ScenarioSteps::readStep;
 
 // ${port} is the port of this run's "$port": a scenario without one has nothing to show.
@@ -126,6 +127,7 @@ std::optional<Scenario> ScenarioParser::parse(const QJsonObject& root, const QSt
         scenario.outcome = requireLocalized(root, QStringLiteral("outcome"));
         scenario.source = requireString(root, QStringLiteral("source"));
         scenario.defaultPort = quint16(optionalInt(root, QStringLiteral("port"), 0, 0, 65535));
+        scenario.recorded = optionalBool(root, QStringLiteral("recorded"), false);
         const QJsonValue actors = root.value(QLatin1String("actors"));
         if (!actors.isArray() || actors.toArray().isEmpty())
             fail(QStringLiteral("actors"), Tr::tr("must be a non-empty list"));
@@ -133,7 +135,7 @@ std::optional<Scenario> ScenarioParser::parse(const QJsonObject& root, const QSt
             ScenarioActor actor;
             actor.id = requireString(value.toObject(), QStringLiteral("id"));
             actor.name = requireLocalized(value.toObject(), QStringLiteral("name"));
-            actor.onDemand = value.toObject().value(QLatin1String("on_demand")).toBool(false);
+            actor.onDemand = optionalBool(value.toObject(), QStringLiteral("on_demand"), false);
             if (scenario.actor(actor.id))
                 fail(QStringLiteral("actors"), Tr::tr("\"%1\" appears twice").arg(actor.id));
             scenario.actors << actor;
@@ -154,7 +156,8 @@ std::optional<Scenario> ScenarioParser::parse(const QJsonObject& root, const QSt
         try {
             if (!steps[i].isObject())
                 fail(QString(), Tr::tr("a step is a JSON object"));
-            scenario.steps << readStep(steps[i].toObject(), scenario, scopes);
+            scenario.steps << (scenario.recorded ? readRecordedStep(steps[i].toObject(), scenario)
+                                                 : readStep(steps[i].toObject(), scenario, scopes));
         } catch (const ParseFailure& parseFailure) {
             failure.step = int(i);
             failure.field = parseFailure.field;

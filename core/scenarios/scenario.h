@@ -81,6 +81,9 @@ struct Scenario {
     quint16 defaultPort = 0;
     QList<ScenarioActor> actors;
     QList<ScenarioStep> steps;
+    // "recorded": the calls a traced program made, each on a descriptor by its number (in
+    // arguments.fd), kept to be replayed and never run.
+    bool recorded = false;
     // The scenario as it was read, so that a saved session carries it whole.
     QJsonObject definition;
 

@@ -56,6 +56,15 @@ void ScenarioCatalog::loadFolder(const QString& folder)
             m_errors << error;
             continue;
         }
+        // A traced program's calls are a record, with no script a run could follow.
+        if (scenario->recorded) {
+            m_errors << ScenarioError{
+                file, -1, QStringLiteral("recorded"),
+                QCoreApplication::translate("Scenario", "the calls a program made are replayed "
+                                                        "from its saved session, not run as a "
+                                                        "scenario")};
+            continue;
+        }
         if (find(scenario->id)) {
             m_errors << ScenarioError{file, -1, QStringLiteral("id"),
                                       QCoreApplication::translate(

@@ -38,6 +38,16 @@ QString optionalString(const QJsonObject& object, const QString& field)
     return value.toString();
 }
 
+bool optionalBool(const QJsonObject& object, const QString& field, bool fallback)
+{
+    const QJsonValue value = object.value(field);
+    if (value.isUndefined())
+        return fallback;
+    if (!value.isBool())
+        fail(field, Tr::tr("must be true or false"));
+    return value.toBool();
+}
+
 int optionalInt(const QJsonObject& object, const QString& field, int fallback, int min, int max)
 {
     const QJsonValue value = object.value(field);

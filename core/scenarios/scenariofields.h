@@ -19,6 +19,7 @@ struct ParseFailure {
 [[noreturn]] void fail(const QString& field, const QString& message);
 QString requireString(const QJsonObject& object, const QString& field);
 QString optionalString(const QJsonObject& object, const QString& field);
+bool optionalBool(const QJsonObject& object, const QString& field, bool fallback);
 int optionalInt(const QJsonObject& object, const QString& field, int fallback, int min, int max);
 LocalizedText requireLocalized(const QJsonObject& object, const QString& field);
 int requireConstant(const QJsonObject& object, const QString& field, ConstantKind kind);

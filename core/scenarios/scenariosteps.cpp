@@ -8,6 +8,7 @@
 
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <limits>
 #include <netinet/in.h>
 #include <poll.h>
 
@@ -366,6 +367,26 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
     step.expect = expectationOf(object, QStringLiteral("expect"));
     if (object.contains(QLatin1String("expect_privileged")))
         step.expectPrivileged = expectationOf(object, QStringLiteral("expect_privileged"));
+    return step;
+}
+
+ScenarioStep readRecordedStep(const QJsonObject& object, const Scenario& scenario)
+{
+    ScenarioStep step;
+    step.actor = requireString(object, QStringLiteral("actor"));
+    if (!scenario.actor(step.actor))
+        fail(QStringLiteral("actor"),
+             Tr::tr("\"%1\" is not one of the scenario's actors").arg(step.actor));
+    const QString name = requireString(object, QStringLiteral("call"));
+    const auto call = Calls::fromName(name);
+    if (!call)
+        fail(QStringLiteral("call"), Tr::tr("\"%1\" is not a call SocketScope knows").arg(name));
+    step.call = *call;
+    step.arguments.fd =
+        optionalInt(object, QStringLiteral("fd"), -1, 0, std::numeric_limits<int>::max());
+    const LocalizedText narration = requireLocalized(object, QStringLiteral("narration"));
+    step.narration = {Narrations::words(narration.fr), Narrations::words(narration.en)};
+    step.expect.mayFail = true; // shown as it happened, never checked
     return step;
 }
 

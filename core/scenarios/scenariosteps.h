@@ -20,5 +20,8 @@ struct NameScope {
 // Throws ScenarioFields::ParseFailure on the first field missing or wrong.
 ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
                       QHash<QString, NameScope>& scopes);
+// A step of a recorded scenario: the actor, the call it made (any of the vocabulary), the
+// descriptor by its number, and words without placeholders.
+ScenarioStep readRecordedStep(const QJsonObject& object, const Scenario& scenario);
 
 } // namespace SocketScope::ScenarioSteps

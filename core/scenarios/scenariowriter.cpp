@@ -47,6 +47,8 @@ QJsonObject stepToJson(const ScenarioStep& step)
         o[QStringLiteral("expect")] = QJsonObject{{QStringLiteral("any"), true}};
     if (!step.fdName.isEmpty())
         o[QStringLiteral("fd")] = step.fdName;
+    else if (Calls::has(step.call, CallTrait::TakesDescriptor) && a.fd >= 0)
+        o[QStringLiteral("fd")] = a.fd; // a recorded step's descriptor, by its number
     if (!step.asName.isEmpty())
         o[QStringLiteral("as")] = step.asName;
     if (!step.addressAs.isEmpty())
@@ -173,6 +175,8 @@ QJsonObject scenarioToJson(const Scenario& scenario)
                   {QStringLiteral("steps"), steps}};
     if (scenario.defaultPort != 0)
         o[QStringLiteral("port")] = scenario.defaultPort;
+    if (scenario.recorded)
+        o[QStringLiteral("recorded")] = true;
     return o;
 }
 

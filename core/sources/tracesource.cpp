@@ -36,6 +36,7 @@ Scenario tracedScenario(const TraceOptions& options)
     traced.summary = {QStringLiteral("Les appels d'un programme, tels que le noyau les a vus."),
                       QStringLiteral("A program's calls, as the kernel saw them.")};
     traced.outcome = traced.summary;
+    traced.recorded = true;
     // Where the calls come from: the command lines, which a saved session keeps.
     traced.source = commands;
     return traced;
@@ -280,11 +281,8 @@ TraceSource::CallInFlight TraceSource::beginCall(const QString& actor, Call call
     step.expect.mayFail = true; // a traced program's calls are shown, not checked
     // The narration says who calls what, in both languages, as the program gives no words.
     const QString name = QString::fromLatin1(Calls::name(call));
-    const auto said = [](const QString& text) {
-        return Narration{NarrationPiece{NarrationPiece::Kind::Text, text, -1}};
-    };
-    step.narration = {said(QStringLiteral("%1 appelle %2().").arg(actor, name)),
-                      said(QStringLiteral("%1 calls %2().").arg(actor, name))};
+    step.narration = {Narrations::words(QStringLiteral("%1 appelle %2().").arg(actor, name)),
+                      Narrations::words(QStringLiteral("%1 calls %2().").arg(actor, name))};
     log.appendScenarioStep(step);
     CallInFlight flight;
     flight.step = int(log.scenario().steps.size()) - 1;

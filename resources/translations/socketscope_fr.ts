@@ -104,6 +104,10 @@
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
+    <message>
+        <source>These calls were made by your own program: its source is the C they come from, so there is nothing to export.</source>
+        <translation>Ces appels viennent de votre propre programme : son source est le C dont ils viennent, il n&apos;y a donc rien à exporter.</translation>
+    </message>
 </context>
 <context>
     <name>CProgram</name>
@@ -1576,6 +1580,18 @@
     <message>
         <source>only F_SETFL takes flags</source>
         <translation>seul F_SETFL prend des drapeaux</translation>
+    </message>
+    <message>
+        <source>the calls a program made are replayed from its saved session, not run as a scenario</source>
+        <translation>les appels qu&apos;un programme a faits se rejouent depuis sa session enregistrée, ils ne s&apos;exécutent pas comme un scénario</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>doit valoir true ou false</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a call SocketScope knows</source>
+        <translation>« %1 » n&apos;est pas un appel que SocketScope connaît</translation>
     </message>
 </context>
 <context>
