@@ -12,6 +12,13 @@
 
 namespace SocketScope {
 
+namespace {
+
+// What one turn of the event loop reads of the programs' output at most.
+constexpr qsizetype readBudget = 1 << 20;
+
+} // namespace
+
 PseudoTerminal::PseudoTerminal(QObject* parent)
     : QObject(parent)
 {
@@ -100,24 +107,17 @@ void PseudoTerminal::writePending()
         m_writable->setEnabled(!m_pending.isEmpty());
 }
 
-void PseudoTerminal::readOutput()
+ReadEnd PseudoTerminal::readOutput()
 {
     if (m_master < 0)
-        return;
-    char buffer[65536];
-    for (;;) {
-        const ssize_t count = ::read(m_master, buffer, sizeof(buffer));
-        if (count > 0) {
-            Q_EMIT outputReceived(QByteArray(buffer, count));
-            continue;
-        }
-        if (count < 0 && errno == EINTR)
-            continue;
-        // EIO: no process holds the other end any more, all it wrote has been read.
-        if (count == 0 || (count < 0 && errno != EAGAIN))
-            m_readable->setEnabled(false);
-        break;
-    }
+        return ReadEnd::Closed;
+    const ReadEnd end = readAvailable(m_master, readBudget, [this](QByteArrayView chunk) {
+        Q_EMIT outputReceived(chunk.toByteArray());
+    });
+    // EIO: no process holds the other end any more, all it wrote has been read.
+    if (end == ReadEnd::Closed)
+        m_readable->setEnabled(false);
+    return end;
 }
 
 } // namespace SocketScope

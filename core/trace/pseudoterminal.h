@@ -1,5 +1,7 @@
 #pragma once
 
+#include "trace/readavailable.h"
+
 #include <QObject>
 #include <QString>
 
@@ -32,13 +34,17 @@ public:
     // End of input, as Ctrl+D at the start of a line: the program's next read() returns 0.
     void endInput();
     // Reads what is left, as the program has ended.
-    void drain() { readOutput(); }
+    void drain()
+    {
+        while (readOutput() == ReadEnd::Budget) {
+        }
+    }
 
 Q_SIGNALS:
     void outputReceived(const QByteArray& bytes);
 
 private:
-    void readOutput();
+    ReadEnd readOutput();
     void writePending();
 
     int m_master = -1;

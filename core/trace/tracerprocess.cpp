@@ -33,7 +33,8 @@ TracerProcess::TracerProcess(QObject* parent)
     connect(&m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus) {
         m_exitCode = m_process.exitStatus() == QProcess::NormalExit ? exitCode : 128 + SIGKILL;
         // What the helper and the program wrote before they ended is read before finished().
-        readChannel();
+        while (readChannel() == ReadEnd::Budget) {
+        }
         if (m_terminal)
             m_terminal->drain();
         closeChannel();
@@ -143,23 +144,14 @@ void TracerProcess::send(Command command)
         qCDebug(lcSession) << "tracer channel:" << strerror(errno);
 }
 
-void TracerProcess::readChannel()
+ReadEnd TracerProcess::readChannel()
 {
     if (m_channel < 0)
-        return;
-    char buffer[65536];
-    for (;;) {
-        const ssize_t count = ::read(m_channel, buffer, sizeof(buffer));
-        if (count > 0) {
-            m_pending.append(buffer, count);
-            continue;
-        }
-        if (count < 0 && errno == EINTR)
-            continue;
-        if (count == 0)
-            m_notifier->setEnabled(false); // the helper's end is closed: nothing more comes
-        break;
-    }
+        return ReadEnd::Closed;
+    const ReadEnd read = readAvailable(m_channel, maxLineBytes,
+                                       [this](QByteArrayView chunk) { m_pending.append(chunk); });
+    if (read == ReadEnd::Closed)
+        m_notifier->setEnabled(false); // the helper's end is closed: nothing more comes
     qsizetype start = 0;
     for (qsizetype end; (end = m_pending.indexOf('\n', start)) >= 0; start = end + 1) {
         const QByteArray line = m_pending.mid(start, end - start);
@@ -170,11 +162,11 @@ void TracerProcess::readChannel()
             closeChannel();
             m_process.kill();
             Q_EMIT channelBroken(error);
-            return;
+            return ReadEnd::Closed;
         }
         Q_EMIT messageReceived(*message);
         if (m_channel < 0)
-            return; // a receiver ended it
+            return ReadEnd::Closed; // a receiver ended it
     }
     m_pending.remove(0, start);
     if (m_pending.size() > maxLineBytes) {
@@ -182,7 +174,9 @@ void TracerProcess::readChannel()
         closeChannel();
         m_process.kill();
         Q_EMIT channelBroken(tr("a line of more than %1 bytes").arg(maxLineBytes));
+        return ReadEnd::Closed;
     }
+    return read;
 }
 
 void TracerProcess::closeChannel()

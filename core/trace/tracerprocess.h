@@ -1,5 +1,6 @@
 #pragma once
 
+#include "trace/readavailable.h"
 #include "trace/tracemessage.h"
 
 #include <QObject>
@@ -53,7 +54,7 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
-    void readChannel();
+    ReadEnd readChannel();
     void closeChannel();
 
     QString m_helperPath;
