@@ -43,6 +43,25 @@ QList<Call> callsOf(const EventLog& log, const QString& actor = {})
     return calls;
 }
 
+// One program whose input and output are the window's terminal panel: what it printed.
+struct TerminalRun {
+    explicit TerminalRun(const QString& program)
+        : source([&] {
+            TraceOptions options = optionsFor({{program}});
+            options.ownTerminal = true;
+            return options;
+        }())
+    {
+        QObject::connect(&source, &TraceSource::programOutput, &source,
+                         [this](int index, const QByteArray& bytes) {
+                             if (index == 0)
+                                 shown += bytes;
+                         });
+    }
+    TraceSource source;
+    QByteArray shown;
+};
+
 bool processExists(qint64 pid)
 {
     return QFileInfo::exists(QStringLiteral("/proc/%1").arg(pid));
@@ -251,15 +270,9 @@ private Q_SLOTS:
     // back; the end of input ends it (cat reads until then).
     void terminalReachesTheProgram()
     {
-        TraceOptions options = optionsFor({{QStringLiteral("cat")}});
-        options.ownTerminal = true;
-        TraceSource source(options);
-        QByteArray shown;
-        connect(&source, &TraceSource::programOutput, this,
-                [&shown](int program, const QByteArray& bytes) {
-                    if (program == 0)
-                        shown += bytes;
-                });
+        TerminalRun run(QStringLiteral("cat"));
+        TraceSource& source = run.source;
+        const QByteArray& shown = run.shown;
         source.writeInput(0, "Dupont\n1999\n");
         QVERIFY(QTest::qWaitFor([&] { return shown == "Dupont\n1999\n"; }, 60'000));
         source.closeInput(0);
@@ -271,15 +284,9 @@ private Q_SLOTS:
     // before the program waits for its answer (in a pipe, stdio would keep it until exit).
     void promptShowsBeforeTheAnswer()
     {
-        TraceOptions options = optionsFor({{peer("tracer_prompt")}});
-        options.ownTerminal = true;
-        TraceSource source(options);
-        QByteArray shown;
-        connect(&source, &TraceSource::programOutput, this,
-                [&shown](int program, const QByteArray& bytes) {
-                    if (program == 0)
-                        shown += bytes;
-                });
+        TerminalRun run(peer("tracer_prompt"));
+        TraceSource& source = run.source;
+        const QByteArray& shown = run.shown;
         QVERIFY2(QTest::qWaitFor([&] { return shown.endsWith("? "); }, 60'000), shown.constData());
         QCOMPARE(shown, QByteArray("Your name (on a terminal: yes)? "));
         source.writeInput(0, "Dupont\n");
