@@ -7,7 +7,8 @@ packages=(cmake ninja-build g++ qt6-base-dev qt6-tools-dev qt6-tools-dev-tools q
           libgl-dev fonts-dejavu-core qt6-svg-dev libpcap-dev qt6-translations-l10n)
 if [[ "${1:-}" == "--tests" ]]; then
     # nc, socat and gcc: the lab against programs outside SocketScope (tst_labpeerstcp, tst_labpeersudp, tst_labpeersstage).
-    packages+=(strace tshark iproute2 netcat-openbsd socat gcc)
+    # python3: a Python program traced (tst_tracer).
+    packages+=(strace tshark iproute2 netcat-openbsd socat gcc python3)
 fi
 
 missing=()

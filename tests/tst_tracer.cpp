@@ -140,10 +140,16 @@ private Q_SLOTS:
     // calls carry its own ID, its end is reported, and the lists match strace -f.
     void followsForksAndThreads_data()
     {
-        QTest::addColumn<QString>("program");
+        QTest::addColumn<QStringList>("command");
         QTest::addColumn<bool>("thread");
-        QTest::newRow("fork over a socketpair") << peer("tracer_fork") << false;
-        QTest::newRow("a thread makes a socket") << peer("tracer_thread") << true;
+        QTest::newRow("fork over a socketpair") << QStringList{peer("tracer_fork")} << false;
+        QTest::newRow("the same, statically linked")
+            << QStringList{peer("tracer_fork_static")} << false;
+        // Debian's interpreter, not a wrapper script found first in the PATH.
+        QTest::newRow("the same, in Python")
+            << QStringList{QStringLiteral("/usr/bin/python3"), QStringLiteral(PEER_PYTHON_FORK)}
+            << false;
+        QTest::newRow("a thread makes a socket") << QStringList{peer("tracer_thread")} << true;
     }
 
     // UDP letters, with sendto/recvfrom and sendmsg/recvmsg: the calls match strace, and the
@@ -201,9 +207,9 @@ private Q_SLOTS:
     }
     void followsForksAndThreads()
     {
-        QFETCH(QString, program);
+        QFETCH(QStringList, command);
         QFETCH(bool, thread);
-        TracerRun run({program});
+        TracerRun run(command);
         QCOMPARE(run.finish(), 0);
         const QList<QJsonObject> processes = run.ofKind(QStringLiteral("process"));
         QCOMPARE(processes.size(), 2);
@@ -220,7 +226,7 @@ private Q_SLOTS:
 
         QTemporaryDir dir;
         QProcess strace;
-        startStrace(strace, dir.filePath(QStringLiteral("out")), {program});
+        startStrace(strace, dir.filePath(QStringLiteral("out")), command);
         QVERIFY(strace.waitForFinished(60000));
         const CallLists traced = tracedCalls(run.messages);
         QCOMPARE(traced.size(), 2);
