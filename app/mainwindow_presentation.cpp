@@ -111,7 +111,7 @@ void MainWindow::showCurrentCall()
     const CallEvent& call = log->calls().at(position - 1);
     const QString actor = m_presenter->actors().namesById().value(call.actor, call.actor);
     QString text = QStringLiteral("%1: %2").arg(actor, call.displayLine());
-    if (call.failed() && !call.cancelled)
+    if (call.failed() && call.returned())
         text += QStringLiteral("\n") + call.errorInfo().explanation;
     m_currentCall->setText(text);
 }

@@ -316,6 +316,33 @@ private Q_SLOTS:
         source.reset();
         QVERIFY(QTest::qWaitFor([&] { return !processExists(second); }, 60'000));
     }
+
+    // A process killed while it waits in accept(): the call is not drawn waiting for ever,
+    // it is in the log as never returned, as strace's "= ?" says.
+    void callOfAKilledProcessNeverReturns()
+    {
+        TraceSource source(optionsFor({{peer("tracer_server")}}));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto& waiting = source.log().callsInProgress();
+                return !waiting.isEmpty() && waiting.last().call == Call::Accept &&
+                       waiting.last().blocked;
+            },
+            60'000));
+        QCOMPARE(::kill(pid_t(source.log().calls().first().pid), SIGKILL), 0);
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(source.exitStatus(), 128 + SIGKILL);
+        QVERIFY(source.log().callsInProgress().isEmpty());
+        const CallEvent& accept = source.log().calls().constLast();
+        QCOMPARE(accept.call, Call::Accept);
+        QVERIFY(accept.unfinished);
+        QVERIFY(accept.blocked);
+        QVERIFY(accept.failed());
+        QVERIFY2(accept.straceLine().endsWith(QStringLiteral("= ? <unfinished ...>")),
+                 qPrintable(accept.straceLine()));
+        QVERIFY2(source.log().notice().contains(QStringLiteral("was killed by SIGKILL.")),
+                 qPrintable(source.log().notice()));
+    }
 };
 
 QTEST_MAIN(TestTraceSource)

@@ -15,6 +15,8 @@
 #include <QMenu>
 #include <QTest>
 
+#include <csignal>
+
 using namespace SocketScope;
 
 namespace {
@@ -121,6 +123,34 @@ private Q_SLOTS:
                 });
             },
             60'000));
+    }
+
+    // The server killed while it waits in accept(): the stage no longer draws it waiting, it
+    // says the call never returned.
+    void killedInAcceptIsNotDrawnWaiting()
+    {
+        MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
+        window.show();
+        window.runPrograms(optionsFor({{TracerTest::peer("tracer_server")}}, false));
+        TraceSource* trace = window.trace();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto& waiting = trace->log().callsInProgress();
+                return !waiting.isEmpty() && waiting.last().blocked;
+            },
+            60'000));
+        QCOMPARE(::kill(pid_t(trace->log().calls().first().pid), SIGKILL), 0);
+        QVERIFY(QTest::qWaitFor([&] { return trace->state() == EventSource::State::Finished; },
+                                60'000));
+        window.stage()->skipAnimation();
+        QStringList lines;
+        for (qsizetype i = 0; i < window.stage()->state().endpoints.size(); ++i)
+            lines << window.stage()->describe(int(i));
+        const QString shown = lines.join(QLatin1Char('\n'));
+        QVERIFY2(shown.contains(QStringLiteral("accept() never returned: the process ended")),
+                 qPrintable(shown));
+        for (const StageEndpoint& endpoint : window.stage()->state().endpoints)
+            QVERIFY(!endpoint.waitingCall);
     }
 };
 

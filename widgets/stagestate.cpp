@@ -195,7 +195,9 @@ void Projector::recordFailure(const CallEvent& event)
     if (!endpoint)
         return;
     endpoint->failedCall = event.call;
-    endpoint->failureCancelled = event.cancelled;
+    endpoint->failureKind = event.cancelled    ? StageEndpoint::FailureKind::Cancelled
+                            : event.unfinished ? StageEndpoint::FailureKind::Unfinished
+                                               : StageEndpoint::FailureKind::Errno;
     endpoint->failure = event.errorInfo();
     endpoint->failedTarget = event.arguments.address;
 }
@@ -328,7 +330,7 @@ void Projector::applyOnDescriptor(const CallEvent& event, bool dialling)
     // does not erase why the call failed.
     if (!closes) {
         endpoint.failedCall.reset();
-        endpoint.failureCancelled = false;
+        endpoint.failureKind = StageEndpoint::FailureKind::Errno;
         endpoint.failure = {};
         endpoint.failedTarget = {};
     }

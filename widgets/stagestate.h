@@ -20,6 +20,9 @@ struct StageLetter {
 // One descriptor as the stage draws it: a telephone (TCP) or a mailbox (UDP).
 struct StageEndpoint {
     enum class Phase { Created, Bound, Listening, Connected, Closed };
+    // How a call failed: an errno, a wait SocketScope cancelled, or a process that ended
+    // inside it.
+    enum class FailureKind : quint8 { Errno, Cancelled, Unfinished };
 
     QString actor;
     int fd = -1;
@@ -45,10 +48,10 @@ struct StageEndpoint {
     std::optional<Call> waitingCall; // a call in progress on it at the cursor
     qint64 waitingSinceNs = 0;
     std::optional<Call> failedCall; // the last call on it that failed, until one succeeds
-    bool failureCancelled = false;  // ... because it was cancelled
-    ErrnoInfo failure;              // its errno's name, message and explanation
-    SocketAddress failedTarget;     // connect/sendto: the address nobody answered at
-    SocketTuple tuple;              // its quintuplet after the last call on it
+    FailureKind failureKind = FailureKind::Errno; // ... how
+    ErrnoInfo failure;                            // its errno's name, message and explanation
+    SocketAddress failedTarget;                   // connect/sendto: the address nobody answered at
+    SocketTuple tuple;                            // its quintuplet after the last call on it
     bool operator==(const StageEndpoint&) const = default;
 };
 

@@ -268,9 +268,16 @@ QString StageView::failureText(const StageEndpoint& endpoint) const
         endpoint.failure.value == ECONNREFUSED)
         return tr("nobody picks up at %1: the line is dead (ECONNREFUSED)")
             .arg(endpoint.failedTarget.endpoint());
-    return tr("%1() failed: %2")
-        .arg(Calls::name(*endpoint.failedCall),
-             endpoint.failureCancelled ? tr("cancelled") : endpoint.failure.name);
+    const QString call = QString::fromLatin1(Calls::name(*endpoint.failedCall));
+    switch (endpoint.failureKind) {
+    case StageEndpoint::FailureKind::Cancelled:
+        return tr("%1() failed: %2").arg(call, tr("cancelled"));
+    case StageEndpoint::FailureKind::Unfinished:
+        return tr("%1() never returned: the process ended").arg(call);
+    case StageEndpoint::FailureKind::Errno:
+        break;
+    }
+    return tr("%1() failed: %2").arg(call, endpoint.failure.name);
 }
 
 QStringList StageView::describe(int index) const

@@ -496,12 +496,14 @@ QJsonObject eventToJson(const CallEvent& e)
     o[QLatin1String("result_fd")] =
         e.resultFd() >= 0 ? QJsonValue(e.resultFd()) : QJsonValue(QJsonValue::Null);
     o[QLatin1String("args")] = e.argumentsText();
-    o[QLatin1String("ret")] = e.cancelled ? QJsonValue(QJsonValue::Null) : QJsonValue(e.ret);
+    o[QLatin1String("ret")] = e.returned() ? QJsonValue(e.ret) : QJsonValue(QJsonValue::Null);
     o[QLatin1String("error")] = e.error;
     o[QLatin1String("errno")] = stringOrNull(error.name);
     o[QLatin1String("errno_message")] = stringOrNull(error.message);
     o[QLatin1String("errno_explanation")] = stringOrNull(error.explanation);
     o[QLatin1String("cancelled")] = e.cancelled;
+    if (e.unfinished)
+        o[QLatin1String("unfinished")] = true;
     o[QLatin1String("blocked")] = e.blocked;
     o[QLatin1String("data_hex")] = stringOrNull(hex(e.transferred()));
     if (e.bytesNotKept > 0)
@@ -537,7 +539,8 @@ std::optional<CallEvent> eventFromJson(const QJsonObject& object, QString* error
         e.call = *call;
     e.arguments = argumentsFromJson(f.nested(f.object("arguments"), QStringLiteral("arguments")));
     e.cancelled = f.boolean("cancelled", false);
-    e.ret = e.cancelled ? -1 : f.integer("ret", 0, -maxTime, maxTime);
+    e.unfinished = f.boolean("unfinished", false);
+    e.ret = e.returned() ? f.integer("ret", 0, -maxTime, maxTime) : -1;
     e.error = readInt(f, "error");
     e.blocked = f.boolean("blocked", false);
     e.results = resultsFromJson(f.nested(f.object("results"), QStringLiteral("results")));

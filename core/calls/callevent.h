@@ -53,7 +53,10 @@ struct CallEvent {
     qint64 ret = 0;
     int error = 0;          // errno, or the EAI_* code of a name lookup; 0 when the call succeeded
     bool cancelled = false; // the wait was cancelled before the call was made
-    bool blocked = false;   // it had to wait (accept with nobody calling, recv on silence)
+    // The process ended inside the call (killed, or another thread exited it): the call never
+    // returned, as strace's "<unfinished ...>" then "= ?" says.
+    bool unfinished = false;
+    bool blocked = false; // it had to wait (accept with nobody calling, recv on silence)
     CallResults results;
     // Bytes of its data (the payload, the data received or the vector's buffers) that the
     // log did not keep: a long stream keeps a sample and its counts (see log/bytebudget.h).
@@ -63,7 +66,9 @@ struct CallEvent {
     DescriptorState after; // the result descriptor after the call
     SocketTuple tuple;     // its quintuplet after the call, with provenance
 
-    bool failed() const { return error != 0 || cancelled; }
+    bool failed() const { return error != 0 || cancelled || unfinished; }
+    // The call came back from the kernel with a result (or an errno).
+    bool returned() const { return !cancelled && !unfinished; }
     // The descriptor the call acted on; socket(): the new one.
     int fd() const;
     // The descriptor whose state follows: the new one for accept(), dup(), else fd().

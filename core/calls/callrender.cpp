@@ -487,6 +487,8 @@ QString CallEvent::resultText() const
 {
     if (cancelled)
         return QStringLiteral("? <cancelled>");
+    if (unfinished)
+        return QStringLiteral("? <unfinished ...>");
     if (error != 0) {
         const ErrnoInfo info = errorInfo();
         return QStringLiteral("%1 %2 (%3)").arg(ret).arg(info.name, info.message);

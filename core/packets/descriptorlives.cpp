@@ -25,7 +25,7 @@ const QList<int> none;
 // (non-blocking), or failed because of the answer (or the lack of one).
 bool putsSynOnWire(const CallEvent& call)
 {
-    if (call.call != Call::Connect || call.cancelled)
+    if (call.call != Call::Connect || !call.returned())
         return false;
     switch (call.error) {
     case 0:

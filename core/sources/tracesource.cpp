@@ -390,13 +390,43 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
                     ? tr("%1 ended with status %2.").arg(actor).arg(message.status)
                     : tr("%1 was killed by %2.").arg(actor, signalName(message.signal)));
         Q_EMIT processEnded(actor, message.status, message.kind == K::Killed ? message.signal : 0);
-        // A call it had not returned from never will: Next no longer waits for it.
-        for (auto flight = m_inFlight.begin(); flight != m_inFlight.end();)
-            flight = flight->pid == message.pid ? m_inFlight.erase(flight) : std::next(flight);
+        // A call it had not returned from never will: the log says so, and Next no longer
+        // waits for it.
+        for (auto flight = m_inFlight.begin(); flight != m_inFlight.end();) {
+            if (flight->pid != message.pid) {
+                ++flight;
+                continue;
+            }
+            endUnfinished(*flight);
+            flight = m_inFlight.erase(flight);
+        }
         Q_EMIT canStepChanged();
         break;
     }
     }
+}
+
+void TraceSource::endUnfinished(const CallInFlight& flight)
+{
+    EventLog& log = writableLog();
+    const QList<CallStart>& started = log.callsInProgress();
+    const auto start = std::find_if(started.cbegin(), started.cend(),
+                                    [&](const CallStart& call) { return call.seq == flight.seq; });
+    if (start == started.cend())
+        return;
+    CallEvent event;
+    event.seq = start->seq;
+    event.step = start->step;
+    event.tNs = start->tNs;
+    event.durationNs = std::max<qint64>(0, monotonicNowNs() - start->tNs);
+    event.actor = start->actor;
+    event.pid = flight.pid;
+    event.call = start->call;
+    event.arguments.fd = start->fd;
+    event.ret = -1;
+    event.unfinished = true;
+    event.blocked = start->blocked;
+    log.appendCall(event);
 }
 
 void TraceSource::onTracerFinished(int tracer)

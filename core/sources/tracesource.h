@@ -93,6 +93,8 @@ private:
     void onTracerFinished(int tracer);
     QString actorOf(qint64 pid, const QString& program, bool thread);
     void beginWaitingCall(int tracer, qint64 id);
+    // The process ended inside the call: it goes in the log as never returned.
+    void endUnfinished(const CallInFlight& flight);
     CallInFlight beginCall(const QString& actor, Call call, int fd, qint64 tNs);
     void say(const QString& notice);
 

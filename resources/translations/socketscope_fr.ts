@@ -2005,6 +2005,10 @@
         <source>Explanation</source>
         <translation>Explication</translation>
     </message>
+    <message>
+        <source>never returned: the process ended</source>
+        <translation>jamais revenu : le processus s&apos;est terminé</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::CourseChapters</name>
@@ -3830,6 +3834,10 @@ Source : %2</translation>
     <message>
         <source>outside program</source>
         <translation>programme extérieur</translation>
+    </message>
+    <message>
+        <source>%1() never returned: the process ended</source>
+        <translation>%1() n&apos;est jamais revenu : le processus s&apos;est terminé</translation>
     </message>
 </context>
 <context>
