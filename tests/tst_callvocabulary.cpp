@@ -401,6 +401,41 @@ private Q_SLOTS:
         QVERIFY(*back == event);
     }
 
+    // A call its process never returned from (it was killed inside): strace's "= ?", no
+    // result, and the same after the saved form; a file from before the field reads as a
+    // call that returned.
+    void neverReturnedCallRoundTrips()
+    {
+        CallEvent event;
+        event.seq = 7;
+        event.tNs = 1000;
+        event.actor = QStringLiteral("server 4242");
+        event.pid = 4242;
+        event.call = Call::Accept;
+        event.arguments.fd = 3;
+        event.ret = -1;
+        event.neverReturned = true;
+        event.blocked = true;
+        QVERIFY(event.failed());
+        QVERIFY(!event.returned());
+        QVERIFY2(event.straceLine().endsWith(QStringLiteral("= ? <unfinished ...>")),
+                 qPrintable(event.straceLine()));
+        QJsonObject saved = CallCodec::eventToJson(event);
+        QVERIFY(saved.value(QLatin1String("ret")).isNull());
+        QCOMPARE(saved.value(QLatin1String("never_returned")).toBool(), true);
+        QString error;
+        const auto back = CallCodec::eventFromJson(saved, &error);
+        QVERIFY2(back, qPrintable(error));
+        QVERIFY(*back == event);
+
+        saved.remove(QStringLiteral("never_returned"));
+        saved.insert(QStringLiteral("ret"), 0);
+        const auto older = CallCodec::eventFromJson(saved, &error);
+        QVERIFY2(older, qPrintable(error));
+        QVERIFY(older->returned());
+        QCOMPARE(older->ret, 0);
+    }
+
     // Every projection takes every call without a complaint: the tuple, the stage, the
     // inferred packets; the engine answers those it does not make with ENOSYS.
     void everyProjectionTakesEveryCall()

@@ -266,6 +266,59 @@ private Q_SLOTS:
         QVERIFY(!source.stepCall(int(source.pausedCalls().size())));
     }
 
+    // Within one program the helper lets its calls go in the order they paused: after fork(),
+    // the parent's and the child's paused calls are offered, only the oldest may be chosen.
+    void oneProgramsCallsGoInTheirOrder()
+    {
+        TraceOptions options = optionsFor({{peer("tracer_fork")}});
+        options.pauseAtEachCall = true;
+        TraceSource source(options);
+        for (int steps = 0; source.pausedCalls().size() < 2; ++steps) {
+            QVERIFY(steps < 10);
+            QVERIFY(QTest::qWaitFor(
+                [&] { return source.canStep() || source.pausedCalls().size() >= 2; }, 60'000));
+            if (source.pausedCalls().size() < 2)
+                QVERIFY(source.step());
+            QVERIFY(QTest::qWaitFor([&] { return source.canStep(); }, 60'000));
+        }
+        const QList<TraceSource::PausedCall> paused = source.pausedCalls();
+        QVERIFY(paused[0].choosable);
+        QVERIFY(!paused[1].choosable);
+        QVERIFY(paused[0].actor != paused[1].actor);
+        QVERIFY(!source.stepCall(1));
+        const qsizetype calls = source.log().callsInProgress().size() + source.log().calls().size();
+        QVERIFY(source.stepCall(0));
+        QCOMPARE(source.log().callsInProgress().size() + source.log().calls().size(), calls + 1);
+        const QString started = source.log().callsInProgress().isEmpty()
+                                    ? source.log().calls().constLast().actor
+                                    : source.log().callsInProgress().constLast().actor;
+        QCOMPARE(started, paused[0].actor);
+        source.run();
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(source.exitStatus(), 0);
+    }
+
+    // A program killed while it waits at a paused call: its call is no longer offered, and
+    // Next goes on with the other program.
+    void killedProgramsPausedCallIsForgotten()
+    {
+        TraceOptions options = optionsFor({{peer("tracer_server")}, {peer("tracer_server")}});
+        options.pauseAtEachCall = true;
+        TraceSource source(options);
+        QVERIFY(QTest::qWaitFor([&] { return source.pausedCalls().size() == 2; }, 60'000));
+        const QString killed = source.pausedCalls().constFirst().actor;
+        const QString other = source.pausedCalls().constLast().actor;
+        QSignalSpy ended(&source, &TraceSource::processEnded);
+        QCOMPARE(::kill(pid_t(killed.section(QLatin1Char(' '), -1).toLongLong()), SIGKILL), 0);
+        QVERIFY(QTest::qWaitFor([&] { return !ended.isEmpty(); }, 60'000));
+        QCOMPARE(source.pausedCalls().size(), 1);
+        QCOMPARE(source.pausedCalls().constFirst().actor, other);
+        QVERIFY(source.canStep());
+        QVERIFY(source.step());
+        QVERIFY(QTest::qWaitFor([&] { return !source.log().calls().isEmpty(); }, 60'000));
+        QCOMPARE(source.log().calls().constFirst().actor, other);
+    }
+
     // The program's terminal: what the user types reaches its input, what it prints comes
     // back; the end of input ends it (cat reads until then).
     void terminalReachesTheProgram()
@@ -335,7 +388,7 @@ private Q_SLOTS:
         QVERIFY(source.log().callsInProgress().isEmpty());
         const CallEvent& accept = source.log().calls().constLast();
         QCOMPARE(accept.call, Call::Accept);
-        QVERIFY(accept.unfinished);
+        QVERIFY(accept.neverReturned);
         QVERIFY(accept.blocked);
         QVERIFY(accept.failed());
         QVERIFY2(accept.straceLine().endsWith(QStringLiteral("= ? <unfinished ...>")),

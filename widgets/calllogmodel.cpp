@@ -100,7 +100,7 @@ QString CallLogModel::resultText(qint64 seq) const
     if (const CallEvent* event = m_log->call(seq)) {
         if (event->cancelled)
             return tr("cancelled");
-        if (event->unfinished)
+        if (event->neverReturned)
             return tr("never returned: the process ended");
         // Not in red alone: a cross says it failed to those who do not see the red.
         return event->failed() ? QStringLiteral("\u2717 ") + event->resultText()

@@ -45,7 +45,7 @@ void NextCallMenu::rebuild()
         const QString shown = call.fd >= 0 ? tr("%1: %2(%3)").arg(call.actor, name).arg(call.fd)
                                            : tr("%1: %2()").arg(call.actor, name);
         QAction* entry = addAction(shown);
-        entry->setEnabled(canChoose());
+        entry->setEnabled(canChoose() && call.choosable);
         connect(entry, &QAction::triggered, this, [this, i] { Q_EMIT callChosen(i); });
     }
     if (paused.isEmpty())

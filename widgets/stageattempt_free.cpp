@@ -34,7 +34,11 @@ bool StageAttempt::placeRefusals()
 {
     bool fits = true;
     for (qsizetype i = 0; i < m_state.endpoints.size(); ++i) {
-        if (m_state.endpoints[i].failedCall != Call::Connect)
+        // The cross says the peer's system answered no; a connect() cancelled or left by a
+        // process that ended got no answer.
+        const StageEndpoint& endpoint = m_state.endpoints[i];
+        if (endpoint.failedCall != Call::Connect ||
+            endpoint.failureKind != StageEndpoint::FailureKind::Errno)
             continue;
         // The line goes towards the server's column, where the callee would be.
         const QPointF from = scene.anchor(int(i));

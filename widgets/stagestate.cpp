@@ -195,9 +195,9 @@ void Projector::recordFailure(const CallEvent& event)
     if (!endpoint)
         return;
     endpoint->failedCall = event.call;
-    endpoint->failureKind = event.cancelled    ? StageEndpoint::FailureKind::Cancelled
-                            : event.unfinished ? StageEndpoint::FailureKind::Unfinished
-                                               : StageEndpoint::FailureKind::Errno;
+    endpoint->failureKind = event.cancelled       ? StageEndpoint::FailureKind::Cancelled
+                            : event.neverReturned ? StageEndpoint::FailureKind::NeverReturned
+                                                  : StageEndpoint::FailureKind::Errno;
     endpoint->failure = event.errorInfo();
     endpoint->failedTarget = event.arguments.address;
 }

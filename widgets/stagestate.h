@@ -22,7 +22,7 @@ struct StageEndpoint {
     enum class Phase { Created, Bound, Listening, Connected, Closed };
     // How a call failed: an errno, a wait SocketScope cancelled, or a process that ended
     // inside it.
-    enum class FailureKind : quint8 { Errno, Cancelled, Unfinished };
+    enum class FailureKind : quint8 { Errno, Cancelled, NeverReturned };
 
     QString actor;
     int fd = -1;

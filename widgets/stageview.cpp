@@ -272,7 +272,7 @@ QString StageView::failureText(const StageEndpoint& endpoint) const
     switch (endpoint.failureKind) {
     case StageEndpoint::FailureKind::Cancelled:
         return tr("%1() failed: %2").arg(call, tr("cancelled"));
-    case StageEndpoint::FailureKind::Unfinished:
+    case StageEndpoint::FailureKind::NeverReturned:
         return tr("%1() never returned: the process ended").arg(call);
     case StageEndpoint::FailureKind::Errno:
         break;

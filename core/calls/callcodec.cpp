@@ -502,8 +502,8 @@ QJsonObject eventToJson(const CallEvent& e)
     o[QLatin1String("errno_message")] = stringOrNull(error.message);
     o[QLatin1String("errno_explanation")] = stringOrNull(error.explanation);
     o[QLatin1String("cancelled")] = e.cancelled;
-    if (e.unfinished)
-        o[QLatin1String("unfinished")] = true;
+    if (e.neverReturned)
+        o[QLatin1String("never_returned")] = true;
     o[QLatin1String("blocked")] = e.blocked;
     o[QLatin1String("data_hex")] = stringOrNull(hex(e.transferred()));
     if (e.bytesNotKept > 0)
@@ -539,7 +539,7 @@ std::optional<CallEvent> eventFromJson(const QJsonObject& object, QString* error
         e.call = *call;
     e.arguments = argumentsFromJson(f.nested(f.object("arguments"), QStringLiteral("arguments")));
     e.cancelled = f.boolean("cancelled", false);
-    e.unfinished = f.boolean("unfinished", false);
+    e.neverReturned = f.boolean("never_returned", false);
     e.ret = e.returned() ? f.integer("ret", 0, -maxTime, maxTime) : -1;
     e.error = readInt(f, "error");
     e.blocked = f.boolean("blocked", false);

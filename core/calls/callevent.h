@@ -55,7 +55,7 @@ struct CallEvent {
     bool cancelled = false; // the wait was cancelled before the call was made
     // The process ended inside the call (killed, or another thread exited it): the call never
     // returned, as strace's "<unfinished ...>" then "= ?" says.
-    bool unfinished = false;
+    bool neverReturned = false;
     bool blocked = false; // it had to wait (accept with nobody calling, recv on silence)
     CallResults results;
     // Bytes of its data (the payload, the data received or the vector's buffers) that the
@@ -66,9 +66,9 @@ struct CallEvent {
     DescriptorState after; // the result descriptor after the call
     SocketTuple tuple;     // its quintuplet after the call, with provenance
 
-    bool failed() const { return error != 0 || cancelled || unfinished; }
+    bool failed() const { return error != 0 || cancelled || neverReturned; }
     // The call came back from the kernel with a result (or an errno).
-    bool returned() const { return !cancelled && !unfinished; }
+    bool returned() const { return !cancelled && !neverReturned; }
     // The descriptor the call acted on; socket(): the new one.
     int fd() const;
     // The descriptor whose state follows: the new one for accept(), dup(), else fd().

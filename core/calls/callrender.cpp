@@ -487,7 +487,7 @@ QString CallEvent::resultText() const
 {
     if (cancelled)
         return QStringLiteral("? <cancelled>");
-    if (unfinished)
+    if (neverReturned)
         return QStringLiteral("? <unfinished ...>");
     if (error != 0) {
         const ErrnoInfo info = errorInfo();

@@ -23,6 +23,11 @@ qint64 keyOf(int tracer, qint64 id)
     return (qint64(tracer) << 48) | id;
 }
 
+int tracerOf(qint64 key)
+{
+    return int(key >> 48);
+}
+
 Scenario tracedScenario(const TraceOptions& options)
 {
     Scenario traced;
@@ -199,10 +204,15 @@ bool TraceSource::step()
 QList<TraceSource::PausedCall> TraceSource::pausedCalls() const
 {
     QList<PausedCall> calls;
+    QSet<int> seen; // tracers whose oldest paused call is listed already
     for (const auto& [tracer, id] : m_paused) {
-        const TraceMessage start = m_waiting.value(keyOf(tracer, id));
-        calls << PausedCall{m_actors.value(start.pid), start.call,
-                            Calls::has(start.call, CallTrait::TakesDescriptor) ? start.fd : -1};
+        const auto start = m_waiting.constFind(keyOf(tracer, id));
+        if (start == m_waiting.cend())
+            continue;
+        calls << PausedCall{m_actors.value(start->pid), start->call,
+                            Calls::has(start->call, CallTrait::TakesDescriptor) ? start->fd : -1,
+                            !seen.contains(tracer)};
+        seen.insert(tracer);
     }
     return calls;
 }
@@ -211,6 +221,12 @@ bool TraceSource::stepCall(int paused)
 {
     if (!canStep() || paused < 0 || paused >= m_paused.size())
         return false;
+    // The helper lets its own oldest paused call go.
+    const int chosenTracer = m_paused.at(paused).first;
+    for (int i = 0; i < paused; ++i) {
+        if (m_paused.at(i).first == chosenTracer)
+            return false;
+    }
     const auto [tracer, id] = m_paused.takeAt(paused);
     beginWaitingCall(tracer, id);
     m_tracers.at(size_t(tracer)).process->send(TracerProcess::Command::Next);
@@ -390,23 +406,16 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
                     ? tr("%1 ended with status %2.").arg(actor).arg(message.status)
                     : tr("%1 was killed by %2.").arg(actor, signalName(message.signal)));
         Q_EMIT processEnded(actor, message.status, message.kind == K::Killed ? message.signal : 0);
-        // A call it had not returned from never will: the log says so, and Next no longer
-        // waits for it.
-        for (auto flight = m_inFlight.begin(); flight != m_inFlight.end();) {
-            if (flight->pid != message.pid) {
-                ++flight;
-                continue;
-            }
-            endUnfinished(*flight);
-            flight = m_inFlight.erase(flight);
-        }
+        endCallsInFlight(
+            [&](qint64, const CallInFlight& flight) { return flight.pid == message.pid; });
+        forgetPausedCalls(tracer, message.pid);
         Q_EMIT canStepChanged();
         break;
     }
     }
 }
 
-void TraceSource::endUnfinished(const CallInFlight& flight)
+void TraceSource::endNeverReturned(const CallInFlight& flight)
 {
     EventLog& log = writableLog();
     const QList<CallStart>& started = log.callsInProgress();
@@ -424,9 +433,34 @@ void TraceSource::endUnfinished(const CallInFlight& flight)
     event.call = start->call;
     event.arguments.fd = start->fd;
     event.ret = -1;
-    event.unfinished = true;
+    event.neverReturned = true;
     event.blocked = start->blocked;
     log.appendCall(event);
+}
+
+void TraceSource::endCallsInFlight(
+    const std::function<bool(qint64 key, const CallInFlight& flight)>& ending)
+{
+    for (auto flight = m_inFlight.begin(); flight != m_inFlight.end();) {
+        if (!ending(flight.key(), *flight)) {
+            ++flight;
+            continue;
+        }
+        endNeverReturned(*flight);
+        flight = m_inFlight.erase(flight);
+    }
+}
+
+void TraceSource::forgetPausedCalls(int tracer, std::optional<qint64> pid)
+{
+    m_paused.removeIf([&](const std::pair<int, qint64>& paused) {
+        const qint64 key = keyOf(paused.first, paused.second);
+        const auto start = m_waiting.constFind(key);
+        if (paused.first != tracer || (pid && start != m_waiting.cend() && start->pid != *pid))
+            return false;
+        m_waiting.remove(key);
+        return true;
+    });
 }
 
 void TraceSource::onTracerFinished(int tracer)
@@ -434,6 +468,11 @@ void TraceSource::onTracerFinished(int tracer)
     if (tracer >= 0) {
         Tracer& finished = m_tracers.at(size_t(tracer));
         finished.finished = true;
+        // A helper that ended without telling each process's end (it crashed, or sent what
+        // could not be read) leaves no call drawn waiting nor offered to Next.
+        endCallsInFlight([&](qint64 key, const CallInFlight&) { return tracerOf(key) == tracer; });
+        forgetPausedCalls(tracer, std::nullopt);
+        Q_EMIT canStepChanged();
         if (tracer == 0 && (m_exitStatus < 0 || finished.process->exitCode() == notStarted ||
                             finished.process->exitCode() == refusedToTrace))
             m_exitStatus = finished.process->exitCode();

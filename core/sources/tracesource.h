@@ -9,7 +9,9 @@
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace SocketScope {
@@ -53,12 +55,14 @@ public:
     void closeInput(int program);
 
     // While stepping: the calls the programs wait to make, oldest first. Next lets the oldest
-    // go; stepCall() lets the user choose, so that the client may try connect() before the
-    // server listens.
+    // go; stepCall() lets the user choose among the programs, so that the client may try
+    // connect() before the server listens. Within one program (its forks and threads), the
+    // calls go in the order they paused: only its oldest may be chosen.
     struct PausedCall {
         QString actor;
         Call call = Call::Socket;
         int fd = -1; // -1 for a call without a descriptor
+        bool choosable = false;
     };
     QList<PausedCall> pausedCalls() const;
     bool stepCall(int paused);
@@ -94,7 +98,13 @@ private:
     QString actorOf(qint64 pid, const QString& program, bool thread);
     void beginWaitingCall(int tracer, qint64 id);
     // The process ended inside the call: it goes in the log as never returned.
-    void endUnfinished(const CallInFlight& flight);
+    void endNeverReturned(const CallInFlight& flight);
+    // Calls that will never return (their process or their helper ended): in the log as never
+    // returned, and Next no longer waits for them.
+    void
+    endCallsInFlight(const std::function<bool(qint64 key, const CallInFlight& flight)>& ending);
+    // Paused calls of `tracer` (of its process `pid` only, if given) that will never be let go.
+    void forgetPausedCalls(int tracer, std::optional<qint64> pid);
     CallInFlight beginCall(const QString& actor, Call call, int fd, qint64 tNs);
     void say(const QString& notice);
 
