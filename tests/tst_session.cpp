@@ -159,6 +159,25 @@ private Q_SLOTS:
         ::close(holder);
     }
 
+    // While the run lasts, nobody else may listen on the port a client without htons()
+    // dials (a server bound to port 0 elsewhere could land on it and answer).
+    void byteSwappedPortIsHeldForTheRun()
+    {
+        Session session;
+        session.load(TestScenarios::builtIn(QStringLiteral("forgot-htons")), SessionOptions{});
+        const quint16 dialled = ByteOrder::portWithoutHtons(session.servicePort());
+        const int other = ::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        QVERIFY(other >= 0);
+        sockaddr_in6 anywhere{};
+        anywhere.sin6_family = AF_INET6;
+        anywhere.sin6_port = htons(dialled);
+        QCOMPARE(::bind(other, reinterpret_cast<sockaddr*>(&anywhere), sizeof(anywhere)), -1);
+        QCOMPARE(errno, EADDRINUSE);
+        ::close(other);
+        session.unload();
+        QVERIFY(loopbackPortIsFree(dialled));
+    }
+
     // A port the scenario writes, held by another program (another copy of SocketScope, a
     // real service): where this process may bind it, the run uses a free port of the same
     // kind and says so, rather than failing with EADDRINUSE.

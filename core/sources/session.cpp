@@ -92,6 +92,7 @@ void Session::unload()
     m_next = 0;
     m_awaiting = -1;
     m_runFolder.reset();
+    m_swappedPortHold = {};
     forgetFollowedCalls();
     writableLog().reset(m_scenario, m_options.language);
     setState(State::Empty);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calls/threadgroups.h"
+#include "kernel/portprobe.h"
 #include "packets/packetflow.h"
 #include "scenarios/scenario.h"
 #include "sources/eventsource.h"
@@ -142,6 +143,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_runFolder;
     QSet<quint16> m_sessionPorts; // of the session's sockets and the addresses they used
     bool m_dialsPortWithoutHtons = false;
+    LoopbackPortHold m_swappedPortHold; // the port a client without htons() dials: refused
     bool m_runWhenReady = false;
     // Followed call by call, so that a call costs the same in a long log as in a short one.
     QSet<QString> m_childActors;   // actors a step's fork() or pthread_create() starts

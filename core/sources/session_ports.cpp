@@ -19,6 +19,7 @@ QString Session::chooseServicePort()
 {
     m_servicePort = m_options.port.value_or(m_scenario.defaultPort);
     m_busyDefaultPort = 0;
+    m_swappedPortHold = {};
     if (m_options.port)
         return {};
     if (m_dialsPortWithoutHtons)
@@ -33,11 +34,19 @@ QString Session::chooseServicePort()
 
 // A client that forgot htons() must find nobody on the byte-swapped port, whatever else runs
 // on the machine: the server's port is one whose swapped twin is free too, which the system
-// cannot be asked to choose.
+// cannot be asked to choose, and the twin is held for the run so that nobody listens there
+// meanwhile (a server bound to port 0 elsewhere may land on it).
 QString Session::choosePortPairWithoutHtons()
 {
     const quint16 wanted = m_servicePort;
-    m_servicePort = freePortWithFreeSwappedTwin(wanted);
+    for (quint32 from = wanted; from < 65536; from = quint32(m_servicePort) + 1) {
+        m_servicePort = freePortWithFreeSwappedTwin(quint16(from));
+        if (m_servicePort == 0)
+            break;
+        m_swappedPortHold = LoopbackPortHold(ByteOrder::portWithoutHtons(m_servicePort));
+        if (m_swappedPortHold.isHeld())
+            break;
+    }
     if (wanted == 0 || m_servicePort == wanted || m_servicePort == 0)
         return {};
     m_busyDefaultPort = wanted;
