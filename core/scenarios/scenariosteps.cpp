@@ -309,6 +309,16 @@ LocalizedNarration readNarration(const LocalizedText& text, const NameScope& sco
     return narration;
 }
 
+// The step's actor, one the scenario names.
+QString readActor(const QJsonObject& object, const Scenario& scenario)
+{
+    const QString actor = requireString(object, QStringLiteral("actor"));
+    if (!scenario.actor(actor))
+        fail(QStringLiteral("actor"),
+             Tr::tr("\"%1\" is not one of the scenario's actors").arg(actor));
+    return actor;
+}
+
 } // namespace
 
 ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
@@ -316,10 +326,7 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
 {
     const int index = int(scenario.steps.size());
     ScenarioStep step;
-    step.actor = requireString(object, QStringLiteral("actor"));
-    if (!scenario.actor(step.actor))
-        fail(QStringLiteral("actor"),
-             Tr::tr("\"%1\" is not one of the scenario's actors").arg(step.actor));
+    step.actor = readActor(object, scenario);
     const QString name = requireString(object, QStringLiteral("call"));
     const QList<Call> performable = Calls::performable();
     const auto call = Calls::fromName(name);
@@ -373,10 +380,7 @@ ScenarioStep readStep(const QJsonObject& object, const Scenario& scenario,
 ScenarioStep readRecordedStep(const QJsonObject& object, const Scenario& scenario)
 {
     ScenarioStep step;
-    step.actor = requireString(object, QStringLiteral("actor"));
-    if (!scenario.actor(step.actor))
-        fail(QStringLiteral("actor"),
-             Tr::tr("\"%1\" is not one of the scenario's actors").arg(step.actor));
+    step.actor = readActor(object, scenario);
     const QString name = requireString(object, QStringLiteral("call"));
     const auto call = Calls::fromName(name);
     if (!call)
