@@ -4,6 +4,8 @@
 // messages read line by line, waiting on them (never on time), and strace -f on the same
 // program to compare with.
 
+#include "calls/callcodec.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -139,11 +141,25 @@ private:
     QByteArray m_buffer;
 };
 
+// A call message's arguments as the app writes them (strace's way), from its typed values: the
+// tracer sends no text.
+inline QString argumentsOf(const QJsonObject& event)
+{
+    QString error;
+    const auto decoded = SocketScope::CallCodec::eventFromJson(event, &error);
+    return decoded ? decoded->argumentsText() : QStringLiteral("(undecodable: %1)").arg(error);
+}
+
 // "call=ret" or "call=-1 ENAME", per process in the order processes first appear.
 using CallLists = QList<QStringList>;
 
 inline QString callText(const QString& call, qint64 ret, const QString& error)
 {
+    // A child's PID differs from run to run.
+    static const QStringList starts{QStringLiteral("fork"), QStringLiteral("vfork"),
+                                    QStringLiteral("clone"), QStringLiteral("clone3")};
+    if (error.isEmpty() && ret > 0 && starts.contains(call))
+        return call + QStringLiteral("=child");
     return error.isEmpty() ? QStringLiteral("%1=%2").arg(call).arg(ret)
                            : QStringLiteral("%1=-1 %2").arg(call, error);
 }
@@ -160,9 +176,12 @@ inline CallLists tracedCalls(const QList<QJsonObject>& messages)
         if (!calls.contains(pid))
             order << pid;
         const int error = event[QStringLiteral("error")].toInt();
-        calls[pid] << callText(event[QStringLiteral("call")].toString(),
-                               event[QStringLiteral("ret")].toInteger(),
-                               error ? QString::fromLatin1(strerrorname_np(error)) : QString());
+        const QString call = event[QStringLiteral("call")].toString();
+        if (event[QStringLiteral("never_returned")].toBool())
+            calls[pid] << call + QStringLiteral("=?");
+        else
+            calls[pid] << callText(call, event[QStringLiteral("ret")].toInteger(),
+                                   error ? QString::fromLatin1(strerrorname_np(error)) : QString());
     }
     CallLists lists;
     for (const qint64 pid : order)
@@ -170,17 +189,45 @@ inline CallLists tracedCalls(const QList<QJsonObject>& messages)
     return lists;
 }
 
-// strace -f -yy output: read, write and close count only on sockets, as the tracer reports.
+// Which of strace's lines the tracer reports, as tracedcalls.cpp says: calls on one
+// descriptor count only on a socket, poll, select and epoll_ctl only when a socket is among
+// their descriptors. epoll_create1 and epoll_wait always count: the test programs wait only
+// on epoll instances that watch sockets.
+inline bool reportedByTracer(const QString& call, bool firstOnSocket, bool anyOnSocket)
+{
+    static const QStringList onFirst{QStringLiteral("read"),   QStringLiteral("write"),
+                                     QStringLiteral("close"),  QStringLiteral("readv"),
+                                     QStringLiteral("writev"), QStringLiteral("dup"),
+                                     QStringLiteral("dup2"),   QStringLiteral("dup3"),
+                                     QStringLiteral("fcntl"),  QStringLiteral("ioctl")};
+    static const QStringList onAny{QStringLiteral("poll"), QStringLiteral("ppoll"),
+                                   QStringLiteral("select"), QStringLiteral("pselect6"),
+                                   QStringLiteral("epoll_ctl")};
+    if (onFirst.contains(call))
+        return firstOnSocket;
+    if (onAny.contains(call))
+        return anyOnSocket;
+    return true;
+}
+
+// strace -f -yy output, the calls the tracer reports (reportedByTracer).
 inline CallLists straceCalls(const QByteArray& output)
 {
     static const QRegularExpression head(
         QStringLiteral(R"(^(\d+)\s+(?:<\.\.\. (\w+) resumed>|(\w+)\(([^,)]*)))"));
     static const QRegularExpression result(
-        QStringLiteral(R"(\) += (-?\d+)(?:<.*>)?(?: (E\w+) \(.*\))?$)"));
+        QStringLiteral(R"(\) += (-?(?:0x[0-9a-f]+|\d+))(?:<.*>)?(?: (E\w+) \(.*\)| \(.*\))?$)"));
     static const QRegularExpression socketFd(QStringLiteral(R"(<(TCP|UDP|UNIX|socket:))"));
+    // exit_group, or a call its process ended inside: "= ?".
+    static const QRegularExpression endedInside(QStringLiteral(R"(\) += \?$)"));
     QList<qint64> order;
     QHash<qint64, QStringList> calls;
-    QHash<qint64, std::pair<QString, bool>> unfinished;
+    struct Unfinished {
+        QString call;
+        bool firstOnSocket = false;
+        bool anyOnSocket = false;
+    };
+    QHash<qint64, Unfinished> unfinished;
     for (const QByteArray& raw : output.split('\n')) {
         const QString text = QString::fromUtf8(raw);
         const auto match = head.match(text);
@@ -189,24 +236,30 @@ inline CallLists straceCalls(const QByteArray& output)
         const qint64 pid = match.captured(1).toLongLong();
         QString call = match.captured(3);
         bool onSocket = socketFd.match(match.captured(4)).hasMatch();
+        bool anyOnSocket = socketFd.match(text).hasMatch();
         if (!match.captured(2).isEmpty()) {
             const auto started = unfinished.take(pid);
-            call = started.first;
-            onSocket = started.second;
+            call = started.call;
+            onSocket = started.firstOnSocket;
+            anyOnSocket = started.anyOnSocket;
         } else if (raw.contains("<unfinished ...>")) {
-            unfinished[pid] = {call, onSocket};
+            unfinished[pid] = {call, onSocket, anyOnSocket};
             continue;
         }
         const auto returned = result.match(text);
-        if (call.isEmpty() || !returned.hasMatch())
+        const bool ended = endedInside.match(text).hasMatch();
+        if (call.isEmpty() || !(returned.hasMatch() || ended))
             continue;
-        const bool fdCall = call == QLatin1String("read") || call == QLatin1String("write") ||
-                            call == QLatin1String("close");
-        if (fdCall && !onSocket)
+        if (!reportedByTracer(call, onSocket, anyOnSocket))
             continue;
         if (!calls.contains(pid))
             order << pid;
-        calls[pid] << callText(call, returned.captured(1).toLongLong(), returned.captured(2));
+        if (ended) {
+            calls[pid] << call + QStringLiteral("=?");
+            continue;
+        }
+        calls[pid] << callText(call, returned.captured(1).toLongLong(nullptr, 0),
+                               returned.captured(2));
     }
     CallLists lists;
     for (const qint64 pid : order)
@@ -220,7 +273,10 @@ inline void startStrace(QProcess& process, const QString& output, const QStringL
     process.start(QStringLiteral("strace"),
                   QStringList{QStringLiteral("-f"), QStringLiteral("-yy"), QStringLiteral("-qq"),
                               QStringLiteral("-e"),
-                              QStringLiteral("trace=network,read,write,close"),
+                              QStringLiteral("trace=network,read,write,close,readv,writev,"
+                                             "dup,dup2,dup3,fcntl,ioctl,poll,ppoll,select,"
+                                             "pselect6,epoll_create1,epoll_ctl,epoll_wait,"
+                                             "fork,vfork,clone,clone3,exit_group"),
                               QStringLiteral("-o"), output}
                       << command);
     process.waitForStarted();

@@ -331,6 +331,17 @@ QList<Sample> samples()
     e.arguments.flags = CLONE_VM | CLONE_FILES;
     add(e, "clone(child_stack=NULL, flags=CLONE_VM|CLONE_FILES) = 4245");
 
+    e = made(Call::Clone3, 4246);
+    e.childActor = QStringLiteral("thread");
+    e.arguments.flags = CLONE_VM | CLONE_FILES | CLONE_THREAD;
+    e.arguments.count = 88;
+    add(e, "clone3({flags=CLONE_VM|CLONE_FILES|CLONE_THREAD, ...}, 88) = 4246");
+
+    e = made(Call::ExitGroup, -1);
+    e.arguments.status = 3;
+    e.neverReturned = true;
+    add(e, "exit_group(3) = ?");
+
     e = made(Call::Execve, 0);
     e.arguments.program = QStringLiteral("/usr/bin/nc");
     e.arguments.argv = {QStringLiteral("nc"), QStringLiteral("-l")};

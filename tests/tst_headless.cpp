@@ -265,6 +265,31 @@ private Q_SLOTS:
     // with the same results, and each recorded call rendered as strace renders it. Besides
     // them strace sees SocketScope read each descriptor's state after a call (getsockname,
     // getpeername, getsockopt TCP_INFO), as docs/trace-format.md says, and nothing else.
+    // A program run headless prints its calls as strace does, to its exit_group(): the
+    // waiting and descriptor calls on its sockets, none of those on its pipe.
+    void runProgramPrintsItsCalls()
+    {
+        const Run run = runApp({QStringLiteral("--headless"), QStringLiteral("--run"),
+                                QStringLiteral(PEER_TRACER_MULTIPLEX)});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+        const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const auto printed = [&](const QString& start) {
+            return std::any_of(lines.cbegin(), lines.cend(),
+                               [&](const QString& line) { return line.contains(start); });
+        };
+        QVERIFY2(printed(QStringLiteral("ioctl(5, FIONREAD, [7]) = 0")), qPrintable(run.out));
+        QVERIFY2(printed(QStringLiteral("readv(5, [{iov_base=\"bon\", iov_len=3}, "
+                                        "{iov_base=\"jour\", iov_len=16}], 2) = 7")),
+                 qPrintable(run.out));
+        QVERIFY2(printed(QStringLiteral("epoll_wait(")), qPrintable(run.out));
+        QVERIFY2(!printed(QStringLiteral("fcntl(7")), qPrintable(run.out)); // the pipe
+        const qsizetype exit =
+            lines.indexOf(QRegularExpression(QStringLiteral(".*exit_group\\(0\\) = \\?$")));
+        QVERIFY2(exit >= 0, qPrintable(run.out));
+        QVERIFY2(lines.value(exit + 1).contains(QStringLiteral("+++ exited with 0 +++")),
+                 qPrintable(run.out));
+    }
+
     void traceMatchesStrace()
     {
         const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));

@@ -5,7 +5,12 @@
 
 #include <arpa/inet.h>
 #include <cstring>
+#include <limits>
 #include <netinet/in.h>
+#include <poll.h>
+#include <sys/epoll.h>
+#include <sys/ioctl.h>
+#include <sys/select.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/un.h>
@@ -246,6 +251,64 @@ private Q_SLOTS:
         QVERIFY(!decodeMessageHeader(bytes.left(messageHeaderSize - 1)));
     }
 
+    void decodesPollEntries()
+    {
+        const pollfd set[2] = {{3, POLLIN, 0}, {-1, POLLOUT, POLLERR}};
+        const QByteArray bytes = bytesOf(set);
+        const auto entries = decodePollEntries(bytes, 2);
+        QVERIFY(entries);
+        QCOMPARE(*entries, (QList<PollEntry>{{3, POLLIN, 0}, {-1, POLLOUT, POLLERR}}));
+        QVERIFY(!decodePollEntries(bytes.first(15), 2));
+        QVERIFY(!decodePollEntries(bytes, ~quint64(0)));
+        QCOMPARE(decodePollEntries({}, 0), QList<PollEntry>());
+    }
+
+    void decodesFdSets()
+    {
+        fd_set set;
+        FD_ZERO(&set);
+        FD_SET(0, &set);
+        FD_SET(9, &set);
+        FD_SET(63, &set);
+        FD_SET(64, &set);
+        const QByteArray bytes = bytesOf(set);
+        QCOMPARE(decodeFdSet(bytes, 65), (QList<int>{0, 9, 63, 64}));
+        // Only the descriptors below the width count, as for the kernel.
+        QCOMPARE(decodeFdSet(bytes, 10), (QList<int>{0, 9}));
+        QCOMPARE(decodeFdSet(bytes.first(2), 10), (QList<int>{0, 9}));
+        QVERIFY(!decodeFdSet(bytes.first(1), 10));
+        QVERIFY(!decodeFdSet(bytes, -1));
+        QCOMPARE(selectEntries({4, 3}, {4}, {5}),
+                 (QList<PollEntry>{{3, POLLIN, 0}, {4, POLLIN | POLLOUT, 0}, {5, POLLPRI, 0}}));
+    }
+
+    void decodesTimeouts()
+    {
+        QCOMPARE(decodeTimevalMs(bytesOf(timeval{5, 0})), 5000);
+        QCOMPARE(decodeTimevalMs(bytesOf(timeval{0, 1})), 1); // a wait, however short
+        QCOMPARE(decodeTimespecMs(bytesOf(timespec{1, 500'000'000})), 1500);
+        QCOMPARE(decodeTimespecMs(bytesOf(timespec{0, 0})), 0);
+        QVERIFY(!decodeTimevalMs(bytesOf(timeval{-1, 0})));
+        QCOMPARE(decodeTimevalMs(bytesOf(timeval{0, 2'500'000})), 2500); // select carries it
+        QVERIFY(!decodeTimespecMs(bytesOf(timespec{0, 1'000'000'000})));
+        QVERIFY(!decodeTimespecMs(bytesOf(timespec{0, -1})));
+        QVERIFY(!decodeTimespecMs(bytesOf(timespec{1, 0}).first(15)));
+        QCOMPARE(decodeTimespecMs(bytesOf(timespec{std::numeric_limits<time_t>::max(), 0})),
+                 std::numeric_limits<int>::max());
+    }
+
+    void decodesEpollEvents()
+    {
+        const epoll_event events[2] = {{EPOLLIN, {.u64 = 7}}, {EPOLLOUT | EPOLLET, {.u64 = ~0ULL}}};
+        static_assert(sizeof(epoll_event) == epollEventSize);
+        const QByteArray bytes = bytesOf(events);
+        QCOMPARE(decodeEpollEvent(bytes), (EpollEvent{EPOLLIN, 7}));
+        QCOMPARE(decodeEpollEvents(bytes, 2),
+                 (QList<EpollEvent>{{EPOLLIN, 7}, {EPOLLOUT | EPOLLET, ~0ULL}}));
+        QVERIFY(!decodeEpollEvents(bytes.first(23), 2));
+        QVERIFY(!decodeEpollEvent(bytes.first(11)));
+    }
+
     void decodesSyscallInfo_data()
     {
         QTest::addColumn<QByteArray>("bytes");
@@ -375,7 +438,14 @@ private Q_SLOTS:
     {
         QCOMPARE(trappedSyscall(SYS_accept4)->call, Call::Accept4);
         QCOMPARE(trappedSyscall(SYS_read)->role, TrapRole::ReportOnSocket);
-        QCOMPARE(trappedSyscall(SYS_dup2)->role, TrapRole::ForgetDescriptor);
+        QCOMPARE(trappedSyscall(SYS_dup2)->role, TrapRole::ReportOnSocket);
+        QCOMPARE(trappedSyscall(SYS_close_range)->role, TrapRole::ForgetDescriptor);
+        QCOMPARE(trappedSyscall(SYS_epoll_ctl)->role, TrapRole::ReportOnWatchedSocket);
+        QCOMPARE(trappedSyscall(SYS_epoll_wait)->role, TrapRole::ReportOnSocketWatcher);
+        QCOMPARE(trappedSyscall(SYS_pselect6)->call, Call::PSelect6);
+        QCOMPARE(trappedSyscall(SYS_poll)->role, TrapRole::ReportOnAnySocket);
+        QVERIFY(reportedIoctl(FIONREAD));
+        QVERIFY(!reportedIoctl(TCGETS));
         QVERIFY(!trappedSyscall(SYS_openat));
         QVERIFY(!trappedSyscall(~quint64(0)));
     }

@@ -5,6 +5,7 @@
 #include "programterminalview.h"
 #include "scenarios/scenariocatalog.h"
 #include "sources/tracesource.h"
+#include "stagestate.h"
 #include "stageview.h"
 #include "testtracer.h"
 
@@ -16,6 +17,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <fcntl.h>
 
 using namespace SocketScope;
 
@@ -123,6 +125,117 @@ private Q_SLOTS:
                 });
             },
             60'000));
+    }
+
+    // A socket the program duplicates (dup, dup2, dup3, fcntl F_DUPFD) is drawn with another
+    // descriptor, beside it in the same process: closing one copy leaves the other open, and
+    // an epoll instance or a pipe is never drawn as a telephone.
+    void duplicatedSocketIsDrawnBesideIt()
+    {
+        TraceSource source(optionsFor({{TracerTest::peer("tracer_multiplex")}}, false));
+        QVERIFY(QTest::qWaitFor([&] { return source.state() == EventSource::State::Finished; },
+                                120'000));
+        QCOMPARE(source.exitStatus(), 0);
+        const QList<CallEvent>& calls = source.log().calls();
+        const auto position = [&](Call call, int nth = 0) {
+            for (qsizetype i = 0; i < calls.size(); ++i) {
+                if (calls[i].call == call && nth-- == 0)
+                    return int(i);
+            }
+            return -1;
+        };
+        const int dup = position(Call::Dup);
+        QVERIFY(dup >= 0);
+        const CallEvent& duplicated = calls[dup];
+        StageState state = projectStage(calls, dup + 1);
+        const int original = state.indexOf(duplicated.actor, duplicated.fd());
+        const int copy = state.indexOf(duplicated.actor, int(duplicated.ret));
+        QVERIFY(original >= 0 && copy >= 0 && original != copy);
+        QCOMPARE(state.endpoints[copy].phase, StageEndpoint::Phase::Connected);
+        QCOMPARE(state.endpoints[copy].local, state.endpoints[original].local);
+        QCOMPARE(state.endpoints[copy].peer, state.endpoints[original].peer);
+
+        const int fcntlDup = position(Call::Fcntl, 3); // after F_GETFL and two F_SETFL
+        QCOMPARE(calls[fcntlDup].arguments.command, F_DUPFD_CLOEXEC);
+        state = projectStage(calls, fcntlDup + 1);
+        QCOMPARE(state.endpoints[state.indexOf(duplicated.actor, int(calls[fcntlDup].ret))].phase,
+                 StageEndpoint::Phase::Listening);
+        for (const int fd : {20, 21})
+            QCOMPARE(state.endpoints[state.indexOf(duplicated.actor, fd)].phase,
+                     StageEndpoint::Phase::Connected);
+
+        const int firstClose = position(Call::Close);
+        QCOMPARE(calls[firstClose].fd(), int(duplicated.ret));
+        state = projectStage(calls, firstClose + 1);
+        QCOMPARE(state.endpoints[state.indexOf(duplicated.actor, int(duplicated.ret))].phase,
+                 StageEndpoint::Phase::Closed);
+        QCOMPARE(state.endpoints[state.indexOf(duplicated.actor, duplicated.fd())].phase,
+                 StageEndpoint::Phase::Connected);
+
+        const int epoll = position(Call::EpollCreate1);
+        QVERIFY(epoll >= 0);
+        QCOMPARE(projectStage(calls, epoll + 1).endpoints.size(),
+                 projectStage(calls, epoll).endpoints.size());
+        // Three sockets and four more descriptors of them, every one closed at the end.
+        state = projectStage(calls, int(calls.size()));
+        QCOMPARE(state.endpoints.size(), 7);
+        for (const StageEndpoint& endpoint : state.endpoints)
+            QCOMPARE(endpoint.phase, StageEndpoint::Phase::Closed);
+    }
+
+    // socketpair() draws two ends connected to each other; fork() gives the child copies of
+    // both, drawn in its own column, and what the child writes on its copy waits on the
+    // parent's end until the parent reads it.
+    void forkedChildInheritsTheSocketPair()
+    {
+        TraceSource source(optionsFor({{TracerTest::peer("tracer_fork")}}, false));
+        QVERIFY(QTest::qWaitFor([&] { return source.state() == EventSource::State::Finished; },
+                                120'000));
+        QCOMPARE(source.exitStatus(), 0);
+        const QList<CallEvent>& calls = source.log().calls();
+        QCOMPARE(calls.value(0).call, Call::Socketpair);
+        StageState state = projectStage(calls, 1);
+        QCOMPARE(state.endpoints.size(), 2);
+        QCOMPARE(state.endpoints[0].phase, StageEndpoint::Phase::Connected);
+        QCOMPARE(state.endpoints[1].phase, StageEndpoint::Phase::Connected);
+        QVERIFY(isFarEnd(state.endpoints[0], state.endpoints[1]));
+
+        const auto fork = std::find_if(calls.cbegin(), calls.cend(), [](const CallEvent& event) {
+            return event.call == Call::Clone || event.call == Call::Fork;
+        });
+        QVERIFY(fork != calls.cend());
+        const int forkAt = int(fork - calls.cbegin());
+        const QString parent = fork->actor;
+        const QString child = fork->childActor;
+        QVERIFY(!child.isEmpty() && child != parent);
+        // The child's calls all come after the fork that made it.
+        for (int i = 0; i < forkAt; ++i)
+            QCOMPARE(calls[i].actor, parent);
+        state = projectStage(calls, forkAt + 1);
+        const QList<int> pair = calls[0].results.fds;
+        for (const int fd : pair) {
+            const int copy = state.indexOf(child, fd);
+            QVERIFY(copy >= 0);
+            QCOMPARE(state.endpoints[copy].phase, StageEndpoint::Phase::Connected);
+        }
+
+        const auto write = std::find_if(calls.cbegin(), calls.cend(), [&](const CallEvent& event) {
+            return event.actor == child && event.call == Call::Write;
+        });
+        QVERIFY(write != calls.cend());
+        const int writeAt = int(write - calls.cbegin());
+        const bool readLater = std::none_of(calls.cbegin(), write, [&](const CallEvent& event) {
+            return event.actor == parent && event.call == Call::Read;
+        });
+        if (readLater) {
+            state = projectStage(calls, writeAt + 1);
+            QCOMPARE(state.endpoints[state.indexOf(parent, pair[0])].unread.leadingBytes(),
+                     QByteArray("child"));
+        }
+        state = projectStage(calls, int(calls.size()));
+        QCOMPARE(state.endpoints.size(), 4);
+        for (const StageEndpoint& endpoint : state.endpoints)
+            QCOMPARE(endpoint.phase, StageEndpoint::Phase::Closed);
     }
 
     // The server killed while it waits in accept(): the stage no longer draws it waiting, it

@@ -1,9 +1,12 @@
 #include "callreader.h"
 
+#include "calls/callcodec.h"
 #include "memory.h"
 #include "trace/tracedecoders.h"
 
+#include <limits>
 #include <netinet/in.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 
 namespace SocketScope::Tracer {
@@ -55,6 +58,68 @@ QList<IoBuffer> buffersAt(pid_t tid, quint64 iov, quint64 count, qint64 limit, q
         buffers << buffer;
     }
     return buffers;
+}
+
+// The bytes a vector of buffers sent, as the event keeps them: the payload is what was kept
+// of each buffer, in order.
+void keepSentVector(CallEvent& e)
+{
+    qint64 total = 0;
+    QByteArray kept;
+    for (const IoBuffer& buffer : std::as_const(e.arguments.vector)) {
+        total += buffer.length;
+        kept += buffer.bytes;
+    }
+    e.bytesNotKept = total - kept.size();
+    e.arguments.payload = kept;
+}
+
+// A poll set longer than the log keeps (CallCodec::maxListItems) is not read: such a call is
+// not reported. select() reads at most this many descriptors' bits.
+constexpr int maxSelectWidth = 65536;
+
+QList<PollEntry> pollEntriesAt(pid_t tid, quint64 pointer, quint64 count)
+{
+    if (count > quint64(CallCodec::maxListItems))
+        return {};
+    return decodePollEntries(readMemory(tid, pointer, qint64(count) * pollEntrySize), count)
+        .value_or(QList<PollEntry>());
+}
+
+QList<int> fdSetAt(pid_t tid, quint64 pointer, int width)
+{
+    if (!pointer || width <= 0)
+        return {};
+    width = qMin(width, maxSelectWidth);
+    return decodeFdSet(readMemory(tid, pointer, (qint64(width) + 7) / 8), width)
+        .value_or(QList<int>());
+}
+
+// The descriptors in select()'s sets; past the number the log keeps, the call is not
+// reported (no entries).
+QList<PollEntry> selectSetsAt(pid_t tid, const SyscallArgs& r)
+{
+    const int width = int(r[0]);
+    QList<PollEntry> entries = selectEntries(fdSetAt(tid, r[1], width), fdSetAt(tid, r[2], width),
+                                             fdSetAt(tid, r[3], width));
+    if (entries.size() > CallCodec::maxListItems)
+        entries.clear();
+    return entries;
+}
+
+// A wait's timeout given by pointer: NULL waits for ever (-1).
+int timeoutAt(pid_t tid, quint64 pointer, bool timespec)
+{
+    if (!pointer)
+        return -1;
+    const QByteArray bytes = readMemory(tid, pointer, 16);
+    return (timespec ? decodeTimespecMs(bytes) : decodeTimevalMs(bytes)).value_or(-1);
+}
+
+std::optional<int> intAt(pid_t tid, quint64 pointer)
+{
+    const auto value = u32At(tid, pointer);
+    return value ? std::optional<int>(int(*value)) : std::nullopt;
 }
 
 } // namespace
@@ -142,6 +207,79 @@ CallArguments readArguments(pid_t tid, Call call, const SyscallArgs& r)
             }
         }
         break;
+    case Call::Readv:
+    case Call::Writev: {
+        // writev: the bytes given; readv: the buffers' sizes, their bytes when it returns.
+        qint64 notKept = 0;
+        a.buffer = r[1];
+        a.count = qint64(qMin<quint64>(r[2], quint64(std::numeric_limits<int>::max())));
+        a.vector = buffersAt(tid, r[1], r[2], call == Call::Writev ? INT64_MAX : 0, &notKept);
+        break;
+    }
+    case Call::Dup3:
+        a.flags = int(r[2]);
+        [[fallthrough]];
+    case Call::Dup2:
+        a.targetFd = int(r[1]);
+        break;
+    case Call::Fcntl:
+        a.command = int(r[1]);
+        a.commandArgument = qint64(r[2]);
+        break;
+    case Call::Ioctl:
+        a.command = int(r[1]);
+        if (r[1] == FIONBIO)
+            a.commandArgument = intAt(tid, r[2]).value_or(0);
+        break;
+    case Call::Poll:
+    case Call::PPoll:
+        a.fd = -1;
+        a.pollItems = pollEntriesAt(tid, r[0], r[1]);
+        a.timeoutMs = call == Call::Poll ? int(r[2]) : timeoutAt(tid, r[2], true);
+        break;
+    case Call::Select:
+    case Call::PSelect6:
+        a.fd = -1;
+        a.pollItems = selectSetsAt(tid, r);
+        a.timeoutMs = timeoutAt(tid, r[4], call == Call::PSelect6);
+        break;
+    case Call::EpollCreate1:
+        a.fd = -1;
+        a.flags = int(r[0]);
+        break;
+    case Call::Fork:
+    case Call::Vfork:
+        a.fd = -1;
+        break;
+    case Call::ExitGroup:
+        a.fd = -1;
+        a.status = int(r[0]);
+        break;
+    case Call::Clone:
+        a.fd = -1;
+        a.flags = int(r[0]);
+        break;
+    case Call::Clone3:
+        // struct clone_args begins with its 64-bit flags; those above 32 bits
+        // (CLONE_CLEAR_SIGHAND, CLONE_INTO_CGROUP) are not kept.
+        a.fd = -1;
+        a.flags = int(decodeU64(readMemory(tid, r[0], sizeof(quint64))).value_or(0));
+        a.count = qint64(r[1]);
+        break;
+    case Call::EpollCtl:
+        a.operation = int(r[1]);
+        a.targetFd = int(r[2]);
+        a.buffer = r[3];
+        if (r[3]) {
+            a.epollEvent =
+                decodeEpollEvent(readMemory(tid, r[3], epollEventSize)).value_or(EpollEvent{});
+        }
+        break;
+    case Call::EpollWait:
+        a.buffer = r[1];
+        a.count = int(r[2]);
+        a.timeoutMs = int(r[3]);
+        break;
     case Call::Close:
     default:
         break;
@@ -201,18 +339,50 @@ void readResults(pid_t tid, const SyscallArgs& r, qint64 value, CallEvent& e)
             e.bytesNotKept = e.ret - out.data.size();
         }
         break;
-    case Call::SendMsg: {
-        qint64 total = 0;
+    case Call::SendMsg:
+    case Call::Writev:
+        keepSentVector(e);
+        break;
+    case Call::Readv: {
+        qint64 notKept = 0;
+        a.vector = buffersAt(tid, r[1], r[2], failed ? 0 : e.ret, &notKept);
+        e.bytesNotKept = notKept;
         for (const IoBuffer& buffer : std::as_const(a.vector))
-            total += buffer.length;
-        qint64 kept = 0;
-        for (const IoBuffer& buffer : std::as_const(a.vector))
-            kept += buffer.bytes.size();
-        e.bytesNotKept = total - kept;
-        for (const IoBuffer& buffer : std::as_const(a.vector))
-            a.payload += buffer.bytes;
+            out.data += buffer.bytes;
         break;
     }
+    case Call::Ioctl:
+        if (!failed)
+            out.commandResult = r[1] == FIONBIO ? a.commandArgument : intAt(tid, r[2]).value_or(0);
+        break;
+    case Call::Poll:
+    case Call::PPoll:
+        if (!failed) {
+            for (const PollEntry& entry : pollEntriesAt(tid, r[0], r[1])) {
+                if (entry.revents != 0)
+                    out.ready << entry;
+            }
+        }
+        break;
+    case Call::Select:
+    case Call::PSelect6:
+        // The kernel left in each set only the descriptors that are ready.
+        if (!failed) {
+            for (PollEntry entry : selectSetsAt(tid, r)) {
+                entry.revents = entry.events;
+                out.ready << entry;
+            }
+        }
+        break;
+    case Call::EpollWait:
+        // The first events, as many as the log keeps; ret stays exact.
+        if (!failed && e.ret > 0) {
+            const qint64 shown = qMin<qint64>(e.ret, CallCodec::maxListItems);
+            out.epollReady =
+                decodeEpollEvents(readMemory(tid, r[1], shown * epollEventSize), quint64(shown))
+                    .value_or(QList<EpollEvent>());
+        }
+        break;
     case Call::RecvMsg:
         if (const auto header = decodeMessageHeader(readMemory(tid, r[1], messageHeaderSize))) {
             qint64 notKept = 0;

@@ -90,6 +90,13 @@ void DescriptorTable::forgetProcess(pid_t pid)
     m_processes.erase(found);
 }
 
+void DescriptorTable::copyProcess(pid_t parent, pid_t child)
+{
+    const auto found = m_processes.constFind(parent);
+    if (found != m_processes.cend())
+        process(child).fds = found->fds;
+}
+
 DescriptorState DescriptorTable::state(pid_t pid, int fd, const DescriptorInfo& info)
 {
     const int local = info.socket ? copy(pid, fd) : -1;

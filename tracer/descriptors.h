@@ -12,12 +12,14 @@ namespace SocketScope::Tracer {
 struct DescriptorInfo {
     bool socket = false;
     int family = 0;
-    int type = 0; // SOCK_STREAM, SOCK_DGRAM... without SOCK_NONBLOCK / SOCK_CLOEXEC
+    int type = 0;                // SOCK_STREAM, SOCK_DGRAM... without SOCK_NONBLOCK / SOCK_CLOEXEC
+    bool watchesSockets = false; // an epoll instance a socket was added to
 };
 
-// Whether a traced process's descriptors are sockets, and of which kind, cached per process
-// (threads share their process's table) and forgotten when a descriptor is closed, replaced
-// or the process execs. The facts come from /proc/PID/fd and, for sockets, from a copy of
+// Whether a traced process's descriptors are sockets, and of which kind (or epoll instances
+// watching sockets), cached per process (threads share their process's table, a forked child
+// starts with a copy) and forgotten when a descriptor is closed, replaced or the process
+// execs. The facts come from /proc/PID/fd and, for sockets, from a copy of
 // the descriptor (pidfd_getfd) asked with getsockopt and closed at once, while the program
 // is stopped.
 class DescriptorTable {
@@ -28,6 +30,8 @@ public:
     void forget(pid_t process, int fd);
     void forgetRange(pid_t process, unsigned first, unsigned last);
     void forgetProcess(pid_t process);
+    // A forked child starts with a copy of its parent's table (epoll watchers included).
+    void copyProcess(pid_t parent, pid_t child);
     // The socket's state after a call (addresses, TCP state), read on a copy of it.
     DescriptorState state(pid_t process, int fd, const DescriptorInfo& info);
 

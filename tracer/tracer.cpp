@@ -1,6 +1,7 @@
 #include "tracer.h"
 
 #include "calls/callcodec.h"
+#include "calls/threadgroups.h"
 #include "launch.h"
 #include "trace/tracedecoders.h"
 
@@ -61,12 +62,6 @@ bool isStopSignal(int signal)
     return signal == SIGSTOP || signal == SIGTSTP || signal == SIGTTIN || signal == SIGTTOU;
 }
 
-// The descriptor's kind without the flags socket() also takes.
-int baseType(int type)
-{
-    return type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
-}
-
 } // namespace
 
 Tracer::Tracer(Channel& channel, bool step)
@@ -100,7 +95,7 @@ void Tracer::announceProcess(pid_t pid, pid_t parent, bool thread, const char* k
 int Tracer::run(pid_t root, int errorPipe)
 {
     m_root = root;
-    m_tracees[root] = Tracee{root, false, std::nullopt};
+    m_tracees[root] = Tracee{root, false, std::nullopt, {}};
     sigset_t childSignals;
     sigemptyset(&childSignals);
     sigaddset(&childSignals, SIGCHLD);
@@ -167,8 +162,8 @@ void Tracer::handle(pid_t tid, int status)
     auto found = m_tracees.find(tid);
     if (found == m_tracees.end()) {
         // A new child or thread, stopped before its first instruction.
-        started(tid);
-        resume(tid, PTRACE_CONT);
+        if (!started(tid))
+            resume(tid, PTRACE_CONT);
         return;
     }
     const int signal = WSTOPSIG(status);
@@ -188,7 +183,7 @@ void Tracer::handle(pid_t tid, int status)
     case PTRACE_EVENT_FORK:
     case PTRACE_EVENT_VFORK:
     case PTRACE_EVENT_CLONE:
-        resume(tid, PTRACE_CONT);
+        forked(tid, found->second);
         return;
     case PTRACE_EVENT_STOP:
         // A group-stop (SIGSTOP, SIGTSTP...): stay stopped until SIGCONT, as untraced.
@@ -210,6 +205,9 @@ void Tracer::ended(pid_t tid, int status)
     if (found == m_tracees.end())
         return;
     if (found->second.announced) {
+        // A call paused before the kernel saw it was never made.
+        if (found->second.call && !found->second.call->paused)
+            sendNeverReturned(*found->second.call);
         if (WIFSIGNALED(status))
             m_channel.send({{kindKey(), QStringLiteral("killed")},
                             {QStringLiteral("pid"), qint64(tid)},
@@ -221,32 +219,109 @@ void Tracer::ended(pid_t tid, int status)
     }
     if (found->second.process == tid)
         m_descriptors.forgetProcess(tid);
+    releaseHeldChildren(found->second);
     m_tracees.erase(found);
     std::erase(m_paused, tid);
     if (tid == m_root)
         m_rootStatus = status;
 }
 
-void Tracer::started(pid_t tid)
+void Tracer::sendCall(qint64 id, const CallEvent& event)
+{
+    m_channel.sendLine("{\"kind\":\"call\",\"id\":" + QByteArray::number(id) + ",\"event\":" +
+                       QJsonDocument(CallCodec::eventToJson(event, CallCodec::Texts::Omitted))
+                           .toJson(QJsonDocument::Compact) +
+                       "}");
+}
+
+// The thread ended inside the call (exit_group, or killed): it never returned.
+void Tracer::sendNeverReturned(const InFlight& call)
+{
+    CallEvent event = call.event;
+    event.family = call.info.family;
+    event.socketType = call.info.type;
+    event.neverReturned = true;
+    event.ret = -1;
+    event.durationNs = monotonicNowNs() - event.tNs;
+    sendCall(call.id, event);
+}
+
+bool Tracer::started(pid_t tid)
 {
     const auto ids = Trace::taskIds(procFile(tid, "status"));
     const bool thread = ids && ids->tgid != tid;
     const pid_t parent = ids ? pid_t(thread ? ids->tgid : ids->ppid) : 0;
-    m_tracees[tid] = Tracee{thread ? parent : tid, true, std::nullopt};
+    m_tracees[tid] = Tracee{thread ? parent : tid, true, std::nullopt, {}};
     announceProcess(tid, parent, thread, "process");
+    // The child's calls are reported after the fork or clone that made it, so that the
+    // sockets it inherits are known: if it starts before that call is reported, it waits
+    // for it (see forked()).
+    for (auto& [cloner, tracee] : m_tracees) {
+        if (tracee.process == parent && tracee.call && !tracee.call->paused &&
+            Calls::has(tracee.call->event.call, CallTrait::StartsActor)) {
+            tracee.heldChildren.push_back(tid);
+            return true;
+        }
+    }
+    return false;
+}
+
+// The new process or thread exists: its fork, vfork or clone has its result, the child's
+// PID, and is reported now, before any call of the child's (the caller of vfork returns
+// only once the child has exec'd or ended; the others right after).
+void Tracer::forked(pid_t tid, Tracee& tracee)
+{
+    unsigned long child = 0;
+    ptrace(PTRACE_GETEVENTMSG, tid, nullptr, &child);
+    if (tracee.call && Calls::has(tracee.call->event.call, CallTrait::StartsActor)) {
+        InFlight& call = *tracee.call;
+        call.event.ret = qint64(child);
+        call.event.durationNs = monotonicNowNs() - call.event.tNs;
+        call.event.blocked = call.blocked;
+        sendCall(call.id, call.event);
+        if (!sharesTable(call.event))
+            m_descriptors.copyProcess(tracee.process, pid_t(child));
+        tracee.call.reset();
+    }
+    releaseHeldChildren(tracee);
+    resume(tid, PTRACE_CONT);
+}
+
+// A thread replaced by exec: its call in flight never returns, its children go on.
+void Tracer::endedUnseen(Tracee& tracee)
+{
+    if (tracee.call && !tracee.call->paused)
+        sendNeverReturned(*tracee.call);
+    tracee.call.reset();
+    releaseHeldChildren(tracee);
+}
+
+void Tracer::releaseHeldChildren(Tracee& tracee)
+{
+    for (const pid_t child : std::exchange(tracee.heldChildren, {})) {
+        if (m_tracees.count(child))
+            resume(child, PTRACE_CONT);
+    }
 }
 
 void Tracer::execed(pid_t tid)
 {
     unsigned long former = 0;
     ptrace(PTRACE_GETEVENTMSG, tid, nullptr, &former);
-    // A thread other than the leader exec'd: it now has the leader's ID.
-    if (pid_t(former) != tid)
+    // A thread other than the leader exec'd: it now has the leader's ID, and the leader (as
+    // every other thread) is gone without an exit of its own.
+    if (pid_t(former) != tid) {
+        if (const auto gone = m_tracees.find(pid_t(former)); gone != m_tracees.end())
+            endedUnseen(gone->second);
         m_tracees.erase(pid_t(former));
+        std::erase(m_paused, pid_t(former));
+    }
+    if (const auto leader = m_tracees.find(tid); leader != m_tracees.end())
+        endedUnseen(leader->second);
+    std::erase(m_paused, tid);
     m_descriptors.forgetProcess(tid);
     Tracee& tracee = m_tracees[tid];
     tracee.process = tid;
-    tracee.call.reset();
     if (tid == m_root && !m_rootExeced) {
         m_rootExeced = true;
         tracee.announced = true;
@@ -267,33 +342,21 @@ void Tracer::entered(pid_t tid, Tracee& tracee)
     }
     const SyscallArgs& args = stop->args;
     const int fd = int(args[0]);
-    switch (trapped->role) {
-    case TrapRole::ForgetDescriptor:
-        if (trapped->call == Call::Close)
-            m_descriptors.forgetRange(tracee.process, unsigned(args[0]), unsigned(args[1]));
-        else
-            m_descriptors.forget(tracee.process, int(args[1]));
+    std::optional<CallArguments> arguments;
+    if (trapped->role == TrapRole::ReportOnAnySocket)
+        arguments = readArguments(tid, trapped->call, args);
+    if (!worthReporting(m_descriptors, tracee.process, *trapped, args, arguments)) {
         resume(tid, PTRACE_CONT);
         return;
-    case TrapRole::ReportOnSocket:
-        if (!m_descriptors.lookup(tracee.process, fd).socket) {
-            if (trapped->call == Call::Close)
-                m_descriptors.forget(tracee.process, fd);
-            resume(tid, PTRACE_CONT);
-            return;
-        }
-        break;
-    case TrapRole::Report:
-        break;
     }
     InFlight call;
     call.id = m_nextId++;
-    call.trapped = *trapped;
     call.args = args;
     call.event.pid = tid;
     call.event.call = trapped->call;
     call.event.tNs = monotonicNowNs();
-    call.event.arguments = readArguments(tid, trapped->call, args);
+    call.event.arguments =
+        arguments ? *std::move(arguments) : readArguments(tid, trapped->call, args);
     const bool takesFd = Calls::has(trapped->call, CallTrait::TakesDescriptor);
     if (takesFd)
         call.info = m_descriptors.lookup(tracee.process, fd);
@@ -328,38 +391,14 @@ void Tracer::returned(pid_t tid, Tracee& tracee)
     event.durationNs = monotonicNowNs() - event.tNs;
     event.blocked = call.blocked;
     readResults(tid, call.args, stop->value, event);
-    const CallArguments& a = event.arguments;
-    DescriptorInfo info = call.info;
-    switch (event.call) {
-    case Call::Socket:
-        info = {true, a.domain, baseType(a.type)};
-        if (!event.failed())
-            m_descriptors.remember(tracee.process, int(event.ret), info);
-        break;
-    case Call::Socketpair:
-        info = {true, a.domain, baseType(a.type)};
-        for (const int fd : std::as_const(event.results.fds))
-            m_descriptors.remember(tracee.process, fd, info);
-        break;
-    case Call::Accept:
-    case Call::Accept4:
-        if (!event.failed())
-            m_descriptors.remember(tracee.process, int(event.ret), info);
-        break;
-    case Call::Close:
-        m_descriptors.forget(tracee.process, a.fd);
-        break;
-    default:
-        break;
-    }
+    const DescriptorInfo info = followDescriptors(m_descriptors, tracee.process, event, call.info);
     event.family = info.family;
     event.socketType = info.type;
-    if (event.call != Call::Close && event.call != Call::Socketpair && event.resultFd() >= 0)
+    if (event.call != Call::Close && event.resultFd() >= 0)
         event.after = m_descriptors.state(tracee.process, event.resultFd(), info);
-    m_channel.sendLine("{\"kind\":\"call\",\"id\":" + QByteArray::number(call.id) + ",\"event\":" +
-                       QJsonDocument(CallCodec::eventToJson(event)).toJson(QJsonDocument::Compact) +
-                       "}");
+    sendCall(call.id, event);
     tracee.call.reset();
+    releaseHeldChildren(tracee);
     resume(tid, PTRACE_CONT);
 }
 

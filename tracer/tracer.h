@@ -3,12 +3,14 @@
 #include "callreader.h"
 #include "channel.h"
 #include "descriptors.h"
+#include "socketcalls.h"
 #include "trace/tracedcalls.h"
 
 #include <deque>
 #include <map>
 #include <optional>
 #include <sys/types.h>
+#include <vector>
 
 namespace SocketScope::Tracer {
 
@@ -24,7 +26,6 @@ public:
 private:
     struct InFlight {
         qint64 id = 0;
-        Trace::TrappedSyscall trapped;
         SyscallArgs args{};
         CallEvent event;
         DescriptorInfo info;
@@ -35,11 +36,18 @@ private:
         pid_t process = 0; // its thread group
         bool announced = false;
         std::optional<InFlight> call;
+        std::vector<pid_t> heldChildren; // started by `call`, waiting until it is reported
     };
 
     void handle(pid_t tid, int status);
     void ended(pid_t tid, int status);
-    void started(pid_t tid);
+    // Announces a new child or thread; true when it must wait for its parent's call to return.
+    bool started(pid_t tid);
+    void releaseHeldChildren(Tracee& tracee);
+    void sendCall(qint64 id, const CallEvent& event);
+    void sendNeverReturned(const InFlight& call);
+    void forked(pid_t tid, Tracee& tracee);
+    void endedUnseen(Tracee& tracee);
     void entered(pid_t tid, Tracee& tracee);
     void returned(pid_t tid, Tracee& tracee);
     void execed(pid_t tid);

@@ -100,6 +100,8 @@ QString CallLogModel::resultText(qint64 seq) const
     if (const CallEvent* event = m_log->call(seq)) {
         if (event->cancelled)
             return tr("cancelled");
+        if (event->neverReturned && Calls::has(event->call, CallTrait::EndsProcess))
+            return tr("the process ends");
         if (event->neverReturned)
             return tr("never returned: the process ended");
         // Not in red alone: a cross says it failed to those who do not see the red.

@@ -1,191 +1,34 @@
 #include "stagestate.h"
 
-#include "calls/threadgroups.h"
 #include "stagelines.h"
+#include "stageprojector.h"
 
 #include <algorithm>
+#include <fcntl.h>
 #include <sys/socket.h>
 
 namespace SocketScope {
 
+namespace StageProjection {
+
 namespace {
 
-// A connection as its accepted end will see it: local, peer and (AF_UNIX) the peer's inode.
-struct Connection {
-    SocketAddress local;
-    SocketAddress peer;
-    quint64 peerInode = 0;
-    bool operator==(const Connection&) const = default;
-};
-
-size_t qHash(const Connection& connection, size_t seed = 0)
+// The calls that give another descriptor of the socket they act on.
+bool duplicates(const CallEvent& event)
 {
-    return qHashMulti(seed, connection.local, connection.peer, connection.peerInode);
-}
-
-Connection connectionKey(const SocketAddress& local, const SocketAddress& peer, quint64 peerInode)
-{
-    return {local.unmapped(), peer.unmapped(), peerInode};
-}
-
-class Projector {
-public:
-    StageState state;
-    ThreadGroups threads;
-
-    void apply(const CallEvent& event);
-    void markWaiting(const QString& actor, int fd, Call call, qint64 sinceNs);
-
-private:
-    StageEndpoint* open(const QString& actor, int fd);
-    int indexOfOpen(const QString& actor, int fd) const;
-    int streamPeerOf(int index) const;
-    int mailboxAt(const SocketAddress& address) const;
-    void recordFailure(const CallEvent& event);
-    int append(const StageEndpoint& endpoint, int socket = -1);
-    void showUnread(int socket);
-    void deliverBytes(int index, const StreamBytes& bytes);
-    void consumeBytes(int index, qsizetype count);
-    void deliverLetter(int index, const StageLetter& letter);
-    void collectLetter(int index);
-    void addSocket(const CallEvent& event);
-    void addHandset(const CallEvent& event);
-    void drawWith(int index, const QString& actor);
-    void copyToChild(const CallEvent& event);
-    void applyOnDescriptor(const CallEvent& event, bool dialling);
-    void send(int index, const CallEvent& event);
-    void receive(int index, const CallEvent& event);
-
-    // A forked child's copy of a descriptor is the same socket as the parent's: one receive
-    // queue, which whichever process reads first empties for both. The socket of each
-    // endpoint (by index), and the bytes that arrived on each socket and were not read yet.
-    QList<int> m_socketOf;
-    QHash<int, StreamBytes> m_unread;
-    // The log is in the order calls returned, thread by thread: the read a write woke up may
-    // be logged before that write. What was taken before it was logged is counted here, by
-    // socket for bytes, by endpoint for letters.
-    QHash<int, qsizetype> m_bytesReadAhead;
-    QHash<int, int> m_lettersTakenAhead;
-    // Bytes sent on a connection nobody has accepted yet (the caller waits in the queue, or
-    // the accept was logged after the write): by the handset to come's (local, peer).
-    QHash<Connection, StreamBytes> m_awaitingHandset;
-};
-
-// A new socket (socket < 0), or another descriptor of an existing one.
-int Projector::append(const StageEndpoint& endpoint, int socket)
-{
-    const int index = int(state.endpoints.size());
-    state.endpoints.append(endpoint);
-    m_socketOf.append(socket >= 0 ? socket : index);
-    return index;
-}
-
-// Unread bytes are drawn on every open descriptor of their socket, and nowhere else.
-void Projector::showUnread(int socket)
-{
-    for (qsizetype i = 0; i < state.endpoints.size(); ++i) {
-        StageEndpoint& endpoint = state.endpoints[i];
-        if (m_socketOf[i] == socket)
-            endpoint.unread = endpoint.phase == StageEndpoint::Phase::Closed
-                                  ? StreamBytes()
-                                  : m_unread.value(socket);
+    switch (event.call) {
+    case Call::Dup:
+    case Call::Dup2:
+    case Call::Dup3:
+        return true;
+    case Call::Fcntl:
+        return event.arguments.command == F_DUPFD || event.arguments.command == F_DUPFD_CLOEXEC;
+    default:
+        return false;
     }
 }
 
-void Projector::deliverBytes(int index, const StreamBytes& bytes)
-{
-    const int socket = m_socketOf[index];
-    qsizetype& ahead = m_bytesReadAhead[socket];
-    const qsizetype skipped = qsizetype(qMin<qint64>(ahead, bytes.size()));
-    ahead -= skipped;
-    StreamBytes rest = bytes;
-    rest.removeFront(skipped);
-    m_unread[socket].append(rest);
-    showUnread(socket);
-}
-
-void Projector::consumeBytes(int index, qsizetype count)
-{
-    const int socket = m_socketOf[index];
-    StreamBytes& unread = m_unread[socket];
-    const qsizetype taken = qsizetype(qMin<qint64>(count, unread.size()));
-    unread.removeFront(taken);
-    m_bytesReadAhead[socket] += count - taken;
-    showUnread(socket);
-}
-
-void Projector::deliverLetter(int index, const StageLetter& letter)
-{
-    int& ahead = m_lettersTakenAhead[index];
-    if (ahead > 0)
-        --ahead;
-    else
-        state.endpoints[index].mailbox.append(letter);
-}
-
-void Projector::collectLetter(int index)
-{
-    QList<StageLetter>& mailbox = state.endpoints[index].mailbox;
-    if (mailbox.isEmpty())
-        ++m_lettersTakenAhead[index];
-    else
-        mailbox.removeFirst();
-}
-
-// Threads share one descriptor table: a descriptor is found whichever thread's column it is
-// drawn in; a forked child has its own copies.
-int Projector::indexOfOpen(const QString& actor, int fd) const
-{
-    for (qsizetype i = state.endpoints.size() - 1; i >= 0; --i) {
-        const StageEndpoint& endpoint = state.endpoints[i];
-        if (threads.shareTable(endpoint.actor, actor) && endpoint.fd == fd &&
-            endpoint.phase != StageEndpoint::Phase::Closed)
-            return int(i);
-    }
-    return -1;
-}
-
-// A connected socket is drawn in the column of the thread that works with it now: accepted
-// by the main thread, served by the thread it was handed to. A listening socket stays where
-// it was made: one socket, however many threads share it.
-void Projector::drawWith(int index, const QString& actor)
-{
-    StageEndpoint& endpoint = state.endpoints[index];
-    if (endpoint.phase != StageEndpoint::Phase::Listening)
-        endpoint.actor = actor;
-}
-
-StageEndpoint* Projector::open(const QString& actor, int fd)
-{
-    const int index = indexOfOpen(actor, fd);
-    return index >= 0 ? &state.endpoints[index] : nullptr;
-}
-
-// The connected descriptor at the other end of a TCP connection (any actor).
-int Projector::streamPeerOf(int index) const
-{
-    const StageEndpoint& self = state.endpoints[index];
-    if (!self.peer.isValid() || self.datagram)
-        return -1;
-    for (qsizetype i = 0; i < state.endpoints.size(); ++i) {
-        const StageEndpoint& other = state.endpoints[i];
-        if (i != index && !other.datagram && isFarEnd(self, other) &&
-            other.phase != StageEndpoint::Phase::Closed)
-            return int(i);
-    }
-    return -1;
-}
-
-int Projector::mailboxAt(const SocketAddress& address) const
-{
-    for (qsizetype i = 0; i < state.endpoints.size(); ++i) {
-        const StageEndpoint& other = state.endpoints[i];
-        if (other.datagram && other.phase != StageEndpoint::Phase::Closed &&
-            endpointsMatch(other.local, address))
-            return int(i);
-    }
-    return -1;
-}
+} // namespace
 
 void Projector::recordFailure(const CallEvent& event)
 {
@@ -213,6 +56,27 @@ void Projector::addSocket(const CallEvent& event)
     endpoint.datagram = event.socketType == SOCK_DGRAM;
     endpoint.tuple = event.tuple;
     state.last.from = append(endpoint);
+}
+
+// socketpair(): two ends already connected to each other, in the process that made them.
+void Projector::addSocketPair(const CallEvent& event)
+{
+    if (event.failed() || event.results.fds.size() != 2)
+        return;
+    StageEndpoint end;
+    end.actor = event.actor;
+    end.family = event.family;
+    end.datagram = event.socketType == SOCK_DGRAM;
+    end.phase = StageEndpoint::Phase::Connected;
+    end.fd = event.results.fds[0];
+    end.inode = event.after.inode;
+    end.peerInode = event.after.peerInode;
+    end.tuple = event.tuple;
+    state.last.from = append(end);
+    end.fd = event.results.fds[1];
+    std::swap(end.inode, end.peerInode);
+    end.tuple = {};
+    state.last.to = append(end);
 }
 
 void Projector::addHandset(const CallEvent& event)
@@ -249,21 +113,6 @@ void Projector::addHandset(const CallEvent& event)
     state.last.kind = StageExchange::Kind::PickUp;
     state.last.from = indexOfOpen(event.actor, event.fd());
     state.last.to = index;
-}
-
-// The child process starts with a copy of the parent's descriptor table: the same sockets,
-// reachable from both until one of them closes its copy.
-void Projector::copyToChild(const CallEvent& event)
-{
-    const qsizetype count = state.endpoints.size();
-    for (qsizetype i = 0; i < count; ++i) {
-        StageEndpoint copy = state.endpoints[i];
-        if (copy.actor != event.actor || copy.phase == StageEndpoint::Phase::Closed)
-            continue;
-        copy.actor = event.childActor;
-        copy.waitingCall.reset();
-        append(copy, m_socketOf[i]);
-    }
 }
 
 void Projector::send(int index, const CallEvent& event)
@@ -386,10 +235,7 @@ void Projector::applyOnDescriptor(const CallEvent& event, bool dialling)
         state.last.kind = StageExchange::Kind::HangUp;
         break;
     case Call::Close:
-        endpoint.phase = StageEndpoint::Phase::Closed;
-        endpoint.tcpState.reset();
-        endpoint.mailbox.clear();
-        endpoint.unread.clear();
+        release(index);
         state.last.kind = StageExchange::Kind::HangUp;
         break;
     case Call::Socket:
@@ -429,7 +275,9 @@ void Projector::applyOnDescriptor(const CallEvent& event, bool dialling)
     case Call::Fork:
     case Call::Vfork:
     case Call::Clone:
+    case Call::Clone3:
     case Call::Execve:
+    case Call::ExitGroup:
     case Call::PthreadCreate:
         break;
     }
@@ -444,7 +292,15 @@ void Projector::apply(const CallEvent& event)
         addSocket(event);
         return;
     }
+    if (event.call == Call::Socketpair) {
+        addSocketPair(event);
+        return;
+    }
     threads.follow(event);
+    if (Calls::has(event.call, CallTrait::EndsProcess)) {
+        endProcess(event.actor);
+        return;
+    }
     if (Calls::has(event.call, CallTrait::StartsActor)) {
         // A thread shares the process's descriptors, it gets no copies.
         if (startsActor(event) && !threads.shareTable(event.childActor, event.actor))
@@ -464,6 +320,10 @@ void Projector::apply(const CallEvent& event)
         addHandset(event);
         return;
     }
+    if (duplicates(event)) {
+        addDuplicate(event);
+        return;
+    }
     applyOnDescriptor(event, dialling);
 }
 
@@ -477,7 +337,7 @@ void Projector::markWaiting(const QString& actor, int fd, Call call, qint64 sinc
     state.endpoints[index].waitingSinceNs = sinceNs;
 }
 
-} // namespace
+} // namespace StageProjection
 
 int StageState::indexOf(const QString& actor, int fd) const
 {
@@ -521,7 +381,7 @@ bool endpointsMatch(const SocketAddress& bound, const SocketAddress& target)
 StageState projectStage(const QList<CallEvent>& calls, int cursor,
                         const QList<CallStart>& inProgress, qint64 nowNs)
 {
-    Projector projector;
+    StageProjection::Projector projector;
     const int applied = int(std::clamp<qsizetype>(cursor, 0, calls.size()));
     for (int i = 0; i < applied; ++i)
         projector.apply(calls[i]);

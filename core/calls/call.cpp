@@ -76,7 +76,9 @@ constexpr std::array<CallInfo, knownCallCount> table{{
     {Call::Fork, "fork", traits({T::StartsActor}) | performable},
     {Call::Vfork, "vfork", traits({T::StartsActor})},
     {Call::Clone, "clone", traits({T::StartsActor})},
+    {Call::Clone3, "clone3", traits({T::StartsActor})},
     {Call::Execve, "execve", {}},
+    {Call::ExitGroup, "exit_group", traits({T::EndsProcess})},
     {Call::PthreadCreate, "pthread_create", traits({T::StartsActor}) | performable},
 }};
 

@@ -62,7 +62,9 @@ enum class Call : quint8 {
     Fork,
     Vfork,
     Clone,
+    Clone3,
     Execve,
+    ExitGroup,
     PthreadCreate,
 };
 inline constexpr int knownCallCount = int(Call::PthreadCreate) + 1;
@@ -81,6 +83,7 @@ enum class CallTrait : quint32 {
     Multiplexes = 1 << 9,        // waits on a set of descriptors
     NameLookup = 1 << 10,        // in the C library; fails with an EAI_* code, not errno
     Performable = 1 << 11,       // the engine makes it for scenarios and the lab
+    EndsProcess = 1 << 12,       // exit_group: the process ends, its descriptors close
 };
 Q_DECLARE_FLAGS(CallTraits, CallTrait)
 Q_DECLARE_OPERATORS_FOR_FLAGS(CallTraits)

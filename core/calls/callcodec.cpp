@@ -21,7 +21,7 @@ class Tr {
 // that a hostile file cannot make SocketScope allocate without bound.
 constexpr qint64 maxFd = 1 << 20;
 constexpr qsizetype maxPayload = 16 << 20;
-constexpr qsizetype maxItems = 4096;
+constexpr qsizetype maxItems = maxListItems;
 // Times in nanoseconds: two of them added stay far from overflowing.
 constexpr qint64 maxTime = qint64(1) << 61;
 constexpr qint64 maxInode = qint64(1) << 32;
@@ -135,7 +135,9 @@ QList<PollEntry> pollFromJson(JsonFields& fields, const char* key)
             return v.isDouble() && v.toDouble() == double(v.toInt()) && v.toInt() >= min &&
                    v.toInt() <= max;
         };
-        if (triple.size() != 3 || !valid(triple[0], -1, int(maxFd)) ||
+        // poll() ignores a negative descriptor, whatever its value.
+        if (triple.size() != 3 ||
+            !valid(triple[0], std::numeric_limits<int>::min(), std::numeric_limits<int>::max()) ||
             !valid(triple[1], -32768, 32767) || !valid(triple[2], -32768, 32767)) {
             fields.fail(key, Tr::tr("must be a list of [fd, events, revents]"));
             return {};
@@ -161,7 +163,8 @@ QList<IoBuffer> vectorFromJson(JsonFields& fields, const char* key)
     for (qsizetype i = 0; i < items.size(); ++i) {
         JsonFields item =
             fields.nested(items[i].toObject(), fields.path(key) + QStringLiteral("[%1]").arg(i));
-        buffers.append({item.integer("len", 0, 0, maxPayload), item.hex("bytes_hex", maxPayload)});
+        buffers.append({item.integer("len", 0, 0, std::numeric_limits<qint64>::max()),
+                        item.hex("bytes_hex", maxPayload)});
     }
     return buffers;
 }
@@ -217,6 +220,7 @@ QJsonObject argumentsToJson(const CallArguments& a)
     put(o, "operation", a.operation, 0);
     if (a.epollEvent != EpollEvent{})
         o[QLatin1String("epoll_event")] = epollToJson(a.epollEvent);
+    put(o, "status", a.status, 0);
     put(o, "program", a.program, QString());
     if (!a.argv.isEmpty())
         o[QLatin1String("argv")] = QJsonArray::fromStringList(a.argv);
@@ -251,20 +255,26 @@ CallArguments argumentsFromJson(JsonFields f)
     a.backlog = readInt(f, "backlog");
     a.payload = f.hex("payload_hex", maxPayload);
     a.vector = vectorFromJson(f, "vector");
-    a.count = f.integer("count", 0, 0, maxPayload);
+    // A traced program's sizes are the kernel's to judge: read(fd, buf, 1 << 30) is a call
+    // like any other, and epoll_wait() with a negative maxevents fails with EINVAL.
+    a.count =
+        f.integer("count", 0, std::numeric_limits<int>::min(), std::numeric_limits<qint64>::max());
     a.flags = readInt(f, "flags");
     a.how = readInt(f, "how");
+    a.status = readInt(f, "status");
     a.level = readInt(f, "level");
     a.option = readInt(f, "option");
     if (f.has("value"))
         a.value = optionFromJson(f.nested(f.object("value"), f.path("value")));
     a.pollItems = pollFromJson(f, "poll");
-    a.timeoutMs = int(f.integer("timeout_ms", -1, -1, 365LL * 24 * 3600 * 1000));
+    a.timeoutMs = int(f.integer("timeout_ms", -1, std::numeric_limits<int>::min(),
+                                std::numeric_limits<int>::max()));
     a.host = f.string("host", 1024);
     a.service = f.string("service", 256);
     a.command = readInt(f, "command");
     a.commandArgument = f.integer("command_argument", 0, -maxTime, maxTime);
-    a.targetFd = readFd(f, "target_fd");
+    a.targetFd = int(f.integer("target_fd", -1, std::numeric_limits<int>::min(),
+                               std::numeric_limits<int>::max()));
     a.operation = readInt(f, "operation");
     if (f.has("epoll_event"))
         a.epollEvent = epollFromJson(f.nested(f.object("epoll_event"), f.path("epoll_event")));
@@ -478,9 +488,8 @@ QString addressToHex(const SocketAddress& address)
     return hex(QByteArray(reinterpret_cast<const char*>(address.data()), address.length()));
 }
 
-QJsonObject eventToJson(const CallEvent& e)
+QJsonObject eventToJson(const CallEvent& e, Texts texts)
 {
-    const ErrnoInfo error = e.errorInfo();
     QJsonObject o;
     o[QLatin1String("kind")] = QStringLiteral("call");
     o[QLatin1String("seq")] = e.seq;
@@ -495,12 +504,16 @@ QJsonObject eventToJson(const CallEvent& e)
     o[QLatin1String("fd")] = e.fd() >= 0 ? QJsonValue(e.fd()) : QJsonValue(QJsonValue::Null);
     o[QLatin1String("result_fd")] =
         e.resultFd() >= 0 ? QJsonValue(e.resultFd()) : QJsonValue(QJsonValue::Null);
-    o[QLatin1String("args")] = e.argumentsText();
     o[QLatin1String("ret")] = e.returned() ? QJsonValue(e.ret) : QJsonValue(QJsonValue::Null);
     o[QLatin1String("error")] = e.error;
-    o[QLatin1String("errno")] = stringOrNull(error.name);
-    o[QLatin1String("errno_message")] = stringOrNull(error.message);
-    o[QLatin1String("errno_explanation")] = stringOrNull(error.explanation);
+    if (texts == Texts::Written) {
+        const ErrnoInfo error = e.errorInfo();
+        o[QLatin1String("args")] = e.argumentsText();
+        o[QLatin1String("errno")] = stringOrNull(error.name);
+        o[QLatin1String("errno_message")] = stringOrNull(error.message);
+        o[QLatin1String("errno_explanation")] = stringOrNull(error.explanation);
+        o[QLatin1String("strace")] = e.straceLine();
+    }
     o[QLatin1String("cancelled")] = e.cancelled;
     if (e.neverReturned)
         o[QLatin1String("never_returned")] = true;
@@ -516,7 +529,6 @@ QJsonObject eventToJson(const CallEvent& e)
     o[QLatin1String("peer")] = stringOrNull(e.after.peer.endpoint());
     o[QLatin1String("tcp_state")] =
         e.after.tcpState ? QJsonValue(kernelName(*e.after.tcpState)) : QJsonValue(QJsonValue::Null);
-    o[QLatin1String("strace")] = e.straceLine();
     o[QLatin1String("arguments")] = argumentsToJson(e.arguments);
     o[QLatin1String("results")] = resultsToJson(e.results);
     o[QLatin1String("after")] = afterToJson(e.after);

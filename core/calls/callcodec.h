@@ -17,7 +17,14 @@ namespace SocketScope::CallCodec {
 // beside them for people and tools, and never read back.
 //
 // Reading checks every field; on the first one missing or wrong, nullopt and *error names it.
-QJsonObject eventToJson(const CallEvent& event);
+// Texts::Omitted leaves out the texts written for people (strace line, arguments, errno's
+// name, message and explanation): for a channel whose reader makes them itself from the
+// typed values, as the app does with socketscope-tracer's messages.
+enum class Texts : quint8 { Written, Omitted };
+QJsonObject eventToJson(const CallEvent& event, Texts texts = Texts::Written);
+// Lists longer than this are refused when read: what writes events keeps at most this many
+// entries of a poll or select set, of epoll_wait's events, of an iovec.
+inline constexpr qsizetype maxListItems = 4096;
 std::optional<CallEvent> eventFromJson(const QJsonObject& object, QString* error);
 
 QJsonObject requestToJson(const CallRequest& request);

@@ -66,7 +66,12 @@ struct CallEvent {
     DescriptorState after; // the result descriptor after the call
     SocketTuple tuple;     // its quintuplet after the call, with provenance
 
-    bool failed() const { return error != 0 || cancelled || neverReturned; }
+    // exit_group() never returns, and that is no failure.
+    bool failed() const
+    {
+        return error != 0 || cancelled ||
+               (neverReturned && !Calls::has(call, CallTrait::EndsProcess));
+    }
     // The call came back from the kernel with a result (or an errno).
     bool returned() const { return !cancelled && !neverReturned; }
     // The descriptor the call acted on; socket(): the new one.

@@ -360,7 +360,9 @@ QString resultDetail(const CallEvent& e)
     case Call::Fork:
     case Call::Vfork:
     case Call::Clone:
+    case Call::Clone3:
     case Call::Execve:
+    case Call::ExitGroup:
     case Call::PthreadCreate:
         return {};
     }
@@ -424,7 +426,7 @@ QString CallEvent::argumentsText(BytesText style) const
             .arg(number(a.fd),
                  CallTexts::ioVector(a.vector, call == Call::Writev || !failed(), style) +
                      CallTexts::notKept(*this, style),
-                 number(a.vector.size()));
+                 number(a.count > 0 ? a.count : a.vector.size()));
     case Call::SendMsg:
     case Call::RecvMsg:
         return QStringLiteral("%1, %2, %3")
@@ -462,7 +464,9 @@ QString CallEvent::argumentsText(BytesText style) const
     case Call::EpollCtl:
         return QStringLiteral("%1, %2, %3, %4")
             .arg(number(a.fd), constantName(ConstantKind::EpollControl, a.operation),
-                 number(a.targetFd), epollEvent(a.epollEvent));
+                 number(a.targetFd),
+                 a.epollEvent == EpollEvent{} && a.buffer == 0 ? QStringLiteral("NULL")
+                                                               : epollEvent(a.epollEvent));
     case Call::EpollWait:
         return epollWaitArguments(*this);
     case Call::GetAddrInfo:
@@ -472,6 +476,12 @@ QString CallEvent::argumentsText(BytesText style) const
     case Call::Clone:
         return QStringLiteral("child_stack=NULL, flags=%1")
             .arg(flagsText(ConstantKind::CloneFlag, a.flags));
+    case Call::Clone3:
+        // struct clone_args and its size; only its flags are kept.
+        return QStringLiteral("{flags=%1, ...}, %2")
+            .arg(flagsText(ConstantKind::CloneFlag, a.flags), number(a.count));
+    case Call::ExitGroup:
+        return number(a.status);
     case Call::Execve:
         return QStringLiteral("%1, %2, %3")
             .arg(quotedBytes(a.program.toLocal8Bit(), 256), argvText(a.argv), pointer(a.buffer));
@@ -487,8 +497,9 @@ QString CallEvent::resultText() const
 {
     if (cancelled)
         return QStringLiteral("? <cancelled>");
+    // exit_group() never returns: that is what it does.
     if (neverReturned)
-        return QStringLiteral("? <unfinished ...>");
+        return call == Call::ExitGroup ? QStringLiteral("?") : QStringLiteral("? <unfinished ...>");
     if (error != 0) {
         const ErrnoInfo info = errorInfo();
         return QStringLiteral("%1 %2 (%3)").arg(ret).arg(info.name, info.message);

@@ -82,10 +82,12 @@ struct CallArguments {
     int targetFd = -1;          // dup2, dup3: the new number; epoll_ctl: the watched fd
     int operation = 0;          // epoll_ctl: EPOLL_CTL_ADD...
     EpollEvent epollEvent;      // epoll_ctl
+    int status = 0;             // exit_group
     QString program;            // execve
     QStringList argv;
     // Where strace shows a pointer instead of contents: the data buffer's address and the
-    // address buffer's (accept, recvfrom, getsockname), as the program passed them.
+    // address buffer's (accept, recvfrom, getsockname), as the program passed them;
+    // epoll_ctl's event pointer (NULL for EPOLL_CTL_DEL).
     quint64 buffer = 0;
     quint64 addressBuffer = 0;
     bool operator==(const CallArguments&) const = default;

@@ -1,5 +1,7 @@
 #include "calls/threadgroups.h"
 
+#include <sched.h>
+
 namespace SocketScope {
 
 bool startsActor(const CallEvent& event)
@@ -10,9 +12,22 @@ bool startsActor(const CallEvent& event)
     return event.call == Call::PthreadCreate ? event.ret == 0 : event.ret > 0;
 }
 
+bool sharesTable(const CallEvent& event)
+{
+    switch (event.call) {
+    case Call::PthreadCreate:
+        return true;
+    case Call::Clone:
+    case Call::Clone3:
+        return event.arguments.flags & CLONE_FILES;
+    default:
+        return false;
+    }
+}
+
 void ThreadGroups::follow(const CallEvent& event)
 {
-    if (event.call == Call::PthreadCreate && startsActor(event))
+    if (startsActor(event) && sharesTable(event))
         m_processOf.insert(event.childActor, processOf(event.actor));
 }
 

@@ -7,8 +7,9 @@
 
 namespace SocketScope {
 
-// Which actors are threads of one process, followed from the pthread_create() calls: threads
-// share one descriptor table, so what one closes the others no longer have.
+// Which actors are threads of one process, followed from the pthread_create() calls (and a
+// traced program's clone() with CLONE_FILES): threads share one descriptor table, so what one
+// closes the others no longer have.
 class ThreadGroups {
 public:
     void follow(const CallEvent& event);
@@ -25,5 +26,7 @@ private:
 
 // A fork(), vfork(), clone() or pthread_create() that started the actor in `childActor`.
 bool startsActor(const CallEvent& event);
+// ... and one whose child shares its descriptor table (a thread).
+bool sharesTable(const CallEvent& event);
 
 } // namespace SocketScope

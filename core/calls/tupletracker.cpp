@@ -135,7 +135,9 @@ void apply(SocketTuple& tuple, const CallEvent& event)
     case Call::Fork:
     case Call::Vfork:
     case Call::Clone:
+    case Call::Clone3:
     case Call::Execve:
+    case Call::ExitGroup:
     case Call::PthreadCreate:
         break;
     }

@@ -217,7 +217,9 @@ CallEvent SyscallLayer::perform(const CallRequest& request, const BlockedCallbac
     case Call::Fork:
     case Call::Vfork:
     case Call::Clone:
+    case Call::Clone3:
     case Call::Execve:
+    case Call::ExitGroup:
     case Call::PthreadCreate:
         setResult(event, -1, ENOSYS);
         break;

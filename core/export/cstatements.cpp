@@ -415,7 +415,9 @@ void writeStep(const ScenarioStep& step, Program& program, FunctionNeeds& needs,
     case Call::EpollWait:
     case Call::Vfork:
     case Call::Clone:
+    case Call::Clone3:
     case Call::Execve:
+    case Call::ExitGroup:
         break;
     }
     out.comment(words(QT_TRANSLATE_NOOP(

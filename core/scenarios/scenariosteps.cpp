@@ -287,7 +287,9 @@ void readArguments(const QJsonObject& object, ScenarioStep& step, const NameScop
     case Call::Fork:
     case Call::Vfork:
     case Call::Clone:
+    case Call::Clone3:
     case Call::Execve:
+    case Call::ExitGroup:
     case Call::PthreadCreate:
         break;
     }

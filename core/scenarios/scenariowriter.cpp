@@ -146,7 +146,9 @@ QJsonObject stepToJson(const ScenarioStep& step)
     case Call::Fork:
     case Call::Vfork:
     case Call::Clone:
+    case Call::Clone3:
     case Call::Execve:
+    case Call::ExitGroup:
     case Call::PthreadCreate:
         break; // what they take is written above, or the lab does not make them
     }

@@ -1,6 +1,7 @@
 #include "sources/tracesource.h"
 
 #include "calls/errnoinfo.h"
+#include "calls/threadgroups.h"
 #include "logging.h"
 
 #include <QFileInfo>
@@ -388,8 +389,8 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
         event.step = flight.step;
         event.blocked = flight.blocked;
         if (Calls::has(event.call, CallTrait::StartsActor) && event.ret > 0)
-            event.childActor = actorOf(event.ret, m_options.programs.at(tracer).value(0),
-                                       event.call == Call::Clone);
+            event.childActor =
+                actorOf(event.ret, m_options.programs.at(tracer).value(0), sharesTable(event));
         log.appendCall(event);
         m_flow.onCallFinished(event);
         Q_EMIT canStepChanged();

@@ -1,5 +1,7 @@
 #include "trace/tracedcalls.h"
 
+#include <linux/sockios.h>
+#include <sys/ioctl.h>
 #include <sys/syscall.h>
 
 namespace SocketScope::Trace {
@@ -28,9 +30,28 @@ const QList<TrappedSyscall>& trappedSyscalls()
         {SYS_read, Call::Read, TrapRole::ReportOnSocket},
         {SYS_write, Call::Write, TrapRole::ReportOnSocket},
         {SYS_close, Call::Close, TrapRole::ReportOnSocket},
-        {SYS_dup2, Call::Dup2, TrapRole::ForgetDescriptor},
-        {SYS_dup3, Call::Dup3, TrapRole::ForgetDescriptor},
+        {SYS_readv, Call::Readv, TrapRole::ReportOnSocket},
+        {SYS_writev, Call::Writev, TrapRole::ReportOnSocket},
+        {SYS_dup, Call::Dup, TrapRole::ReportOnSocket},
+        {SYS_dup2, Call::Dup2, TrapRole::ReportOnSocket},
+        {SYS_dup3, Call::Dup3, TrapRole::ReportOnSocket},
+        {SYS_fcntl, Call::Fcntl, TrapRole::ReportOnSocket},
+        {SYS_ioctl, Call::Ioctl, TrapRole::ReportOnSocket},
+        {SYS_poll, Call::Poll, TrapRole::ReportOnAnySocket},
+        {SYS_ppoll, Call::PPoll, TrapRole::ReportOnAnySocket},
+        {SYS_select, Call::Select, TrapRole::ReportOnAnySocket},
+        {SYS_pselect6, Call::PSelect6, TrapRole::ReportOnAnySocket},
+        {SYS_epoll_create1, Call::EpollCreate1, TrapRole::Report},
+        {SYS_epoll_ctl, Call::EpollCtl, TrapRole::ReportOnWatchedSocket},
+        {SYS_epoll_wait, Call::EpollWait, TrapRole::ReportOnSocketWatcher},
         {SYS_close_range, Call::Close, TrapRole::ForgetDescriptor},
+        // The sockets a child inherits are drawn from its parent's fork or clone.
+        {SYS_fork, Call::Fork, TrapRole::Report},
+        {SYS_vfork, Call::Vfork, TrapRole::Report},
+        {SYS_clone, Call::Clone, TrapRole::Report},
+        {SYS_clone3, Call::Clone3, TrapRole::Report},
+        // It never returns: the process ends, and with it its sockets.
+        {SYS_exit_group, Call::ExitGroup, TrapRole::Report},
     };
     return calls;
 }
@@ -42,6 +63,11 @@ std::optional<TrappedSyscall> trappedSyscall(quint64 number)
             return trapped;
     }
     return std::nullopt;
+}
+
+bool reportedIoctl(quint64 request)
+{
+    return request == FIONREAD || request == FIONBIO || request == SIOCOUTQ;
 }
 
 } // namespace SocketScope::Trace

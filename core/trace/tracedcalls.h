@@ -10,9 +10,12 @@ namespace SocketScope::Trace {
 
 // What socketscope-tracer does with a system call its seccomp filter traps.
 enum class TrapRole : quint8 {
-    Report,           // a socket call: always reported
-    ReportOnSocket,   // read, write, close: reported only when the descriptor is a socket
-    ForgetDescriptor, // dup2, dup3, close_range: no message, but descriptor numbers change
+    Report,         // a socket call: always reported
+    ReportOnSocket, // read, write, close, dup, fcntl...: only when its descriptor is a socket
+    ReportOnWatchedSocket, // epoll_ctl: only when the descriptor it watches is a socket
+    ReportOnSocketWatcher, // epoll_wait: only when its epoll instance watches a socket
+    ReportOnAnySocket,     // poll, select: only when one of the descriptors is a socket
+    ForgetDescriptor,      // close_range: no message, but descriptors close
 };
 
 struct TrappedSyscall {
@@ -24,5 +27,8 @@ struct TrappedSyscall {
 // Every system call the filter traps; all others run untouched.
 const QList<TrappedSyscall>& trappedSyscalls();
 std::optional<TrappedSyscall> trappedSyscall(quint64 number);
+
+// The ioctl requests reported on sockets: those the vocabulary renders (an int in or out).
+bool reportedIoctl(quint64 request);
 
 } // namespace SocketScope::Trace

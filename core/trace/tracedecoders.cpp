@@ -3,9 +3,12 @@
 #include "calls/constants.h"
 
 #include <QByteArray>
+#include <QMap>
 
 #include <cstring>
+#include <limits>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/un.h>
 
 namespace SocketScope::Trace {
@@ -121,6 +124,11 @@ std::optional<quint32> decodeU32(QByteArrayView bytes)
     return readAt<quint32>(bytes, 0);
 }
 
+std::optional<quint64> decodeU64(QByteArrayView bytes)
+{
+    return readAt<quint64>(bytes, 0);
+}
+
 std::optional<std::array<int, 2>> decodeFdPair(QByteArrayView bytes)
 {
     const auto first = readAt<int>(bytes, 0);
@@ -155,6 +163,105 @@ std::optional<MessageHeader> decodeMessageHeader(QByteArrayView bytes)
     header.controlLength = *readAt<quint64>(bytes, 40);
     header.flags = *readAt<int>(bytes, 48);
     return header;
+}
+
+std::optional<QList<PollEntry>> decodePollEntries(QByteArrayView bytes, quint64 count)
+{
+    if (count > quint64(bytes.size() / pollEntrySize))
+        return std::nullopt;
+    QList<PollEntry> entries;
+    entries.reserve(qsizetype(count));
+    for (qsizetype i = 0; i < qsizetype(count); ++i) {
+        const qsizetype at = i * pollEntrySize;
+        entries.append({*readAt<int>(bytes, at), *readAt<short>(bytes, at + 4),
+                        *readAt<short>(bytes, at + 6)});
+    }
+    return entries;
+}
+
+std::optional<QList<int>> decodeFdSet(QByteArrayView bytes, int width)
+{
+    if (width < 0 || bytes.size() < (qsizetype(width) + 7) / 8)
+        return std::nullopt;
+    QList<int> fds;
+    for (int fd = 0; fd < width; ++fd) {
+        // fd_set is an array of longs: on little-endian x86_64, bit fd is bit fd % 8 of byte
+        // fd / 8.
+        if (quint8(bytes[fd / 8]) & (1u << (fd % 8)))
+            fds << fd;
+    }
+    return fds;
+}
+
+QList<PollEntry> selectEntries(const QList<int>& read, const QList<int>& write,
+                               const QList<int>& except)
+{
+    QMap<int, short> events;
+    for (const int fd : read)
+        events[fd] |= POLLIN;
+    for (const int fd : write)
+        events[fd] |= POLLOUT;
+    for (const int fd : except)
+        events[fd] |= POLLPRI;
+    QList<PollEntry> entries;
+    for (auto it = events.cbegin(); it != events.cend(); ++it)
+        entries.append({it.key(), it.value(), 0});
+    return entries;
+}
+
+namespace {
+
+// Seconds and a sub-second part of `unitsPerSecond`, as whole milliseconds rounded up;
+// beyond what an int holds, the longest wait an int holds. select() carries a part of a
+// second or more over into the seconds; the others refuse it.
+std::optional<int> wholeMilliseconds(QByteArrayView bytes, qint64 unitsPerSecond, bool carries)
+{
+    auto seconds = readAt<qint64>(bytes, 0);
+    auto fraction = readAt<qint64>(bytes, sizeof(qint64));
+    if (!seconds || !fraction || *seconds < 0 || *fraction < 0 ||
+        (*fraction >= unitsPerSecond && !carries))
+        return std::nullopt;
+    if (*seconds > std::numeric_limits<qint64>::max() - *fraction / unitsPerSecond)
+        return std::numeric_limits<int>::max();
+    *seconds += *fraction / unitsPerSecond;
+    *fraction %= unitsPerSecond;
+    const qint64 unitsPerMs = unitsPerSecond / 1000;
+    const qint64 fractionMs = (*fraction + unitsPerMs - 1) / unitsPerMs;
+    if (*seconds >= std::numeric_limits<int>::max() / 1000)
+        return std::numeric_limits<int>::max();
+    return int(qMin<qint64>(*seconds * 1000 + fractionMs, std::numeric_limits<int>::max()));
+}
+
+} // namespace
+
+std::optional<int> decodeTimevalMs(QByteArrayView bytes)
+{
+    return wholeMilliseconds(bytes, 1'000'000, true);
+}
+
+std::optional<int> decodeTimespecMs(QByteArrayView bytes)
+{
+    return wholeMilliseconds(bytes, 1'000'000'000, false);
+}
+
+std::optional<EpollEvent> decodeEpollEvent(QByteArrayView bytes)
+{
+    const auto events = readAt<quint32>(bytes, 0);
+    const auto data = readAt<quint64>(bytes, 4);
+    if (!events || !data)
+        return std::nullopt;
+    return EpollEvent{*events, *data};
+}
+
+std::optional<QList<EpollEvent>> decodeEpollEvents(QByteArrayView bytes, quint64 count)
+{
+    if (count > quint64(bytes.size() / epollEventSize))
+        return std::nullopt;
+    QList<EpollEvent> events;
+    events.reserve(qsizetype(count));
+    for (qsizetype i = 0; i < qsizetype(count); ++i)
+        events.append(*decodeEpollEvent(bytes.sliced(i * epollEventSize)));
+    return events;
 }
 
 std::optional<SyscallStop> decodeSyscallInfo(QByteArrayView bytes, qint64 reported)

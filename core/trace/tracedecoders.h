@@ -41,6 +41,8 @@ OptionValue decodeOptionValue(int level, int option, QByteArrayView bytes);
 
 // A native-endian 32-bit value (socklen_t, int) at the start of `bytes`.
 std::optional<quint32> decodeU32(QByteArrayView bytes);
+// A native-endian 64-bit value at the start of `bytes`.
+std::optional<quint64> decodeU64(QByteArrayView bytes);
 // socketpair()'s int[2].
 std::optional<std::array<int, 2>> decodeFdPair(QByteArrayView bytes);
 
@@ -66,6 +68,29 @@ struct MessageHeader {
 };
 std::optional<MessageHeader> decodeMessageHeader(QByteArrayView bytes);
 inline constexpr int messageHeaderSize = 56;
+
+// poll()'s struct pollfd[count]; nullopt when the bytes do not hold them all.
+std::optional<QList<PollEntry>> decodePollEntries(QByteArrayView bytes, quint64 count);
+inline constexpr int pollEntrySize = 8;
+
+// The descriptors below `width` set in one of select()'s fd_sets, in order; `bytes` hold at
+// least (width + 7) / 8 bytes of the set, or nullopt.
+std::optional<QList<int>> decodeFdSet(QByteArrayView bytes, int width);
+// select()'s read, write and exceptional sets as poll entries (POLLIN, POLLOUT, POLLPRI),
+// one entry per descriptor, in descriptor order.
+QList<PollEntry> selectEntries(const QList<int>& read, const QList<int>& write,
+                               const QList<int>& except);
+
+// A struct timeval (select) or struct timespec (ppoll, pselect6) as whole milliseconds,
+// rounded up as the kernel rounds a wait; nullopt when unreadable or invalid (negative; a
+// timespec's nanoseconds out of range), where the call fails with EINVAL or EFAULT.
+std::optional<int> decodeTimevalMs(QByteArrayView bytes);
+std::optional<int> decodeTimespecMs(QByteArrayView bytes);
+
+// struct epoll_event (packed on x86_64: 12 bytes), and an array of `count` of them.
+std::optional<EpollEvent> decodeEpollEvent(QByteArrayView bytes);
+std::optional<QList<EpollEvent>> decodeEpollEvents(QByteArrayView bytes, quint64 count);
+inline constexpr int epollEventSize = 12;
 
 // struct ptrace_syscall_info as PTRACE_GET_SYSCALL_INFO filled it; `reported` is the size the
 // kernel returned (it may be larger than the buffer, or too small for the stop's kind).

@@ -2009,6 +2009,10 @@
         <source>never returned: the process ended</source>
         <translation>jamais revenu : le processus s&apos;est terminé</translation>
     </message>
+    <message>
+        <source>the process ends</source>
+        <translation>le processus se termine</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::CourseChapters</name>

@@ -1,0 +1,181 @@
+#include "stageprojector.h"
+
+namespace SocketScope::StageProjection {
+
+// A new socket (socket < 0), or another descriptor of an existing one.
+int Projector::append(const StageEndpoint& endpoint, int socket)
+{
+    const int index = int(state.endpoints.size());
+    state.endpoints.append(endpoint);
+    m_socketOf.append(socket >= 0 ? socket : index);
+    return index;
+}
+
+// Unread bytes are drawn on every open descriptor of their socket, and nowhere else.
+void Projector::showUnread(int socket)
+{
+    for (qsizetype i = 0; i < state.endpoints.size(); ++i) {
+        StageEndpoint& endpoint = state.endpoints[i];
+        if (m_socketOf[i] == socket)
+            endpoint.unread = endpoint.phase == StageEndpoint::Phase::Closed
+                                  ? StreamBytes()
+                                  : m_unread.value(socket);
+    }
+}
+
+void Projector::deliverBytes(int index, const StreamBytes& bytes)
+{
+    const int socket = m_socketOf[index];
+    qsizetype& ahead = m_bytesReadAhead[socket];
+    const qsizetype skipped = qsizetype(qMin<qint64>(ahead, bytes.size()));
+    ahead -= skipped;
+    StreamBytes rest = bytes;
+    rest.removeFront(skipped);
+    m_unread[socket].append(rest);
+    showUnread(socket);
+}
+
+void Projector::consumeBytes(int index, qsizetype count)
+{
+    const int socket = m_socketOf[index];
+    StreamBytes& unread = m_unread[socket];
+    const qsizetype taken = qsizetype(qMin<qint64>(count, unread.size()));
+    unread.removeFront(taken);
+    m_bytesReadAhead[socket] += count - taken;
+    showUnread(socket);
+}
+
+void Projector::deliverLetter(int index, const StageLetter& letter)
+{
+    int& ahead = m_lettersTakenAhead[index];
+    if (ahead > 0)
+        --ahead;
+    else
+        state.endpoints[index].mailbox.append(letter);
+}
+
+void Projector::collectLetter(int index)
+{
+    QList<StageLetter>& mailbox = state.endpoints[index].mailbox;
+    if (mailbox.isEmpty())
+        ++m_lettersTakenAhead[index];
+    else
+        mailbox.removeFirst();
+}
+
+// Threads share one descriptor table: a descriptor is found whichever thread's column it is
+// drawn in; a forked child has its own copies.
+int Projector::indexOfOpen(const QString& actor, int fd) const
+{
+    for (qsizetype i = state.endpoints.size() - 1; i >= 0; --i) {
+        const StageEndpoint& endpoint = state.endpoints[i];
+        if (threads.shareTable(endpoint.actor, actor) && endpoint.fd == fd &&
+            endpoint.phase != StageEndpoint::Phase::Closed)
+            return int(i);
+    }
+    return -1;
+}
+
+// A connected socket is drawn in the column of the thread that works with it now: accepted
+// by the main thread, served by the thread it was handed to. A listening socket stays where
+// it was made: one socket, however many threads share it.
+void Projector::drawWith(int index, const QString& actor)
+{
+    StageEndpoint& endpoint = state.endpoints[index];
+    if (endpoint.phase != StageEndpoint::Phase::Listening)
+        endpoint.actor = actor;
+}
+
+StageEndpoint* Projector::open(const QString& actor, int fd)
+{
+    const int index = indexOfOpen(actor, fd);
+    return index >= 0 ? &state.endpoints[index] : nullptr;
+}
+
+// The connected descriptor at the other end of a TCP connection (any actor).
+int Projector::streamPeerOf(int index) const
+{
+    const StageEndpoint& self = state.endpoints[index];
+    if (!self.peer.isValid() || self.datagram)
+        return -1;
+    for (qsizetype i = 0; i < state.endpoints.size(); ++i) {
+        const StageEndpoint& other = state.endpoints[i];
+        if (i != index && !other.datagram && isFarEnd(self, other) &&
+            other.phase != StageEndpoint::Phase::Closed)
+            return int(i);
+    }
+    return -1;
+}
+
+int Projector::mailboxAt(const SocketAddress& address) const
+{
+    for (qsizetype i = 0; i < state.endpoints.size(); ++i) {
+        const StageEndpoint& other = state.endpoints[i];
+        if (other.datagram && other.phase != StageEndpoint::Phase::Closed &&
+            endpointsMatch(other.local, address))
+            return int(i);
+    }
+    return -1;
+}
+
+// The child process starts with a copy of the parent's descriptor table: the same sockets,
+// reachable from both until one of them closes its copy.
+void Projector::copyToChild(const CallEvent& event)
+{
+    const qsizetype count = state.endpoints.size();
+    for (qsizetype i = 0; i < count; ++i) {
+        StageEndpoint copy = state.endpoints[i];
+        if (!threads.shareTable(copy.actor, event.actor) ||
+            copy.phase == StageEndpoint::Phase::Closed)
+            continue;
+        copy.actor = event.childActor;
+        copy.waitingCall.reset();
+        append(copy, m_socketOf[i]);
+    }
+}
+
+// dup(), dup2(), dup3(), fcntl(F_DUPFD): another descriptor of the same socket in the same
+// process, drawn beside it. dup2() and dup3() first close what was at the new number.
+void Projector::addDuplicate(const CallEvent& event)
+{
+    // Each of them returns the new descriptor (fcntl's resultFd() is the one it acts on).
+    const int to = int(event.ret);
+    if (to < 0 || to == event.fd())
+        return;
+    if (const int replaced = indexOfOpen(event.actor, to); replaced >= 0)
+        release(replaced);
+    const int from = indexOfOpen(event.actor, event.fd());
+    if (from < 0)
+        return; // a descriptor that is not a socket put over one
+    StageEndpoint copy = state.endpoints[from];
+    copy.fd = to;
+    copy.waitingCall.reset();
+    copy.failedCall.reset();
+    copy.mailbox.clear(); // letters wait once, on the socket's first descriptor
+    state.last.from = from;
+    state.last.to = append(copy, m_socketOf[from]);
+}
+
+// exit_group(): the kernel closes every descriptor of the process, its threads' included.
+void Projector::endProcess(const QString& actor)
+{
+    for (qsizetype i = 0; i < state.endpoints.size(); ++i) {
+        if (threads.shareTable(state.endpoints[i].actor, actor) &&
+            state.endpoints[i].phase != StageEndpoint::Phase::Closed) {
+            release(int(i));
+            state.last.kind = StageExchange::Kind::HangUp;
+        }
+    }
+}
+
+// close(), or a dup2() over it: this descriptor is gone; its socket lives on in any other.
+void Projector::release(int index)
+{
+    StageEndpoint& endpoint = state.endpoints[index];
+    endpoint.phase = StageEndpoint::Phase::Closed;
+    endpoint.tcpState.reset();
+    endpoint.mailbox.clear();
+    endpoint.unread.clear();
+}
+
+} // namespace SocketScope::StageProjection
