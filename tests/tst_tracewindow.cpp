@@ -199,6 +199,9 @@ private Q_SLOTS:
         QCOMPARE(state.endpoints[0].phase, StageEndpoint::Phase::Connected);
         QCOMPARE(state.endpoints[1].phase, StageEndpoint::Phase::Connected);
         QVERIFY(isFarEnd(state.endpoints[0], state.endpoints[1]));
+        QCOMPARE(state.lines.size(), 1); // one line between the two ends
+        QCOMPARE(state.lines[0].from, 0);
+        QCOMPARE(state.lines[0].to, 1);
 
         const auto fork = std::find_if(calls.cbegin(), calls.cend(), [](const CallEvent& event) {
             return event.call == Call::Clone || event.call == Call::Fork;

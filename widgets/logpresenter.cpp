@@ -75,8 +75,12 @@ void LogPresenter::setSource(EventSource* source)
         });
         connect(events, &EventLog::callStarted, this,
                 [this](const CallStart& start) { onCallBy(start.actor); });
-        connect(events, &EventLog::callAppended, this,
-                [this](const CallEvent& event) { onCallBy(event.actor); });
+        connect(events, &EventLog::callAppended, this, [this](const CallEvent& event) {
+            // A child holds what it inherited before its first call of its own.
+            if (!event.childActor.isEmpty())
+                onCallBy(event.childActor);
+            onCallBy(event.actor);
+        });
         connect(events, &EventLog::callBlocked, this, [this] {
             m_callModel->refreshInProgress(m_source->nowNs());
             showCursor(); // the blocked call is drawn as waiting at the live end
@@ -137,8 +141,11 @@ QHash<QString, QString> LogPresenter::Actors::namesById() const
 void LogPresenter::onReset()
 {
     if (const EventLog* events = log()) {
-        for (const CallEvent& event : events->calls())
+        for (const CallEvent& event : events->calls()) {
             m_usedActors.insert(event.actor);
+            if (!event.childActor.isEmpty())
+                m_usedActors.insert(event.childActor);
+        }
         for (const CallStart& start : events->callsInProgress())
             m_usedActors.insert(start.actor);
     }

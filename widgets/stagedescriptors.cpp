@@ -96,7 +96,8 @@ StageEndpoint* Projector::open(const QString& actor, int fd)
 int Projector::streamPeerOf(int index) const
 {
     const StageEndpoint& self = state.endpoints[index];
-    if (!self.peer.isValid() || self.datagram)
+    // A socketpair() end has no address, only its peer's inode.
+    if ((!self.peer.isValid() && self.peerInode == 0) || self.datagram)
         return -1;
     for (qsizetype i = 0; i < state.endpoints.size(); ++i) {
         const StageEndpoint& other = state.endpoints[i];

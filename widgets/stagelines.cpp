@@ -55,6 +55,21 @@ void deriveLines(StageState& state)
         // The caller is a program outside SocketScope.
         endpoints[i].outsidePeer = !found && !handset.datagram;
     }
+    // socketpair(): two ends connected from birth, neither dialled, known by their inodes.
+    for (qsizetype i = 0; i < endpoints.size(); ++i) {
+        const StageEndpoint& end = endpoints[i];
+        if (end.parentFd >= 0 || end.peer.isValid() || end.inode == 0 || end.peerInode == 0 ||
+            end.phase != StageEndpoint::Phase::Connected)
+            continue;
+        for (qsizetype j = i + 1; j < endpoints.size(); ++j) {
+            const StageEndpoint& other = endpoints[j];
+            if (other.inode == end.peerInode && other.peerInode == end.inode &&
+                other.phase == StageEndpoint::Phase::Connected) {
+                state.lines.append({int(i), int(j), false, false});
+                break;
+            }
+        }
+    }
 }
 
 } // namespace SocketScope
