@@ -34,6 +34,17 @@ QByteArray readFile(const QString& path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+// What strace -f recorded of `command`, run to its end.
+QByteArray straceRecord(const QStringList& command)
+{
+    QTemporaryDir dir;
+    QProcess strace;
+    startStrace(strace, dir.filePath(QStringLiteral("out")), command);
+    if (!strace.waitForFinished(60000))
+        return {};
+    return readFile(dir.filePath(QStringLiteral("out")));
+}
+
 } // namespace
 
 class TestTracer : public QObject {
@@ -160,12 +171,7 @@ private Q_SLOTS:
         const QStringList command{peer("tracer_udp")};
         TracerRun run(command);
         QCOMPARE(run.finish(), 0);
-        QTemporaryDir dir;
-        QProcess strace;
-        startStrace(strace, dir.filePath(QStringLiteral("out")), command);
-        QVERIFY(strace.waitForFinished(60000));
-        QCOMPARE(tracedCalls(run.messages),
-                 straceCalls(readFile(dir.filePath(QStringLiteral("out")))));
+        QCOMPARE(tracedCalls(run.messages), straceCalls(straceRecord(command)));
         QByteArray sent;
         QByteArray received;
         for (const QJsonObject& message : run.ofKind(QStringLiteral("call"))) {
@@ -191,11 +197,7 @@ private Q_SLOTS:
         const QStringList command{peer("tracer_multiplex")};
         TracerRun run(command);
         QCOMPARE(run.finish(), 0);
-        QTemporaryDir dir;
-        QProcess strace;
-        startStrace(strace, dir.filePath(QStringLiteral("out")), command);
-        QVERIFY(strace.waitForFinished(60000));
-        const QByteArray recorded = readFile(dir.filePath(QStringLiteral("out")));
+        const QByteArray recorded = straceRecord(command);
         const CallLists traced = tracedCalls(run.messages);
         QCOMPARE(traced, straceCalls(recorded));
 
@@ -250,12 +252,8 @@ private Q_SLOTS:
         const QStringList command{peer("tracer_badpointers")};
         TracerRun run(command);
         QCOMPARE(run.finish(), 0);
-        QTemporaryDir dir;
-        QProcess strace;
-        startStrace(strace, dir.filePath(QStringLiteral("out")), command);
-        QVERIFY(strace.waitForFinished(60000));
         const CallLists traced = tracedCalls(run.messages);
-        QCOMPARE(traced, straceCalls(readFile(dir.filePath(QStringLiteral("out")))));
+        QCOMPARE(traced, straceCalls(straceRecord(command)));
         QVERIFY(traced.value(0).contains(QStringLiteral("connect=-1 EFAULT")));
         // The write's length stays exact though none of its bytes could be read.
         for (const QJsonObject& call : run.ofKind(QStringLiteral("call"))) {
@@ -283,13 +281,9 @@ private Q_SLOTS:
             QVERIFY(run.messages[i][QStringLiteral("pid")].toInteger() != second);
         QCOMPARE(run.ofKind(QStringLiteral("exit")).size(), 2);
 
-        QTemporaryDir dir;
-        QProcess strace;
-        startStrace(strace, dir.filePath(QStringLiteral("out")), command);
-        QVERIFY(strace.waitForFinished(60000));
         const CallLists traced = tracedCalls(run.messages);
         QCOMPARE(traced.size(), 2);
-        QCOMPARE(traced, straceCalls(readFile(dir.filePath(QStringLiteral("out")))));
+        QCOMPARE(traced, straceCalls(straceRecord(command)));
     }
 
     // A traced program that execs another is announced again, under the same PID.
