@@ -74,6 +74,17 @@ void keepSentVector(CallEvent& e)
     e.arguments.payload = kept;
 }
 
+// What a receive put in the iovecs' buffers, as far as it returned: the event's vector,
+// data and bytes not kept.
+void keepReceivedVector(pid_t tid, quint64 iov, quint64 count, bool failed, CallEvent& e)
+{
+    qint64 notKept = 0;
+    e.arguments.vector = buffersAt(tid, iov, count, failed ? 0 : e.ret, &notKept);
+    e.bytesNotKept = notKept;
+    for (const IoBuffer& buffer : std::as_const(e.arguments.vector))
+        e.results.data += buffer.bytes;
+}
+
 // A poll set longer than the log keeps (CallCodec::maxListItems) is not read: such a call is
 // not reported. select() reads at most this many descriptors' bits.
 constexpr int maxSelectWidth = 65536;
@@ -343,14 +354,9 @@ void readResults(pid_t tid, const SyscallArgs& r, qint64 value, CallEvent& e)
     case Call::Writev:
         keepSentVector(e);
         break;
-    case Call::Readv: {
-        qint64 notKept = 0;
-        a.vector = buffersAt(tid, r[1], r[2], failed ? 0 : e.ret, &notKept);
-        e.bytesNotKept = notKept;
-        for (const IoBuffer& buffer : std::as_const(a.vector))
-            out.data += buffer.bytes;
+    case Call::Readv:
+        keepReceivedVector(tid, r[1], r[2], failed, e);
         break;
-    }
     case Call::Ioctl:
         if (!failed)
             out.commandResult = r[1] == FIONBIO ? a.commandArgument : intAt(tid, r[2]).value_or(0);
@@ -385,11 +391,7 @@ void readResults(pid_t tid, const SyscallArgs& r, qint64 value, CallEvent& e)
         break;
     case Call::RecvMsg:
         if (const auto header = decodeMessageHeader(readMemory(tid, r[1], messageHeaderSize))) {
-            qint64 notKept = 0;
-            a.vector = buffersAt(tid, header->iov, header->iovCount, failed ? 0 : e.ret, &notKept);
-            e.bytesNotKept = notKept;
-            for (const IoBuffer& buffer : std::as_const(a.vector))
-                out.data += buffer.bytes;
+            keepReceivedVector(tid, header->iov, header->iovCount, failed, e);
             if (!failed && header->name) {
                 out.returnedLength = header->nameLength;
                 out.returnedAddress =

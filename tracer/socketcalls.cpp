@@ -1,7 +1,6 @@
 #include "socketcalls.h"
 
 #include <algorithm>
-#include <fcntl.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
 
@@ -78,12 +77,9 @@ DescriptorInfo followDescriptors(DescriptorTable& table, pid_t process, const Ca
     case Call::Dup:
     case Call::Dup2:
     case Call::Dup3:
-        if (!event.failed())
-            table.remember(process, int(event.ret), info);
-        break;
-    case Call::Fcntl:
-        if (!event.failed() && (a.command == F_DUPFD || a.command == F_DUPFD_CLOEXEC))
-            table.remember(process, int(event.ret), info);
+    case Call::Fcntl: // F_DUPFD: resultFd() is the new descriptor
+        if (event.resultFd() >= 0 && event.resultFd() != a.fd)
+            table.remember(process, event.resultFd(), info);
         break;
     case Call::EpollCtl:
         // From now on this epoll instance's waits are about sockets.

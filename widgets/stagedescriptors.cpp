@@ -139,8 +139,7 @@ void Projector::copyToChild(const CallEvent& event)
 // process, drawn beside it. dup2() and dup3() first close what was at the new number.
 void Projector::addDuplicate(const CallEvent& event)
 {
-    // Each of them returns the new descriptor (fcntl's resultFd() is the one it acts on).
-    const int to = int(event.ret);
+    const int to = event.resultFd();
     if (to < 0 || to == event.fd())
         return;
     if (const int replaced = indexOfOpen(event.actor, to); replaced >= 0)

@@ -4,7 +4,6 @@
 #include "stageprojector.h"
 
 #include <algorithm>
-#include <fcntl.h>
 #include <sys/socket.h>
 
 namespace SocketScope {
@@ -21,8 +20,8 @@ bool duplicates(const CallEvent& event)
     case Call::Dup2:
     case Call::Dup3:
         return true;
-    case Call::Fcntl:
-        return event.arguments.command == F_DUPFD || event.arguments.command == F_DUPFD_CLOEXEC;
+    case Call::Fcntl: // F_DUPFD: a new descriptor
+        return event.resultFd() != event.fd();
     default:
         return false;
     }

@@ -1,6 +1,7 @@
 #include "calls/callevent.h"
 
 #include <ctime>
+#include <fcntl.h>
 
 namespace SocketScope {
 
@@ -20,7 +21,10 @@ int CallEvent::resultFd() const
 {
     if (call == Call::Socketpair) // returns 0; the two descriptors are in the results
         return failed() ? -1 : results.fds.value(0, -1);
-    if (Calls::has(call, CallTrait::MakesDescriptor))
+    // fcntl(F_DUPFD) acts on one descriptor and returns a new one, as dup() does.
+    const bool duplicates = call == Call::Fcntl &&
+                            (arguments.command == F_DUPFD || arguments.command == F_DUPFD_CLOEXEC);
+    if (Calls::has(call, CallTrait::MakesDescriptor) || duplicates)
         return failed() || ret < 0 ? -1 : int(ret);
     return Calls::has(call, CallTrait::TakesDescriptor) ? arguments.fd : -1;
 }
