@@ -2,6 +2,7 @@
 #include "sources/session.h"
 #include "testlog.h"
 #include "testscenarios.h"
+#include "testunprivileged.h"
 
 #include <QDir>
 #include <QFile>
@@ -387,11 +388,19 @@ private Q_SLOTS:
                                               QFileDevice::WriteOther | QFileDevice::ExeOther);
         const QString pcap = dir.filePath(QStringLiteral("t.pcap"));
         const QString trace = dir.filePath(QStringLiteral("t.jsonl"));
-        QStringList command{QStringLiteral(SOCKETSCOPE_BINARY), QStringLiteral("--headless"),
-                            QStringLiteral("--scenario"),       QStringLiteral("tcp-echo"),
-                            QStringLiteral("--port"),           QStringLiteral("0"),
-                            QStringLiteral("--pcap"),           pcap,
-                            QStringLiteral("--trace"),          trace};
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        const QString app = TestUnprivileged::copyApp(dir.path(), &environment);
+        QVERIFY(!app.isEmpty());
+        QStringList command{app,
+                            QStringLiteral("--headless"),
+                            QStringLiteral("--scenario"),
+                            QStringLiteral("tcp-echo"),
+                            QStringLiteral("--port"),
+                            QStringLiteral("0"),
+                            QStringLiteral("--pcap"),
+                            pcap,
+                            QStringLiteral("--trace"),
+                            trace};
         // As root, run it as a user without any capability, the way a student runs it.
         if (geteuid() == 0)
             command =
@@ -404,7 +413,6 @@ private Q_SLOTS:
         // The helper where that user can run it: the build folder may be closed to others.
         const QString helper = dir.filePath(QStringLiteral("socketscope-capture"));
         QVERIFY(QFile::copy(QStringLiteral(SOCKETSCOPE_CAPTURE_HELPER), helper));
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("SOCKETSCOPE_CAPTURE_HELPER"), helper);
         const Run run = runProgram(program, command, environment);
         if (run.exitCode == 0 && QFile::exists(pcap))

@@ -1,6 +1,7 @@
 #include "kernel/socketdiag.h"
 #include "kernel/socketowners.h"
 #include "testsockets.h"
+#include "testunprivileged.h"
 
 #include <QDir>
 #include <QFile>
@@ -268,9 +269,11 @@ private Q_SLOTS:
         QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                               QFileDevice::ExeOwner | QFileDevice::ReadOther |
                                               QFileDevice::ExeOther);
-        const QString binary = dir.filePath(QStringLiteral("socketscope"));
-        QVERIFY(QFile::copy(QStringLiteral(SOCKETSCOPE_BINARY), binary));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        const QString binary = TestUnprivileged::copyApp(dir.path(), &environment);
+        QVERIFY(!binary.isEmpty());
         QProcess process;
+        process.setProcessEnvironment(environment);
         process.start(setpriv, {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
                                 QStringLiteral("--clear-groups"), QStringLiteral("--inh-caps=-all"),
                                 binary, QStringLiteral("--list-sockets"), QStringLiteral("--json"),
