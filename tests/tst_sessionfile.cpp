@@ -246,6 +246,56 @@ private Q_SLOTS:
         QVERIFY2(error.text().contains(says), qPrintable(error.text()));
     }
 
+    // A traced process's end: read in its place (counting only the calls the file has), or
+    // refused naming the field.
+    void processEndChecked_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("valid") << "" << QJsonValue() << "";
+        QTest::newRow("signal 65") << "signal" << QJsonValue(65) << "\"signal\"";
+        QTest::newRow("status 256") << "status" << QJsonValue(256) << "\"status\"";
+        QTest::newRow("actor unknown")
+            << "actor" << QJsonValue(QStringLiteral("intruder")) << "intruder";
+        QTest::newRow("no seq") << "seq" << QJsonValue() << "\"seq\"";
+        QTest::newRow("seq taken") << "seq" << QJsonValue(1) << "twice";
+        QTest::newRow("calls text")
+            << "calls_returned" << QJsonValue(QStringLiteral("3")) << "\"calls_returned\"";
+    }
+    void processEndChecked()
+    {
+        QFETCH(QString, field);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, says);
+        QJsonObject end{{QStringLiteral("kind"), QStringLiteral("process_end")},
+                        {QStringLiteral("seq"), qint64(1) << 40},
+                        {QStringLiteral("t_ns"), 5},
+                        {QStringLiteral("actor"), QStringLiteral("server")},
+                        {QStringLiteral("signal"), 9},
+                        {QStringLiteral("calls_returned"), 200'000}};
+        if (!field.isEmpty()) {
+            if (value.isNull())
+                end.remove(field);
+            else
+                end[field] = value;
+        }
+        const QByteArray file = m_saved + QJsonDocument(end).toJson(QJsonDocument::Compact) + '\n';
+        SessionFileError error;
+        const auto read = readBytes(file, &error);
+        if (says.isEmpty()) {
+            QVERIFY2(read, qPrintable(error.text()));
+            QCOMPARE(read->processEnds.size(), 1);
+            QCOMPARE(read->processEnds[0].signal, 9);
+            QCOMPARE(read->processEnds[0].actor, QStringLiteral("server"));
+            QCOMPARE(read->processEnds[0].callsReturned, int(read->calls.size()));
+            return;
+        }
+        QVERIFY(!read);
+        QCOMPARE(error.line, qint64(linesOf(m_saved).size() + 1));
+        QVERIFY2(error.text().contains(says), qPrintable(error.text()));
+    }
+
     void duplicateSeqRefused()
     {
         const QList<QByteArray> lines = linesOf(m_saved);

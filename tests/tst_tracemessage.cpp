@@ -69,10 +69,11 @@ private Q_SLOTS:
         QCOMPARE(returned->event, sent);
         QCOMPARE(returned->pid, 4242);
 
-        auto killed = parseTraceMessage(R"({"kind":"killed","pid":100,"signal":11})", &error);
-        QVERIFY2(killed && killed->signal == 11, qPrintable(error));
-        auto exited = parseTraceMessage(R"({"kind":"exit","pid":100,"status":3})", &error);
-        QVERIFY2(exited && exited->status == 3, qPrintable(error));
+        auto killed =
+            parseTraceMessage(R"({"kind":"killed","pid":100,"signal":11,"tNs":5})", &error);
+        QVERIFY2(killed && killed->signal == 11 && killed->tNs == 5, qPrintable(error));
+        auto exited = parseTraceMessage(R"({"kind":"exit","pid":100,"status":3,"tNs":6})", &error);
+        QVERIFY2(exited && exited->status == 3 && exited->tNs == 6, qPrintable(error));
         auto refused = parseTraceMessage(R"({"kind":"refused","what":"exec","errno":2})", &error);
         QVERIFY2(refused, qPrintable(error));
         QCOMPARE(refused->refusal, TraceMessage::Refusal::Exec);
@@ -87,13 +88,16 @@ private Q_SLOTS:
         QTest::newRow("an array") << QByteArray("[1,2]") << "not a JSON object";
         QTest::newRow("no kind") << QByteArray(R"({"pid":1})") << "kind";
         QTest::newRow("unknown kind") << QByteArray(R"({"kind":"reboot"})") << "reboot";
-        QTest::newRow("pid zero") << QByteArray(R"({"kind":"exit","pid":0,"status":0})") << "pid";
+        QTest::newRow("pid zero") << QByteArray(R"({"kind":"exit","pid":0,"status":0,"tNs":1})")
+                                  << "pid";
         QTest::newRow("pid a string")
-            << QByteArray(R"({"kind":"exit","pid":"1","status":0})") << "pid";
+            << QByteArray(R"({"kind":"exit","pid":"1","status":0,"tNs":1})") << "pid";
         QTest::newRow("status beyond a byte")
-            << QByteArray(R"({"kind":"exit","pid":5,"status":256})") << "status";
-        QTest::newRow("signal 0") << QByteArray(R"({"kind":"killed","pid":5,"signal":0})")
+            << QByteArray(R"({"kind":"exit","pid":5,"status":256,"tNs":1})") << "status";
+        QTest::newRow("signal 0") << QByteArray(R"({"kind":"killed","pid":5,"signal":0,"tNs":1})")
                                   << "signal";
+        QTest::newRow("end without its moment")
+            << QByteArray(R"({"kind":"killed","pid":5,"signal":9})") << "tNs";
         QTest::newRow("unknown call")
             << QByteArray(R"({"kind":"start","id":1,"pid":5,"call":"reboot","tNs":1})") << "reboot";
         QTest::newRow("negative id")

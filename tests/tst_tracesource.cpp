@@ -4,6 +4,7 @@
 #include "log/sessionfile.h"
 #include "sources/replaysource.h"
 #include "sources/tracesource.h"
+#include "stagestate.h"
 #include "testtracer.h"
 
 #include <QDir>
@@ -130,6 +131,9 @@ private Q_SLOTS:
                      original.scenario().steps.at(was.step).narration.en);
         }
         QCOMPARE(replayed.notice(), original.notice());
+        // The parent and its child each ended, in their places among the calls.
+        QCOMPARE(original.processEnds().size(), 2);
+        QCOMPARE(replayed.processEnds(), original.processEnds());
     }
 
     // A program that dies of a signal: the status a shell would give, and the signal named.
@@ -145,6 +149,19 @@ private Q_SLOTS:
         QCOMPARE(callsOf(source.log()), QList<Call>{Call::Socket});
         QVERIFY2(source.log().notice().contains(QStringLiteral("was killed by SIGSEGV.")),
                  qPrintable(source.log().notice()));
+        // It called no close() and no exit_group(): the kernel closed its socket as it died,
+        // and the stage draws it so from the end on.
+        const EventLog& log = source.log();
+        QCOMPARE(log.processEnds().size(), 1);
+        QCOMPARE(log.processEnds()[0].signal, SIGSEGV);
+        QCOMPARE(log.processEnds()[0].actor, log.calls()[0].actor);
+        QCOMPARE(log.processEnds()[0].callsReturned, 1);
+        QVERIFY(log.processEnds()[0].tNs >= log.calls()[0].tNs);
+        QCOMPARE(projectStage(log.calls(), 1).endpoints[0].phase, StageEndpoint::Phase::Created);
+        const StageState stage = projectStage(log.calls(), 1, {}, 0, log.processEnds());
+        QCOMPARE(stage.endpoints.size(), 1);
+        QCOMPARE(stage.endpoints[0].phase, StageEndpoint::Phase::Closed);
+        QCOMPARE(projectStage(log.calls(), 0, {}, 0, log.processEnds()).endpoints.size(), 0);
     }
 
     // A program that is not there: 127, and the log says why in the user's words.

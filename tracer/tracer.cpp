@@ -211,11 +211,13 @@ void Tracer::ended(pid_t tid, int status)
         if (WIFSIGNALED(status))
             m_channel.send({{kindKey(), QStringLiteral("killed")},
                             {QStringLiteral("pid"), qint64(tid)},
-                            {QStringLiteral("signal"), WTERMSIG(status)}});
+                            {QStringLiteral("signal"), WTERMSIG(status)},
+                            {QStringLiteral("tNs"), monotonicNowNs()}});
         else
             m_channel.send({{kindKey(), QStringLiteral("exit")},
                             {QStringLiteral("pid"), qint64(tid)},
-                            {QStringLiteral("status"), WEXITSTATUS(status)}});
+                            {QStringLiteral("status"), WEXITSTATUS(status)},
+                            {QStringLiteral("tNs"), monotonicNowNs()}});
     }
     if (found->second.process == tid)
         m_descriptors.forgetProcess(tid);

@@ -81,6 +81,10 @@ void LogPresenter::setSource(EventSource* source)
                 onCallBy(event.childActor);
             onCallBy(event.actor);
         });
+        connect(events, &EventLog::processEndAppended, this, [this] {
+            if (m_cursor->isLive())
+                showCursor(); // its sockets are drawn closed
+        });
         connect(events, &EventLog::callBlocked, this, [this] {
             m_callModel->refreshInProgress(m_source->nowNs());
             showCursor(); // the blocked call is drawn as waiting at the live end
@@ -168,7 +172,7 @@ StageState LogPresenter::stageAtCursor() const
     const int position = qMin(m_cursor->position(), int(calls.size()));
     const bool live = m_cursor->isLive();
     return projectStage(calls, position, live ? events->callsInProgress() : QList<CallStart>(),
-                        live ? m_source->nowNs() : 0);
+                        live ? m_source->nowNs() : 0, events->processEnds());
 }
 
 const CallEvent* LogPresenter::callAtCursor() const

@@ -36,6 +36,8 @@ public:
     ThreadGroups threads;
 
     void apply(const CallEvent& event);
+    // The kernel closed every descriptor the process still held.
+    void apply(const ProcessEnd& end);
     void markWaiting(const QString& actor, int fd, Call call, qint64 sinceNs);
 
 private:

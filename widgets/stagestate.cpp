@@ -326,6 +326,13 @@ void Projector::apply(const CallEvent& event)
     applyOnDescriptor(event, dialling);
 }
 
+void Projector::apply(const ProcessEnd& end)
+{
+    state.last = StageExchange{};
+    state.timeNs = std::max(state.timeNs, end.tNs);
+    endProcess(end.actor);
+}
+
 void Projector::markWaiting(const QString& actor, int fd, Call call, qint64 sinceNs)
 {
     const int index = indexOfOpen(actor, fd);
@@ -378,12 +385,21 @@ bool endpointsMatch(const SocketAddress& bound, const SocketAddress& target)
 }
 
 StageState projectStage(const QList<CallEvent>& calls, int cursor,
-                        const QList<CallStart>& inProgress, qint64 nowNs)
+                        const QList<CallStart>& inProgress, qint64 nowNs,
+                        const QList<ProcessEnd>& processEnds)
 {
     StageProjection::Projector projector;
     const int applied = int(std::clamp<qsizetype>(cursor, 0, calls.size()));
-    for (int i = 0; i < applied; ++i)
+    qsizetype ended = 0;
+    const auto endProcessesUpTo = [&](int returned) {
+        for (; ended < processEnds.size() && processEnds[ended].callsReturned <= returned; ++ended)
+            projector.apply(processEnds[ended]);
+    };
+    for (int i = 0; i < applied; ++i) {
+        endProcessesUpTo(i);
         projector.apply(calls[i]);
+    }
+    endProcessesUpTo(applied);
     StageState& state = projector.state;
     state.cursor = applied;
     if (applied == calls.size()) {

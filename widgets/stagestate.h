@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calls/callevent.h"
+#include "log/processend.h"
 #include "log/streambytes.h"
 
 #include <QByteArray>
@@ -93,11 +94,13 @@ struct StageState {
     bool operator==(const StageState&) const = default;
 };
 
-// Projects the first `cursor` calls of the log (in the order they returned). At the live end
-// pass the calls still in progress; in the past, the calls that returned later but had
-// started by then are shown as in progress.
+// Projects the first `cursor` calls of the log (in the order they returned), and the ends of
+// the traced processes that had ended by then. At the live end pass the calls still in
+// progress; in the past, the calls that returned later but had started by then are shown as
+// in progress.
 StageState projectStage(const QList<CallEvent>& calls, int cursor,
-                        const QList<CallStart>& inProgress = {}, qint64 nowNs = 0);
+                        const QList<CallStart>& inProgress = {}, qint64 nowNs = 0,
+                        const QList<ProcessEnd>& processEnds = {});
 
 // Both ends of a connection name the same address, an IPv4-mapped one as the IPv4 it is.
 bool sameSocketAddress(const SocketAddress& a, const SocketAddress& b);

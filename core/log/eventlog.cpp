@@ -11,6 +11,7 @@ EventLog::EventLog(QObject* parent)
     qRegisterMetaType<CallEvent>();
     qRegisterMetaType<CallStart>();
     qRegisterMetaType<StepNote>();
+    qRegisterMetaType<ProcessEnd>();
     qRegisterMetaType<Outcome>();
 }
 
@@ -29,6 +30,7 @@ void EventLog::reset(const Scenario& scenario, const QString& language)
     m_scenario = scenario;
     m_language = language;
     m_notes.clear();
+    m_processEnds.clear();
     m_inProgress.clear();
     m_calls.clear();
     m_callIndex.clear();
@@ -48,6 +50,12 @@ void EventLog::appendNote(const StepNote& note)
 {
     m_notes.append(note);
     Q_EMIT noteAppended(note);
+}
+
+void EventLog::appendProcessEnd(const ProcessEnd& end)
+{
+    m_processEnds.append(end);
+    Q_EMIT processEndAppended(end);
 }
 
 void EventLog::startCall(const CallStart& start)

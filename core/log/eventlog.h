@@ -2,6 +2,7 @@
 
 #include "calls/callevent.h"
 #include "log/bytebudget.h"
+#include "log/processend.h"
 #include "packets/packetevent.h"
 #include "packets/packetlinker.h"
 #include "scenarios/scenario.h"
@@ -49,6 +50,7 @@ public:
     // ... and a traced program's actors appear as its processes and threads do.
     void appendScenarioActor(const ScenarioActor& actor);
     void appendNote(const StepNote& note);
+    void appendProcessEnd(const ProcessEnd& end);
     void startCall(const CallStart& start);
     void markBlocked(qint64 seq);
     // Keeps of the call's bytes what ByteBudget allows, and counts the rest.
@@ -70,6 +72,8 @@ public:
     const Scenario& scenario() const { return m_scenario; }
     QString language() const { return m_language; }
     const QList<StepNote>& notes() const { return m_notes; }
+    // In the order the processes ended.
+    const QList<ProcessEnd>& processEnds() const { return m_processEnds; }
     // Calls started and not returned yet, in the order they started.
     const QList<CallStart>& callsInProgress() const { return m_inProgress; }
     // Calls in the order they returned: the cursor counts them.
@@ -101,6 +105,7 @@ public:
 Q_SIGNALS:
     void wasReset();
     void noteAppended(const SocketScope::StepNote& note);
+    void processEndAppended(const SocketScope::ProcessEnd& end);
     void callStarted(const SocketScope::CallStart& start);
     void callBlocked(qint64 seq);
     void callAppended(const SocketScope::CallEvent& event);
@@ -115,6 +120,7 @@ private:
     Scenario m_scenario;
     QString m_language;
     QList<StepNote> m_notes;
+    QList<ProcessEnd> m_processEnds;
     QList<CallStart> m_inProgress;
     QList<CallEvent> m_calls;
     QHash<qint64, int> m_callIndex;
@@ -132,4 +138,5 @@ private:
 } // namespace SocketScope
 
 Q_DECLARE_METATYPE(SocketScope::StepNote)
+Q_DECLARE_METATYPE(SocketScope::ProcessEnd)
 Q_DECLARE_METATYPE(SocketScope::Outcome)

@@ -89,6 +89,20 @@ QJsonObject startToJson(const CallStart& start)
                        {QStringLiteral("blocked"), start.blocked}};
 }
 
+QJsonObject processEndToJson(const ProcessEnd& end)
+{
+    QJsonObject object{{QStringLiteral("kind"), QStringLiteral("process_end")},
+                       {QStringLiteral("seq"), end.seq},
+                       {QStringLiteral("t_ns"), end.tNs},
+                       {QStringLiteral("actor"), end.actor},
+                       {QStringLiteral("calls_returned"), end.callsReturned}};
+    if (end.signal != 0)
+        object[QLatin1String("signal")] = end.signal;
+    else
+        object[QLatin1String("status")] = end.status;
+    return object;
+}
+
 QJsonObject outcomeToJson(const Outcome& outcome)
 {
     return QJsonObject{{QStringLiteral("kind"), QStringLiteral("outcome")},
@@ -164,6 +178,7 @@ private:
     bool readStep(const QJsonObject& object);
     bool readCall(const QJsonObject& object);
     bool readCallStart(const QJsonObject& object);
+    bool readProcessEnd(const QJsonObject& object);
     bool readOutcome(const QJsonObject& object);
     bool claimSeq(qint64 seq);
     bool knownActor(const QString& actor);
@@ -299,12 +314,14 @@ bool Reader::readLine(const QJsonObject& object)
         m_session.packets.append(*packet);
         return true;
     }
+    if (kind == QLatin1String("process_end"))
+        return readProcessEnd(object);
     if (kind == QLatin1String("outcome"))
         return readOutcome(object);
     if (kind == QLatin1String("session"))
         return fail(Tr::tr("a second header: one file holds one session"));
-    return fail(Tr::tr("\"kind\" must be \"step\", \"call\", \"call_start\", \"packet\" or "
-                       "\"outcome\""));
+    return fail(Tr::tr("\"kind\" must be \"step\", \"call\", \"call_start\", \"packet\", "
+                       "\"process_end\" or \"outcome\""));
 }
 
 bool Reader::readStep(const QJsonObject& object)
@@ -373,6 +390,25 @@ bool Reader::readCallStart(const QJsonObject& object)
     return true;
 }
 
+bool Reader::readProcessEnd(const QJsonObject& object)
+{
+    QString error;
+    JsonFields fields(object, QString(), &error);
+    ProcessEnd end;
+    end.seq = fields.requiredInteger("seq", 1, qint64(1) << 61);
+    end.tNs = fields.requiredInteger("t_ns", 0, qint64(1) << 61);
+    end.actor = fields.requiredString("actor", 256);
+    end.signal = int(fields.integer("signal", 0, 0, 64));
+    end.status = int(fields.integer("status", 0, 0, 255));
+    end.callsReturned = int(fields.integer("calls_returned", 0, 0, maxLines));
+    if (!fields.ok())
+        return fail(error);
+    if (!knownActor(end.actor) || !claimSeq(end.seq))
+        return false;
+    m_session.processEnds.append(end);
+    return true;
+}
+
 bool Reader::readOutcome(const QJsonObject& object)
 {
     QString error;
@@ -407,11 +443,18 @@ std::optional<SavedSession> Reader::finish()
     }
     std::sort(m_session.notes.begin(), m_session.notes.end(),
               [](const StepNote& a, const StepNote& b) { return a.seq < b.seq; });
-    // A file cut short lacks some calls: a step note counts the calls actually there.
+    // A file cut short lacks some calls: a step note or a process's end counts the calls
+    // actually there.
+    const auto present = [&positions](int callsReturned) {
+        return int(std::lower_bound(positions.cbegin(), positions.cend(), qint64(callsReturned)) -
+                   positions.cbegin());
+    };
     for (StepNote& note : m_session.notes)
-        note.callsReturned =
-            int(std::lower_bound(positions.cbegin(), positions.cend(), qint64(note.callsReturned)) -
-                positions.cbegin());
+        note.callsReturned = present(note.callsReturned);
+    std::sort(m_session.processEnds.begin(), m_session.processEnds.end(),
+              [](const ProcessEnd& a, const ProcessEnd& b) { return a.seq < b.seq; });
+    for (ProcessEnd& end : m_session.processEnds)
+        end.callsReturned = present(end.callsReturned);
     std::stable_sort(m_session.packets.begin(), m_session.packets.end(),
                      [](const PacketEvent& a, const PacketEvent& b) { return a.tNs < b.tNs; });
     return m_session;
@@ -440,6 +483,8 @@ bool write(const EventLog& log, QIODevice& device)
     }
     for (const CallStart& start : log.callsInProgress())
         lines.append({start.seq, startToJson(start)});
+    for (const ProcessEnd& end : log.processEnds())
+        lines.append({end.seq, processEndToJson(end)});
     // Other programs' packets the capture saw on the session's ports are not the session's.
     for (const PacketEvent& packet : log.packets()) {
         if (packet.isTheSessions())

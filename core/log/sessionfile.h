@@ -15,10 +15,11 @@ namespace SocketScope {
 struct SavedSession {
     Scenario scenario;
     QString language;
-    QList<StepNote> notes;       // in the order the steps were handed out
-    QList<CallEvent> calls;      // in the order they returned
-    QList<CallStart> unfinished; // calls in progress when the session was saved
-    QList<PacketEvent> packets;  // in the order they crossed, linked as recorded
+    QList<StepNote> notes;         // in the order the steps were handed out
+    QList<CallEvent> calls;        // in the order they returned
+    QList<CallStart> unfinished;   // calls in progress when the session was saved
+    QList<ProcessEnd> processEnds; // in the order the traced processes ended
+    QList<PacketEvent> packets;    // in the order they crossed, linked as recorded
     CaptureStatus capture;
     QString notice;
     std::optional<Outcome> outcome; // none when the run had not ended

@@ -23,6 +23,7 @@ void ReplaySource::reset()
     m_runTimer.stop();
     m_next = 0;
     m_returned = 0;
+    m_ended = 0;
     EventLog& log = writableLog();
     log.reset(m_saved.scenario, m_saved.language);
     // What was true when it was recorded; the command that enabled capture there is of no use
@@ -105,16 +106,28 @@ void ReplaySource::handOut(int noteIndex)
     // Those that had not returned when the session was saved.
     for (const CallStart& start : m_saved.unfinished)
         begin(start);
-    for (; m_returned < returnedBefore; ++m_returned)
-        log.appendCall(m_saved.calls[m_returned]);
+    appendReturnedCalls(returnedBefore);
+}
+
+void ReplaySource::appendReturnedCalls(int count)
+{
+    EventLog& log = writableLog();
+    for (;;) {
+        // A process ended once the calls before it had returned.
+        while (m_ended < m_saved.processEnds.size() &&
+               m_saved.processEnds[m_ended].callsReturned <= m_returned)
+            log.appendProcessEnd(m_saved.processEnds[m_ended++]);
+        if (m_returned >= count)
+            return;
+        log.appendCall(m_saved.calls[m_returned++]);
+    }
 }
 
 void ReplaySource::finish()
 {
     m_runTimer.stop();
     EventLog& log = writableLog();
-    for (; m_returned < m_saved.calls.size(); ++m_returned)
-        log.appendCall(m_saved.calls[m_returned]);
+    appendReturnedCalls(int(m_saved.calls.size()));
     const Outcome outcome = m_saved.outcome.value_or(Outcome{});
     if (m_saved.outcome)
         log.setOutcome(outcome);

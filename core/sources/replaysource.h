@@ -32,11 +32,14 @@ public Q_SLOTS:
 
 private:
     void handOut(int noteIndex);
+    // The saved calls up to `count` into the log, each process's end in its place.
+    void appendReturnedCalls(int count);
     void finish();
 
     SavedSession m_saved;
     int m_next = 0;     // the next step note to hand out
     int m_returned = 0; // how many of the saved calls are in the log
+    int m_ended = 0;    // how many of the saved processes' ends
     QTimer m_runTimer;
 };
 

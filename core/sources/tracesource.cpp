@@ -409,6 +409,11 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
         Q_EMIT processEnded(actor, message.status, message.kind == K::Killed ? message.signal : 0);
         endCallsInFlight(
             [&](qint64, const CallInFlight& flight) { return flight.pid == message.pid; });
+        // The kernel closed what the process held, whether exit_group said so or not.
+        if (!m_threads.contains(message.pid))
+            log.appendProcessEnd(ProcessEnd{m_sequence->fetch_add(1), message.tNs, actor,
+                                            message.status, message.signal,
+                                            int(log.calls().size())});
         forgetPausedCalls(tracer, message.pid);
         Q_EMIT canStepChanged();
         break;

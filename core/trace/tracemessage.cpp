@@ -139,10 +139,12 @@ std::optional<TraceMessage> parseTraceMessage(const QByteArray& line, QString* e
     case K::Exit:
         message.pid = f.requiredInteger("pid", 1, maxPid);
         message.status = int(f.requiredInteger("status", 0, 255));
+        message.tNs = f.requiredInteger("tNs", 0, maxTime);
         break;
     case K::Killed:
         message.pid = f.requiredInteger("pid", 1, maxPid);
         message.signal = int(f.requiredInteger("signal", 1, 64));
+        message.tNs = f.requiredInteger("tNs", 0, maxTime);
         break;
     }
     if (!f.ok())

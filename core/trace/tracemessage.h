@@ -38,7 +38,7 @@ struct TraceMessage {
     // Start
     SocketScope::Call call = SocketScope::Call::Socket;
     int fd = -1;
-    qint64 tNs = 0;
+    qint64 tNs = 0; // Start, Exit, Killed: when, on CLOCK_MONOTONIC
     // Call
     CallEvent event;
     // Exit: the status; Killed: the signal

@@ -1692,12 +1692,12 @@
         <translation>Impossible d&apos;écrire les paquets dans %1 : %2</translation>
     </message>
     <message>
-        <source>&quot;kind&quot; must be &quot;step&quot;, &quot;call&quot;, &quot;call_start&quot;, &quot;packet&quot; or &quot;outcome&quot;</source>
-        <translation>« kind » doit valoir « step », « call », « call_start », « packet » ou « outcome »</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a call SocketScope knows</source>
         <translation>« %1 » n&apos;est pas un appel que SocketScope connaît</translation>
+    </message>
+    <message>
+        <source>&quot;kind&quot; must be &quot;step&quot;, &quot;call&quot;, &quot;call_start&quot;, &quot;packet&quot;, &quot;process_end&quot; or &quot;outcome&quot;</source>
+        <translation>« kind » doit valoir « step », « call », « call_start », « packet », « process_end » ou « outcome »</translation>
     </message>
 </context>
 <context>
