@@ -15,6 +15,7 @@
 #include <sys/ptrace.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -55,6 +56,14 @@ std::optional<Trace::SyscallStop> syscallInfo(pid_t tid)
     if (reported <= 0)
         return std::nullopt;
     return Trace::decodeSyscallInfo(QByteArrayView(buffer, sizeof(buffer)), reported);
+}
+
+// The kernel's codes for a call that a signal interrupted and that it may make again
+// (ERESTARTSYS, ERESTARTNOINTR, ERESTARTNOHAND, ERESTART_RESTARTBLOCK): seen only by a tracer,
+// never by the program, which gets the call's real result or EINTR.
+bool toBeRestarted(qint64 value)
+{
+    return value == -512 || value == -513 || value == -514 || value == -516;
 }
 
 bool isStopSignal(int signal)
@@ -187,16 +196,45 @@ void Tracer::handle(pid_t tid, int status)
         return;
     case PTRACE_EVENT_STOP:
         // A group-stop (SIGSTOP, SIGTSTP...): stay stopped until SIGCONT, as untraced.
-        if (isStopSignal(signal))
+        if (isStopSignal(signal)) {
+            stopped(found->second, signal);
             resume(tid, PTRACE_LISTEN);
-        else
-            resume(tid, PTRACE_CONT);
+        } else {
+            continued(found->second);
+            resume(tid, goOn(found->second));
+        }
         return;
     default:
         // A signal for the program: pass it on.
-        resume(tid, PTRACE_CONT, signal);
+        if (signal == SIGCONT)
+            continued(found->second);
+        resume(tid, goOn(found->second), signal);
         return;
     }
+}
+
+int Tracer::goOn(const Tracee& tracee)
+{
+    return tracee.call && tracee.call->restartCode ? PTRACE_SYSCALL : PTRACE_CONT;
+}
+
+void Tracer::stopped(const Tracee& tracee, int signal)
+{
+    if (!tracee.announced || !m_stopped.insert(tracee.process).second)
+        return;
+    m_channel.sendNow({{kindKey(), QStringLiteral("stopped")},
+                       {QStringLiteral("pid"), qint64(tracee.process)},
+                       {QStringLiteral("signal"), signal},
+                       {QStringLiteral("tNs"), monotonicNowNs()}});
+}
+
+void Tracer::continued(const Tracee& tracee)
+{
+    if (m_stopped.erase(tracee.process) == 0)
+        return;
+    m_channel.send({{kindKey(), QStringLiteral("continued")},
+                    {QStringLiteral("pid"), qint64(tracee.process)},
+                    {QStringLiteral("tNs"), monotonicNowNs()}});
 }
 
 void Tracer::ended(pid_t tid, int status)
@@ -219,8 +257,10 @@ void Tracer::ended(pid_t tid, int status)
                             {QStringLiteral("status"), WEXITSTATUS(status)},
                             {QStringLiteral("tNs"), monotonicNowNs()}});
     }
-    if (found->second.process == tid)
+    if (found->second.process == tid) {
         m_descriptors.forgetProcess(tid);
+        m_stopped.erase(tid);
+    }
     releaseHeldChildren(found->second);
     m_tracees.erase(found);
     std::erase(m_paused, tid);
@@ -336,6 +376,11 @@ void Tracer::execed(pid_t tid)
 
 void Tracer::entered(pid_t tid, Tracee& tracee)
 {
+    if (tracee.call && tracee.call->reentered) {
+        tracee.call->reentered = false;
+        resume(tid, PTRACE_SYSCALL);
+        return;
+    }
     const auto stop = syscallInfo(tid);
     const auto trapped = stop ? Trace::trappedSyscall(stop->number) : std::nullopt;
     if (!trapped || !tracee.announced) {
@@ -353,6 +398,7 @@ void Tracer::entered(pid_t tid, Tracee& tracee)
     }
     InFlight call;
     call.id = m_nextId++;
+    call.number = stop->number;
     call.args = args;
     call.event.pid = tid;
     call.event.call = trapped->call;
@@ -384,15 +430,67 @@ void Tracer::entered(pid_t tid, Tracee& tracee)
 void Tracer::returned(pid_t tid, Tracee& tracee)
 {
     const auto stop = syscallInfo(tid);
+    if (tracee.call && stop && stop->kind == Trace::SyscallStop::Kind::Entry) {
+        enteredAfterSignal(tid, tracee, *stop);
+        return;
+    }
     if (!tracee.call || !stop || stop->kind != Trace::SyscallStop::Kind::Exit) {
         resume(tid, PTRACE_CONT);
         return;
     }
+    if (std::exchange(tracee.call->awaitingSigreturn, false)) {
+        // The handler's return restored what the program gets: EINTR, or the call's number
+        // to make it again, whose entry comes next.
+        if (stop->value == -EINTR)
+            finish(tid, tracee, -EINTR);
+        else
+            resume(tid, PTRACE_SYSCALL);
+        return;
+    }
+    if (toBeRestarted(stop->value)) {
+        // Not the program's result: the next call the thread enters tells what becomes of it.
+        tracee.call->restartCode = stop->value;
+        resume(tid, PTRACE_SYSCALL);
+        return;
+    }
+    finish(tid, tracee, stop->value);
+}
+
+// The first call entered after an interrupted one. With no handler to run, the kernel makes
+// the call again at once (or goes on with it in restart_syscall): one call, as the program
+// sees it, however often a signal (often one only a traced program gets) interrupted it.
+// A handler that makes no call returns at once (rt_sigreturn), and its return tells whether
+// the call is made again or the program gets EINTR. A handler with calls of its own comes
+// first: the interrupted call is shown as strace shows it, "= ? ERESTARTSYS", and if the
+// kernel makes it again after the handler, that is a call of its own.
+void Tracer::enteredAfterSignal(pid_t tid, Tracee& tracee, const Trace::SyscallStop& stop)
+{
+    InFlight& call = *tracee.call;
+    if (call.restartCode == 0) {
+        resume(tid, PTRACE_CONT);
+        return;
+    }
+    if (stop.number == SYS_restart_syscall || stop.number == call.number) {
+        call.restartCode = 0;
+        call.reentered = stop.number == call.number; // its seccomp stop follows
+        resume(tid, PTRACE_SYSCALL);
+        return;
+    }
+    if (stop.number == SYS_rt_sigreturn) {
+        call.awaitingSigreturn = true;
+        resume(tid, PTRACE_SYSCALL);
+        return;
+    }
+    finish(tid, tracee, std::exchange(call.restartCode, 0));
+}
+
+void Tracer::finish(pid_t tid, Tracee& tracee, qint64 value)
+{
     InFlight& call = *tracee.call;
     CallEvent& event = call.event;
     event.durationNs = monotonicNowNs() - event.tNs;
     event.blocked = call.blocked;
-    readResults(tid, call.args, stop->value, event);
+    readResults(tid, call.args, value, event);
     const DescriptorInfo info = followDescriptors(m_descriptors, tracee.process, event, call.info);
     event.family = info.family;
     event.socketType = info.type;

@@ -5,10 +5,12 @@
 #include "descriptors.h"
 #include "socketcalls.h"
 #include "trace/tracedcalls.h"
+#include "trace/tracedecoders.h"
 
 #include <deque>
 #include <map>
 #include <optional>
+#include <set>
 #include <sys/types.h>
 #include <vector>
 
@@ -26,11 +28,17 @@ public:
 private:
     struct InFlight {
         qint64 id = 0;
+        quint64 number = 0; // the system call's
         SyscallArgs args{};
         CallEvent event;
         DescriptorInfo info;
         bool blocked = false;
         bool paused = false;
+        // A signal interrupted it with this code (ERESTARTSYS...): the kernel makes it again
+        // at once, or after the signal's handler, or the program gets EINTR.
+        qint64 restartCode = 0;
+        bool reentered = false;         // made again: its seccomp stop is not a new call
+        bool awaitingSigreturn = false; // a handler returns: EINTR, or the call made again
     };
     struct Tracee {
         pid_t process = 0; // its thread group
@@ -50,13 +58,21 @@ private:
     void endedUnseen(Tracee& tracee);
     void entered(pid_t tid, Tracee& tracee);
     void returned(pid_t tid, Tracee& tracee);
+    void enteredAfterSignal(pid_t tid, Tracee& tracee, const Trace::SyscallStop& stop);
+    void finish(pid_t tid, Tracee& tracee, qint64 value);
     void execed(pid_t tid);
     void release(pid_t tid);
     void checkBlocked();
     void obey(Command command);
     void killAll();
     void announceProcess(pid_t pid, pid_t parent, bool thread, const char* kind);
+    // Once per process, however many of its threads stop or go on.
+    void stopped(const Tracee& tracee, int signal);
+    void continued(const Tracee& tracee);
     void resume(pid_t tid, int request, int signal = 0);
+    // How a stopped thread goes on: to its next call's entry when the fate of an interrupted
+    // call is still to learn there, otherwise to its next trapped call.
+    static int goOn(const Tracee& tracee);
 
     Channel& m_channel;
     bool m_step;
@@ -68,6 +84,7 @@ private:
     qint64 m_lastCheckNs = 0;
     std::map<pid_t, Tracee> m_tracees;
     std::deque<pid_t> m_paused;
+    std::set<pid_t> m_stopped; // processes stopped by a signal, until SIGCONT
     DescriptorTable m_descriptors;
 };
 

@@ -502,7 +502,9 @@ QString CallEvent::resultText() const
         return call == Call::ExitGroup ? QStringLiteral("?") : QStringLiteral("? <unfinished ...>");
     if (error != 0) {
         const ErrnoInfo info = errorInfo();
-        return QStringLiteral("%1 %2 (%3)").arg(ret).arg(info.name, info.message);
+        // The program was given no value: the call was interrupted, to be made again.
+        const QString value = isRestartCode(error) ? QStringLiteral("?") : QString::number(ret);
+        return QStringLiteral("%1 %2 (%3)").arg(value, info.name, info.message);
     }
     const QString detail = resultDetail(*this);
     const QString value = call == Call::Fcntl && arguments.command == F_GETFL

@@ -127,6 +127,29 @@ constexpr KnownErrno addrInfoErrors[] = {
      QT_TRANSLATE_NOOP("Errno", "The buffer for the name was too small.")},
 };
 
+// The kernel's own codes for a call a signal interrupted (include/linux/errno.h): a tracer
+// sees them when the call stops, the program never does. Named and told as strace tells them.
+struct RestartCode {
+    int value;
+    const char* name;
+    const char* message;
+};
+constexpr RestartCode restartCodes[] = {
+    {512, "ERESTARTSYS", "To be restarted if SA_RESTART is set"},
+    {513, "ERESTARTNOINTR", "To be restarted"},
+    {514, "ERESTARTNOHAND", "To be restarted if no handler"},
+    {516, "ERESTART_RESTARTBLOCK", "Interrupted by signal"},
+};
+
+const RestartCode* findRestartCode(int value)
+{
+    for (const auto& code : restartCodes) {
+        if (code.value == value)
+            return &code;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 QString errnoExplanationFor(int value, Call call, int family, int socketType)
@@ -175,6 +198,15 @@ ErrnoInfo errnoInfo(int value)
 {
     ErrnoInfo info;
     info.value = value;
+    if (const auto* restart = findRestartCode(value)) {
+        info.name = QString::fromLatin1(restart->name);
+        info.message = QString::fromLatin1(restart->message);
+        info.explanation = QCoreApplication::translate(
+            "Errno", "A signal stopped the call on its way; the program never sees this code: "
+                     "the kernel makes the call again, or the program gets EINTR if its signal "
+                     "handler asked for that.");
+        return info;
+    }
     info.message = QString::fromLocal8Bit(strerror(value));
     if (const auto* known = findKnown(value)) {
         info.name = QString::fromLatin1(known->name);
@@ -197,11 +229,20 @@ int addrInfoErrorFromName(const QString& name)
     return 0;
 }
 
+bool isRestartCode(int value)
+{
+    return findRestartCode(value) != nullptr;
+}
+
 int errnoFromName(const QString& name)
 {
     for (const auto& known : knownErrnos) {
         if (name == QLatin1String(known.name))
             return known.value;
+    }
+    for (const auto& code : restartCodes) {
+        if (name == QLatin1String(code.name))
+            return code.value;
     }
     for (int value = 1; value < 200; ++value) {
         const char* candidate = strerrorname_np(value);

@@ -26,6 +26,8 @@ QString errnoExplanationFor(int value, Call call, int family, int socketType);
 ErrnoInfo addrInfoErrorInfo(int code);
 // The errno value for a name such as "ECONNREFUSED"; 0 when the name is unknown.
 int errnoFromName(const QString& name);
+// ERESTARTSYS and its kin: a call a signal interrupted, which only a tracer sees end so.
+bool isRestartCode(int value);
 // The EAI_* code for a name such as "EAI_NONAME"; 0 when the name is unknown.
 int addrInfoErrorFromName(const QString& name);
 

@@ -396,6 +396,17 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
         Q_EMIT canStepChanged();
         break;
     }
+    case K::Stopped:
+        say(tr("%1 was stopped by %2: it waits, and its calls with it, until a SIGCONT lets it "
+               "go on (kill -CONT %3).")
+                .arg(actorOf(message.pid, m_options.programs.at(tracer).value(0), false),
+                     signalName(message.signal))
+                .arg(message.pid));
+        break;
+    case K::Continued:
+        say(tr("%1 goes on: a SIGCONT continued it.")
+                .arg(actorOf(message.pid, m_options.programs.at(tracer).value(0), false)));
+        break;
     case K::Exit:
     case K::Killed: {
         const QString actor = actorOf(message.pid, m_options.programs.at(tracer).value(0), false);

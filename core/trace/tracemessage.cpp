@@ -25,11 +25,12 @@ struct KindName {
     TraceMessage::Kind kind;
 };
 constexpr KindName kinds[] = {
-    {"refused", TraceMessage::Kind::Refused}, {"process", TraceMessage::Kind::Process},
-    {"exec", TraceMessage::Kind::Exec},       {"start", TraceMessage::Kind::Start},
-    {"blocked", TraceMessage::Kind::Blocked}, {"paused", TraceMessage::Kind::Paused},
-    {"call", TraceMessage::Kind::Call},       {"exit", TraceMessage::Kind::Exit},
-    {"killed", TraceMessage::Kind::Killed},
+    {"refused", TraceMessage::Kind::Refused},     {"process", TraceMessage::Kind::Process},
+    {"exec", TraceMessage::Kind::Exec},           {"start", TraceMessage::Kind::Start},
+    {"blocked", TraceMessage::Kind::Blocked},     {"paused", TraceMessage::Kind::Paused},
+    {"call", TraceMessage::Kind::Call},           {"exit", TraceMessage::Kind::Exit},
+    {"killed", TraceMessage::Kind::Killed},       {"stopped", TraceMessage::Kind::Stopped},
+    {"continued", TraceMessage::Kind::Continued},
 };
 
 struct RefusalName {
@@ -142,8 +143,13 @@ std::optional<TraceMessage> parseTraceMessage(const QByteArray& line, QString* e
         message.tNs = f.requiredInteger("tNs", 0, maxTime);
         break;
     case K::Killed:
+    case K::Stopped:
         message.pid = f.requiredInteger("pid", 1, maxPid);
         message.signal = int(f.requiredInteger("signal", 1, 64));
+        message.tNs = f.requiredInteger("tNs", 0, maxTime);
+        break;
+    case K::Continued:
+        message.pid = f.requiredInteger("pid", 1, maxPid);
         message.tNs = f.requiredInteger("tNs", 0, maxTime);
         break;
     }

@@ -15,15 +15,17 @@ namespace SocketScope {
 // is outside input, checked field by field like a saved session.
 struct TraceMessage {
     enum class Kind : quint8 {
-        Refused, // tracing or starting the program was refused: what and errno
-        Process, // a traced process or thread, before any call of it
-        Exec,    // a traced process runs another program
-        Start,   // a trapped call entered the kernel
-        Blocked, // ... and was seen sleeping there
-        Paused,  // ... and waits for Next (pause at each call)
-        Call,    // ... and returned
-        Exit,    // a traced process or thread ended by itself
-        Killed,  // ... or a signal ended it
+        Refused,   // tracing or starting the program was refused: what and errno
+        Process,   // a traced process or thread, before any call of it
+        Exec,      // a traced process runs another program
+        Start,     // a trapped call entered the kernel
+        Blocked,   // ... and was seen sleeping there
+        Paused,    // ... and waits for Next (pause at each call)
+        Call,      // ... and returned
+        Exit,      // a traced process or thread ended by itself
+        Killed,    // ... or a signal ended it
+        Stopped,   // a traced process was stopped by a signal (SIGSTOP, SIGTSTP, Ctrl+Z)
+        Continued, // ... and SIGCONT let it go on
     };
     enum class Refusal : quint8 { Exec, Ptrace, Seccomp };
 
@@ -38,10 +40,10 @@ struct TraceMessage {
     // Start
     SocketScope::Call call = SocketScope::Call::Socket;
     int fd = -1;
-    qint64 tNs = 0; // Start, Exit, Killed: when, on CLOCK_MONOTONIC
+    qint64 tNs = 0; // Start, Exit, Killed, Stopped, Continued: when, on CLOCK_MONOTONIC
     // Call
     CallEvent event;
-    // Exit: the status; Killed: the signal
+    // Exit: the status; Killed, Stopped: the signal
     int status = 0;
     int signal = 0;
     // Refused

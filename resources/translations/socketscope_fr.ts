@@ -853,6 +853,10 @@
         <source>SocketScope could not start its child-process program (socketscope-child), which makes the child&apos;s calls.</source>
         <translation>SocketScope n&apos;a pas pu lancer son programme de processus fils (socketscope-child), qui fait les appels du fils.</translation>
     </message>
+    <message>
+        <source>A signal stopped the call on its way; the program never sees this code: the kernel makes the call again, or the program gets EINTR if its signal handler asked for that.</source>
+        <translation>Un signal a arrêté l’appel en chemin ; le programme ne voit jamais ce code : le noyau refait l’appel, ou le programme reçoit EINTR si son gestionnaire de signal l’a demandé.</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -3892,6 +3896,14 @@ Source : %2</translation>
     <message>
         <source>%1 was killed by %2.</source>
         <translation>%1 a été tué par %2.</translation>
+    </message>
+    <message>
+        <source>%1 was stopped by %2: it waits, and its calls with it, until a SIGCONT lets it go on (kill -CONT %3).</source>
+        <translation>%1 a été arrêté par %2 : il attend, et ses appels avec lui, qu’un SIGCONT le laisse continuer (kill -CONT %3).</translation>
+    </message>
+    <message>
+        <source>%1 goes on: a SIGCONT continued it.</source>
+        <translation>%1 continue : un SIGCONT l’a relancé.</translation>
     </message>
 </context>
 <context>

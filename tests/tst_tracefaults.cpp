@@ -1,0 +1,207 @@
+// Programs that push the tracing to its limits (tests/peers/tracer_faults.c): a thousand
+// children, a socket on descriptor 0, a flood through a socket, a stop by a signal, calls
+// interrupted by a signal, a program that ends at once. Each is shown plainly and SocketScope
+// goes on working.
+#include "log/bytebudget.h"
+#include "sources/tracesource.h"
+#include "testtracer.h"
+
+#include <QDir>
+#include <QTest>
+
+#include <csignal>
+#include <sys/wait.h>
+
+using namespace SocketScope;
+using TracerTest::peer;
+
+namespace {
+
+TraceOptions optionsFor(const QStringList& program)
+{
+    TraceOptions options;
+    options.programs = {program};
+    options.workingDirectory = QDir::currentPath();
+    options.helperPath = QStringLiteral(SOCKETSCOPE_TRACER);
+    return options;
+}
+
+QStringList faults(const QStringList& mode)
+{
+    return QStringList{peer("tracer_faults")} + mode;
+}
+
+bool waitForEnd(TraceSource& source)
+{
+    return QTest::qWaitFor([&] { return source.state() == EventSource::State::Finished; }, 240'000);
+}
+
+qsizetype countOf(const EventLog& log, Call call)
+{
+    return std::count_if(log.calls().cbegin(), log.calls().cend(),
+                         [call](const CallEvent& event) { return event.call == call; });
+}
+
+// No child of ours is left, running or as a zombie: the tracer reaped everything it traced.
+bool noChildLeft()
+{
+    return waitpid(-1, nullptr, WNOHANG) < 0 && errno == ECHILD;
+}
+
+} // namespace
+
+class TestTraceFaults : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    // A thousand children, each one an actor that ends at once: every fork and every end is in
+    // the log, the program's status is its own, and nothing is left behind.
+    void thousandChildren()
+    {
+        constexpr int children = 1000;
+        TraceSource source(
+            optionsFor(faults({QStringLiteral("forks"), QString::number(children)})));
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(source.exitStatus(), 0);
+        const EventLog& log = source.log();
+        // The children's ends interrupt the parent's fork() again and again (a signal only a
+        // traced program gets): the kernel makes it again, and the log has one call each.
+        QCOMPARE(countOf(log, Call::Clone) + countOf(log, Call::Fork), qsizetype(children));
+        for (const CallEvent& event : log.calls())
+            QVERIFY2(event.error == 0, qPrintable(event.straceLine()));
+        QCOMPARE(log.processEnds().size(), children + 1);
+        for (const ProcessEnd& end : log.processEnds()) {
+            QCOMPARE(end.signal, 0);
+            QCOMPARE(end.status, 0);
+        }
+        QSet<QString> actors;
+        for (const ProcessEnd& end : log.processEnds())
+            actors.insert(end.actor);
+        QCOMPARE(actors.size(), children + 1);
+        QVERIFY(noChildLeft());
+    }
+
+    // With 0, 1 and 2 closed, the program's socket is descriptor 0: its calls are reported
+    // on it like on any other, since the tracer knows what each number is now.
+    void socketOnDescriptorZero()
+    {
+        TraceSource source(optionsFor(faults({QStringLiteral("closestd")})));
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(source.exitStatus(), 0);
+        QList<Call> calls;
+        for (const CallEvent& event : source.log().calls()) {
+            if (event.call == Call::ExitGroup)
+                continue;
+            calls << event.call;
+            QCOMPARE(event.call == Call::Socket ? int(event.ret) : event.arguments.fd, 0);
+            QCOMPARE(event.error, 0);
+        }
+        // The three closes of the terminal's descriptors are not on sockets: not reported.
+        QCOMPARE(calls, (QList<Call>{Call::Socket, Call::Bind, Call::GetSockName, Call::SendTo,
+                                     Call::RecvFrom, Call::Close}));
+        const CallEvent& received = source.log().calls().at(4);
+        QCOMPARE(received.transferred(), QByteArray("x"));
+    }
+
+    // 16 MiB through a socketpair: every byte counted in the calls' results, a bounded
+    // sample of them kept, the rest marked as not kept.
+    void floodKeepsBoundedBytes()
+    {
+        constexpr qint64 total = 16 << 20;
+        TraceSource source(optionsFor(faults({QStringLiteral("flood"), QString::number(total)})));
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(source.exitStatus(), 0);
+        qint64 written = 0;
+        qint64 read = 0;
+        qint64 notKept = 0;
+        for (const CallEvent& event : source.log().calls()) {
+            if (event.call == Call::Write && event.ret > 0)
+                written += event.ret;
+            if (event.call == Call::Read && event.ret > 0)
+                read += event.ret;
+            notKept += event.bytesNotKept;
+        }
+        QCOMPARE(written, total);
+        QCOMPARE(read, total);
+        QVERIFY(notKept > 0);
+        // Both ends of the pair keep at most their share each.
+        QVERIFY2(source.log().keptBytes() <= 2 * KeptBytes::perSocket + 2 * KeptBytes::perCall,
+                 qPrintable(QString::number(source.log().keptBytes())));
+        QVERIFY(noChildLeft());
+    }
+
+    // Stopped by SIGSTOP, the program stays stopped as it would untraced, and the log says
+    // so and how to let it go on; SIGCONT lets it finish.
+    void stoppedBySignalIsSaid()
+    {
+        TraceSource source(optionsFor(faults({QStringLiteral("stop")})));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return source.log().notice().contains(QStringLiteral("stopped by SIGSTOP")); },
+            60'000));
+        QCOMPARE(source.state(), EventSource::State::Running);
+        QVERIFY2(source.log().notice().contains(QStringLiteral("kill -CONT")),
+                 qPrintable(source.log().notice()));
+        const qint64 pid = source.log().calls().first().pid;
+        QCOMPARE(::kill(pid_t(pid), SIGCONT), 0);
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(source.exitStatus(), 0);
+        QVERIFY2(source.log().notice().contains(QStringLiteral("a SIGCONT continued it")),
+                 qPrintable(source.log().notice()));
+        QCOMPARE(countOf(source.log(), Call::Close), qsizetype(1));
+    }
+
+    // A signal's handler without SA_RESTART: the program's accept() fails with EINTR, and the
+    // log says so as the program saw it.
+    void interruptedCallGivesEintr()
+    {
+        TraceSource source(optionsFor(faults({QStringLiteral("eintr")})));
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(source.exitStatus(), 0);
+        QCOMPARE(countOf(source.log(), Call::Accept), qsizetype(1));
+        const CallEvent& accept =
+            *std::find_if(source.log().calls().cbegin(), source.log().calls().cend(),
+                          [](const CallEvent& event) { return event.call == Call::Accept; });
+        QCOMPARE(accept.error, EINTR);
+        QCOMPARE(accept.ret, -1);
+    }
+
+    // With SA_RESTART and a handler that makes calls of its own (it connects a client), the
+    // log is strace's: the interrupted accept() "= ? ERESTARTSYS", the handler's calls, then
+    // the accept() the kernel made again, which takes that client.
+    void interruptedCallMadeAgain()
+    {
+        TraceSource source(optionsFor(faults({QStringLiteral("restart")})));
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(source.exitStatus(), 0);
+        QList<Call> calls;
+        QList<const CallEvent*> accepts;
+        for (const CallEvent& event : source.log().calls()) {
+            calls << event.call;
+            if (event.call == Call::Accept)
+                accepts << &event;
+        }
+        QCOMPARE(calls, (QList<Call>{Call::Socket, Call::Bind, Call::Listen, Call::GetSockName,
+                                     Call::Accept, Call::Socket, Call::Connect, Call::Accept,
+                                     Call::ExitGroup}));
+        QVERIFY2(
+            accepts[0]->resultText().startsWith(QStringLiteral("? ERESTARTSYS (To be restarted")),
+            qPrintable(accepts[0]->straceLine()));
+        QVERIFY(!accepts[0]->errorInfo().explanation.isEmpty());
+        QVERIFY(accepts[1]->ret > 0);
+        QCOMPARE(accepts[1]->error, 0);
+    }
+
+    // A program that ends at once, with no socket call: an empty stage, its status, no hang.
+    void exitsAtOnce()
+    {
+        TraceSource source(optionsFor({QStringLiteral("/bin/false")}));
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(source.exitStatus(), 1);
+        for (const CallEvent& event : source.log().calls())
+            QCOMPARE(event.call, Call::ExitGroup);
+        QCOMPARE(source.log().processEnds().size(), 1);
+        QCOMPARE(source.log().processEnds().first().status, 1);
+    }
+};
+
+QTEST_MAIN(TestTraceFaults)
+#include "tst_tracefaults.moc"
