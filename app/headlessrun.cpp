@@ -45,6 +45,15 @@ void printPackets(const EventLog& log, QTextStream& out)
     }
 }
 
+// As strace ends a process's lines.
+void printEnd(QTextStream& out, const QString& actor, int status, int signal)
+{
+    out << QStringLiteral("[%1] ").arg(actor)
+        << (signal != 0 ? Tr::tr("+++ killed by %1 +++").arg(TraceSource::signalName(signal))
+                        : Tr::tr("+++ exited with %1 +++").arg(status))
+        << Qt::endl;
+}
+
 // Prints each call as the source puts it in its log, and each step's narration when the
 // steps are a scenario's (a traced program's steps are its calls).
 void follow(const EventLog& log, QTextStream& out, bool narrate)
@@ -79,16 +88,11 @@ std::unique_ptr<EventSource> makeSource(const CommandLineOptions& options,
         trace.workingDirectory = QDir::currentPath();
         trace.language = language;
         auto source = std::make_unique<TraceSource>(trace);
-        // As strace ends a process's lines.
-        QObject::connect(
-            source.get(), &TraceSource::processEnded, source.get(),
-            [&out](const QString& actor, int status, int signal) {
-                out << QStringLiteral("[%1] ").arg(actor)
-                    << (signal != 0
-                            ? Tr::tr("+++ killed by %1 +++").arg(TraceSource::signalName(signal))
-                            : Tr::tr("+++ exited with %1 +++").arg(status))
-                    << Qt::endl;
-            });
+        // Each thread's end too, as strace -f prints them.
+        QObject::connect(source.get(), &TraceSource::processEnded, source.get(),
+                         [&out](const QString& actor, int status, int signal) {
+                             printEnd(out, actor, status, signal);
+                         });
         return source;
     }
     if (!options.replayPath.isEmpty()) {
@@ -103,7 +107,12 @@ std::unique_ptr<EventSource> makeSource(const CommandLineOptions& options,
         out << Tr::tr("Replay of %1: %2")
                    .arg(options.replayPath, saved->scenario.title.text(saved->language))
             << Qt::endl;
-        return std::make_unique<ReplaySource>(std::move(*saved));
+        auto source = std::make_unique<ReplaySource>(std::move(*saved));
+        // A recorded program's processes ended where the log has them.
+        QObject::connect(
+            &source->log(), &EventLog::processEndAppended, source.get(),
+            [&out](const ProcessEnd& end) { printEnd(out, end.actor, end.status, end.signal); });
+        return source;
     }
     const Scenario* scenario = catalog.find(options.scenarioId);
     if (!scenario) {

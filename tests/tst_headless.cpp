@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 namespace {
 
 using SocketScope::TestProcess::Run;
@@ -288,6 +290,24 @@ private Q_SLOTS:
         QVERIFY2(exit >= 0, qPrintable(run.out));
         QVERIFY2(lines.value(exit + 1).contains(QStringLiteral("+++ exited with 0 +++")),
                  qPrintable(run.out));
+    }
+
+    // A program that crashed, saved and replayed: the replay prints how it ended too.
+    void replayedRunSaysHowTheProgramEnded()
+    {
+        QTemporaryDir dir;
+        const QString saved = dir.filePath(QStringLiteral("crash.jsonl"));
+        const Run run =
+            runApp({QStringLiteral("--headless"), QStringLiteral("--run"),
+                    QStringLiteral(PEER_TRACER_CRASH), QStringLiteral("--trace"), saved});
+        QCOMPARE(run.exitCode, 128 + SIGSEGV);
+        const QString killed = QStringLiteral("+++ killed by SIGSEGV +++");
+        QVERIFY2(run.out.contains(killed), qPrintable(run.out));
+        const Run replay =
+            runApp({QStringLiteral("--headless"), QStringLiteral("--replay"), saved});
+        QVERIFY2(replay.exitCode == 0, qPrintable(replay.err));
+        QVERIFY2(replay.out.contains(killed), qPrintable(replay.out));
+        QVERIFY(replay.out.indexOf(killed) > replay.out.indexOf(QStringLiteral("socket(")));
     }
 
     void traceMatchesStrace()

@@ -255,6 +255,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("says");
         QTest::newRow("valid") << "" << QJsonValue() << "";
         QTest::newRow("signal 65") << "signal" << QJsonValue(65) << "\"signal\"";
+        QTest::newRow("signal 0") << "signal" << QJsonValue(0) << "\"signal\"";
+        QTest::newRow("status beside a signal") << "status" << QJsonValue(0) << "no exit status";
+        QTest::newRow("no place") << "calls_returned" << QJsonValue() << "\"calls_returned\"";
         QTest::newRow("status 256") << "status" << QJsonValue(256) << "\"status\"";
         QTest::newRow("actor unknown")
             << "actor" << QJsonValue(QStringLiteral("intruder")) << "intruder";

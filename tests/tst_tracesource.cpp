@@ -112,6 +112,9 @@ private Q_SLOTS:
         QVERIFY2(saved, qPrintable(loadError.text()));
         QVERIFY(saved->scenario.recorded);
         ReplaySource replay(*saved);
+        QList<qsizetype> endedAfter; // how many calls the replay had handed out at each end
+        connect(&replay.log(), &EventLog::processEndAppended, this,
+                [&](const ProcessEnd&) { endedAfter << replay.log().calls().size(); });
         replay.setIntervalMs(0);
         replay.run();
         QVERIFY(QTest::qWaitFor([&] { return replay.state() == EventSource::State::Finished; }));
@@ -134,6 +137,10 @@ private Q_SLOTS:
         // The parent and its child each ended, in their places among the calls.
         QCOMPARE(original.processEnds().size(), 2);
         QCOMPARE(replayed.processEnds(), original.processEnds());
+        QList<qsizetype> endedWhere;
+        for (const ProcessEnd& end : original.processEnds())
+            endedWhere << end.callsReturned;
+        QCOMPARE(endedAfter, endedWhere);
     }
 
     // A program that dies of a signal: the status a shell would give, and the signal named.
@@ -157,10 +164,13 @@ private Q_SLOTS:
         QCOMPARE(log.processEnds()[0].actor, log.calls()[0].actor);
         QCOMPARE(log.processEnds()[0].callsReturned, 1);
         QVERIFY(log.processEnds()[0].tNs >= log.calls()[0].tNs);
-        QCOMPARE(projectStage(log.calls(), 1).endpoints[0].phase, StageEndpoint::Phase::Created);
+        const StageState open = projectStage(log.calls(), 1);
+        QCOMPARE(open.endpoints[0].phase, StageEndpoint::Phase::Created);
         const StageState stage = projectStage(log.calls(), 1, {}, 0, log.processEnds());
         QCOMPARE(stage.endpoints.size(), 1);
         QCOMPARE(stage.endpoints[0].phase, StageEndpoint::Phase::Closed);
+        // The end is drawn with the call before it, whose exchange stays the one shown.
+        QCOMPARE(stage.last, open.last);
         QCOMPARE(projectStage(log.calls(), 0, {}, 0, log.processEnds()).endpoints.size(), 0);
     }
 

@@ -157,15 +157,17 @@ void Projector::addDuplicate(const CallEvent& event)
 }
 
 // exit_group(): the kernel closes every descriptor of the process, its threads' included.
-void Projector::endProcess(const QString& actor)
+bool Projector::endProcess(const QString& actor)
 {
+    bool released = false;
     for (qsizetype i = 0; i < state.endpoints.size(); ++i) {
         if (threads.shareTable(state.endpoints[i].actor, actor) &&
             state.endpoints[i].phase != StageEndpoint::Phase::Closed) {
             release(int(i));
-            state.last.kind = StageExchange::Kind::HangUp;
+            released = true;
         }
     }
+    return released;
 }
 
 // close(), or a dup2() over it: this descriptor is gone; its socket lives on in any other.

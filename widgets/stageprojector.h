@@ -59,7 +59,8 @@ private:
     void copyToChild(const CallEvent& event);
     void addDuplicate(const CallEvent& event);
     void release(int index);
-    void endProcess(const QString& actor);
+    // Closes every descriptor of the process; whether it held any.
+    bool endProcess(const QString& actor);
     void applyOnDescriptor(const CallEvent& event, bool dialling);
     void send(int index, const CallEvent& event);
     void receive(int index, const CallEvent& event);

@@ -297,7 +297,8 @@ void Projector::apply(const CallEvent& event)
     }
     threads.follow(event);
     if (Calls::has(event.call, CallTrait::EndsProcess)) {
-        endProcess(event.actor);
+        if (endProcess(event.actor))
+            state.last.kind = StageExchange::Kind::HangUp;
         return;
     }
     if (Calls::has(event.call, CallTrait::StartsActor)) {
@@ -326,9 +327,9 @@ void Projector::apply(const CallEvent& event)
     applyOnDescriptor(event, dialling);
 }
 
+// Drawn with the call before it: what that call did stays the last exchange shown.
 void Projector::apply(const ProcessEnd& end)
 {
-    state.last = StageExchange{};
     state.timeNs = std::max(state.timeNs, end.tNs);
     endProcess(end.actor);
 }

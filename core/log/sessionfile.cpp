@@ -398,9 +398,12 @@ bool Reader::readProcessEnd(const QJsonObject& object)
     end.seq = fields.requiredInteger("seq", 1, qint64(1) << 61);
     end.tNs = fields.requiredInteger("t_ns", 0, qint64(1) << 61);
     end.actor = fields.requiredString("actor", 256);
-    end.signal = int(fields.integer("signal", 0, 0, 64));
+    end.signal = int(fields.integer("signal", 0, 1, 64));
     end.status = int(fields.integer("status", 0, 0, 255));
-    end.callsReturned = int(fields.integer("calls_returned", 0, 0, maxLines));
+    end.callsReturned = int(fields.requiredInteger("calls_returned", 0, maxLines));
+    if (fields.ok() && object.contains(QLatin1String("signal")) &&
+        object.contains(QLatin1String("status")))
+        fields.fail("status", Tr::tr("a process killed by a signal has no exit status"));
     if (!fields.ok())
         return fail(error);
     if (!knownActor(end.actor) || !claimSeq(end.seq))
@@ -451,8 +454,11 @@ std::optional<SavedSession> Reader::finish()
     };
     for (StepNote& note : m_session.notes)
         note.callsReturned = present(note.callsReturned);
+    // In their places among the calls, as the replay and the stage take them.
     std::sort(m_session.processEnds.begin(), m_session.processEnds.end(),
-              [](const ProcessEnd& a, const ProcessEnd& b) { return a.seq < b.seq; });
+              [](const ProcessEnd& a, const ProcessEnd& b) {
+                  return std::pair(a.callsReturned, a.seq) < std::pair(b.callsReturned, b.seq);
+              });
     for (ProcessEnd& end : m_session.processEnds)
         end.callsReturned = present(end.callsReturned);
     std::stable_sort(m_session.packets.begin(), m_session.packets.end(),

@@ -410,22 +410,26 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
     case K::Exit:
     case K::Killed: {
         const QString actor = actorOf(message.pid, m_options.programs.at(tracer).value(0), false);
+        const bool thread = m_threads.remove(message.pid);
         if (message.pid == m_firstPid)
             m_exitStatus = message.kind == K::Exit ? message.status : 128 + message.signal;
-        // How each process ended, where a scenario says whether its outcome happened.
-        if (!m_threads.contains(message.pid))
-            say(message.kind == K::Exit
-                    ? tr("%1 ended with status %2.").arg(actor).arg(message.status)
-                    : tr("%1 was killed by %2.").arg(actor, signalName(message.signal)));
         Q_EMIT processEnded(actor, message.status, message.kind == K::Killed ? message.signal : 0);
         endCallsInFlight(
             [&](qint64, const CallInFlight& flight) { return flight.pid == message.pid; });
-        // The kernel closed what the process held, whether exit_group said so or not.
-        if (!m_threads.contains(message.pid))
-            log.appendProcessEnd(ProcessEnd{m_sequence->fetch_add(1), message.tNs, actor,
-                                            message.status, message.signal,
-                                            int(log.calls().size())});
         forgetPausedCalls(tracer, message.pid);
+        if (!thread) {
+            // How each process ended, where a scenario says whether its outcome happened.
+            say(message.kind == K::Exit
+                    ? tr("%1 ended with status %2.").arg(actor).arg(message.status)
+                    : tr("%1 was killed by %2.").arg(actor, signalName(message.signal)));
+            // The kernel closed what the process held, whether exit_group said so or not.
+            log.appendProcessEnd({.seq = m_sequence->fetch_add(1),
+                                  .tNs = message.tNs,
+                                  .actor = actor,
+                                  .status = message.status,
+                                  .signal = message.signal,
+                                  .callsReturned = int(log.calls().size())});
+        }
         Q_EMIT canStepChanged();
         break;
     }

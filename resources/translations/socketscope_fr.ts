@@ -1703,6 +1703,10 @@
         <source>&quot;kind&quot; must be &quot;step&quot;, &quot;call&quot;, &quot;call_start&quot;, &quot;packet&quot;, &quot;process_end&quot; or &quot;outcome&quot;</source>
         <translation>« kind » doit valoir « step », « call », « call_start », « packet », « process_end » ou « outcome »</translation>
     </message>
+    <message>
+        <source>a process killed by a signal has no exit status</source>
+        <translation>un processus tué par un signal n’a pas de code de sortie</translation>
+    </message>
 </context>
 <context>
     <name>SocketAddress</name>
