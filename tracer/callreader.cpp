@@ -269,6 +269,7 @@ CallArguments readArguments(pid_t tid, Call call, const SyscallArgs& r)
     case Call::Clone:
         a.fd = -1;
         a.flags = int(r[0]);
+        a.buffer = r[3]; // child_tid (x86_64's order: flags, stack, parent_tid, child_tid, tls)
         break;
     case Call::Clone3:
         // struct clone_args begins with its 64-bit flags; those above 32 bits

@@ -7,9 +7,11 @@
 #include <QStringList>
 
 #include <arpa/inet.h>
+#include <csignal>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sched.h>
 #include <sys/select.h>
 #include <sys/socket.h>
 
@@ -36,6 +38,21 @@ QString number(qint64 value)
 QString joined(const QStringList& parts)
 {
     return parts.join(QStringLiteral(", "));
+}
+
+// clone()'s flags end with the signal the child sends its parent when it ends (CSIGNAL's
+// byte), which strace names: CLONE_CHILD_SETTID|SIGCHLD.
+QString cloneFlagsText(int flags)
+{
+    constexpr int exitSignalBits = 0xff;
+    QStringList parts;
+    if (flags & ~exitSignalBits)
+        parts << flagsText(ConstantKind::CloneFlag, flags & ~exitSignalBits);
+    if (const int exitSignal = flags & exitSignalBits) {
+        const char* name = sigabbrev_np(exitSignal);
+        parts << (name ? QStringLiteral("SIG") + QLatin1String(name) : number(exitSignal));
+    }
+    return parts.isEmpty() ? QStringLiteral("0") : parts.join(QLatin1Char('|'));
 }
 
 QString pollSet(const QList<PollEntry>& entries, bool returned)
@@ -473,9 +490,14 @@ QString CallEvent::argumentsText(BytesText style) const
         return addrInfoArguments(*this);
     case Call::GetNameInfo:
         return nameInfoArguments(*this);
-    case Call::Clone:
-        return QStringLiteral("child_stack=NULL, flags=%1")
-            .arg(flagsText(ConstantKind::CloneFlag, a.flags));
+    case Call::Clone: {
+        const QString head =
+            QStringLiteral("child_stack=NULL, flags=%1").arg(cloneFlagsText(a.flags));
+        // Where the kernel writes the child's thread ID, when asked to.
+        return a.flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)
+                   ? head + QStringLiteral(", child_tidptr=") + pointer(a.buffer)
+                   : head;
+    }
     case Call::Clone3:
         // struct clone_args and its size; only its flags are kept.
         return QStringLiteral("{flags=%1, ...}, %2")

@@ -87,7 +87,7 @@ struct CallArguments {
     QStringList argv;
     // Where strace shows a pointer instead of contents: the data buffer's address and the
     // address buffer's (accept, recvfrom, getsockname), as the program passed them;
-    // epoll_ctl's event pointer (NULL for EPOLL_CTL_DEL).
+    // epoll_ctl's event pointer (NULL for EPOLL_CTL_DEL); clone's child_tidptr.
     quint64 buffer = 0;
     quint64 addressBuffer = 0;
     bool operator==(const CallArguments&) const = default;
