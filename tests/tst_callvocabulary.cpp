@@ -214,17 +214,17 @@ QList<Sample> samples()
     e.socketType = SOCK_DGRAM;
     e.arguments.fd = 4;
     e.arguments.count = 1;
-    e.arguments.vector = {{2, "hi"}};
+    e.arguments.messages = {{{}, 0, {{2, "hi"}}, 2}};
     add(e, "sendmmsg(4, [{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hi\", "
-           "iov_len=2}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=1}], 1, 0) = 1");
+           "iov_len=2}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=2}], 1, 0) = 1");
 
     e = made(Call::RecvMmsg, 1);
     e.socketType = SOCK_DGRAM;
     e.arguments.fd = 4;
     e.arguments.count = 1;
-    e.arguments.vector = {{16, "hi"}};
+    e.arguments.messages = {{{}, 0, {{16, "hi"}}, 2}};
     add(e, "recvmmsg(4, [{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hi\", "
-           "iov_len=16}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=1}], 1, 0, NULL) "
+           "iov_len=16}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=2}], 1, 0, NULL) "
            "= 1");
 
     e = made(Call::GetSockName, 0);

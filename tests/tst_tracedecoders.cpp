@@ -251,6 +251,35 @@ private Q_SLOTS:
         QVERIFY(!decodeMessageHeader(bytes.left(messageHeaderSize - 1)));
     }
 
+    // struct mmsghdr[2], as the C library lays it out: each header and its msg_len.
+    void decodesMultiMessageHeaders()
+    {
+        static_assert(sizeof(mmsghdr) == multiMessageHeaderSize);
+        sockaddr_in name{};
+        iovec parts[2] = {};
+        mmsghdr messages[2] = {};
+        messages[0].msg_hdr.msg_name = &name;
+        messages[0].msg_hdr.msg_namelen = sizeof(name);
+        messages[0].msg_hdr.msg_iov = parts;
+        messages[0].msg_hdr.msg_iovlen = 2;
+        messages[0].msg_len = 7;
+        messages[1].msg_len = 1;
+        const QByteArray bytes = bytesOf(messages);
+        const auto headers = decodeMultiMessageHeaders(bytes, 2);
+        QVERIFY(headers);
+        QCOMPARE(headers->size(), 2);
+        QCOMPARE(headers->at(0).header.name, quint64(quintptr(&name)));
+        QCOMPARE(headers->at(0).header.nameLength, quint32(sizeof(name)));
+        QCOMPARE(headers->at(0).header.iov, quint64(quintptr(parts)));
+        QCOMPARE(headers->at(0).header.iovCount, quint64(2));
+        QCOMPARE(headers->at(0).length, quint32(7));
+        QCOMPARE(headers->at(1).header.name, quint64(0));
+        QCOMPARE(headers->at(1).length, quint32(1));
+        QVERIFY(!decodeMultiMessageHeaders(bytes.first(bytes.size() - 1), 2));
+        QVERIFY(!decodeMultiMessageHeaders(bytes, ~quint64(0)));
+        QCOMPARE(decodeMultiMessageHeaders({}, 0), QList<MultiMessageHeader>());
+    }
+
     void decodesPollEntries()
     {
         const pollfd set[2] = {{3, POLLIN, 0}, {-1, POLLOUT, POLLERR}};

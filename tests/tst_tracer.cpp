@@ -190,6 +190,40 @@ private Q_SLOTS:
         QCOMPARE(received, sent);
     }
 
+    // sendmmsg and recvmmsg: each message that went, its sender and bytes, as strace writes
+    // them (the ports the system chose differ from run to run).
+    void multipleMessagesMatchStrace()
+    {
+        const QStringList command{peer("tracer_udp")};
+        TracerRun run(command);
+        QCOMPARE(run.finish(), 0);
+        static const QRegularExpression port(QStringLiteral(R"(htons\(\d+\))"));
+        // strace -yy's "<UDP:[...]>" after each descriptor is its own.
+        static const QRegularExpression decoration(QStringLiteral(R"(<UDP:\[[^\]]*\]>)"));
+        QString recorded = QString::fromUtf8(straceRecord(command));
+        recorded.remove(decoration);
+        recorded.replace(port, QStringLiteral("htons(P)"));
+        QByteArray received;
+        QStringList seen;
+        for (const QJsonObject& message : run.ofKind(QStringLiteral("call"))) {
+            const QJsonObject event = message[QStringLiteral("event")].toObject();
+            const QString call = event[QStringLiteral("call")].toString();
+            if (call != QStringLiteral("sendmmsg") && call != QStringLiteral("recvmmsg"))
+                continue;
+            seen << call;
+            QString written =
+                call + QLatin1Char('(') + argumentsOf(event) + QStringLiteral(") = 3");
+            written.replace(port, QStringLiteral("htons(P)"));
+            QVERIFY2(recorded.contains(written),
+                     qPrintable(written + QLatin1Char('\n') + recorded));
+            if (call == QStringLiteral("recvmmsg"))
+                received =
+                    QByteArray::fromHex(event[QStringLiteral("data_hex")].toString().toLatin1());
+        }
+        QCOMPARE(seen, (QStringList{QStringLiteral("sendmmsg"), QStringLiteral("recvmmsg")}));
+        QCOMPARE(received, QByteArray("bonjoursalut!"));
+    }
+
     // fcntl, the dup family, ioctl, readv/writev, poll, ppoll, select, epoll on sockets: the
     // same calls as strace -f (none of those on a pipe), each written as strace writes it.
     void descriptorAndWaitingCallsMatchStrace()

@@ -174,6 +174,43 @@ private Q_SLOTS:
         QCOMPARE(projectStage(log.calls(), 0, {}, 0, log.processEnds()).endpoints.size(), 0);
     }
 
+    // Three letters posted by one sendmmsg wait in the mailbox; one recvmmsg takes them all.
+    void multipleMessagesAreLetters()
+    {
+        TraceSource source(optionsFor({{peer("tracer_udp")}}));
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(source.exitStatus(), 0);
+        const QList<CallEvent>& calls = source.log().calls();
+        const auto sent = std::find_if(calls.cbegin(), calls.cend(),
+                                       [](const CallEvent& e) { return e.call == Call::SendMmsg; });
+        QVERIFY(sent != calls.cend());
+        const int afterSend = int(sent - calls.cbegin()) + 1;
+        QCOMPARE(calls.at(afterSend).call, Call::RecvMmsg);
+        const int receiver = calls.at(afterSend).fd();
+        const auto mailbox = [&](int cursor) {
+            const StageState stage = projectStage(calls, cursor);
+            const int index = stage.indexOf(calls.first().actor, receiver);
+            return index >= 0 ? stage.endpoints[index].mailbox : QList<StageLetter>();
+        };
+        const QList<StageLetter> waiting = mailbox(afterSend);
+        QCOMPARE(waiting.size(), 3);
+        QCOMPARE(waiting[0].bytes, QByteArray("bonjour"));
+        QCOMPARE(waiting[1].bytes, QByteArray("salut"));
+        QCOMPARE(waiting[2].bytes, QByteArray("!"));
+        QVERIFY(mailbox(afterSend + 1).isEmpty());
+        QCOMPARE(calls.at(afterSend).transferredCount(), 13);
+        QCOMPARE(sent->transferredCount(), 13);
+        // On the wire, one inferred datagram a message.
+        QList<QByteArray> datagrams;
+        for (const PacketEvent& packet : source.log().packets()) {
+            if (packet.cause == sent->seq) {
+                QVERIFY(packet.inferred);
+                datagrams << packet.decoded.payload;
+            }
+        }
+        QCOMPARE(datagrams, (QList<QByteArray>{"bonjour", "salut", "!"}));
+    }
+
     // A program that is not there: 127, and the log says why in the user's words.
     void missingProgramIsSaid()
     {

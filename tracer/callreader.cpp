@@ -85,6 +85,71 @@ void keepReceivedVector(pid_t tid, quint64 iov, quint64 count, bool failed, Call
         e.results.data += buffer.bytes;
 }
 
+// The kernel makes at most this many messages in one sendmmsg or recvmmsg (UIO_MAXIOV).
+constexpr quint64 maxMessages = 1024;
+
+QList<MultiMessageHeader> messageHeadersAt(pid_t tid, quint64 pointer, quint64 count)
+{
+    count = qMin(count, maxMessages);
+    return decodeMultiMessageHeaders(
+               readMemory(tid, pointer, qint64(count) * multiMessageHeaderSize), count)
+        .value_or(QList<MultiMessageHeader>());
+}
+
+// sendmmsg's messages as given: each destination and its bytes. recvmmsg's as prepared: each
+// buffer's size and, as addressLength, the room for the sender's address.
+QList<MultiMessage> messagesAt(pid_t tid, quint64 pointer, quint64 count, bool sending)
+{
+    QList<MultiMessage> messages;
+    for (const MultiMessageHeader& each : messageHeadersAt(tid, pointer, count)) {
+        const MessageHeader& header = each.header;
+        MultiMessage message;
+        qint64 notKept = 0;
+        if (sending && header.name)
+            message.address = addressAt(tid, header.name, header.nameLength);
+        else
+            message.addressLength = header.nameLength;
+        message.vector =
+            buffersAt(tid, header.iov, header.iovCount, sending ? INT64_MAX : 0, &notKept);
+        messages << message;
+    }
+    return messages;
+}
+
+// What went: the first `e.ret` messages, with their msg_len; sendmmsg's bytes as far as
+// each one's length, recvmmsg's sender and bytes. The payload (sent) or the data (received)
+// is their bytes in order, as the log keeps them.
+void keepMessagesMoved(pid_t tid, quint64 pointer, CallEvent& e)
+{
+    const bool sending = e.call == Call::SendMmsg;
+    QList<MultiMessage>& messages = e.arguments.messages;
+    const QList<MultiMessageHeader> headers = messageHeadersAt(tid, pointer, quint64(e.ret));
+    messages.resize(qMin(messages.size(), headers.size()));
+    QByteArray kept;
+    qint64 moved = 0;
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        MultiMessage& message = messages[i];
+        const MessageHeader& header = headers[i].header;
+        message.length = headers[i].length;
+        moved += message.length;
+        if (!sending) {
+            qint64 notKept = 0;
+            const socklen_t capacity = message.addressLength;
+            message.addressLength = header.nameLength;
+            if (header.name)
+                message.address = returnedAddressAt(tid, header.name, capacity, header.nameLength);
+            message.vector = buffersAt(tid, header.iov, header.iovCount, message.length, &notKept);
+        }
+        qint64 left = message.length;
+        for (const IoBuffer& buffer : std::as_const(message.vector)) {
+            kept += buffer.bytes.left(left);
+            left -= qMin(left, buffer.length);
+        }
+    }
+    e.bytesNotKept = moved - kept.size();
+    (sending ? e.arguments.payload : e.results.data) = kept;
+}
+
 // A poll set longer than the log keeps (CallCodec::maxListItems) is not read: such a call is
 // not reported. select() reads at most this many descriptors' bits.
 constexpr int maxSelectWidth = 65536;
@@ -217,6 +282,13 @@ CallArguments readArguments(pid_t tid, Call call, const SyscallArgs& r)
                 a.addressBuffer = header->name;
             }
         }
+        break;
+    case Call::SendMmsg:
+    case Call::RecvMmsg:
+        a.buffer = r[1];
+        a.count = qint64(quint32(r[2]));
+        a.flags = int(r[3]);
+        a.messages = messagesAt(tid, r[1], r[2], call == Call::SendMmsg);
         break;
     case Call::Readv:
     case Call::Writev: {
@@ -354,6 +426,13 @@ void readResults(pid_t tid, const SyscallArgs& r, qint64 value, CallEvent& e)
     case Call::SendMsg:
     case Call::Writev:
         keepSentVector(e);
+        break;
+    case Call::SendMmsg:
+    case Call::RecvMmsg:
+        if (failed)
+            a.messages.clear();
+        else
+            keepMessagesMoved(tid, r[1], e);
         break;
     case Call::Readv:
         keepReceivedVector(tid, r[1], r[2], failed, e);

@@ -27,6 +27,15 @@ bool duplicates(const CallEvent& event)
     }
 }
 
+// A message's bytes, as far as it went and the log kept them.
+QByteArray joinedBytes(const MultiMessage& message)
+{
+    QByteArray bytes;
+    for (const IoBuffer& buffer : message.vector)
+        bytes += buffer.bytes;
+    return bytes.left(message.length);
+}
+
 } // namespace
 
 void Projector::recordFailure(const CallEvent& event)
@@ -130,13 +139,21 @@ void Projector::send(int index, const CallEvent& event)
                       event.bytesNotKept,          {}};
         return;
     }
-    const SocketAddress destination =
-        event.arguments.address.isValid() ? event.arguments.address : endpoint.peer;
-    const int box = mailboxAt(destination);
-    if (box >= 0)
-        deliverLetter(box, {event.arguments.payload, endpoint.local, destination});
-    state.last = {StageExchange::Kind::Posted, index,      box, event.arguments.payload,
-                  event.bytesNotKept,          destination};
+    // sendmmsg posts one letter a message that went.
+    const auto letters = event.call == Call::SendMmsg
+                             ? event.arguments.messages
+                             : QList<MultiMessage>{{event.arguments.address, 0, {}, 0}};
+    for (const MultiMessage& message : letters) {
+        const SocketAddress destination =
+            message.address.isValid() ? message.address : endpoint.peer;
+        const QByteArray bytes =
+            event.call == Call::SendMmsg ? joinedBytes(message) : event.arguments.payload;
+        const int box = mailboxAt(destination);
+        if (box >= 0)
+            deliverLetter(box, {bytes, endpoint.local, destination});
+        state.last = {StageExchange::Kind::Posted, index,      box, bytes,
+                      event.bytesNotKept,          destination};
+    }
 }
 
 void Projector::receive(int index, const CallEvent& event)
@@ -144,7 +161,9 @@ void Projector::receive(int index, const CallEvent& event)
     StageEndpoint& endpoint = state.endpoints[index];
     const bool peeks = event.arguments.flags & MSG_PEEK;
     if (endpoint.datagram) {
-        if (!peeks)
+        // recvmmsg takes one letter a message it received.
+        const qint64 letters = event.call == Call::RecvMmsg ? event.ret : 1;
+        for (qint64 i = 0; i < letters && !peeks; ++i)
             collectLetter(index);
         state.last = {
             StageExchange::Kind::Collected, index, -1, event.results.data, event.bytesNotKept,

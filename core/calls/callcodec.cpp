@@ -169,6 +169,38 @@ QList<IoBuffer> vectorFromJson(JsonFields& fields, const char* key)
     return buffers;
 }
 
+QJsonArray messagesToJson(const QList<MultiMessage>& messages)
+{
+    QJsonArray array;
+    for (const MultiMessage& message : messages) {
+        QJsonObject item{{QStringLiteral("vector"), vectorToJson(message.vector)},
+                         {QStringLiteral("len"), message.length}};
+        putAddress(item, "address", message.address);
+        if (message.addressLength != 0)
+            item[QLatin1String("address_length")] = qint64(message.addressLength);
+        array.append(item);
+    }
+    return array;
+}
+
+QList<MultiMessage> messagesFromJson(JsonFields& fields, const char* key)
+{
+    QList<MultiMessage> messages;
+    const QJsonArray items = fields.array(key, maxItems);
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        JsonFields item =
+            fields.nested(items[i].toObject(), fields.path(key) + QStringLiteral("[%1]").arg(i));
+        MultiMessage message;
+        message.address = readAddress(item, "address");
+        message.addressLength =
+            socklen_t(item.integer("address_length", 0, 0, std::numeric_limits<quint32>::max()));
+        message.vector = vectorFromJson(item, "vector");
+        message.length = item.integer("len", 0, 0, std::numeric_limits<quint32>::max());
+        messages.append(message);
+    }
+    return messages;
+}
+
 QJsonObject epollToJson(const EpollEvent& event)
 {
     return QJsonObject{{QStringLiteral("events"), qint64(event.events)},
@@ -202,6 +234,8 @@ QJsonObject argumentsToJson(const CallArguments& a)
     putHex(o, "payload_hex", a.payload);
     if (!a.vector.isEmpty())
         o[QLatin1String("vector")] = vectorToJson(a.vector);
+    if (!a.messages.isEmpty())
+        o[QLatin1String("messages")] = messagesToJson(a.messages);
     put(o, "count", a.count, qint64(0));
     put(o, "flags", a.flags, 0);
     put(o, "how", a.how, 0);
@@ -255,6 +289,7 @@ CallArguments argumentsFromJson(JsonFields f)
     a.backlog = readInt(f, "backlog");
     a.payload = f.hex("payload_hex", maxPayload);
     a.vector = vectorFromJson(f, "vector");
+    a.messages = messagesFromJson(f, "messages");
     // A traced program's sizes are the kernel's to judge: read(fd, buf, 1 << 30) is a call
     // like any other, and epoll_wait() with a negative maxevents fails with EINVAL.
     a.count =

@@ -31,6 +31,9 @@ int CallEvent::resultFd() const
 
 QByteArray CallEvent::transferred() const
 {
+    // sendmmsg returns how many messages went: its payload holds theirs only.
+    if (call == Call::SendMmsg)
+        return ret > 0 ? arguments.payload : QByteArray();
     if (Calls::has(call, CallTrait::SendsData))
         return ret > 0 ? arguments.payload.left(ret) : QByteArray();
     return results.data;
@@ -38,6 +41,8 @@ QByteArray CallEvent::transferred() const
 
 qint64 CallEvent::transferredCount() const
 {
+    if (call == Call::SendMmsg)
+        return ret > 0 ? arguments.payload.size() + bytesNotKept : 0;
     if (Calls::has(call, CallTrait::SendsData))
         return ret > 0 ? ret : 0;
     return results.data.size() + bytesNotKept;

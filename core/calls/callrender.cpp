@@ -451,11 +451,10 @@ QString CallEvent::argumentsText(BytesText style) const
                  flagsText(ConstantKind::MessageFlag, a.flags));
     case Call::SendMmsg:
     case Call::RecvMmsg:
-        return QStringLiteral("%1, [{msg_hdr=%2, msg_len=%3}], %4, %5")
-                   .arg(number(a.fd),
-                        CallTexts::messageHeader(*this, call == Call::RecvMmsg, style),
-                        number(qMax<qint64>(ret, 0)), number(a.count),
-                        flagsText(ConstantKind::MessageFlag, a.flags)) +
+        return QStringLiteral("%1, %2, %3")
+                   .arg(number(a.fd), CallTexts::multiMessages(*this, style),
+                        number(a.count) + QStringLiteral(", ") +
+                            flagsText(ConstantKind::MessageFlag, a.flags)) +
                (call == Call::RecvMmsg ? QStringLiteral(", NULL") : QString());
     case Call::GetSockName:
     case Call::GetPeerName:

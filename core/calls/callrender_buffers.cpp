@@ -79,6 +79,25 @@ QString messageHeader(const CallEvent& e, bool received, BytesText style)
              number(a.vector.size()));
 }
 
+QString multiMessages(const CallEvent& e, BytesText style)
+{
+    if (e.failed() || e.ret < 0)
+        return pointer(e.arguments.buffer);
+    const bool received = e.call == Call::RecvMmsg;
+    QStringList items;
+    for (const MultiMessage& message : e.arguments.messages) {
+        const QString name =
+            message.address.isValid() ? message.address.straceText() : QStringLiteral("NULL");
+        const socklen_t nameLength = received ? message.addressLength : message.address.length();
+        items << QStringLiteral("{msg_hdr={msg_name=%1, msg_namelen=%2, msg_iov=%3, "
+                                "msg_iovlen=%4, msg_controllen=0, msg_flags=0}, msg_len=%5}")
+                     .arg(name, number(nameLength), ioVector(message.vector, true, style),
+                          number(message.vector.size()), number(message.length));
+    }
+    return QLatin1Char('[') + items.join(QStringLiteral(", ")) + QLatin1Char(']') +
+           notKept(e, style);
+}
+
 QString receiveArguments(const CallEvent& e, BytesText style)
 {
     const CallArguments& a = e.arguments;

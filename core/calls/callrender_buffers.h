@@ -13,5 +13,7 @@ QString sendArguments(const CallEvent& e, BytesText style);
 QString notKept(const CallEvent& e, BytesText style);
 QString ioVector(const QList<IoBuffer>& buffers, bool withContents, BytesText style);
 QString messageHeader(const CallEvent& e, bool received, BytesText style);
+// sendmmsg's and recvmmsg's messages that went, or the array's address if the call failed.
+QString multiMessages(const CallEvent& e, BytesText style);
 
 } // namespace SocketScope::CallTexts

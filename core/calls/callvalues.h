@@ -48,6 +48,16 @@ struct IoBuffer {
     bool operator==(const IoBuffer&) const = default;
 };
 
+// One message of sendmmsg or recvmmsg (struct mmsghdr): its header, as sendmsg and recvmsg
+// take it, and msg_len, how many bytes the kernel sent or received of it.
+struct MultiMessage {
+    SocketAddress address;       // sendmmsg: msg_name; recvmmsg: the sender, once received
+    socklen_t addressLength = 0; // recvmmsg: msg_namelen as the kernel set it
+    QList<IoBuffer> vector;      // msg_iov: each buffer's size and the bytes it carried
+    qint64 length = 0;           // msg_len
+    bool operator==(const MultiMessage&) const = default;
+};
+
 // struct epoll_event.
 struct EpollEvent {
     quint32 events = 0;
@@ -65,12 +75,13 @@ struct CallArguments {
     SocketAddress address;         // bind, connect, sendto, sendmsg, getnameinfo
     socklen_t addressCapacity = 0; // what accept, recvfrom, getsockname pass as *addrlen
     int backlog = 0;
-    QByteArray payload;     // write, send, sendto: the bytes to send
-    QList<IoBuffer> vector; // readv, writev, sendmsg, recvmsg, sendmmsg, recvmmsg
-    qint64 count = 0;       // read, recv, recvfrom: the buffer's size; *mmsg: vlen; epoll_wait
-    int flags = 0;          // MSG_*; SOCK_* for accept4; AI_*; NI_*; O_CLOEXEC for dup3...
-    int how = 0;            // shutdown
-    int level = 0;          // getsockopt, setsockopt
+    QByteArray payload;           // write, send, sendto: the bytes to send
+    QList<IoBuffer> vector;       // readv, writev, sendmsg, recvmsg
+    QList<MultiMessage> messages; // sendmmsg: those given; recvmmsg: those received
+    qint64 count = 0; // read, recv, recvfrom: the buffer's size; *mmsg: vlen; epoll_wait
+    int flags = 0;    // MSG_*; SOCK_* for accept4; AI_*; NI_*; O_CLOEXEC for dup3...
+    int how = 0;      // shutdown
+    int level = 0;    // getsockopt, setsockopt
     int option = 0;
     OptionValue value;          // setsockopt
     QList<PollEntry> pollItems; // poll, ppoll, select, pselect6

@@ -49,6 +49,10 @@ constexpr Constant messageFlags[] = {
     {MSG_WAITALL, "MSG_WAITALL"},
     {MSG_NOSIGNAL, "MSG_NOSIGNAL"},
     {MSG_MORE, "MSG_MORE"},
+    {MSG_WAITFORONE, "MSG_WAITFORONE"},
+    {MSG_CONFIRM, "MSG_CONFIRM"},
+    {MSG_EOR, "MSG_EOR"},
+    {MSG_CMSG_CLOEXEC, "MSG_CMSG_CLOEXEC"},
 };
 constexpr Constant shutdownHows[] = {
     {SHUT_RD, "SHUT_RD"},

@@ -51,6 +51,11 @@ void ByteBudget::keep(CallEvent& event)
     event.bytesNotKept += cut(event.results.data, key);
     for (IoBuffer& buffer : event.arguments.vector)
         event.bytesNotKept += cut(buffer.bytes, key);
+    // Each message's bytes are also in the payload or the data, where what is cut is counted.
+    for (MultiMessage& message : event.arguments.messages) {
+        for (IoBuffer& buffer : message.vector)
+            cut(buffer.bytes, key);
+    }
     if (Calls::has(event.call, CallTrait::ReleasesDescriptor) && !event.failed())
         m_perKey.remove(key);
 }

@@ -27,6 +27,27 @@ bool sameConnection(const SocketAddress& a, const SocketAddress& b)
     return a.unmapped() == b.unmapped();
 }
 
+// What one datagram carries: its destination (invalid: the connected peer) and its bytes.
+struct Datagram {
+    SocketAddress destination;
+    QByteArray payload;
+    qint64 notKept = 0;
+};
+
+// The messages of a sendmmsg that went, one datagram each, their bytes as the log kept them.
+QList<Datagram> datagramsOf(const QList<MultiMessage>& messages)
+{
+    QList<Datagram> datagrams;
+    for (const MultiMessage& message : messages) {
+        QByteArray bytes;
+        for (const IoBuffer& buffer : message.vector)
+            bytes += buffer.bytes;
+        bytes.truncate(qsizetype(qMin<qint64>(bytes.size(), message.length)));
+        datagrams.append({message.address, bytes, message.length - bytes.size()});
+    }
+    return datagrams;
+}
+
 } // namespace
 
 PacketEvent PacketInference::make(const CallEvent& call, const Way& way, bool tcp)
@@ -205,7 +226,7 @@ QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
     const Way way{now.local.unmapped(), now.peer.unmapped()};
     if (tcp && Calls::has(call.call, CallTrait::ReceivesData) && call.ret > 0 &&
         !(call.arguments.flags & MSG_PEEK))
-        m_unread[way.back().key()] -= call.ret;
+        m_unread[way.back().key()] -= call.transferredCount();
     if (call.family == AF_UNIX || (!tcp && now.socketType != SOCK_DGRAM))
         return out; // AF_UNIX and the like put nothing on the network
     if (tcp && call.call == Call::Connect) {
@@ -214,18 +235,25 @@ QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
         const QByteArray payload = call.transferred();
         const qint64 notKept = call.transferredCount() - payload.size();
         if (tcp && call.ret > 0 && now.peer.isValid()) {
-            m_unread[way.key()] += call.ret;
+            m_unread[way.key()] += call.transferredCount();
             segment(out, call, way, true, F::Psh | F::Ack, payload, notKept);
             segment(out, call, way.back(), false, F::Ack, {});
         } else if (!tcp) {
-            const SocketAddress destination =
-                call.arguments.address.isValid() ? call.arguments.address : now.peer;
-            const Way datagramWay{sourceOnWire(now.local, destination), destination.unmapped()};
-            if (datagramWay.from.isValid() && datagramWay.to.isValid()) {
-                PacketEvent datagram = make(call, datagramWay, false);
-                datagram.decoded.payload = payload;
-                datagram.payloadNotKept = notKept;
-                out.append(datagram);
+            // sendmmsg puts one datagram a message that went on the wire.
+            const QList<Datagram> datagrams =
+                call.call == Call::SendMmsg
+                    ? datagramsOf(call.arguments.messages)
+                    : QList<Datagram>{{call.arguments.address, payload, notKept}};
+            for (const Datagram& each : datagrams) {
+                const SocketAddress destination =
+                    each.destination.isValid() ? each.destination : now.peer;
+                const Way datagramWay{sourceOnWire(now.local, destination), destination.unmapped()};
+                if (datagramWay.from.isValid() && datagramWay.to.isValid()) {
+                    PacketEvent datagram = make(call, datagramWay, false);
+                    datagram.decoded.payload = each.payload;
+                    datagram.payloadNotKept = each.notKept;
+                    out.append(datagram);
+                }
             }
         }
     } else if (tcp && !call.failed() &&

@@ -27,6 +27,8 @@ const QList<TrappedSyscall>& trappedSyscalls()
         {SYS_recvfrom, Call::RecvFrom, TrapRole::Report},
         {SYS_sendmsg, Call::SendMsg, TrapRole::Report},
         {SYS_recvmsg, Call::RecvMsg, TrapRole::Report},
+        {SYS_sendmmsg, Call::SendMmsg, TrapRole::Report},
+        {SYS_recvmmsg, Call::RecvMmsg, TrapRole::Report},
         {SYS_read, Call::Read, TrapRole::ReportOnSocket},
         {SYS_write, Call::Write, TrapRole::ReportOnSocket},
         {SYS_close, Call::Close, TrapRole::ReportOnSocket},

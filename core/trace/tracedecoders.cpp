@@ -165,6 +165,20 @@ std::optional<MessageHeader> decodeMessageHeader(QByteArrayView bytes)
     return header;
 }
 
+std::optional<QList<MultiMessageHeader>> decodeMultiMessageHeaders(QByteArrayView bytes,
+                                                                   quint64 count)
+{
+    if (count > quint64(bytes.size() / multiMessageHeaderSize))
+        return std::nullopt;
+    QList<MultiMessageHeader> headers;
+    headers.reserve(qsizetype(count));
+    for (qsizetype i = 0; i < qsizetype(count); ++i) {
+        const QByteArrayView one = bytes.sliced(i * multiMessageHeaderSize, multiMessageHeaderSize);
+        headers.append({*decodeMessageHeader(one), *readAt<quint32>(one, messageHeaderSize)});
+    }
+    return headers;
+}
+
 std::optional<QList<PollEntry>> decodePollEntries(QByteArrayView bytes, quint64 count)
 {
     if (count > quint64(bytes.size() / pollEntrySize))

@@ -69,6 +69,17 @@ struct MessageHeader {
 std::optional<MessageHeader> decodeMessageHeader(QByteArrayView bytes);
 inline constexpr int messageHeaderSize = 56;
 
+// struct mmsghdr[count] (sendmmsg, recvmmsg): each header and its msg_len; nullopt when the
+// bytes do not hold them all.
+struct MultiMessageHeader {
+    MessageHeader header;
+    quint32 length = 0;
+    bool operator==(const MultiMessageHeader&) const = default;
+};
+std::optional<QList<MultiMessageHeader>> decodeMultiMessageHeaders(QByteArrayView bytes,
+                                                                   quint64 count);
+inline constexpr int multiMessageHeaderSize = 64;
+
 // poll()'s struct pollfd[count]; nullopt when the bytes do not hold them all.
 std::optional<QList<PollEntry>> decodePollEntries(QByteArrayView bytes, quint64 count);
 inline constexpr int pollEntrySize = 8;
