@@ -110,6 +110,20 @@ QJsonObject outcomeToJson(const Outcome& outcome)
                        {QStringLiteral("failures"), QJsonArray::fromStringList(outcome.failures)}};
 }
 
+// What every entry but a call names: its place in the numbering, its moment, its actor.
+struct Stamp {
+    qint64 seq = 0;
+    qint64 tNs = 0;
+    QString actor;
+};
+
+Stamp readStamp(JsonFields& fields)
+{
+    return {fields.requiredInteger("seq", 1, qint64(1) << 61),
+            fields.requiredInteger("t_ns", 0, qint64(1) << 61),
+            fields.requiredString("actor", 256)};
+}
+
 // Lines of at most `max` bytes, read in chunks: a line too long is refused once that many
 // bytes are seen, whatever its length, and short lines cost no more than their size.
 class LineReader {
@@ -329,10 +343,11 @@ bool Reader::readStep(const QJsonObject& object)
     QString error;
     JsonFields fields(object, QString(), &error);
     StepNote note;
-    note.seq = fields.requiredInteger("seq", 1, qint64(1) << 61);
-    note.tNs = fields.requiredInteger("t_ns", 0, qint64(1) << 61);
+    const Stamp stamp = readStamp(fields);
+    note.seq = stamp.seq;
+    note.tNs = stamp.tNs;
+    note.actor = stamp.actor;
     note.step = int(fields.requiredInteger("step", 0, m_session.scenario.steps.size() - 1));
-    note.actor = fields.requiredString("actor", 256);
     note.narration = fields.string("narration", 1 << 16);
     note.callsReturned = int(fields.integer("calls_returned", 0, 0, maxLines));
     if (!fields.ok())
@@ -371,10 +386,11 @@ bool Reader::readCallStart(const QJsonObject& object)
     QString error;
     JsonFields fields(object, QString(), &error);
     CallStart start;
-    start.seq = fields.requiredInteger("seq", 1, qint64(1) << 61);
-    start.tNs = fields.requiredInteger("t_ns", 0, qint64(1) << 61);
+    const Stamp stamp = readStamp(fields);
+    start.seq = stamp.seq;
+    start.tNs = stamp.tNs;
+    start.actor = stamp.actor;
     start.step = int(fields.integer("step", -1, -1, m_session.scenario.steps.size() - 1));
-    start.actor = fields.requiredString("actor", 256);
     const QString name = fields.requiredString("call", 32);
     const auto call = Calls::fromName(name);
     if (!call)
@@ -395,9 +411,10 @@ bool Reader::readProcessEnd(const QJsonObject& object)
     QString error;
     JsonFields fields(object, QString(), &error);
     ProcessEnd end;
-    end.seq = fields.requiredInteger("seq", 1, qint64(1) << 61);
-    end.tNs = fields.requiredInteger("t_ns", 0, qint64(1) << 61);
-    end.actor = fields.requiredString("actor", 256);
+    const Stamp stamp = readStamp(fields);
+    end.seq = stamp.seq;
+    end.tNs = stamp.tNs;
+    end.actor = stamp.actor;
     end.signal = int(fields.integer("signal", 0, 1, 64));
     end.status = int(fields.integer("status", 0, 0, 255));
     end.callsReturned = int(fields.requiredInteger("calls_returned", 0, maxLines));
