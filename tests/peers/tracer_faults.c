@@ -3,8 +3,9 @@
  *   closestd   closes descriptors 0, 1 and 2, then its socket is descriptor 0
  *   flood N    a forked child streams N bytes through a socketpair to its parent
  *   stop       makes a socket, stops itself with SIGSTOP, and goes on once continued
- *   eintr      a timer's signal interrupts accept(); the handler has no SA_RESTART: EINTR
- *   restart    the handler (SA_RESTART) connects a client itself; accept() is made again */
+ *   eintr      blocks in accept() until a SIGUSR1, whose handler has no SA_RESTART: EINTR
+ *   restart    blocks in accept() until a SIGUSR1, whose handler (SA_RESTART) connects a
+ *              client itself: accept() is made again and takes it */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
@@ -95,7 +96,8 @@ static void interrupt(int signal)
     (void)signal;
 }
 
-/* accept() on a listening socket nobody connects to, until a timer's signal comes. */
+/* accept() on a listening socket nobody connects to, until the test sends SIGUSR1 (once it
+ * sees the call blocked: no timing). */
 static int interruptedAccept(int restart)
 {
     socklen_t length = sizeof(listening);
@@ -103,7 +105,7 @@ static int interruptedAccept(int restart)
     memset(&action, 0, sizeof(action));
     action.sa_handler = restart ? connectClient : interrupt;
     action.sa_flags = restart ? SA_RESTART : 0;
-    sigaction(SIGALRM, &action, NULL);
+    sigaction(SIGUSR1, &action, NULL);
     int listener = socket(AF_INET, SOCK_STREAM, 0);
     memset(&listening, 0, sizeof(listening));
     listening.sin_family = AF_INET;
@@ -111,7 +113,6 @@ static int interruptedAccept(int restart)
     if (bind(listener, (struct sockaddr *)&listening, sizeof(listening)) < 0 ||
         listen(listener, 1) < 0 || getsockname(listener, (struct sockaddr *)&listening, &length) < 0)
         return 1;
-    ualarm(100000, 0);
     int accepted = accept(listener, NULL, NULL);
     if (restart)
         return accepted >= 0 ? 0 : 1;
