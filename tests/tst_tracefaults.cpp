@@ -4,6 +4,7 @@
 // goes on working.
 #include "log/bytebudget.h"
 #include "sources/tracesource.h"
+#include "stagestate.h"
 #include "testtracer.h"
 
 #include <QDir>
@@ -11,7 +12,9 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/socket.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 using namespace SocketScope;
 using TracerTest::peer;
@@ -190,9 +193,10 @@ private Q_SLOTS:
         QCOMPARE(accept.ret, -1);
     }
 
-    // With SA_RESTART and a handler that makes calls of its own (it connects a client), the
-    // log is strace's: the interrupted accept() "= ? ERESTARTSYS", the handler's calls, then
-    // the accept() the kernel made again, which takes that client.
+    // With SA_RESTART and a handler that makes calls of its own (an accept() of its own, the
+    // same system call, then it connects a client), the log is strace's: the interrupted
+    // accept() "= ? ERESTARTSYS", the handler's calls, then the accept() the kernel made
+    // again, which takes that client.
     void interruptedCallMadeAgain()
     {
         TraceSource source(optionsFor(faults({QStringLiteral("restart")})));
@@ -206,15 +210,66 @@ private Q_SLOTS:
             if (event.call == Call::Accept)
                 accepts << &event;
         }
-        QCOMPARE(calls, (QList<Call>{Call::Socket, Call::Bind, Call::Listen, Call::GetSockName,
-                                     Call::Accept, Call::Socket, Call::Connect, Call::Accept,
-                                     Call::ExitGroup}));
+        const QList<Call> listens{Call::Socket, Call::Bind, Call::Listen, Call::GetSockName};
+        const QList<Call> handled{Call::Accept,  Call::Accept, Call::Socket,
+                                  Call::Connect, Call::Accept, Call::ExitGroup};
+        QCOMPARE(calls, listens + listens + handled);
         QVERIFY2(
             accepts[0]->resultText().startsWith(QStringLiteral("? ERESTARTSYS (To be restarted")),
             qPrintable(accepts[0]->straceLine()));
         QVERIFY(!accepts[0]->errorInfo().explanation.isEmpty());
-        QVERIFY(accepts[1]->ret > 0);
-        QCOMPARE(accepts[1]->error, 0);
+        QCOMPARE(accepts[1]->error, EAGAIN); // the handler's, on the other socket
+        QVERIFY(accepts[1]->fd() != accepts[0]->fd());
+        QCOMPARE(accepts[2]->fd(), accepts[0]->fd());
+        QVERIFY(accepts[2]->ret > 0);
+        QCOMPARE(accepts[2]->error, 0);
+    }
+
+    // With SA_RESTART and a handler that makes no call, the kernel makes the accept() again
+    // after the handler: one call, as the program saw it, which takes the client that comes.
+    void interruptedCallGoesOnAfterItsHandler()
+    {
+        TraceSource source(optionsFor(faults({QStringLiteral("quiet")})));
+        QVERIFY(interruptBlockedAccept(source));
+        const CallEvent& named = source.log().calls().at(3);
+        QCOMPARE(named.call, Call::GetSockName);
+        const SocketAddress address = named.results.returnedAddress;
+        QVERIFY(address.isValid());
+        const int client = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        const int connected = ::connect(client, address.data(), address.length());
+        const bool ended = waitForEnd(source);
+        ::close(client);
+        QCOMPARE(connected, 0);
+        QVERIFY(ended);
+        QCOMPARE(source.exitStatus(), 0);
+        QCOMPARE(countOf(source.log(), Call::Accept), qsizetype(1));
+        for (const CallEvent& event : source.log().calls())
+            QVERIFY2(event.error == 0, qPrintable(event.straceLine()));
+    }
+
+    // sendmmsg and recvmmsg on a stream: the bytes wait on the other end, counted in bytes
+    // (the calls return how many messages), and recvmmsg takes them.
+    void streamMessagesCountBytes()
+    {
+        TraceSource source(optionsFor(faults({QStringLiteral("streammmsg")})));
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(source.exitStatus(), 0);
+        const QList<CallEvent>& calls = source.log().calls();
+        QCOMPARE(calls.at(1).call, Call::SendMmsg);
+        QCOMPARE(calls.at(1).ret, 2);
+        QCOMPARE(calls.at(1).transferredCount(), 4);
+        QCOMPARE(calls.at(2).call, Call::RecvMmsg);
+        QCOMPARE(calls.at(2).transferred(), QByteArray("abcd"));
+        const auto waitingOn = [&](int cursor, int fd) {
+            const StageState stage = projectStage(calls, cursor);
+            const int index = stage.indexOf(calls.first().actor, fd);
+            return index >= 0 ? stage.endpoints[index].unread.size() : -1;
+        };
+        const int reader = calls.at(2).fd();
+        QCOMPARE(waitingOn(2, reader), 4);
+        QCOMPARE(waitingOn(3, reader), 0);
+        const StageState read = projectStage(calls, 3);
+        QVERIFY(!read.endpoints[read.indexOf(calls.first().actor, reader)].peerHungUp);
     }
 
     // A program that ends at once, with no socket call: an empty stage, its status, no hang.

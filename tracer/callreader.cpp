@@ -35,9 +35,11 @@ SocketAddress returnedAddressAt(pid_t tid, quint64 pointer, socklen_t capacity, 
     return addressAt(tid, pointer, qMin<qint64>(capacity, length));
 }
 
-// The iovecs' buffers, with at most keptBytes of contents in all and at most `limit` bytes
-// (what a receive returned); the bytes not kept are added to *notKept.
-QList<IoBuffer> buffersAt(pid_t tid, quint64 iov, quint64 count, qint64 limit, qint64* notKept)
+// The iovecs' buffers, with at most `budget` bytes of contents in all (what is left of the
+// call's keptBytes, taken from it) and at most `limit` bytes (what a receive returned); the
+// bytes not kept are added to *notKept.
+QList<IoBuffer> buffersAt(pid_t tid, quint64 iov, quint64 count, qint64 limit, qint64* notKept,
+                          qint64& budget)
 {
     QList<IoBuffer> buffers;
     if (count > maxIovecs)
@@ -45,7 +47,6 @@ QList<IoBuffer> buffersAt(pid_t tid, quint64 iov, quint64 count, qint64 limit, q
     const auto spans = decodeIovecs(readMemory(tid, iov, qint64(count) * 16), count);
     if (!spans)
         return buffers;
-    qint64 budget = keptBytes;
     qint64 left = limit;
     for (const IoSpan& span : *spans) {
         IoBuffer buffer;
@@ -58,6 +59,12 @@ QList<IoBuffer> buffersAt(pid_t tid, quint64 iov, quint64 count, qint64 limit, q
         buffers << buffer;
     }
     return buffers;
+}
+
+QList<IoBuffer> buffersAt(pid_t tid, quint64 iov, quint64 count, qint64 limit, qint64* notKept)
+{
+    qint64 budget = keptBytes;
+    return buffersAt(tid, iov, count, limit, notKept, budget);
 }
 
 // The bytes a vector of buffers sent, as the event keeps them: the payload is what was kept
@@ -101,16 +108,17 @@ QList<MultiMessageHeader> messageHeadersAt(pid_t tid, quint64 pointer, quint64 c
 QList<MultiMessage> messagesAt(pid_t tid, quint64 pointer, quint64 count, bool sending)
 {
     QList<MultiMessage> messages;
+    qint64 budget = keptBytes; // for all the messages of the call
     for (const MultiMessageHeader& each : messageHeadersAt(tid, pointer, count)) {
         const MessageHeader& header = each.header;
         MultiMessage message;
-        qint64 notKept = 0;
+        qint64 notKept = 0; // counted once the call returns, of the messages that went
         if (sending && header.name)
             message.address = addressAt(tid, header.name, header.nameLength);
         else
             message.addressLength = header.nameLength;
         message.vector =
-            buffersAt(tid, header.iov, header.iovCount, sending ? INT64_MAX : 0, &notKept);
+            buffersAt(tid, header.iov, header.iovCount, sending ? INT64_MAX : 0, &notKept, budget);
         messages << message;
     }
     return messages;
@@ -127,18 +135,20 @@ void keepMessagesMoved(pid_t tid, quint64 pointer, CallEvent& e)
     messages.resize(qMin(messages.size(), headers.size()));
     QByteArray kept;
     qint64 moved = 0;
+    qint64 budget = keptBytes; // for all the messages of the call
     for (qsizetype i = 0; i < messages.size(); ++i) {
         MultiMessage& message = messages[i];
         const MessageHeader& header = headers[i].header;
         message.length = headers[i].length;
         moved += message.length;
         if (!sending) {
-            qint64 notKept = 0;
+            qint64 notKept = 0; // counted below, with the sent ones'
             const socklen_t capacity = message.addressLength;
             message.addressLength = header.nameLength;
             if (header.name)
                 message.address = returnedAddressAt(tid, header.name, capacity, header.nameLength);
-            message.vector = buffersAt(tid, header.iov, header.iovCount, message.length, &notKept);
+            message.vector =
+                buffersAt(tid, header.iov, header.iovCount, message.length, &notKept, budget);
         }
         qint64 left = message.length;
         for (const IoBuffer& buffer : std::as_const(message.vector)) {
@@ -148,6 +158,15 @@ void keepMessagesMoved(pid_t tid, quint64 pointer, CallEvent& e)
     }
     e.bytesNotKept = moved - kept.size();
     (sending ? e.arguments.payload : e.results.data) = kept;
+    // The last message's other end, as the 5-tuple and the stage's exchange follow it.
+    if (messages.isEmpty())
+        return;
+    if (sending) {
+        e.arguments.address = messages.last().address;
+    } else {
+        e.results.returnedAddress = messages.last().address;
+        e.results.returnedLength = messages.last().addressLength;
+    }
 }
 
 // A poll set longer than the log keeps (CallCodec::maxListItems) is not read: such a call is
@@ -286,9 +305,11 @@ CallArguments readArguments(pid_t tid, Call call, const SyscallArgs& r)
     case Call::SendMmsg:
     case Call::RecvMmsg:
         a.buffer = r[1];
-        a.count = qint64(quint32(r[2]));
+        a.count = qint64(quint32(r[2])); // vlen is an unsigned int
         a.flags = int(r[3]);
-        a.messages = messagesAt(tid, r[1], r[2], call == Call::SendMmsg);
+        a.messages = messagesAt(tid, r[1], quint32(r[2]), call == Call::SendMmsg);
+        if (call == Call::RecvMmsg)
+            a.timeoutMs = timeoutAt(tid, r[4], true);
         break;
     case Call::Readv:
     case Call::Writev: {

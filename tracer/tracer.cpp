@@ -232,9 +232,9 @@ void Tracer::continued(const Tracee& tracee)
 {
     if (m_stopped.erase(tracee.process) == 0)
         return;
-    m_channel.send({{kindKey(), QStringLiteral("continued")},
-                    {QStringLiteral("pid"), qint64(tracee.process)},
-                    {QStringLiteral("tNs"), monotonicNowNs()}});
+    m_channel.sendNow({{kindKey(), QStringLiteral("continued")},
+                       {QStringLiteral("pid"), qint64(tracee.process)},
+                       {QStringLiteral("tNs"), monotonicNowNs()}});
 }
 
 void Tracer::ended(pid_t tid, int status)
@@ -399,6 +399,7 @@ void Tracer::entered(pid_t tid, Tracee& tracee)
     InFlight call;
     call.id = m_nextId++;
     call.number = stop->number;
+    call.stackPointer = stop->stackPointer;
     call.args = args;
     call.event.pid = tid;
     call.event.call = trapped->call;
@@ -467,12 +468,16 @@ void Tracer::enteredAfterSignal(pid_t tid, Tracee& tracee, const Trace::SyscallS
 {
     InFlight& call = *tracee.call;
     if (call.restartCode == 0) {
-        resume(tid, PTRACE_CONT);
+        // Not after an interruption: keep following the call to its return.
+        resume(tid, PTRACE_SYSCALL);
         return;
     }
-    if (stop.number == SYS_restart_syscall || stop.number == call.number) {
+    // The same call made again, on the same stack: a handler's call of the same number runs
+    // on the signal's frame, below.
+    const bool again = stop.number == call.number && stop.stackPointer == call.stackPointer;
+    if (stop.number == SYS_restart_syscall || again) {
         call.restartCode = 0;
-        call.reentered = stop.number == call.number; // its seccomp stop follows
+        call.reentered = again; // its seccomp stop follows
         resume(tid, PTRACE_SYSCALL);
         return;
     }

@@ -28,7 +28,8 @@ public:
 private:
     struct InFlight {
         qint64 id = 0;
-        quint64 number = 0; // the system call's
+        quint64 number = 0;       // the system call's
+        quint64 stackPointer = 0; // where the thread's stack was when it entered
         SyscallArgs args{};
         CallEvent event;
         DescriptorInfo info;

@@ -172,10 +172,12 @@ void Projector::receive(int index, const CallEvent& event)
         state.last.senderCommand = event.after.peerCommand;
         return;
     }
-    if (event.ret == 0)
+    // recvmmsg returns how many messages came: the bytes are their lengths'.
+    const qint64 bytes = event.call == Call::RecvMmsg ? event.transferredCount() : event.ret;
+    if (bytes == 0)
         endpoint.peerHungUp = true;
     if (!peeks)
-        consumeBytes(index, qsizetype(event.ret));
+        consumeBytes(index, qsizetype(bytes));
     state.last = {StageExchange::Kind::Heard, streamPeerOf(index), index,
                   event.results.data,         event.bytesNotKept,  {}};
 }

@@ -455,7 +455,7 @@ QString CallEvent::argumentsText(BytesText style) const
                    .arg(number(a.fd), CallTexts::multiMessages(*this, style),
                         number(a.count) + QStringLiteral(", ") +
                             flagsText(ConstantKind::MessageFlag, a.flags)) +
-               (call == Call::RecvMmsg ? QStringLiteral(", NULL") : QString());
+               (call == Call::RecvMmsg ? QStringLiteral(", ") + timespec(a.timeoutMs) : QString());
     case Call::GetSockName:
     case Call::GetPeerName:
         return addressNameArguments(*this);

@@ -1,5 +1,7 @@
 #include "log/bytebudget.h"
 
+#include <algorithm>
+
 namespace SocketScope {
 
 namespace {
@@ -51,10 +53,14 @@ void ByteBudget::keep(CallEvent& event)
     event.bytesNotKept += cut(event.results.data, key);
     for (IoBuffer& buffer : event.arguments.vector)
         event.bytesNotKept += cut(buffer.bytes, key);
-    // Each message's bytes are also in the payload or the data, where what is cut is counted.
+    // Each message's bytes are the payload's or the data's again: kept as far as those were,
+    // and neither charged nor counted twice.
+    qint64 allowance = std::max(event.arguments.payload.size(), event.results.data.size());
     for (MultiMessage& message : event.arguments.messages) {
-        for (IoBuffer& buffer : message.vector)
-            cut(buffer.bytes, key);
+        for (IoBuffer& buffer : message.vector) {
+            buffer.bytes.truncate(qsizetype(std::min<qint64>(buffer.bytes.size(), allowance)));
+            allowance -= buffer.bytes.size();
+        }
     }
     if (Calls::has(event.call, CallTrait::ReleasesDescriptor) && !event.failed())
         m_perKey.remove(key);

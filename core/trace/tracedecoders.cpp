@@ -291,6 +291,7 @@ std::optional<SyscallStop> decodeSyscallInfo(QByteArrayView bytes, qint64 report
         return std::nullopt;
     SyscallStop stop;
     stop.arch = *arch;
+    stop.stackPointer = readAt<quint64>(known, 16).value_or(0);
     switch (*op) {
     case 1: // PTRACE_SYSCALL_INFO_ENTRY
     case 3: // PTRACE_SYSCALL_INFO_SECCOMP

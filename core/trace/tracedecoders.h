@@ -109,6 +109,7 @@ struct SyscallStop {
     enum class Kind : quint8 { Entry, Exit, Seccomp };
     Kind kind = Kind::Entry;
     quint32 arch = 0;
+    quint64 stackPointer = 0;      // the thread's, at this stop
     quint64 number = 0;            // Entry, Seccomp
     std::array<quint64, 6> args{}; // Entry, Seccomp
     qint64 value = 0;              // Exit: the return value, or -errno when isError
