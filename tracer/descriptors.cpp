@@ -93,8 +93,11 @@ void DescriptorTable::forgetProcess(pid_t pid)
 void DescriptorTable::copyProcess(pid_t parent, pid_t child)
 {
     const auto found = m_processes.constFind(parent);
-    if (found != m_processes.cend())
-        process(child).fds = found->fds;
+    if (found == m_processes.cend())
+        return;
+    // A copy first: adding the child's entry may move the parent's.
+    const QHash<int, DescriptorInfo> inherited = found->fds;
+    process(child).fds = inherited;
 }
 
 DescriptorState DescriptorTable::state(pid_t pid, int fd, const DescriptorInfo& info)
