@@ -1,6 +1,7 @@
 #include "tracer.h"
 
 #include "calls/callcodec.h"
+#include "calls/errnoinfo.h"
 #include "calls/threadgroups.h"
 #include "launch.h"
 #include "trace/tracedecoders.h"
@@ -58,12 +59,11 @@ std::optional<Trace::SyscallStop> syscallInfo(pid_t tid)
     return Trace::decodeSyscallInfo(QByteArrayView(buffer, sizeof(buffer)), reported);
 }
 
-// The kernel's codes for a call that a signal interrupted and that it may make again
-// (ERESTARTSYS, ERESTARTNOINTR, ERESTARTNOHAND, ERESTART_RESTARTBLOCK): seen only by a tracer,
-// never by the program, which gets the call's real result or EINTR.
+// A call that a signal interrupted, which the kernel may make again: the program never gets
+// this value, but the call's real result or EINTR.
 bool toBeRestarted(qint64 value)
 {
-    return value == -512 || value == -513 || value == -514 || value == -516;
+    return value < 0 && value >= -4095 && isRestartCode(int(-value));
 }
 
 bool isStopSignal(int signal)

@@ -1,5 +1,6 @@
 #include "stagestate.h"
 
+#include "calls/messagebytes.h"
 #include "stagelines.h"
 #include "stageprojector.h"
 
@@ -25,15 +26,6 @@ bool duplicates(const CallEvent& event)
     default:
         return false;
     }
-}
-
-// A message's bytes, as far as it went and the log kept them.
-QByteArray joinedBytes(const MultiMessage& message)
-{
-    QByteArray bytes;
-    for (const IoBuffer& buffer : message.vector)
-        bytes += buffer.bytes;
-    return bytes.left(message.length);
 }
 
 } // namespace
@@ -147,7 +139,7 @@ void Projector::send(int index, const CallEvent& event)
         const SocketAddress destination =
             message.address.isValid() ? message.address : endpoint.peer;
         const QByteArray bytes =
-            event.call == Call::SendMmsg ? joinedBytes(message) : event.arguments.payload;
+            event.call == Call::SendMmsg ? messageBytes(message) : event.arguments.payload;
         const int box = mailboxAt(destination);
         if (box >= 0)
             deliverLetter(box, {bytes, endpoint.local, destination});

@@ -1,5 +1,7 @@
 #include "packets/packetinference.h"
 
+#include "calls/messagebytes.h"
+
 #include <sys/socket.h>
 
 namespace SocketScope {
@@ -39,10 +41,7 @@ QList<Datagram> datagramsOf(const QList<MultiMessage>& messages)
 {
     QList<Datagram> datagrams;
     for (const MultiMessage& message : messages) {
-        QByteArray bytes;
-        for (const IoBuffer& buffer : message.vector)
-            bytes += buffer.bytes;
-        bytes.truncate(qsizetype(qMin<qint64>(bytes.size(), message.length)));
+        const QByteArray bytes = messageBytes(message);
         datagrams.append({message.address, bytes, message.length - bytes.size()});
     }
     return datagrams;
