@@ -42,4 +42,10 @@ private:
 
 std::optional<Command> parseCommand(QByteArrayView word);
 
+// Every message's first key.
+inline QString kindKey()
+{
+    return QStringLiteral("kind");
+}
+
 } // namespace SocketScope::Tracer

@@ -1,0 +1,36 @@
+#include "procfs.h"
+
+#include <QFile>
+
+#include <sys/ptrace.h>
+#include <unistd.h>
+
+namespace SocketScope::Tracer {
+
+QByteArray procFile(pid_t pid, const char* name)
+{
+    QFile file(QStringLiteral("/proc/%1/%2").arg(pid).arg(QLatin1String(name)));
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return {};
+    return file.read(64 * 1024);
+}
+
+QString programOf(pid_t pid)
+{
+    char path[4096];
+    const QByteArray link = "/proc/" + QByteArray::number(pid) + "/exe";
+    const ssize_t length = readlink(link.constData(), path, sizeof(path));
+    return length > 0 ? QString::fromLocal8Bit(path, length) : QString();
+}
+
+std::optional<Trace::SyscallStop> syscallInfo(pid_t tid)
+{
+    char buffer[128] = {};
+    const long reported =
+        ptrace(PTRACE_GET_SYSCALL_INFO, tid, reinterpret_cast<void*>(sizeof(buffer)), buffer);
+    if (reported <= 0)
+        return std::nullopt;
+    return Trace::decodeSyscallInfo(QByteArrayView(buffer, sizeof(buffer)), reported);
+}
+
+} // namespace SocketScope::Tracer

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "trace/tracedecoders.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+#include <sys/types.h>
+
+namespace SocketScope::Tracer {
+
+// What the tracer reads of a traced thread outside its memory: its /proc files and the
+// system call it is stopped in.
+QByteArray procFile(pid_t pid, const char* name);
+// The program the process runs, from /proc/PID/exe; empty once it is gone.
+QString programOf(pid_t pid);
+std::optional<Trace::SyscallStop> syscallInfo(pid_t tid);
+
+} // namespace SocketScope::Tracer
