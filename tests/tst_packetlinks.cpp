@@ -208,6 +208,57 @@ private Q_SLOTS:
         QCOMPARE(linked[4].relativeAck, 6u);
         QCOMPARE(linked[0].sender, (PacketEnd{QStringLiteral("client"), 3}));
     }
+
+    // A program that ends without close(): exit_group() closes every socket of its process,
+    // and the FINs the kernel sends are that call's, inferred or captured. Another process's
+    // socket stays open.
+    void exitGroupClosesTheProcesssSockets()
+    {
+        const QString client = QStringLiteral("client");
+        const QString other = QStringLiteral("other");
+        const QString server = QStringLiteral("127.0.0.1:5000");
+        const QString first = QStringLiteral("127.0.0.1:40000");
+        const QString second = QStringLiteral("127.0.0.1:40001");
+        const QString others = QStringLiteral("127.0.0.1:40002");
+        CallEvent exit = call(7, client, Call::ExitGroup, -1, 500'000, 1000);
+        exit.neverReturned = true;
+        QList<CallEvent> calls{
+            call(1, client, Call::Socket, 3, 1000, 10),
+            call(2, client, Call::Connect, 3, 2000, 500, first, server),
+            call(3, client, Call::Socket, 4, 3000, 10),
+            call(4, client, Call::Connect, 4, 4000, 500, second, server),
+            call(5, other, Call::Socket, 3, 5000, 10),
+            call(6, other, Call::Connect, 3, 6000, 500, others, server),
+            exit,
+        };
+        for (CallEvent& each : calls) {
+            if (each.call == Call::Connect)
+                each.after.tcpState = TcpState::Established;
+        }
+        PacketInference inference;
+        QList<PacketEvent> inferred;
+        for (const CallEvent& each : std::as_const(calls))
+            inferred << inference.packetsFor(each);
+        QSet<QString> finished;
+        for (const PacketEvent& packet : std::as_const(inferred)) {
+            if (packet.decoded.tcpFlags & F::Fin) {
+                QCOMPARE(packet.cause, exit.seq);
+                finished << packet.decoded.source.endpoint();
+            }
+        }
+        QCOMPARE(finished, (QSet<QString>{first, second}));
+
+        QList<PacketEvent> captured{
+            segment(500'500, first, server, F::Fin | F::Ack, 1, 1),
+            segment(500'600, second, server, F::Fin | F::Ack, 1, 1),
+            segment(600'000, others, server, F::Fin | F::Ack, 1, 1),
+        };
+        linkPackets(calls, captured);
+        QCOMPARE(captured[0].cause, exit.seq);
+        QCOMPARE(captured[1].cause, exit.seq);
+        QCOMPARE(captured[2].cause, qint64(-1)); // the other process never closed it
+        QCOMPARE(captured[2].sender, (PacketEnd{other, 3}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPacketLinks)

@@ -100,6 +100,10 @@ void DescriptorLives::fold(const QList<CallEvent>& calls, int index, LifeChanges
         inheritLives(call.actor, call.childActor, call.tNs + call.durationNs, changes);
         return;
     }
+    if (Calls::has(call.call, CallTrait::EndsProcess)) {
+        closeProcess(call, index);
+        return;
+    }
     const int fd = call.resultFd() >= 0 ? call.resultFd() : call.fd();
     if (fd < 0)
         return;
@@ -144,6 +148,20 @@ void DescriptorLives::fold(const QList<CallEvent>& calls, int index, LifeChanges
                 m_current.remove({actor, descriptor});
             }
         }
+    }
+}
+
+// exit_group(): the kernel closes what the process (all its threads) held; the FIN it sends
+// is the call's doing.
+void DescriptorLives::closeProcess(const CallEvent& call, int index)
+{
+    const QList<Key> keys = m_current.keys();
+    for (const Key& key : keys) {
+        if (key.first != call.actor && !m_threads.shareTable(key.first, call.actor))
+            continue;
+        DescriptorLife& life = m_lives[m_current.take(key)];
+        life.calls.append(index);
+        life.closedNs = call.tNs + call.durationNs;
     }
 }
 

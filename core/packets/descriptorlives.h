@@ -85,6 +85,7 @@ public:
 private:
     using Key = std::pair<QString, int>; // actor, descriptor
     void fold(const QList<CallEvent>& calls, int index, LifeChanges* changes);
+    void closeProcess(const CallEvent& call, int index);
     void inheritLives(const QString& parent, const QString& child, qint64 bornNs,
                       LifeChanges* changes);
     void update(int life, const LifeEndpoints& before, LifeChanges* changes);

@@ -155,7 +155,7 @@ void PacketInference::finish(QList<PacketEvent>& out, const CallEvent& call, con
     const Way way{known.local.unmapped(), known.peer.unmapped()};
     if (!known.peer.isValid() || m_finished.contains(way.key()) || !m_nextSeq.contains(way.key()))
         return;
-    const bool closes = call.call == Call::Close;
+    const bool closes = call.call == Call::Close || Calls::has(call.call, CallTrait::EndsProcess);
     // Closing one copy of a forked descriptor ends nothing while another copy is open.
     const bool stillHeld =
         closes &&
@@ -177,6 +177,26 @@ void PacketInference::finish(QList<PacketEvent>& out, const CallEvent& call, con
     segment(out, call, way.back(), false, F::Ack, {});
 }
 
+// exit_group(): the kernel closes every descriptor of the process (and of its threads), as
+// close() would, at once.
+QList<PacketEvent> PacketInference::closeProcess(const CallEvent& call)
+{
+    QList<Known> closed;
+    const QList<std::pair<QString, int>> keys = m_descriptors.keys();
+    for (const auto& key : keys) {
+        if (key.first == call.actor || m_threads.shareTable(key.first, call.actor)) {
+            closed << m_descriptors.take(key);
+            m_dialling.remove(key);
+        }
+    }
+    QList<PacketEvent> out;
+    for (const Known& known : std::as_const(closed)) {
+        if (known.socketType == SOCK_STREAM)
+            finish(out, call, known);
+    }
+    return out;
+}
+
 QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
 {
     using F = DecodedPacket::TcpFlag;
@@ -191,6 +211,8 @@ QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
         }
         return {};
     }
+    if (Calls::has(call.call, CallTrait::EndsProcess))
+        return closeProcess(call);
     const int fd = call.resultFd() >= 0 ? call.resultFd() : call.fd();
     const auto key = std::make_pair(call.actor, fd);
     Known& known = m_descriptors[key];

@@ -44,6 +44,7 @@ private:
                            qint64 seenNs);
     void completeDialling(QList<PacketEvent>& out, const CallEvent& call, const Known& known);
     void finish(QList<PacketEvent>& out, const CallEvent& call, const Known& known);
+    QList<PacketEvent> closeProcess(const CallEvent& call);
 
     QHash<std::pair<QString, int>, Known> m_descriptors;
     QHash<Direction, quint32> m_nextSeq;

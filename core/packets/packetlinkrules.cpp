@@ -13,7 +13,9 @@ bool sends(const CallEvent& call)
 
 bool ends(const CallEvent& call)
 {
-    return (call.call == Call::Close || call.call == Call::Shutdown) && !call.failed();
+    return (call.call == Call::Close || call.call == Call::Shutdown ||
+            Calls::has(call.call, CallTrait::EndsProcess)) &&
+           !call.failed();
 }
 
 // A local address matches a packet's address exactly, or as a wildcard (INADDR_ANY,
