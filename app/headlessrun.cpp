@@ -87,6 +87,8 @@ std::unique_ptr<EventSource> makeSource(const CommandLineOptions& options,
         trace.programs = options.runPrograms;
         trace.workingDirectory = QDir::currentPath();
         trace.language = language;
+        trace.capture =
+            options.inferPacketsOnly ? CaptureMode::InferOnly : CaptureMode::CaptureIfPermitted;
         auto source = std::make_unique<TraceSource>(trace);
         // Each thread's end too, as strace -f prints them.
         QObject::connect(source.get(), &TraceSource::processEnded, source.get(),

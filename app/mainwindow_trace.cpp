@@ -24,6 +24,7 @@ void MainWindow::runPrograms(const TraceOptions& options)
     TraceOptions traced = options;
     traced.language = m_language;
     traced.ownTerminal = true;
+    traced.capture = m_capture;
     m_trace = std::make_unique<TraceSource>(traced);
     showSource(m_trace.get());
     m_nextCallMenu->setSource(m_trace.get());

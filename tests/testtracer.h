@@ -33,7 +33,8 @@ inline QString peer(const char* name)
 
 class TracerRun {
 public:
-    explicit TracerRun(const QStringList& command, bool step = false)
+    explicit TracerRun(const QStringList& command, bool step = false,
+                       const QStringList& options = {})
     {
         int ends[2];
         if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0)
@@ -45,6 +46,7 @@ public:
         QStringList arguments;
         if (step)
             arguments << QStringLiteral("--step");
+        arguments << options;
         arguments << QStringLiteral("--channel") << QString::number(theirs) << QStringLiteral("--")
                   << command;
         process.start(QStringLiteral(SOCKETSCOPE_TRACER), arguments);

@@ -78,6 +78,17 @@ private Q_SLOTS:
         QVERIFY2(refused, qPrintable(error));
         QCOMPARE(refused->refusal, TraceMessage::Refusal::Exec);
         QCOMPARE(refused->error, ENOENT);
+
+        auto reach = parseTraceMessage(
+            R"({"kind":"reach","address":"020013887f0000010000000000000000","bound":true})",
+            &error);
+        QVERIFY2(reach, qPrintable(error));
+        QCOMPARE(reach->kind, TraceMessage::Kind::Reach);
+        QCOMPARE(reach->address.endpoint(), QStringLiteral("127.0.0.1:5000"));
+        QVERIFY(reach->bound);
+        auto hold = parseTraceMessage(R"({"kind":"hold","id":9})", &error);
+        QVERIFY2(hold && hold->kind == TraceMessage::Kind::Hold && hold->id == 9,
+                 qPrintable(error));
     }
 
     void hostileLinesAreRefused_data()
@@ -109,6 +120,13 @@ private Q_SLOTS:
             << QByteArray(R"({"kind":"process","pid":5})") << "program";
         QTest::newRow("refusal of another kind")
             << QByteArray(R"({"kind":"refused","what":"mount","errno":1})") << "what";
+        QTest::newRow("reach without an address")
+            << QByteArray(R"({"kind":"reach","bound":false})") << "address";
+        QTest::newRow("reach of an AF_UNIX path")
+            << QByteArray(R"({"kind":"reach","address":"01002f746d702f78"})") << "port";
+        QTest::newRow("reach of half a sockaddr_in")
+            << QByteArray(R"({"kind":"reach","address":"020013887f000001"})") << "sockaddr";
+        QTest::newRow("hold without id") << QByteArray(R"({"kind":"hold"})") << "id";
         QTest::newRow("call without event") << QByteArray(R"({"kind":"call","id":1})") << "event";
         QTest::newRow("call with a broken event")
             << QByteArray(R"({"kind":"call","id":1,"event":{"call":"bind"}})") << "t_ns";

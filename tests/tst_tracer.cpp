@@ -1,4 +1,5 @@
 #include "testtracer.h"
+#include "trace/tracedecoders.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -295,6 +296,58 @@ private Q_SLOTS:
             if (event[QStringLiteral("call")] == QStringLiteral("write"))
                 QVERIFY(argumentsOf(event).endsWith(QStringLiteral("100000")));
         }
+    }
+    // With --hold-new-addresses (the app captures packets): each address the program binds is
+    // told, and a call sending to an address for the first time is told and held before the
+    // kernel sees it, until the app releases it. sendmmsg's letters to an address told already
+    // go at once.
+    void holdsCallsToNewAddressesUntilReleased()
+    {
+        TracerRun run({peer("tracer_udp")}, false, {QStringLiteral("--hold-new-addresses")});
+        QHash<qint64, qint64> threadOf; // call id -> the thread that made it
+        QList<QJsonObject> reaches;
+        int holds = 0;
+        while (const auto message = run.next()) {
+            const QString kind = kindOf(*message);
+            const qint64 id = (*message)[QStringLiteral("id")].toInteger();
+            if (kind == QStringLiteral("start"))
+                threadOf.insert(id, (*message)[QStringLiteral("pid")].toInteger());
+            if (kind == QStringLiteral("reach"))
+                reaches << *message;
+            if (kind != QStringLiteral("hold"))
+                continue;
+            ++holds;
+            QVERIFY(!reaches.isEmpty());
+            QVERIFY(!reaches.constLast()[QStringLiteral("bound")].toBool());
+            // Stopped by the tracer: a release of another call, or a malformed one, changes
+            // nothing.
+            run.send("release 424242");
+            run.send("release me");
+            const QString stat = QStringLiteral("/proc/%1/stat").arg(threadOf.value(id));
+            QCOMPARE(SocketScope::Trace::procStatState(readFile(stat)), std::optional<char>('t'));
+            run.send("release " + QByteArray::number(id));
+        }
+        QCOMPARE(run.finish(), 0);
+        QCOMPARE(holds, 2);
+        QStringList bound;
+        QStringList reached;
+        for (const QJsonObject& reach : std::as_const(reaches))
+            (reach[QStringLiteral("bound")].toBool() ? bound : reached)
+                << reach[QStringLiteral("address")].toString();
+        QStringList binds;
+        QStringList destinations;
+        for (const QJsonObject& call : run.ofKind(QStringLiteral("call"))) {
+            const QJsonObject event = call[QStringLiteral("event")].toObject();
+            const QString name = event[QStringLiteral("call")].toString();
+            if (name == QStringLiteral("bind"))
+                binds << event[QStringLiteral("after")][QStringLiteral("local")].toString();
+            if (name == QStringLiteral("sendto") || name == QStringLiteral("sendmsg"))
+                destinations
+                    << event[QStringLiteral("arguments")][QStringLiteral("address")].toString();
+        }
+        QCOMPARE(bound, binds);
+        QCOMPARE(reached, destinations);
+        QCOMPARE(bound.size(), 2);
     }
     void followsForksAndThreads()
     {

@@ -50,42 +50,48 @@ void Channel::flush()
     m_queuedSinceNs = 0;
 }
 
-QList<Command> Channel::receive()
+QList<Order> Channel::receive()
 {
-    QList<Command> commands;
+    QList<Order> commands;
     char buffer[512];
     const ssize_t n = ::recv(m_fd, buffer, sizeof(buffer), MSG_DONTWAIT);
     if (n < 0 && (errno == EAGAIN || errno == EINTR))
         return commands;
     if (n <= 0) {
-        commands << Command::Kill;
+        commands << Order{Command::Kill};
         return commands;
     }
     m_pending.append(buffer, n);
     qsizetype end;
     while ((end = m_pending.indexOf('\n')) >= 0) {
-        const QByteArray word = m_pending.left(end).trimmed();
+        const QByteArray line = m_pending.left(end).trimmed();
         m_pending.remove(0, end + 1);
-        if (const auto command = parseCommand(word))
-            commands << *command;
-        else if (!word.isEmpty())
-            std::fprintf(stderr, "socketscope-tracer: unknown command \"%s\"\n", word.constData());
+        if (const auto order = parseOrder(line))
+            commands << *order;
+        else if (!line.isEmpty())
+            std::fprintf(stderr, "socketscope-tracer: unknown command \"%s\"\n", line.constData());
     }
     if (m_pending.size() > 4096) // no command is that long
         m_pending.clear();
     return commands;
 }
 
-std::optional<Command> parseCommand(QByteArrayView word)
+std::optional<Order> parseOrder(QByteArrayView line)
 {
-    if (word == "next")
-        return Command::Next;
-    if (word == "run")
-        return Command::Run;
-    if (word == "step")
-        return Command::Step;
-    if (word == "kill")
-        return Command::Kill;
+    if (line == "next")
+        return Order{Command::Next};
+    if (line == "run")
+        return Order{Command::Run};
+    if (line == "step")
+        return Order{Command::Step};
+    if (line == "kill")
+        return Order{Command::Kill};
+    if (line.startsWith("release ")) {
+        bool ok = false;
+        const qint64 id = line.sliced(8).toLongLong(&ok);
+        if (ok && id > 0)
+            return Order{Command::Release, id};
+    }
     return std::nullopt;
 }
 

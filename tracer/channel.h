@@ -8,8 +8,13 @@
 
 namespace SocketScope::Tracer {
 
-// What the app asks, one word a line (docs/tracer-protocol.md).
-enum class Command : quint8 { Next, Run, Step, Kill };
+// What the app asks, one line each (docs/tracer-protocol.md).
+enum class Command : quint8 { Next, Run, Step, Kill, Release };
+struct Order {
+    Command command = Command::Kill;
+    qint64 id = 0; // Release: the held call
+    bool operator==(const Order&) const = default;
+};
 
 // The socket to the app: JSON lines out, command words in.
 class Channel {
@@ -30,8 +35,8 @@ public:
     // CLOCK_MONOTONIC when the oldest queued message was queued; 0 when none is.
     qint64 queuedSinceNs() const { return m_queuedSinceNs; }
     static constexpr qint64 batchNs = 20'000'000;
-    // Reads what the app wrote: the whole commands, in order; end of file is Kill.
-    QList<Command> receive();
+    // Reads what the app wrote: the whole orders, in order; end of file is Kill.
+    QList<Order> receive();
 
 private:
     int m_fd;
@@ -40,7 +45,7 @@ private:
     qint64 m_queuedSinceNs = 0;
 };
 
-std::optional<Command> parseCommand(QByteArrayView word);
+std::optional<Order> parseOrder(QByteArrayView line);
 
 // Every message's first key.
 inline QString kindKey()

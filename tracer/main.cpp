@@ -20,7 +20,9 @@ namespace {
 
 int usage()
 {
-    std::fprintf(stderr, "usage: socketscope-tracer [--step] --channel FD -- PROGRAM [ARG...]\n");
+    std::fprintf(
+        stderr, "usage: socketscope-tracer [--step] [--hold-new-addresses] --channel FD -- PROGRAM "
+                "[ARG...]\n");
     return 2;
 }
 
@@ -29,11 +31,14 @@ int usage()
 int main(int argc, char** argv)
 {
     bool step = false;
+    bool holdNewAddresses = false;
     int channelFd = -1;
     int i = 1;
     for (; i < argc; ++i) {
         if (std::strcmp(argv[i], "--step") == 0) {
             step = true;
+        } else if (std::strcmp(argv[i], "--hold-new-addresses") == 0) {
+            holdNewAddresses = true;
         } else if (std::strcmp(argv[i], "--channel") == 0 && i + 1 < argc) {
             char* end = nullptr;
             const long fd = std::strtol(argv[++i], &end, 10);
@@ -60,7 +65,7 @@ int main(int argc, char** argv)
                          {QStringLiteral("errno"), launch.error}});
         return 120;
     }
-    Tracer tracer(channel, step);
+    Tracer tracer(channel, step, holdNewAddresses);
     const int status = tracer.run(launch.pid, launch.errorPipe);
     takeBackTerminal(launch);
     return status;

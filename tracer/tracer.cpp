@@ -26,10 +26,12 @@ bool isStopSignal(int signal)
 
 } // namespace
 
-Tracer::Tracer(Channel& channel, bool step)
+Tracer::Tracer(Channel& channel, bool step, bool holdNewAddresses)
     : m_channel(channel)
     , m_step(step)
 {
+    if (holdNewAddresses)
+        m_newAddresses.emplace();
 }
 
 void Tracer::resume(pid_t tid, int request, int signal)
@@ -55,7 +57,7 @@ int Tracer::run(pid_t root, int errorPipe)
         if (m_tracees.empty())
             break;
         const bool watching = std::any_of(m_tracees.begin(), m_tracees.end(), [](const auto& t) {
-            return t.second.call && !t.second.call->blocked && !t.second.call->paused;
+            return t.second.call && !t.second.call->blocked && t.second.call->made();
         });
         const qint64 now = monotonicNowNs();
         if (m_channel.queuedSinceNs() && now - m_channel.queuedSinceNs() >= Channel::batchNs)
@@ -74,8 +76,8 @@ int Tracer::run(pid_t root, int errorPipe)
             }
         }
         if (ready > 0 && waits[1].revents) {
-            for (const Command command : m_channel.receive())
-                obey(command);
+            for (const Order& order : m_channel.receive())
+                obey(order);
         }
         if (watching && monotonicNowNs() - m_lastCheckNs >= blockedCheckNs)
             checkBlocked();
@@ -167,7 +169,7 @@ void Tracer::checkBlocked()
 {
     m_lastCheckNs = monotonicNowNs();
     for (auto& [tid, tracee] : m_tracees) {
-        if (!tracee.call || tracee.call->blocked || tracee.call->paused)
+        if (!tracee.call || tracee.call->blocked || !tracee.call->made())
             continue;
         const auto state = Trace::procStatState(procFile(tid, "stat"));
         if (state && (*state == 'S' || *state == 'D')) {
@@ -178,9 +180,9 @@ void Tracer::checkBlocked()
     }
 }
 
-void Tracer::obey(Command command)
+void Tracer::obey(const Order& order)
 {
-    switch (command) {
+    switch (order.command) {
     case Command::Next:
         while (!m_paused.empty()) {
             const pid_t tid = m_paused.front();
@@ -203,6 +205,9 @@ void Tracer::obey(Command command)
         return;
     case Command::Kill:
         killAll();
+        return;
+    case Command::Release:
+        releaseHold(order.id);
         return;
     }
 }

@@ -3,6 +3,7 @@
 #include "callreader.h"
 #include "channel.h"
 #include "descriptors.h"
+#include "newaddresses.h"
 #include "socketcalls.h"
 #include "trace/tracedcalls.h"
 #include "trace/tracedecoders.h"
@@ -20,7 +21,9 @@ namespace SocketScope::Tracer {
 // each socket call into messages (docs/tracer-protocol.md).
 class Tracer {
 public:
-    Tracer(Channel& channel, bool step);
+    // With holdNewAddresses, a call that sends to a new address waits until the app says the
+    // capture takes it, and a new bound address is told (NewAddresses).
+    Tracer(Channel& channel, bool step, bool holdNewAddresses);
     // Traces `root` and everything it starts until all of it has ended (or the app said
     // kill); returns the tracer's exit status.
     int run(pid_t root, int errorPipe);
@@ -35,11 +38,14 @@ private:
         DescriptorInfo info;
         bool blocked = false;
         bool paused = false;
+        bool held = false; // until the capture takes the address it reaches
         // A signal interrupted it with this code (ERESTARTSYS...): the kernel makes it again
         // at once, or after the signal's handler, or the program gets EINTR.
         qint64 restartCode = 0;
         bool reentered = false;         // made again: its seccomp stop is not a new call
         bool awaitingSigreturn = false; // a handler returns: EINTR, or the call made again
+        // Whether the kernel has seen it: a call paused or held at its entry was not made.
+        bool made() const { return !paused && !held; }
     };
     struct Tracee {
         pid_t process = 0; // its thread group
@@ -61,10 +67,15 @@ private:
     void returned(pid_t tid, Tracee& tracee);
     void enteredAfterSignal(pid_t tid, Tracee& tracee, const Trace::SyscallStop& stop);
     void finish(pid_t tid, Tracee& tracee, qint64 value);
+    // Tells the app the addresses (reach messages); false when there is none.
+    bool tell(const std::vector<SocketAddress>& addresses, bool bound);
+    // A call entered and not held: it waits for Next, or goes into the kernel.
+    void proceed(pid_t tid, Tracee& tracee);
+    void releaseHold(qint64 id);
     void execed(pid_t tid);
     void release(pid_t tid);
     void checkBlocked();
-    void obey(Command command);
+    void obey(const Order& order);
     void killAll();
     void announceProcess(pid_t pid, pid_t parent, bool thread, const char* kind);
     // Once per process, however many of its threads stop or go on.
@@ -77,6 +88,7 @@ private:
 
     Channel& m_channel;
     bool m_step;
+    std::optional<NewAddresses> m_newAddresses;
     bool m_killing = false;
     pid_t m_root = 0;
     bool m_rootExeced = false;

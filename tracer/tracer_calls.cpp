@@ -4,6 +4,7 @@
 #include "tracer.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 
 #include <cerrno>
 #include <sys/ptrace.h>
@@ -89,15 +90,50 @@ void Tracer::entered(pid_t tid, Tracee& tracee)
         QByteArray(Calls::name(trapped->call).data(), Calls::name(trapped->call).size()) +
         "\",\"fd\":" + QByteArray::number(takesFd ? fd : -1) +
         ",\"tNs\":" + QByteArray::number(call.event.tNs) + "}");
-    call.paused = m_step;
-    const qint64 id = call.id;
     tracee.call = std::move(call);
+    if (m_newAddresses) {
+        InFlight& entering = *tracee.call;
+        entering.held = tell(m_newAddresses->reachedBy(entering.event), false);
+        if (entering.held) {
+            m_channel.sendNow(
+                {{kindKey(), QStringLiteral("hold")}, {QStringLiteral("id"), entering.id}});
+            return;
+        }
+    }
+    proceed(tid, tracee);
+}
+
+void Tracer::proceed(pid_t tid, Tracee& tracee)
+{
+    InFlight& call = *tracee.call;
+    call.paused = m_step;
     if (m_step) {
         m_paused.push_back(tid);
-        m_channel.sendNow({{kindKey(), QStringLiteral("paused")}, {QStringLiteral("id"), id}});
+        m_channel.sendNow({{kindKey(), QStringLiteral("paused")}, {QStringLiteral("id"), call.id}});
         return;
     }
     resume(tid, PTRACE_SYSCALL);
+}
+
+bool Tracer::tell(const std::vector<SocketAddress>& addresses, bool bound)
+{
+    for (const SocketAddress& address : addresses) {
+        QJsonObject reach{{kindKey(), QStringLiteral("reach")}, {QStringLiteral("bound"), bound}};
+        CallCodec::putAddress(reach, "address", address);
+        m_channel.send(reach);
+    }
+    return !addresses.empty();
+}
+
+void Tracer::releaseHold(qint64 id)
+{
+    for (auto& [tid, tracee] : m_tracees) {
+        if (tracee.call && tracee.call->held && tracee.call->id == id) {
+            tracee.call->held = false;
+            proceed(tid, tracee);
+            return;
+        }
+    }
 }
 
 void Tracer::returned(pid_t tid, Tracee& tracee)
@@ -176,6 +212,10 @@ void Tracer::finish(pid_t tid, Tracee& tracee, qint64 value)
     sendCall(call.id, event);
     tracee.call.reset();
     releaseHeldChildren(tracee);
+    // Its packets come later, from a peer: the capture takes the port meanwhile, and a
+    // server held here could lose the race to its own client.
+    if (m_newAddresses && tell(m_newAddresses->boundBy(event), true))
+        m_channel.flush();
     resume(tid, PTRACE_CONT);
 }
 } // namespace SocketScope::Tracer

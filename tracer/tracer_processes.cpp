@@ -55,8 +55,8 @@ void Tracer::ended(pid_t tid, int status)
     if (found == m_tracees.end())
         return;
     if (found->second.announced) {
-        // A call paused before the kernel saw it was never made.
-        if (found->second.call && !found->second.call->paused)
+        // A call paused or held before the kernel saw it was never made.
+        if (found->second.call && found->second.call->made())
             sendNeverReturned(*found->second.call);
         if (WIFSIGNALED(status))
             m_channel.send({{kindKey(), QStringLiteral("killed")},
@@ -91,7 +91,7 @@ bool Tracer::started(pid_t tid)
     // sockets it inherits are known: if it starts before that call is reported, it waits
     // for it (see forked()).
     for (auto& [cloner, tracee] : m_tracees) {
-        if (tracee.process == parent && tracee.call && !tracee.call->paused &&
+        if (tracee.process == parent && tracee.call && tracee.call->made() &&
             Calls::has(tracee.call->event.call, CallTrait::StartsActor)) {
             tracee.heldChildren.push_back(tid);
             return true;
@@ -124,7 +124,7 @@ void Tracer::forked(pid_t tid, Tracee& tracee)
 // A thread replaced by exec: its call in flight never returns, its children go on.
 void Tracer::endedUnseen(Tracee& tracee)
 {
-    if (tracee.call && !tracee.call->paused)
+    if (tracee.call && tracee.call->made())
         sendNeverReturned(*tracee.call);
     tracee.call.reset();
     releaseHeldChildren(tracee);

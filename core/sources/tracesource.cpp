@@ -2,6 +2,7 @@
 
 #include "calls/errnoinfo.h"
 #include "calls/threadgroups.h"
+#include "kernel/networkinterfaces.h"
 #include "logging.h"
 
 #include <QFileInfo>
@@ -72,12 +73,26 @@ TraceSource::TraceSource(TraceOptions options, QObject* parent)
     : EventSource(parent)
     , m_options(std::move(options))
 {
+    // Captured packets often come before the calls that caused them (the tracer sends calls
+    // in batches): they are linked again once the calls have come, in one pass per turn of
+    // the event loop.
+    m_relinkTimer.setSingleShot(true);
+    connect(&m_relinkTimer, &QTimer::timeout, this, [this] { writableLog().linkPackets(); });
     connect(&m_flow, &PacketFlow::packetsArrived, this, [this](const QList<PacketEvent>& packets) {
         writableLog().appendPackets(packets);
-        writableLog().linkPackets();
+        m_relinkTimer.start();
     });
-    connect(&m_flow, &PacketFlow::statusChanged, this,
-            [this] { writableLog().setCaptureStatus(m_flow.status()); });
+    connect(&m_flow, &PacketFlow::statusChanged, this, [this] {
+        writableLog().setCaptureStatus(m_flow.status());
+        releaseHolds(); // a capture that stopped holds no call back any more
+    });
+    connect(&m_flow, &PacketFlow::ready, this, &TraceSource::onPacketFlowReady);
+    connect(&m_flow, &PacketFlow::portsFollowed, this, &TraceSource::releaseHolds);
+    connect(&m_flow, &PacketFlow::drained, this, &TraceSource::finishRun);
+    // Other programs' loopback packets on the same ports' neighbours are not the session's.
+    m_flow.setSessionPortTest([this](quint16 port) { return m_ports.contains(port); });
+    if (!m_options.captureHelper.isEmpty())
+        m_flow.setHelperPath(m_options.captureHelper);
     reset();
 }
 
@@ -89,6 +104,7 @@ TraceSource::~TraceSource()
 void TraceSource::reset()
 {
     stopPrograms();
+    m_relinkTimer.stop();
     ++m_generation;
     m_sequence = std::make_shared<std::atomic<qint64>>(1);
     m_actors.clear();
@@ -99,12 +115,58 @@ void TraceSource::reset()
     m_firstPid = 0;
     m_exitStatus = -1;
     m_notices.clear();
+    m_ports.clear();
+    m_holds.clear();
+    m_runWhenReady = false;
+    m_draining = false;
+    m_inputBeforeStart.clear();
     writableLog().reset(tracedScenario(m_options), m_options.language);
-    // Captured packets need the capture to follow a program's ports as it binds them, which
-    // tracing does not do yet: the packets are inferred from the calls, and said so.
-    m_flow.restart(CaptureMode::InferOnly, {}, m_sequence);
-    setState(m_options.pauseAtEachCall ? State::Stepping : State::Running);
+    // No port is known before the programs bind or dial one: the capture starts taking
+    // nothing, and the programs start once it runs, so that it misses none of their packets.
+    m_flow.restart(m_options.capture,
+                   {{QStringLiteral("127.0.0.1"), QStringLiteral("::1")}, {}, {}}, m_sequence);
+    writableLog().setCaptureStatus(m_flow.status());
+    if (!m_flow.isReady()) {
+        setState(State::Preparing);
+        return;
+    }
+    startRun();
+}
+
+void TraceSource::onPacketFlowReady()
+{
+    if (state() == State::Preparing)
+        startRun();
+}
+
+void TraceSource::startRun()
+{
+    const bool stepping = m_options.pauseAtEachCall && !std::exchange(m_runWhenReady, false);
+    setState(stepping ? State::Stepping : State::Running);
     startPrograms();
+}
+
+void TraceSource::follow(const SocketAddress& address, bool bound)
+{
+    const quint16 port = address.port();
+    if (!m_ports.contains(port)) {
+        m_ports.insert(port);
+        m_flow.followPort(port);
+    }
+    const QStringList interfaces =
+        bound ? NetworkInterfaces::forLocal(address) : NetworkInterfaces::towards(address);
+    if (!interfaces.isEmpty())
+        m_flow.followInterfaces(interfaces);
+}
+
+void TraceSource::releaseHolds()
+{
+    if (m_flow.status().kind == CaptureStatus::Kind::Captured && m_flow.isFollowingPorts())
+        return;
+    for (const auto& [tracer, id] : std::exchange(m_holds, {})) {
+        if (!m_tracers.at(size_t(tracer)).finished)
+            m_tracers.at(size_t(tracer)).process->release(id);
+    }
 }
 
 void TraceSource::startPrograms()
@@ -114,6 +176,7 @@ void TraceSource::startPrograms()
         tracer.process = std::make_unique<TracerProcess>();
         tracer.process->setHelperPath(m_options.helperPath);
         tracer.process->setOwnTerminal(m_options.ownTerminal);
+        tracer.process->setHoldNewAddresses(m_options.capture != CaptureMode::InferOnly);
         const int index = int(i);
         const quint64 generation = m_generation;
         connect(tracer.process.get(), &TracerProcess::outputReceived, this,
@@ -148,6 +211,11 @@ void TraceSource::startPrograms()
         }
         m_tracers.push_back(std::move(tracer));
     }
+    for (const auto& [program, input] : std::exchange(m_inputBeforeStart, {}).asKeyValueRange()) {
+        writeInput(program, input.bytes);
+        if (input.closed)
+            closeInput(program);
+    }
     if (std::all_of(m_tracers.cbegin(), m_tracers.cend(),
                     [](const Tracer& tracer) { return tracer.finished; }))
         onTracerFinished(-1);
@@ -161,13 +229,18 @@ void TraceSource::stopPrograms()
 
 void TraceSource::writeInput(int program, const QByteArray& bytes)
 {
-    if (program >= 0 && size_t(program) < m_tracers.size() && !m_tracers[size_t(program)].finished)
+    if (state() == State::Preparing && program >= 0 && program < programCount())
+        m_inputBeforeStart[program].bytes += bytes; // typed while the capture starts
+    else if (program >= 0 && size_t(program) < m_tracers.size() &&
+             !m_tracers[size_t(program)].finished)
         m_tracers[size_t(program)].process->writeInput(bytes);
 }
 
 void TraceSource::closeInput(int program)
 {
-    if (program >= 0 && size_t(program) < m_tracers.size())
+    if (state() == State::Preparing && program >= 0 && program < programCount())
+        m_inputBeforeStart[program].closed = true;
+    else if (program >= 0 && size_t(program) < m_tracers.size())
         m_tracers[size_t(program)].process->closeInput();
 }
 
@@ -250,6 +323,8 @@ void TraceSource::beginWaitingCall(int tracer, qint64 id)
 
 void TraceSource::run()
 {
+    if (state() == State::Preparing)
+        m_runWhenReady = true;
     if (state() != State::Stepping)
         return;
     setState(State::Running);
@@ -393,9 +468,18 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
                 actorOf(event.ret, m_options.programs.at(tracer).value(0), sharesTable(event));
         log.appendCall(event);
         m_flow.onCallFinished(event);
+        if (!log.packets().isEmpty())
+            m_relinkTimer.start();
         Q_EMIT canStepChanged();
         break;
     }
+    case K::Reach:
+        follow(message.address, message.bound);
+        break;
+    case K::Hold:
+        m_holds.append({tracer, message.id});
+        releaseHolds();
+        break;
     case K::Stopped:
         say(tr("%1 was stopped by %2: it waits, and its calls with it, until a SIGCONT lets it "
                "go on (kill -CONT %3).")
@@ -502,6 +586,18 @@ void TraceSource::onTracerFinished(int tracer)
                      [](const Tracer& each) { return each.finished; }))
         return;
     m_paused.clear();
+    m_holds.clear();
+    // The packets the capture still holds (the last FIN) come before the end.
+    if (!std::exchange(m_draining, true))
+        m_flow.drain();
+}
+
+void TraceSource::finishRun()
+{
+    if (!m_draining || state() == State::Finished)
+        return;
+    m_relinkTimer.stop();
+    writableLog().linkPackets();
     // A program has no expected outcome: the log's notice says how each process ended.
     Outcome outcome;
     outcome.passed = m_exitStatus == 0;

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QSet>
 #include <QStringList>
+#include <QTimer>
 
 #include <atomic>
 #include <functional>
@@ -22,6 +23,9 @@ struct TraceOptions {
     bool pauseAtEachCall = false;
     QString language = QStringLiteral("en");
     QString helperPath; // empty: socketscope-tracer next to SocketScope
+    // Real packets when the capture helper may capture; the programs start once it does.
+    CaptureMode capture = CaptureMode::InferOnly;
+    QString captureHelper; // empty: socketscope-capture next to SocketScope
     // The programs' input and output through programOutput() and writeInput() (the window's
     // terminal panel) rather than SocketScope's own terminal (headless).
     bool ownTerminal = false;
@@ -65,6 +69,12 @@ public:
         bool choosable = false;
     };
     QList<PausedCall> pausedCalls() const;
+    // The capture takes packets to and from `port` now (a port the programs bound or dialled).
+    bool capturesPort(quint16 port) const
+    {
+        return m_ports.contains(port) && m_flow.status().kind == CaptureStatus::Kind::Captured &&
+               !m_flow.isFollowingPorts();
+    }
     bool stepCall(int paused);
 
 public Q_SLOTS:
@@ -91,6 +101,13 @@ private:
         qint64 pid = 0;
     };
 
+    void onPacketFlowReady();
+    void startRun();
+    // The capture takes the ports of the addresses the programs reach or bind (the tracer's
+    // reach messages): the calls held for it go on once it does, or once it has stopped.
+    void follow(const SocketAddress& address, bool bound);
+    void releaseHolds();
+    void finishRun();
     void startPrograms();
     void stopPrograms();
     void onMessage(int tracer, const TraceMessage& message);
@@ -120,6 +137,16 @@ private:
     int m_exitStatus = -1;
     QStringList m_notices;
     PacketFlow m_flow;
+    QTimer m_relinkTimer;
+    QSet<quint16> m_ports;                 // the capture's: those the programs reached or bound
+    QList<std::pair<int, qint64>> m_holds; // tracer and call id, waiting for the capture
+    struct Input {
+        QByteArray bytes;
+        bool closed = false;
+    };
+    QHash<int, Input> m_inputBeforeStart; // by program, while the capture starts
+    bool m_runWhenReady = false;
+    bool m_draining = false;
     quint64 m_generation = 0;
 };
 

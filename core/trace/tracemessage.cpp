@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QJsonParseError>
 
 namespace SocketScope {
@@ -30,7 +31,8 @@ constexpr KindName kinds[] = {
     {"blocked", TraceMessage::Kind::Blocked},     {"paused", TraceMessage::Kind::Paused},
     {"call", TraceMessage::Kind::Call},           {"exit", TraceMessage::Kind::Exit},
     {"killed", TraceMessage::Kind::Killed},       {"stopped", TraceMessage::Kind::Stopped},
-    {"continued", TraceMessage::Kind::Continued},
+    {"continued", TraceMessage::Kind::Continued}, {"reach", TraceMessage::Kind::Reach},
+    {"hold", TraceMessage::Kind::Hold},
 };
 
 struct RefusalName {
@@ -117,8 +119,15 @@ std::optional<TraceMessage> parseTraceMessage(const QByteArray& line, QString* e
         message.tNs = f.requiredInteger("tNs", 0, maxTime);
         break;
     }
+    case K::Reach:
+        message.address = CallCodec::readAddress(f, "address");
+        if (f.ok() && message.address.port() == 0)
+            f.fail("address", Tr::tr("must be an IPv4 or IPv6 address with a port"));
+        message.bound = f.boolean("bound", false);
+        break;
     case K::Blocked:
     case K::Paused:
+    case K::Hold:
         message.id = f.requiredInteger("id", 0, maxId);
         break;
     case K::Call: {

@@ -26,12 +26,14 @@ struct TraceMessage {
         Killed,    // ... or a signal ended it
         Stopped,   // a traced process was stopped by a signal (SIGSTOP, SIGTSTP, Ctrl+Z)
         Continued, // ... and SIGCONT let it go on
+        Reach,     // a call puts an address on the wire for the first time (the capture's)
+        Hold,      // ... and waits until the app releases it
     };
     enum class Refusal : quint8 { Exec, Ptrace, Seccomp };
 
     Kind kind = Kind::Process;
     qint64 pid = 0; // the process's, or the thread's tid
-    qint64 id = -1; // Start, Blocked, Paused, Call: the call, numbered by the tracer
+    qint64 id = -1; // Start, Blocked, Paused, Call, Hold: the call, numbered by the tracer
     // Process, Exec
     qint64 parent = 0; // 0 for the program SocketScope started
     bool thread = false;
@@ -46,6 +48,9 @@ struct TraceMessage {
     // Exit: the status; Killed, Stopped: the signal
     int status = 0;
     int signal = 0;
+    // Reach: where the call sends, or what bind() gave its socket (bound)
+    SocketAddress address;
+    bool bound = false;
     // Refused
     Refusal refusal = Refusal::Exec;
     int error = 0;

@@ -110,6 +110,8 @@ bool TracerProcess::start(const QStringList& words, const QString& workingDirect
     QStringList arguments{QStringLiteral("--channel"), QString::number(helperChannelFd)};
     if (pauseAtEachCall)
         arguments << QStringLiteral("--step");
+    if (m_holdNewAddresses)
+        arguments << QStringLiteral("--hold-new-addresses");
     arguments << QStringLiteral("--") << words;
     m_process.setWorkingDirectory(workingDirectory);
     m_process.start(m_helperPath.isEmpty() ? defaultHelperPath() : m_helperPath, arguments);
@@ -131,15 +133,25 @@ bool TracerProcess::start(const QStringList& words, const QString& workingDirect
 
 void TracerProcess::send(Command command)
 {
+    sendLine(command == Command::Next   ? "next\n"
+             : command == Command::Run  ? "run\n"
+             : command == Command::Step ? "step\n"
+                                        : "kill\n");
+}
+
+void TracerProcess::release(qint64 id)
+{
+    sendLine("release " + QByteArray::number(id) + '\n');
+}
+
+void TracerProcess::sendLine(const QByteArray& line)
+{
     if (m_channel < 0)
         return;
-    const char* word = command == Command::Next   ? "next\n"
-                       : command == Command::Run  ? "run\n"
-                       : command == Command::Step ? "step\n"
-                                                  : "kill\n";
     // A few bytes on a socket the helper drains: never a partial write in practice; a helper
     // that has gone makes it fail, and its end says the rest.
-    const ssize_t written = ::send(m_channel, word, strlen(word), MSG_NOSIGNAL | MSG_DONTWAIT);
+    const ssize_t written =
+        ::send(m_channel, line.constData(), size_t(line.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
     if (written < 0)
         qCDebug(lcSession) << "tracer channel:" << strerror(errno);
 }

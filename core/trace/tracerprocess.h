@@ -36,11 +36,16 @@ public:
     void writeInput(const QByteArray& bytes);
     void closeInput();
 
+    // Before start(): a call that puts a new address on the wire waits for release(), so that
+    // the capture takes its port first (the hold message says which).
+    void setHoldNewAddresses(bool hold) { m_holdNewAddresses = hold; }
     // Starts `words` (program, then its arguments); false, with *error, when even the helper
     // could not start.
     bool start(const QStringList& words, const QString& workingDirectory, bool pauseAtEachCall,
                QString* error);
     void send(Command command);
+    // Lets the call held by the `hold` message `id` go on.
+    void release(qint64 id);
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
     // The helper's exit status (the program's, see the protocol), once finished() came.
     int exitCode() const { return m_exitCode; }
@@ -55,6 +60,7 @@ Q_SIGNALS:
 
 private:
     ReadEnd readChannel();
+    void sendLine(const QByteArray& line);
     void closeChannel();
 
     QString m_helperPath;
@@ -64,6 +70,7 @@ private:
     PseudoTerminal* m_terminal = nullptr; // with setOwnTerminal(true)
     QByteArray m_pending;
     int m_exitCode = -1;
+    bool m_holdNewAddresses = false;
 };
 
 } // namespace SocketScope
