@@ -81,6 +81,25 @@ private Q_SLOTS:
         QCOMPARE(model.lifelines().at(1).fd, 4);
     }
 
+    // Captured packets can come before the calls that name their sockets (a traced
+    // program's): linked again later, the rows already shown name their lifelines.
+    void relinkedRowsNameTheirLifelines()
+    {
+        QList<PacketEvent> packets = TestPackets::echoSession();
+        for (PacketEvent& packet : packets) {
+            packet.sender = {};
+            packet.receiver = {};
+        }
+        const QList<int> visible{0, 1, 2};
+        SequenceDiagramModel model(packets, visible, 0);
+        QVERIFY(model.lifelines().at(0).actor.isEmpty());
+        const QList<PacketEvent> linked = TestPackets::echoSession();
+        model.setPackets(linked, visible, 0);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.lifelines().at(0).actor, QStringLiteral("client"));
+        QCOMPARE(model.lifelines().at(0).fd, 3);
+        QCOMPARE(model.lifelines().at(1).actor, QStringLiteral("server"));
+    }
     void rowsGoFromSenderToReceiver()
     {
         const SequenceDiagramModel model(TestPackets::echoSession(), TestPackets::indices(6),

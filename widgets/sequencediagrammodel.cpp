@@ -18,6 +18,7 @@ void SequenceDiagramModel::setPackets(const QList<PacketEvent>& packets, const Q
         m_arrows.clear();
         m_lifelines.clear();
         m_lifelineIndex.clear();
+        m_unnamedRows.clear();
     }
     // Only when starting: reserving on every append would defeat the list's growth.
     if (m_arrows.isEmpty())
@@ -25,16 +26,34 @@ void SequenceDiagramModel::setPackets(const QList<PacketEvent>& packets, const Q
     m_packets = packets;
     m_visible = rows;
     m_originNs = originNs;
+    nameFromRelinkedRows();
     for (qsizetype row = m_arrows.size(); row < rows.size(); ++row) {
         const PacketEvent& packet = packets.at(rows.at(row));
         // Source before destination: the first sender ends up on the left.
-        const int from = lifelineOf(packet.decoded.source, packet.sender);
-        const int to = lifelineOf(packet.decoded.destination, packet.receiver);
+        const int from = lifelineOf(packet.decoded.source, packet.sender, int(row));
+        const int to = lifelineOf(packet.decoded.destination, packet.receiver, int(row));
         m_arrows.append(Arrow{from, to});
     }
 }
 
-int SequenceDiagramModel::lifelineOf(const SocketAddress& endpoint, const PacketEnd& end)
+void SequenceDiagramModel::nameFromRelinkedRows()
+{
+    for (auto it = m_unnamedRows.begin(); it != m_unnamedRows.end();) {
+        SequenceLifeline& lifeline = m_lifelines[it.key()];
+        for (const int row : std::as_const(*it)) {
+            const PacketEvent& now = packet(row);
+            const PacketEnd& end = from(row) == it.key() ? now.sender : now.receiver;
+            if (end.isKnown()) {
+                lifeline.actor = end.actor;
+                lifeline.fd = end.fd;
+                break;
+            }
+        }
+        it = lifeline.fd >= 0 ? m_unnamedRows.erase(it) : std::next(it);
+    }
+}
+
+int SequenceDiagramModel::lifelineOf(const SocketAddress& endpoint, const PacketEnd& end, int row)
 {
     auto it = m_lifelineIndex.constFind(endpoint);
     if (it == m_lifelineIndex.cend()) {
@@ -46,6 +65,11 @@ int SequenceDiagramModel::lifelineOf(const SocketAddress& endpoint, const Packet
     if (lifeline.fd < 0 && end.isKnown()) {
         lifeline.actor = end.actor;
         lifeline.fd = end.fd;
+        m_unnamedRows.remove(*it);
+    } else if (lifeline.fd < 0) {
+        QList<int>& unnamed = m_unnamedRows[*it];
+        if (unnamed.size() < unnamedRowsKept)
+            unnamed.append(row);
     }
     return *it;
 }

@@ -68,13 +68,20 @@ private:
         int to = 0;
     };
 
-    int lifelineOf(const SocketAddress& endpoint, const PacketEnd& end);
+    int lifelineOf(const SocketAddress& endpoint, const PacketEnd& end, int row);
+    // Kept rows linked again since (a traced program's calls come after its captured
+    // packets) may now name a lifeline.
+    void nameFromRelinkedRows();
 
     QList<PacketEvent> m_packets;
     QList<int> m_visible; // a packet index per row
     QList<Arrow> m_arrows;
     QList<SequenceLifeline> m_lifelines;
     QHash<SocketAddress, int> m_lifelineIndex;
+    // The first rows of each lifeline no packet names yet: a socket's first packets (its
+    // SYN) are those that name it, so a few are enough.
+    QHash<int, QList<int>> m_unnamedRows;
+    static constexpr int unnamedRowsKept = 8;
     qint64 m_originNs = 0;
     bool m_relativeNumbers = true;
     QHash<QString, QString> m_actorNames;
