@@ -4160,5 +4160,9 @@ Source : %2</translation>
         <source>pid: the call&apos;s process is missing</source>
         <translation>pid : le processus de l&apos;appel manque</translation>
     </message>
+    <message>
+        <source>must be an IPv4 or IPv6 address with a port</source>
+        <translation>doit être une adresse IPv4 ou IPv6 avec un port</translation>
+    </message>
 </context>
 </TS>
