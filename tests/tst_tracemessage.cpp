@@ -86,7 +86,7 @@ private Q_SLOTS:
         QCOMPARE(reach->kind, TraceMessage::Kind::Reach);
         QCOMPARE(reach->address.endpoint(), QStringLiteral("127.0.0.1:5000"));
         QVERIFY(reach->bound);
-        auto hold = parseTraceMessage(R"({"kind":"hold","id":9})", &error);
+        auto hold = parseTraceMessage(R"({"kind":"hold","id":9,"pid":100})", &error);
         QVERIFY2(hold && hold->kind == TraceMessage::Kind::Hold && hold->id == 9,
                  qPrintable(error));
     }
@@ -126,7 +126,9 @@ private Q_SLOTS:
             << QByteArray(R"({"kind":"reach","address":"01002f746d702f78"})") << "port";
         QTest::newRow("reach of half a sockaddr_in")
             << QByteArray(R"({"kind":"reach","address":"020013887f000001"})") << "sockaddr";
-        QTest::newRow("hold without id") << QByteArray(R"({"kind":"hold"})") << "id";
+        QTest::newRow("hold without id") << QByteArray(R"({"kind":"hold","pid":100})") << "id";
+        QTest::newRow("hold without its thread")
+            << QByteArray(R"({"kind":"hold","id":9})") << "pid";
         QTest::newRow("call without event") << QByteArray(R"({"kind":"call","id":1})") << "event";
         QTest::newRow("call with a broken event")
             << QByteArray(R"({"kind":"call","id":1,"event":{"call":"bind"}})") << "t_ns";

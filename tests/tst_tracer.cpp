@@ -304,28 +304,32 @@ private Q_SLOTS:
     void holdsCallsToNewAddressesUntilReleased()
     {
         TracerRun run({peer("tracer_udp")}, false, {QStringLiteral("--hold-new-addresses")});
-        QHash<qint64, qint64> threadOf; // call id -> the thread that made it
         QList<QJsonObject> reaches;
+        QSet<qint64> held;
         int holds = 0;
         while (const auto message = run.next()) {
             const QString kind = kindOf(*message);
             const qint64 id = (*message)[QStringLiteral("id")].toInteger();
+            // A held call was not made: it starts once released.
             if (kind == QStringLiteral("start"))
-                threadOf.insert(id, (*message)[QStringLiteral("pid")].toInteger());
+                QVERIFY(!held.contains(id));
             if (kind == QStringLiteral("reach"))
                 reaches << *message;
             if (kind != QStringLiteral("hold"))
                 continue;
             ++holds;
+            held << id;
             QVERIFY(!reaches.isEmpty());
             QVERIFY(!reaches.constLast()[QStringLiteral("bound")].toBool());
             // Stopped by the tracer: a release of another call, or a malformed one, changes
             // nothing.
             run.send("release 424242");
             run.send("release me");
-            const QString stat = QStringLiteral("/proc/%1/stat").arg(threadOf.value(id));
+            const QString stat =
+                QStringLiteral("/proc/%1/stat").arg((*message)[QStringLiteral("pid")].toInteger());
             QCOMPARE(SocketScope::Trace::procStatState(readFile(stat)), std::optional<char>('t'));
             run.send("release " + QByteArray::number(id));
+            held.remove(id);
         }
         QCOMPARE(run.finish(), 0);
         QCOMPARE(holds, 2);

@@ -11,7 +11,7 @@ namespace SocketScope::Tracer {
 // What the app asks, one line each (docs/tracer-protocol.md).
 enum class Command : quint8 { Next, Run, Step, Kill, Release };
 struct Order {
-    Command command = Command::Kill;
+    Command command = Command::Next;
     qint64 id = 0; // Release: the held call
     bool operator==(const Order&) const = default;
 };

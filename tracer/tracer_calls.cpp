@@ -76,36 +76,40 @@ void Tracer::entered(pid_t tid, Tracee& tracee)
     call.args = args;
     call.event.pid = tid;
     call.event.call = trapped->call;
-    call.event.tNs = monotonicNowNs();
     call.event.arguments =
         arguments ? *std::move(arguments) : readArguments(tid, trapped->call, args);
-    const bool takesFd = Calls::has(trapped->call, CallTrait::TakesDescriptor);
-    if (takesFd)
+    if (Calls::has(trapped->call, CallTrait::TakesDescriptor))
         call.info = m_descriptors.lookup(tracee.process, fd);
-    // The two messages of every call are written directly: Qt's JSON objects were most of
-    // the tracer's time per call.
-    m_channel.sendLine(
-        "{\"kind\":\"start\",\"id\":" + QByteArray::number(call.id) +
-        ",\"pid\":" + QByteArray::number(tid) + ",\"call\":\"" +
-        QByteArray(Calls::name(trapped->call).data(), Calls::name(trapped->call).size()) +
-        "\",\"fd\":" + QByteArray::number(takesFd ? fd : -1) +
-        ",\"tNs\":" + QByteArray::number(call.event.tNs) + "}");
     tracee.call = std::move(call);
     if (m_newAddresses) {
         InFlight& entering = *tracee.call;
         entering.held = tell(m_newAddresses->reachedBy(entering.event), false);
         if (entering.held) {
-            m_channel.sendNow(
-                {{kindKey(), QStringLiteral("hold")}, {QStringLiteral("id"), entering.id}});
+            m_channel.sendNow({{kindKey(), QStringLiteral("hold")},
+                               {QStringLiteral("id"), entering.id},
+                               {QStringLiteral("pid"), qint64(tid)}});
             return;
         }
     }
     proceed(tid, tracee);
 }
 
+// The call is made from now on (a held call was not): the app is told it started, then it
+// waits for Next or goes into the kernel. Whether it pauses is decided now, as the app
+// decides whether it is a step.
 void Tracer::proceed(pid_t tid, Tracee& tracee)
 {
     InFlight& call = *tracee.call;
+    call.event.tNs = monotonicNowNs();
+    const bool takesFd = Calls::has(call.event.call, CallTrait::TakesDescriptor);
+    const QLatin1String name = Calls::name(call.event.call);
+    // The two messages of every call are written directly: Qt's JSON objects were most of
+    // the tracer's time per call.
+    m_channel.sendLine("{\"kind\":\"start\",\"id\":" + QByteArray::number(call.id) +
+                       ",\"pid\":" + QByteArray::number(tid) + ",\"call\":\"" +
+                       QByteArray(name.data(), qsizetype(name.size())) +
+                       "\",\"fd\":" + QByteArray::number(takesFd ? int(call.args[0]) : -1) +
+                       ",\"tNs\":" + QByteArray::number(call.event.tNs) + "}");
     call.paused = m_step;
     if (m_step) {
         m_paused.push_back(tid);
@@ -218,4 +222,5 @@ void Tracer::finish(pid_t tid, Tracee& tracee, qint64 value)
         m_channel.flush();
     resume(tid, PTRACE_CONT);
 }
+
 } // namespace SocketScope::Tracer

@@ -191,4 +191,5 @@ void Tracer::killAll()
     m_tracees.clear();
     m_channel.flush();
 }
+
 } // namespace SocketScope::Tracer

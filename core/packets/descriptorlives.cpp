@@ -101,7 +101,8 @@ void DescriptorLives::fold(const QList<CallEvent>& calls, int index, LifeChanges
         return;
     }
     if (Calls::has(call.call, CallTrait::EndsProcess)) {
-        closeProcess(call, index);
+        if (!call.failed())
+            closeProcess(call, index);
         return;
     }
     const int fd = call.resultFd() >= 0 ? call.resultFd() : call.fd();

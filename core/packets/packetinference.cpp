@@ -212,7 +212,7 @@ QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
         return {};
     }
     if (Calls::has(call.call, CallTrait::EndsProcess))
-        return closeProcess(call);
+        return call.failed() ? QList<PacketEvent>() : closeProcess(call);
     const int fd = call.resultFd() >= 0 ? call.resultFd() : call.fd();
     const auto key = std::make_pair(call.actor, fd);
     Known& known = m_descriptors[key];

@@ -103,9 +103,10 @@ TraceSource::~TraceSource()
 
 void TraceSource::reset()
 {
+    // Signals of the helpers being ended are of the run before.
+    ++m_generation;
     stopPrograms();
     m_relinkTimer.stop();
-    ++m_generation;
     m_sequence = std::make_shared<std::atomic<qint64>>(1);
     m_actors.clear();
     m_inFlight.clear();
@@ -176,7 +177,7 @@ void TraceSource::startPrograms()
         tracer.process = std::make_unique<TracerProcess>();
         tracer.process->setHelperPath(m_options.helperPath);
         tracer.process->setOwnTerminal(m_options.ownTerminal);
-        tracer.process->setHoldNewAddresses(m_options.capture != CaptureMode::InferOnly);
+        tracer.process->setHoldNewAddresses(m_flow.status().kind == CaptureStatus::Kind::Captured);
         const int index = int(i);
         const quint64 generation = m_generation;
         connect(tracer.process.get(), &TracerProcess::outputReceived, this,
@@ -202,7 +203,7 @@ void TraceSource::startPrograms()
         QString error;
         const bool started =
             tracer.process->start(m_options.programs.at(i), m_options.workingDirectory,
-                                  m_options.pauseAtEachCall, &error);
+                                  state() == State::Stepping, &error);
         if (!started) {
             say(error);
             tracer.finished = true;

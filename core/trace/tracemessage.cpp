@@ -127,8 +127,11 @@ std::optional<TraceMessage> parseTraceMessage(const QByteArray& line, QString* e
         break;
     case K::Blocked:
     case K::Paused:
+        message.id = f.requiredInteger("id", 0, maxId);
+        break;
     case K::Hold:
         message.id = f.requiredInteger("id", 0, maxId);
+        message.pid = f.requiredInteger("pid", 1, maxPid);
         break;
     case K::Call: {
         message.id = f.requiredInteger("id", 0, maxId);
