@@ -111,9 +111,11 @@ std::unique_ptr<EventSource> makeSource(const CommandLineOptions& options,
             << Qt::endl;
         auto source = std::make_unique<ReplaySource>(std::move(*saved));
         // A recorded program's processes ended where the log has them.
-        QObject::connect(
-            &source->log(), &EventLog::processEndAppended, source.get(),
-            [&out](const ProcessEnd& end) { printEnd(out, end.actor, end.status, end.signal); });
+        QObject::connect(&source->log(), &EventLog::processEndAppended, source.get(),
+                         [&out](const ProcessEnd& end) {
+                             if (!end.exec) // the process goes on with another program
+                                 printEnd(out, end.actor, end.status, end.signal);
+                         });
         return source;
     }
     const Scenario* scenario = catalog.find(options.scenarioId);

@@ -265,6 +265,47 @@ private Q_SLOTS:
         QTest::newRow("seq taken") << "seq" << QJsonValue(1) << "twice";
         QTest::newRow("calls text")
             << "calls_returned" << QJsonValue(QStringLiteral("3")) << "\"calls_returned\"";
+        QTest::newRow("exec beside a signal") << "exec" << QJsonValue(true) << "no exit status";
+    }
+
+    // An exec that closed close-on-exec sockets: kept, and checked.
+    void execEndChecked_data()
+    {
+        QTest::addColumn<QJsonValue>("closed");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("valid") << QJsonValue(QJsonArray{4, 7}) << "";
+        QTest::newRow("none") << QJsonValue(QJsonArray{}) << "must list the sockets";
+        QTest::newRow("missing") << QJsonValue() << "must list the sockets";
+        QTest::newRow("negative") << QJsonValue(QJsonArray{-1}) << "descriptors";
+        QTest::newRow("beyond nr_open") << QJsonValue(QJsonArray{1 << 20}) << "descriptors";
+        QTest::newRow("a half") << QJsonValue(QJsonArray{3.5}) << "descriptors";
+        QTest::newRow("a word") << QJsonValue(QJsonArray{QStringLiteral("4")}) << "descriptors";
+        QTest::newRow("not a list") << QJsonValue(4) << "list";
+    }
+    void execEndChecked()
+    {
+        QFETCH(QJsonValue, closed);
+        QFETCH(QString, says);
+        QJsonObject end{{QStringLiteral("kind"), QStringLiteral("process_end")},
+                        {QStringLiteral("seq"), qint64(1) << 40},
+                        {QStringLiteral("t_ns"), 5},
+                        {QStringLiteral("actor"), QStringLiteral("server")},
+                        {QStringLiteral("exec"), true},
+                        {QStringLiteral("calls_returned"), 1}};
+        if (!closed.isNull())
+            end[QStringLiteral("closed")] = closed;
+        const QByteArray file = m_saved + QJsonDocument(end).toJson(QJsonDocument::Compact) + '\n';
+        SessionFileError error;
+        const auto read = readBytes(file, &error);
+        if (says.isEmpty()) {
+            QVERIFY2(read, qPrintable(error.text()));
+            QCOMPARE(read->processEnds.size(), 1);
+            QVERIFY(read->processEnds[0].exec);
+            QCOMPARE(read->processEnds[0].closed, (QList<int>{4, 7}));
+            return;
+        }
+        QVERIFY(!read);
+        QVERIFY2(error.text().contains(says), qPrintable(error.text()));
     }
     void processEndChecked()
     {

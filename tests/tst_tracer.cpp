@@ -396,6 +396,28 @@ private Q_SLOTS:
 
     // The course's client when no server listens: connect() fails with ECONNREFUSED and the
     // tracer exits with the client's status.
+    // exec closes the sockets made with SOCK_CLOEXEC: the exec message lists them; the new
+    // program still has the other one, and its call on it is reported.
+    void execSaysWhichSocketsItClosed()
+    {
+        TracerRun run({peer("tracer_exec")});
+        QCOMPARE(run.finish(), 0);
+        const QList<QJsonObject> execs = run.ofKind(QStringLiteral("exec"));
+        QCOMPARE(execs.size(), 1);
+        QList<qint64> sockets;
+        qint64 asked = -1;
+        for (const QJsonObject& call : run.ofKind(QStringLiteral("call"))) {
+            const QJsonObject event = call[QStringLiteral("event")].toObject();
+            if (event[QStringLiteral("call")] == QStringLiteral("socket"))
+                sockets << event[QStringLiteral("ret")].toInteger();
+            if (event[QStringLiteral("call")] == QStringLiteral("getsockname"))
+                asked = event[QStringLiteral("arguments")][QStringLiteral("fd")].toInteger();
+        }
+        QCOMPARE(sockets.size(), 2);
+        QCOMPARE(execs[0][QStringLiteral("closed")].toArray(), QJsonArray{sockets[1]});
+        QVERIFY(execs[0][QStringLiteral("tNs")].toInteger() > 0);
+        QCOMPARE(asked, sockets[0]);
+    }
     void failingConnectIsShown()
     {
         TracerTest::RefusingPort refusing;

@@ -175,6 +175,35 @@ private Q_SLOTS:
     }
 
     // Three letters posted by one sendmmsg wait in the mailbox; one recvmmsg takes them all.
+    // After exec, the socket made with SOCK_CLOEXEC is drawn closed and the other one open,
+    // as the kernel left them: the log keeps the exec's place among the calls.
+    void execClosesItsCloseOnExecSockets()
+    {
+        TraceSource source(optionsFor({{peer("tracer_exec")}}));
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(source.exitStatus(), 0);
+        const EventLog& log = source.log();
+        QCOMPARE(callsOf(log).mid(0, 2), (QList<Call>{Call::Socket, Call::Socket}));
+        const QList<ProcessEnd>& ends = log.processEnds();
+        QCOMPARE(ends.size(), 2);
+        QVERIFY(ends[0].exec);
+        QCOMPARE(ends[0].closed, QList<int>{int(log.calls()[1].ret)});
+        QCOMPARE(ends[0].callsReturned, 2);
+        QVERIFY(!ends[1].exec);
+        const StageState stage = projectStage(log.calls(), 2, {}, 0, ends);
+        QCOMPARE(stage.endpoints.size(), 2);
+        QCOMPARE(stage.endpoints[0].phase, StageEndpoint::Phase::Created);
+        QCOMPARE(stage.endpoints[1].phase, StageEndpoint::Phase::Closed);
+        // Saved and read back, the exec keeps its place and what it closed.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("exec.jsonl"));
+        QString error;
+        QVERIFY2(SessionFile::save(log, path, &error), qPrintable(error));
+        SessionFileError readError;
+        const auto saved = SessionFile::load(path, &readError);
+        QVERIFY2(saved, qPrintable(readError.text()));
+        QCOMPARE(saved->processEnds, ends);
+    }
     void multipleMessagesAreLetters()
     {
         TraceSource source(optionsFor({{peer("tracer_udp")}}));

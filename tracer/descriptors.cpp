@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 
+#include <algorithm>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -88,6 +89,26 @@ void DescriptorTable::forgetProcess(pid_t pid)
     if (found->pidfd >= 0)
         close(found->pidfd);
     m_processes.erase(found);
+}
+
+std::vector<int> DescriptorTable::closedByExec(pid_t pid)
+{
+    std::vector<int> closed;
+    const auto found = m_processes.find(pid);
+    if (found == m_processes.end())
+        return closed;
+    const QByteArray folder = "/proc/" + QByteArray::number(pid) + "/fd/";
+    for (auto fd = found->fds.begin(); fd != found->fds.end();) {
+        if (access((folder + QByteArray::number(fd.key())).constData(), F_OK) == 0) {
+            ++fd;
+            continue;
+        }
+        if (fd->socket)
+            closed.push_back(fd.key());
+        fd = found->fds.erase(fd);
+    }
+    std::sort(closed.begin(), closed.end());
+    return closed;
 }
 
 void DescriptorTable::copyProcess(pid_t parent, pid_t child)

@@ -5,6 +5,7 @@
 #include <QHash>
 
 #include <sys/types.h>
+#include <vector>
 
 namespace SocketScope::Tracer {
 
@@ -30,6 +31,9 @@ public:
     void forget(pid_t process, int fd);
     void forgetRange(pid_t process, unsigned first, unsigned last);
     void forgetProcess(pid_t process);
+    // The process ran another program: the sockets the kernel closed then (close-on-exec),
+    // forgotten; those the new program inherits stay known.
+    std::vector<int> closedByExec(pid_t process);
     // A forked child starts with a copy of its parent's table (epoll watchers included).
     void copyProcess(pid_t parent, pid_t child);
     // The socket's state after a call (addresses, TCP state), read on a copy of it.

@@ -78,6 +78,7 @@ private:
     void obey(const Order& order);
     void killAll();
     void announceProcess(pid_t pid, pid_t parent, bool thread, const char* kind);
+    QJsonObject describeProcess(pid_t pid, pid_t parent, bool thread, const char* kind);
     // Once per process, however many of its threads stop or go on.
     void stopped(const Tracee& tracee, int signal);
     void continued(const Tracee& tracee);

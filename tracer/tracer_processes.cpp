@@ -15,6 +15,11 @@ namespace SocketScope::Tracer {
 
 void Tracer::announceProcess(pid_t pid, pid_t parent, bool thread, const char* kind)
 {
+    m_channel.send(describeProcess(pid, parent, thread, kind));
+}
+
+QJsonObject Tracer::describeProcess(pid_t pid, pid_t parent, bool thread, const char* kind)
+{
     const pid_t process = thread ? parent : pid;
     QJsonArray argv;
     for (const QString& word : Trace::commandLineWords(procFile(process, "cmdline")))
@@ -27,7 +32,7 @@ void Tracer::announceProcess(pid_t pid, pid_t parent, bool thread, const char* k
         message.insert(QStringLiteral("parent"), qint64(parent));
         message.insert(QStringLiteral("thread"), thread);
     }
-    m_channel.send(message);
+    return message;
 }
 
 void Tracer::stopped(const Tracee& tracee, int signal)
@@ -153,7 +158,7 @@ void Tracer::execed(pid_t tid)
     if (const auto leader = m_tracees.find(tid); leader != m_tracees.end())
         endedUnseen(leader->second);
     std::erase(m_paused, tid);
-    m_descriptors.forgetProcess(tid);
+    const std::vector<int> closed = m_descriptors.closedByExec(tid);
     Tracee& tracee = m_tracees[tid];
     tracee.process = tid;
     if (tid == m_root && !m_rootExeced) {
@@ -163,7 +168,13 @@ void Tracer::execed(pid_t tid)
         return;
     }
     tracee.announced = true;
-    announceProcess(tid, tid, false, "exec");
+    QJsonArray closedSockets;
+    for (const int fd : closed)
+        closedSockets.append(fd);
+    QJsonObject message = describeProcess(tid, tid, false, "exec");
+    message.insert(QStringLiteral("closed"), closedSockets);
+    message.insert(QStringLiteral("tNs"), monotonicNowNs());
+    m_channel.send(message);
 }
 
 void Tracer::killAll()

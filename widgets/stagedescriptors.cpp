@@ -170,6 +170,18 @@ bool Projector::endProcess(const QString& actor)
     return released;
 }
 
+// exec: the kernel closed these descriptors of the process (SOCK_CLOEXEC, FD_CLOEXEC); the
+// others live on in the new program.
+void Projector::closeOnExec(const QString& actor, const QList<int>& fds)
+{
+    for (qsizetype i = 0; i < state.endpoints.size(); ++i) {
+        const StageEndpoint& endpoint = state.endpoints[i];
+        if (threads.shareTable(endpoint.actor, actor) && fds.contains(endpoint.fd) &&
+            endpoint.phase != StageEndpoint::Phase::Closed)
+            release(int(i));
+    }
+}
+
 // close(), or a dup2() over it: this descriptor is gone; its socket lives on in any other.
 void Projector::release(int index)
 {

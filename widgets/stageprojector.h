@@ -61,6 +61,7 @@ private:
     void release(int index);
     // Closes every descriptor of the process; whether it held any.
     bool endProcess(const QString& actor);
+    void closeOnExec(const QString& actor, const QList<int>& fds);
     void applyOnDescriptor(const CallEvent& event, bool dialling);
     void send(int index, const CallEvent& event);
     void receive(int index, const CallEvent& event);

@@ -344,7 +344,10 @@ void Projector::apply(const CallEvent& event)
 void Projector::apply(const ProcessEnd& end)
 {
     state.timeNs = std::max(state.timeNs, end.tNs);
-    endProcess(end.actor);
+    if (end.exec)
+        closeOnExec(end.actor, end.closed);
+    else
+        endProcess(end.actor);
 }
 
 void Projector::markWaiting(const QString& actor, int fd, Call call, qint64 sinceNs)

@@ -128,6 +128,23 @@ QStringList JsonFields::strings(const char* key, qsizetype maxCount)
     return list;
 }
 
+QList<int> JsonFields::descriptors(const char* key, qsizetype maxCount)
+{
+    QList<int> fds;
+    const QJsonArray items = array(key, maxCount);
+    for (const QJsonValue& item : items) {
+        const double number = item.toDouble(-1);
+        if (!item.isDouble() || number < 0 || number > maxDescriptor ||
+            number != double(qint64(number))) {
+            fail(key,
+                 Tr::tr("must list descriptors, whole numbers from 0 to %1").arg(maxDescriptor));
+            return {};
+        }
+        fds << int(number);
+    }
+    return fds;
+}
+
 QJsonObject JsonFields::object(const char* key)
 {
     const QJsonValue value = m_object.value(QLatin1String(key));

@@ -96,10 +96,17 @@ QJsonObject processEndToJson(const ProcessEnd& end)
                        {QStringLiteral("t_ns"), end.tNs},
                        {QStringLiteral("actor"), end.actor},
                        {QStringLiteral("calls_returned"), end.callsReturned}};
-    if (end.signal != 0)
+    if (end.exec) {
+        QJsonArray closed;
+        for (const int fd : end.closed)
+            closed.append(fd);
+        object[QLatin1String("exec")] = true;
+        object[QLatin1String("closed")] = closed;
+    } else if (end.signal != 0) {
         object[QLatin1String("signal")] = end.signal;
-    else
+    } else {
         object[QLatin1String("status")] = end.status;
+    }
     return object;
 }
 
@@ -418,9 +425,19 @@ bool Reader::readProcessEnd(const QJsonObject& object)
     end.signal = int(fields.integer("signal", 0, 1, 64));
     end.status = int(fields.integer("status", 0, 0, 255));
     end.callsReturned = int(fields.requiredInteger("calls_returned", 0, maxLines));
-    if (fields.ok() && object.contains(QLatin1String("signal")) &&
-        object.contains(QLatin1String("status")))
+    end.exec = fields.boolean("exec", false);
+    const bool signalled = object.contains(QLatin1String("signal"));
+    const bool status = object.contains(QLatin1String("status"));
+    if (fields.ok() && signalled && status)
         fields.fail("status", Tr::tr("a process killed by a signal has no exit status"));
+    if (fields.ok() && end.exec && (signalled || status))
+        fields.fail("exec", Tr::tr("a process that runs another program goes on: it has no "
+                                   "exit status nor signal"));
+    if (fields.ok() && end.exec) {
+        end.closed = fields.descriptors("closed", CallCodec::maxListItems);
+        if (fields.ok() && end.closed.isEmpty())
+            fields.fail("closed", Tr::tr("must list the sockets the exec closed"));
+    }
     if (!fields.ok())
         return fail(error);
     if (!knownActor(end.actor) || !claimSeq(end.seq))

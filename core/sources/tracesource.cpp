@@ -427,9 +427,19 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
             m_threads.insert(message.pid);
         actorOf(message.pid, message.program, message.thread);
         break;
-    case K::Exec:
-        actorOf(message.pid, message.program, false);
+    case K::Exec: {
+        const QString actor = actorOf(message.pid, message.program, false);
+        if (!message.closed.isEmpty())
+            log.appendProcessEnd({.seq = m_sequence->fetch_add(1),
+                                  .tNs = message.tNs,
+                                  .actor = actor,
+                                  .status = 0,
+                                  .signal = 0,
+                                  .exec = true,
+                                  .closed = message.closed,
+                                  .callsReturned = int(log.calls().size())});
         break;
+    }
     case K::Start:
         actorOf(message.pid, m_options.programs.at(tracer).value(0), false);
         // While stepping, each call waits for its Next (see beginWaitingCall).
@@ -513,6 +523,8 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
                                   .actor = actor,
                                   .status = message.status,
                                   .signal = message.signal,
+                                  .exec = false,
+                                  .closed = {},
                                   .callsReturned = int(log.calls().size())});
         }
         Q_EMIT canStepChanged();

@@ -103,10 +103,13 @@ std::optional<TraceMessage> parseTraceMessage(const QByteArray& line, QString* e
         message.thread = f.boolean("thread", false);
         readProgram(f, message);
         break;
-    case K::Exec:
+    case K::Exec: {
         message.pid = f.requiredInteger("pid", 1, maxPid);
         readProgram(f, message);
+        message.tNs = f.integer("tNs", 0, 0, maxTime);
+        message.closed = f.descriptors("closed", CallCodec::maxListItems);
         break;
+    }
     case K::Start: {
         message.id = f.requiredInteger("id", 0, maxId);
         message.pid = f.requiredInteger("pid", 1, maxPid);

@@ -39,10 +39,11 @@ struct TraceMessage {
     bool thread = false;
     QString program;
     QStringList argv;
+    QList<int> closed; // Exec: the sockets the kernel closed (close-on-exec)
     // Start
     SocketScope::Call call = SocketScope::Call::Socket;
     int fd = -1;
-    qint64 tNs = 0; // Start, Exit, Killed, Stopped, Continued: when, on CLOCK_MONOTONIC
+    qint64 tNs = 0; // Start, Exec, Exit, Killed, Stopped, Continued: when, on CLOCK_MONOTONIC
     // Call
     CallEvent event;
     // Exit: the status; Killed, Stopped: the signal

@@ -990,6 +990,10 @@
         <source>has more than %1 items</source>
         <translation>a plus de %1 éléments</translation>
     </message>
+    <message>
+        <source>must list descriptors, whole numbers from 0 to %1</source>
+        <translation>doit lister des descripteurs, des nombres entiers de 0 à %1</translation>
+    </message>
 </context>
 <context>
     <name>LabConsole</name>
@@ -1706,6 +1710,14 @@
     <message>
         <source>a process killed by a signal has no exit status</source>
         <translation>un processus tué par un signal n’a pas de code de sortie</translation>
+    </message>
+    <message>
+        <source>a process that runs another program goes on: it has no exit status nor signal</source>
+        <translation>un processus qui exécute un autre programme continue : il n’a ni statut de sortie ni signal</translation>
+    </message>
+    <message>
+        <source>must list the sockets the exec closed</source>
+        <translation>doit lister les sockets que l’exec a fermées</translation>
     </message>
 </context>
 <context>
