@@ -8,6 +8,7 @@
 
 #include <QTest>
 
+#include <csignal>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -243,6 +244,8 @@ private Q_SLOTS:
         for (const PacketEvent& packet : std::as_const(inferred)) {
             if (packet.decoded.tcpFlags & F::Fin) {
                 QCOMPARE(packet.cause, exit.seq);
+                QCOMPARE(packet.sender.actor, client);
+                QCOMPARE(packet.sender.fd, packet.decoded.source.endpoint() == first ? 3 : 4);
                 finished << packet.decoded.source.endpoint();
             }
         }
@@ -258,6 +261,59 @@ private Q_SLOTS:
         QCOMPARE(captured[1].cause, exit.seq);
         QCOMPARE(captured[2].cause, qint64(-1)); // the other process never closed it
         QCOMPARE(captured[2].sender, (PacketEnd{other, 3}));
+    }
+
+    // Without a call of their own: an exec closes the close-on-exec sockets it lists, a
+    // signal that kills the process closes them all. The kernel sends their FINs, caused by
+    // no call.
+    void processEndsCloseWithoutACall()
+    {
+        const QString client = QStringLiteral("client");
+        const QString server = QStringLiteral("127.0.0.1:5000");
+        const QString first = QStringLiteral("127.0.0.1:40000");
+        const QString second = QStringLiteral("127.0.0.1:40001");
+        QList<CallEvent> calls{
+            call(1, client, Call::Socket, 3, 1000, 10),
+            call(2, client, Call::Connect, 3, 2000, 500, first, server),
+            call(3, client, Call::Socket, 4, 3000, 10),
+            call(4, client, Call::Connect, 4, 4000, 500, second, server),
+        };
+        PacketInference inference;
+        for (CallEvent& each : calls) {
+            if (each.call == Call::Connect)
+                each.after.tcpState = TcpState::Established;
+            inference.packetsFor(each);
+        }
+        const auto finsOf = [](const QList<PacketEvent>& packets) {
+            QStringList from;
+            for (const PacketEvent& packet : packets) {
+                if (packet.decoded.tcpFlags & F::Fin) {
+                    from << packet.decoded.source.endpoint();
+                    if (packet.cause != -1 || !packet.inferred)
+                        from << QStringLiteral("(with a cause)");
+                }
+            }
+            return from;
+        };
+        ProcessEnd exec{.seq = 10,
+                        .tNs = 5000,
+                        .actor = client,
+                        .status = 0,
+                        .signal = 0,
+                        .exec = true,
+                        .closed = {4},
+                        .callsReturned = 4};
+        QCOMPARE(finsOf(inference.packetsFor(exec)), QStringList{second});
+        ProcessEnd killed{.seq = 11,
+                          .tNs = 6000,
+                          .actor = client,
+                          .status = 0,
+                          .signal = SIGKILL,
+                          .exec = false,
+                          .closed = {},
+                          .callsReturned = 4};
+        QCOMPARE(finsOf(inference.packetsFor(killed)), QStringList{first});
+        QVERIFY(inference.packetsFor(killed).isEmpty()); // nothing left to close
     }
 };
 

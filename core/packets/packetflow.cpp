@@ -78,6 +78,13 @@ void PacketFlow::onCallFinished(const CallEvent& call)
         append(std::move(inferred));
 }
 
+void PacketFlow::onProcessEnd(const ProcessEnd& end)
+{
+    QList<PacketEvent> inferred = m_inference.packetsFor(end);
+    if (m_status == CaptureStatus::Kind::Inferred)
+        append(std::move(inferred));
+}
+
 void PacketFlow::drain()
 {
     if (m_status != CaptureStatus::Kind::Captured) {

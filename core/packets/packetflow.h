@@ -53,6 +53,7 @@ public:
 
     // The calls' effect: inferred packets when not capturing.
     void onCallFinished(const CallEvent& call);
+    void onProcessEnd(const ProcessEnd& end);
     // Writes out what the helper still holds; drained() follows (at once when inferring).
     void drain();
 

@@ -177,24 +177,43 @@ void PacketInference::finish(QList<PacketEvent>& out, const CallEvent& call, con
     segment(out, call, way.back(), false, F::Ack, {});
 }
 
-// exit_group(): the kernel closes every descriptor of the process (and of its threads), as
-// close() would, at once.
-QList<PacketEvent> PacketInference::closeProcess(const CallEvent& call)
+// The kernel closes descriptors of the process (its threads' too): all of them at its end, or
+// those an exec closed, as close() would, at once. `closing` is the call that made it do so
+// (exit_group), or none (seq -1: a signal killed it, or exec).
+QList<PacketEvent> PacketInference::closeDescriptors(const CallEvent& closing,
+                                                     const std::optional<QList<int>>& only)
 {
-    QList<Known> closed;
+    QList<std::pair<int, Known>> closed;
     const QList<std::pair<QString, int>> keys = m_descriptors.keys();
     for (const auto& key : keys) {
-        if (key.first == call.actor || m_threads.shareTable(key.first, call.actor)) {
-            closed << m_descriptors.take(key);
+        const bool ofProcess =
+            key.first == closing.actor || m_threads.shareTable(key.first, closing.actor);
+        if (ofProcess && (!only || only->contains(key.second))) {
+            closed.append({key.second, m_descriptors.take(key)});
             m_dialling.remove(key);
         }
     }
     QList<PacketEvent> out;
-    for (const Known& known : std::as_const(closed)) {
-        if (known.socketType == SOCK_STREAM)
-            finish(out, call, known);
+    for (const auto& [fd, known] : std::as_const(closed)) {
+        if (known.socketType != SOCK_STREAM)
+            continue;
+        // As a close() of that descriptor: its packets are sent from it, caused by `closing`.
+        CallEvent call = closing;
+        call.call = Call::Close;
+        call.arguments.fd = fd;
+        finish(out, call, known);
     }
     return out;
+}
+
+QList<PacketEvent> PacketInference::packetsFor(const ProcessEnd& end)
+{
+    CallEvent closing;
+    closing.seq = -1;
+    closing.actor = end.actor;
+    closing.call = Call::Close;
+    closing.tNs = end.tNs;
+    return closeDescriptors(closing, end.exec ? std::optional(end.closed) : std::nullopt);
 }
 
 QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
@@ -212,7 +231,7 @@ QList<PacketEvent> PacketInference::packetsFor(const CallEvent& call)
         return {};
     }
     if (Calls::has(call.call, CallTrait::EndsProcess))
-        return call.failed() ? QList<PacketEvent>() : closeProcess(call);
+        return call.failed() ? QList<PacketEvent>() : closeDescriptors(call, std::nullopt);
     const int fd = call.resultFd() >= 0 ? call.resultFd() : call.fd();
     const auto key = std::make_pair(call.actor, fd);
     Known& known = m_descriptors[key];

@@ -2,11 +2,14 @@
 
 #include "calls/callevent.h"
 #include "calls/threadgroups.h"
+#include "log/processend.h"
 #include "packets/packetevent.h"
 
 #include <QHash>
 #include <QList>
 #include <QSet>
+
+#include <optional>
 
 namespace SocketScope {
 
@@ -18,6 +21,9 @@ namespace SocketScope {
 class PacketInference {
 public:
     QList<PacketEvent> packetsFor(const CallEvent& call);
+    // The kernel closed the process's sockets with no call of its own (a signal killed it),
+    // or those an exec closed: their FINs (or RSTs), caused by no call.
+    QList<PacketEvent> packetsFor(const ProcessEnd& end);
 
 private:
     struct Known {
@@ -44,7 +50,8 @@ private:
                            qint64 seenNs);
     void completeDialling(QList<PacketEvent>& out, const CallEvent& call, const Known& known);
     void finish(QList<PacketEvent>& out, const CallEvent& call, const Known& known);
-    QList<PacketEvent> closeProcess(const CallEvent& call);
+    QList<PacketEvent> closeDescriptors(const CallEvent& closing,
+                                        const std::optional<QList<int>>& only);
 
     QHash<std::pair<QString, int>, Known> m_descriptors;
     QHash<Direction, quint32> m_nextSeq;

@@ -430,14 +430,14 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
     case K::Exec: {
         const QString actor = actorOf(message.pid, message.program, false);
         if (!message.closed.isEmpty())
-            log.appendProcessEnd({.seq = m_sequence->fetch_add(1),
-                                  .tNs = message.tNs,
-                                  .actor = actor,
-                                  .status = 0,
-                                  .signal = 0,
-                                  .exec = true,
-                                  .closed = message.closed,
-                                  .callsReturned = int(log.calls().size())});
+            endProcess({.seq = m_sequence->fetch_add(1),
+                        .tNs = message.tNs,
+                        .actor = actor,
+                        .status = 0,
+                        .signal = 0,
+                        .exec = true,
+                        .closed = message.closed,
+                        .callsReturned = int(log.calls().size())});
         break;
     }
     case K::Start:
@@ -518,19 +518,27 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
                     ? tr("%1 ended with status %2.").arg(actor).arg(message.status)
                     : tr("%1 was killed by %2.").arg(actor, signalName(message.signal)));
             // The kernel closed what the process held, whether exit_group said so or not.
-            log.appendProcessEnd({.seq = m_sequence->fetch_add(1),
-                                  .tNs = message.tNs,
-                                  .actor = actor,
-                                  .status = message.status,
-                                  .signal = message.signal,
-                                  .exec = false,
-                                  .closed = {},
-                                  .callsReturned = int(log.calls().size())});
+            endProcess({.seq = m_sequence->fetch_add(1),
+                        .tNs = message.tNs,
+                        .actor = actor,
+                        .status = message.status,
+                        .signal = message.signal,
+                        .exec = false,
+                        .closed = {},
+                        .callsReturned = int(log.calls().size())});
         }
         Q_EMIT canStepChanged();
         break;
     }
     }
+}
+
+// In the log where it happened, and in the packets: a killed process's sockets send their
+// FIN as the kernel closes them.
+void TraceSource::endProcess(const ProcessEnd& end)
+{
+    writableLog().appendProcessEnd(end);
+    m_flow.onProcessEnd(end);
 }
 
 void TraceSource::endNeverReturned(const CallInFlight& flight)

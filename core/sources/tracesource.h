@@ -116,6 +116,7 @@ private:
     void beginWaitingCall(int tracer, qint64 id);
     // The process ended inside the call: it goes in the log as never returned.
     void endNeverReturned(const CallInFlight& flight);
+    void endProcess(const ProcessEnd& end);
     // Calls that will never return (their process or their helper ended): in the log as never
     // returned, and Next no longer waits for them.
     void
