@@ -265,7 +265,9 @@ private Q_SLOTS:
         QTest::newRow("seq taken") << "seq" << QJsonValue(1) << "twice";
         QTest::newRow("calls text")
             << "calls_returned" << QJsonValue(QStringLiteral("3")) << "\"calls_returned\"";
-        QTest::newRow("exec beside a signal") << "exec" << QJsonValue(true) << "no exit status";
+        QTest::newRow("exec beside a signal") << "exec" << QJsonValue(true) << "goes on";
+        QTest::newRow("closed without exec")
+            << "closed" << QJsonValue(QJsonArray{4}) << "only an exec";
     }
 
     // An exec that closed close-on-exec sockets: kept, and checked.

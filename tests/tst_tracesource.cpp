@@ -174,7 +174,6 @@ private Q_SLOTS:
         QCOMPARE(projectStage(log.calls(), 0, {}, 0, log.processEnds()).endpoints.size(), 0);
     }
 
-    // Three letters posted by one sendmmsg wait in the mailbox; one recvmmsg takes them all.
     // After exec, the socket made with SOCK_CLOEXEC is drawn closed and the other one open,
     // as the kernel left them: the log keeps the exec's place among the calls.
     void execClosesItsCloseOnExecSockets()
@@ -204,6 +203,8 @@ private Q_SLOTS:
         QVERIFY2(saved, qPrintable(readError.text()));
         QCOMPARE(saved->processEnds, ends);
     }
+
+    // Three letters posted by one sendmmsg wait in the mailbox; one recvmmsg takes them all.
     void multipleMessagesAreLetters()
     {
         TraceSource source(optionsFor({{peer("tracer_udp")}}));

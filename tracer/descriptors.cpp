@@ -1,11 +1,13 @@
 #include "descriptors.h"
 
+#include "calls/callcodec.h"
 #include "kernel/descriptorstate.h"
 #include "trace/tracedecoders.h"
 
 #include <QByteArray>
 
 #include <algorithm>
+#include <cerrno>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -99,7 +101,11 @@ std::vector<int> DescriptorTable::closedByExec(pid_t pid)
         return closed;
     const QByteArray folder = "/proc/" + QByteArray::number(pid) + "/fd/";
     for (auto fd = found->fds.begin(); fd != found->fds.end();) {
-        if (access((folder + QByteArray::number(fd.key())).constData(), F_OK) == 0) {
+        // Only "no such descriptor" is a close: an exec that made the process non-dumpable
+        // makes its fd folder unreadable (EACCES), and the sockets are still there.
+        char target[64];
+        const QByteArray link = folder + QByteArray::number(fd.key());
+        if (readlink(link.constData(), target, sizeof(target)) >= 0 || errno != ENOENT) {
             ++fd;
             continue;
         }
@@ -108,6 +114,9 @@ std::vector<int> DescriptorTable::closedByExec(pid_t pid)
         fd = found->fds.erase(fd);
     }
     std::sort(closed.begin(), closed.end());
+    // What a message may list (CallCodec::maxListItems): beyond, they are drawn open still.
+    if (closed.size() > size_t(CallCodec::maxListItems))
+        closed.resize(size_t(CallCodec::maxListItems));
     return closed;
 }
 

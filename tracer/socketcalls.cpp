@@ -1,6 +1,7 @@
 #include "socketcalls.h"
 
 #include <algorithm>
+#include <linux/close_range.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
 
@@ -26,7 +27,9 @@ bool worthReporting(DescriptorTable& table, pid_t process, const Trace::TrappedS
     case TrapRole::Report:
         return true;
     case TrapRole::ForgetDescriptor:
-        table.forgetRange(process, unsigned(args[0]), unsigned(args[1]));
+        // With CLOSE_RANGE_CLOEXEC the range stays open until an exec, which tells it then.
+        if (!(args[2] & CLOSE_RANGE_CLOEXEC))
+            table.forgetRange(process, unsigned(args[0]), unsigned(args[1]));
         return false;
     case TrapRole::ReportOnSocket: {
         // dup2 and dup3 close what was at the new number: that closes a socket too.

@@ -26,7 +26,7 @@ public:
     // Hexadecimal digits in pairs; at most maxBytes once decoded.
     QByteArray hex(const char* key, qsizetype maxBytes);
     QStringList strings(const char* key, qsizetype maxCount);
-    // Descriptor numbers, 0 to maxDescriptor (the kernel's nr_open ceiling, less one).
+    // Descriptor numbers, 0 to maxDescriptor (below the kernel's default nr_open).
     static constexpr int maxDescriptor = (1 << 20) - 1;
     QList<int> descriptors(const char* key, qsizetype maxCount);
     QJsonObject object(const char* key);

@@ -191,8 +191,13 @@ const PacketEvent* EventLog::packet(qint64 seq) const
 QList<int> EventLog::packetsVisibleAt(int callCount) const
 {
     const int applied = qBound(0, callCount, int(m_calls.size()));
-    const qint64 lastReturnNs =
+    qint64 lastReturnNs =
         applied > 0 ? m_returnedBy[applied - 1] : std::numeric_limits<qint64>::min();
+    // A process that ended by then (killed: its FINs have no call) is as far as time went.
+    for (const ProcessEnd& end : m_processEnds) {
+        if (end.callsReturned <= applied)
+            lastReturnNs = std::max(lastReturnNs, end.tNs);
+    }
     QList<int> visible;
     for (int i = 0; i < m_packets.size(); ++i) {
         const PacketEvent& packet = m_packets[i];

@@ -433,6 +433,8 @@ bool Reader::readProcessEnd(const QJsonObject& object)
     if (fields.ok() && end.exec && (signalled || status))
         fields.fail("exec", Tr::tr("a process that runs another program goes on: it has no "
                                    "exit status nor signal"));
+    if (fields.ok() && !end.exec && object.contains(QLatin1String("closed")))
+        fields.fail("closed", Tr::tr("only an exec closes some sockets and not the others"));
     if (fields.ok() && end.exec) {
         end.closed = fields.descriptors("closed", CallCodec::maxListItems);
         if (fields.ok() && end.closed.isEmpty())
