@@ -277,7 +277,8 @@ inline void startStrace(QProcess& process, const QString& output, const QStringL
                               QStringLiteral("-e"),
                               QStringLiteral("trace=network,read,write,close,readv,writev,"
                                              "dup,dup2,dup3,fcntl,ioctl,poll,ppoll,select,"
-                                             "pselect6,epoll_create1,epoll_ctl,epoll_wait,"
+                                             "pselect6,epoll_create,epoll_create1,epoll_ctl,"
+                                             "epoll_wait,epoll_pwait,"
                                              "fork,vfork,clone,clone3,exit_group"),
                               QStringLiteral("-o"), output}
                       << command);

@@ -281,6 +281,18 @@ QList<Sample> samples()
     add(e, "ppoll([{fd=3, events=POLLOUT}], 1, {tv_sec=0, tv_nsec=250000000}, NULL, 8) = 0 "
            "(Timeout)");
 
+    // With a signal mask: shown where it is (strace shows the signals in it).
+    e = made(Call::PPoll, 1);
+    e.arguments.pollItems = {{3, POLLIN, 0}};
+    e.arguments.timeoutMs = -1;
+    e.arguments.signalMask = 0x7ffc0010;
+    e.results.ready = {{3, POLLIN, POLLIN}};
+    add(e, "ppoll([{fd=3, events=POLLIN}], 1, NULL, 0x7ffc0010, 8) = 1 ([{fd=3, revents=POLLIN}])");
+
+    e = made(Call::EpollCreate, 6);
+    e.arguments.count = 1;
+    add(e, "epoll_create(1) = 6");
+
     e = made(Call::EpollCreate1, 5);
     e.arguments.flags = EPOLL_CLOEXEC;
     add(e, "epoll_create1(EPOLL_CLOEXEC) = 5");
@@ -298,6 +310,13 @@ QList<Sample> samples()
     e.arguments.timeoutMs = -1;
     e.results.epollReady = {{EPOLLIN, 3}};
     add(e, "epoll_wait(5, [{events=EPOLLIN, data={u32=3, u64=3}}], 10, -1) = 1");
+
+    e = made(Call::EpollPwait, 0);
+    e.arguments.fd = 5;
+    e.arguments.count = 10;
+    e.arguments.timeoutMs = 100;
+    e.arguments.buffer = 0x7ffc0020;
+    add(e, "epoll_pwait(5, 0x7ffc0020, 10, 100, NULL, 8) = 0 (Timeout)");
 
     e = made(Call::GetAddrInfo, 0);
     e.arguments.host = QStringLiteral("localhost");

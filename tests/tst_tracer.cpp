@@ -245,12 +245,13 @@ private Q_SLOTS:
             text.remove(decoration);
             straceArguments << text;
         }
-        const QStringList compared{QStringLiteral("fcntl"),      QStringLiteral("dup"),
-                                   QStringLiteral("dup2"),       QStringLiteral("dup3"),
-                                   QStringLiteral("writev"),     QStringLiteral("readv"),
-                                   QStringLiteral("poll"),       QStringLiteral("ppoll"),
-                                   QStringLiteral("ioctl"),      QStringLiteral("epoll_ctl"),
-                                   QStringLiteral("epoll_wait"), QStringLiteral("epoll_create1")};
+        const QStringList compared{QStringLiteral("fcntl"),        QStringLiteral("dup"),
+                                   QStringLiteral("dup2"),         QStringLiteral("dup3"),
+                                   QStringLiteral("writev"),       QStringLiteral("readv"),
+                                   QStringLiteral("poll"),         QStringLiteral("ppoll"),
+                                   QStringLiteral("ioctl"),        QStringLiteral("epoll_ctl"),
+                                   QStringLiteral("epoll_wait"),   QStringLiteral("epoll_create1"),
+                                   QStringLiteral("epoll_create"), QStringLiteral("epoll_pwait")};
         QSet<QString> seen;
         for (const QJsonObject& message : run.ofKind(QStringLiteral("call"))) {
             const QJsonObject event = message[QStringLiteral("event")].toObject();
@@ -394,8 +395,6 @@ private Q_SLOTS:
                 run.messages.indexOf(run.ofKind(QStringLiteral("start")).value(0)));
     }
 
-    // The course's client when no server listens: connect() fails with ECONNREFUSED and the
-    // tracer exits with the client's status.
     // exec closes the sockets made with SOCK_CLOEXEC: the exec message lists them; the new
     // program still has the other one, and its call on it is reported.
     void execSaysWhichSocketsItClosed()
@@ -418,6 +417,9 @@ private Q_SLOTS:
         QVERIFY(execs[0][QStringLiteral("tNs")].toInteger() > 0);
         QCOMPARE(asked, sockets[0]);
     }
+
+    // The course's client when no server listens: connect() fails with ECONNREFUSED and the
+    // tracer exits with the client's status.
     void failingConnectIsShown()
     {
         TracerTest::RefusingPort refusing;

@@ -340,12 +340,17 @@ CallArguments readArguments(pid_t tid, Call call, const SyscallArgs& r)
         a.fd = -1;
         a.pollItems = pollEntriesAt(tid, r[0], r[1]);
         a.timeoutMs = call == Call::Poll ? int(r[2]) : timeoutAt(tid, r[2], true);
+        a.signalMask = call == Call::PPoll ? r[3] : 0;
         break;
     case Call::Select:
     case Call::PSelect6:
         a.fd = -1;
         a.pollItems = selectSetsAt(tid, r);
         a.timeoutMs = timeoutAt(tid, r[4], call == Call::PSelect6);
+        break;
+    case Call::EpollCreate:
+        a.fd = -1;
+        a.count = qint64(int(r[0])); // the size hint, ignored since Linux 2.6.8
         break;
     case Call::EpollCreate1:
         a.fd = -1;
@@ -381,9 +386,11 @@ CallArguments readArguments(pid_t tid, Call call, const SyscallArgs& r)
         }
         break;
     case Call::EpollWait:
+    case Call::EpollPwait:
         a.buffer = r[1];
         a.count = int(r[2]);
         a.timeoutMs = int(r[3]);
+        a.signalMask = call == Call::EpollPwait ? r[4] : 0;
         break;
     case Call::Close:
     default:
@@ -482,6 +489,7 @@ void readResults(pid_t tid, const SyscallArgs& r, qint64 value, CallEvent& e)
         }
         break;
     case Call::EpollWait:
+    case Call::EpollPwait:
         // The first events, as many as the log keeps; ret stays exact.
         if (!failed && e.ret > 0) {
             const qint64 shown = qMin<qint64>(e.ret, CallCodec::maxListItems);

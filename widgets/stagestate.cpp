@@ -279,9 +279,11 @@ void Projector::applyOnDescriptor(const CallEvent& event, bool dialling)
     case Call::PSelect6:
     case Call::Poll:
     case Call::PPoll:
+    case Call::EpollCreate:
     case Call::EpollCreate1:
     case Call::EpollCtl:
     case Call::EpollWait:
+    case Call::EpollPwait:
     case Call::GetAddrInfo:
     case Call::GetNameInfo:
     case Call::Fork:

@@ -52,9 +52,11 @@ enum class Call : quint8 {
     PSelect6,
     Poll,
     PPoll,
+    EpollCreate, // the older form: its size argument is ignored
     EpollCreate1,
     EpollCtl,
     EpollWait,
+    EpollPwait, // epoll_wait with a signal mask for the wait
     // Name resolution in the C library
     GetAddrInfo,
     GetNameInfo,

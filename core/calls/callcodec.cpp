@@ -262,6 +262,8 @@ QJsonObject argumentsToJson(const CallArguments& a)
         o[QLatin1String("buffer")] = QString::number(a.buffer);
     if (a.addressBuffer != 0)
         o[QLatin1String("address_buffer")] = QString::number(a.addressBuffer);
+    if (a.signalMask != 0)
+        o[QLatin1String("signal_mask")] = QString::number(a.signalMask);
     return o;
 }
 
@@ -317,6 +319,7 @@ CallArguments argumentsFromJson(JsonFields f)
     a.argv = f.strings("argv", maxItems);
     a.buffer = readPointer(f, "buffer");
     a.addressBuffer = readPointer(f, "address_buffer");
+    a.signalMask = readPointer(f, "signal_mask");
     return a;
 }
 

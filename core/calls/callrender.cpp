@@ -340,6 +340,7 @@ QString resultDetail(const CallEvent& e)
     case Call::Fcntl:
         return e.arguments.command == F_GETFL ? fileFlagsText(e.ret) : QString();
     case Call::EpollWait:
+    case Call::EpollPwait:
         return e.ret == 0 ? QStringLiteral("(Timeout)") : QString();
     case Call::Socket:
     case Call::Socketpair:
@@ -370,6 +371,7 @@ QString resultDetail(const CallEvent& e)
     case Call::GetPeerName:
     case Call::GetSockOpt:
     case Call::SetSockOpt:
+    case Call::EpollCreate:
     case Call::EpollCreate1:
     case Call::EpollCtl:
     case Call::GetAddrInfo:
@@ -471,10 +473,12 @@ QString CallEvent::argumentsText(BytesText style) const
             .arg(a.pollItems.size())
             .arg(a.timeoutMs);
     case Call::PPoll:
-        return QStringLiteral("%1, %2, %3, NULL, 8")
+        return QStringLiteral("%1, %2, %3, %4, 8")
             .arg(pollSet(a.pollItems, false))
             .arg(a.pollItems.size())
-            .arg(timespec(a.timeoutMs));
+            .arg(timespec(a.timeoutMs), pointer(a.signalMask));
+    case Call::EpollCreate:
+        return number(qint64(a.count));
     case Call::EpollCreate1:
         return flagsText(ConstantKind::EpollFlag, a.flags);
     case Call::EpollCtl:
@@ -485,6 +489,10 @@ QString CallEvent::argumentsText(BytesText style) const
                                                                : epollEvent(a.epollEvent));
     case Call::EpollWait:
         return epollWaitArguments(*this);
+    case Call::EpollPwait:
+        // The mask as a pointer: strace shows the signals in it.
+        return epollWaitArguments(*this) + QStringLiteral(", ") + pointer(a.signalMask) +
+               QStringLiteral(", 8");
     case Call::GetAddrInfo:
         return addrInfoArguments(*this);
     case Call::GetNameInfo:

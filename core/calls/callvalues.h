@@ -101,6 +101,8 @@ struct CallArguments {
     // epoll_ctl's event pointer (NULL for EPOLL_CTL_DEL); clone's child_tidptr.
     quint64 buffer = 0;
     quint64 addressBuffer = 0;
+    // ppoll, epoll_pwait: where the signal mask to wait with is (0: NULL), shown as a pointer.
+    quint64 signalMask = 0;
     bool operator==(const CallArguments&) const = default;
 };
 

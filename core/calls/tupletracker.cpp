@@ -127,9 +127,11 @@ void apply(SocketTuple& tuple, const CallEvent& event)
     case Call::PSelect6:
     case Call::Poll:
     case Call::PPoll:
+    case Call::EpollCreate:
     case Call::EpollCreate1:
     case Call::EpollCtl:
     case Call::EpollWait:
+    case Call::EpollPwait:
     case Call::GetAddrInfo:
     case Call::GetNameInfo:
     case Call::Fork:

@@ -211,9 +211,11 @@ CallEvent SyscallLayer::perform(const CallRequest& request, const BlockedCallbac
     case Call::RecvMmsg:
     case Call::PSelect6:
     case Call::PPoll:
+    case Call::EpollCreate:
     case Call::EpollCreate1:
     case Call::EpollCtl:
     case Call::EpollWait:
+    case Call::EpollPwait:
     case Call::Fork:
     case Call::Vfork:
     case Call::Clone:

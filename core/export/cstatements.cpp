@@ -410,9 +410,11 @@ void writeStep(const ScenarioStep& step, Program& program, FunctionNeeds& needs,
     case Call::RecvMmsg:
     case Call::PSelect6:
     case Call::PPoll:
+    case Call::EpollCreate:
     case Call::EpollCreate1:
     case Call::EpollCtl:
     case Call::EpollWait:
+    case Call::EpollPwait:
     case Call::Vfork:
     case Call::Clone:
     case Call::Clone3:

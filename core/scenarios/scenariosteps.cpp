@@ -281,9 +281,11 @@ void readArguments(const QJsonObject& object, ScenarioStep& step, const NameScop
     case Call::RecvMmsg:
     case Call::PSelect6:
     case Call::PPoll:
+    case Call::EpollCreate:
     case Call::EpollCreate1:
     case Call::EpollCtl:
     case Call::EpollWait:
+    case Call::EpollPwait:
     case Call::Fork:
     case Call::Vfork:
     case Call::Clone:

@@ -138,9 +138,11 @@ QJsonObject stepToJson(const ScenarioStep& step)
     case Call::GetPeerName:
     case Call::PSelect6:
     case Call::PPoll:
+    case Call::EpollCreate:
     case Call::EpollCreate1:
     case Call::EpollCtl:
     case Call::EpollWait:
+    case Call::EpollPwait:
     case Call::GetAddrInfo:
     case Call::GetNameInfo:
     case Call::Fork:

@@ -43,9 +43,11 @@ const QList<TrappedSyscall>& trappedSyscalls()
         {SYS_ppoll, Call::PPoll, TrapRole::ReportOnAnySocket},
         {SYS_select, Call::Select, TrapRole::ReportOnAnySocket},
         {SYS_pselect6, Call::PSelect6, TrapRole::ReportOnAnySocket},
+        {SYS_epoll_create, Call::EpollCreate, TrapRole::Report},
         {SYS_epoll_create1, Call::EpollCreate1, TrapRole::Report},
         {SYS_epoll_ctl, Call::EpollCtl, TrapRole::ReportOnWatchedSocket},
         {SYS_epoll_wait, Call::EpollWait, TrapRole::ReportOnSocketWatcher},
+        {SYS_epoll_pwait, Call::EpollPwait, TrapRole::ReportOnSocketWatcher},
         {SYS_close_range, Call::Close, TrapRole::ForgetDescriptor},
         // The sockets a child inherits are drawn from its parent's fork or clone.
         {SYS_fork, Call::Fork, TrapRole::Report},

@@ -1,5 +1,6 @@
 /* Descriptor and waiting calls on sockets for the tracer's tests: fcntl, dup family, ioctl,
- * readv/writev, poll, ppoll, select, pselect, epoll; and the same calls on a pipe, which the
+ * readv/writev, poll, ppoll, select, pselect, epoll (epoll_pwait and the older epoll_create
+ * too); and the same calls on a pipe, which the
  * tracer must not report. */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -74,6 +75,11 @@ int main(void)
     struct epoll_event ready[4];
     int events = epoll_wait(watcher, ready, 4, -1);
     epoll_ctl(watcher, EPOLL_CTL_DEL, served, NULL);
+    /* The older epoll_create, and epoll_pwait without a signal mask: the byte is still there. */
+    int older = epoll_create(1);
+    epoll_ctl(older, EPOLL_CTL_ADD, served, &interest);
+    int stillReady = epoll_pwait(older, ready, 4, -1, NULL);
+    close(older);
 
     /* The same on a pipe: none of it is about sockets. */
     int pipeEnds[2];
@@ -95,7 +101,8 @@ int main(void)
     close(served);
     close(client);
     close(listener);
-    return got == 7 && memcmp(head, "bon", 3) == 0 && memcmp(tail, "jour", 4) == 0 && events == 1
+    return got == 7 && memcmp(head, "bon", 3) == 0 && memcmp(tail, "jour", 4) == 0 && events == 1 &&
+                   stillReady == 1
                ? 0
                : 4;
 }
