@@ -1719,6 +1719,10 @@
         <source>must list the sockets the exec closed</source>
         <translation>doit lister les sockets que l’exec a fermées</translation>
     </message>
+    <message>
+        <source>only an exec closes some sockets and not the others</source>
+        <translation>seul un exec ferme certaines sockets et pas les autres</translation>
+    </message>
 </context>
 <context>
     <name>SocketAddress</name>
