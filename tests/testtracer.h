@@ -5,7 +5,9 @@
 // program to compare with.
 
 #include "calls/callcodec.h"
+#include "sources/tracesource.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -25,6 +27,22 @@
 #include <unistd.h>
 
 namespace TracerTest {
+
+// `programs` traced by this build's helper, from the current folder.
+inline SocketScope::TraceOptions tracedRun(const QList<QStringList>& programs)
+{
+    SocketScope::TraceOptions options;
+    options.programs = programs;
+    options.workingDirectory = QDir::currentPath();
+    options.helperPath = QStringLiteral(SOCKETSCOPE_TRACER);
+    return options;
+}
+
+inline bool waitForEnd(SocketScope::TraceSource& source, int timeoutMs = 120'000)
+{
+    return QTest::qWaitFor(
+        [&] { return source.state() == SocketScope::EventSource::State::Finished; }, timeoutMs);
+}
 
 inline QString peer(const char* name)
 {

@@ -14,24 +14,17 @@
 
 using namespace SocketScope;
 using TracerTest::peer;
+using TracerTest::waitForEnd;
 
 namespace {
 
 TraceOptions capturedRun(const QList<QStringList>& programs)
 {
-    TraceOptions options;
-    options.programs = programs;
-    options.workingDirectory = QDir::currentPath();
-    options.helperPath = QStringLiteral(SOCKETSCOPE_TRACER);
+    TraceOptions options = TracerTest::tracedRun(programs);
     options.capture = CaptureMode::CaptureIfPermitted;
     options.captureHelper = QStringLiteral(SOCKETSCOPE_CAPTURE_HELPER);
     options.ownTerminal = true;
     return options;
-}
-
-bool waitForEnd(TraceSource& source)
-{
-    return QTest::qWaitFor([&] { return source.state() == EventSource::State::Finished; }, 120'000);
 }
 
 const CallEvent* callOf(const EventLog& log, Call call)
@@ -141,8 +134,7 @@ private Q_SLOTS:
         QCOMPARE(::send(client, "ping", 4, 0), 4);
         char echo[8] = {};
         QCOMPARE(::recv(client, echo, sizeof(echo), MSG_WAITALL), 4);
-        QVERIFY(QTest::qWaitFor([&] { return source.state() == EventSource::State::Finished; },
-                                120'000));
+        QVERIFY(waitForEnd(source));
         ::close(client);
         const EventLog& log = source.log();
         const CallEvent* accept = callOf(log, Call::Accept);

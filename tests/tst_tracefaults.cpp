@@ -23,11 +23,7 @@ namespace {
 
 TraceOptions optionsFor(const QStringList& program)
 {
-    TraceOptions options;
-    options.programs = {program};
-    options.workingDirectory = QDir::currentPath();
-    options.helperPath = QStringLiteral(SOCKETSCOPE_TRACER);
-    return options;
+    return TracerTest::tracedRun({program});
 }
 
 QStringList faults(const QStringList& mode)
@@ -37,7 +33,7 @@ QStringList faults(const QStringList& mode)
 
 bool waitForEnd(TraceSource& source)
 {
-    return QTest::qWaitFor([&] { return source.state() == EventSource::State::Finished; }, 240'000);
+    return TracerTest::waitForEnd(source, 240'000);
 }
 
 // Once the program's accept() is seen blocked, a SIGUSR1 interrupts it.

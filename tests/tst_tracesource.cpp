@@ -17,22 +17,9 @@
 
 using namespace SocketScope;
 using TracerTest::peer;
+using TracerTest::waitForEnd;
 
 namespace {
-
-TraceOptions optionsFor(const QList<QStringList>& programs)
-{
-    TraceOptions options;
-    options.programs = programs;
-    options.workingDirectory = QDir::currentPath();
-    options.helperPath = QStringLiteral(SOCKETSCOPE_TRACER);
-    return options;
-}
-
-bool waitForEnd(TraceSource& source)
-{
-    return QTest::qWaitFor([&] { return source.state() == EventSource::State::Finished; }, 120'000);
-}
 
 QList<Call> callsOf(const EventLog& log, const QString& actor = {})
 {
@@ -48,7 +35,7 @@ QList<Call> callsOf(const EventLog& log, const QString& actor = {})
 struct TerminalRun {
     explicit TerminalRun(const QString& program)
         : source([&] {
-            TraceOptions options = optionsFor({{program}});
+            TraceOptions options = TracerTest::tracedRun({{program}});
             options.ownTerminal = true;
             return options;
         }())
@@ -77,7 +64,7 @@ private Q_SLOTS:
     // the log with its seq, and every step started has returned.
     void forkedProgramGivesTwoActors()
     {
-        TraceSource source(optionsFor({{peer("tracer_fork")}}));
+        TraceSource source(TracerTest::tracedRun({{peer("tracer_fork")}}));
         QVERIFY(waitForEnd(source));
         QCOMPARE(source.exitStatus(), 0);
         const EventLog& log = source.log();
@@ -100,7 +87,7 @@ private Q_SLOTS:
     // descriptors and results, the notice of how each process ended.
     void savedSessionReplays()
     {
-        TraceSource source(optionsFor({{peer("tracer_fork")}}));
+        TraceSource source(TracerTest::tracedRun({{peer("tracer_fork")}}));
         QVERIFY(waitForEnd(source));
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
@@ -146,7 +133,7 @@ private Q_SLOTS:
     // A program that dies of a signal: the status a shell would give, and the signal named.
     void crashIsShown()
     {
-        TraceSource source(optionsFor({{peer("tracer_crash")}}));
+        TraceSource source(TracerTest::tracedRun({{peer("tracer_crash")}}));
         QSignalSpy ended(&source, &TraceSource::processEnded);
         QVERIFY(waitForEnd(source));
         QCOMPARE(source.exitStatus(), 128 + SIGSEGV);
@@ -178,7 +165,7 @@ private Q_SLOTS:
     // as the kernel left them: the log keeps the exec's place among the calls.
     void execClosesItsCloseOnExecSockets()
     {
-        TraceSource source(optionsFor({{peer("tracer_exec")}}));
+        TraceSource source(TracerTest::tracedRun({{peer("tracer_exec")}}));
         QVERIFY(waitForEnd(source));
         QCOMPARE(source.exitStatus(), 0);
         const EventLog& log = source.log();
@@ -207,7 +194,7 @@ private Q_SLOTS:
     // Three letters posted by one sendmmsg wait in the mailbox; one recvmmsg takes them all.
     void multipleMessagesAreLetters()
     {
-        TraceSource source(optionsFor({{peer("tracer_udp")}}));
+        TraceSource source(TracerTest::tracedRun({{peer("tracer_udp")}}));
         QVERIFY(waitForEnd(source));
         QCOMPARE(source.exitStatus(), 0);
         const QList<CallEvent>& calls = source.log().calls();
@@ -244,7 +231,7 @@ private Q_SLOTS:
     // A program that is not there: 127, and the log says why in the user's words.
     void missingProgramIsSaid()
     {
-        TraceSource source(optionsFor({{QStringLiteral("./no-such-program-here")}}));
+        TraceSource source(TracerTest::tracedRun({{QStringLiteral("./no-such-program-here")}}));
         QVERIFY(waitForEnd(source));
         QCOMPARE(source.exitStatus(), 127);
         QVERIFY2(source.log().notice().contains(QStringLiteral("ENOENT")),
@@ -257,7 +244,7 @@ private Q_SLOTS:
     // Pause at each call: nothing returns before Next; Next lets one call go; Run the rest.
     void pauseAtEachCall()
     {
-        TraceOptions options = optionsFor({{peer("tracer_crash")}});
+        TraceOptions options = TracerTest::tracedRun({{peer("tracer_crash")}});
         options.pauseAtEachCall = true;
         TraceSource source(options);
         QCOMPARE(source.state(), EventSource::State::Stepping);
@@ -290,7 +277,7 @@ private Q_SLOTS:
     {
         QFETCH(QList<QStringList>, programs);
         QFETCH(int, status);
-        TraceOptions options = optionsFor(programs);
+        TraceOptions options = TracerTest::tracedRun(programs);
         options.pauseAtEachCall = true;
         TraceSource source(options);
         int steps = 0;
@@ -326,9 +313,9 @@ private Q_SLOTS:
     {
         TracerTest::RefusingPort refusing;
         const QString client = QStringLiteral(PEER_TP_CLIENT_TCP);
-        TraceOptions options =
-            optionsFor({{QStringLiteral(PEER_TP_SERVEUR_TCP), QStringLiteral("0")},
-                        {client, QStringLiteral("127.0.0.1"), QString::number(refusing.port)}});
+        TraceOptions options = TracerTest::tracedRun(
+            {{QStringLiteral(PEER_TP_SERVEUR_TCP), QStringLiteral("0")},
+             {client, QStringLiteral("127.0.0.1"), QString::number(refusing.port)}});
         options.pauseAtEachCall = true;
         TraceSource source(options);
         const QString clientName = QFileInfo(client).fileName() + QLatin1Char(' ');
@@ -364,7 +351,7 @@ private Q_SLOTS:
     // the parent's and the child's paused calls are offered, only the oldest may be chosen.
     void oneProgramsCallsGoInTheirOrder()
     {
-        TraceOptions options = optionsFor({{peer("tracer_fork")}});
+        TraceOptions options = TracerTest::tracedRun({{peer("tracer_fork")}});
         options.pauseAtEachCall = true;
         TraceSource source(options);
         for (int steps = 0; source.pausedCalls().size() < 2; ++steps) {
@@ -396,7 +383,8 @@ private Q_SLOTS:
     // Next goes on with the other program.
     void killedProgramsPausedCallIsForgotten()
     {
-        TraceOptions options = optionsFor({{peer("tracer_server")}, {peer("tracer_server")}});
+        TraceOptions options =
+            TracerTest::tracedRun({{peer("tracer_server")}, {peer("tracer_server")}});
         options.pauseAtEachCall = true;
         TraceSource source(options);
         QVERIFY(QTest::qWaitFor([&] { return source.pausedCalls().size() == 2; }, 60'000));
@@ -446,7 +434,8 @@ private Q_SLOTS:
     // again; the source's end leaves no process either.
     void resetEndsTheProgram()
     {
-        auto source = std::make_unique<TraceSource>(optionsFor({{peer("tracer_server")}}));
+        auto source =
+            std::make_unique<TraceSource>(TracerTest::tracedRun({{peer("tracer_server")}}));
         const auto blockedAccept = [&] {
             const auto& waiting = source->log().callsInProgress();
             return !waiting.isEmpty() && waiting.last().call == Call::Accept &&
@@ -468,7 +457,7 @@ private Q_SLOTS:
     // it is in the log as never returned, as strace's "= ?" says.
     void callOfAKilledProcessNeverReturns()
     {
-        TraceSource source(optionsFor({{peer("tracer_server")}}));
+        TraceSource source(TracerTest::tracedRun({{peer("tracer_server")}}));
         QVERIFY(QTest::qWaitFor(
             [&] {
                 const auto& waiting = source.log().callsInProgress();
