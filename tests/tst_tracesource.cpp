@@ -8,6 +8,7 @@
 #include "testtracer.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -53,6 +54,17 @@ struct TerminalRun {
 bool processExists(qint64 pid)
 {
     return QFileInfo::exists(QStringLiteral("/proc/%1").arg(pid));
+}
+
+// The parent of a process, from /proc/PID/stat (after the command's closing parenthesis).
+qint64 parentOf(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    return fields.value(1).toLongLong();
 }
 
 } // namespace
@@ -451,6 +463,36 @@ private Q_SLOTS:
         QVERIFY(second != first);
         source.reset();
         QVERIFY(QTest::qWaitFor([&] { return !processExists(second); }, 60'000));
+    }
+
+    // The tracing helper itself killed while its server waits in accept(): the kernel kills
+    // the server with it (PTRACE_O_EXITKILL), so its sockets are drawn closed, and said why.
+    void helpersEndKillsItsPrograms()
+    {
+        TraceSource source(TracerTest::tracedRun({{peer("tracer_server")}}));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto& waiting = source.log().callsInProgress();
+                return !waiting.isEmpty() && waiting.last().call == Call::Accept &&
+                       waiting.last().blocked;
+            },
+            60'000));
+        const CallEvent listener = source.log().calls().first();
+        const qint64 helper = parentOf(listener.pid);
+        QVERIFY(helper > 0 && helper != QCoreApplication::applicationPid());
+        QCOMPARE(::kill(pid_t(helper), SIGKILL), 0);
+        QVERIFY(TracerTest::waitForEnd(source));
+        const EventLog& log = source.log();
+        QCOMPARE(log.processEnds().size(), 1);
+        QCOMPARE(log.processEnds()[0].actor, listener.actor);
+        QCOMPARE(log.processEnds()[0].signal, SIGKILL);
+        QVERIFY2(log.notice().contains(QStringLiteral("the kernel killed them")),
+                 qPrintable(log.notice()));
+        const StageState stage =
+            projectStage(log.calls(), int(log.calls().size()), {}, 0, log.processEnds());
+        QVERIFY(!stage.endpoints.isEmpty());
+        for (const StageEndpoint& endpoint : stage.endpoints)
+            QCOMPARE(endpoint.phase, StageEndpoint::Phase::Closed);
     }
 
     // A process killed while it waits in accept(): the call is not drawn waiting for ever,

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <iterator>
 
@@ -112,6 +113,7 @@ void TraceSource::reset()
     m_inFlight.clear();
     m_waiting.clear();
     m_threads.clear();
+    m_liveProcesses.clear();
     m_paused.clear();
     m_firstPid = 0;
     m_exitStatus = -1;
@@ -425,6 +427,8 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
             m_firstPid = message.pid;
         if (message.thread)
             m_threads.insert(message.pid);
+        else
+            m_liveProcesses.insert(message.pid, tracer);
         actorOf(message.pid, message.program, message.thread);
         break;
     case K::Exec: {
@@ -506,6 +510,7 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
     case K::Killed: {
         const QString actor = actorOf(message.pid, m_options.programs.at(tracer).value(0), false);
         const bool thread = m_threads.remove(message.pid);
+        m_liveProcesses.remove(message.pid);
         if (message.pid == m_firstPid)
             m_exitStatus = message.kind == K::Exit ? message.status : 128 + message.signal;
         Q_EMIT processEnded(actor, message.status, message.kind == K::Killed ? message.signal : 0);
@@ -589,6 +594,36 @@ void TraceSource::forgetPausedCalls(int tracer, std::optional<qint64> pid)
     });
 }
 
+// The helper traces with PTRACE_O_EXITKILL: when it ends, the kernel kills every process it
+// traced. Those whose end it did not tell (it crashed, or was ended for sending what could not
+// be read) died so, and their sockets closed.
+void TraceSource::endUntoldProcesses(int tracer)
+{
+    QStringList killed;
+    for (auto process = m_liveProcesses.begin(); process != m_liveProcesses.end();) {
+        if (process.value() != tracer) {
+            ++process;
+            continue;
+        }
+        const QString actor = m_actors.value(process.key());
+        endProcess({.seq = m_sequence->fetch_add(1),
+                    .tNs = monotonicNowNs(),
+                    .actor = actor,
+                    .status = 0,
+                    .signal = SIGKILL,
+                    .exec = false,
+                    .closed = {},
+                    .callsReturned = int(log().calls().size())});
+        Q_EMIT processEnded(actor, 0, SIGKILL);
+        killed << actor;
+        process = m_liveProcesses.erase(process);
+    }
+    if (!killed.isEmpty())
+        say(tr("The tracing helper ended before telling how %1 ended: the kernel killed them "
+               "(SIGKILL), as it kills what a tracer leaves behind.")
+                .arg(killed.join(QStringLiteral(", "))));
+}
+
 void TraceSource::onTracerFinished(int tracer)
 {
     if (tracer >= 0) {
@@ -598,6 +633,7 @@ void TraceSource::onTracerFinished(int tracer)
         // could not be read) leaves no call drawn waiting nor offered to Next.
         endCallsInFlight([&](qint64 key, const CallInFlight&) { return tracerOf(key) == tracer; });
         forgetPausedCalls(tracer, std::nullopt);
+        endUntoldProcesses(tracer);
         Q_EMIT canStepChanged();
         if (tracer == 0 && (m_exitStatus < 0 || finished.process->exitCode() == notStarted ||
                             finished.process->exitCode() == refusedToTrace))

@@ -117,6 +117,7 @@ private:
     // The process ended inside the call: it goes in the log as never returned.
     void endNeverReturned(const CallInFlight& flight);
     void endProcess(const ProcessEnd& end);
+    void endUntoldProcesses(int tracer);
     // Calls that will never return (their process or their helper ended): in the log as never
     // returned, and Next no longer waits for them.
     void
@@ -134,6 +135,7 @@ private:
     QList<std::pair<int, qint64>> m_paused; // tracer and call id, oldest first
     QHash<qint64, TraceMessage> m_waiting;  // calls entered, not let go yet: their start
     QSet<qint64> m_threads;
+    QHash<qint64, int> m_liveProcesses; // not threads: their tracer, until their end is told
     qint64 m_firstPid = 0;
     int m_exitStatus = -1;
     QStringList m_notices;

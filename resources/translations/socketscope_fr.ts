@@ -3925,6 +3925,10 @@ Source : %2</translation>
         <source>%1 goes on: a SIGCONT continued it.</source>
         <translation>%1 continue : un SIGCONT l’a relancé.</translation>
     </message>
+    <message>
+        <source>The tracing helper ended before telling how %1 ended: the kernel killed them (SIGKILL), as it kills what a tracer leaves behind.</source>
+        <translation>L’assistant de traçage s’est arrêté avant de dire comment %1 a fini : le noyau les a tués (SIGKILL), comme il tue ce qu’un traceur laisse derrière lui.</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::TracerProcess</name>
