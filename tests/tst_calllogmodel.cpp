@@ -6,6 +6,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <csignal>
+
 using namespace SocketScope;
 
 class TestCallLogModel : public QObject {
@@ -56,6 +58,51 @@ private Q_SLOTS:
             QCOMPARE(model.data(model.index(row, CallLogModel::CallColumn)).toString(),
                      session.log().call(seq)->straceLine().section(QStringLiteral(" = "), 0, 0));
         }
+    }
+
+    // A traced process's end and exec have their row where they happened, as strace prints
+    // "+++ killed by SIGSEGV +++"; choosing the row shows the log there.
+    void processEndsHaveTheirRow()
+    {
+        EventLog log;
+        CallLogModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setLog(&log);
+        CallEvent socket;
+        socket.seq = 1;
+        socket.actor = QStringLiteral("server 42");
+        socket.call = Call::Socket;
+        socket.ret = 3;
+        log.appendCall(socket);
+        log.appendProcessEnd({.seq = 2,
+                              .tNs = 10,
+                              .actor = socket.actor,
+                              .status = 0,
+                              .signal = 0,
+                              .exec = true,
+                              .closed = {3},
+                              .callsReturned = 1});
+        log.appendProcessEnd({.seq = 3,
+                              .tNs = 20,
+                              .actor = socket.actor,
+                              .status = 0,
+                              .signal = SIGSEGV,
+                              .exec = false,
+                              .closed = {},
+                              .callsReturned = 1});
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.data(model.index(1, CallLogModel::CallColumn)).toString(),
+                 QStringLiteral("exec: the kernel closed 3 (close-on-exec)"));
+        QCOMPARE(model.data(model.index(2, CallLogModel::CallColumn)).toString(),
+                 QStringLiteral("+++ killed by SIGSEGV +++"));
+        QCOMPARE(model.data(model.index(2, CallLogModel::ActorColumn)).toString(), socket.actor);
+        QCOMPARE(model.data(model.index(2, 0), CallLogModel::SeqRole).toLongLong(), 3);
+        QVERIFY(!model.data(model.index(2, 0), CallLogModel::FailedRole).toBool());
+        QVERIFY(model.data(model.index(2, CallLogModel::ExplanationColumn))
+                    .toString()
+                    .contains(QLatin1String("every descriptor")));
+        QCOMPARE(model.rowOf(3), 2);
     }
 
     void failedCallsShowErrnoAndExplanation()

@@ -1,5 +1,7 @@
 #include "calllogmodel.h"
 
+#include "sources/tracesource.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -29,6 +31,8 @@ void CallLogModel::setLog(const EventLog* log)
             else
                 onChanged(event.seq);
         });
+        connect(m_log, &EventLog::processEndAppended, this,
+                [this](const ProcessEnd& end) { onStarted(end.seq); });
         connect(m_log, &EventLog::wasReset, this, &CallLogModel::rebuild);
     }
     rebuild();
@@ -43,6 +47,8 @@ void CallLogModel::rebuild()
             m_rows.append(event.seq);
         for (const CallStart& start : m_log->callsInProgress())
             m_rows.append(start.seq);
+        for (const ProcessEnd& end : m_log->processEnds())
+            m_rows.append(end.seq);
         std::sort(m_rows.begin(), m_rows.end());
     }
     endResetModel();
@@ -122,8 +128,10 @@ QVariant CallLogModel::data(const QModelIndex& index, int role) const
     const qint64 seq = m_rows.at(index.row());
     const CallEvent* event = m_log->call(seq);
     const CallStart* start = event ? nullptr : m_log->callInProgress(seq);
-    if (!event && !start)
-        return {};
+    if (!event && !start) {
+        const ProcessEnd* end = m_log->processEnd(seq);
+        return end ? endData(*end, index.column(), role) : QVariant();
+    }
     const bool failed = event && event->failed();
     const QString explanation =
         event && event->error != 0 ? event->errorInfo().explanation : QString();
@@ -173,6 +181,47 @@ QVariant CallLogModel::data(const QModelIndex& index, int role) const
         return seq;
     }
     return {};
+}
+
+QVariant CallLogModel::endData(const ProcessEnd& end, int column, int role) const
+{
+    QStringList closed;
+    for (const int fd : end.closed)
+        closed << QString::number(fd);
+    const QString explanation =
+        end.exec ? tr("The process runs another program: the kernel closed its close-on-exec "
+                      "sockets, the others live on in the new program.")
+                 : tr("The process ended: the kernel closed every descriptor it still held.");
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case SeqColumn:
+            return end.seq;
+        case ActorColumn:
+            return m_actorNames.value(end.actor, end.actor);
+        case CallColumn:
+            if (end.exec)
+                return tr("exec: the kernel closed %1 (close-on-exec)")
+                    .arg(closed.join(QStringLiteral(", ")));
+            return end.signal != 0
+                       ? tr("+++ killed by %1 +++").arg(TraceSource::signalName(end.signal))
+                       : tr("+++ exited with %1 +++").arg(end.status);
+        case ExplanationColumn:
+            return explanation;
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+    case ExplanationRole:
+        return explanation;
+    case FailedRole:
+    case InProgressRole:
+        return false;
+    case SeqRole:
+        return end.seq;
+    default:
+        return {};
+    }
 }
 
 QVariant CallLogModel::headerData(int section, Qt::Orientation orientation, int role) const

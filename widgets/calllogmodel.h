@@ -10,8 +10,9 @@
 namespace SocketScope {
 
 // The call list as strace would print it: one row per call of the log, in the order the calls
-// started; a call still in progress shows that it is blocked and for how long. Rows hold
-// only the call's seq: the call itself is read from the log.
+// started; a call still in progress shows that it is blocked and for how long. A traced
+// process's end (or exec) has a row where it happened, as strace's "+++ exited with 0 +++".
+// Rows hold only the seq: the call or the end itself is read from the log.
 class CallLogModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -52,6 +53,7 @@ private:
     void onStarted(qint64 seq);
     void onChanged(qint64 seq);
     QString resultText(qint64 seq) const;
+    QVariant endData(const ProcessEnd& end, int column, int role) const;
 
     QPointer<const EventLog> m_log;
     QList<qint64> m_rows; // seqs, in start order

@@ -290,6 +290,9 @@ void LogPresenter::showCall(qint64 callSeq)
     const int index = log() ? log()->callIndex(callSeq) : -1;
     if (index >= 0)
         m_cursor->setPosition(index + 1);
+    // A process's end: where it happened, after the calls returned by then.
+    else if (const ProcessEnd* end = log() ? log()->processEnd(callSeq) : nullptr)
+        m_cursor->setPosition(end->callsReturned);
 }
 
 void LogPresenter::tick()

@@ -182,6 +182,15 @@ const CallStart* EventLog::callInProgress(qint64 seq) const
     return nullptr;
 }
 
+const ProcessEnd* EventLog::processEnd(qint64 seq) const
+{
+    for (const ProcessEnd& end : m_processEnds) {
+        if (end.seq == seq)
+            return &end;
+    }
+    return nullptr;
+}
+
 const PacketEvent* EventLog::packet(qint64 seq) const
 {
     const int index = m_packetIndex.value(seq, -1);

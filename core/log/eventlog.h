@@ -92,6 +92,7 @@ public:
     int callIndex(qint64 seq) const { return m_callIndex.value(seq, -1); }
     const CallEvent* call(qint64 seq) const;
     const CallStart* callInProgress(qint64 seq) const;
+    const ProcessEnd* processEnd(qint64 seq) const;
     const PacketEvent* packet(qint64 seq) const;
 
     // The packets a view shows when the first `callCount` calls are applied: the session's,

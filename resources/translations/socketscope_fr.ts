@@ -2037,6 +2037,26 @@
         <source>the process ends</source>
         <translation>le processus se termine</translation>
     </message>
+    <message>
+        <source>The process runs another program: the kernel closed its close-on-exec sockets, the others live on in the new program.</source>
+        <translation>Le processus exécute un autre programme : le noyau a fermé ses sockets « close-on-exec », les autres continuent dans le nouveau programme.</translation>
+    </message>
+    <message>
+        <source>The process ended: the kernel closed every descriptor it still held.</source>
+        <translation>Le processus a fini : le noyau a fermé tous les descripteurs qu’il détenait encore.</translation>
+    </message>
+    <message>
+        <source>exec: the kernel closed %1 (close-on-exec)</source>
+        <translation>exec : le noyau a fermé %1 (close-on-exec)</translation>
+    </message>
+    <message>
+        <source>+++ killed by %1 +++</source>
+        <translation>+++ tué par %1 +++</translation>
+    </message>
+    <message>
+        <source>+++ exited with %1 +++</source>
+        <translation>+++ terminé avec le code %1 +++</translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::CourseChapters</name>
