@@ -341,12 +341,13 @@ private Q_SLOTS:
                 << reach[QStringLiteral("address")].toString();
         QStringList binds;
         QStringList destinations;
-        for (const QJsonObject& call : run.ofKind(QStringLiteral("call"))) {
-            const QJsonObject event = call[QStringLiteral("event")].toObject();
-            const QString name = event[QStringLiteral("call")].toString();
-            if (name == QStringLiteral("bind"))
+        for (const QJsonObject& message : run.ofKind(QStringLiteral("call"))) {
+            const QJsonObject event = message[QStringLiteral("event")].toObject();
+            const auto call =
+                SocketScope::Calls::fromName(event[QStringLiteral("call")].toString());
+            if (call == SocketScope::Call::Bind)
                 binds << event[QStringLiteral("after")][QStringLiteral("local")].toString();
-            if (name == QStringLiteral("sendto") || name == QStringLiteral("sendmsg"))
+            if (call == SocketScope::Call::SendTo || call == SocketScope::Call::SendMsg)
                 destinations
                     << event[QStringLiteral("arguments")][QStringLiteral("address")].toString();
         }
@@ -405,11 +406,13 @@ private Q_SLOTS:
         QCOMPARE(execs.size(), 1);
         QList<qint64> sockets;
         qint64 asked = -1;
-        for (const QJsonObject& call : run.ofKind(QStringLiteral("call"))) {
-            const QJsonObject event = call[QStringLiteral("event")].toObject();
-            if (event[QStringLiteral("call")] == QStringLiteral("socket"))
+        for (const QJsonObject& message : run.ofKind(QStringLiteral("call"))) {
+            const QJsonObject event = message[QStringLiteral("event")].toObject();
+            const auto call =
+                SocketScope::Calls::fromName(event[QStringLiteral("call")].toString());
+            if (call == SocketScope::Call::Socket)
                 sockets << event[QStringLiteral("ret")].toInteger();
-            if (event[QStringLiteral("call")] == QStringLiteral("getsockname"))
+            if (call == SocketScope::Call::GetSockName)
                 asked = event[QStringLiteral("arguments")][QStringLiteral("fd")].toInteger();
         }
         QCOMPARE(sockets.size(), 2);

@@ -56,6 +56,13 @@ bool processExists(qint64 pid)
     return QFileInfo::exists(QStringLiteral("/proc/%1").arg(pid));
 }
 
+// The program's last call is an accept() seen blocked in the kernel.
+bool waitsInAccept(const TraceSource& source)
+{
+    const auto& waiting = source.log().callsInProgress();
+    return !waiting.isEmpty() && waiting.last().call == Call::Accept && waiting.last().blocked;
+}
+
 // The parent of a process, from /proc/PID/stat (after the command's closing parenthesis).
 qint64 parentOf(qint64 pid)
 {
@@ -470,13 +477,7 @@ private Q_SLOTS:
     void helpersEndKillsItsPrograms()
     {
         TraceSource source(TracerTest::tracedRun({{peer("tracer_server")}}));
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                const auto& waiting = source.log().callsInProgress();
-                return !waiting.isEmpty() && waiting.last().call == Call::Accept &&
-                       waiting.last().blocked;
-            },
-            60'000));
+        QVERIFY(QTest::qWaitFor([&] { return waitsInAccept(source); }, 60'000));
         const CallEvent listener = source.log().calls().first();
         const qint64 helper = parentOf(listener.pid);
         QVERIFY(helper > 0 && helper != QCoreApplication::applicationPid());
@@ -500,13 +501,7 @@ private Q_SLOTS:
     void callOfAKilledProcessNeverReturns()
     {
         TraceSource source(TracerTest::tracedRun({{peer("tracer_server")}}));
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                const auto& waiting = source.log().callsInProgress();
-                return !waiting.isEmpty() && waiting.last().call == Call::Accept &&
-                       waiting.last().blocked;
-            },
-            60'000));
+        QVERIFY(QTest::qWaitFor([&] { return waitsInAccept(source); }, 60'000));
         QCOMPARE(::kill(pid_t(source.log().calls().first().pid), SIGKILL), 0);
         QVERIFY(waitForEnd(source));
         QCOMPARE(source.exitStatus(), 128 + SIGKILL);
