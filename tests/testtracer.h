@@ -189,12 +189,14 @@ inline CallLists tracedCalls(const QList<QJsonObject>& messages)
     QList<qint64> order;
     QHash<qint64, QStringList> calls;
     for (const QJsonObject& message : messages) {
+        // Processes in the order they were announced: a thread's first call may come before
+        // the clone that made it returns in its parent.
+        if (message[QStringLiteral("kind")] == QStringLiteral("process"))
+            order << message[QStringLiteral("pid")].toInteger();
         if (message[QStringLiteral("kind")] != QStringLiteral("call"))
             continue;
         const QJsonObject event = message[QStringLiteral("event")].toObject();
         const qint64 pid = event[QStringLiteral("pid")].toInteger();
-        if (!calls.contains(pid))
-            order << pid;
         const int error = event[QStringLiteral("error")].toInt();
         const QString call = event[QStringLiteral("call")].toString();
         if (event[QStringLiteral("never_returned")].toBool())
@@ -205,7 +207,8 @@ inline CallLists tracedCalls(const QList<QJsonObject>& messages)
     }
     CallLists lists;
     for (const qint64 pid : order)
-        lists << calls[pid];
+        if (calls.contains(pid))
+            lists << calls[pid];
     return lists;
 }
 
@@ -254,6 +257,10 @@ inline CallLists straceCalls(const QByteArray& output)
         if (!match.hasMatch())
             continue;
         const qint64 pid = match.captured(1).toLongLong();
+        // In the order of their first line: a clone's first half comes before its child's
+        // calls, though it may return after them.
+        if (!order.contains(pid))
+            order << pid;
         QString call = match.captured(3);
         bool onSocket = socketFd.match(match.captured(4)).hasMatch();
         bool anyOnSocket = socketFd.match(text).hasMatch();
@@ -272,8 +279,6 @@ inline CallLists straceCalls(const QByteArray& output)
             continue;
         if (!reportedByTracer(call, onSocket, anyOnSocket))
             continue;
-        if (!calls.contains(pid))
-            order << pid;
         if (ended) {
             calls[pid] << call + QStringLiteral("=?");
             continue;
@@ -283,7 +288,8 @@ inline CallLists straceCalls(const QByteArray& output)
     }
     CallLists lists;
     for (const qint64 pid : order)
-        lists << calls[pid];
+        if (calls.contains(pid))
+            lists << calls[pid];
     return lists;
 }
 
