@@ -1,16 +1,11 @@
 #include "sources/tracesource.h"
 
-#include "calls/errnoinfo.h"
-#include "calls/threadgroups.h"
-#include "kernel/networkinterfaces.h"
 #include "logging.h"
 
 #include <QFileInfo>
 
 #include <algorithm>
-#include <cerrno>
 #include <csignal>
-#include <cstring>
 #include <iterator>
 
 namespace SocketScope {
@@ -20,16 +15,6 @@ namespace {
 // Exit statuses of socketscope-tracer (docs/tracer-protocol.md).
 constexpr int notStarted = 127;
 constexpr int refusedToTrace = 120;
-
-qint64 keyOf(int tracer, qint64 id)
-{
-    return (qint64(tracer) << 48) | id;
-}
-
-int tracerOf(qint64 key)
-{
-    return int(key >> 48);
-}
 
 Scenario tracedScenario(const TraceOptions& options)
 {
@@ -50,29 +35,16 @@ Scenario tracedScenario(const TraceOptions& options)
     return traced;
 }
 
-// What execve()'s errno means for the user who typed the command line.
-QString whyNotStarted(int error)
-{
-    switch (error) {
-    case ENOENT:
-        return TraceSource::tr("No such program: a program of this folder is written ./name, "
-                               "others are looked for in the PATH.");
-    case EACCES:
-        return TraceSource::tr("The file is not executable by you (chmod +x makes it so), or a "
-                               "folder on its path cannot be entered.");
-    case ENOEXEC:
-        return TraceSource::tr("The file is not a program this system can run (a source file? "
-                               "compile it first).");
-    default:
-        return {};
-    }
-}
-
 } // namespace
 
 TraceSource::TraceSource(TraceOptions options, QObject* parent)
     : EventSource(parent)
     , m_options(std::move(options))
+    , m_following(m_flow, [this](int tracer, qint64 id) {
+        // A helper that has ended has no call to let go.
+        if (!m_tracers.at(size_t(tracer)).finished)
+            m_tracers.at(size_t(tracer)).process->release(id);
+    })
 {
     // Captured packets often come before the calls that caused them (the tracer sends calls
     // in batches): they are linked again once the calls have come, in one pass per turn of
@@ -85,13 +57,11 @@ TraceSource::TraceSource(TraceOptions options, QObject* parent)
     });
     connect(&m_flow, &PacketFlow::statusChanged, this, [this] {
         writableLog().setCaptureStatus(m_flow.status());
-        releaseHolds(); // a capture that stopped holds no call back any more
+        m_following.releaseHolds(); // a capture that stopped holds no call back any more
     });
     connect(&m_flow, &PacketFlow::ready, this, &TraceSource::onPacketFlowReady);
-    connect(&m_flow, &PacketFlow::portsFollowed, this, &TraceSource::releaseHolds);
+    connect(&m_flow, &PacketFlow::portsFollowed, this, [this] { m_following.releaseHolds(); });
     connect(&m_flow, &PacketFlow::drained, this, &TraceSource::finishRun);
-    // Other programs' loopback packets on the same ports' neighbours are not the session's.
-    m_flow.setSessionPortTest([this](quint16 port) { return m_ports.contains(port); });
     if (!m_options.captureHelper.isEmpty())
         m_flow.setHelperPath(m_options.captureHelper);
     reset();
@@ -118,8 +88,7 @@ void TraceSource::reset()
     m_firstPid = 0;
     m_exitStatus = -1;
     m_notices.clear();
-    m_ports.clear();
-    m_holds.clear();
+    m_following.reset();
     m_runWhenReady = false;
     m_draining = false;
     m_inputBeforeStart.clear();
@@ -147,29 +116,6 @@ void TraceSource::startRun()
     const bool stepping = m_options.pauseAtEachCall && !std::exchange(m_runWhenReady, false);
     setState(stepping ? State::Stepping : State::Running);
     startPrograms();
-}
-
-void TraceSource::follow(const SocketAddress& address, bool bound)
-{
-    const quint16 port = address.port();
-    if (!m_ports.contains(port)) {
-        m_ports.insert(port);
-        m_flow.followPort(port);
-    }
-    const QStringList interfaces =
-        bound ? NetworkInterfaces::forLocal(address) : NetworkInterfaces::towards(address);
-    if (!interfaces.isEmpty())
-        m_flow.followInterfaces(interfaces);
-}
-
-void TraceSource::releaseHolds()
-{
-    if (m_flow.status().kind == CaptureStatus::Kind::Captured && m_flow.isFollowingPorts())
-        return;
-    for (const auto& [tracer, id] : std::exchange(m_holds, {})) {
-        if (!m_tracers.at(size_t(tracer)).finished)
-            m_tracers.at(size_t(tracer)).process->release(id);
-    }
 }
 
 void TraceSource::startPrograms()
@@ -394,150 +340,6 @@ TraceSource::CallInFlight TraceSource::beginCall(const QString& actor, Call call
     return flight;
 }
 
-void TraceSource::onMessage(int tracer, const TraceMessage& message)
-{
-    using K = TraceMessage::Kind;
-    EventLog& log = writableLog();
-    switch (message.kind) {
-    case K::Refused: {
-        const ErrnoInfo error = errnoInfo(message.error);
-        const QString program = m_options.programs.at(tracer).value(0);
-        switch (message.refusal) {
-        case TraceMessage::Refusal::Exec:
-            say(tr("%1 could not be started: %2 (%3). %4")
-                    .arg(program, error.name, error.message, whyNotStarted(message.error)));
-            break;
-        case TraceMessage::Refusal::Ptrace:
-            say(tr("The system refused to trace %1: ptrace() failed with %2 (%3). Tracing "
-                   "needs ptrace: /proc/sys/kernel/yama/ptrace_scope must be 0 or 1 (2 keeps it "
-                   "for the administrator, 3 for nobody), and a container must allow it.")
-                    .arg(program, error.name, error.message));
-            break;
-        case TraceMessage::Refusal::Seccomp:
-            say(tr("The system refused the filter that picks %1's socket calls: seccomp "
-                   "failed with %2 (%3). The kernel must have seccomp filters "
-                   "(CONFIG_SECCOMP_FILTER).")
-                    .arg(program, error.name, error.message));
-            break;
-        }
-        break;
-    }
-    case K::Process:
-        if (m_firstPid == 0 && message.parent == 0 && tracer == 0)
-            m_firstPid = message.pid;
-        if (message.thread)
-            m_threads.insert(message.pid);
-        else
-            m_liveProcesses.insert(message.pid, tracer);
-        actorOf(message.pid, message.program, message.thread);
-        break;
-    case K::Exec: {
-        const QString actor = actorOf(message.pid, message.program, false);
-        if (!message.closed.isEmpty())
-            endProcess({.seq = m_sequence->fetch_add(1),
-                        .tNs = message.tNs,
-                        .actor = actor,
-                        .status = 0,
-                        .signal = 0,
-                        .exec = true,
-                        .closed = message.closed,
-                        .callsReturned = int(log.calls().size())});
-        break;
-    }
-    case K::Start:
-        actorOf(message.pid, m_options.programs.at(tracer).value(0), false);
-        // While stepping, each call waits for its Next (see beginWaitingCall).
-        m_waiting.insert(keyOf(tracer, message.id), message);
-        if (state() != State::Stepping)
-            beginWaitingCall(tracer, message.id);
-        break;
-    case K::Blocked: {
-        const auto flight = m_inFlight.find(keyOf(tracer, message.id));
-        if (flight != m_inFlight.end() && !flight->blocked) {
-            flight->blocked = true;
-            log.markBlocked(flight->seq);
-            Q_EMIT canStepChanged();
-        }
-        break;
-    }
-    case K::Paused:
-        m_paused.append({tracer, message.id});
-        Q_EMIT canStepChanged();
-        break;
-    case K::Call: {
-        CallEvent event = message.event;
-        event.actor = actorOf(event.pid, m_options.programs.at(tracer).value(0), false);
-        // A call the tracer let go before a pause reached it.
-        beginWaitingCall(tracer, message.id);
-        CallInFlight flight = m_inFlight.take(keyOf(tracer, message.id));
-        if (flight.seq == 0)
-            flight = beginCall(
-                event.actor, event.call,
-                Calls::has(event.call, CallTrait::TakesDescriptor) ? event.arguments.fd : -1,
-                event.tNs);
-        event.seq = flight.seq;
-        event.step = flight.step;
-        event.blocked = flight.blocked;
-        if (Calls::has(event.call, CallTrait::StartsActor) && event.ret > 0)
-            event.childActor =
-                actorOf(event.ret, m_options.programs.at(tracer).value(0), sharesTable(event));
-        log.appendCall(event);
-        m_flow.onCallFinished(event);
-        if (!log.packets().isEmpty())
-            m_relinkTimer.start();
-        Q_EMIT canStepChanged();
-        break;
-    }
-    case K::Reach:
-        follow(message.address, message.bound);
-        break;
-    case K::Hold:
-        m_holds.append({tracer, message.id});
-        releaseHolds();
-        break;
-    case K::Stopped:
-        say(tr("%1 was stopped by %2: it waits, and its calls with it, until a SIGCONT lets it "
-               "go on (kill -CONT %3).")
-                .arg(actorOf(message.pid, m_options.programs.at(tracer).value(0), false),
-                     signalName(message.signal))
-                .arg(message.pid));
-        break;
-    case K::Continued:
-        say(tr("%1 goes on: a SIGCONT continued it.")
-                .arg(actorOf(message.pid, m_options.programs.at(tracer).value(0), false)));
-        break;
-    case K::Exit:
-    case K::Killed: {
-        const QString actor = actorOf(message.pid, m_options.programs.at(tracer).value(0), false);
-        const bool thread = m_threads.remove(message.pid);
-        m_liveProcesses.remove(message.pid);
-        if (message.pid == m_firstPid)
-            m_exitStatus = message.kind == K::Exit ? message.status : 128 + message.signal;
-        Q_EMIT processEnded(actor, message.status, message.kind == K::Killed ? message.signal : 0);
-        endCallsInFlight(
-            [&](qint64, const CallInFlight& flight) { return flight.pid == message.pid; });
-        forgetPausedCalls(tracer, message.pid);
-        if (!thread) {
-            // How each process ended, where a scenario says whether its outcome happened.
-            say(message.kind == K::Exit
-                    ? tr("%1 ended with status %2.").arg(actor).arg(message.status)
-                    : tr("%1 was killed by %2.").arg(actor, signalName(message.signal)));
-            // The kernel closed what the process held, whether exit_group said so or not.
-            endProcess({.seq = m_sequence->fetch_add(1),
-                        .tNs = message.tNs,
-                        .actor = actor,
-                        .status = message.status,
-                        .signal = message.signal,
-                        .exec = false,
-                        .closed = {},
-                        .callsReturned = int(log.calls().size())});
-        }
-        Q_EMIT canStepChanged();
-        break;
-    }
-    }
-}
-
 // In the log where it happened, and in the packets: a killed process's sockets send their
 // FIN as the kernel closes them.
 void TraceSource::endProcess(const ProcessEnd& end)
@@ -643,7 +445,7 @@ void TraceSource::onTracerFinished(int tracer)
                      [](const Tracer& each) { return each.finished; }))
         return;
     m_paused.clear();
-    m_holds.clear();
+    m_following.forgetHolds();
     // The packets the capture still holds (the last FIN) come before the end.
     if (!std::exchange(m_draining, true))
         m_flow.drain();
@@ -661,13 +463,6 @@ void TraceSource::finishRun()
     outcome.failures = m_notices;
     setState(State::Finished);
     Q_EMIT finished(outcome);
-}
-
-QString TraceSource::signalName(int signal)
-{
-    const char* abbreviation = sigabbrev_np(signal);
-    return abbreviation ? QStringLiteral("SIG") + QLatin1StringView(abbreviation)
-                        : QString::number(signal);
 }
 
 void TraceSource::say(const QString& notice)

@@ -2,6 +2,7 @@
 
 #include "packets/packetflow.h"
 #include "sources/eventsource.h"
+#include "sources/tracecapturefollower.h"
 #include "trace/tracerprocess.h"
 
 #include <QHash>
@@ -70,11 +71,7 @@ public:
     };
     QList<PausedCall> pausedCalls() const;
     // The capture takes packets to and from `port` now (a port the programs bound or dialled).
-    bool capturesPort(quint16 port) const
-    {
-        return m_ports.contains(port) && m_flow.status().kind == CaptureStatus::Kind::Captured &&
-               !m_flow.isFollowingPorts();
-    }
+    bool capturesPort(quint16 port) const { return m_following.capturesPort(port); }
     bool stepCall(int paused);
 
 public Q_SLOTS:
@@ -101,16 +98,22 @@ private:
         qint64 pid = 0;
     };
 
+    // m_inFlight's and m_waiting's key: the tracer in the high bits, its call id below.
+    static qint64 keyOf(int tracer, qint64 id) { return (qint64(tracer) << 48) | id; }
+    static int tracerOf(qint64 key) { return int(key >> 48); }
+
     void onPacketFlowReady();
     void startRun();
-    // The capture takes the ports of the addresses the programs reach or bind (the tracer's
-    // reach messages): the calls held for it go on once it does, or once it has stopped.
-    void follow(const SocketAddress& address, bool bound);
-    void releaseHolds();
     void finishRun();
     void startPrograms();
     void stopPrograms();
+    // What the helpers tell (tracesource_messages.cpp).
     void onMessage(int tracer, const TraceMessage& message);
+    // The helper could not start its program, or trace it: why, in the log's notice.
+    void onRefused(int tracer, const TraceMessage& message);
+    void onCallFinished(int tracer, const TraceMessage& message);
+    // A process or thread exited, or a signal killed it.
+    void onEnd(int tracer, const TraceMessage& message);
     void onTracerFinished(int tracer);
     QString actorOf(qint64 pid, const QString& program, bool thread);
     void beginWaitingCall(int tracer, qint64 id);
@@ -140,9 +143,8 @@ private:
     int m_exitStatus = -1;
     QStringList m_notices;
     PacketFlow m_flow;
+    TraceCaptureFollower m_following;
     QTimer m_relinkTimer;
-    QSet<quint16> m_ports;                 // the capture's: those the programs reached or bound
-    QList<std::pair<int, qint64>> m_holds; // tracer and call id, waiting for the capture
     struct Input {
         QByteArray bytes;
         bool closed = false;
