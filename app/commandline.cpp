@@ -156,11 +156,17 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
                "line (\"./server 5000\"), split into words as a shell would, without a "
                "shell. Repeat it for several programs."),
         Tr::tr("COMMAND"));
+    const QCommandLineOption attachOption(
+        QStringLiteral("attach"),
+        Tr::tr("Trace a program that is already running, by its process number, from now on "
+               "(where the system lets you: your own process, Yama's ptrace_scope 0). When "
+               "SocketScope ends, it goes on, untraced. Repeatable; goes with --run."),
+        Tr::tr("PID"));
     const QCommandLineOption stepOption(
         QStringLiteral("step"),
         Tr::tr("With --run: pause the programs before each socket call; Next lets it go."));
     parser.addOptions({socketsOption, jsonOption, noProcessesOption, presentationOption, labOption,
-                       strictOption, saveScenarioOption, runOption, stepOption});
+                       strictOption, saveScenarioOption, runOption, attachOption, stepOption});
     parser.addOptions({listOption, headlessOption, scenarioOption, replayOption, portOption,
                        traceOption, pcapOption, noCaptureOption, langOption, themeOption,
                        folderOption, stepsOption, screenshotOption, exportPngOption,
@@ -373,19 +379,35 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
             result.error = Tr::tr("--run: \"%1\" names no program.").arg(command);
             return result;
         }
-        options.runPrograms << words;
+        options.runPrograms << TracedProgram{words, 0};
+    }
+    for (const QString& number : parser.values(attachOption)) {
+        bool ok = false;
+        const qint64 pid = number.toLongLong(&ok);
+        const std::optional<TracedProgram> running = ok ? runningProcess(pid) : std::nullopt;
+        if (!running) {
+            result.error = Tr::tr("--attach: no running process has the number \"%1\" (ps -e "
+                                  "lists them).")
+                               .arg(number);
+            return result;
+        }
+        if (pid == QCoreApplication::applicationPid()) {
+            result.error = Tr::tr("--attach: %1 is SocketScope itself.").arg(pid);
+            return result;
+        }
+        options.runPrograms << *running;
     }
     options.stepCalls = parser.isSet(stepOption);
     if (!options.runPrograms.isEmpty() &&
         (parser.isSet(scenarioOption) || parser.isSet(replayOption) || parser.isSet(labOption) ||
          parser.isSet(exportCOption) || options.port)) {
-        result.error = Tr::tr("--run shows the programs it runs: drop --scenario, --replay, --lab, "
-                              "--port and --export-c.");
+        result.error = Tr::tr("--run and --attach show the programs they trace: drop "
+                              "--scenario, --replay, --lab, --port and --export-c.");
         return result;
     }
     if (options.stepCalls && (options.runPrograms.isEmpty() || parser.isSet(headlessOption))) {
-        result.error = Tr::tr("--step pauses the programs of --run in the window: use it with "
-                              "--run, without --headless.");
+        result.error = Tr::tr("--step pauses the programs of --run and --attach in the window: "
+                              "use it with them, without --headless.");
         return result;
     }
     options.presentation = parser.isSet(presentationOption);

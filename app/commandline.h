@@ -3,6 +3,7 @@
 #include "exportpanel.h"
 #include "lab/labcommand.h"
 #include "theme.h"
+#include "trace/tracedprogram.h"
 
 #include <QSize>
 #include <QString>
@@ -45,8 +46,9 @@ struct CommandLineOptions {
     bool strictLab = false;              // --strict: a failed lab command fails the run
     QString labScenarioPath;             // --save-scenario: the lab's calls as a scenario file
     // --run, repeatable: programs to trace, each command line split into words as a shell
-    // would, without a shell; --step pauses them before each socket call.
-    QList<QStringList> runPrograms;
+    // would, without a shell; then --attach's running processes. --step pauses them before
+    // each socket call.
+    QList<TracedProgram> runPrograms;
     bool stepCalls = false;
     QString helpText;
 };

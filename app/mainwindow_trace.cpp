@@ -30,8 +30,8 @@ void MainWindow::runPrograms(const TraceOptions& options)
     m_nextCallMenu->setSource(m_trace.get());
     showProgramTerminal();
     QStringList names;
-    for (const QStringList& words : options.programs)
-        names << words.value(0);
+    for (const TracedProgram& program : options.programs)
+        names << program.words.value(0);
     setWindowTitle(tr("SocketScope — %1").arg(names.join(QStringLiteral(", "))));
     showTraceInPicker();
 }
@@ -50,7 +50,8 @@ void MainWindow::askToRunPrograms()
     if (dialog.exec() != QDialog::Accepted)
         return;
     TraceOptions options;
-    options.programs = dialog.programs();
+    for (const QStringList& words : dialog.programs())
+        options.programs << TracedProgram{words, 0};
     options.workingDirectory = dialog.workingDirectory();
     options.pauseAtEachCall = dialog.pauseAtEachCall();
     runPrograms(options);

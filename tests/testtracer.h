@@ -32,7 +32,8 @@ namespace TracerTest {
 inline SocketScope::TraceOptions tracedRun(const QList<QStringList>& programs)
 {
     SocketScope::TraceOptions options;
-    options.programs = programs;
+    for (const QStringList& words : programs)
+        options.programs << SocketScope::TracedProgram{words, 0};
     options.workingDirectory = QDir::currentPath();
     options.helperPath = QStringLiteral(SOCKETSCOPE_TRACER);
     return options;
@@ -51,8 +52,10 @@ inline QString peer(const char* name)
 
 class TracerRun {
 public:
+    // `launcher`: a program and its arguments that start the tracer (setpriv, to run it as
+    // another user).
     explicit TracerRun(const QStringList& command, bool step = false,
-                       const QStringList& options = {})
+                       const QStringList& options = {}, const QStringList& launcher = {})
     {
         int ends[2];
         if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0)
@@ -67,7 +70,12 @@ public:
         arguments << options;
         arguments << QStringLiteral("--channel") << QString::number(theirs) << QStringLiteral("--")
                   << command;
-        process.start(QStringLiteral(SOCKETSCOPE_TRACER), arguments);
+        if (launcher.isEmpty())
+            process.start(QStringLiteral(SOCKETSCOPE_TRACER), arguments);
+        else
+            process.start(launcher.first(), launcher.mid(1) +
+                                                QStringList{QStringLiteral(SOCKETSCOPE_TRACER)} +
+                                                arguments);
         process.waitForStarted();
         close(theirs);
     }
@@ -326,5 +334,54 @@ struct RefusingPort {
     int fd = -1;
     quint16 port = 0;
 };
+
+// The one-client echo server, started untraced: its port once it listens.
+struct RunningServer {
+    RunningServer()
+    {
+        process.start(peer("tracer_server"));
+        while (!process.canReadLine()) {
+            if (!process.waitForReadyRead(30000))
+                return;
+        }
+        port = quint16(process.readLine().trimmed().toUInt());
+    }
+    ~RunningServer()
+    {
+        if (process.state() != QProcess::NotRunning) {
+            process.kill();
+            process.waitForFinished(30000);
+        }
+    }
+    qint64 pid() const { return process.processId(); }
+    // Whether it has ended by itself (an event loop may have seen it end already).
+    bool ends()
+    {
+        return process.state() == QProcess::NotRunning || process.waitForFinished(30000);
+    }
+    QProcess process;
+    quint16 port = 0;
+};
+
+// One message to the loopback `port` and what comes back before the server closes.
+inline QByteArray echo(quint16 port, const QByteArray& message)
+{
+    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QByteArray answer;
+    if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof(address)) == 0 &&
+        ::send(fd, message.constData(), size_t(message.size()), MSG_NOSIGNAL) ==
+            ssize_t(message.size())) {
+        char buffer[256];
+        ssize_t n;
+        while ((n = ::recv(fd, buffer, sizeof(buffer), 0)) > 0)
+            answer.append(buffer, n);
+    }
+    close(fd);
+    return answer;
+}
 
 } // namespace TracerTest

@@ -3,6 +3,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <unistd.h>
+
 using namespace SocketScope;
 
 class TestCommandLine : public QObject {
@@ -23,6 +25,21 @@ private Q_SLOTS:
         QCOMPARE(result.options->port.value_or(1), quint16(0));
         QCOMPARE(result.options->tracePath, trace);
         QCOMPARE(result.options->language, QStringLiteral("fr"));
+    }
+
+    // --run's programs first, then --attach's running processes with their command lines.
+    void attachNamesARunningProcess()
+    {
+        const CommandLineResult result = parseCommandLine(
+            {QStringLiteral("socketscope"), QStringLiteral("--attach"), QString::number(getppid()),
+             QStringLiteral("--run"), QStringLiteral("./client \"a b\"")});
+        QVERIFY2(result.options, qPrintable(result.error));
+        const QList<TracedProgram>& programs = result.options->runPrograms;
+        QCOMPARE(programs.size(), 2);
+        QCOMPARE(programs[0],
+                 (TracedProgram{{QStringLiteral("./client"), QStringLiteral("a b")}, 0}));
+        QCOMPARE(programs[1].attachTo, qint64(getppid()));
+        QVERIFY(!programs[1].words.isEmpty());
     }
 
     void listScenarios()
@@ -60,6 +77,19 @@ private Q_SLOTS:
                            QStringLiteral("tcp-echo"), QStringLiteral("--screenshot"),
                            QStringLiteral("/tmp/x.png")}
             << "--headless";
+        QTest::newRow("attach to no process")
+            << QStringList{QStringLiteral("--attach"), QStringLiteral("4194304")}
+            << "no running process";
+        QTest::newRow("attach to a name")
+            << QStringList{QStringLiteral("--attach"), QStringLiteral("server")} << "\"server\"";
+        QTest::newRow("attach to SocketScope itself")
+            << QStringList{QStringLiteral("--attach"),
+                           QString::number(QCoreApplication::applicationPid())}
+            << "itself";
+        QTest::newRow("attach with a scenario")
+            << QStringList{QStringLiteral("--attach"), QString::number(getppid()),
+                           QStringLiteral("--scenario"), QStringLiteral("tcp-echo")}
+            << "--attach";
         QTest::newRow("missing scenario folder")
             << QStringList{QStringLiteral("--scenario-folder"), QStringLiteral("/no/such")}
             << "/no/such";

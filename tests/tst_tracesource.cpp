@@ -6,6 +6,7 @@
 #include "sources/tracesource.h"
 #include "stagestate.h"
 #include "testtracer.h"
+#include "trace/attachpermission.h"
 
 #include <QDir>
 #include <QFile>
@@ -79,6 +80,72 @@ qint64 parentOf(qint64 pid)
 class TestTraceSource : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // --attach: a server already waiting in accept() is traced from its next call on, on the
+    // listening socket it made before; it ends by itself, with its status.
+    void attachedServerIsTraced()
+    {
+        TracerTest::RunningServer server;
+        QVERIFY(server.port != 0);
+        const std::optional<TracedProgram> running = runningProcess(server.pid());
+        QVERIFY(running);
+        QCOMPARE(running->attachTo, server.pid());
+        TraceOptions options = TracerTest::tracedRun({});
+        options.programs = {*running};
+        TraceSource source(options);
+        source.run();
+        QVERIFY(QTest::qWaitFor([&] { return waitsInAccept(source); }, 60000));
+        QCOMPARE(TracerTest::echo(server.port, "hi"), QByteArray("hi"));
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(source.exitStatus(), 0);
+        const QList<Call> expected{Call::Accept, Call::Read,  Call::SendTo,
+                                   Call::Close,  Call::Close, Call::ExitGroup};
+        QCOMPARE(callsOf(source.log()), expected);
+        const CallEvent& accept = source.log().calls().first();
+        QCOMPARE(accept.after.local.port(), server.port);
+        QVERIFY(source.log().notice().contains(QStringLiteral("ended with status 0.")));
+        QVERIFY(server.ends());
+    }
+
+    // The end of an attached session is not the process's end: it goes on, untraced, and
+    // answers its client; reset attaches to it again.
+    void attachedProcessOutlivesTheSession()
+    {
+        TracerTest::RunningServer server;
+        QVERIFY(server.port != 0);
+        TraceOptions options = TracerTest::tracedRun({});
+        options.programs = {*runningProcess(server.pid())};
+        {
+            TraceSource source(options);
+            source.run();
+            QVERIFY(QTest::qWaitFor([&] { return waitsInAccept(source); }, 60000));
+            source.reset();
+            source.run();
+            QVERIFY(QTest::qWaitFor([&] { return waitsInAccept(source); }, 60000));
+            QVERIFY(source.log().calls().isEmpty());
+        }
+        QCOMPARE(server.process.state(), QProcess::Running);
+        QCOMPARE(TracerTest::echo(server.port, "still there"), QByteArray("still there"));
+        QVERIFY(server.ends());
+        QCOMPARE(server.process.exitCode(), 0);
+    }
+
+    // A process that is not there: the tracer's refusal, said with why.
+    void attachingToNoProcessIsExplained()
+    {
+        TraceOptions options = TracerTest::tracedRun({});
+        // Beyond the largest PID the kernel gives (PID_MAX_LIMIT is 4194304).
+        options.programs = {TracedProgram{{QStringLiteral("gone")}, 4194304}};
+        TraceSource source(options);
+        source.run();
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(source.exitStatus(), 120);
+        QVERIFY2(source.log().notice().contains(QStringLiteral("could not attach to gone")) &&
+                     source.log().notice().contains(QStringLiteral("ESRCH")) &&
+                     source.log().notice().contains(QStringLiteral("No process has this number")),
+                 qPrintable(source.log().notice()));
+        QVERIFY(whyNotAttached(EPERM, 1).contains(QStringLiteral("ptrace_scope is 1")));
+    }
+
     // fork(): the parent and the child are two actors; each call is a step of its actor, in
     // the log with its seq, and every step started has returned.
     void forkedProgramGivesTwoActors()

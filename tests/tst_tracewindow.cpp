@@ -26,7 +26,8 @@ namespace {
 TraceOptions optionsFor(const QList<QStringList>& programs, bool pause)
 {
     TraceOptions options;
-    options.programs = programs;
+    for (const QStringList& words : programs)
+        options.programs << TracedProgram{words, 0};
     options.workingDirectory = QDir::currentPath();
     options.helperPath = QStringLiteral(SOCKETSCOPE_TRACER);
     options.pauseAtEachCall = pause;

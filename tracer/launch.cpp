@@ -57,6 +57,8 @@ QByteArray refusalName(Refusal what)
         return "ptrace";
     case Refusal::Seccomp:
         return "seccomp";
+    case Refusal::Attach:
+        return "attach";
     }
     return {};
 }

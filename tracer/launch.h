@@ -7,7 +7,7 @@
 namespace SocketScope::Tracer {
 
 // Why the program could not be started or traced (the "refused" message's "what").
-enum class Refusal : quint8 { Exec, Ptrace, Seccomp };
+enum class Refusal : quint8 { Exec, Ptrace, Seccomp, Attach };
 QByteArray refusalName(Refusal what);
 
 struct Launch {

@@ -29,9 +29,16 @@ std::vector<SocketAddress> NewAddresses::reachedBy(const CallEvent& entering)
 
 std::vector<SocketAddress> NewAddresses::boundBy(const CallEvent& returned)
 {
-    if (returned.call != Call::Bind || returned.ret != 0 || !isNew(m_bound, returned.after.local))
+    if (returned.call != Call::Bind || returned.ret != 0)
         return {};
-    return {returned.after.local};
+    return boundBefore(returned.after.local);
+}
+
+std::vector<SocketAddress> NewAddresses::boundBefore(const SocketAddress& local)
+{
+    if (!isNew(m_bound, local))
+        return {};
+    return {local};
 }
 
 // Only ports go in the capture's filter: an AF_UNIX address puts no packet on the wire.

@@ -19,6 +19,8 @@ public:
     std::vector<SocketAddress> reachedBy(const CallEvent& entering);
     // What a bind() that returned gave its socket (the port the system chose for port 0).
     std::vector<SocketAddress> boundBy(const CallEvent& returned);
+    // What a socket had before the tracer saw it (a process attached to).
+    std::vector<SocketAddress> boundBefore(const SocketAddress& local);
 
 private:
     // Bound and reached are told apart: a call sending to an address bound (and told) just

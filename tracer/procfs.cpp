@@ -1,5 +1,6 @@
 #include "procfs.h"
 
+#include <QDir>
 #include <QFile>
 
 #include <sys/ptrace.h>
@@ -13,6 +14,19 @@ QByteArray procFile(pid_t pid, const char* name)
     if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return {};
     return file.read(64 * 1024);
+}
+
+std::vector<int> openDescriptors(pid_t pid)
+{
+    std::vector<int> open;
+    const QDir folder(QStringLiteral("/proc/%1/fd").arg(pid));
+    for (const QString& name : folder.entryList(QDir::Files | QDir::System)) {
+        bool ok = false;
+        const int fd = name.toInt(&ok);
+        if (ok && fd >= 0)
+            open.push_back(fd);
+    }
+    return open;
 }
 
 QString programOf(pid_t pid)

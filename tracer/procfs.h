@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <sys/types.h>
+#include <vector>
 
 namespace SocketScope::Tracer {
 
@@ -16,5 +17,7 @@ QByteArray procFile(pid_t pid, const char* name);
 // The program the process runs, from /proc/PID/exe; empty once it is gone.
 QString programOf(pid_t pid);
 std::optional<Trace::SyscallStop> syscallInfo(pid_t tid);
+// The descriptors the process has open, from /proc/PID/fd.
+std::vector<int> openDescriptors(pid_t pid);
 
 } // namespace SocketScope::Tracer

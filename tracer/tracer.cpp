@@ -36,13 +36,50 @@ Tracer::Tracer(Channel& channel, bool step, bool holdNewAddresses)
 
 void Tracer::resume(pid_t tid, int request, int signal)
 {
+    if (m_attached && request == PTRACE_CONT)
+        request = PTRACE_SYSCALL; // the next call's entry is the only place to see it
     ptrace(__ptrace_request(request), tid, nullptr, reinterpret_cast<void*>(long(signal)));
 }
 
 int Tracer::run(pid_t root, int errorPipe)
 {
     m_root = root;
+    m_errorPipe = errorPipe;
     m_tracees[root] = Tracee{root, false, std::nullopt, {}};
+    return follow();
+}
+
+int Tracer::runAttached(const Attachment& attached)
+{
+    m_attached = true;
+    m_rootExeced = true; // it runs its program already: an exec is one of its calls
+    m_root = attached.threads.front();
+    for (const pid_t tid : attached.threads) {
+        m_tracees[tid] = Tracee{m_root, true, std::nullopt, {}};
+        announceProcess(tid, tid == m_root ? 0 : m_root, tid != m_root, "process");
+    }
+    if (m_newAddresses)
+        tellBoundSockets(m_root);
+    return follow();
+}
+
+void Tracer::tellBoundSockets(pid_t process)
+{
+    std::vector<SocketAddress> bound;
+    for (const int fd : openDescriptors(process)) {
+        const DescriptorInfo info = m_descriptors.lookup(process, fd);
+        if (!info.socket)
+            continue;
+        for (const SocketAddress& local :
+             m_newAddresses->boundBefore(m_descriptors.state(process, fd, info).local))
+            bound.push_back(local);
+    }
+    if (tell(bound, true))
+        m_channel.flush();
+}
+
+int Tracer::follow()
+{
     sigset_t childSignals;
     sigemptyset(&childSignals);
     sigaddset(&childSignals, SIGCHLD);
@@ -86,7 +123,7 @@ int Tracer::run(pid_t root, int errorPipe)
     m_channel.flush();
 
     if (!m_rootExeced) {
-        const ChildFailure failure = childFailure(errorPipe);
+        const ChildFailure failure = childFailure(m_errorPipe);
         if (failure.error != 0) {
             m_channel.sendNow({{kindKey(), QStringLiteral("refused")},
                                {QStringLiteral("what"), QLatin1String(refusalName(failure.what))},
@@ -116,7 +153,12 @@ void Tracer::handle(pid_t tid, int status)
     const int signal = WSTOPSIG(status);
     const int event = status >> 16;
     if (signal == (SIGTRAP | 0x80)) {
-        returned(tid, found->second);
+        // Attached, a thread with no call in flight stops at every call's entry (and at the
+        // exit of calls it let go).
+        if (m_attached && !found->second.call)
+            entered(tid, found->second);
+        else
+            returned(tid, found->second);
         return;
     }
     switch (event) {
@@ -204,7 +246,10 @@ void Tracer::obey(const Order& order)
         m_step = true;
         return;
     case Command::Kill:
-        killAll();
+        if (m_attached)
+            detachAll();
+        else
+            killAll();
         return;
     case Command::Release:
         releaseHold(order.id);

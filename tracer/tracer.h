@@ -1,5 +1,6 @@
 #pragma once
 
+#include "attach.h"
 #include "callreader.h"
 #include "channel.h"
 #include "descriptors.h"
@@ -27,6 +28,9 @@ public:
     // Traces `root` and everything it starts until all of it has ended (or the app said
     // kill); returns the tracer's exit status.
     int run(pid_t root, int errorPipe);
+    // Traces the running process `attached` seized (its threads, and everything it starts)
+    // until it ends or the app says kill, which lets it go on untraced.
+    int runAttached(const Attachment& attached);
 
 private:
     struct InFlight {
@@ -76,7 +80,13 @@ private:
     void release(pid_t tid);
     void checkBlocked();
     void obey(const Order& order);
+    int follow();
+    // Attached, the process's sockets were bound before: the capture takes their ports too.
+    void tellBoundSockets(pid_t process);
     void killAll();
+    // The end of an attached session: the processes go on untraced (the kernel lets them go
+    // when the tracer exits), each told as `detached`.
+    void detachAll();
     void announceProcess(pid_t pid, pid_t parent, bool thread, const char* kind);
     QJsonObject describeProcess(pid_t pid, pid_t parent, bool thread, const char* kind);
     // Once per process, however many of its threads stop or go on.
@@ -91,6 +101,10 @@ private:
     bool m_step;
     std::optional<NewAddresses> m_newAddresses;
     bool m_killing = false;
+    // Attached to a running process: no seccomp filter, so every call stops at its entry
+    // and its exit, and the tracer picks the socket calls itself.
+    bool m_attached = false;
+    int m_errorPipe = -1;
     pid_t m_root = 0;
     bool m_rootExeced = false;
     std::optional<int> m_rootStatus;

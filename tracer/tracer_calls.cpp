@@ -55,7 +55,8 @@ void Tracer::entered(pid_t tid, Tracee& tracee)
         return;
     }
     const auto stop = syscallInfo(tid);
-    const auto trapped = stop ? Trace::trappedSyscall(stop->number) : std::nullopt;
+    const bool entry = stop && stop->kind != Trace::SyscallStop::Kind::Exit;
+    const auto trapped = entry ? Trace::trappedSyscall(stop->number) : std::nullopt;
     if (!trapped || !tracee.announced) {
         resume(tid, PTRACE_CONT);
         return;
@@ -189,7 +190,7 @@ void Tracer::enteredAfterSignal(pid_t tid, Tracee& tracee, const Trace::SyscallS
     const bool again = stop.number == call.number && stop.stackPointer == call.stackPointer;
     if (stop.number == SYS_restart_syscall || again) {
         call.restartCode = 0;
-        call.reentered = again; // its seccomp stop follows
+        call.reentered = again && !m_attached; // its seccomp stop follows
         resume(tid, PTRACE_SYSCALL);
         return;
     }

@@ -203,4 +203,16 @@ void Tracer::killAll()
     m_channel.flush();
 }
 
+void Tracer::detachAll()
+{
+    for (const auto& [tid, tracee] : m_tracees) {
+        if (tracee.announced && tracee.process == tid)
+            m_channel.send({{kindKey(), QStringLiteral("detached")},
+                            {QStringLiteral("pid"), qint64(tid)},
+                            {QStringLiteral("tNs"), monotonicNowNs()}});
+    }
+    m_tracees.clear();
+    m_channel.flush();
+}
+
 } // namespace SocketScope::Tracer

@@ -21,8 +21,9 @@ Scenario tracedScenario(const TraceOptions& options)
     Scenario traced;
     traced.id = QStringLiteral("run");
     QStringList lines;
-    for (const QStringList& words : options.programs)
-        lines << words.join(QLatin1Char(' '));
+    for (const TracedProgram& program : options.programs)
+        lines << (program.attachTo ? QStringLiteral("PID %1: ").arg(program.attachTo) : QString()) +
+                     program.words.join(QLatin1Char(' '));
     const QString commands = lines.join(QStringLiteral(" ; "));
     traced.title = {QStringLiteral("Programme tracé : ") + commands,
                     QStringLiteral("Traced program: ") + commands};
@@ -264,7 +265,7 @@ void TraceSource::beginWaitingCall(int tracer, qint64 id)
     if (!m_waiting.contains(keyOf(tracer, id)))
         return;
     const TraceMessage start = m_waiting.take(keyOf(tracer, id));
-    const QString actor = actorOf(start.pid, m_options.programs.at(tracer).value(0), false);
+    const QString actor = actorOf(start.pid, programName(tracer), false);
     CallInFlight flight = beginCall(actor, start.call, start.fd, start.tNs);
     flight.pid = start.pid;
     m_inFlight.insert(keyOf(tracer, id), flight);

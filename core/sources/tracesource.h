@@ -19,7 +19,7 @@
 namespace SocketScope {
 
 struct TraceOptions {
-    QList<QStringList> programs; // each one's command line, as words: program, arguments
+    QList<TracedProgram> programs; // to start, or running, to attach to
     QString workingDirectory;
     bool pauseAtEachCall = false;
     QString language = QStringLiteral("en");
@@ -53,7 +53,10 @@ public:
     // "SIGSEGV", as strace names the signal that ended a process.
     static QString signalName(int signal);
     int programCount() const { return int(m_options.programs.size()); }
-    QString programName(int program) const { return m_options.programs.value(program).value(0); }
+    QString programName(int program) const
+    {
+        return m_options.programs.value(program).words.value(0);
+    }
     // What the user types for program `program` (its index in the options), and the end of
     // its input.
     void writeInput(int program, const QByteArray& bytes);

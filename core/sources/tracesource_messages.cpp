@@ -1,6 +1,7 @@
 #include "calls/errnoinfo.h"
 #include "calls/threadgroups.h"
 #include "sources/tracesource.h"
+#include "trace/attachpermission.h"
 
 #include <cerrno>
 #include <cstring>
@@ -62,7 +63,7 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
         break;
     }
     case K::Start:
-        actorOf(message.pid, m_options.programs.at(tracer).value(0), false);
+        actorOf(message.pid, programName(tracer), false);
         // While stepping, each call waits for its Next (see beginWaitingCall).
         m_waiting.insert(keyOf(tracer, message.id), message);
         if (state() != State::Stepping)
@@ -93,13 +94,18 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
     case K::Stopped:
         say(tr("%1 was stopped by %2: it waits, and its calls with it, until a SIGCONT lets it "
                "go on (kill -CONT %3).")
-                .arg(actorOf(message.pid, m_options.programs.at(tracer).value(0), false),
-                     signalName(message.signal))
+                .arg(actorOf(message.pid, programName(tracer), false), signalName(message.signal))
                 .arg(message.pid));
         break;
     case K::Continued:
         say(tr("%1 goes on: a SIGCONT continued it.")
-                .arg(actorOf(message.pid, m_options.programs.at(tracer).value(0), false)));
+                .arg(actorOf(message.pid, programName(tracer), false)));
+        break;
+    case K::Detached:
+        // Not ended: it goes on, with its sockets, unseen from now on.
+        m_liveProcesses.remove(message.pid);
+        say(tr("%1 goes on without SocketScope: it is no longer traced.")
+                .arg(actorOf(message.pid, programName(tracer), false)));
         break;
     case K::Exit:
     case K::Killed:
@@ -111,7 +117,7 @@ void TraceSource::onMessage(int tracer, const TraceMessage& message)
 void TraceSource::onRefused(int tracer, const TraceMessage& message)
 {
     const ErrnoInfo error = errnoInfo(message.error);
-    const QString program = m_options.programs.at(tracer).value(0);
+    const QString program = programName(tracer);
     switch (message.refusal) {
     case TraceMessage::Refusal::Exec:
         say(tr("%1 could not be started: %2 (%3). %4")
@@ -122,6 +128,11 @@ void TraceSource::onRefused(int tracer, const TraceMessage& message)
                "needs ptrace: /proc/sys/kernel/yama/ptrace_scope must be 0 or 1 (2 keeps it "
                "for the administrator, 3 for nobody), and a container must allow it.")
                 .arg(program, error.name, error.message));
+        break;
+    case TraceMessage::Refusal::Attach:
+        say(tr("SocketScope could not attach to %1: ptrace() failed with %2 (%3). %4")
+                .arg(program, error.name, error.message,
+                     whyNotAttached(message.error, yamaPtraceScope())));
         break;
     case TraceMessage::Refusal::Seccomp:
         say(tr("The system refused the filter that picks %1's socket calls: seccomp "
@@ -136,7 +147,7 @@ void TraceSource::onCallFinished(int tracer, const TraceMessage& message)
 {
     EventLog& log = writableLog();
     CallEvent event = message.event;
-    event.actor = actorOf(event.pid, m_options.programs.at(tracer).value(0), false);
+    event.actor = actorOf(event.pid, programName(tracer), false);
     // A call the tracer let go before a pause reached it.
     beginWaitingCall(tracer, message.id);
     CallInFlight flight = m_inFlight.take(keyOf(tracer, message.id));
@@ -149,8 +160,7 @@ void TraceSource::onCallFinished(int tracer, const TraceMessage& message)
     event.step = flight.step;
     event.blocked = flight.blocked;
     if (Calls::has(event.call, CallTrait::StartsActor) && event.ret > 0)
-        event.childActor =
-            actorOf(event.ret, m_options.programs.at(tracer).value(0), sharesTable(event));
+        event.childActor = actorOf(event.ret, programName(tracer), sharesTable(event));
     log.appendCall(event);
     m_flow.onCallFinished(event);
     if (!log.packets().isEmpty())
@@ -161,7 +171,7 @@ void TraceSource::onCallFinished(int tracer, const TraceMessage& message)
 void TraceSource::onEnd(int tracer, const TraceMessage& message)
 {
     using K = TraceMessage::Kind;
-    const QString actor = actorOf(message.pid, m_options.programs.at(tracer).value(0), false);
+    const QString actor = actorOf(message.pid, programName(tracer), false);
     const bool thread = m_threads.remove(message.pid);
     m_liveProcesses.remove(message.pid);
     if (message.pid == m_firstPid)

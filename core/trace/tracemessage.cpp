@@ -32,7 +32,7 @@ constexpr KindName kinds[] = {
     {"call", TraceMessage::Kind::Call},           {"exit", TraceMessage::Kind::Exit},
     {"killed", TraceMessage::Kind::Killed},       {"stopped", TraceMessage::Kind::Stopped},
     {"continued", TraceMessage::Kind::Continued}, {"reach", TraceMessage::Kind::Reach},
-    {"hold", TraceMessage::Kind::Hold},
+    {"hold", TraceMessage::Kind::Hold},           {"detached", TraceMessage::Kind::Detached},
 };
 
 struct RefusalName {
@@ -43,6 +43,7 @@ constexpr RefusalName refusals[] = {
     {"exec", TraceMessage::Refusal::Exec},
     {"ptrace", TraceMessage::Refusal::Ptrace},
     {"seccomp", TraceMessage::Refusal::Seccomp},
+    {"attach", TraceMessage::Refusal::Attach},
 };
 
 void readProgram(JsonFields& f, TraceMessage& message)
@@ -164,6 +165,7 @@ std::optional<TraceMessage> parseTraceMessage(const QByteArray& line, QString* e
         message.tNs = f.requiredInteger("tNs", 0, maxTime);
         break;
     case K::Continued:
+    case K::Detached:
         message.pid = f.requiredInteger("pid", 1, maxPid);
         message.tNs = f.requiredInteger("tNs", 0, maxTime);
         break;

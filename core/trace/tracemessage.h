@@ -28,8 +28,9 @@ struct TraceMessage {
         Continued, // ... and SIGCONT let it go on
         Reach,     // a call puts an address on the wire for the first time (the capture's)
         Hold,      // ... and waits until the app releases it
+        Detached,  // an attached process goes on, no longer traced
     };
-    enum class Refusal : quint8 { Exec, Ptrace, Seccomp };
+    enum class Refusal : quint8 { Exec, Ptrace, Seccomp, Attach };
 
     Kind kind = Kind::Process;
     qint64 pid = 0; // the process's, or the thread's tid
@@ -43,7 +44,8 @@ struct TraceMessage {
     // Start
     SocketScope::Call call = SocketScope::Call::Socket;
     int fd = -1;
-    qint64 tNs = 0; // Start, Exec, Exit, Killed, Stopped, Continued: when, on CLOCK_MONOTONIC
+    // Start, Exec, Exit, Killed, Stopped, Continued, Detached: when, on CLOCK_MONOTONIC
+    qint64 tNs = 0;
     // Call
     CallEvent event;
     // Exit: the status; Killed, Stopped: the signal

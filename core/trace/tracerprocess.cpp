@@ -78,10 +78,10 @@ QString TracerProcess::defaultHelperPath()
     return siblingProgram("SOCKETSCOPE_TRACER", QStringLiteral("socketscope-tracer"));
 }
 
-bool TracerProcess::start(const QStringList& words, const QString& workingDirectory,
+bool TracerProcess::start(const TracedProgram& program, const QString& workingDirectory,
                           bool pauseAtEachCall, QString* error)
 {
-    if (words.isEmpty()) {
+    if (program.words.isEmpty() && program.attachTo == 0) {
         *error = tr("No program to run.");
         return false;
     }
@@ -112,7 +112,10 @@ bool TracerProcess::start(const QStringList& words, const QString& workingDirect
         arguments << QStringLiteral("--step");
     if (m_holdNewAddresses)
         arguments << QStringLiteral("--hold-new-addresses");
-    arguments << QStringLiteral("--") << words;
+    if (program.attachTo != 0)
+        arguments << QStringLiteral("--attach") << QString::number(program.attachTo);
+    else
+        arguments << QStringLiteral("--") << program.words;
     m_process.setWorkingDirectory(workingDirectory);
     m_process.start(m_helperPath.isEmpty() ? defaultHelperPath() : m_helperPath, arguments);
     const bool started = m_process.waitForStarted(30'000);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "trace/readavailable.h"
+#include "trace/tracedprogram.h"
 #include "trace/tracemessage.h"
 
 #include <QObject>
@@ -39,9 +40,9 @@ public:
     // Before start(): a call that puts a new address on the wire waits for release(), so that
     // the capture takes its port first (the hold message says which).
     void setHoldNewAddresses(bool hold) { m_holdNewAddresses = hold; }
-    // Starts `words` (program, then its arguments); false, with *error, when even the helper
-    // could not start.
-    bool start(const QStringList& words, const QString& workingDirectory, bool pauseAtEachCall,
+    // Starts `program` (or attaches to it); false, with *error, when even the helper could
+    // not start.
+    bool start(const TracedProgram& program, const QString& workingDirectory, bool pauseAtEachCall,
                QString* error);
     void send(Command command);
     // Lets the call held by the `hold` message `id` go on.
