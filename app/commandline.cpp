@@ -1,10 +1,11 @@
 #include "commandline.h"
 
+#include "trace/commandwords.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QProcess>
 
 namespace SocketScope {
 
@@ -374,12 +375,17 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
         }
     }
     for (const QString& command : parser.values(runOption)) {
-        const QStringList words = QProcess::splitCommand(command);
-        if (words.isEmpty() || words.first().isEmpty()) {
+        QString why;
+        const std::optional<QStringList> words = splitCommandLine(command, &why);
+        if (!words) {
+            result.error = QStringLiteral("--run: \"%1\": %2").arg(command, why);
+            return result;
+        }
+        if (words->isEmpty() || words->first().isEmpty()) {
             result.error = Tr::tr("--run: \"%1\" names no program.").arg(command);
             return result;
         }
-        options.runPrograms << TracedProgram{words, 0};
+        options.runPrograms << TracedProgram{*words, 0};
     }
     for (const QString& number : parser.values(attachOption)) {
         bool ok = false;

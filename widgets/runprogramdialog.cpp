@@ -1,6 +1,7 @@
 #include "runprogramdialog.h"
 
 #include "theme.h"
+#include "trace/commandwords.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -11,7 +12,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProcess>
 #include <QPushButton>
 
 namespace SocketScope {
@@ -88,15 +88,20 @@ void RunProgramDialog::accept()
         m_error->show();
     };
     QList<QStringList> programs;
-    const QStringList first = QProcess::splitCommand(m_first->text());
-    if (first.isEmpty() || first.first().isEmpty())
+    QString why;
+    const std::optional<QStringList> first = splitCommandLine(m_first->text(), &why);
+    if (!first)
+        return refuse(why);
+    if (first->isEmpty() || first->first().isEmpty())
         return refuse(tr("Write the program to run, with its arguments: ./server 5000"));
-    programs << first;
+    programs << *first;
     if (!m_second->text().trimmed().isEmpty()) {
-        const QStringList second = QProcess::splitCommand(m_second->text());
-        if (second.isEmpty() || second.first().isEmpty())
+        const std::optional<QStringList> second = splitCommandLine(m_second->text(), &why);
+        if (!second)
+            return refuse(why);
+        if (second->isEmpty() || second->first().isEmpty())
             return refuse(tr("The second command line names no program."));
-        programs << second;
+        programs << *second;
     }
     if (!QFileInfo(m_folder->text()).isDir())
         return refuse(tr("%1 is not a folder.").arg(m_folder->text()));
