@@ -223,8 +223,9 @@ private Q_SLOTS:
             QCOMPARE(state.endpoints[copy].phase, StageEndpoint::Phase::Connected);
         }
 
-        // The parent's read may be logged before or after the child's write: put it after,
-        // as a slower report from the parent would, so that the bytes are seen waiting.
+        // The parent's read (and the calls after it) may be logged before or after the
+        // child's write: put them after, as a slower report from the parent would, so that
+        // the bytes are seen waiting.
         QList<CallEvent> ordered = calls;
         const auto positionOf = [&](const QString& actor, Call call) {
             for (qsizetype i = 0; i < ordered.size(); ++i) {
@@ -235,10 +236,17 @@ private Q_SLOTS:
         };
         const int readAt = positionOf(parent, Call::Read);
         QVERIFY(readAt >= 0);
-        const CallEvent read = ordered.takeAt(readAt);
+        QList<CallEvent> fromRead;
+        for (qsizetype i = readAt; i < ordered.size();) {
+            if (ordered[i].actor == parent)
+                fromRead << ordered.takeAt(i);
+            else
+                ++i;
+        }
         const int writeAt = positionOf(child, Call::Write);
         QVERIFY(writeAt >= 0);
-        ordered.insert(writeAt + 1, read);
+        for (qsizetype i = 0; i < fromRead.size(); ++i)
+            ordered.insert(writeAt + 1 + i, fromRead[i]);
         state = projectStage(ordered, writeAt + 1);
         QCOMPARE(state.endpoints[state.indexOf(parent, pair[0])].unread.leadingBytes(),
                  QByteArray("child"));

@@ -214,14 +214,18 @@ void Tracer::finish(pid_t tid, Tracee& tracee, qint64 value)
     event.socketType = info.type;
     if (event.call != Call::Close && event.resultFd() >= 0)
         event.after = m_descriptors.state(tracee.process, event.resultFd(), info);
-    sendCall(call.id, event);
+    const qint64 id = call.id;
+    const CallEvent done = std::move(event);
     tracee.call.reset();
+    // Everything read, the program goes on while its call is written out (the JSON is most
+    // of the tracer's time per call); its next stop is handled after this one is sent.
+    resume(tid, PTRACE_CONT);
+    sendCall(id, done);
     releaseHeldChildren(tracee);
     // Its packets come later, from a peer: the capture takes the port meanwhile, and a
     // server held here could lose the race to its own client.
-    if (m_newAddresses && tell(m_newAddresses->boundBy(event), true))
+    if (m_newAddresses && tell(m_newAddresses->boundBy(done), true))
         m_channel.flush();
-    resume(tid, PTRACE_CONT);
 }
 
 } // namespace SocketScope::Tracer
