@@ -393,7 +393,7 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
         const std::optional<TracedProgram> running = ok ? runningProcess(pid) : std::nullopt;
         if (!running) {
             result.error = Tr::tr("--attach: no running process has the number \"%1\" (ps -e "
-                                  "lists them).")
+                                  "lists them; a thread's number is not its process's).")
                                .arg(number);
             return result;
         }

@@ -6,6 +6,7 @@
 
 #include "calls/callcodec.h"
 #include "sources/tracesource.h"
+#include "trace/attachpermission.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -45,6 +46,13 @@ inline bool waitForEnd(SocketScope::TraceSource& source, int timeoutMs = 120'000
         [&] { return source.state() == SocketScope::EventSource::State::Finished; }, timeoutMs);
 }
 
+// Whether this user may attach to a process it did not start (its sibling): as root, or
+// with Yama's ptrace_scope at 0 or absent.
+inline bool mayAttachToOthers()
+{
+    return geteuid() == 0 || SocketScope::yamaPtraceScope().value_or(0) == 0;
+}
+
 inline QString peer(const char* name)
 {
     return QStringLiteral(TRACER_PEERS "/") + QLatin1String(name);
@@ -52,8 +60,8 @@ inline QString peer(const char* name)
 
 class TracerRun {
 public:
-    // `launcher`: a program and its arguments that start the tracer (setpriv, to run it as
-    // another user).
+    // `launcher`: the command that runs the tracer instead of this build's (setpriv, to run a
+    // copy of it as another user).
     explicit TracerRun(const QStringList& command, bool step = false,
                        const QStringList& options = {}, const QStringList& launcher = {})
     {
@@ -73,9 +81,7 @@ public:
         if (launcher.isEmpty())
             process.start(QStringLiteral(SOCKETSCOPE_TRACER), arguments);
         else
-            process.start(launcher.first(), launcher.mid(1) +
-                                                QStringList{QStringLiteral(SOCKETSCOPE_TRACER)} +
-                                                arguments);
+            process.start(launcher.first(), launcher.mid(1) + arguments);
         process.waitForStarted();
         close(theirs);
     }

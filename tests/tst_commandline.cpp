@@ -3,9 +3,27 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <future>
+#include <thread>
 #include <unistd.h>
 
 using namespace SocketScope;
+
+// The ID of a thread of this test other than its main thread: started once and left waiting,
+// the process's end ends it.
+qint64 helperThread()
+{
+    static const qint64 id = [] {
+        std::promise<qint64> started;
+        std::future<qint64> told = started.get_future();
+        std::thread([promise = std::move(started)]() mutable {
+            promise.set_value(gettid());
+            pause();
+        }).detach();
+        return told.get();
+    }();
+    return id;
+}
 
 class TestCommandLine : public QObject {
     Q_OBJECT
@@ -86,6 +104,9 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--attach"),
                            QString::number(QCoreApplication::applicationPid())}
             << "itself";
+        QTest::newRow("attach to a thread")
+            << QStringList{QStringLiteral("--attach"), QString::number(helperThread())}
+            << "a thread's number";
         QTest::newRow("attach with a scenario")
             << QStringList{QStringLiteral("--attach"), QString::number(getppid()),
                            QStringLiteral("--scenario"), QStringLiteral("tcp-echo")}

@@ -8,6 +8,8 @@
 #include "testtracer.h"
 
 #include <QDir>
+#include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -219,6 +221,47 @@ private Q_SLOTS:
         QCOMPARE(accepts[2]->fd(), accepts[0]->fd());
         QVERIFY(accepts[2]->ret > 0);
         QCOMPARE(accepts[2]->error, 0);
+    }
+
+    // The same, attached to the program already waiting in accept(): without the seccomp
+    // filter a call's entry is its only stop, and the handler's first call is still seen.
+    void attachedHandlerCallsAreSeen()
+    {
+        if (!TracerTest::mayAttachToOthers())
+            QSKIP("Yama's ptrace_scope lets only a process's ancestors trace it");
+        const QStringList command = faults({QStringLiteral("restart")});
+        QProcess program;
+        program.start(command.first(), command.mid(1));
+        QVERIFY(program.waitForStarted());
+        const qint64 pid = program.processId();
+        // accept (43) is the system call it sleeps in, as /proc says.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                QFile syscall(QStringLiteral("/proc/%1/syscall").arg(pid));
+                return syscall.open(QIODevice::ReadOnly) && syscall.readAll().startsWith("43 ");
+            },
+            60'000));
+        TraceOptions options = TracerTest::tracedRun({});
+        options.programs = {*runningProcess(pid)};
+        TraceSource source(options);
+        source.run();
+        const EventLog& log = source.log();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return !log.callsInProgress().isEmpty() && log.callsInProgress().first().blocked;
+            },
+            60'000));
+        QCOMPARE(::kill(pid_t(pid), SIGUSR1), 0);
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(source.exitStatus(), 0);
+        QList<Call> calls;
+        for (const CallEvent& event : log.calls())
+            calls << event.call;
+        const QList<Call> handled{Call::Accept,  Call::Accept, Call::Socket,
+                                  Call::Connect, Call::Accept, Call::ExitGroup};
+        QCOMPARE(calls, handled);
+        QVERIFY(log.calls().first().resultText().startsWith(QStringLiteral("? ERESTARTSYS")));
+        QVERIFY(program.state() == QProcess::NotRunning || program.waitForFinished(30'000));
     }
 
     // With SA_RESTART and a handler that makes no call, the kernel makes the accept() again

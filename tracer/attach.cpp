@@ -32,6 +32,8 @@ std::vector<pid_t> threadsOf(pid_t pid)
 
 Attachment attachTo(pid_t pid)
 {
+    // TRACESYSGOOD: a system call stop's code (SIGTRAP | 0x80) is no signal, so none reaches
+    // the process when the kernel lets it go at the tracer's end.
     const long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |
                          PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC;
     Attachment attachment;

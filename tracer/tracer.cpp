@@ -18,6 +18,7 @@ namespace SocketScope::Tracer {
 namespace {
 
 constexpr qint64 blockedCheckNs = 50'000'000;
+constexpr int maxStopsAtOnce = 64;
 
 bool isStopSignal(int signal)
 {
@@ -89,8 +90,14 @@ int Tracer::follow()
     while (!m_tracees.empty()) {
         int status = 0;
         pid_t tid;
-        while (!m_tracees.empty() && (tid = waitpid(-1, &status, __WALL | WNOHANG)) > 0)
+        // A bounded number of stops at a time: attached, a busy program stops at every call,
+        // and the app's orders must still be heard.
+        int handled = 0;
+        while (!m_tracees.empty() && handled < maxStopsAtOnce &&
+               (tid = waitpid(-1, &status, __WALL | WNOHANG)) > 0) {
             handle(tid, status);
+            ++handled;
+        }
         if (m_tracees.empty())
             break;
         const bool watching = std::any_of(m_tracees.begin(), m_tracees.end(), [](const auto& t) {
@@ -105,6 +112,9 @@ int Tracer::follow()
             timeoutMs = int(
                 qBound<qint64>(1, left / 1'000'000 + 1, timeoutMs < 0 ? 1000 : qint64(timeoutMs)));
         }
+        if (handled == maxStopsAtOnce)
+            timeoutMs = 0; // more stops wait: only look at the channel
+
         pollfd waits[2] = {{signals, POLLIN, 0}, {m_channel.fd(), POLLIN, 0}};
         const int ready = poll(waits, 2, timeoutMs);
         if (ready > 0 && (waits[0].revents & POLLIN)) {

@@ -70,7 +70,9 @@ private:
     void entered(pid_t tid, Tracee& tracee);
     void returned(pid_t tid, Tracee& tracee);
     void enteredAfterSignal(pid_t tid, Tracee& tracee, const Trace::SyscallStop& stop);
-    void finish(pid_t tid, Tracee& tracee, qint64 value);
+    // The call returned `value`: it is reported, and the thread goes on unless `stayStopped`
+    // (its stop is the next call's entry, still to handle).
+    void finish(pid_t tid, Tracee& tracee, qint64 value, bool stayStopped = false);
     // Tells the app the addresses (reach messages); false when there is none.
     bool tell(const std::vector<SocketAddress>& addresses, bool bound);
     // A call entered and not held: it waits for Next, or goes into the kernel.

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include <cerrno>
+#include <linux/audit.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 
@@ -55,7 +56,10 @@ void Tracer::entered(pid_t tid, Tracee& tracee)
         return;
     }
     const auto stop = syscallInfo(tid);
-    const bool entry = stop && stop->kind != Trace::SyscallStop::Kind::Exit;
+    // Attached, no filter keeps out the calls of other ABIs (int 0x80): their numbers are not
+    // x86_64's.
+    const bool entry =
+        stop && stop->kind != Trace::SyscallStop::Kind::Exit && stop->arch == AUDIT_ARCH_X86_64;
     const auto trapped = entry ? Trace::trappedSyscall(stop->number) : std::nullopt;
     if (!trapped || !tracee.announced) {
         resume(tid, PTRACE_CONT);
@@ -199,10 +203,13 @@ void Tracer::enteredAfterSignal(pid_t tid, Tracee& tracee, const Trace::SyscallS
         resume(tid, PTRACE_SYSCALL);
         return;
     }
-    finish(tid, tracee, std::exchange(call.restartCode, 0));
+    // Attached, this entry is the handler's call's only stop (no seccomp stop follows).
+    finish(tid, tracee, std::exchange(call.restartCode, 0), m_attached);
+    if (m_attached)
+        entered(tid, tracee);
 }
 
-void Tracer::finish(pid_t tid, Tracee& tracee, qint64 value)
+void Tracer::finish(pid_t tid, Tracee& tracee, qint64 value, bool stayStopped)
 {
     InFlight& call = *tracee.call;
     CallEvent& event = call.event;
@@ -219,7 +226,8 @@ void Tracer::finish(pid_t tid, Tracee& tracee, qint64 value)
     tracee.call.reset();
     // Everything read, the program goes on while its call is written out (the JSON is most
     // of the tracer's time per call); its next stop is handled after this one is sent.
-    resume(tid, PTRACE_CONT);
+    if (!stayStopped)
+        resume(tid, PTRACE_CONT);
     sendCall(id, done);
     releaseHeldChildren(tracee);
     // Its packets come later, from a peer: the capture takes the port meanwhile, and a

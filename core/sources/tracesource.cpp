@@ -91,6 +91,7 @@ void TraceSource::reset()
     m_notices.clear();
     m_following.reset();
     m_runWhenReady = false;
+    m_toldInputGoesElsewhere = false;
     m_draining = false;
     m_inputBeforeStart.clear();
     writableLog().reset(tracedScenario(m_options), m_options.language);
@@ -122,10 +123,19 @@ void TraceSource::startRun()
 void TraceSource::startPrograms()
 {
     for (qsizetype i = 0; i < m_options.programs.size(); ++i) {
+        const TracedProgram& program = m_options.programs.at(i);
         Tracer tracer;
+        if (program.attachTo != 0 && !stillRunning(program)) {
+            tracer.finished = true;
+            if (i == 0)
+                m_exitStatus = refusedToTrace;
+            m_tracers.push_back(std::move(tracer));
+            continue;
+        }
         tracer.process = std::make_unique<TracerProcess>();
         tracer.process->setHelperPath(m_options.helperPath);
-        tracer.process->setOwnTerminal(m_options.ownTerminal);
+        // A process already running keeps the terminal it was started from.
+        tracer.process->setOwnTerminal(m_options.ownTerminal && program.attachTo == 0);
         tracer.process->setHoldNewAddresses(m_flow.status().kind == CaptureStatus::Kind::Captured);
         const int index = int(i);
         const quint64 generation = m_generation;
@@ -150,9 +160,8 @@ void TraceSource::startPrograms()
                 onTracerFinished(index);
         });
         QString error;
-        const bool started =
-            tracer.process->start(m_options.programs.at(i), m_options.workingDirectory,
-                                  state() == State::Stepping, &error);
+        const bool started = tracer.process->start(program, m_options.workingDirectory,
+                                                   state() == State::Stepping, &error);
         if (!started) {
             say(error);
             tracer.finished = true;
@@ -177,8 +186,27 @@ void TraceSource::stopPrograms()
     m_tracers.clear();
 }
 
+bool TraceSource::stillRunning(const TracedProgram& program)
+{
+    const std::optional<TracedProgram> now = runningProcess(program.attachTo);
+    if (now && now->startTicks == program.startTicks)
+        return true;
+    say(tr("%1 (process %2) has ended: SocketScope does not attach to the program that has its "
+           "number now.")
+            .arg(program.words.value(0))
+            .arg(program.attachTo));
+    return false;
+}
+
 void TraceSource::writeInput(int program, const QByteArray& bytes)
 {
+    if (m_options.programs.value(program).attachTo != 0) {
+        if (!std::exchange(m_toldInputGoesElsewhere, true))
+            say(tr("%1 was running before SocketScope: it reads the terminal it was started from, "
+                   "not this panel.")
+                    .arg(programName(program)));
+        return;
+    }
     if (state() == State::Preparing && program >= 0 && program < programCount())
         m_inputBeforeStart[program].bytes += bytes; // typed while the capture starts
     else if (program >= 0 && size_t(program) < m_tracers.size() &&
@@ -190,7 +218,8 @@ void TraceSource::closeInput(int program)
 {
     if (state() == State::Preparing && program >= 0 && program < programCount())
         m_inputBeforeStart[program].closed = true;
-    else if (program >= 0 && size_t(program) < m_tracers.size())
+    else if (program >= 0 && size_t(program) < m_tracers.size() &&
+             m_tracers[size_t(program)].process)
         m_tracers[size_t(program)].process->closeInput();
 }
 
@@ -403,12 +432,20 @@ void TraceSource::forgetPausedCalls(int tracer, std::optional<qint64> pid)
 void TraceSource::endUntoldProcesses(int tracer)
 {
     QStringList killed;
+    QStringList untraced;
+    const bool attached = m_options.programs.at(tracer).attachTo != 0;
     for (auto process = m_liveProcesses.begin(); process != m_liveProcesses.end();) {
         if (process.value() != tracer) {
             ++process;
             continue;
         }
         const QString actor = m_actors.value(process.key());
+        if (attached) {
+            // Not started with PTRACE_O_EXITKILL: the kernel lets it go on, untraced.
+            untraced << actor;
+            process = m_liveProcesses.erase(process);
+            continue;
+        }
         endProcess({.seq = m_sequence->fetch_add(1),
                     .tNs = monotonicNowNs(),
                     .actor = actor,
@@ -421,6 +458,9 @@ void TraceSource::endUntoldProcesses(int tracer)
         killed << actor;
         process = m_liveProcesses.erase(process);
     }
+    if (!untraced.isEmpty())
+        say(tr("The tracing helper ended: %1 go on, no longer traced.")
+                .arg(untraced.join(QStringLiteral(", "))));
     if (!killed.isEmpty())
         say(tr("The tracing helper ended before telling how %1 ended: the kernel killed them "
                "(SIGKILL), as it kills what a tracer leaves behind.")

@@ -109,6 +109,8 @@ private:
     void startRun();
     void finishRun();
     void startPrograms();
+    // The process to attach to is still the one the user chose, not one that reuses its PID.
+    bool stillRunning(const TracedProgram& program);
     void stopPrograms();
     // What the helpers tell (tracesource_messages.cpp).
     void onMessage(int tracer, const TraceMessage& message);
@@ -154,6 +156,7 @@ private:
     };
     QHash<int, Input> m_inputBeforeStart; // by program, while the capture starts
     bool m_runWhenReady = false;
+    bool m_toldInputGoesElsewhere = false;
     bool m_draining = false;
     quint64 m_generation = 0;
 };

@@ -76,6 +76,33 @@
     </message>
 </context>
 <context>
+    <name>AttachPermission</name>
+    <message>
+        <source>No process has this number: it has ended, or the number is wrong (ps -e lists them).</source>
+        <translation>Aucun processus ne porte ce numéro : il s’est terminé, ou le numéro est faux (ps -e les liste).</translation>
+    </message>
+    <message>
+        <source>The system does not let this process be traced.</source>
+        <translation>Le système ne permet pas de tracer ce processus.</translation>
+    </message>
+    <message>
+        <source>Yama&apos;s ptrace_scope is 1: a process may be traced only by the programs that started it. Start your program from SocketScope (--run), or ask the administrator for: sudo sysctl kernel.yama.ptrace_scope=0</source>
+        <translation>Le ptrace_scope de Yama vaut 1 : un processus ne peut être tracé que par les programmes qui l’ont lancé. Lancez votre programme depuis SocketScope (--run), ou demandez à l’administrateur : sudo sysctl kernel.yama.ptrace_scope=0</translation>
+    </message>
+    <message>
+        <source>Yama&apos;s ptrace_scope is 2: only the administrator may attach to a running process. Start your program from SocketScope (--run) instead.</source>
+        <translation>Le ptrace_scope de Yama vaut 2 : seul l’administrateur peut s’attacher à un processus en cours. Lancez plutôt votre programme depuis SocketScope (--run).</translation>
+    </message>
+    <message>
+        <source>Yama&apos;s ptrace_scope is 3: nobody may attach to a running process. Start your program from SocketScope (--run) instead.</source>
+        <translation>Le ptrace_scope de Yama vaut 3 : personne ne peut s’attacher à un processus en cours. Lancez plutôt votre programme depuis SocketScope (--run).</translation>
+    </message>
+    <message>
+        <source>You may trace only your own processes: this one belongs to another user, runs a set-user-ID program, or is traced already (by a debugger or strace).</source>
+        <translation>Vous ne pouvez tracer que vos propres processus : celui-ci appartient à un autre utilisateur, exécute un programme set-user-ID, ou est déjà tracé (par un débogueur ou strace).</translation>
+    </message>
+</context>
+<context>
     <name>ByteOrder</name>
     <message>
         <source>&quot;%1&quot; is not a 16-bit number: a port goes from 0 to 65535.</source>
@@ -625,16 +652,43 @@
         <translation>--run : « %1 » ne nomme aucun programme.</translation>
     </message>
     <message>
-        <source>--run shows the programs it runs: drop --scenario, --replay, --lab, --port and --export-c.</source>
-        <translation>--run montre les programmes qu&apos;il lance : retirez --scenario, --replay, --lab, --port et --export-c.</translation>
-    </message>
-    <message>
-        <source>--step pauses the programs of --run in the window: use it with --run, without --headless.</source>
-        <translation>--step met en pause les programmes de --run dans la fenêtre : utilisez-le avec --run, sans --headless.</translation>
-    </message>
-    <message>
         <source>--headless needs --scenario ID (--list-scenarios lists them), --replay FILE or --run COMMAND.</source>
         <translation>--headless a besoin de --scenario ID (--list-scenarios les liste), de --replay FICHIER ou de --run COMMANDE.</translation>
+    </message>
+    <message>
+        <source>Trace a program that is already running, by its process number, from now on (where the system lets you: your own process, Yama&apos;s ptrace_scope 0). When SocketScope ends, it goes on, untraced. Repeatable; goes with --run.</source>
+        <translation>Tracer un programme déjà lancé, par son numéro de processus, à partir de maintenant (là où le système le permet : votre propre processus, ptrace_scope de Yama à 0). Quand SocketScope se termine, il continue, sans être tracé. Répétable ; va avec --run.</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>--attach: %1 is SocketScope itself.</source>
+        <translation>--attach : %1 est SocketScope lui-même.</translation>
+    </message>
+    <message>
+        <source>--run and --attach show the programs they trace: drop --scenario, --replay, --lab, --port and --export-c.</source>
+        <translation>--run et --attach montrent les programmes qu’ils tracent : retirez --scenario, --replay, --lab, --port et --export-c.</translation>
+    </message>
+    <message>
+        <source>--step pauses the programs of --run and --attach in the window: use it with them, without --headless.</source>
+        <translation>--step met en pause les programmes de --run et --attach dans la fenêtre : utilisez-le avec eux, sans --headless.</translation>
+    </message>
+    <message>
+        <source>--attach: no running process has the number &quot;%1&quot; (ps -e lists them; a thread&apos;s number is not its process&apos;s).</source>
+        <translation>--attach : aucun processus en cours ne porte le numéro « %1 » (ps -e les liste ; le numéro d’un thread n’est pas celui de son processus).</translation>
+    </message>
+</context>
+<context>
+    <name>CommandWords</name>
+    <message>
+        <source>The command line ends with a backslash, which escapes nothing.</source>
+        <translation>La ligne de commande se termine par une barre oblique inverse, qui n’échappe rien.</translation>
+    </message>
+    <message>
+        <source>The quote %1 opened at character %2 is not closed.</source>
+        <translation>Le guillemet %1 ouvert au caractère %2 n’est pas refermé.</translation>
     </message>
 </context>
 <context>
@@ -3948,6 +4002,26 @@ Source : %2</translation>
     <message>
         <source>The tracing helper ended before telling how %1 ended: the kernel killed them (SIGKILL), as it kills what a tracer leaves behind.</source>
         <translation>L’assistant de traçage s’est arrêté avant de dire comment %1 a fini : le noyau les a tués (SIGKILL), comme il tue ce qu’un traceur laisse derrière lui.</translation>
+    </message>
+    <message>
+        <source>%1 goes on without SocketScope: it is no longer traced.</source>
+        <translation>%1 continue sans SocketScope : il n’est plus tracé.</translation>
+    </message>
+    <message>
+        <source>SocketScope could not attach to %1: ptrace() failed with %2 (%3). %4</source>
+        <translation>SocketScope n’a pas pu s’attacher à %1 : ptrace() a échoué avec %2 (%3). %4</translation>
+    </message>
+    <message>
+        <source>%1 (process %2) has ended: SocketScope does not attach to the program that has its number now.</source>
+        <translation>%1 (processus %2) s’est terminé : SocketScope ne s’attache pas au programme qui porte ce numéro maintenant.</translation>
+    </message>
+    <message>
+        <source>%1 was running before SocketScope: it reads the terminal it was started from, not this panel.</source>
+        <translation>%1 tournait avant SocketScope : il lit le terminal d’où il a été lancé, pas ce panneau.</translation>
+    </message>
+    <message>
+        <source>The tracing helper ended: %1 go on, no longer traced.</source>
+        <translation>L’assistant de traçage s’est terminé : %1 continuent, sans être tracés.</translation>
     </message>
 </context>
 <context>
