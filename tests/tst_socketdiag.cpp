@@ -266,9 +266,7 @@ private Q_SLOTS:
         const int listener = boundSocket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, &port);
         // The program where that user can run it: the build folder may be closed to others.
         QTemporaryDir dir;
-        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                              QFileDevice::ExeOwner | QFileDevice::ReadOther |
-                                              QFileDevice::ExeOther);
+        TestUnprivileged::openToOthers(dir.path());
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         const QString binary = TestUnprivileged::copyApp(dir.path(), &environment);
         QVERIFY(!binary.isEmpty());

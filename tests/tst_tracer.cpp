@@ -1,4 +1,5 @@
 #include "testtracer.h"
+#include "testunprivileged.h"
 #include "trace/tracedecoders.h"
 
 #include <QDir>
@@ -549,19 +550,14 @@ private Q_SLOTS:
         // A copy of the tracer where that user can run it: the build folder may be closed to
         // others.
         QTemporaryDir dir;
-        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                              QFileDevice::ExeOwner | QFileDevice::ReadOther |
-                                              QFileDevice::ExeOther);
-        const QString tracer = dir.filePath(QStringLiteral("socketscope-tracer"));
-        QVERIFY(QFile::copy(QStringLiteral(SOCKETSCOPE_TRACER), tracer));
-        QVERIFY(QFile::copy(QFileInfo(QStringLiteral(SOCKETSCOPE_TRACER))
-                                .dir()
-                                .filePath(QStringLiteral("../core/libsocketscope_core.so")),
-                            dir.filePath(QStringLiteral("libsocketscope_core.so"))));
+        TestUnprivileged::openToOthers(dir.path());
+        const QStringList tracer = TestUnprivileged::copyTracer(dir.path());
+        QVERIFY(!tracer.isEmpty());
         TracerRun run({}, false, {QStringLiteral("--attach"), QString::number(server.pid())},
-                      {setpriv, QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                       QStringLiteral("--clear-groups"), QStringLiteral("env"),
-                       QStringLiteral("LD_LIBRARY_PATH=") + dir.path(), tracer});
+                      QStringList{setpriv, QStringLiteral("--reuid=65534"),
+                                  QStringLiteral("--regid=65534"),
+                                  QStringLiteral("--clear-groups")} +
+                          tracer);
         QCOMPARE(run.finish(), 120);
         const QList<QJsonObject> refused = run.ofKind(QStringLiteral("refused"));
         QCOMPARE(refused.size(), 1);
