@@ -9,6 +9,7 @@
 #include "trace/attachpermission.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -46,11 +47,25 @@ inline bool waitForEnd(SocketScope::TraceSource& source, int timeoutMs = 120'000
         [&] { return source.state() == SocketScope::EventSource::State::Finished; }, timeoutMs);
 }
 
-// Whether this user may attach to a process it did not start (its sibling): as root, or
-// with Yama's ptrace_scope at 0 or absent.
+// Whether this process holds CAP_SYS_PTRACE (root in a container may not).
+inline bool hasPtraceCapability()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return false;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("CapEff:"))
+            return (line.mid(7).trimmed().toULongLong(nullptr, 16) >> 19) & 1;
+    }
+    return false;
+}
+
+// Whether this user may attach to a process it did not start (its sibling): Yama's
+// ptrace_scope at 0 or absent, or at 1 or 2 with CAP_SYS_PTRACE; never at 3.
 inline bool mayAttachToOthers()
 {
-    return geteuid() == 0 || SocketScope::yamaPtraceScope().value_or(0) == 0;
+    const int scope = SocketScope::yamaPtraceScope().value_or(0);
+    return scope == 0 || (scope < 3 && hasPtraceCapability());
 }
 
 inline QString peer(const char* name)

@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,7 +19,8 @@ qint64 helperThread()
         std::future<qint64> told = started.get_future();
         std::thread([promise = std::move(started)]() mutable {
             promise.set_value(gettid());
-            pause();
+            for (;;)
+                pause();
         }).detach();
         return told.get();
     }();
@@ -104,8 +106,10 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--attach"),
                            QString::number(QCoreApplication::applicationPid())}
             << "itself";
+        const qint64 thread = helperThread();
+        QVERIFY(QFileInfo::exists(QStringLiteral("/proc/self/task/%1").arg(thread)));
         QTest::newRow("attach to a thread")
-            << QStringList{QStringLiteral("--attach"), QString::number(helperThread())}
+            << QStringList{QStringLiteral("--attach"), QString::number(thread)}
             << "a thread's number";
         QTest::newRow("attach with a scenario")
             << QStringList{QStringLiteral("--attach"), QString::number(getppid()),

@@ -37,6 +37,10 @@ private Q_SLOTS:
             << QStringLiteral("ls $HOME * ~")
             << QStringList{QStringLiteral("ls"), QStringLiteral("$HOME"), QStringLiteral("*"),
                            QStringLiteral("~")};
+        QTest::newRow("backslash-newline joins lines")
+            << QStringLiteral("./client \\\n127.0.0.1 \"a\\\nb\"")
+            << QStringList{QStringLiteral("./client"), QStringLiteral("127.0.0.1"),
+                           QStringLiteral("ab")};
         QTest::newRow("empty") << QStringLiteral("   ") << QStringList{};
     }
     void splitsAsAShell()

@@ -241,8 +241,10 @@ private Q_SLOTS:
                 return syscall.open(QIODevice::ReadOnly) && syscall.readAll().startsWith("43 ");
             },
             60'000));
+        const std::optional<TracedProgram> running = runningProcess(pid);
+        QVERIFY(running);
         TraceOptions options = TracerTest::tracedRun({});
-        options.programs = {*runningProcess(pid)};
+        options.programs = {*running};
         TraceSource source(options);
         source.run();
         const EventLog& log = source.log();

@@ -116,8 +116,10 @@ private Q_SLOTS:
             QSKIP("Yama's ptrace_scope lets only a process's ancestors trace it");
         TracerTest::RunningServer server;
         QVERIFY(server.port != 0);
+        const std::optional<TracedProgram> running = runningProcess(server.pid());
+        QVERIFY(running);
         TraceOptions options = TracerTest::tracedRun({});
-        options.programs = {*runningProcess(server.pid())};
+        options.programs = {*running};
         {
             TraceSource source(options);
             source.run();

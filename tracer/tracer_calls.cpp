@@ -189,6 +189,13 @@ void Tracer::enteredAfterSignal(pid_t tid, Tracee& tracee, const Trace::SyscallS
         resume(tid, PTRACE_SYSCALL);
         return;
     }
+    // A call of another ABI (int 0x80, attached) has numbers of its own: none of these.
+    if (stop.arch != AUDIT_ARCH_X86_64) {
+        finish(tid, tracee, std::exchange(call.restartCode, 0), m_attached);
+        if (m_attached)
+            entered(tid, tracee);
+        return;
+    }
     // The same call made again, on the same stack: a handler's call of the same number runs
     // on the signal's frame, below.
     const bool again = stop.number == call.number && stop.stackPointer == call.stackPointer;
@@ -224,16 +231,23 @@ void Tracer::finish(pid_t tid, Tracee& tracee, qint64 value, bool stayStopped)
     const qint64 id = call.id;
     const CallEvent done = std::move(event);
     tracee.call.reset();
-    // Everything read, the program goes on while its call is written out (the JSON is most
-    // of the tracer's time per call); its next stop is handled after this one is sent.
+    // A new bound address goes out before the program goes on: its packets come later, from
+    // a peer, and the capture takes the port meanwhile (a server held here could lose the
+    // race to its own client).
+    const std::vector<SocketAddress> bound =
+        m_newAddresses ? m_newAddresses->boundBy(done) : std::vector<SocketAddress>{};
+    if (!bound.empty()) {
+        sendCall(id, done);
+        tell(bound, true);
+        m_channel.flush();
+    }
+    // Otherwise the program goes on while its call is written out (the JSON is most of the
+    // tracer's time per call); its next stop is handled after this one is sent.
     if (!stayStopped)
         resume(tid, PTRACE_CONT);
-    sendCall(id, done);
+    if (bound.empty())
+        sendCall(id, done);
     releaseHeldChildren(tracee);
-    // Its packets come later, from a peer: the capture takes the port meanwhile, and a
-    // server held here could lose the race to its own client.
-    if (m_newAddresses && tell(m_newAddresses->boundBy(done), true))
-        m_channel.flush();
 }
 
 } // namespace SocketScope::Tracer

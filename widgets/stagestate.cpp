@@ -207,11 +207,11 @@ void Projector::applyOnDescriptor(const CallEvent& event, bool dialling)
     if (event.after.tcpState)
         endpoint.tcpState = event.after.tcpState;
     if (event.after.inode) {
-        endpoint.inode = event.after.inode;
         // A stream's peer never changes: when it has closed by the time the state is read
         // (sock_diag then names none), it is still the end the call's bytes went to.
-        if (event.after.peerInode || endpoint.datagram)
+        if (event.after.peerInode || endpoint.datagram || endpoint.inode != event.after.inode)
             endpoint.peerInode = event.after.peerInode;
+        endpoint.inode = event.after.inode;
     }
     state.last.from = index;
 

@@ -15,11 +15,11 @@ bool isBlank(QChar c)
     return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n');
 }
 
-// The characters a backslash escapes inside double quotes.
+// The characters a backslash escapes inside double quotes (a newline: both go).
 bool escapableInDoubleQuotes(QChar c)
 {
     return c == QLatin1Char('"') || c == QLatin1Char('\\') || c == QLatin1Char('$') ||
-           c == QLatin1Char('`');
+           c == QLatin1Char('`') || c == QLatin1Char('\n');
 }
 
 } // namespace
@@ -37,19 +37,27 @@ std::optional<QStringList> splitCommandLine(QStringView line, QString* error)
             inWord = false;
             continue;
         }
-        inWord = true;
         if (c == QLatin1Char('\\')) {
             if (++i == line.size()) {
                 *error = Tr::tr("The command line ends with a backslash, which escapes nothing.");
                 return std::nullopt;
             }
-            word += line[i];
-        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            // Backslash-newline joins two lines: both go.
+            if (line[i] != QLatin1Char('\n')) {
+                word += line[i];
+                inWord = true;
+            }
+            continue;
+        }
+        inWord = true;
+        if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
             const qsizetype opened = i;
             while (++i < line.size() && line[i] != c) {
                 if (c == QLatin1Char('"') && line[i] == QLatin1Char('\\') && i + 1 < line.size() &&
-                    escapableInDoubleQuotes(line[i + 1]))
-                    ++i;
+                    escapableInDoubleQuotes(line[i + 1])) {
+                    if (line[++i] == QLatin1Char('\n'))
+                        continue;
+                }
                 word += line[i];
             }
             if (i == line.size()) {
