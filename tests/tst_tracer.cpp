@@ -488,7 +488,8 @@ private Q_SLOTS:
             QStringLiteral("/tracer_server")));
         QVERIFY(run.waitFor([](const QJsonObject& m) {
             return m[QStringLiteral("kind")] == QStringLiteral("start") &&
-                   m[QStringLiteral("call")] == QStringLiteral("accept");
+                   SocketScope::Calls::fromName(m[QStringLiteral("call")].toString()) ==
+                       SocketScope::Call::Accept;
         }));
         QCOMPARE(echo(server.port, "hello"), QByteArray("hello"));
         QCOMPARE(run.finish(), 0);

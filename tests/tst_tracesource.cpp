@@ -75,6 +75,17 @@ qint64 parentOf(qint64 pid)
     return fields.value(1).toLongLong();
 }
 
+// The session that attaches to `server`, running; nullopt once it has gone.
+std::optional<TraceOptions> attachedTo(const TracerTest::RunningServer& server)
+{
+    const std::optional<TracedProgram> running = runningProcess(server.pid());
+    if (!running)
+        return std::nullopt;
+    TraceOptions options = TracerTest::tracedRun({});
+    options.programs = {*running};
+    return options;
+}
+
 } // namespace
 
 class TestTraceSource : public QObject {
@@ -88,12 +99,10 @@ private Q_SLOTS:
             QSKIP("Yama's ptrace_scope lets only a process's ancestors trace it");
         TracerTest::RunningServer server;
         QVERIFY(server.port != 0);
-        const std::optional<TracedProgram> running = runningProcess(server.pid());
-        QVERIFY(running);
-        QCOMPARE(running->attachTo, server.pid());
-        TraceOptions options = TracerTest::tracedRun({});
-        options.programs = {*running};
-        TraceSource source(options);
+        const std::optional<TraceOptions> options = attachedTo(server);
+        QVERIFY(options);
+        QCOMPARE(options->programs.first().attachTo, server.pid());
+        TraceSource source(*options);
         source.run();
         QVERIFY(QTest::qWaitFor([&] { return waitsInAccept(source); }, 60000));
         QCOMPARE(TracerTest::echo(server.port, "hi"), QByteArray("hi"));
@@ -116,12 +125,10 @@ private Q_SLOTS:
             QSKIP("Yama's ptrace_scope lets only a process's ancestors trace it");
         TracerTest::RunningServer server;
         QVERIFY(server.port != 0);
-        const std::optional<TracedProgram> running = runningProcess(server.pid());
-        QVERIFY(running);
-        TraceOptions options = TracerTest::tracedRun({});
-        options.programs = {*running};
+        const std::optional<TraceOptions> options = attachedTo(server);
+        QVERIFY(options);
         {
-            TraceSource source(options);
+            TraceSource source(*options);
             source.run();
             QVERIFY(QTest::qWaitFor([&] { return waitsInAccept(source); }, 60000));
             source.reset();
