@@ -396,6 +396,32 @@ private Q_SLOTS:
         QCOMPARE(letter ? QString(QLatin1Char(*letter)) : QString(), state);
     }
 
+    void readsProcStatStartTime_data()
+    {
+        QTest::addColumn<QByteArray>("stat");
+        QTest::addColumn<qint64>("ticks");
+        // Fields 3 to 21, then the start time (22), then more.
+        const QByteArray middle("S 1 42 42 0 -1 4194560 120 0 0 0 3 1 0 0 20 0 1 0 ");
+        QTest::newRow("as the kernel writes it")
+            << QByteArray("42 (server) " + middle + "98765 1000 10") << qint64(98765);
+        QTest::newRow("the last field")
+            << QByteArray("42 (server) " + middle + "98765\n") << qint64(98765);
+        QTest::newRow("a name holding ') S 1 2'")
+            << QByteArray("42 (a) S 1 2) " + middle + "555 1") << qint64(555);
+        QTest::newRow("cut before it") << QByteArray("42 (server) S 1 42") << qint64(-1);
+        QTest::newRow("not a number")
+            << QByteArray("42 (server) " + middle + "12x 1") << qint64(-1);
+        QTest::newRow("negative") << QByteArray("42 (server) " + middle + "-5 1") << qint64(-1);
+        QTest::newRow("empty") << QByteArray() << qint64(-1);
+    }
+    void readsProcStatStartTime()
+    {
+        QFETCH(QByteArray, stat);
+        QFETCH(qint64, ticks);
+        const auto started = procStatStartTicks(stat);
+        QCOMPARE(started ? qint64(*started) : qint64(-1), ticks);
+    }
+
     void readsSocketLinks_data()
     {
         QTest::addColumn<QByteArray>("link");

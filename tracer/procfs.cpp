@@ -1,20 +1,11 @@
 #include "procfs.h"
 
 #include <QDir>
-#include <QFile>
 
 #include <sys/ptrace.h>
 #include <unistd.h>
 
 namespace SocketScope::Tracer {
-
-QByteArray procFile(pid_t pid, const char* name)
-{
-    QFile file(QStringLiteral("/proc/%1/%2").arg(pid).arg(QLatin1String(name)));
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-        return {};
-    return file.read(64 * 1024);
-}
 
 std::vector<int> openDescriptors(pid_t pid)
 {

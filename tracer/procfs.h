@@ -1,5 +1,6 @@
 #pragma once
 
+#include "trace/procfiles.h"
 #include "trace/tracedecoders.h"
 
 #include <QByteArray>
@@ -13,7 +14,7 @@ namespace SocketScope::Tracer {
 
 // What the tracer reads of a traced thread outside its memory: its /proc files and the
 // system call it is stopped in.
-QByteArray procFile(pid_t pid, const char* name);
+using Trace::procFile;
 // The program the process runs, from /proc/PID/exe; empty once it is gone.
 QString programOf(pid_t pid);
 std::optional<Trace::SyscallStop> syscallInfo(pid_t tid);

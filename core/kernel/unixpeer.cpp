@@ -1,8 +1,9 @@
 #include "kernel/unixpeer.h"
 
+#include "kernel/diaganswer.h"
+
 #include <cerrno>
 #include <linux/netlink.h>
-#include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
 #include <sys/socket.h>
@@ -10,31 +11,6 @@
 #include <unistd.h>
 
 namespace SocketScope {
-
-namespace {
-
-// Reads the UNIX_DIAG_PEER attribute of the kernel's answer about one socket.
-quint64 peerFromAnswer(const char* buffer, int length, quint32 sequence)
-{
-    for (auto* header = reinterpret_cast<const nlmsghdr*>(buffer); NLMSG_OK(header, length);
-         header = NLMSG_NEXT(header, length)) {
-        if (header->nlmsg_seq != sequence || header->nlmsg_type != SOCK_DIAG_BY_FAMILY)
-            continue;
-        const auto* message = static_cast<const unix_diag_msg*>(NLMSG_DATA(header));
-        if (header->nlmsg_len < NLMSG_LENGTH(sizeof(*message)))
-            return 0;
-        int remaining = int(header->nlmsg_len - NLMSG_LENGTH(sizeof(*message)));
-        for (auto* attribute = reinterpret_cast<const rtattr*>(message + 1);
-             RTA_OK(attribute, remaining); attribute = RTA_NEXT(attribute, remaining)) {
-            if (attribute->rta_type == UNIX_DIAG_PEER && RTA_PAYLOAD(attribute) >= sizeof(quint32))
-                return *static_cast<const quint32*>(RTA_DATA(attribute));
-        }
-        return 0;
-    }
-    return 0;
-}
-
-} // namespace
 
 quint64 socketInode(int fd)
 {
@@ -75,8 +51,11 @@ quint64 unixPeerInode(quint64 inode)
         do
             count = ::recv(fd, buffer, sizeof(buffer), 0);
         while (count < 0 && errno == EINTR);
-        if (count > 0)
-            peer = peerFromAnswer(buffer, int(count), sequence);
+        if (count > 0) {
+            const DiagDatagram answer = readDiagDatagram(QByteArrayView(buffer, count), sequence);
+            if (!answer.messages.isEmpty())
+                peer = unixPeerFromMessage(answer.messages.front());
+        }
     }
     ::close(fd);
     return peer;

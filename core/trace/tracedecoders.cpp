@@ -314,16 +314,62 @@ std::optional<SyscallStop> decodeSyscallInfo(QByteArrayView bytes, qint64 report
     }
 }
 
-std::optional<char> procStatState(QByteArrayView stat)
+namespace {
+
+// What follows the command in parentheses of /proc/PID/stat ("1234 (comm) S 1 ..."): the
+// command may hold ") " itself, so the last parenthesis ends it.
+std::optional<QByteArrayView> procStatFieldsAfterCommand(QByteArrayView stat)
 {
-    // "1234 (comm) S 1 ...": the command may hold ")", so the last one ends it.
     const qsizetype close = stat.lastIndexOf(')');
     if (close < 0 || stat.size() < close + 3 || stat[close + 1] != ' ')
         return std::nullopt;
-    const char state = stat[close + 2];
+    return stat.sliced(close + 2);
+}
+
+// Decimal digits only, as the kernel writes them; nullopt for anything else or past 64 bits.
+std::optional<quint64> decimal(QByteArrayView digits)
+{
+    if (digits.isEmpty() || digits.size() > 20)
+        return std::nullopt;
+    quint64 value = 0;
+    for (const char c : digits) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        const quint64 next = value * 10 + quint64(c - '0');
+        if (next / 10 != value)
+            return std::nullopt;
+        value = next;
+    }
+    return value;
+}
+
+} // namespace
+
+std::optional<char> procStatState(QByteArrayView stat)
+{
+    const auto fields = procStatFieldsAfterCommand(stat);
+    if (!fields || fields->isEmpty())
+        return std::nullopt;
+    const char state = fields->front();
     if (state < 'A' || state > 'z')
         return std::nullopt;
     return state;
+}
+
+std::optional<quint64> procStatStartTicks(QByteArrayView stat)
+{
+    auto fields = procStatFieldsAfterCommand(stat);
+    if (!fields)
+        return std::nullopt;
+    // The fields after the command start at the third (the state).
+    for (int field = 3; field < 22; ++field) {
+        const qsizetype space = fields->indexOf(' ');
+        if (space < 0)
+            return std::nullopt;
+        *fields = fields->sliced(space + 1);
+    }
+    const qsizetype end = fields->indexOf(' ');
+    return decimal(end < 0 ? fields->trimmed() : fields->first(end));
 }
 
 std::optional<quint64> socketInode(QByteArrayView link)
@@ -331,19 +377,7 @@ std::optional<quint64> socketInode(QByteArrayView link)
     constexpr QByteArrayView prefix("socket:[");
     if (!link.startsWith(prefix) || !link.endsWith(']'))
         return std::nullopt;
-    const QByteArrayView digits = link.sliced(prefix.size(), link.size() - prefix.size() - 1);
-    if (digits.isEmpty() || digits.size() > 20)
-        return std::nullopt;
-    quint64 inode = 0;
-    for (const char c : digits) {
-        if (c < '0' || c > '9')
-            return std::nullopt;
-        const quint64 next = inode * 10 + quint64(c - '0');
-        if (next / 10 != inode)
-            return std::nullopt;
-        inode = next;
-    }
-    return inode;
+    return decimal(link.sliced(prefix.size(), link.size() - prefix.size() - 1));
 }
 
 QStringList commandLineWords(QByteArrayView cmdline)

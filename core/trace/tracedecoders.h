@@ -121,6 +121,9 @@ std::optional<SyscallStop> decodeSyscallInfo(QByteArrayView bytes, qint64 report
 // The state letter of /proc/TID/stat ("R", "S", "D", "t"...), after the command name in
 // parentheses, which may itself hold ") " and spaces.
 std::optional<char> procStatState(QByteArrayView stat);
+// The process's start time (field 22 of /proc/PID/stat), in clock ticks since boot: with the
+// PID, it names one process even after the PID is reused.
+std::optional<quint64> procStatStartTicks(QByteArrayView stat);
 
 // "socket:[12345]" (readlink of /proc/PID/fd/N) -> 12345; nullopt for anything else.
 std::optional<quint64> socketInode(QByteArrayView link);
