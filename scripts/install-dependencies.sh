@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages SocketScope needs that are not there yet.
-# Usage: scripts/install-dependencies.sh [--tests]
+# Usage: scripts/install-dependencies.sh [--tests|--fuzz]
 set -euo pipefail
 
 packages=(cmake ninja-build g++ qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
@@ -9,6 +9,9 @@ if [[ "${1:-}" == "--tests" ]]; then
     # nc, socat and gcc: the lab against programs outside SocketScope (tst_labpeerstcp, tst_labpeersudp, tst_labpeersstage).
     # python3: a Python program traced (tst_tracer).
     packages+=(strace tshark iproute2 netcat-openbsd socat gcc python3)
+elif [[ "${1:-}" == "--fuzz" ]]; then
+    # clang and its libFuzzer runtime: scripts/fuzz.sh.
+    packages+=(clang libclang-rt-14-dev)
 fi
 
 missing=()
