@@ -47,6 +47,25 @@ inline bool waitForEnd(SocketScope::TraceSource& source, int timeoutMs = 120'000
         [&] { return source.state() == SocketScope::EventSource::State::Finished; }, timeoutMs);
 }
 
+// The calls of the log in their order, of one actor or of all.
+inline QList<SocketScope::Call> callsOf(const SocketScope::EventLog& log, const QString& actor = {})
+{
+    QList<SocketScope::Call> calls;
+    for (const SocketScope::CallEvent& event : log.calls()) {
+        if (actor.isEmpty() || event.actor == actor)
+            calls << event.call;
+    }
+    return calls;
+}
+
+// The program's last call is an accept() seen blocked in the kernel.
+inline bool waitsInAccept(const SocketScope::TraceSource& source)
+{
+    const auto& waiting = source.log().callsInProgress();
+    return !waiting.isEmpty() && waiting.last().call == SocketScope::Call::Accept &&
+           waiting.last().blocked;
+}
+
 // Whether this process holds CAP_SYS_PTRACE (root in a container may not).
 inline bool hasPtraceCapability()
 {

@@ -1,5 +1,4 @@
 #include "testtracer.h"
-#include "testunprivileged.h"
 #include "trace/tracedecoders.h"
 
 #include <QDir>
@@ -7,7 +6,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QSet>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <arpa/inet.h>
@@ -469,110 +467,6 @@ private Q_SLOTS:
         QCOMPARE(refused[0][QStringLiteral("what")].toString(), QStringLiteral("exec"));
         QCOMPARE(refused[0][QStringLiteral("errno")].toInt(), error);
         QVERIFY(run.ofKind(QStringLiteral("process")).isEmpty());
-    }
-
-    // --attach: a server already waiting in accept() is taken as it is; its calls from then
-    // on are traced, and it ends by itself with its status.
-    void attachFollowsARunningServer()
-    {
-        if (!mayAttachToOthers())
-            QSKIP("Yama's ptrace_scope lets only a process's ancestors trace it");
-        RunningServer server;
-        QVERIFY(server.port != 0);
-        TracerRun run({}, false, {QStringLiteral("--attach"), QString::number(server.pid())});
-        const auto announced = run.waitForKind(QStringLiteral("process"));
-        QVERIFY(announced);
-        QCOMPARE((*announced)[QStringLiteral("pid")].toInteger(), server.pid());
-        QCOMPARE((*announced)[QStringLiteral("parent")].toInteger(), 0);
-        QVERIFY((*announced)[QStringLiteral("program")].toString().endsWith(
-            QStringLiteral("/tracer_server")));
-        QVERIFY(run.waitFor([](const QJsonObject& m) {
-            return m[QStringLiteral("kind")] == QStringLiteral("start") &&
-                   SocketScope::Calls::fromName(m[QStringLiteral("call")].toString()) ==
-                       SocketScope::Call::Accept;
-        }));
-        QCOMPARE(echo(server.port, "hello"), QByteArray("hello"));
-        QCOMPARE(run.finish(), 0);
-        // The descriptor accept() gives depends on what the server inherited.
-        const CallLists traced = tracedCalls(run.messages);
-        QCOMPARE(traced.size(), 1);
-        QVERIFY(traced[0].value(0).startsWith(QStringLiteral("accept=")));
-        QCOMPARE(traced[0].mid(1),
-                 QStringList({QStringLiteral("read=5"), QStringLiteral("sendto=5"),
-                              QStringLiteral("close=0"), QStringLiteral("close=0"),
-                              QStringLiteral("exit_group=?")}));
-        QVERIFY(server.ends());
-    }
-
-    // Kill ends an attached session without killing the process: it goes on untraced. The
-    // port its listening socket had before is told for the capture.
-    void killingAnAttachedSessionLetsTheProcessGoOn()
-    {
-        if (!mayAttachToOthers())
-            QSKIP("Yama's ptrace_scope lets only a process's ancestors trace it");
-        RunningServer server;
-        QVERIFY(server.port != 0);
-        TracerRun run({}, false,
-                      {QStringLiteral("--hold-new-addresses"), QStringLiteral("--attach"),
-                       QString::number(server.pid())});
-        const auto reach = run.waitForKind(QStringLiteral("reach"));
-        QVERIFY(reach);
-        QVERIFY((*reach)[QStringLiteral("bound")].toBool());
-        // A sockaddr_in: its family, then the port in network byte order.
-        const QByteArray bound =
-            QByteArray::fromHex((*reach)[QStringLiteral("address")].toString().toLatin1());
-        QCOMPARE(bound.size(), qsizetype(sizeof(sockaddr_in)));
-        QCOMPARE(quint16((quint8(bound[2]) << 8) | quint8(bound[3])), server.port);
-        const auto accept = run.waitFor([](const QJsonObject& m) {
-            return m[QStringLiteral("kind")] == QStringLiteral("blocked");
-        });
-        QVERIFY(accept);
-        run.send("kill");
-        const auto detached = run.waitForKind(QStringLiteral("detached"));
-        QVERIFY(detached);
-        QCOMPARE((*detached)[QStringLiteral("pid")].toInteger(), server.pid());
-        QCOMPARE(run.finish(), 0);
-        QVERIFY(run.ofKind(QStringLiteral("call")).isEmpty());
-        QCOMPARE(echo(server.port, "still there"), QByteArray("still there"));
-        QVERIFY(server.ends());
-        QCOMPARE(server.process.exitCode(), 0);
-    }
-
-    // ptrace refuses another user's process: the tracer says so and traces nothing.
-    void attachingToAnotherUsersProcessIsRefused()
-    {
-        if (geteuid() != 0)
-            QSKIP("needs root, to run the tracer as another user");
-        const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
-        if (setpriv.isEmpty())
-            QSKIP("setpriv (util-linux) is not installed");
-        RunningServer server;
-        QVERIFY(server.port != 0);
-        // A copy of the tracer where that user can run it: the build folder may be closed to
-        // others.
-        QTemporaryDir dir;
-        TestUnprivileged::openToOthers(dir.path());
-        const QStringList tracer = TestUnprivileged::copyTracer(dir.path());
-        QVERIFY(!tracer.isEmpty());
-        const QStringList asNobody =
-            QStringList{QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                        QStringLiteral("--clear-groups")} +
-            tracer;
-        // Without arguments the tracer says how to use it (2): that user can run it.
-        QProcess probe;
-        probe.start(setpriv, asNobody);
-        if (!probe.waitForFinished(30000) || probe.exitCode() != 2)
-            QSKIP("the user nobody cannot run the tracer here (its libraries are closed to it)");
-        TracerRun run({}, false, {QStringLiteral("--attach"), QString::number(server.pid())},
-                      QStringList{setpriv} + asNobody);
-        QCOMPARE(run.finish(), 120);
-        const QList<QJsonObject> refused = run.ofKind(QStringLiteral("refused"));
-        QCOMPARE(refused.size(), 1);
-        QCOMPARE(refused[0][QStringLiteral("what")].toString(), QStringLiteral("attach"));
-        QCOMPARE(refused[0][QStringLiteral("errno")].toInt(), EPERM);
-        QVERIFY(run.ofKind(QStringLiteral("process")).isEmpty());
-        QCOMPARE(echo(server.port, "untouched"), QByteArray("untouched"));
-        QVERIFY(server.ends());
     }
 
     void crashIsShownAsKilled()

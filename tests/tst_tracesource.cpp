@@ -6,7 +6,6 @@
 #include "sources/tracesource.h"
 #include "stagestate.h"
 #include "testtracer.h"
-#include "trace/attachpermission.h"
 
 #include <QDir>
 #include <QFile>
@@ -22,16 +21,6 @@ using TracerTest::peer;
 using TracerTest::waitForEnd;
 
 namespace {
-
-QList<Call> callsOf(const EventLog& log, const QString& actor = {})
-{
-    QList<Call> calls;
-    for (const CallEvent& event : log.calls()) {
-        if (actor.isEmpty() || event.actor == actor)
-            calls << event.call;
-    }
-    return calls;
-}
 
 // One program whose input and output are the window's terminal panel: what it printed.
 struct TerminalRun {
@@ -57,13 +46,6 @@ bool processExists(qint64 pid)
     return QFileInfo::exists(QStringLiteral("/proc/%1").arg(pid));
 }
 
-// The program's last call is an accept() seen blocked in the kernel.
-bool waitsInAccept(const TraceSource& source)
-{
-    const auto& waiting = source.log().callsInProgress();
-    return !waiting.isEmpty() && waiting.last().call == Call::Accept && waiting.last().blocked;
-}
-
 // The parent of a process, from /proc/PID/stat (after the command's closing parenthesis).
 qint64 parentOf(qint64 pid)
 {
@@ -75,119 +57,11 @@ qint64 parentOf(qint64 pid)
     return fields.value(1).toLongLong();
 }
 
-// The session that attaches to `server`, running; nullopt once it has gone.
-std::optional<TraceOptions> attachedTo(const TracerTest::RunningServer& server)
-{
-    const std::optional<TracedProgram> running = runningProcess(server.pid());
-    if (!running)
-        return std::nullopt;
-    TraceOptions options = TracerTest::tracedRun({});
-    options.programs = {*running};
-    return options;
-}
-
 } // namespace
 
 class TestTraceSource : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    // --attach: a server already waiting in accept() is traced from its next call on, on the
-    // listening socket it made before; it ends by itself, with its status.
-    void attachedServerIsTraced()
-    {
-        if (!TracerTest::mayAttachToOthers())
-            QSKIP("Yama's ptrace_scope lets only a process's ancestors trace it");
-        TracerTest::RunningServer server;
-        QVERIFY(server.port != 0);
-        const std::optional<TraceOptions> options = attachedTo(server);
-        QVERIFY(options);
-        QCOMPARE(options->programs.first().attachTo, server.pid());
-        TraceSource source(*options);
-        source.run();
-        QVERIFY(QTest::qWaitFor([&] { return waitsInAccept(source); }, 60000));
-        QCOMPARE(TracerTest::echo(server.port, "hi"), QByteArray("hi"));
-        QVERIFY(waitForEnd(source));
-        QCOMPARE(source.exitStatus(), 0);
-        const QList<Call> expected{Call::Accept, Call::Read,  Call::SendTo,
-                                   Call::Close,  Call::Close, Call::ExitGroup};
-        QCOMPARE(callsOf(source.log()), expected);
-        const CallEvent& accept = source.log().calls().first();
-        QCOMPARE(accept.after.local.port(), server.port);
-        QVERIFY(source.log().notice().contains(QStringLiteral("ended with status 0.")));
-        QVERIFY(server.ends());
-    }
-
-    // The end of an attached session is not the process's end: it goes on, untraced, and
-    // answers its client; reset attaches to it again.
-    void attachedProcessOutlivesTheSession()
-    {
-        if (!TracerTest::mayAttachToOthers())
-            QSKIP("Yama's ptrace_scope lets only a process's ancestors trace it");
-        TracerTest::RunningServer server;
-        QVERIFY(server.port != 0);
-        const std::optional<TraceOptions> options = attachedTo(server);
-        QVERIFY(options);
-        {
-            TraceSource source(*options);
-            source.run();
-            QVERIFY(QTest::qWaitFor([&] { return waitsInAccept(source); }, 60000));
-            source.reset();
-            source.run();
-            QVERIFY(QTest::qWaitFor([&] { return waitsInAccept(source); }, 60000));
-            QVERIFY(source.log().calls().isEmpty());
-        }
-        QCOMPARE(TracerTest::echo(server.port, "still there"), QByteArray("still there"));
-        QVERIFY(server.ends());
-        QCOMPARE(server.process.exitCode(), 0);
-    }
-
-    // Reset attaches again only to the same process: one that has ended and whose number
-    // went to another program is not traced. The input panel does not reach a process that
-    // was running before: it says so.
-    void attachingChecksItIsTheSameProcess()
-    {
-        TracerTest::RunningServer server;
-        QVERIFY(server.port != 0);
-        std::optional<TracedProgram> running = runningProcess(server.pid());
-        QVERIFY(running);
-        running->startTicks += 1; // as if it had started later: another process
-        TraceOptions options = TracerTest::tracedRun({});
-        options.programs = {*running};
-        TraceSource source(options);
-        source.writeInput(0, "typed");
-        source.run();
-        QVERIFY(waitForEnd(source));
-        QCOMPARE(source.exitStatus(), 120);
-        const QString notice = source.log().notice();
-        QVERIFY2(notice.contains(QStringLiteral("has ended: SocketScope does not attach")) &&
-                     notice.contains(QStringLiteral("reads the terminal it was started from")),
-                 qPrintable(notice));
-        QVERIFY(source.log().calls().isEmpty());
-        QCOMPARE(TracerTest::echo(server.port, "untouched"), QByteArray("untouched"));
-        QVERIFY(server.ends());
-    }
-
-    // A process that is not there is not attached to, and the notice says so; each refusal
-    // of ptrace has its reason and what to do.
-    void attachingToNoProcessIsExplained()
-    {
-        TraceOptions options = TracerTest::tracedRun({});
-        // Beyond the largest PID the kernel gives (PID_MAX_LIMIT is 4194304).
-        options.programs = {TracedProgram{{QStringLiteral("gone")}, 4194304, 1}};
-        TraceSource source(options);
-        source.run();
-        QVERIFY(waitForEnd(source));
-        QCOMPARE(source.exitStatus(), 120);
-        QVERIFY2(source.log().notice().contains(QStringLiteral("gone (process 4194304) has ended")),
-                 qPrintable(source.log().notice()));
-        QVERIFY(whyNotAttached(ESRCH, 0).contains(QStringLiteral("No process has this number")));
-        QVERIFY(whyNotAttached(EPERM, 0).contains(QStringLiteral("another user")));
-        for (const int scope : {1, 2, 3})
-            QVERIFY(whyNotAttached(EPERM, scope)
-                        .contains(QStringLiteral("ptrace_scope is %1").arg(scope)));
-        QVERIFY(whyNotAttached(EPERM, 1).contains(QStringLiteral("--run")));
-    }
-
     // fork(): the parent and the child are two actors; each call is a step of its actor, in
     // the log with its seq, and every step started has returned.
     void forkedProgramGivesTwoActors()
@@ -205,7 +79,7 @@ private Q_SLOTS:
             QVERIFY(log.scenario().actor(event.actor));
         }
         QCOMPARE(actors.size(), 2);
-        QVERIFY(callsOf(log).contains(Call::Socketpair));
+        QVERIFY(TracerTest::callsOf(log).contains(Call::Socketpair));
         QVERIFY(log.callsInProgress().isEmpty());
         QVERIFY2(log.notice().count(QStringLiteral("ended with status 0.")) == 2,
                  qPrintable(log.notice()));
@@ -268,7 +142,7 @@ private Q_SLOTS:
         QVERIFY(!ended.isEmpty());
         QCOMPARE(ended.last().at(2).toInt(), SIGSEGV);
         QCOMPARE(TraceSource::signalName(SIGSEGV), QStringLiteral("SIGSEGV"));
-        QCOMPARE(callsOf(source.log()), QList<Call>{Call::Socket});
+        QCOMPARE(TracerTest::callsOf(source.log()), QList<Call>{Call::Socket});
         QVERIFY2(source.log().notice().contains(QStringLiteral("was killed by SIGSEGV.")),
                  qPrintable(source.log().notice()));
         // It called no close() and no exit_group(): the kernel closed its socket as it died,
@@ -297,7 +171,7 @@ private Q_SLOTS:
         QVERIFY(waitForEnd(source));
         QCOMPARE(source.exitStatus(), 0);
         const EventLog& log = source.log();
-        QCOMPARE(callsOf(log).mid(0, 2), (QList<Call>{Call::Socket, Call::Socket}));
+        QCOMPARE(TracerTest::callsOf(log).mid(0, 2), (QList<Call>{Call::Socket, Call::Socket}));
         const QList<ProcessEnd>& ends = log.processEnds();
         QCOMPARE(ends.size(), 2);
         QVERIFY(ends[0].exec);
@@ -387,7 +261,7 @@ private Q_SLOTS:
         QVERIFY2(source.log().notes().last().narration.endsWith(QStringLiteral(" calls socket().")),
                  qPrintable(source.log().notes().last().narration));
         QVERIFY(waitForEnd(source));
-        QCOMPARE(callsOf(source.log()), QList<Call>{Call::Socket});
+        QCOMPARE(TracerTest::callsOf(source.log()), QList<Call>{Call::Socket});
         QCOMPARE(source.exitStatus(), 128 + SIGSEGV);
     }
 
@@ -464,10 +338,10 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return pausedAt(Call::Socket, false) >= 0; }, 60'000));
         QVERIFY(letClientGo(Call::Socket));
         QVERIFY(letClientGo(Call::Connect));
-        QVERIFY(
-            QTest::qWaitFor([&] { return callsOf(source.log()).contains(Call::Connect); }, 60'000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return TracerTest::callsOf(source.log()).contains(Call::Connect); }, 60'000));
         const QList<CallEvent>& calls = source.log().calls();
-        QCOMPARE(callsOf(source.log()), (QList<Call>{Call::Socket, Call::Connect}));
+        QCOMPARE(TracerTest::callsOf(source.log()), (QList<Call>{Call::Socket, Call::Connect}));
         QVERIFY(calls.constLast().actor.startsWith(clientName));
         QCOMPARE(calls.constLast().error, ECONNREFUSED);
         // The server made no call: its socket() still waits for the user.
@@ -586,7 +460,7 @@ private Q_SLOTS:
     void helpersEndKillsItsPrograms()
     {
         TraceSource source(TracerTest::tracedRun({{peer("tracer_server")}}));
-        QVERIFY(QTest::qWaitFor([&] { return waitsInAccept(source); }, 60'000));
+        QVERIFY(QTest::qWaitFor([&] { return TracerTest::waitsInAccept(source); }, 60'000));
         const CallEvent listener = source.log().calls().first();
         const qint64 helper = parentOf(listener.pid);
         QVERIFY(helper > 0 && helper != QCoreApplication::applicationPid());
@@ -610,7 +484,7 @@ private Q_SLOTS:
     void callOfAKilledProcessNeverReturns()
     {
         TraceSource source(TracerTest::tracedRun({{peer("tracer_server")}}));
-        QVERIFY(QTest::qWaitFor([&] { return waitsInAccept(source); }, 60'000));
+        QVERIFY(QTest::qWaitFor([&] { return TracerTest::waitsInAccept(source); }, 60'000));
         QCOMPARE(::kill(pid_t(source.log().calls().first().pid), SIGKILL), 0);
         QVERIFY(waitForEnd(source));
         QCOMPARE(source.exitStatus(), 128 + SIGKILL);
