@@ -237,6 +237,16 @@ private Q_SLOTS:
         QTest::newRow("port out of range")
             << json(withStepField(validScenario(), 1, QStringLiteral("port"), 70000)) << 1 << "port"
             << "65535";
+        // Found by fuzz_scenario: a number no integer type holds was converted before its
+        // range was checked.
+        QJsonObject hugePort = validScenario();
+        hugePort.insert(QStringLiteral("port"), 7.7e103);
+        QTest::newRow("default port beyond any integer") << json(hugePort) << -1 << "port"
+                                                         << "65535";
+        QTest::newRow("step port beyond any integer")
+            << json(withStepField(validScenario(), 1, QStringLiteral("port"), -1e300)) << 1
+            << "port"
+            << "65535";
         QTest::newRow("bad address")
             << json(withStepField(validScenario(), 1, QStringLiteral("address"),
                                   QStringLiteral("1.2.3")))

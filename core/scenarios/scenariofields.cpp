@@ -54,7 +54,8 @@ int optionalInt(const QJsonObject& object, const QString& field, int fallback, i
     if (value.isUndefined())
         return fallback;
     const double number = value.toDouble(-1e300);
-    if (!value.isDouble() || number != double(qint64(number)) || number < min || number > max)
+    // The range first: a number beyond it has no integer to compare with.
+    if (!value.isDouble() || number < min || number > max || number != double(qint64(number)))
         fail(field, Tr::tr("must be a whole number from %1 to %2").arg(min).arg(max));
     return int(number);
 }
