@@ -1,4 +1,5 @@
 #include "log/eventlog.h"
+#include "testfigures.h"
 #include "testlinking.h"
 
 #include <QElapsedTimer>
@@ -95,6 +96,8 @@ private Q_SLOTS:
         qInfo("%d calls in the log: %.1f us per call appended and linked; about %.0f bytes "
               "resident per call and its two packets",
               logLength, double(elapsedNs) / measuredCalls / 1000.0, perCallBytes);
+        const QByteArray figure = "eventlog.append_link_" + QByteArray::number(logLength);
+        TestFigures::report(figure.constData(), double(elapsedNs) / measuredCalls / 1000.0, "us");
         QCOMPARE(log.packets().size(), 2 * (logLength + measuredCalls));
         QCOMPARE(log.packets().last().cause, log.calls().last().seq);
         QCOMPARE(log.packets().constLast().receiver.actor, QStringLiteral("client"));

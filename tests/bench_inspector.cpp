@@ -1,5 +1,6 @@
 #include "inspectorwindow.h"
 #include "sockettablemodel.h"
+#include "testfigures.h"
 #include "testmanysockets.h"
 
 #include <QComboBox>
@@ -86,6 +87,7 @@ private Q_SLOTS:
                                  .arg(double(longestGapNs) / 1e6, 0, 'f', 2)
                                  .arg(median(swapMs), 0, 'f', 2)
                                  .arg(median(paintMs), 0, 'f', 2);
+        TestFigures::report("inspector.longest_stall_10k", double(longestGapNs) / 1e6, "ms");
         QVERIFY(inspector.model()->rowCount() >= 2 * clients);
     }
 

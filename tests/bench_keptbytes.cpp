@@ -1,4 +1,5 @@
 #include "log/bytebudget.h"
+#include "testfigures.h"
 #include "testkeptstream.h"
 
 #include <QFile>
@@ -48,6 +49,7 @@ private Q_SLOTS:
               qPrintable(mebibytes(result.received)), qlonglong(log.calls().size()),
               qPrintable(mebibytes(before)), qPrintable(mebibytes(after)),
               qPrintable(mebibytes(log.keptBytes())));
+        TestFigures::report("keptbytes.rss_growth_1gb", double(after - before) / (1 << 20), "MiB");
         QVERIFY(log.keptBytes() <= KeptBytes::perSocket);
         QVERIFY2(after - before < 256 << 20, "memory grew with the stream");
     }

@@ -1,4 +1,5 @@
 #include "kernel/socketdiag.h"
+#include "testfigures.h"
 #include "testmanysockets.h"
 
 #include <QElapsedTimer>
@@ -212,6 +213,9 @@ private Q_SLOTS:
                                  .arg(format(ssTimings));
         qInfo().noquote() << QStringLiteral("  ratio of medians socketscope / ss: %1")
                                  .arg(scopeTimings.median / ssTimings.median, 0, 'f', 2);
+        TestFigures::report(ssArguments.first() == QLatin1String("-tan") ? "snapshot.ratio_ss_tan"
+                                                                         : "snapshot.ratio_ss_tanp",
+                            scopeTimings.median / ssTimings.median, "x");
     }
 
     // Without the owners too: the scan of /proc reads this process's ten thousand descriptors.

@@ -3,6 +3,7 @@
 // socketscope-tracer, the app's side of the channel read as the app would; and how much the
 // tracer slows the calls that are not socket calls.
 
+#include "testfigures.h"
 #include "testtracer.h"
 
 #include <QElapsedTimer>
@@ -73,6 +74,9 @@ private Q_SLOTS:
               "(strace: %.2f us)",
               rounds, calls, median(untraced) / 1e6, median(traced) / 1e6, median(straced) / 1e6,
               runs, double(added) / double(calls) / 1e3, double(straceAdded) / double(calls) / 1e3);
+        TestFigures::report("tracer.traced_call_added", double(added) / double(calls) / 1e3, "us");
+        TestFigures::report("tracer.strace_traced_call_added",
+                            double(straceAdded) / double(calls) / 1e3, "us");
     }
 
     // Calls that are not socket calls: getppid() is never trapped (only the seccomp filter
@@ -113,6 +117,10 @@ private Q_SLOTS:
               (median(untrappedTraced) - median(untrappedPlain)) / 10.0,
               median(trappedPlain) / 10.0, median(trappedTraced) / 10.0,
               (median(trappedTraced) - median(trappedPlain)) / 10.0);
+        TestFigures::report("tracer.untrapped_call_added",
+                            (median(untrappedTraced) - median(untrappedPlain)) / 10.0, "ns");
+        TestFigures::report("tracer.trapped_unreported_call_added",
+                            (median(trappedTraced) - median(trappedPlain)) / 10.0 / 1e3, "us");
     }
 
 private:
