@@ -27,12 +27,17 @@ extern "C" int LLVMFuzzerTestOneInput(const quint8* data, size_t size)
     }
     SocketAddress::fromUnixPath(text);
     endpointPort(text);
-    parseLabHost(text, &error);
-    parseLabPort(text, &error);
-    parseLabPath(text, &error);
-    parseLabGroup(text, &error);
-    parseLabTimeout(text, &error);
-    const auto words = splitCommandLine(text, &error);
-    FUZZ_CHECK(words || !error.isEmpty());
+    // Each parser says why it refuses, in its own error.
+    const auto refusedWithReason = [&](auto parse) {
+        QString why;
+        const bool parsed = bool(parse(text, &why));
+        FUZZ_CHECK(parsed || !why.isEmpty());
+    };
+    refusedWithReason(parseLabHost);
+    refusedWithReason(parseLabPort);
+    refusedWithReason(parseLabPath);
+    refusedWithReason(parseLabGroup);
+    refusedWithReason(parseLabTimeout);
+    refusedWithReason(splitCommandLine);
     return 0;
 }

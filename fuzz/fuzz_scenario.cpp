@@ -20,8 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const quint8* data, size_t size)
     }
     FUZZ_CHECK(!scenario->definition.isEmpty());
     const QJsonObject written = ScenarioWriter::scenarioToJson(*scenario);
-    const auto reread = ScenarioParser::parse(QJsonDocument(written).toJson(),
-                                              QStringLiteral("fuzz.json"), &error);
+    const auto reread =
+        ScenarioParser::parse(QJsonDocument(written).toJson(), QStringLiteral("fuzz.json"), &error);
     if (reread)
         FUZZ_CHECK(ScenarioWriter::scenarioToJson(*reread) == written);
     return 0;

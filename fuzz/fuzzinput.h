@@ -1,8 +1,8 @@
 #pragma once
 
 #include <QByteArrayView>
-#include <QString>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>

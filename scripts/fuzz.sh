@@ -10,7 +10,7 @@ source_dir=$(cd "$(dirname "$0")/.." && pwd)
 build_dir="$source_dir/build-fuzz"
 which=${1:-all}
 seconds=${2:-60}
-if ! [[ "$seconds" =~ ^[0-9]+$ ]] || [[ "$seconds" -lt 1 ]]; then
+if ! [[ "$seconds" =~ ^[1-9][0-9]*$ ]]; then
     echo "fuzz.sh: SECONDS must be a whole number of seconds, at least 1" >&2
     exit 2
 fi
@@ -47,7 +47,8 @@ for target in "${targets[@]}"; do
     if "$build_dir/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
         -max_len=65536 -print_final_stats=1 -artifact_prefix="$findings/" \
         "$corpus" "$source_dir/fuzz/corpus/$target" >"$log" 2>&1; then
-        grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss_mb)|cov:" "$log" | tail -4
+        grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss_mb)|cov:" "$log" | tail -4 ||
+            true
     else
         failed+=("$target")
         tail -40 "$log"

@@ -100,7 +100,8 @@ private Q_SLOTS:
         std::sort(paintMs.begin(), paintMs.end());
         qInfo("one screen of %d packets painted at %s: median %.2f ms, slowest %.2f ms", count,
               QTest::currentDataTag(), paintMs[paintMs.size() / 2], paintMs.last());
-        TestFigures::report("diagram.paint_100k", paintMs[paintMs.size() / 2], "ms");
+        const QByteArray figure = QByteArray("diagram.paint_100k_") + QTest::currentDataTag();
+        TestFigures::report(figure.constData(), paintMs[paintMs.size() / 2], "ms");
     }
 
 private:

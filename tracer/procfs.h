@@ -12,9 +12,8 @@
 
 namespace SocketScope::Tracer {
 
-// What the tracer reads of a traced thread outside its memory: its /proc files and the
-// system call it is stopped in.
-using Trace::procFile;
+// What the tracer reads of a traced thread outside its memory, besides its /proc files
+// (Trace::procFile): the system call it is stopped in, its program, its descriptors.
 // The program the process runs, from /proc/PID/exe; empty once it is gone.
 QString programOf(pid_t pid);
 std::optional<Trace::SyscallStop> syscallInfo(pid_t tid);

@@ -223,7 +223,7 @@ void Tracer::checkBlocked()
     for (auto& [tid, tracee] : m_tracees) {
         if (!tracee.call || tracee.call->blocked || !tracee.call->made())
             continue;
-        const auto state = Trace::procStatState(procFile(tid, "stat"));
+        const auto state = Trace::procStatState(Trace::procFile(tid, "stat"));
         if (state && (*state == 'S' || *state == 'D')) {
             tracee.call->blocked = true;
             m_channel.send(

@@ -22,7 +22,7 @@ QJsonObject Tracer::describeProcess(pid_t pid, pid_t parent, bool thread, const 
 {
     const pid_t process = thread ? parent : pid;
     QJsonArray argv;
-    for (const QString& word : Trace::commandLineWords(procFile(process, "cmdline")))
+    for (const QString& word : Trace::commandLineWords(Trace::procFile(process, "cmdline")))
         argv.append(word);
     QJsonObject message{{kindKey(), QLatin1String(kind)},
                         {QStringLiteral("pid"), qint64(pid)},
@@ -87,7 +87,7 @@ void Tracer::ended(pid_t tid, int status)
 
 bool Tracer::started(pid_t tid)
 {
-    const auto ids = Trace::taskIds(procFile(tid, "status"));
+    const auto ids = Trace::taskIds(Trace::procFile(tid, "status"));
     const bool thread = ids && ids->tgid != tid;
     const pid_t parent = ids ? pid_t(thread ? ids->tgid : ids->ppid) : 0;
     m_tracees[tid] = Tracee{thread ? parent : tid, true, std::nullopt, {}};

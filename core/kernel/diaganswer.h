@@ -17,8 +17,8 @@ struct DiagDatagram {
     // The bodies of its SOCK_DIAG_BY_FAMILY messages (an inet_diag_msg or a unix_diag_msg
     // and its attributes), in order. They point into the datagram's bytes.
     QList<QByteArrayView> messages;
-    bool done = false;        // NLMSG_DONE: the dump is over
-    int error = 0;            // NLMSG_ERROR's errno (EPROTO when that message is cut short)
+    bool done = false; // NLMSG_DONE: the dump is over
+    int error = 0;     // NLMSG_ERROR's errno; EPROTO when it is cut short or names none (an ack)
     bool interrupted = false; // NLM_F_DUMP_INTR: sockets came and went during the dump
 };
 // Messages of other requests (left from a dump that ended in an error) are skipped; a

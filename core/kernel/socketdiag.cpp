@@ -63,7 +63,7 @@ public:
             *error = errno;
             return false;
         }
-        alignas(nlmsghdr) char buffer[32768];
+        char buffer[32768];
         for (;;) {
             const ssize_t count = ::recv(m_fd, buffer, sizeof(buffer), 0);
             if (count < 0) {

@@ -46,7 +46,7 @@ quint64 unixPeerInode(quint64 inode)
     quint64 peer = 0;
     if (::sendto(fd, &request, sizeof(request), 0, reinterpret_cast<sockaddr*>(&kernel),
                  sizeof(kernel)) == ssize_t(sizeof(request))) {
-        alignas(nlmsghdr) char buffer[1024];
+        char buffer[1024];
         ssize_t count;
         do
             count = ::recv(fd, buffer, sizeof(buffer), 0);

@@ -55,7 +55,7 @@ int optionalInt(const QJsonObject& object, const QString& field, int fallback, i
         return fallback;
     const double number = value.toDouble(-1e300);
     // The range first: a number beyond it has no integer to compare with.
-    if (!value.isDouble() || number < min || number > max || number != double(qint64(number)))
+    if (!value.isDouble() || !(number >= min && number <= max) || number != double(qint64(number)))
         fail(field, Tr::tr("must be a whole number from %1 to %2").arg(min).arg(max));
     return int(number);
 }
