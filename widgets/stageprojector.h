@@ -81,4 +81,12 @@ private:
     QHash<Connection, StreamBytes> m_awaitingHandset;
 };
 
+// projectStage() in two halves, so that a log that only grows need not be projected from its
+// start each time (StageProjectionCache): advance() applies calls [from, to) and the process
+// ends due by then; finish() marks what is waiting on a copy and derives the lines.
+void advance(Projector& projector, const QList<CallEvent>& calls, int from, int to,
+             const QList<ProcessEnd>& processEnds, qsizetype& endsApplied);
+StageState finish(Projector projector, const QList<CallEvent>& calls, int applied,
+                  const QList<CallStart>& inProgress, qint64 nowNs);
+
 } // namespace SocketScope::StageProjection

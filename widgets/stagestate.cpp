@@ -406,22 +406,27 @@ bool endpointsMatch(const SocketAddress& bound, const SocketAddress& target)
     return a.port() == b.port() && a.port() != 0 && (a.isWildcard() || a.host() == b.host());
 }
 
-StageState projectStage(const QList<CallEvent>& calls, int cursor,
-                        const QList<CallStart>& inProgress, qint64 nowNs,
-                        const QList<ProcessEnd>& processEnds)
+namespace StageProjection {
+
+void advance(Projector& projector, const QList<CallEvent>& calls, int from, int to,
+             const QList<ProcessEnd>& processEnds, qsizetype& endsApplied)
 {
-    StageProjection::Projector projector;
-    const int applied = int(std::clamp<qsizetype>(cursor, 0, calls.size()));
-    qsizetype ended = 0;
     const auto endProcessesUpTo = [&](int returned) {
-        for (; ended < processEnds.size() && processEnds[ended].callsReturned <= returned; ++ended)
-            projector.apply(processEnds[ended]);
+        for (;
+             endsApplied < processEnds.size() && processEnds[endsApplied].callsReturned <= returned;
+             ++endsApplied)
+            projector.apply(processEnds[endsApplied]);
     };
-    for (int i = 0; i < applied; ++i) {
+    for (int i = from; i < to; ++i) {
         endProcessesUpTo(i);
         projector.apply(calls[i]);
     }
-    endProcessesUpTo(applied);
+    endProcessesUpTo(to);
+}
+
+StageState finish(Projector projector, const QList<CallEvent>& calls, int applied,
+                  const QList<CallStart>& inProgress, qint64 nowNs)
+{
     StageState& state = projector.state;
     state.cursor = applied;
     if (applied == calls.size()) {
@@ -439,7 +444,20 @@ StageState projectStage(const QList<CallEvent>& calls, int cursor,
         }
     }
     deriveLines(state);
-    return state;
+    return std::move(state);
+}
+
+} // namespace StageProjection
+
+StageState projectStage(const QList<CallEvent>& calls, int cursor,
+                        const QList<CallStart>& inProgress, qint64 nowNs,
+                        const QList<ProcessEnd>& processEnds)
+{
+    StageProjection::Projector projector;
+    const int applied = int(std::clamp<qsizetype>(cursor, 0, calls.size()));
+    qsizetype endsApplied = 0;
+    StageProjection::advance(projector, calls, 0, applied, processEnds, endsApplied);
+    return StageProjection::finish(std::move(projector), calls, applied, inProgress, nowNs);
 }
 
 } // namespace SocketScope
