@@ -19,8 +19,11 @@ void LogCursor::setLog(const EventLog* log)
         connect(m_log, &EventLog::callAppended, this, [this] {
             const bool wasLive = m_position == count() - 1;
             Q_EMIT countChanged(count());
-            if (wasLive)
+            if (wasLive) {
+                m_followingLog = true;
                 setPosition(count());
+                m_followingLog = false;
+            }
         });
         connect(m_log, &EventLog::wasReset, this, [this] {
             Q_EMIT countChanged(0);

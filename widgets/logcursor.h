@@ -20,6 +20,9 @@ public:
     int position() const { return m_position; }
     int count() const;
     bool isLive() const { return m_position == count(); }
+    // Whether the move being told (positionChanged) follows a call just added to the log,
+    // rather than one the user asked for.
+    bool isFollowingLog() const { return m_followingLog; }
 
 public Q_SLOTS:
     void setPosition(int position);
@@ -34,6 +37,7 @@ Q_SIGNALS:
 private:
     QPointer<const EventLog> m_log;
     int m_position = 0;
+    bool m_followingLog = false;
 };
 
 } // namespace SocketScope

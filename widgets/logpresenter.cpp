@@ -38,7 +38,9 @@ LogPresenter::LogPresenter(const Views& views, QObject* parent)
     , m_callModel(new CallLogModel(this))
 {
     m_views.calls->setModel(m_callModel);
-    connect(m_cursor, &LogCursor::positionChanged, this, &LogPresenter::showCursor);
+    connect(m_cursor, &LogCursor::positionChanged, this, &LogPresenter::onCursorMoved);
+    m_followUpdate.setSingleShot(true);
+    connect(&m_followUpdate, &QTimer::timeout, this, &LogPresenter::showCursor);
     connect(m_cursor, &LogCursor::countChanged, this, &LogPresenter::controlsChanged);
     connect(m_views.packets, &PacketPanel::packetClicked, this, &LogPresenter::showPacket);
     connect(m_views.calls->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -63,6 +65,8 @@ void LogPresenter::setSource(EventSource* source)
     if (m_source) {
         const EventLog* events = log();
         connect(m_source, &EventSource::stateChanged, this, [this] {
+            if (m_followUpdate.isActive())
+                showCursor(); // a run that ends or pauses shows its last call at once
             showPackets();
             Q_EMIT controlsChanged();
         });
@@ -144,6 +148,7 @@ QHash<QString, QString> LogPresenter::Actors::namesById() const
 
 void LogPresenter::onReset()
 {
+    m_stageProjection.clear();
     if (const EventLog* events = log()) {
         for (const CallEvent& event : events->calls()) {
             m_usedActors.insert(event.actor);
@@ -171,8 +176,9 @@ StageState LogPresenter::stageAtCursor() const
     const QList<CallEvent>& calls = events->calls();
     const int position = qMin(m_cursor->position(), int(calls.size()));
     const bool live = m_cursor->isLive();
-    return projectStage(calls, position, live ? events->callsInProgress() : QList<CallStart>(),
-                        live ? m_source->nowNs() : 0, events->processEnds());
+    return m_stageProjection.project(calls, position,
+                                     live ? events->callsInProgress() : QList<CallStart>(),
+                                     live ? m_source->nowNs() : 0, events->processEnds());
 }
 
 const CallEvent* LogPresenter::callAtCursor() const
@@ -208,8 +214,23 @@ QString LogPresenter::narrationAt(int position) const
     return tr("Step %1 of %2: %3").arg(shown->step + 1).arg(scenario.steps.size()).arg(narration);
 }
 
+void LogPresenter::onCursorMoved()
+{
+    // Stepped with Next, each call is shown as it returns; running free, at most once a frame.
+    const bool runningFree = m_source && m_source->state() == EventSource::State::Running;
+    const qint64 sinceShownMs = m_lastShown.isValid() ? m_lastShown.elapsed() : followFrameMs;
+    if (runningFree && m_cursor->isFollowingLog() && sinceShownMs < followFrameMs) {
+        if (!m_followUpdate.isActive())
+            m_followUpdate.start(int(followFrameMs - sinceShownMs));
+        return;
+    }
+    showCursor();
+}
+
 void LogPresenter::showCursor()
 {
+    m_followUpdate.stop();
+    m_lastShown.start();
     const EventLog* events = log();
     if (!events)
         return;

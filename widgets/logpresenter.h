@@ -1,8 +1,10 @@
 #pragma once
 
 #include "sources/eventsource.h"
+#include "stageprojectioncache.h"
 #include "stagestate.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -87,6 +89,7 @@ Q_SIGNALS:
 private:
     void onReset();
     void onCallBy(const QString& actor);
+    void onCursorMoved();
     void showCursor();
     void showPackets();
     void showOutcome();
@@ -98,6 +101,13 @@ private:
     LogCursor* m_cursor;
     CallLogModel* m_callModel;
     QTimer m_clock; // ages the "blocked for ..." texts at the live end
+    // The stage at the live end: each new call applied to what was projected before.
+    mutable StageProjectionCache m_stageProjection;
+    // A run going on by itself, thousands of calls a second, is followed at most once a frame,
+    // its last call always shown: when the views were last fed, and the update to come.
+    static constexpr int followFrameMs = 16;
+    QElapsedTimer m_lastShown;
+    QTimer m_followUpdate;
     // The actors that made a call or were made current: on-demand actors among them are shown.
     QSet<QString> m_usedActors;
 };

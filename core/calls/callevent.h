@@ -113,5 +113,9 @@ qint64 monotonicNowNs();
 
 } // namespace SocketScope
 
+// Every member is a Qt container, a socket address or a plain value: a log's list of
+// hundreds of thousands of calls grows by moving its block, not by copying each call.
+Q_DECLARE_TYPEINFO(SocketScope::CallEvent, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(SocketScope::CallStart, Q_RELOCATABLE_TYPE);
 Q_DECLARE_METATYPE(SocketScope::CallEvent)
 Q_DECLARE_METATYPE(SocketScope::CallStart)

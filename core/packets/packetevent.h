@@ -71,4 +71,6 @@ struct CaptureStatus {
 
 } // namespace SocketScope
 
+// As CallEvent: Qt containers, addresses and plain values, moved with their list's block.
+Q_DECLARE_TYPEINFO(SocketScope::PacketEvent, Q_RELOCATABLE_TYPE);
 Q_DECLARE_METATYPE(SocketScope::PacketEvent)
