@@ -1,6 +1,7 @@
 #include "appsettings.h"
 #include "cexportrun.h"
 #include "commandline.h"
+#include "firstframe.h"
 #include "headlessrun.h"
 #include "labconsole.h"
 #include "languages.h"
@@ -157,6 +158,7 @@ int main(int argc, char* argv[])
         return exportPicture(window, options, err);
     if (options.windowSizeGiven || saved.geometry.isEmpty())
         window.resize(options.windowSize);
+    new FirstFrameReporter(&window);
     window.show();
     window.setPresenting(options.presentation);
     const int status = app->exec();

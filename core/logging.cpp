@@ -6,4 +6,5 @@ Q_LOGGING_CATEGORY(lcEngine, "socketscope.engine", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcSession, "socketscope.session", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcCapture, "socketscope.capture", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcNetlink, "socketscope.netlink", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcStartup, "socketscope.startup", QtWarningMsg)
 } // namespace SocketScope
