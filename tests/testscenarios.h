@@ -59,6 +59,14 @@ inline int openDescriptors()
                    .size());
 }
 
+// The threads this process runs now: what a test compares before and after.
+inline int openThreads()
+{
+    return int(QDir(QStringLiteral("/proc/self/task"))
+                   .entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
+                   .size());
+}
+
 // A port nobody listens on: the system picked it for a socket that is closed again.
 inline quint16 closedPort()
 {

@@ -16,11 +16,15 @@ using namespace SocketScope::TestScenarios;
 
 namespace {
 
-int threadsOfThisProcess()
+// Runs the session's scenario on its own until `cutAfter` calls have returned, or its end.
+bool runUntil(Session& session, int cutAfter)
 {
-    return int(QDir(QStringLiteral("/proc/self/task"))
-                   .entryList(QDir::NoDotAndDotDot | QDir::Dirs)
-                   .size());
+    session.setIntervalMs(0);
+    session.run();
+    return QTest::qWaitFor([&] {
+        return session.log().calls().size() >= cutAfter ||
+               session.state() == Session::State::Finished;
+    });
 }
 
 // The processes this one started and has not reaped yet, whichever of its threads did.
@@ -59,7 +63,7 @@ private Q_SLOTS:
         QRandomGenerator random(seed);
         const QList<Scenario> scenarios = m_catalog.scenarios();
         const int descriptorsBefore = openDescriptors();
-        const int threadsBefore = threadsOfThisProcess();
+        const int threadsBefore = openThreads();
         int resets = 0;
         int closedWindows = 0;
         int blockedAtTheCut = 0;
@@ -79,14 +83,7 @@ private Q_SLOTS:
                 auto window = std::make_unique<MainWindow>(m_catalog, QStringLiteral("en"),
                                                            quint16(0), CaptureMode::InferOnly);
                 window->selectScenario(scenario.id);
-                Session* session = window->session();
-                session->setIntervalMs(0);
-                session->run();
-                QVERIFY2(QTest::qWaitFor([&] {
-                             return session->log().calls().size() >= cutAfter ||
-                                    session->state() == Session::State::Finished;
-                         }),
-                         qPrintable(what));
+                QVERIFY2(runUntil(*window->session(), cutAfter), qPrintable(what));
                 ending.start();
                 window->close();
                 window.reset();
@@ -94,13 +91,7 @@ private Q_SLOTS:
             } else {
                 auto session = std::make_unique<Session>();
                 session->load(scenario, onFreePort());
-                session->setIntervalMs(0);
-                session->run();
-                QVERIFY2(QTest::qWaitFor([&] {
-                             return session->log().calls().size() >= cutAfter ||
-                                    session->state() == Session::State::Finished;
-                         }),
-                         qPrintable(what));
+                QVERIFY2(runUntil(*session, cutAfter), qPrintable(what));
                 blockedAtTheCut += session->log().callsInProgress().isEmpty() ? 0 : 1;
                 ending.start();
                 session->reset();
@@ -111,7 +102,7 @@ private Q_SLOTS:
             slowestEndNs = qMax(slowestEndNs, ending.nsecsElapsed());
             QVERIFY2(openDescriptors() == descriptorsBefore, qPrintable(what));
             // A thread's or a child's end is seen by the kernel a moment after it is joined.
-            QTRY_VERIFY2(threadsOfThisProcess() == threadsBefore, qPrintable(what));
+            QTRY_VERIFY2(openThreads() == threadsBefore, qPrintable(what));
             QTRY_VERIFY2(childProcesses() == 0, qPrintable(what));
         }
         qInfo("%d resets (%d with a call blocked), %d windows closed mid-run; the slowest end "

@@ -19,15 +19,9 @@
 using namespace SocketScope;
 using namespace SocketScope::TestLog;
 using SocketScope::TestScenarios::openDescriptors;
+using SocketScope::TestScenarios::openThreads;
 
 namespace {
-
-int threads()
-{
-    return int(QDir(QStringLiteral("/proc/self/task"))
-                   .entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
-                   .size());
-}
 
 // Actor threads are named after their role ("actor-server"), and the kernel keeps that name.
 int actorThreads()
@@ -534,7 +528,7 @@ private Q_SLOTS:
             QVERIFY(TestScenarios::runToEnd(warmUp, tcp));
         }
         const int descriptorsBefore = openDescriptors();
-        const int threadsBefore = threads();
+        const int threadsBefore = openThreads();
         for (int run = 0; run < 200; ++run) {
             Session session;
             QSignalSpy blocked(&session.log(), &EventLog::callBlocked);
@@ -555,7 +549,7 @@ private Q_SLOTS:
         // Qt's own pool threads may come and go; an actor's never outlives its session. QThread
         // threads are detached, so the kernel may take a moment to reap the last one.
         QTRY_COMPARE(actorThreads(), 0);
-        QTRY_VERIFY(threads() <= threadsBefore);
+        QTRY_VERIFY(openThreads() <= threadsBefore);
     }
 };
 
