@@ -78,7 +78,7 @@ rows = [
     ("the same, at the bottom", "diagram.paint_100k_bottom", "≤ 8 ms", 8, True, None),
     ("sequence diagram: one screen painted, 1,000,000 packets, in the middle", "diagram.paint_1m_middle", "≤ 8 ms", 8, True, None),
     ("sequence diagram: memory of its own per packet", "diagram.bytes_per_packet", "≤ 200 bytes", 200, True, None),
-    ("the log: memory per packet (100-byte payload, no captured frame)", "log.bytes_per_packet", "", None, True, None),
+    ("the log: memory per packet besides its payload and frame", "log.bytes_per_packet", "", None, True, None),
     ("live inspector, 10,000 rows: longest event-loop stall", "inspector.longest_stall_10k", "≤ 16 ms", 16, True, None),
     ("snapshot of 10,000 sockets / ss -tan, whole processes", "snapshot.ratio_ss_tan", "≤ 1.0", 1.0, True, None),
     ("snapshot of 10,000 sockets with processes / ss -tanp", "snapshot.ratio_ss_tanp", "≤ 1.0", 1.0, True, None),

@@ -1,31 +1,18 @@
-#include "byteorderview.h"
-#include "calldetailsview.h"
-#include "logpresenter.h"
-#include "packetpanel.h"
-#include "sources/eventsource.h"
-#include "stageview.h"
 #include "testfigures.h"
-#include "testlinking.h"
-#include "tuplecardsview.h"
+#include "testlivesource.h"
 
 #include <QElapsedTimer>
-#include <QHBoxLayout>
-#include <QLabel>
-#include <QTableView>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
-#include <QVBoxLayout>
 
+#include <algorithm>
 #include <atomic>
-#include <sys/socket.h>
 
 using namespace SocketScope;
+using namespace SocketScope::TestLiveSource;
 
 namespace {
-
-const QString client = QStringLiteral("127.0.0.1:40000");
-const QString server = QStringLiteral("127.0.0.1:5000");
 
 // A lab's send loop as its actor reports it: send() calls of one byte on a connection, each
 // started, then returned, as two queued signals from a worker thread.
@@ -63,13 +50,8 @@ private:
                 ? qMin<qint64>(m_total, m_clock.nsecsElapsed() * m_perSecond / 1'000'000'000)
                 : qMin(m_total, m_emitted + 1000);
         for (; m_emitted < due; ++m_emitted) {
-            const qint64 seq = 10 + m_emitted;
-            CallEvent event = TestLinking::call(seq, QStringLiteral("client"), Call::Send, 4,
-                                                m_clock.nsecsElapsed(), 2000, client, server);
-            event.arguments.payload = QByteArrayLiteral("x");
-            event.family = AF_INET;
-            event.ret = 1;
-            Q_EMIT callStarted(CallStart{seq, -1, event.tNs, event.actor, event.call, 4, false});
+            const CallEvent event = sendCall(10 + m_emitted, m_clock.nsecsElapsed());
+            Q_EMIT callStarted(startOf(event));
             Q_EMIT callFinished(event);
         }
         if (m_emitted == m_total) {
@@ -83,40 +65,6 @@ private:
     int m_emitted = 0;
     QElapsedTimer m_clock;
     QTimer* m_timer = nullptr;
-};
-
-// The log's side of a live source: what reaches the GUI thread goes into the log, as a
-// scenario run's session does with its actors' signals.
-class LiveSource : public EventSource {
-    Q_OBJECT
-public:
-    LiveSource()
-    {
-        Scenario scenario;
-        scenario.id = QStringLiteral("lab");
-        scenario.actors = {ScenarioActor{QStringLiteral("client"), {}, false},
-                           ScenarioActor{QStringLiteral("server"), {}, false}};
-        scenario.actors[0].name = {QStringLiteral("client"), QStringLiteral("client")};
-        scenario.actors[1].name = {QStringLiteral("serveur"), QStringLiteral("server")};
-        writableLog().reset(scenario, QStringLiteral("en"));
-        writableLog().appendCall(
-            TestLinking::call(1, QStringLiteral("client"), Call::Socket, 4, 0, 1000));
-        writableLog().appendCall(TestLinking::call(2, QStringLiteral("client"), Call::Connect, 4,
-                                                   10, 1000, client, server));
-        setState(State::Running);
-    }
-    bool canStep() const override { return false; }
-    int stepsLeft() const override { return 0; }
-    qint64 nowNs() const override { return monotonicNowNs(); }
-    void setIntervalMs(int) override {}
-    bool step() override { return false; }
-    void run() override {}
-    void pause() override {}
-    void reset() override {}
-
-public Q_SLOTS:
-    void onCallStarted(const SocketScope::CallStart& start) { writableLog().startCall(start); }
-    void onCallFinished(const SocketScope::CallEvent& event) { writableLog().appendCall(event); }
 };
 
 } // namespace
@@ -139,33 +87,10 @@ private Q_SLOTS:
     {
         QFETCH(int, perSecond);
         QFETCH(int, total);
-        QWidget window;
-        auto* layout = new QHBoxLayout(&window);
-        auto* left = new QVBoxLayout;
-        auto* right = new QVBoxLayout;
-        layout->addLayout(left, 3);
-        layout->addLayout(right, 2);
-        LogPresenter::Views views;
-        views.stage = new StageView(&window);
-        views.tuples = new TupleCardsView(&window);
-        views.bytes = new ByteOrderView(&window);
-        views.packets = new PacketPanel(&window);
-        views.calls = new QTableView(&window);
-        views.narration = new QLabel(&window);
-        views.outcome = new QLabel(&window);
-        views.callDetails = new CallDetailsView(&window);
-        left->addWidget(views.narration);
-        left->addWidget(views.stage, 3);
-        left->addWidget(views.tuples);
-        left->addWidget(views.outcome);
-        right->addWidget(views.calls, 2);
-        right->addWidget(views.callDetails);
-        right->addWidget(views.bytes);
-        right->addWidget(views.packets, 2);
-        LogPresenter presenter(views);
+        ViewsWindow window;
+        LogPresenter presenter(window.views);
         LiveSource source;
         presenter.setSource(&source);
-        window.resize(1600, 900);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -185,11 +110,13 @@ private Q_SLOTS:
         QElapsedTimer sinceLastTurn;
         QTimer probe;
         probe.setInterval(0);
+        qint64 longestNs = -1;
         qint64 longestAtNs = 0;
         qsizetype callsAtLongest = 0;
         connect(&probe, &QTimer::timeout, this, [&] {
             const qint64 gap = sinceLastTurn.nsecsElapsed();
-            if (gapsNs.isEmpty() || gap > *std::max_element(gapsNs.cbegin(), gapsNs.cend())) {
+            if (gap > longestNs) {
+                longestNs = gap;
                 longestAtNs = elapsed.nsecsElapsed();
                 callsAtLongest = source.log().calls().size();
             }

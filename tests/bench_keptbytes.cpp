@@ -8,7 +8,6 @@
 #include <QTimer>
 
 #include <algorithm>
-
 #include <unistd.h>
 
 using namespace SocketScope;
@@ -34,7 +33,7 @@ QString mebibytes(qint64 bytes)
 
 // A peer streams 1 GB into a lab socket read with 1 MiB reads: the process's memory stays
 // bounded, because the log keeps a sample of each call and of each socket (ByteBudget), and
-// the lab's thread (the GUI's in the window) keeps turning its event loop, measured by a
+// the thread the lab reports to (no window here) keeps turning its event loop, measured by a
 // zero-interval timer. Prints the figures for the report; fails only when memory grows with
 // the stream.
 class BenchKeptBytes : public QObject {
@@ -59,6 +58,8 @@ private Q_SLOTS:
         probe.start();
         TestKeptStream::Result result = TestKeptStream::run(total, 1 << 20);
         probe.stop();
+        if (!gapsNs.isEmpty())
+            gapsNs.removeFirst(); // the lab being set up, before the stream
         QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
         const qint64 after = residentBytes();
         const EventLog& log = result.lab->session().log();

@@ -1,5 +1,6 @@
 #include "testfigures.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -66,8 +67,10 @@ private Q_SLOTS:
             socketscope.start(QStringLiteral(SOCKETSCOPE_BINARY), {});
             QVERIFY(socketscope.waitForStarted());
             QByteArray messages;
+            const QDeadlineTimer patience(60'000);
             while (!messages.contains("first frame painted")) {
                 QVERIFY2(socketscope.state() == QProcess::Running, messages.constData());
+                QVERIFY2(!patience.hasExpired(), "no first frame within a minute");
                 socketscope.waitForReadyRead(1000);
                 messages += socketscope.readAll();
             }
@@ -85,7 +88,7 @@ private Q_SLOTS:
             }
             const qint64 resident = residentBytes(pid);
             QVERIFY(resident > 0);
-            restMb.append(double(resident) / (1024.0 * 1024.0));
+            restMb.append(double(resident) / 1e6);
             socketscope.terminate();
             QVERIFY(socketscope.waitForFinished(10'000));
         }

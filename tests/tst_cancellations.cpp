@@ -21,10 +21,13 @@ bool runUntil(Session& session, int cutAfter)
 {
     session.setIntervalMs(0);
     session.run();
-    return QTest::qWaitFor([&] {
-        return session.log().calls().size() >= cutAfter ||
-               session.state() == Session::State::Finished;
-    });
+    // As long as runToEnd() allows: backlog-full waits in poll() for seconds on purpose.
+    return QTest::qWaitFor(
+        [&] {
+            return session.log().calls().size() >= cutAfter ||
+                   session.state() == Session::State::Finished;
+        },
+        20'000);
 }
 
 // The processes this one started and has not reaped yet, whichever of its threads did.
@@ -62,6 +65,13 @@ private Q_SLOTS:
         qInfo("seed %u", seed);
         QRandomGenerator random(seed);
         const QList<Scenario> scenarios = m_catalog.scenarios();
+        // Qt's own lazily created descriptors and threads come with the first session and
+        // the first window: made before counting.
+        {
+            MainWindow warmUp(m_catalog, QStringLiteral("en"), quint16(0), CaptureMode::InferOnly);
+            QVERIFY(warmUp.selectScenario(QStringLiteral("tcp-echo")));
+            QVERIFY(runUntil(*warmUp.session(), 1'000));
+        }
         const int descriptorsBefore = openDescriptors();
         const int threadsBefore = openThreads();
         int resets = 0;
@@ -100,9 +110,10 @@ private Q_SLOTS:
                 ++resets;
             }
             slowestEndNs = qMax(slowestEndNs, ending.nsecsElapsed());
-            QVERIFY2(openDescriptors() == descriptorsBefore, qPrintable(what));
-            // A thread's or a child's end is seen by the kernel a moment after it is joined.
-            QTRY_VERIFY2(openThreads() == threadsBefore, qPrintable(what));
+            // A descriptor, a thread or a child that ends as its owner goes is seen by the
+            // kernel a moment later. Qt's own pool threads may come and go: fewer is fine.
+            QTRY_VERIFY2(openDescriptors() == descriptorsBefore, qPrintable(what));
+            QTRY_VERIFY2(openThreads() <= threadsBefore, qPrintable(what));
             QTRY_VERIFY2(childProcesses() == 0, qPrintable(what));
         }
         qInfo("%d resets (%d with a call blocked), %d windows closed mid-run; the slowest end "

@@ -9,11 +9,28 @@
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
+#include <utility>
 
 using namespace SocketScope;
 using namespace SocketScope::TestLabConsole;
 
 namespace {
+
+// A client's descriptor, closed however the test ends.
+struct Client {
+    int fd = -1;
+    explicit Client(int descriptor)
+        : fd(descriptor)
+    {
+    }
+    ~Client()
+    {
+        if (fd >= 0)
+            ::close(fd);
+    }
+    Client(const Client&) = delete;
+    Client& operator=(const Client&) = delete;
+};
 
 // Sends all of `bytes` on a blocking socket; false if the connection failed first.
 bool sendAll(int fd, const QByteArray& bytes)
@@ -61,30 +78,31 @@ private Q_SLOTS:
             QByteArray noise(16 * 1024, Qt::Uninitialized);
             QRandomGenerator::global()->fillRange(reinterpret_cast<quint32*>(noise.data()),
                                                   noise.size() / 4);
-            const int noisy = TestSockets::connectedTo(port);
-            QVERIFY(noisy >= 0);
-            std::thread sender([noisy, &noise] {
-                sendAll(noisy, noise);
-                ::shutdown(noisy, SHUT_WR);
+            const Client noisy(TestSockets::connectedTo(port));
+            QVERIFY(noisy.fd >= 0);
+            // Joined however the test ends: 16 KiB fit in the connection's buffers, so it never
+            // waits for the lab to read.
+            std::jthread sender([fd = noisy.fd, &noise] {
+                sendAll(fd, noise);
+                ::shutdown(fd, SHUT_WR);
             });
             QVERIFY(console.type(QStringLiteral("accept %1").arg(listener)));
             const int noisyId = lab.currentId();
             const QByteArray received = readToTheEnd(console, lab, noisyId);
-            sender.join();
             QCOMPARE(received.size(), noise.size());
             QVERIFY(received == noise);
             QCOMPARE(lab.session().log().calls().constLast().ret, 0);
 
             // A reset in the middle of a stream: the bytes that came, then ECONNRESET, named
             // and explained.
-            const int resetting = TestSockets::connectedTo(port);
-            QVERIFY(resetting >= 0);
-            QVERIFY(sendAll(resetting, QByteArray(1000, 'r')));
+            Client resetting(TestSockets::connectedTo(port));
+            QVERIFY(resetting.fd >= 0);
+            QVERIFY(sendAll(resetting.fd, QByteArray(1000, 'r')));
             QVERIFY(console.type(QStringLiteral("accept %1").arg(listener)));
             const int resetId = lab.currentId();
             const linger abortive{1, 0};
-            ::setsockopt(resetting, SOL_SOCKET, SO_LINGER, &abortive, sizeof(abortive));
-            ::close(resetting);
+            ::setsockopt(resetting.fd, SOL_SOCKET, SO_LINGER, &abortive, sizeof(abortive));
+            ::close(std::exchange(resetting.fd, -1));
             QByteArray beforeReset;
             bool resetSeen = false;
             while (console.type(QStringLiteral("read %1 100").arg(resetId))) {
@@ -106,8 +124,8 @@ private Q_SLOTS:
 
             // A client that connects and never speaks: accepted, the read waiting for it
             // given up with Ctrl+C (never made, so cancelled), and the lab goes on.
-            const int idle = TestSockets::connectedTo(port);
-            QVERIFY(idle >= 0);
+            const Client idle(TestSockets::connectedTo(port));
+            QVERIFY(idle.fd >= 0);
             QVERIFY(console.type(QStringLiteral("accept %1").arg(listener)));
             const int idleId = lab.currentId();
             QVERIFY(console.typeBlocking(QStringLiteral("read %1 10").arg(idleId)));
@@ -119,22 +137,18 @@ private Q_SLOTS:
 
             // A half-close: the client's last words, the end of its stream, and it still
             // hears the answer.
-            const int halfClosing = TestSockets::connectedTo(port);
-            QVERIFY(halfClosing >= 0);
-            QVERIFY(sendAll(halfClosing, QByteArrayLiteral("bye")));
-            QCOMPARE(::shutdown(halfClosing, SHUT_WR), 0);
+            const Client halfClosing(TestSockets::connectedTo(port));
+            QVERIFY(halfClosing.fd >= 0);
+            QVERIFY(sendAll(halfClosing.fd, QByteArrayLiteral("bye")));
+            QCOMPARE(::shutdown(halfClosing.fd, SHUT_WR), 0);
             QVERIFY(console.type(QStringLiteral("accept %1").arg(listener)));
             const int halfId = lab.currentId();
             QCOMPARE(readToTheEnd(console, lab, halfId), QByteArrayLiteral("bye"));
             QVERIFY(console.type(QStringLiteral("write %1 answer").arg(halfId)));
             QCOMPARE(lab.session().log().calls().constLast().ret, 6);
             char answer[6] = {};
-            QCOMPARE(::recv(halfClosing, answer, sizeof(answer), MSG_WAITALL), ssize_t(6));
+            QCOMPARE(::recv(halfClosing.fd, answer, sizeof(answer), MSG_WAITALL), ssize_t(6));
             QCOMPARE(QByteArray(answer, 6), QByteArrayLiteral("answer"));
-
-            ::close(noisy);
-            ::close(idle);
-            ::close(halfClosing);
         }
         QTRY_COMPARE(TestScenarios::openDescriptors(), descriptorsBefore);
     }

@@ -8,7 +8,8 @@ using namespace SocketScope;
 using namespace SocketScope::TestScenarios;
 
 // The live end's projection, kept from one call to the next, is the projection from the
-// start, at every position, going forward, back and forward again, and for another log.
+// start, at every position, going forward, back and forward again, with processes ending on
+// the way, and for another log.
 class TestStageProjectionCache : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -25,6 +26,21 @@ private Q_SLOTS:
         const FinishedRun run = runFor(id);
         const QList<CallEvent>& calls = run.calls;
         const int count = int(calls.size());
+        // Two processes end, as a traced program's do: one in the middle of the run, one after
+        // the last call. The log holds each end from the moment it happened.
+        QList<ProcessEnd> ends;
+        if (count > 0) {
+            ends << ProcessEnd{count, 0, calls[count / 2].actor, 0, 0, false, {}, count / 2};
+            ends << ProcessEnd{count + 1, 0, calls.last().actor, 0, 0, false, {}, count};
+        }
+        const auto endsBy = [&](int position) {
+            QList<ProcessEnd> happened;
+            for (const ProcessEnd& end : ends) {
+                if (end.callsReturned <= position)
+                    happened << end;
+            }
+            return happened;
+        };
         StageProjectionCache cache;
         // The log as it grows: each projection at its live end, with the call in progress.
         for (int position = 0; position <= count; ++position) {
@@ -35,14 +51,16 @@ private Q_SLOTS:
                 inProgress << CallStart{next.seq,  next.step, next.tNs, next.actor,
                                         next.call, next.fd(), true};
             }
-            QCOMPARE(cache.project(grown, position, inProgress, 1, {}),
-                     projectStage(grown, position, inProgress, 1));
+            QCOMPARE(cache.project(grown, position, inProgress, 1, endsBy(position)),
+                     projectStage(grown, position, inProgress, 1, endsBy(position)));
         }
         // Back through the whole log, then forward again.
         for (int position = count; position >= 0; position -= 3)
-            QCOMPARE(cache.project(calls, position, {}, 0, {}), projectStage(calls, position));
+            QCOMPARE(cache.project(calls, position, {}, 0, ends),
+                     projectStage(calls, position, {}, 0, ends));
         for (int position = 0; position <= count; ++position)
-            QCOMPARE(cache.project(calls, position, {}, 0, {}), projectStage(calls, position));
+            QCOMPARE(cache.project(calls, position, {}, 0, ends),
+                     projectStage(calls, position, {}, 0, ends));
         // Another log of the same length: nothing of the first one is kept.
         const FinishedRun other = runFor(QStringLiteral("tcp-echo"));
         QCOMPARE(cache.project(other.calls, int(other.calls.size()), {}, 0, {}),

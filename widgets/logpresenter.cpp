@@ -87,11 +87,11 @@ void LogPresenter::setSource(EventSource* source)
         });
         connect(events, &EventLog::processEndAppended, this, [this] {
             if (m_cursor->isLive())
-                showCursor(); // its sockets are drawn closed
+                showLiveEnd(); // its sockets are drawn closed
         });
         connect(events, &EventLog::callBlocked, this, [this] {
             m_callModel->refreshInProgress(m_source->nowNs());
-            showCursor(); // the blocked call is drawn as waiting at the live end
+            showLiveEnd(); // the blocked call is drawn as waiting at the live end
         });
         connect(events, &EventLog::packetsChanged, this, &LogPresenter::showPackets);
         connect(events, &EventLog::captureStatusChanged, this, &LogPresenter::showPackets);
@@ -216,10 +216,18 @@ QString LogPresenter::narrationAt(int position) const
 
 void LogPresenter::onCursorMoved()
 {
+    if (m_cursor->isFollowingLog())
+        showLiveEnd();
+    else
+        showCursor();
+}
+
+void LogPresenter::showLiveEnd()
+{
     // Stepped with Next, each call is shown as it returns; running free, at most once a frame.
     const bool runningFree = m_source && m_source->state() == EventSource::State::Running;
     const qint64 sinceShownMs = m_lastShown.isValid() ? m_lastShown.elapsed() : followFrameMs;
-    if (runningFree && m_cursor->isFollowingLog() && sinceShownMs < followFrameMs) {
+    if (runningFree && sinceShownMs < followFrameMs) {
         if (!m_followUpdate.isActive())
             m_followUpdate.start(int(followFrameMs - sinceShownMs));
         return;

@@ -90,6 +90,9 @@ private:
     void onReset();
     void onCallBy(const QString& actor);
     void onCursorMoved();
+    // The live end changed (a call returned, blocked, a process ended): shown now, or within
+    // a frame while a run goes on by itself.
+    void showLiveEnd();
     void showCursor();
     void showPackets();
     void showOutcome();
