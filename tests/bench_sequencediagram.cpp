@@ -24,9 +24,19 @@ qint64 heapInUse()
     return qint64(info.uordblks + info.hblkhd); // hblkhd: the blocks given their own mapping
 }
 
-// The median and the slowest of 30 paints of the viewport, after one not counted.
-std::pair<double, double> paintTimesMs(SequenceDiagramView& view)
+// The median and the slowest of 30 paints of one screen of these packets, scrolled to
+// `position` (0 the top, 1 the bottom), after one paint not counted.
+std::pair<double, double> paintTimesMs(const QList<PacketEvent>& packets, const QList<int>& visible,
+                                       double position)
 {
+    SequenceDiagramView view;
+    view.resize(1280, 800);
+    view.show();
+    if (!QTest::qWaitForWindowExposed(&view))
+        return {-1, -1};
+    view.setPackets(packets, visible, 0);
+    QScrollBar* bar = view.verticalScrollBar();
+    bar->setValue(int(bar->maximum() * position));
     QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
     view.viewport()->render(&image);
     QList<double> paintMs;
@@ -110,14 +120,8 @@ private Q_SLOTS:
     void paintViewport()
     {
         QFETCH(double, position);
-        SequenceDiagramView view;
-        view.resize(1280, 800);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.setPackets(m_packets, m_visible, 0);
-        QScrollBar* bar = view.verticalScrollBar();
-        bar->setValue(int(bar->maximum() * position));
-        const auto [median, slowest] = paintTimesMs(view);
+        const auto [median, slowest] = paintTimesMs(m_packets, m_visible, position);
+        QVERIFY2(median >= 0, "the view was never shown");
         qInfo("one screen of %d packets painted at %s: median %.2f ms, slowest %.2f ms", count,
               QTest::currentDataTag(), median, slowest);
         const QByteArray figure = QByteArray("diagram.paint_100k_") + QTest::currentDataTag();
@@ -144,14 +148,8 @@ private Q_SLOTS:
         }
         const double logBytesPerPacket = double(heapWithPackets - heapBefore) / million;
 
-        SequenceDiagramView view;
-        view.resize(1280, 800);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.setPackets(packets, visible, 0);
-        QScrollBar* bar = view.verticalScrollBar();
-        bar->setValue(bar->maximum() / 2);
-        const auto [median, slowest] = paintTimesMs(view);
+        const auto [median, slowest] = paintTimesMs(packets, visible, 0.5);
+        QVERIFY2(median >= 0, "the view was never shown");
         qInfo("one screen of %d packets painted in the middle: median %.2f ms, slowest %.2f ms; "
               "the diagram holds %.1f bytes per packet, the log %.0f bytes per packet besides "
               "its payload and frame",

@@ -51,21 +51,19 @@ private Q_SLOTS:
         QTRY_COMPARE(fixture.window.views.stage->state().cursor, fixture.calls());
     }
 
-    void aRunThatEndsShowsItsLastCallAtOnce()
+    void aRunThatStopsShowsItsLastCallAtOnce_data()
     {
-        Fixture fixture;
-        for (int i = 0; i < 20; ++i)
-            fixture.appendCall();
-        fixture.source.become(EventSource::State::Finished);
-        QCOMPARE(fixture.window.views.stage->state().cursor, fixture.calls());
+        QTest::addColumn<EventSource::State>("state");
+        QTest::newRow("finished") << EventSource::State::Finished;
+        QTest::newRow("paused") << EventSource::State::Stepping;
     }
-
-    void aPausedRunShowsItsLastCallAtOnce()
+    void aRunThatStopsShowsItsLastCallAtOnce()
     {
+        QFETCH(EventSource::State, state);
         Fixture fixture;
         for (int i = 0; i < 20; ++i)
             fixture.appendCall();
-        fixture.source.become(EventSource::State::Stepping);
+        fixture.source.become(state);
         QCOMPARE(fixture.window.views.stage->state().cursor, fixture.calls());
     }
 
