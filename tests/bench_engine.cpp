@@ -1,11 +1,11 @@
 #include "engine/actor.h"
 #include "testfigures.h"
 #include "testmanysockets.h"
+#include "testsockets.h"
 
 #include <QElapsedTimer>
 #include <QTest>
 
-#include <algorithm>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -16,12 +16,6 @@ namespace {
 
 constexpr int samples = 4000; // per call and per way of making it, interleaved
 constexpr int drainEvery = 200;
-
-double medianNs(QList<qint64> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : double(values.at(values.size() / 2));
-}
 
 ScenarioStep step(Call call, const QString& fdName = {})
 {
@@ -76,16 +70,9 @@ private Q_SLOTS:
             QSKIP(qPrintable(error));
         QVERIFY2(error.isEmpty(), qPrintable(error));
 
-        const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        QVERIFY(listener >= 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof(address);
-        auto* generic = reinterpret_cast<sockaddr*>(&address);
-        QCOMPARE(::bind(listener, generic, length), 0);
-        QCOMPARE(::listen(listener, 1), 0);
-        QCOMPARE(::getsockname(listener, generic, &length), 0);
+        quint16 port = 0;
+        const int listener = TestSockets::boundSocket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, &port);
+        QVERIFY(listener >= 0 && port != 0);
 
         Actor actor(QStringLiteral("client"), std::make_shared<std::atomic<qint64>>(1));
         Receiver receiver;
@@ -103,7 +90,7 @@ private Q_SLOTS:
         perform(socket);
         ScenarioStep connectStep = step(Call::Connect, QStringLiteral("fd"));
         connectStep.address = *SocketAddress::fromIp(QStringLiteral("127.0.0.1"), 0);
-        connectStep.port = ntohs(address.sin_port);
+        connectStep.port = port;
         perform(connectStep);
         const int served = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
         QVERIFY(served >= 0);
@@ -151,12 +138,15 @@ private Q_SLOTS:
         ::close(served);
         ::close(listener);
 
-        const double sendOverheadUs = (medianNs(engineSendNs) - medianNs(rawSendNs)) / 1000.0;
-        const double nameOverheadUs = (medianNs(engineNameNs) - medianNs(rawNameNs)) / 1000.0;
+        const double sendOverheadUs =
+            (TestFigures::median(engineSendNs) - TestFigures::median(rawSendNs)) / 1000.0;
+        const double nameOverheadUs =
+            (TestFigures::median(engineNameNs) - TestFigures::median(rawNameNs)) / 1000.0;
         qInfo("%d other sockets: send() %.2f us by the engine, %.2f us raw; getsockname() "
               "%.2f us by the engine, %.2f us raw",
-              otherSockets, medianNs(engineSendNs) / 1000.0, medianNs(rawSendNs) / 1000.0,
-              medianNs(engineNameNs) / 1000.0, medianNs(rawNameNs) / 1000.0);
+              otherSockets, TestFigures::median(engineSendNs) / 1000.0,
+              TestFigures::median(rawSendNs) / 1000.0, TestFigures::median(engineNameNs) / 1000.0,
+              TestFigures::median(rawNameNs) / 1000.0);
         const QByteArray suffix = QByteArray::number(otherSockets);
         TestFigures::report(("engine.send_overhead_" + suffix).constData(), sendOverheadUs, "us");
         TestFigures::report(("engine.getsockname_overhead_" + suffix).constData(), nameOverheadUs,

@@ -15,12 +15,6 @@ namespace {
 
 constexpr int clients = 5000;
 
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(values.size() / 2);
-}
-
 } // namespace
 
 // The live inspector's GUI target: refreshing a table of 10,000 sockets must not stall the
@@ -85,8 +79,8 @@ private Q_SLOTS:
                                  .arg(inspector.model()->rowCount())
                                  .arg(refreshes)
                                  .arg(double(longestGapNs) / 1e6, 0, 'f', 2)
-                                 .arg(median(swapMs), 0, 'f', 2)
-                                 .arg(median(paintMs), 0, 'f', 2);
+                                 .arg(TestFigures::median(swapMs), 0, 'f', 2)
+                                 .arg(TestFigures::median(paintMs), 0, 'f', 2);
         TestFigures::report("inspector.longest_stall_10k", double(longestGapNs) / 1e6, "ms");
         QVERIFY(inspector.model()->rowCount() >= 2 * clients);
     }
