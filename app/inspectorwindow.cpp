@@ -9,6 +9,7 @@
 #include "socketdetailpanel.h"
 #include "sockettablemodel.h"
 #include "theme.h"
+#include "threads/crossthread.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -46,10 +47,20 @@ InspectorWindow::InspectorWindow(LogPresenter* presenter, QWidget* parent)
     setObjectName(QStringLiteral("inspector"));
     m_watcher->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_watcher, &QObject::deleteLater);
-    connect(m_watcher, &SocketWatcher::updated, this, &InspectorWindow::onUpdate);
-    connect(m_model, &SocketTableModel::sortRequested, m_watcher, &SocketWatcher::setSort);
+    // Emitted on the watcher's thread, handed to this one.
+    connect(
+        m_watcher, &SocketWatcher::updated, this,
+        [this](const SocketTableUpdate& update) {
+            CrossThread::post(this, [this, update] { onUpdate(update); });
+        },
+        Qt::DirectConnection);
+    connect(m_model, &SocketTableModel::sortRequested, this,
+            [watcher = m_watcher](int column, Qt::SortOrder order) {
+                CrossThread::post(watcher,
+                                  [watcher, column, order] { watcher->setSort(column, order); });
+            });
     m_thread.setObjectName(QStringLiteral("socket inspector"));
-    m_thread.start();
+    CrossThread::startThread(&m_thread);
 
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -98,15 +109,14 @@ InspectorWindow::InspectorWindow(LogPresenter* presenter, QWidget* parent)
     }
     followSource();
     const int interval = m_interval->currentData().toInt();
-    QMetaObject::invokeMethod(m_watcher,
-                              [watcher = m_watcher, interval] { watcher->setInterval(interval); });
+    CrossThread::post(m_watcher,
+                      [watcher = m_watcher, interval] { watcher->setInterval(interval); });
     resize(1100, 800);
 }
 
 InspectorWindow::~InspectorWindow()
 {
-    m_thread.quit();
-    m_thread.wait();
+    CrossThread::joinThread(&m_thread);
 }
 
 void InspectorWindow::buildToolBar()
@@ -129,8 +139,7 @@ void InspectorWindow::buildToolBar()
     m_interval->setCurrentIndex(2);
     connect(m_interval, &QComboBox::currentIndexChanged, this, [this] {
         const int ms = m_interval->currentData().toInt();
-        QMetaObject::invokeMethod(m_watcher,
-                                  [watcher = m_watcher, ms] { watcher->setInterval(ms); });
+        CrossThread::post(m_watcher, [watcher = m_watcher, ms] { watcher->setInterval(ms); });
     });
     toolbar->addWidget(m_interval);
     toolbar->addSeparator();
@@ -226,15 +235,13 @@ void InspectorWindow::applyFilter()
     markPortFilter();
     m_filter = filter;
     showStatus();
-    QMetaObject::invokeMethod(m_watcher,
-                              [watcher = m_watcher, filter] { watcher->setFilter(filter); });
+    CrossThread::post(m_watcher, [watcher = m_watcher, filter] { watcher->setFilter(filter); });
 }
 
 quint64 InspectorWindow::refreshNow()
 {
     const quint64 ticket = ++m_ticket;
-    QMetaObject::invokeMethod(m_watcher,
-                              [watcher = m_watcher, ticket] { watcher->refreshNow(ticket); });
+    CrossThread::post(m_watcher, [watcher = m_watcher, ticket] { watcher->refreshNow(ticket); });
     return ticket;
 }
 
@@ -257,8 +264,8 @@ void InspectorWindow::onSessionChanged()
     const QList<SessionSocket> sockets = m_presenter && m_presenter->log()
                                              ? openSessionSockets(*m_presenter->log())
                                              : QList<SessionSocket>();
-    QMetaObject::invokeMethod(
-        m_watcher, [watcher = m_watcher, sockets] { watcher->setSessionSockets(sockets); });
+    CrossThread::post(m_watcher,
+                      [watcher = m_watcher, sockets] { watcher->setSessionSockets(sockets); });
     // A call just returned: show the kernel's state now, not at the next tick.
     if (isRunning())
         refreshNow();
@@ -311,8 +318,7 @@ bool InspectorWindow::isRunning() const
 void InspectorWindow::updateRunning()
 {
     const bool paused = !isRunning();
-    QMetaObject::invokeMethod(m_watcher,
-                              [watcher = m_watcher, paused] { watcher->setPaused(paused); });
+    CrossThread::post(m_watcher, [watcher = m_watcher, paused] { watcher->setPaused(paused); });
 }
 
 void InspectorWindow::showEvent(QShowEvent* event)

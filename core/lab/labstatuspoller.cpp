@@ -1,5 +1,7 @@
 #include "lab/labstatuspoller.h"
 
+#include "threads/crossthread.h"
+
 #include <QThread>
 #include <QTimer>
 
@@ -56,15 +58,14 @@ LabStatusPoller::LabStatusPoller(QObject* parent)
     m_thread->setObjectName(QStringLiteral("lab status"));
     m_reader->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_reader, &QObject::deleteLater);
-    m_thread->start();
+    CrossThread::startThread(m_thread);
 }
 
 LabStatusPoller::~LabStatusPoller()
 {
     // The reader is deleted in its thread as it finishes; what it posted to this object
     // and was not delivered goes with this object.
-    m_thread->quit();
-    m_thread->wait();
+    CrossThread::joinThread(m_thread);
 }
 
 void LabStatusPoller::setSockets(const QList<LabStatusSocket>& sockets)
@@ -73,20 +74,14 @@ void LabStatusPoller::setSockets(const QList<LabStatusSocket>& sockets)
     // Called on the reader's thread: posted back to this object's, where a reading of
     // sockets given before the last ones is dropped. The destructor stops the reader first.
     auto post = [this](quint64 read, const QList<LabStatusRow>& rows) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, read, rows] {
-                if (read == m_generation)
-                    Q_EMIT rowsRead(rows);
-            },
-            Qt::QueuedConnection);
+        CrossThread::post(this, [this, read, rows] {
+            if (read == m_generation)
+                Q_EMIT rowsRead(rows);
+        });
     };
-    QMetaObject::invokeMethod(
-        m_reader,
-        [reader = m_reader, generation, sockets, post] {
-            reader->setSockets(generation, sockets, post);
-        },
-        Qt::QueuedConnection);
+    CrossThread::post(m_reader, [reader = m_reader, generation, sockets, post] {
+        reader->setSockets(generation, sockets, post);
+    });
 }
 
 } // namespace SocketScope

@@ -5,6 +5,7 @@
 #include "kernel/privileges.h"
 #include "log/narrationtext.h"
 #include "logging.h"
+#include "threads/crossthread.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -124,30 +125,56 @@ void Session::startActors()
         const auto current = [this, generation] {
             return generation == m_generation;
         };
-        connect(slot.actor, &Actor::callStarted, this, [this, current](const CallStart& start) {
-            if (current())
-                writableLog().startCall(start);
-        });
-        connect(slot.actor, &Actor::callBlocked, this, [this, current](qint64 seq, int index) {
-            if (current())
-                onCallBlocked(seq, index);
-        });
-        connect(slot.actor, &Actor::callFinished, this, [this, current](const CallEvent& event) {
-            if (current())
-                onCallFinished(event);
-        });
-        connect(slot.actor, &Actor::forked, this, [this, current](const Actor::Fork& fork) {
-            // Queued to the child actor before any of its steps: it is the child from then on.
-            if (current() && m_slots.contains(fork.childActor)) {
-                Actor* child = m_slots[fork.childActor].actor;
-                QMetaObject::invokeMethod(
-                    child, [child, fork] { child->adoptFork(fork); }, Qt::QueuedConnection);
-            }
-        });
-        connect(slot.actor, &Actor::leftoversClosed, this, [this, current] {
-            if (current())
-                onLeftoversClosed();
-        });
+        // Emitted on the actor's thread (or its kernel-wait watch), handed to this one.
+        connect(
+            slot.actor, &Actor::callStarted, this,
+            [this, current](const CallStart& start) {
+                CrossThread::post(this, [this, current, start] {
+                    if (current())
+                        writableLog().startCall(start);
+                });
+            },
+            Qt::DirectConnection);
+        connect(
+            slot.actor, &Actor::callBlocked, this,
+            [this, current](qint64 seq, int index) {
+                CrossThread::post(this, [this, current, seq, index] {
+                    if (current())
+                        onCallBlocked(seq, index);
+                });
+            },
+            Qt::DirectConnection);
+        connect(
+            slot.actor, &Actor::callFinished, this,
+            [this, current](const CallEvent& event) {
+                CrossThread::post(this, [this, current, event] {
+                    if (current())
+                        onCallFinished(event);
+                });
+            },
+            Qt::DirectConnection);
+        connect(
+            slot.actor, &Actor::forked, this,
+            [this, current](const Actor::Fork& fork) {
+                CrossThread::post(this, [this, current, fork] {
+                    // Queued to the child actor before any of its steps: it is the child from
+                    // then on.
+                    if (current() && m_slots.contains(fork.childActor)) {
+                        Actor* child = m_slots[fork.childActor].actor;
+                        CrossThread::post(child, [child, fork] { child->adoptFork(fork); });
+                    }
+                });
+            },
+            Qt::DirectConnection);
+        connect(
+            slot.actor, &Actor::leftoversClosed, this,
+            [this, current] {
+                CrossThread::post(this, [this, current] {
+                    if (current())
+                        onLeftoversClosed();
+                });
+            },
+            Qt::DirectConnection);
         // A write on a connection the peer closed raises SIGPIPE in the writing thread: kept
         // pending there, the call returns EPIPE and the process (app or test) lives on.
         connect(
@@ -159,7 +186,7 @@ void Session::startActors()
                 pthread_sigmask(SIG_BLOCK, &pipe, nullptr);
             },
             Qt::DirectConnection);
-        slot.thread->start();
+        CrossThread::startThread(slot.thread);
         m_slots.insert(role.id, slot);
     }
 }
@@ -172,8 +199,7 @@ void Session::stopActors()
     for (ActorSlot& slot : m_slots)
         slot.actor->cancel();
     for (ActorSlot& slot : m_slots) {
-        slot.thread->quit();
-        slot.thread->wait();
+        CrossThread::joinThread(slot.thread);
         delete slot.actor; // its thread has ended: closes what the scenario left open
         delete slot.thread;
     }
@@ -348,8 +374,7 @@ void Session::dispatch(int index)
     const StepCommand command{index, runStep(index), m_servicePort,
                               m_runFolder ? m_runFolder->path() : QString()};
     Actor* actor = slot.actor;
-    QMetaObject::invokeMethod(
-        actor, [actor, command] { actor->perform(command); }, Qt::QueuedConnection);
+    CrossThread::post(actor, [actor, command] { actor->perform(command); });
     afterProgress();
 }
 
@@ -409,8 +434,7 @@ void Session::forgetInOtherThreads(const QString& actor, int fd)
         if (it.key() == actor || !m_threads.shareTable(it.key(), actor))
             continue;
         Actor* other = it->actor;
-        QMetaObject::invokeMethod(
-            other, [other, fd] { other->forgetDescriptor(fd); }, Qt::QueuedConnection);
+        CrossThread::post(other, [other, fd] { other->forgetDescriptor(fd); });
     }
 }
 
@@ -528,8 +552,7 @@ void Session::closeLeftovers()
     m_leftoversPending = int(m_slots.size());
     for (ActorSlot& slot : m_slots) {
         Actor* actor = slot.actor;
-        QMetaObject::invokeMethod(
-            actor, [actor] { actor->closeLeftovers(); }, Qt::QueuedConnection);
+        CrossThread::post(actor, [actor] { actor->closeLeftovers(); });
     }
 }
 
