@@ -19,6 +19,8 @@
 //
 // Exit codes: 0 stopped normally, 2 bad arguments, 3 no permission to capture, 4 other error.
 
+#include "captureargs.h"
+
 #include <algorithm>
 #include <arpa/inet.h>
 #include <cerrno>
@@ -27,7 +29,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <linux/capability.h>
-#include <net/if.h>
 #include <pcap/pcap.h>
 #include <poll.h>
 #include <string>
@@ -36,23 +37,15 @@
 #include <unistd.h>
 #include <vector>
 
+using namespace SocketScope::Capture;
+
 namespace {
 
 constexpr int exitUsage = 2;
 constexpr int exitPermission = 3;
 constexpr int exitFailure = 4;
-constexpr std::size_t maxPorts = 1024;
-constexpr std::size_t maxInterfaces = 16;
 
 volatile sig_atomic_t stopRequested = 0;
-
-const char* const loopbackInterface = "lo";
-
-struct Options {
-    std::vector<std::string> hosts;
-    std::vector<unsigned> ports;
-    std::vector<std::string> interfaces; // "lo" first, then those asked for
-};
 
 [[noreturn]] void fail(int code, const std::string& message)
 {
@@ -60,71 +53,14 @@ struct Options {
     std::exit(code);
 }
 
-// 127.0.0.0/8 or ::1: the only addresses this helper captures for.
-bool validLoopbackHost(const std::string& host)
+// The arguments, or the exit with status 2 that says what is wrong with them.
+Options argumentsOrExit(int argc, char** argv)
 {
-    in_addr v4{};
-    if (inet_pton(AF_INET, host.c_str(), &v4) == 1)
-        return (ntohl(v4.s_addr) >> 24) == 127;
-    in6_addr v6{};
-    return inet_pton(AF_INET6, host.c_str(), &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
-}
-
-// What a Linux interface name may be here: short, letters, digits and ".-_" only.
-bool validInterfaceName(const std::string& name)
-{
-    return !name.empty() && name.size() < IFNAMSIZ && name[0] != '-' &&
-           name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                  "0123456789._-") == std::string::npos;
-}
-
-bool parsePort(const std::string& text, unsigned* port)
-{
-    if (text.empty() || text.size() > 5 ||
-        text.find_first_not_of("0123456789") != std::string::npos)
-        return false;
-    *port = unsigned(std::stoul(text));
-    return *port >= 1 && *port <= 65535;
-}
-
-Options parseArguments(int argc, char** argv)
-{
-    Options options;
-    options.interfaces.push_back(loopbackInterface);
-    for (int i = 1; i < argc; ++i) {
-        const std::string name = argv[i];
-        if (i + 1 >= argc)
-            fail(exitUsage, "missing value after " + name);
-        const std::string value = argv[++i];
-        if (name == "--host") {
-            if (!validLoopbackHost(value))
-                fail(exitUsage, "not a loopback address (127.0.0.0/8 or ::1): " + value);
-            options.hosts.push_back(value);
-        } else if (name == "--port") {
-            unsigned port = 0;
-            if (!parsePort(value, &port))
-                fail(exitUsage, "not a port between 1 and 65535: " + value);
-            options.ports.push_back(port);
-        } else if (name == "--interface") {
-            if (value == "any")
-                fail(exitUsage, "\"any\" stands for every interface: name one");
-            if (!validInterfaceName(value))
-                fail(exitUsage, "not an interface name (at most " + std::to_string(IFNAMSIZ - 1) +
-                                    " letters, digits, '.', '-' or '_'): " + value.substr(0, 40));
-            if (std::find(options.interfaces.begin(), options.interfaces.end(), value) ==
-                options.interfaces.end())
-                options.interfaces.push_back(value);
-            if (options.interfaces.size() > maxInterfaces)
-                fail(exitUsage, "more interfaces than a session has");
-        } else {
-            fail(exitUsage, "unknown option " + name +
-                                " (usage: socketscope-capture --host LOOPBACK-ADDRESS... "
-                                "[--interface NAME]... [--port N]...)");
-        }
-    }
-    if (options.hosts.empty())
-        fail(exitUsage, "at least one --host is needed");
-    return options;
+    std::string error;
+    const std::optional<Options> options = parseArguments({argv + 1, argv + argc}, &error);
+    if (!options)
+        fail(exitUsage, error);
+    return *options;
 }
 
 std::string addressText(const sockaddr* address)
@@ -216,9 +152,10 @@ bool readCommands(const std::vector<pcap_t*>& captures, Options& options, std::s
     while ((end = pending.find('\n')) != std::string::npos) {
         const std::string line = pending.substr(0, end);
         pending.erase(0, end + 1);
-        unsigned port = 0;
-        if (line.rfind("port ", 0) != 0 || !parsePort(line.substr(5), &port))
+        const std::optional<unsigned> command = parsePortCommand(line);
+        if (!command)
             fail(exitUsage, "not a command (port N): " + line.substr(0, 40));
+        const unsigned port = *command;
         const bool known =
             std::find(options.ports.begin(), options.ports.end(), port) != options.ports.end();
         if (!known && options.ports.size() >= maxPorts)
@@ -317,7 +254,7 @@ int main(int argc, char** argv)
     std::signal(SIGPIPE, SIG_IGN);
     std::signal(SIGTERM, onStopSignal);
     std::signal(SIGINT, onStopSignal);
-    Options options = parseArguments(argc, argv);
+    Options options = argumentsOrExit(argc, argv);
     addInterfaceAddresses(options);
 
     std::vector<pcap_t*> captures;
