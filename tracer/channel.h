@@ -1,20 +1,12 @@
 #pragma once
 
+#include "order.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
 
-#include <optional>
-
 namespace SocketScope::Tracer {
-
-// What the app asks, one line each (docs/tracer-protocol.md).
-enum class Command : quint8 { Next, Run, Step, Kill, Release };
-struct Order {
-    Command command = Command::Next;
-    qint64 id = 0; // Release: the held call
-    bool operator==(const Order&) const = default;
-};
 
 // The socket to the app: JSON lines out, command words in.
 class Channel {
@@ -44,8 +36,6 @@ private:
     QByteArray m_out;
     qint64 m_queuedSinceNs = 0;
 };
-
-std::optional<Order> parseOrder(QByteArrayView line);
 
 // Every message's first key.
 inline QString kindKey()
