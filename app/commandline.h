@@ -2,7 +2,7 @@
 
 #include "exportpanel.h"
 #include "lab/labcommand.h"
-#include "theme.h"
+#include "themechoice.h"
 #include "trace/tracedprogram.h"
 
 #include <QSize>

@@ -6,6 +6,7 @@
 #include <QStyleFactory>
 
 #include <cmath>
+#include <optional>
 
 namespace SocketScope {
 
@@ -39,28 +40,6 @@ double channel(double value)
 }
 
 } // namespace
-
-QString themeChoiceName(ThemeChoice choice)
-{
-    switch (choice) {
-    case ThemeChoice::System:
-        return QStringLiteral("system");
-    case ThemeChoice::Light:
-        return QStringLiteral("light");
-    case ThemeChoice::Dark:
-        return QStringLiteral("dark");
-    }
-    return {};
-}
-
-std::optional<ThemeChoice> themeChoiceNamed(const QString& name)
-{
-    for (ThemeChoice choice : {ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark}) {
-        if (name == themeChoiceName(choice))
-            return choice;
-    }
-    return std::nullopt;
-}
 
 Theme Theme::light()
 {

@@ -1,21 +1,12 @@
 #pragma once
 
+#include "themechoice.h"
+
 #include <QColor>
-#include <QMetaType>
 #include <QPalette>
 #include <QString>
 
-#include <optional>
-
 namespace SocketScope {
-
-// Which theme the user chose: the desktop's (light or dark, as its palette is), or one of
-// ours whatever the desktop.
-enum class ThemeChoice { System, Light, Dark };
-
-// "system", "light", "dark": the settings' and the command line's words for a choice.
-QString themeChoiceName(ThemeChoice choice);
-std::optional<ThemeChoice> themeChoiceNamed(const QString& name);
 
 // Every colour SocketScope draws with, by role: the painters, the HTML panels, the row
 // colours, the window's labels and the exports all take theirs from one Theme, and its
@@ -90,5 +81,3 @@ double relativeLuminance(const QColor& colour);
 double contrastRatio(const QColor& a, const QColor& b);
 
 } // namespace SocketScope
-
-Q_DECLARE_METATYPE(SocketScope::ThemeChoice)
