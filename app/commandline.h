@@ -51,6 +51,8 @@ struct CommandLineOptions {
     QList<TracedProgram> runPrograms;
     bool stepCalls = false;
     QString helpText;
+
+    bool operator==(const CommandLineOptions&) const = default;
 };
 
 struct CommandLineResult {
