@@ -332,7 +332,8 @@ CommandLineResult parseCommandLine(const QStringList& arguments)
             result.error = Tr::tr("%1 draws the views: drop --headless.").arg(option);
             return result;
         }
-        if (!parser.isSet(scenarioOption) && !parser.isSet(replayOption)) {
+        // Given empty, --scenario names no scenario: the picture would show none.
+        if (parser.value(scenarioOption).isEmpty() && !parser.isSet(replayOption)) {
             result.error = Tr::tr("%1 needs --scenario ID (--list-scenarios lists them) or "
                                   "--replay FILE.")
                                .arg(option);

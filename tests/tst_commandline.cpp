@@ -115,6 +115,10 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--attach"), QString::number(getppid()),
                            QStringLiteral("--scenario"), QStringLiteral("tcp-echo")}
             << "--attach";
+        QTest::newRow("export of an empty scenario id")
+            << QStringList{QStringLiteral("--export-png"), QStringLiteral("/tmp/x.png"),
+                           QStringLiteral("--scenario"), QString()}
+            << "--scenario ID";
         QTest::newRow("missing scenario folder")
             << QStringList{QStringLiteral("--scenario-folder"), QStringLiteral("/no/such")}
             << "/no/such";
