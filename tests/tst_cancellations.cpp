@@ -78,7 +78,7 @@ private Q_SLOTS:
         int closedWindows = 0;
         int blockedAtTheCut = 0;
         qint64 slowestEndNs = 0;
-        for (int run = 0; run < 1000; ++run) {
+        for (int run = 0; run < CANCELLED_RUNS; ++run) {
             const Scenario& scenario = scenarios.at(random.bounded(int(scenarios.size())));
             const int cutAfter = random.bounded(int(scenario.steps.size()) + 1);
             const bool closeWindow = run % 20 == 19;

@@ -129,13 +129,18 @@ void LogPresenter::showActor(const QString& actor)
 }
 
 // A call of an actor not yet drawn gives it its column, once: the views are told again only
-// when the actors shown change.
+// when the actors shown change. At the live end of a run going on by itself, within a frame
+// as any call is: a server that forks a child per client makes a new actor of each client.
 void LogPresenter::onCallBy(const QString& actor)
 {
     if (m_usedActors.contains(actor))
         return;
     m_usedActors.insert(actor);
-    onReset();
+    showActors();
+    if (m_cursor->isLive())
+        showLiveEnd();
+    else
+        showCursor();
 }
 
 QHash<QString, QString> LogPresenter::Actors::namesById() const
@@ -158,14 +163,19 @@ void LogPresenter::onReset()
         for (const CallStart& start : events->callsInProgress())
             m_usedActors.insert(start.actor);
     }
+    showActors();
+    showOutcome();
+    showCursor();
+}
+
+void LogPresenter::showActors()
+{
     const Actors shown = actors();
     m_views.stage->setActors(shown.ids, shown.names);
     m_views.tuples->setActors(shown.ids, shown.names);
     // The call list and the diagram's captions name the actors in the views' language too.
     m_callModel->setActorNames(shown.namesById());
     m_views.packets->setActorNames(shown.namesById());
-    showOutcome();
-    showCursor();
 }
 
 StageState LogPresenter::stageAtCursor() const
@@ -238,7 +248,6 @@ void LogPresenter::showLiveEnd()
 void LogPresenter::showCursor()
 {
     m_followUpdate.stop();
-    m_lastShown.start();
     const EventLog* events = log();
     if (!events)
         return;
@@ -264,6 +273,9 @@ void LogPresenter::showCursor()
         m_views.calls->clearSelection();
     }
     Q_EMIT controlsChanged();
+    // A frame counted from now: views slower to feed than a frame still leave the event loop
+    // a frame between two updates.
+    m_lastShown.start();
 }
 
 void LogPresenter::showPackets()

@@ -88,6 +88,8 @@ Q_SIGNALS:
 
 private:
     void onReset();
+    // The actors shown, told to the views that name or draw them.
+    void showActors();
     void onCallBy(const QString& actor);
     void onCursorMoved();
     // The live end changed (a call returned, blocked, a process ended): shown now, or within

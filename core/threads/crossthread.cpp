@@ -2,6 +2,11 @@
 
 #include <QThread>
 
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
 #if defined(__SANITIZE_THREAD__)
 #define SOCKETSCOPE_TSAN 1
 #elif defined(__has_feature)
@@ -50,20 +55,74 @@ UnrecordedCopies::~UnrecordedCopies()
 #endif
 }
 
+namespace {
+
+// A worker thread's two moments that a ThreadSanitizer-visible mutex hands to its owner.
+struct Milestones {
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool started = false;
+    bool exited = false;
+};
+
+// Destroyed as its thread exits, after the last step of Qt's own (QThread wakes wait()
+// before it is over).
+struct ExitNotice {
+    std::shared_ptr<Milestones> milestones;
+    ~ExitNotice()
+    {
+        if (!milestones)
+            return;
+        const std::lock_guard lock(milestones->mutex);
+        milestones->exited = true;
+        milestones->changed.notify_all();
+    }
+};
+thread_local ExitNotice exitNotice;
+
+std::mutex threadsMutex;
+std::unordered_map<const QThread*, std::shared_ptr<Milestones>> threads;
+
+} // namespace
+
 void startThread(QThread* thread)
 {
-    // Emitted in the thread itself once its event loop is over: the last the thread does
-    // that can matter to the one that joins it.
+    auto milestones = std::make_shared<Milestones>();
+    {
+        const std::lock_guard lock(threadsMutex);
+        threads[thread] = milestones;
+    }
+    // Emitted in the new thread once its event dispatcher exists, before its event loop.
     QObject::connect(
-        thread, &QThread::finished, thread, [thread] { release(thread); }, Qt::DirectConnection);
+        thread, &QThread::started, thread,
+        [milestones] {
+            exitNotice.milestones = milestones;
+            const std::lock_guard lock(milestones->mutex);
+            milestones->started = true;
+            milestones->changed.notify_all();
+        },
+        Qt::DirectConnection);
     thread->start();
+    if (!thread->isRunning())
+        return; // not started (Qt said why): nothing to wait for
+    std::unique_lock lock(milestones->mutex);
+    milestones->changed.wait(lock, [&] { return milestones->started; });
 }
 
 void joinThread(QThread* thread)
 {
+    std::shared_ptr<Milestones> milestones;
+    {
+        const std::lock_guard lock(threadsMutex);
+        milestones = threads[thread];
+        threads.erase(thread);
+    }
     thread->quit();
     thread->wait();
-    acquire(thread);
+    if (!milestones)
+        return;
+    std::unique_lock lock(milestones->mutex);
+    milestones->changed.wait(lock, [&] { return milestones->exited || !milestones->started; });
 }
 
 } // namespace SocketScope::CrossThread

@@ -69,10 +69,11 @@ template <typename Call> void post(QObject* receiver, Call call)
                               Qt::QueuedConnection);
 }
 
-// Starts a worker thread whose end joinThread() can see.
+// Starts a worker thread and returns once its event loop can take calls: what it set up for
+// them (its event dispatcher) happens before anything is posted to it.
 void startThread(QThread* thread);
-// Ends the event loop of a thread started by startThread() and waits for it: what the
-// thread did happens before what follows.
+// Ends the event loop of a thread started by startThread() and returns once the thread has
+// exited: everything it did, Qt's own last steps too, happens before what follows.
 void joinThread(QThread* thread);
 
 } // namespace SocketScope::CrossThread
