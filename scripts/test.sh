@@ -28,7 +28,7 @@ fi
 
 export QT_QPA_PLATFORM=offscreen
 # The suite must be clean: any sanitizer report fails the run. tests/tsan.supp holds only
-# reports that lie wholly inside Qt or GLib, each with why.
+# reports that lie wholly inside Qt, each with why.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1:suppressions=$source_dir/tests/tsan.supp}
