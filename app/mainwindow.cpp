@@ -14,6 +14,7 @@
 #include "sources/session.h"
 #include "sources/tracesource.h"
 #include "stageview.h"
+#include "statusline.h"
 #include "stepcontroller.h"
 #include "tuplecardsview.h"
 
@@ -188,8 +189,7 @@ void MainWindow::buildLayout()
     addDockWidget(Qt::RightDockWidgetArea, m_packetsDock);
     createLabDock();
 
-    m_outcome = new QLabel(this);
-    m_outcome->setWordWrap(true);
+    m_outcome = new StatusLine(this);
     statusBar()->addWidget(m_outcome, 1);
 
     // Above everything when B is pressed: a lecture's blank screen.

@@ -39,6 +39,7 @@ class ReplaySource;
 class Session;
 class StageView;
 class ProgramTerminalView;
+class StatusLine;
 class StepController;
 class TraceSource;
 struct TraceOptions;
@@ -205,7 +206,7 @@ private:
     QLabel* m_message = nullptr;
     QLabel* m_narration = nullptr;
     QLabel* m_currentCall = nullptr;
-    QLabel* m_outcome = nullptr;
+    StatusLine* m_outcome = nullptr;
     QWidget* m_blank = nullptr;
     QTableView* m_callView = nullptr;
     CallDetailsView* m_callDetails = nullptr;

@@ -9,6 +9,7 @@
 #include "packetpanel.h"
 #include "sources/eventsource.h"
 #include "stageview.h"
+#include "statusline.h"
 #include "testlinking.h"
 #include "tuplecardsview.h"
 
@@ -93,7 +94,7 @@ public:
         views.packets = new PacketPanel(this);
         views.calls = new QTableView(this);
         views.narration = new QLabel(this);
-        views.outcome = new QLabel(this);
+        views.outcome = new StatusLine(this);
         views.callDetails = new CallDetailsView(this);
         left->addWidget(views.narration);
         left->addWidget(views.stage, 3);

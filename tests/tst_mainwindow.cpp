@@ -8,6 +8,7 @@
 #include "sequencediagramview.h"
 #include "sources/session.h"
 #include "stageview.h"
+#include "statusline.h"
 #include "testscenarios.h"
 #include "testwindow.h"
 #include "tuplecardsview.h"
@@ -332,6 +333,39 @@ private Q_SLOTS:
         QVERIFY(!window.stage()->isAnimationRunning());
         QCOMPARE(window.stage()->transition(), 1.0);
         QVERIFY(!finished.isEmpty());
+    }
+
+    // A traced program says how each of its processes ended, one sentence each: a thousand
+    // of them once made the status bar wrap, the window grow, its fonts (which follow its
+    // height) grow, and the window again. The status bar keeps one line: the latest
+    // sentence, how many came before, the rest in its tooltip.
+    void aGrowingNoticeNeverGrowsTheWindow()
+    {
+        MainWindow window(m_catalog, QStringLiteral("en"), 0, CaptureMode::InferOnly);
+        const QSize size(1280, 720);
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* line = window.findChild<StatusLine*>();
+        QVERIFY(line);
+        const int lineHeight = line->height();
+        QStringList ends;
+        for (int i = 1; i <= 1000; ++i) {
+            ends << QStringLiteral("server (%1) ended with status 0, after it served its "
+                                   "client and closed the connection it was given.")
+                        .arg(1000 + i);
+            if (i % 100 != 0)
+                continue;
+            line->setFullText(ends.join(QLatin1Char('\n')));
+            QCoreApplication::processEvents();
+            QCOMPARE(window.size(), size);
+            QCOMPARE(line->height(), lineHeight);
+            QVERIFY(window.minimumSizeHint().height() <= size.height());
+        }
+        QVERIFY2(line->text().startsWith(QLatin1String("(999 earlier) server (2000) ended")),
+                 qPrintable(line->text()));
+        QVERIFY(line->toolTip().startsWith(QStringLiteral("… and 980 earlier\nserver (1981)")));
+        QVERIFY(line->toolTip().endsWith(ends.last()));
     }
 
     void closingDuringABlockedAcceptIsQuickAndClean()

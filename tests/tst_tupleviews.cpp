@@ -78,6 +78,57 @@ private Q_SLOTS:
                  QStringLiteral("chosen by the system, read back with getsockname()"));
     }
 
+    // A traced server with many clients: the cards stay few, and the ones that matter now are
+    // among them (the selected packet's ends, the listener, the latest open sockets); the
+    // view says how many it leaves out.
+    void manyDescriptorsShowTheOnesThatMatter()
+    {
+        StageState state;
+        StageEndpoint listener;
+        listener.actor = QStringLiteral("server");
+        listener.fd = 3;
+        listener.family = AF_INET;
+        listener.phase = StageEndpoint::Phase::Listening;
+        state.endpoints.append(listener);
+        constexpr int handsets = 1000;
+        for (int i = 0; i < handsets; ++i) {
+            StageEndpoint handset;
+            handset.actor = QStringLiteral("child-%1").arg(i);
+            handset.fd = 4;
+            handset.family = AF_INET;
+            handset.phase =
+                i < handsets - 5 ? StageEndpoint::Phase::Closed : StageEndpoint::Phase::Connected;
+            state.endpoints.append(handset);
+        }
+        TupleCardsView cards;
+        cards.setActors({QStringLiteral("server")}, {QStringLiteral("Server")});
+        const PacketEnd old{QStringLiteral("child-7"), 4};
+        cards.setHighlighted({old});
+        cards.setState(state);
+        const QString html = cards.cardsHtml();
+        const QString text = cards.toPlainText();
+        const qsizetype shown = text.count(QLatin1String("descriptor 4"));
+        QVERIFY2(shown > 5 && shown < 40, qPrintable(QString::number(shown)));
+        QVERIFY2(text.contains(QStringLiteral("%1 of %2 descriptors (995 of them closed)")
+                                   .arg(shown + 1)
+                                   .arg(handsets + 1)),
+                 qPrintable(text.left(300)));
+        QVERIFY(text.contains(QLatin1String("listening")));
+        QVERIFY(html.contains(QStringLiteral("child-7 \u00b7")));
+        QVERIFY(html.contains(QLatin1String("an end of the selected packet")));
+        // The five open ones, and the latest closed one, not the first ones.
+        for (int i = handsets - 6; i < handsets; ++i)
+            QVERIFY2(html.contains(QStringLiteral("child-%1 \u00b7").arg(i)),
+                     qPrintable(QString::number(i)));
+        QVERIFY(!html.contains(QStringLiteral("child-0 \u00b7")));
+
+        // Few descriptors: every card, and no word about leaving any out.
+        state.endpoints.resize(10);
+        cards.setState(state);
+        QCOMPARE(cards.toPlainText().count(QLatin1String("descriptor 4")), 9);
+        QVERIFY(!cards.toPlainText().contains(QLatin1String("descriptors (")));
+    }
+
     void bytesOfTheSockaddrPassedToBindAndConnect()
     {
         Session session;

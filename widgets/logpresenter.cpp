@@ -10,6 +10,7 @@
 #include "stageactors.h"
 #include "stagestate.h"
 #include "stageview.h"
+#include "statusline.h"
 #include "tuplecardsview.h"
 
 #include <QLabel>
@@ -300,10 +301,10 @@ void LogPresenter::showOutcome()
         return;
     const std::optional<Outcome>& outcome = events->outcome();
     if (!outcome) {
-        m_views.outcome->setText(events->notice());
+        m_views.outcome->setFullText(events->notice());
         return;
     }
-    m_views.outcome->setText(
+    m_views.outcome->setFullText(
         outcome->passed
             ? tr("Expected outcome: %1").arg(events->scenario().outcome.text(m_language))
             : tr("The expected outcome did not happen: %1")

@@ -21,6 +21,7 @@ class CallDetailsView;
 class CallLogModel;
 class LogCursor;
 class PacketPanel;
+class StatusLine;
 class StageView;
 class TupleCardsView;
 
@@ -39,7 +40,7 @@ public:
         PacketPanel* packets = nullptr;
         QTableView* calls = nullptr;
         QLabel* narration = nullptr;
-        QLabel* outcome = nullptr;
+        StatusLine* outcome = nullptr;
         CallDetailsView* callDetails = nullptr; // optional: the call at the cursor in full
     };
 

@@ -1,7 +1,10 @@
 #include "tuplecardsview.h"
 
 #include <QEvent>
+#include <QHash>
 
+#include <algorithm>
+#include <numeric>
 #include <sys/socket.h>
 
 namespace SocketScope {
@@ -9,6 +12,9 @@ namespace SocketScope {
 namespace {
 
 constexpr int cardsPerRow = 3;
+// More cards than this are not read, and each costs the text layout a nested table: a
+// server traced with a thousand clients would spend seconds on every update.
+constexpr qsizetype mostCards = 12;
 
 QString escaped(const QString& text)
 {
@@ -26,14 +32,22 @@ TupleCardsView::TupleCardsView(QWidget* parent)
 
 void TupleCardsView::setActors(const QStringList& ids, const QStringList& names)
 {
+    if (ids == m_actorIds && names == m_actorNames)
+        return;
     m_actorIds = ids;
     m_actorNames = names;
+    m_written = false;
 }
 
 void TupleCardsView::setState(const StageState& state)
 {
+    // The presenter gives the state on every update; a thousand unchanged cards are not
+    // laid out again.
+    if (m_written && state == m_state)
+        return;
     m_state = state;
-    setHtml(cardsHtml());
+    m_written = true;
+    writeCards();
 }
 
 void TupleCardsView::setHighlighted(const QList<PacketEnd>& ends)
@@ -41,7 +55,7 @@ void TupleCardsView::setHighlighted(const QList<PacketEnd>& ends)
     if (m_highlighted == ends)
         return;
     m_highlighted = ends;
-    setHtml(cardsHtml());
+    writeCards();
 }
 
 void TupleCardsView::changeEvent(QEvent* event)
@@ -49,9 +63,20 @@ void TupleCardsView::changeEvent(QEvent* event)
     // Another theme: the colours are in the HTML, so it is written again.
     if (event->type() == QEvent::PaletteChange && !(m_theme == Theme::current())) {
         m_theme = Theme::current();
-        setHtml(cardsHtml());
+        writeCards();
     }
     QTextBrowser::changeEvent(event);
+}
+
+void TupleCardsView::writeCards()
+{
+    // Laying the cards out is the cost; the ones shown often stay the same while others
+    // change.
+    QString html = cardsHtml();
+    if (html == m_html)
+        return;
+    m_html = std::move(html);
+    setHtml(m_html);
 }
 
 QString TupleCardsView::provenance(const TupleField& field) const
@@ -136,25 +161,74 @@ QString TupleCardsView::card(const StageEndpoint& endpoint) const
     return html + QStringLiteral("</table>");
 }
 
+QList<qsizetype> TupleCardsView::shownCards() const
+{
+    // The ends of the selected packet, then listening sockets, then the other open ones,
+    // then the closed ones; the latest first within each.
+    const auto rank = [this](const StageEndpoint& endpoint) {
+        if (m_highlighted.contains(PacketEnd{endpoint.actor, endpoint.fd}))
+            return 0;
+        if (endpoint.phase == StageEndpoint::Phase::Listening)
+            return 1;
+        return endpoint.phase == StageEndpoint::Phase::Closed ? 3 : 2;
+    };
+    QList<qsizetype> chosen(m_state.endpoints.size());
+    std::iota(chosen.begin(), chosen.end(), 0);
+    if (chosen.size() > mostCards) {
+        std::stable_sort(chosen.begin(), chosen.end(), [&](qsizetype a, qsizetype b) {
+            const int rankA = rank(m_state.endpoints[a]);
+            const int rankB = rank(m_state.endpoints[b]);
+            return rankA != rankB ? rankA < rankB : a > b;
+        });
+        chosen.resize(mostCards);
+        std::sort(chosen.begin(), chosen.end());
+    }
+    // A listener's accepted handsets follow it, so that they stand side by side: each after
+    // the latest earlier card of its actor with the descriptor it was accepted from.
+    QHash<qsizetype, qsizetype> listenerOf;
+    for (const qsizetype i : chosen) {
+        const StageEndpoint& handset = m_state.endpoints[i];
+        if (handset.parentFd < 0)
+            continue;
+        for (const qsizetype j : chosen) {
+            const StageEndpoint& listener = m_state.endpoints[j];
+            if (j < i && listener.fd == handset.parentFd && listener.actor == handset.actor)
+                listenerOf[i] = j;
+        }
+    }
+    QList<qsizetype> order;
+    for (const qsizetype i : chosen) {
+        if (listenerOf.contains(i))
+            continue;
+        order.append(i);
+        for (const qsizetype j : chosen) {
+            if (listenerOf.value(j, -1) == i)
+                order.append(j);
+        }
+    }
+    return order;
+}
+
 QString TupleCardsView::cardsHtml() const
 {
     if (m_state.endpoints.isEmpty())
         return QStringLiteral("<p><i>%1</i></p>")
             .arg(tr("No descriptor yet: socket() creates the first one."));
-    // A listener's accepted handsets follow it, so that they stand side by side.
-    QList<int> order;
-    for (qsizetype i = 0; i < m_state.endpoints.size(); ++i) {
-        const StageEndpoint& endpoint = m_state.endpoints[i];
-        if (endpoint.parentFd >= 0)
-            continue;
-        order.append(int(i));
-        for (qsizetype j = 0; j < m_state.endpoints.size(); ++j) {
-            const StageEndpoint& handset = m_state.endpoints[j];
-            if (handset.parentFd == endpoint.fd && handset.actor == endpoint.actor && j > i)
-                order.append(int(j));
-        }
+    const QList<qsizetype> order = shownCards();
+    QString html;
+    if (order.size() < m_state.endpoints.size()) {
+        const auto closed = std::count_if(
+            m_state.endpoints.cbegin(), m_state.endpoints.cend(),
+            [](const StageEndpoint& each) { return each.phase == StageEndpoint::Phase::Closed; });
+        html += QStringLiteral("<p><i>%1</i></p>")
+                    .arg(tr("%1 of %2 descriptors (%3 of them closed): the ends of the selected "
+                            "packet, the listening sockets, then the latest open ones, then the "
+                            "latest closed ones. The call list holds every call.")
+                             .arg(order.size())
+                             .arg(m_state.endpoints.size())
+                             .arg(closed));
     }
-    QString html = QStringLiteral("<table cellspacing='8' width='100%'><tr>");
+    html += QStringLiteral("<table cellspacing='8' width='100%'><tr>");
     for (qsizetype i = 0; i < order.size(); ++i) {
         if (i > 0 && i % cardsPerRow == 0)
             html += QStringLiteral("</tr><tr>");

@@ -11,7 +11,9 @@ namespace SocketScope {
 // One card per descriptor with its quintuplet {protocol, local address, local port, remote
 // address, remote port}: empty slots until a call fills them, each filled slot saying which
 // call filled it and whether the system chose the value. A listening socket's card and the
-// cards of the handsets accepted from it stand side by side.
+// cards of the handsets accepted from it stand side by side. Past a few dozen descriptors (a
+// traced server with many clients) it shows the ones that matter now and says how many
+// it leaves out.
 class TupleCardsView : public QTextBrowser {
     Q_OBJECT
 public:
@@ -32,10 +34,15 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    // Which endpoints get a card, in the order they stand: every one, up to a bound.
+    QList<qsizetype> shownCards() const;
+    void writeCards();
     QString card(const StageEndpoint& endpoint) const;
     QString slotValue(const StageEndpoint& endpoint, const TupleField& field, bool address) const;
 
     StageState m_state;
+    bool m_written = false; // the document shows m_state with the current actors
+    QString m_html;         // what the document was last given
     QStringList m_actorIds;
     QStringList m_actorNames;
     QList<PacketEnd> m_highlighted;

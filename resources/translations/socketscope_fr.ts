@@ -3943,6 +3943,23 @@ Source : %2</translation>
     </message>
 </context>
 <context>
+    <name>SocketScope::StatusLine</name>
+    <message numerus="yes">
+        <source>(%n earlier) %1</source>
+        <translation>
+            <numerusform>(%n précédent) %1</numerusform>
+            <numerusform>(%n précédents) %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n earlier</source>
+        <translation>
+            <numerusform>… et %n précédent</numerusform>
+            <numerusform>… et %n précédents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SocketScope::TcpStateMachineView</name>
     <message>
         <source>TCP state machine</source>
@@ -4128,6 +4145,10 @@ Source : %2</translation>
     <message>
         <source>an end of the selected packet</source>
         <translation>une extrémité du paquet sélectionné</translation>
+    </message>
+    <message>
+        <source>%1 of %2 descriptors (%3 of them closed): the ends of the selected packet, the listening sockets, then the latest open ones, then the latest closed ones. The call list holds every call.</source>
+        <translation>%1 descripteurs sur %2 (dont %3 fermés) : les extrémités du paquet sélectionné, les sockets en écoute, puis les derniers ouverts, puis les derniers fermés. La liste des appels contient tous les appels.</translation>
     </message>
 </context>
 <context>
