@@ -31,6 +31,9 @@ void MainWindow::sizeCallColumns()
     // The call takes the room left; its errno's explanation is read in full below the list
     // (a column of it would only ever show its first words).
     header->setSectionResizeMode(CallLogModel::CallColumn, QHeaderView::Stretch);
+    // Sized to the rows in view: Qt's default measures a thousand rows on every call
+    // appended, seconds a minute for a traced server with many clients.
+    header->setResizeContentsPrecision(0);
     m_callView->setColumnHidden(CallLogModel::ExplanationColumn, true);
 }
 

@@ -48,6 +48,7 @@ PacketPanel::PacketPanel(QWidget* parent)
     // is left (its whole text in a tooltip), so that a narrow panel scrolls, never squeezes.
     QHeaderView* columns = m_list->horizontalHeader();
     columns->setSectionResizeMode(QHeaderView::ResizeToContents);
+    columns->setResizeContentsPrecision(0); // the rows in view, not a thousand per packet
     columns->moveSection(columns->visualIndex(PacketListModel::InfoColumn),
                          PacketListModel::ColumnCount - 1);
     columns->setSectionResizeMode(PacketListModel::InfoColumn, QHeaderView::Interactive);

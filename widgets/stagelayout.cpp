@@ -47,6 +47,10 @@ public:
         return build(*best);
     }
 
+    // Whether anything fits at all: the smallest text and the shortest labels are the
+    // easiest to place.
+    bool fitsSomehow(int smallest) { return feasible(smallest, stageMaxBrevity).has_value(); }
+
     StageScene lenient(int px)
     {
         StageAttempt builder(m_input, m_state, {qreal(px), 2.0, stageMaxBrevity, 1.0, true},
@@ -114,8 +118,13 @@ StageScene StageLayout::compute(const StageLayoutInput& input, const StageState&
     const int ceiling = qMax(int(maximumTextPixels(input.size, input.zoom)), zoomedFloor);
     Fitter fitter(input, state);
     std::optional<StageScene> scene;
-    if (state.endpoints.isEmpty())
+    if (state.endpoints.isEmpty()) {
         scene = fitter.placeholder(ceiling);
+    } else if (!fitter.fitsSomehow(qMin(floor, zoomedFloor))) {
+        // A crowded stage (a traced server's thousand children) fits at no size: one
+        // attempt says so, rather than a search at every size for every length of label.
+        scene = fitter.lenient(floor);
+    }
     for (int brevity = 0; !scene && brevity <= stageMaxBrevity; ++brevity)
         scene = fitter.largest(brevity, zoomedFloor, ceiling);
     // Zoomed in too far for this stage: the zoom gives way before the labels overlap.
