@@ -31,5 +31,10 @@ export QT_QPA_PLATFORM=offscreen
 # reports that lie wholly inside Qt, each with why.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1:suppressions=$source_dir/tests/tsan.supp}
+# die_after_fork=0: the runtime killed test processes themselves (tst_replay, tst_labunix,
+# tst_labinterrupt) at their next thread after they had started a helper process, its
+# after-fork mark set in the parent (a child started with vfork semantics, as posix_spawn
+# does, shares the parent's memory until exec). No process of the project starts a thread
+# between a fork and its exec.
+export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:suppressions=$source_dir/tests/tsan.supp}
 ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)" "${selection[@]}"

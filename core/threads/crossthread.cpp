@@ -63,6 +63,10 @@ struct Milestones {
     std::condition_variable changed;
     bool started = false;
     bool exited = false;
+    // Held while quit() wakes the thread's event dispatcher, and taken by the thread once its
+    // loop has ended, before it closes that dispatcher's wake-up descriptor: the write and
+    // the close, ordered by Qt's futex alone, are then ordered visibly.
+    std::mutex quitting;
 };
 
 // Destroyed as its thread exits, after the last step of Qt's own (QThread wakes wait()
@@ -87,6 +91,8 @@ std::unordered_map<const QThread*, std::shared_ptr<Milestones>> threads;
 
 void startThread(QThread* thread)
 {
+    if (thread->isRunning())
+        return; // its start was seen by the call that started it
     auto milestones = std::make_shared<Milestones>();
     {
         const std::lock_guard lock(threadsMutex);
@@ -101,6 +107,10 @@ void startThread(QThread* thread)
             milestones->started = true;
             milestones->changed.notify_all();
         },
+        Qt::DirectConnection);
+    QObject::connect(
+        thread, &QThread::finished, thread,
+        [milestones] { const std::lock_guard quitDone(milestones->quitting); },
         Qt::DirectConnection);
     thread->start();
     if (!thread->isRunning())
@@ -117,7 +127,12 @@ void joinThread(QThread* thread)
         milestones = threads[thread];
         threads.erase(thread);
     }
-    thread->quit();
+    {
+        std::unique_lock<std::mutex> quitting;
+        if (milestones)
+            quitting = std::unique_lock(milestones->quitting);
+        thread->quit();
+    }
     thread->wait();
     if (!milestones)
         return;
