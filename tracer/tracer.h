@@ -60,7 +60,8 @@ private:
 
     void handle(pid_t tid, int status);
     void ended(pid_t tid, int status);
-    // Announces a new child or thread; true when it must wait for its parent's call to return.
+    // Announces a new child or thread; true when it must wait for its parent's call to return
+    // (or was let go: not the program's).
     bool started(pid_t tid);
     void releaseHeldChildren(Tracee& tracee);
     void sendCall(qint64 id, const CallEvent& event);

@@ -87,6 +87,13 @@ void Tracer::ended(pid_t tid, int status)
 
 bool Tracer::started(pid_t tid)
 {
+    // Before its exec the launched child still runs the tracer's own code: a thread it starts
+    // then (a sanitizer's runtime starts one after fork) is not the program's, and goes on
+    // untraced.
+    if (!m_rootExeced) {
+        ptrace(PTRACE_DETACH, tid, nullptr, nullptr);
+        return true;
+    }
     const auto ids = Trace::taskIds(Trace::procFile(tid, "status"));
     const bool thread = ids && ids->tgid != tid;
     const pid_t parent = ids ? pid_t(thread ? ids->tgid : ids->ppid) : 0;
