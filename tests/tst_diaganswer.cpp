@@ -4,6 +4,7 @@
 
 #include <arpa/inet.h>
 #include <cerrno>
+#include <limits>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -109,6 +110,11 @@ private Q_SLOTS:
         nlmsgerr failure{};
         failure.error = -ENOENT;
         QCOMPARE(readDiagDatagram(message(NLMSG_ERROR, 1, bytesOf(failure)), 1).error, ENOENT);
+        // A number no kernel errno can be (INT_MIN cannot even be negated) reads as malformed.
+        failure.error = std::numeric_limits<int>::min();
+        QCOMPARE(readDiagDatagram(message(NLMSG_ERROR, 1, bytesOf(failure)), 1).error, EPROTO);
+        failure.error = -5000;
+        QCOMPARE(readDiagDatagram(message(NLMSG_ERROR, 1, bytesOf(failure)), 1).error, EPROTO);
         // An error message too short to hold its errno still ends the dump.
         QCOMPARE(readDiagDatagram(message(NLMSG_ERROR, 1, QByteArray(2, '\0')), 1).error, EPROTO);
     }

@@ -192,8 +192,13 @@ DiagDatagram readDiagDatagram(QByteArrayView datagram, quint32 sequence)
             break;
         }
         if (header->nlmsg_type == NLMSG_ERROR) {
+            // The kernel's errnos run from -1 to -4095 (MAX_ERRNO); anything else, INT_MIN
+            // included, is a malformed answer rather than a number to negate.
             const auto failure = structureAt<nlmsgerr>(body);
-            result.error = failure && failure->error < 0 ? -failure->error : EPROTO;
+            constexpr int largestErrno = 4095;
+            result.error = failure && failure->error < 0 && failure->error >= -largestErrno
+                               ? -failure->error
+                               : EPROTO;
             break;
         }
         if (header->nlmsg_type == SOCK_DIAG_BY_FAMILY)
