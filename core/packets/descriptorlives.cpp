@@ -7,14 +7,20 @@ namespace SocketScope {
 
 namespace {
 
-// The packets a life may be found for: on its local port, with its peer when it has one;
-// those of the connection it dialled (a refused one's port given back).
-void noteEndpoints(const LifeEndpoints& life, LifeChanges& changes)
+// The packets a life may be found for: on its local port, with its peer when it has one
+// (whatever their time), else while it lives; those of the connection it dialled (a refused
+// one's port given back) from the connect() on.
+void noteEndpoints(const LifeEndpoints& life, qint64 bornNs, LifeChanges& changes)
 {
-    if (life.local.isValid())
-        changes.endpoints.append({life.local.port(), life.peer});
-    if (life.dialled.isValid())
-        changes.endpoints.append({life.dialled.port(), SocketAddress()});
+    if (life.local.isValid()) {
+        changes.endpoints.append(
+            {life.local.port(), life.peer,
+             life.peer.isValid() ? std::numeric_limits<qint64>::min() : bornNs - linkClockSlackNs});
+    }
+    if (life.dialled.isValid()) {
+        changes.endpoints.append(
+            {life.dialled.port(), SocketAddress(), life.dialledFromNs - linkClockSlackNs});
+    }
 }
 
 const QList<int> none;
@@ -46,16 +52,16 @@ void DescriptorLives::clear()
     m_lives.clear();
     m_current.clear();
     m_threads = ThreadGroups();
-    m_byLocalPort.clear();
+    m_byLocalEnds.clear();
     m_byDialledPort.clear();
     m_folded = 0;
     m_lastStartNs = std::numeric_limits<qint64>::min();
 }
 
-const QList<int>& DescriptorLives::onPort(quint16 port) const
+const QList<int>& DescriptorLives::onEnds(quint16 port, const SocketAddress& peer) const
 {
-    const auto it = m_byLocalPort.constFind(port);
-    return it == m_byLocalPort.cend() ? none : *it;
+    const auto it = m_byLocalEnds.constFind({port, peer});
+    return it == m_byLocalEnds.cend() ? none : *it;
 }
 
 const QList<int>& DescriptorLives::dialling(quint16 port) const
@@ -190,26 +196,33 @@ void DescriptorLives::inheritLives(const QString& parent, const QString& child, 
 // another life: those this life was or is now a candidate for.
 void DescriptorLives::update(int life, const LifeEndpoints& before, LifeChanges* changes)
 {
-    const LifeEndpoints after = LifeEndpoints::of(m_lives[life]);
-    index(m_byLocalPort, before.local.port(), after.local.port(), life, before.local.isValid(),
+    const DescriptorLife& changed = m_lives[life];
+    const LifeEndpoints after = LifeEndpoints::of(changed);
+    index(m_byLocalEnds, Ends{before.local.port(), before.peer},
+          Ends{after.local.port(), after.peer}, life, before.local.isValid(),
           after.local.isValid());
     index(m_byDialledPort, before.dialled.port(), after.dialled.port(), life,
           before.dialled.isValid(), after.dialled.isValid());
     if (!changes || before == after)
         return;
-    noteEndpoints(before, *changes);
-    noteEndpoints(after, *changes);
+    noteEndpoints(before, changed.bornNs, *changes);
+    noteEndpoints(after, changed.bornNs, *changes);
 }
 
-void DescriptorLives::index(QHash<quint16, QList<int>>& byPort, quint16 from, quint16 to, int life,
-                            bool wasIndexed, bool indexed)
+template <typename Place>
+void DescriptorLives::index(QHash<Place, QList<int>>& byPlace, const Place& from, const Place& to,
+                            int life, bool wasIndexed, bool indexed)
 {
     if (wasIndexed == indexed && (!indexed || from == to))
         return;
-    if (wasIndexed)
-        byPort[from].removeOne(life);
+    if (wasIndexed) {
+        QList<int>& lives = byPlace[from];
+        const auto found = std::lower_bound(lives.begin(), lives.end(), life);
+        if (found != lives.end() && *found == life)
+            lives.erase(found);
+    }
     if (indexed) {
-        QList<int>& lives = byPort[to];
+        QList<int>& lives = byPlace[to];
         lives.insert(std::lower_bound(lives.begin(), lives.end(), life) - lives.begin(), life);
     }
 }

@@ -61,6 +61,9 @@ struct LifeChanges {
     struct Endpoints {
         quint16 port = 0;    // a packet with an end on this port
         SocketAddress other; // whose other end is this one; invalid: any
+        // From this time on: an unconnected life is a candidate only while it lives, a
+        // connected one whatever the time.
+        qint64 fromNs = std::numeric_limits<qint64>::min();
     };
     QList<Endpoints> endpoints;
 };
@@ -77,25 +80,28 @@ public:
     void rebuild(const QList<CallEvent>& calls);
 
     const QList<DescriptorLife>& lives() const { return m_lives; }
-    // The lives bound to this local port, in the order they were born.
-    const QList<int>& onPort(quint16 port) const;
+    // The lives bound to this local port and connected to `peer` (invalid: to nobody), in
+    // the order they were born.
+    const QList<int>& onEnds(quint16 port, const SocketAddress& peer) const;
     // The lives that dialled this port, in the order they were born.
     const QList<int>& dialling(quint16 port) const;
 
 private:
-    using Key = std::pair<QString, int>; // actor, descriptor
+    using Key = std::pair<QString, int>;            // actor, descriptor
+    using Ends = std::pair<quint16, SocketAddress>; // local port, peer
     void fold(const QList<CallEvent>& calls, int index, LifeChanges* changes);
     void closeProcess(const CallEvent& call, int index);
     void inheritLives(const QString& parent, const QString& child, qint64 bornNs,
                       LifeChanges* changes);
     void update(int life, const LifeEndpoints& before, LifeChanges* changes);
-    static void index(QHash<quint16, QList<int>>& byPort, quint16 from, quint16 to, int life,
-                      bool wasIndexed, bool indexed);
+    template <typename Place>
+    static void index(QHash<Place, QList<int>>& byPlace, const Place& from, const Place& to,
+                      int life, bool wasIndexed, bool indexed);
 
     QList<DescriptorLife> m_lives;
     QHash<Key, int> m_current; // the open descriptors
     ThreadGroups m_threads;
-    QHash<quint16, QList<int>> m_byLocalPort;
+    QHash<Ends, QList<int>> m_byLocalEnds;
     QHash<quint16, QList<int>> m_byDialledPort;
     qsizetype m_folded = 0;
     qint64 m_lastStartNs = std::numeric_limits<qint64>::min();

@@ -34,7 +34,7 @@ struct PacketLinker::State {
 
     void place(const PacketEvent& packet, int index);
     void markFrom(int index);
-    void markEndpoints(const LifeChanges::Endpoints& endpoints);
+    void markEndpoints(const LifeChanges::Endpoints& endpoints, const QList<PacketEvent>& packets);
 };
 
 void PacketLinker::State::place(const PacketEvent& packet, int index)
@@ -75,7 +75,8 @@ void PacketLinker::State::markFrom(int index)
         *it = std::min(*it, where.at);
 }
 
-void PacketLinker::State::markEndpoints(const LifeChanges::Endpoints& endpoints)
+void PacketLinker::State::markEndpoints(const LifeChanges::Endpoints& endpoints,
+                                        const QList<PacketEvent>& packets)
 {
     const auto ends = [&endpoints](const SocketAddress& mine, const SocketAddress& other) {
         return mine.port() == endpoints.port &&
@@ -83,8 +84,14 @@ void PacketLinker::State::markEndpoints(const LifeChanges::Endpoints& endpoints)
     };
     for (const int index : conversationsOnPort.value(endpoints.port)) {
         const Conversation& conversation = conversations.at(index);
+        // Its packets are in time order: only those from `fromNs` on may change.
+        const auto from = std::lower_bound(
+            conversation.packets.cbegin(), conversation.packets.cend(), endpoints.fromNs,
+            [&packets](int packet, qint64 time) { return packets[packet].tNs < time; });
+        if (from == conversation.packets.cend())
+            continue;
         if (ends(conversation.a, conversation.b) || ends(conversation.b, conversation.a))
-            dirty.insert(index, 0);
+            markFrom(*from);
     }
 }
 
@@ -116,7 +123,7 @@ void PacketLinker::link(const QList<CallEvent>& calls, QList<PacketEvent>& packe
     for (qsizetype i = linked; i < packets.size(); ++i)
         s.place(packets[i], int(i));
     for (const LifeChanges::Endpoints& endpoints : std::as_const(changes.endpoints))
-        s.markEndpoints(endpoints);
+        s.markEndpoints(endpoints, packets);
     // Packets are in time order: those the new calls' times may decide are at the end.
     const auto from =
         std::lower_bound(packets.cbegin(), packets.cbegin() + linked, changes.earliestNs,

@@ -26,6 +26,8 @@ bool localMatches(const DescriptorLife& life, const SocketAddress& wire)
            (life.local.isWildcard() && life.local.port() != 0 && life.local.port() == wire.port());
 }
 
+const QList<int> noLives;
+
 } // namespace
 
 void Conversation::rollBack(int at)
@@ -58,17 +60,23 @@ const DescriptorLife* PacketLinkRules::find(const SocketAddress& local, const So
     const QList<DescriptorLife>& lives = m_lives.lives();
     const DescriptorLife* best = nullptr;
     int bestScore = -1;
-    // Only lives bound to the packet's port can match it, exactly or as a wildcard.
-    for (const int index : m_lives.onPort(local.port())) {
-        const DescriptorLife& life = lives[index];
-        // A TCP port and a UDP port of the same number are two different things.
-        if (life.socketType != socketType || !localMatches(life, local))
-            continue;
-        const bool connected = life.peer == remote;
-        if (!connected && life.peer.isValid())
-            continue;
+    // Only lives bound to the packet's port can match it, exactly or as a wildcard: those
+    // connected to its other end and those connected to nobody, in the order they were born.
+    // (An end the packet does not give, as `remote` invalid, is matched by those of nobody.)
+    const QList<int>& toRemote = m_lives.onEnds(local.port(), remote);
+    const QList<int>& toNobody =
+        remote.isValid() ? m_lives.onEnds(local.port(), SocketAddress()) : noLives;
+    auto nextRemote = toRemote.cbegin();
+    auto nextUnconnected = toNobody.cbegin();
+    while (nextRemote != toRemote.cend() || nextUnconnected != toNobody.cend()) {
+        const bool connected = nextUnconnected == toNobody.cend() ||
+                               (nextRemote != toRemote.cend() && *nextRemote < *nextUnconnected);
+        const DescriptorLife& life = lives[connected ? *nextRemote++ : *nextUnconnected++];
         const qint64 slack = linkClockSlackNs;
         if (!connected && (life.bornNs > t + slack || life.closedNs < t - slack))
+            continue;
+        // A TCP port and a UDP port of the same number are two different things.
+        if (life.socketType != socketType || !localMatches(life, local))
             continue;
         // A connected descriptor is the one meant, except for the handshake that a listener
         // answers; among several, the latest born before t.
