@@ -2,6 +2,8 @@
 
 #include "stagestate.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -153,6 +155,21 @@ qreal StageAttempt::widestWord(const QList<Paragraph>& paragraphs) const
     return widest;
 }
 
+void StageAttempt::indexColumns()
+{
+    QHash<QString, qsizetype> columns;
+    for (qsizetype column = m_input.actorIds.size() - 1; column >= 0; --column)
+        columns.insert(m_input.actorIds[column], column); // the first of a repeated id
+    m_membersOf.resize(m_input.actorIds.size());
+    m_columnOf.reserve(m_state.endpoints.size());
+    for (qsizetype i = 0; i < m_state.endpoints.size(); ++i) {
+        const qsizetype column = columns.value(m_state.endpoints[i].actor, -1);
+        m_columnOf.append(column);
+        if (column >= 0)
+            m_membersOf[column].append(int(i));
+    }
+}
+
 QList<qreal> StageAttempt::columnWidths(qreal total) const
 {
     // Each column as wide as its weight: with a spread, the more labels, the wider; never
@@ -161,7 +178,7 @@ QList<qreal> StageAttempt::columnWidths(qreal total) const
     QList<qreal> weights(columns, 0.0);
     QList<qreal> minimum(columns, 0.0);
     for (qsizetype i = 0; i < m_state.endpoints.size(); ++i) {
-        const qsizetype column = m_input.actorIds.indexOf(m_state.endpoints[i].actor);
+        const qsizetype column = m_columnOf[i];
         if (column < 0)
             continue;
         bool shortened = false;
@@ -261,12 +278,7 @@ bool StageAttempt::placeColumns(qreal top)
     const qreal gap = m_t * 0.6;
     bool fits = true;
     for (qsizetype column = 0; column < scene.columns.size(); ++column) {
-        const QString actor = m_input.actorIds.value(column);
-        QList<int> members;
-        for (qsizetype i = 0; i < m_state.endpoints.size(); ++i) {
-            if (m_state.endpoints[i].actor == actor)
-                members.append(int(i));
-        }
+        const QList<int> members = m_membersOf.value(column);
         if (members.isEmpty())
             continue;
         const QRectF inner = scene.columns[column].adjusted(gap / 2, 0, -gap / 2, 0);

@@ -63,6 +63,7 @@ public:
     {
         scene.size = input.size;
         scene.textPixels = qreal(int(attempt.px));
+        indexColumns();
     }
 
     bool build();
@@ -83,6 +84,7 @@ private:
         qreal height = 0;
     };
 
+    void indexColumns();
     static QRectF unite(const QList<QRectF>& rects);
     static void translate(StageText& text, const QPointF& by);
     static QRectF stageArea(const QSizeF& size, qreal t);
@@ -110,6 +112,9 @@ private:
     qreal m_t;
     TextMeasure& m_regular;
     TextMeasure& m_bold;
+    // Found once: a stage of a thousand processes has a thousand columns.
+    QList<qsizetype> m_columnOf;   // by endpoint: its actor's column, -1 for none
+    QList<QList<int>> m_membersOf; // by column: its endpoints, in their order
 };
 
 } // namespace SocketScope

@@ -42,7 +42,7 @@ bool StageAttempt::placeRefusals()
             continue;
         // The line goes towards the server's column, where the callee would be.
         const QPointF from = scene.anchor(int(i));
-        const qreal direction = m_input.actorIds.indexOf(m_state.endpoints[i].actor) > 0 ? -1 : 1;
+        const qreal direction = m_columnOf[i] > 0 ? -1 : 1;
         const qreal side = m_t * 1.4;
         const QPointF wanted = from + QPointF(direction * m_t * 6, 0);
         const auto spot = freeSpot(QSizeF(side, side), wanted, stageArea(scene.size, m_t),
@@ -71,7 +71,7 @@ bool StageAttempt::placeOutsiders()
         // clear. The line leaves the caller's telephone by its side: its foot has the badge
         // above it and the caller's label below.
         const QRectF own = scene.cells.value(int(i)).icon;
-        const qreal direction = m_input.actorIds.indexOf(m_state.endpoints[i].actor) > 0 ? -1 : 1;
+        const qreal direction = m_columnOf[i] > 0 ? -1 : 1;
         const QPointF from(direction > 0 ? own.right() : own.left(), own.center().y());
         const qreal side = m_t * 2.4;
         const qreal gap = m_t * 0.3;

@@ -19,6 +19,8 @@ public:
     {
         return processOf(a) == processOf(b);
     }
+    // Whether any actor is a thread of another: if not, every actor has a table of its own.
+    bool anyThreads() const { return !m_processOf.isEmpty(); }
 
 private:
     QHash<QString, QString> m_processOf;

@@ -148,11 +148,14 @@ void DescriptorLives::fold(const QList<CallEvent>& calls, int index, LifeChanges
         m_lives[lifeIndex].closedNs = closedNs;
         m_current.remove(key);
         // Threads share the table: the other threads' copies are closed with it.
-        const QList<Key> keys = m_current.keys();
-        for (const auto& [actor, descriptor] : keys) {
-            if (descriptor == fd && m_threads.shareTable(actor, call.actor)) {
-                m_lives[m_current.value({actor, descriptor})].closedNs = closedNs;
-                m_current.remove({actor, descriptor});
+        if (!m_threads.anyThreads())
+            return;
+        for (auto it = m_current.begin(); it != m_current.end();) {
+            if (it.key().second == fd && m_threads.shareTable(it.key().first, call.actor)) {
+                m_lives[*it].closedNs = closedNs;
+                it = m_current.erase(it);
+            } else {
+                ++it;
             }
         }
     }
@@ -162,13 +165,18 @@ void DescriptorLives::fold(const QList<CallEvent>& calls, int index, LifeChanges
 // is the call's doing.
 void DescriptorLives::closeProcess(const CallEvent& call, int index)
 {
-    const QList<Key> keys = m_current.keys();
-    for (const Key& key : keys) {
-        if (key.first != call.actor && !m_threads.shareTable(key.first, call.actor))
+    for (auto it = m_current.begin(); it != m_current.end();) {
+        const bool ours =
+            it.key().first == call.actor ||
+            (m_threads.anyThreads() && m_threads.shareTable(it.key().first, call.actor));
+        if (!ours) {
+            ++it;
             continue;
-        DescriptorLife& life = m_lives[m_current.take(key)];
+        }
+        DescriptorLife& life = m_lives[*it];
         life.calls.append(index);
         life.closedNs = call.tNs + call.durationNs;
+        it = m_current.erase(it);
     }
 }
 
@@ -177,11 +185,13 @@ void DescriptorLives::closeProcess(const CallEvent& call, int index)
 void DescriptorLives::inheritLives(const QString& parent, const QString& child, qint64 bornNs,
                                    LifeChanges* changes)
 {
-    const QList<Key> keys = m_current.keys();
-    for (const auto& [actor, fd] : keys) {
-        if (actor != parent)
-            continue;
-        DescriptorLife copy = m_lives[m_current.value({actor, fd})];
+    QList<std::pair<int, int>> inherited; // descriptor, life
+    for (auto it = m_current.cbegin(); it != m_current.cend(); ++it) {
+        if (it.key().first == parent)
+            inherited.append({it.key().second, *it});
+    }
+    for (const auto& [fd, parentLife] : std::as_const(inherited)) {
+        DescriptorLife copy = m_lives[parentLife];
         copy.actor = child;
         copy.bornNs = bornNs;
         copy.closedNs = lifeNeverNs;
