@@ -36,5 +36,6 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 # after-fork mark set in the parent (a child started with vfork semantics, as posix_spawn
 # does, shares the parent's memory until exec). No process of the project starts a thread
 # between a fork and its exec.
-export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:suppressions=$source_dir/tests/tsan.supp}
+# The path is quoted: the runtime splits its options at colons and spaces.
+export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:suppressions=\'$source_dir/tests/tsan.supp\'}
 ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)" "${selection[@]}"
