@@ -43,8 +43,18 @@ public:
         , m_call(std::move(call))
     {
     }
-    Delivery(Delivery&& other) noexcept = default;
-    ~Delivery() { acquire(m_receiver); }
+    // A copy moved from carries nothing: it acquires nothing either, in the sender's
+    // thread, where an acquire would order the sender after other senders to that receiver.
+    Delivery(Delivery&& other) noexcept
+        : m_receiver(std::exchange(other.m_receiver, nullptr))
+        , m_call(std::move(other.m_call))
+    {
+    }
+    ~Delivery()
+    {
+        if (m_receiver)
+            acquire(m_receiver);
+    }
 
     void operator()()
     {
