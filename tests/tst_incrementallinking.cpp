@@ -157,6 +157,69 @@ private Q_SLOTS:
         QCOMPARE(linked[4].relativeAck, 6u);
         QCOMPARE(linked[9].receiver, (PacketEnd{server, 6}));
     }
+
+    // A forking server: each child inherits the listener and the accepted descriptor, and
+    // the parent closes its copy. Calls and packets arrive one by one in time order; after
+    // each, the links are those of the whole log, and each client's data reaches its child.
+    void forkedChildrenLinkAsTheWholeLog()
+    {
+        const QString firstClient = QStringLiteral("127.0.0.1:40001");
+        const QString secondClient = QStringLiteral("127.0.0.1:40002");
+        const auto fork = [](qint64 seq, qint64 startNs, const QString& child) {
+            CallEvent event = call(seq, server, Call::Fork, -1, startNs, 100);
+            event.ret = 1000 + seq;
+            event.childActor = child;
+            return event;
+        };
+        const QString child1 = QStringLiteral("child1");
+        const QString child2 = QStringLiteral("child2");
+        const QList<CallEvent> calls{
+            call(1, server, Call::Socket, 3, 1000, 10),
+            call(2, server, Call::Bind, 3, 1100, 10, listening),
+            call(3, server, Call::Listen, 3, 1200, 10, listening),
+            call(4, client, Call::Connect, 5, 2000, 500, firstClient, listening),
+            call(5, server, Call::Accept, 4, 3000, 100, listening, firstClient),
+            fork(6, 4000, child1),
+            call(7, server, Call::Close, 4, 5000, 10),
+            call(8, client, Call::Write, 5, 6000, 100, firstClient, listening),
+            call(9, child1, Call::Read, 4, 6500, 100, listening, firstClient),
+            call(10, client, Call::Connect, 6, 10'000, 500, secondClient, listening),
+            call(11, server, Call::Accept, 4, 11'000, 100, listening, secondClient),
+            fork(12, 12'000, child2),
+            call(13, server, Call::Close, 4, 13'000, 10),
+            call(14, client, Call::Write, 6, 14'000, 100, secondClient, listening),
+            call(15, child2, Call::Read, 4, 14'500, 100, listening, secondClient),
+        };
+        QList<PacketEvent> packets{
+            segment(2100, firstClient, listening, F::Syn, 1000, 0),
+            segment(2200, listening, firstClient, F::Syn | F::Ack, 7000, 1001),
+            segment(2300, firstClient, listening, F::Ack, 1001, 7001),
+            segment(6050, firstClient, listening, F::Psh | F::Ack, 1001, 7001, 5),
+            segment(10'100, secondClient, listening, F::Syn, 2000, 0),
+            segment(10'200, listening, secondClient, F::Syn | F::Ack, 8000, 2001),
+            segment(10'300, secondClient, listening, F::Ack, 2001, 8001),
+            segment(14'050, secondClient, listening, F::Psh | F::Ack, 2001, 8001, 5),
+        };
+        for (int i = 0; i < packets.size(); ++i)
+            packets[i].seq = 100 + i;
+        EventLog log;
+        qsizetype nextPacket = 0;
+        for (const CallEvent& event : calls) {
+            QList<PacketEvent> captured;
+            while (nextPacket < packets.size() && packets[nextPacket].tNs < event.tNs)
+                captured << packets[nextPacket++];
+            log.appendPackets(captured);
+            log.linkPackets();
+            log.appendCall(event);
+            log.linkPackets();
+            QList<PacketEvent> once = log.packets();
+            linkPackets(log.calls(), once);
+            QCOMPARE(log.packets(), once);
+        }
+        QCOMPARE(nextPacket, packets.size());
+        QCOMPARE(log.packets()[3].receiver, (PacketEnd{child1, 4}));
+        QCOMPARE(log.packets()[7].receiver, (PacketEnd{child2, 4}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestIncrementalLinking)
