@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace TestUnprivileged {
@@ -21,6 +22,20 @@ inline void openToOthers(const QString& dir)
                                    QFileDevice::ExeOther);
 }
 
+// ThreadSanitizer's options for a program run from `dir` by another user: the runtime reads the
+// suppressions file as that user, so it is copied into `dir` (scripts/test.sh names it quoted).
+// Empty when the options name no suppressions file or it could not be copied.
+inline QString sanitizerOptionsFrom(const QString& dir, const QString& options)
+{
+    static const QRegularExpression suppressions(QStringLiteral("suppressions='([^']*)'"));
+    const QRegularExpressionMatch match = suppressions.match(options);
+    const QString copy = QDir(dir).filePath(QStringLiteral("tsan.supp"));
+    if (!match.hasMatch() || !(QFile::exists(copy) || QFile::copy(match.captured(1), copy)))
+        return {};
+    QString readable = options;
+    return readable.replace(match.capturedStart(1), match.capturedLength(1), copy);
+}
+
 #ifdef SOCKETSCOPE_TRACER
 // socketscope-tracer and the library it loads, copied into `dir`: the command that runs the
 // copy (after a launcher such as setpriv), or an empty list when a file could not be copied.
@@ -32,7 +47,11 @@ inline QStringList copyTracer(const QString& dir)
         !QFile::copy(build.filePath(QStringLiteral("../core/libsocketscope_core.so")),
                      QDir(dir).filePath(QStringLiteral("libsocketscope_core.so"))))
         return {};
-    return {QStringLiteral("env"), QStringLiteral("LD_LIBRARY_PATH=") + dir, tracer};
+    QStringList command{QStringLiteral("env"), QStringLiteral("LD_LIBRARY_PATH=") + dir};
+    const QString sanitizer = sanitizerOptionsFrom(dir, qEnvironmentVariable("TSAN_OPTIONS"));
+    if (!sanitizer.isEmpty())
+        command << QStringLiteral("TSAN_OPTIONS=") + sanitizer;
+    return command << tracer;
 }
 #endif
 
@@ -49,6 +68,10 @@ inline QString copyApp(const QString& dir, QProcessEnvironment* environment)
             return {};
     }
     environment->insert(QStringLiteral("LD_LIBRARY_PATH"), dir);
+    const QString sanitizer =
+        sanitizerOptionsFrom(dir, environment->value(QStringLiteral("TSAN_OPTIONS")));
+    if (!sanitizer.isEmpty())
+        environment->insert(QStringLiteral("TSAN_OPTIONS"), sanitizer);
     return QDir(dir).filePath(QStringLiteral("socketscope"));
 }
 
