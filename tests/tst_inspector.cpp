@@ -29,11 +29,15 @@ using namespace SocketScope::TestSockets;
 
 namespace {
 
+// How long a wait may last before it fails: a deadline, never a delay. Under a sanitizer on a
+// loaded machine one refresh of every socket and process can take several seconds.
+constexpr int patience = 60'000;
+
 // Asks for a refresh and waits until the table shows it.
 bool refreshed(InspectorWindow& inspector)
 {
     const quint64 ticket = inspector.refreshNow();
-    return QTest::qWaitFor([&] { return inspector.shownTicket() >= ticket; }, 10'000);
+    return QTest::qWaitFor([&] { return inspector.shownTicket() >= ticket; }, patience);
 }
 
 const InspectorRow* rowWithLocal(const SocketTableModel& model, const QString& local,
@@ -52,7 +56,7 @@ const InspectorRow* rowWithLocal(const SocketTableModel& model, const QString& l
 bool filtered(const InspectorWindow& inspector)
 {
     return QTest::qWaitFor(
-        [&] { return inspector.model()->currentUpdate().filter == inspector.filter(); }, 10'000);
+        [&] { return inspector.model()->currentUpdate().filter == inspector.filter(); }, patience);
 }
 
 // The key of a row, empty when the table has none such (then selectKey() says false).
@@ -220,7 +224,7 @@ private Q_SLOTS:
         QVERIFY(refreshed(inspector));
         QVERIFY(inspector.selectKey(keyOf(*inspector.model(), endpoint, QStringLiteral("LISTEN"))));
         AcceptQueueView* queue = inspector.details()->acceptQueue();
-        QTRY_VERIFY(queue->isVisibleTo(inspector.details()));
+        QTRY_VERIFY_WITH_TIMEOUT(queue->isVisibleTo(inspector.details()), patience);
         QCOMPARE(queue->queue().backlog, 3u);
         QCOMPARE(queue->queue().waitingCount, 2u);
         QCOMPARE(queue->queue().waiting.size(), 2);
@@ -264,15 +268,17 @@ private Q_SLOTS:
         inspector.sessionOnly()->setChecked(true);
         Session& session = *window.session();
         const auto next = [&] {
-            QVERIFY(QTest::qWaitFor([&] { return session.canStep(); }));
+            QVERIFY(QTest::qWaitFor([&] { return session.canStep(); }, patience));
             window.next();
             QVERIFY(QTest::qWaitFor(
-                [&] { return session.canStep() || session.state() == Session::State::Finished; }));
+                [&] { return session.canStep() || session.state() == Session::State::Finished; },
+                patience));
         };
         for (int i = 0; i < 3; ++i) // socket, bind, listen
             next();
         const QString server = QStringLiteral("127.0.0.1:%1").arg(session.servicePort());
-        QTRY_VERIFY(rowWithLocal(*inspector.model(), server, QStringLiteral("LISTEN")));
+        QTRY_VERIFY_WITH_TIMEOUT(rowWithLocal(*inspector.model(), server, QStringLiteral("LISTEN")),
+                                 patience);
         QVERIFY(inspector.selectKey(keyOf(*inspector.model(), server)));
         QCOMPARE(inspector.details()->stateMachine()->currentState(), TcpState::Listen);
         QVERIFY(inspector.model()
@@ -282,7 +288,8 @@ private Q_SLOTS:
 
         for (int i = 0; i < 3; ++i) // accept (blocks), client socket, connect
             next();
-        QTRY_VERIFY(rowWithLocal(*inspector.model(), server, QStringLiteral("ESTABLISHED")));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            rowWithLocal(*inspector.model(), server, QStringLiteral("ESTABLISHED")), patience);
         const QString connectionKey =
             rowWithLocal(*inspector.model(), server, QStringLiteral("ESTABLISHED"))->key;
         const QString clientEnd =
@@ -300,15 +307,15 @@ private Q_SLOTS:
         // The client hung up first: its end waits in TIME_WAIT, still marked as the session's.
         // (Towards the server: on a busy machine another connection from the same client port
         // to another server may be in TIME_WAIT too.)
-        QTRY_VERIFY2(
+        QTRY_VERIFY2_WITH_TIMEOUT(
             rowWithLocal(*inspector.model(), clientEnd, QStringLiteral("TIME_WAIT"), server),
-            rowsOf(*inspector.model(), clientEnd).constData());
+            rowsOf(*inspector.model(), clientEnd).constData(), patience);
         const InspectorRow* waiting =
             rowWithLocal(*inspector.model(), clientEnd, QStringLiteral("TIME_WAIT"), server);
         QVERIFY(waiting->sessionEnd);
         QVERIFY(inspector.selectKey(waiting->key));
         TcpStateMachineView& machine = *inspector.details()->stateMachine();
-        QTRY_COMPARE(machine.currentState(), TcpState::TimeWait);
+        QTRY_COMPARE_WITH_TIMEOUT(machine.currentState(), TcpState::TimeWait, patience);
         QCOMPARE(machine.secondaryState(), TcpState::TimeWait);
         QVERIFY(machine.trace().contains(TcpState::FinWait1));
 
@@ -320,7 +327,7 @@ private Q_SLOTS:
                 afterConnect = i + 1;
         }
         window.cursor()->setPosition(afterConnect);
-        QTRY_COMPARE(machine.currentState(), TcpState::Established);
+        QTRY_COMPARE_WITH_TIMEOUT(machine.currentState(), TcpState::Established, patience);
         QCOMPARE(machine.secondaryState(), TcpState::TimeWait);
     }
 
