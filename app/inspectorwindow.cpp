@@ -116,6 +116,8 @@ InspectorWindow::InspectorWindow(LogPresenter* presenter, QWidget* parent)
 
 InspectorWindow::~InspectorWindow()
 {
+    // The sort hand-off names the watcher, which ends with its thread.
+    disconnect(m_model, &SocketTableModel::sortRequested, this, nullptr);
     CrossThread::joinThread(&m_thread);
 }
 

@@ -3,6 +3,7 @@
 #include <QMetaObject>
 #include <QObject>
 
+#include <memory>
 #include <utility>
 
 class QThread;
@@ -34,13 +35,14 @@ public:
 
 namespace Detail {
 
-// The queued call: acquires its receiver's key before it runs, and before what it carries
-// is destroyed if it is dropped (its receiver deleted first).
+// The queued call, boxed: acquires its receiver's key before it runs, and before what it
+// carries is destroyed if it is dropped (its receiver deleted first). Inside Qt's queue only
+// the box's pointer moves.
 template <typename Call> class Delivery {
 public:
     Delivery(const QObject* receiver, Call call)
         : m_receiver(receiver)
-        , m_call(std::move(call))
+        , m_call(std::make_unique<Call>(std::move(call)))
     {
     }
     // A copy moved from carries nothing: it acquires nothing either, in the sender's
@@ -59,12 +61,12 @@ public:
     void operator()()
     {
         acquire(m_receiver);
-        m_call();
+        (*m_call)();
     }
 
 private:
     const QObject* m_receiver;
-    Call m_call;
+    std::unique_ptr<Call> m_call;
 };
 
 } // namespace Detail
@@ -73,10 +75,11 @@ private:
 // queued to it.
 template <typename Call> void post(QObject* receiver, Call call)
 {
+    // Boxed before the release: the call's captures are moved where they are recorded.
+    Detail::Delivery<Call> delivery(receiver, std::move(call));
     release(receiver);
     const UnrecordedCopies insideQt;
-    QMetaObject::invokeMethod(receiver, Detail::Delivery<Call>(receiver, std::move(call)),
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(receiver, std::move(delivery), Qt::QueuedConnection);
 }
 
 // Starts a worker thread and returns once its event loop can take calls: what it set up for
