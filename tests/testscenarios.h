@@ -33,6 +33,11 @@ inline Scenario builtIn(const QString& id)
     return *scenario;
 }
 
+// How long a wait may last before it fails: a deadline, never a delay. On a loaded machine
+// (CI's two cores, the whole suite beside, the other sanitizer builds) a scenario that takes
+// a second alone can take many.
+constexpr int patience = 60'000;
+
 // Tests never use a fixed port: the system picks a free one for the server.
 inline SessionOptions onFreePort()
 {
@@ -45,7 +50,7 @@ inline SessionOptions onFreePort()
 inline bool stepTimes(Session& session, int count)
 {
     for (int i = 0; i < count; ++i) {
-        if (!QTest::qWaitFor([&] { return session.canStep(); }) || !session.step())
+        if (!QTest::qWaitFor([&] { return session.canStep(); }, patience) || !session.step())
             return false;
     }
     return true;
@@ -87,7 +92,7 @@ inline bool runToEnd(Session& session, const Scenario& scenario,
 {
     session.load(scenario, options);
     session.run();
-    return QTest::qWaitFor([&] { return session.state() == Session::State::Finished; }, 20'000);
+    return QTest::qWaitFor([&] { return session.state() == Session::State::Finished; }, patience);
 }
 
 // A built-in scenario run to its end: its actors, in the stage's order, and its calls.
