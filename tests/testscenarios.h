@@ -3,6 +3,7 @@
 #include "scenarios/scenario.h"
 #include "scenarios/scenariocatalog.h"
 #include "sources/session.h"
+#include "testpatience.h"
 
 #include <QDir>
 #include <QTest>
@@ -32,11 +33,6 @@ inline Scenario builtIn(const QString& id)
         qFatal("no built-in scenario %s", qPrintable(id));
     return *scenario;
 }
-
-// How long a wait may last before it fails: a deadline, never a delay. On a loaded machine
-// (CI's two cores, the whole suite beside, the other sanitizer builds) a scenario that takes
-// a second alone can take many.
-constexpr int patience = 60'000;
 
 // Tests never use a fixed port: the system picks a free one for the server.
 inline SessionOptions onFreePort()

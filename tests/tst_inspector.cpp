@@ -8,6 +8,7 @@
 #include "sources/session.h"
 #include "stageview.h"
 #include "tcpstatemachineview.h"
+#include "testpatience.h"
 #include "testsockets.h"
 #include "tuplecardsview.h"
 
@@ -28,10 +29,6 @@ using namespace SocketScope;
 using namespace SocketScope::TestSockets;
 
 namespace {
-
-// How long a wait may last before it fails: a deadline, never a delay. Under a sanitizer on a
-// loaded machine one refresh of every socket and process can take several seconds.
-constexpr int patience = 60'000;
 
 // Asks for a refresh and waits until the table shows it.
 bool refreshed(InspectorWindow& inspector)

@@ -16,7 +16,7 @@ class QThread;
 // orders it. So the sender releases the receiver's key before the call is queued, the
 // receiver acquires it before it reads what was handed over (or drops it undelivered), and
 // the copies Qt makes inside its queue, of the call and of its own event, are not recorded.
-// Without ThreadSanitizer, post() is a plain queued call and the rest compiles to nothing.
+// Without ThreadSanitizer, post() queues the boxed call and the rest compiles to nothing.
 namespace SocketScope::CrossThread {
 
 // What this thread did so far happens before whatever follows an acquire() of the same key.
