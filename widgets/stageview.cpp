@@ -7,6 +7,8 @@
 #include <QEvent>
 #include <QStyle>
 
+#include <cmath>
+
 namespace SocketScope {
 
 StageView::StageView(QWidget* parent)
@@ -40,13 +42,15 @@ void StageView::setActors(const QStringList& ids, const QStringList& names)
 {
     m_actorIds = ids;
     m_actorNames = names;
+    foldCrowd();
     invalidateScene();
 }
 
 void StageView::setState(const StageState& state)
 {
     const bool changed = state.lastSeq != m_state.lastSeq || state.cursor != m_state.cursor;
-    m_state = state;
+    m_given = state;
+    foldCrowd();
     if (changed && animationsEnabled() && state.lastSeq != 0) {
         m_animation.stop();
         m_animation.setDuration(m_animationDuration);
@@ -69,6 +73,7 @@ void StageView::setTime(qint64 nowNs)
     for (const StageEndpoint& endpoint : std::as_const(m_state.endpoints))
         waiting |= endpoint.waitingCall.has_value();
     m_state.timeNs = nowNs;
+    m_given.timeNs = nowNs;
     if (waiting) {
         invalidateScene();
         updatePinned();
@@ -101,6 +106,43 @@ void StageView::setTextFloor(int pixels)
         return;
     m_textFloor = pixels;
     invalidateScene();
+}
+
+void StageView::foldCrowd()
+{
+    StageCrowd crowd = SocketScope::foldCrowd(m_given, m_actorIds);
+    m_state = std::move(crowd.state);
+    m_drawnActorIds = std::move(crowd.actorIds);
+    m_actorsInAll = crowd.actors;
+    m_endpointsInAll = crowd.endpoints;
+}
+
+QString StageView::crowdNote() const
+{
+    QStringList left;
+    if (m_drawnActorIds.size() < m_actorsInAll)
+        left << tr("%1 of %2 processes")
+                    .arg(m_actorsInAll - m_drawnActorIds.size())
+                    .arg(m_actorsInAll);
+    if (m_state.endpoints.size() < m_endpointsInAll)
+        left << tr("%1 of %2 descriptors")
+                    .arg(m_endpointsInAll - m_state.endpoints.size())
+                    .arg(m_endpointsInAll);
+    if (left.isEmpty())
+        return {};
+    return tr("Not drawn, to keep the stage readable: %1. The Calls list has every call.")
+        .arg(left.join(tr(" and ")));
+}
+
+qreal StageView::crowdNotePixels() const
+{
+    return qMax(StageLayout::minimumTextPixels(size(), m_zoom), qreal(m_textFloor));
+}
+
+qreal StageView::crowdStripHeight() const
+{
+    // Two lines: the note wraps on a narrow stage.
+    return crowdNote().isEmpty() ? 0 : std::ceil(crowdNotePixels() * 3);
 }
 
 void StageView::invalidateScene()
@@ -136,14 +178,14 @@ const StageScene& StageView::scene() const
 {
     if (!m_scene) {
         StageLayoutInput input;
-        input.size = size();
+        input.size = QSizeF(width(), qMax(0.0, height() - crowdStripHeight()));
         input.zoom = m_zoom;
         input.textFloor = m_textFloor;
         input.protocol = m_viewMode == ViewMode::Protocol;
         input.font = font();
-        input.actorIds = m_actorIds;
-        for (qsizetype i = 0; i < m_actorIds.size(); ++i)
-            input.actorNames << m_actorNames.value(i, m_actorIds[i]);
+        input.actorIds = m_drawnActorIds;
+        for (const QString& id : m_drawnActorIds)
+            input.actorNames << m_actorNames.value(m_actorIds.indexOf(id), id);
         for (qsizetype i = 0; i < m_state.endpoints.size(); ++i) {
             input.labels << label(int(i));
             input.outsiders << outsiderText(int(i));

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "stagecrowd.h"
 #include "stagelayout.h"
-#include "stagestate.h"
 #include "theme.h"
 
 #include <QVariantAnimation>
@@ -33,7 +33,10 @@ public:
 
     void setActors(const QStringList& ids, const QStringList& names);
     void setState(const StageState& state);
+    // What it draws: the state given, or its part foldCrowd() keeps of a crowded one.
     const StageState& state() const { return m_state; }
+    // What a crowded stage leaves out, in words (empty when it draws everything).
+    QString crowdNote() const;
     // The clock for "waiting for 2.3 s" at the live end of the log.
     void setTime(qint64 nowNs);
 
@@ -83,6 +86,11 @@ protected:
 
 private:
     bool animationsEnabled() const;
+    void foldCrowd();
+    // The strip under the stage that says what a crowded stage leaves out: its text size and
+    // height in pixels (0 when nothing is left out).
+    qreal crowdNotePixels() const;
+    qreal crowdStripHeight() const;
     void invalidateScene();
     StageLabel label(int endpoint) const;
     QString waitingText(const StageEndpoint& endpoint) const;
@@ -96,8 +104,13 @@ private:
     void paintLines(QPainter& painter, const StageScene& scene) const;
     void paintEndpoint(QPainter& painter, const StageScene& scene, int index) const;
     void paintExchange(QPainter& painter, const StageScene& scene) const;
+    void paintCrowdNote(QPainter& painter) const;
 
-    StageState m_state;
+    StageState m_given;
+    StageState m_state; // what foldCrowd() keeps of m_given
+    QStringList m_drawnActorIds;
+    qsizetype m_actorsInAll = 0;
+    qsizetype m_endpointsInAll = 0;
     Theme m_theme = Theme::current();
     QStringList m_actorIds;
     QStringList m_actorNames;

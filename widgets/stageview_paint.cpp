@@ -56,6 +56,24 @@ void StageView::paintEvent(QPaintEvent*)
             StagePainter::drawText(painter, text, theme, font());
     }
     paintExchange(painter, stage);
+    paintCrowdNote(painter);
+}
+
+void StageView::paintCrowdNote(QPainter& painter) const
+{
+    const qreal strip = crowdStripHeight();
+    if (strip <= 0)
+        return;
+    painter.save();
+    QFont note = font();
+    note.setPixelSize(int(crowdNotePixels()));
+    note.setItalic(true);
+    painter.setFont(note);
+    painter.setPen(m_theme.muted);
+    const qreal margin = crowdNotePixels() / 2;
+    painter.drawText(QRectF(margin, height() - strip, width() - 2 * margin, strip),
+                     Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, crowdNote());
+    painter.restore();
 }
 
 void StageView::paintLines(QPainter& painter, const StageScene& stage) const

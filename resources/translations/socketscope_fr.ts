@@ -3941,6 +3941,22 @@ Source : %2</translation>
         <source>%1() never returned: the process ended</source>
         <translation>%1() n&apos;est jamais revenu : le processus s&apos;est terminé</translation>
     </message>
+    <message>
+        <source>%1 of %2 processes</source>
+        <translation>%1 processus sur %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 descriptors</source>
+        <translation>%1 descripteurs sur %2</translation>
+    </message>
+    <message>
+        <source>Not drawn, to keep the stage readable: %1. The Calls list has every call.</source>
+        <translation>Non dessinés, pour que la scène reste lisible : %1. La liste des appels les contient tous.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> et </translation>
+    </message>
 </context>
 <context>
     <name>SocketScope::StatusLine</name>

@@ -1,0 +1,106 @@
+#include "stagecrowd.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <numeric>
+#include <utility>
+
+namespace SocketScope {
+
+namespace {
+
+// What a descriptor stands for at the cursor, the most telling first.
+enum class Standing { Now, Listening, Open, Closed, Nothing };
+
+Standing standingOf(const StageState& state, qsizetype index)
+{
+    const StageEndpoint& endpoint = state.endpoints[index];
+    if (endpoint.waitingCall || state.last.from == index || state.last.to == index)
+        return Standing::Now;
+    if (endpoint.phase == StageEndpoint::Phase::Listening)
+        return Standing::Listening;
+    return endpoint.phase == StageEndpoint::Phase::Closed ? Standing::Closed : Standing::Open;
+}
+
+// The `most` best of `candidates` by `key` (the smaller the better), in their given order.
+template <typename Key> QList<qsizetype> best(QList<qsizetype> candidates, qsizetype most, Key key)
+{
+    if (candidates.size() <= most)
+        return candidates;
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [&](qsizetype a, qsizetype b) { return key(a) < key(b); });
+    candidates.resize(most);
+    std::sort(candidates.begin(), candidates.end());
+    return candidates;
+}
+
+} // namespace
+
+StageCrowd foldCrowd(const StageState& state, const QStringList& actorIds)
+{
+    StageCrowd crowd;
+    crowd.actors = actorIds.size();
+    crowd.endpoints = state.endpoints.size();
+    QHash<QString, QList<qsizetype>> endpointsOf;
+    for (qsizetype i = 0; i < state.endpoints.size(); ++i)
+        endpointsOf[state.endpoints[i].actor].append(i);
+    const bool crowded =
+        actorIds.size() > stageMostActors ||
+        std::any_of(endpointsOf.cbegin(), endpointsOf.cend(), [](const QList<qsizetype>& own) {
+            return own.size() > stageMostDescriptorsPerActor;
+        });
+    if (!crowded) {
+        crowd.state = state;
+        crowd.actorIds = actorIds;
+        return crowd;
+    }
+
+    // An actor counts by its most telling descriptor, then by its latest one.
+    const auto actorKey = [&](qsizetype actor) {
+        if (actor == 0)
+            return std::pair(-1, qsizetype(0)); // the first column stays where it is
+        const QList<qsizetype> own = endpointsOf.value(actorIds[actor]);
+        Standing most = Standing::Nothing;
+        for (const qsizetype index : own)
+            most = std::min(most, standingOf(state, index));
+        return std::pair(int(most), own.isEmpty() ? qsizetype(0) : -own.constLast());
+    };
+    QList<qsizetype> allActors(actorIds.size());
+    std::iota(allActors.begin(), allActors.end(), 0);
+    QList<qsizetype> kept;
+    for (const qsizetype actor : best(allActors, stageMostActors, actorKey)) {
+        const QString& id = actorIds[actor];
+        if (crowd.actorIds.contains(id))
+            continue;
+        crowd.actorIds << id;
+        kept << best(endpointsOf.value(id), stageMostDescriptorsPerActor, [&](qsizetype index) {
+            return std::pair(int(standingOf(state, index)), -index);
+        });
+    }
+    std::sort(kept.begin(), kept.end());
+
+    QList<int> drawnIndex(state.endpoints.size(), -1);
+    for (const qsizetype index : kept) {
+        drawnIndex[index] = int(crowd.state.endpoints.size());
+        crowd.state.endpoints << state.endpoints[index];
+    }
+    const auto renumbered = [&](int index) {
+        return index >= 0 && index < drawnIndex.size() ? drawnIndex[index] : -1;
+    };
+    for (StageLine line : state.lines) {
+        line.from = renumbered(line.from);
+        line.to = renumbered(line.to);
+        if (line.from >= 0 && line.to >= 0)
+            crowd.state.lines << line;
+    }
+    crowd.state.last = state.last;
+    crowd.state.last.from = renumbered(state.last.from);
+    crowd.state.last.to = renumbered(state.last.to);
+    crowd.state.lastSeq = state.lastSeq;
+    crowd.state.timeNs = state.timeNs;
+    crowd.state.cursor = state.cursor;
+    return crowd;
+}
+
+} // namespace SocketScope

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "stagestate.h"
+
+#include <QStringList>
+
+namespace SocketScope {
+
+// No course scenario comes near these; a traced server with a thousand clients goes far past
+// them, and a stage of a thousand columns can be neither read nor laid out in a frame.
+constexpr qsizetype stageMostActors = 8;
+constexpr qsizetype stageMostDescriptorsPerActor = 8;
+
+// The part of a crowded stage that is drawn, and how much was left out.
+struct StageCrowd {
+    StageState state;     // the descriptors drawn; lines and the last exchange renumbered
+    QStringList actorIds; // the actors drawn, in the order given
+    qsizetype actors = 0; // how many there were in all
+    qsizetype endpoints = 0;
+
+    bool folded() const { return actorIds.size() < actors || state.endpoints.size() < endpoints; }
+};
+
+// Keeps at most stageMostActors actors and stageMostDescriptorsPerActor descriptors of each,
+// the ones that matter now: the first actor (the server), those of the last exchange and of
+// calls in progress, then those with open descriptors, the latest first; in each actor, the
+// descriptors of the last exchange or a call in progress, the listening ones, the open ones,
+// then the closed ones, the latest first. Lines go only between descriptors drawn. A stage
+// within the bounds is returned whole.
+StageCrowd foldCrowd(const StageState& state, const QStringList& actorIds);
+
+} // namespace SocketScope
