@@ -237,10 +237,11 @@ void LogPresenter::showLiveEnd()
 {
     // Stepped with Next, each call is shown as it returns; running free, at most once a frame.
     const bool runningFree = m_source && m_source->state() == EventSource::State::Running;
-    const qint64 sinceShownMs = m_lastShown.isValid() ? m_lastShown.elapsed() : followFrameMs;
-    if (runningFree && sinceShownMs < followFrameMs) {
+    const qint64 frameMs = qMax(followFrameMs, 2 * m_lastShowMs);
+    const qint64 sinceShownMs = m_lastShown.isValid() ? m_lastShown.elapsed() : frameMs;
+    if (runningFree && sinceShownMs < frameMs) {
         if (!m_followUpdate.isActive())
-            m_followUpdate.start(int(followFrameMs - sinceShownMs));
+            m_followUpdate.start(int(frameMs - sinceShownMs));
         return;
     }
     showCursor();
@@ -248,6 +249,8 @@ void LogPresenter::showLiveEnd()
 
 void LogPresenter::showCursor()
 {
+    QElapsedTimer cost;
+    cost.start();
     m_followUpdate.stop();
     const EventLog* events = log();
     if (!events)
@@ -276,6 +279,7 @@ void LogPresenter::showCursor()
     Q_EMIT controlsChanged();
     // A frame counted from now: views slower to feed than a frame still leave the event loop
     // a frame between two updates.
+    m_lastShowMs = cost.elapsed();
     m_lastShown.start();
 }
 

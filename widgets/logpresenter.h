@@ -110,9 +110,12 @@ private:
     // The stage at the live end: each new call applied to what was projected before.
     mutable StageProjectionCache m_stageProjection;
     // A run going on by itself, thousands of calls a second, is followed at most once a frame,
-    // its last call always shown: when the views were last fed, and the update to come.
-    static constexpr int followFrameMs = 16;
+    // its last call always shown: when the views were last fed, and the update to come. Views
+    // slow to feed (a traced server's thousand children) wait twice as long as they took, so
+    // that the run still gets two thirds of the event loop.
+    static constexpr qint64 followFrameMs = 16;
     QElapsedTimer m_lastShown;
+    qint64 m_lastShowMs = 0;
     QTimer m_followUpdate;
     // The actors that made a call or were made current: on-demand actors among them are shown.
     QSet<QString> m_usedActors;

@@ -4,6 +4,7 @@
 #include "logging.h"
 #include "trace/pseudoterminal.h"
 
+#include <QElapsedTimer>
 #include <QSocketNotifier>
 
 #include <cerrno>
@@ -22,6 +23,8 @@ constexpr int helperChannelFd = 3;
 // A call's line holds at most 4 KiB of data as hexadecimal and its typed values: a line this
 // long is not the helper's.
 constexpr qsizetype maxLineBytes = 1 << 20;
+// Lines handed on in one turn of the event loop: half a 60 Hz frame.
+constexpr qint64 sliceNs = 8'000'000;
 
 } // namespace
 
@@ -30,15 +33,19 @@ TracerProcess::TracerProcess(QObject* parent)
 {
     m_process.setProcessChannelMode(QProcess::ForwardedChannels);
     m_process.setInputChannelMode(QProcess::ForwardedInputChannel);
+    m_nextSlice.setSingleShot(true);
+    m_nextSlice.setInterval(0);
+    connect(&m_nextSlice, &QTimer::timeout, this, &TracerProcess::pump);
     connect(&m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus) {
         m_exitCode = m_process.exitStatus() == QProcess::NormalExit ? exitCode : 128 + SIGKILL;
-        // What the helper and the program wrote before they ended is read before finished().
-        while (readChannel() == ReadEnd::Budget) {
-        }
-        if (m_terminal)
-            m_terminal->drain();
-        closeChannel();
-        Q_EMIT finished(m_exitCode);
+        // What the helper and the program wrote before they ended is handed on before
+        // finished(), slice by slice.
+        m_helperEnded = true;
+        m_readSinceEnd = false;
+        if (m_channel < 0)
+            finishChannel();
+        else
+            pump();
     });
 }
 
@@ -128,9 +135,12 @@ bool TracerProcess::start(const TracedProgram& program, const QString& workingDi
         return false;
     }
     m_channel = ends[0];
+    m_pending.clear();
+    m_lastRead = ReadEnd::Drained;
+    m_helperEnded = false;
     ::fcntl(m_channel, F_SETFL, ::fcntl(m_channel, F_GETFL) | O_NONBLOCK);
     m_notifier = new QSocketNotifier(m_channel, QSocketNotifier::Read, this);
-    connect(m_notifier, &QSocketNotifier::activated, this, &TracerProcess::readChannel);
+    connect(m_notifier, &QSocketNotifier::activated, this, &TracerProcess::pump);
     return true;
 }
 
@@ -159,16 +169,26 @@ void TracerProcess::sendLine(const QByteArray& line)
         qCDebug(lcSession) << "tracer channel:" << strerror(errno);
 }
 
-ReadEnd TracerProcess::readChannel()
+void TracerProcess::pump()
 {
     if (m_channel < 0)
-        return ReadEnd::Closed;
-    const ReadEnd read = readAvailable(m_channel, maxLineBytes,
-                                       [this](QByteArrayView chunk) { m_pending.append(chunk); });
-    if (read == ReadEnd::Closed)
-        m_notifier->setEnabled(false); // the helper's end is closed: nothing more comes
+        return;
+    if (!m_pending.contains('\n') && m_lastRead != ReadEnd::Closed) {
+        m_lastRead = readAvailable(m_channel, maxLineBytes,
+                                   [this](QByteArrayView chunk) { m_pending.append(chunk); });
+        m_readSinceEnd = m_helperEnded;
+    }
+    deliverLines();
+}
+
+void TracerProcess::deliverLines()
+{
+    QElapsedTimer slice;
+    slice.start();
     qsizetype start = 0;
-    for (qsizetype end; (end = m_pending.indexOf('\n', start)) >= 0; start = end + 1) {
+    for (qsizetype end;
+         slice.nsecsElapsed() < sliceNs && (end = m_pending.indexOf('\n', start)) >= 0;
+         start = end + 1) {
         const QByteArray line = m_pending.mid(start, end - start);
         QString error;
         const std::optional<TraceMessage> message = parseTraceMessage(line, &error);
@@ -177,21 +197,44 @@ ReadEnd TracerProcess::readChannel()
             closeChannel();
             m_process.kill();
             Q_EMIT channelBroken(error);
-            return ReadEnd::Closed;
+            return;
         }
         Q_EMIT messageReceived(*message);
         if (m_channel < 0)
-            return ReadEnd::Closed; // a receiver ended it
+            return; // a receiver ended it
     }
     m_pending.remove(0, start);
+    if (m_pending.contains('\n')) {
+        m_notifier->setEnabled(false);
+        m_nextSlice.start();
+        return;
+    }
     if (m_pending.size() > maxLineBytes) {
         m_pending.clear();
         closeChannel();
         m_process.kill();
         Q_EMIT channelBroken(tr("a line of more than %1 bytes").arg(maxLineBytes));
-        return ReadEnd::Closed;
+        return;
     }
-    return read;
+    if (m_helperEnded) {
+        const bool allRead =
+            m_lastRead == ReadEnd::Closed || (m_readSinceEnd && m_lastRead == ReadEnd::Drained);
+        if (allRead)
+            finishChannel();
+        else
+            m_nextSlice.start();
+        return;
+    }
+    // Level-triggered: it calls again at once for what the budget left in the channel.
+    m_notifier->setEnabled(m_lastRead != ReadEnd::Closed);
+}
+
+void TracerProcess::finishChannel()
+{
+    if (m_terminal)
+        m_terminal->drain();
+    closeChannel();
+    Q_EMIT finished(m_exitCode);
 }
 
 void TracerProcess::closeChannel()

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QProcess>
 #include <QStringList>
+#include <QTimer>
 
 class QSocketNotifier;
 
@@ -60,7 +61,14 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
-    ReadEnd readChannel();
+    // Reads the channel when no whole line waits, then hands the lines on.
+    void pump();
+    // Hands on the whole lines read for one slice of the event loop's time at most. The rest
+    // waits for the next turn, after the views have had theirs, and the channel is not read
+    // meanwhile: a helper faster than the window waits, with its program, rather than the
+    // window freezing while it catches up.
+    void deliverLines();
+    void finishChannel();
     void sendLine(const QByteArray& line);
     void closeChannel();
 
@@ -70,6 +78,10 @@ private:
     QSocketNotifier* m_notifier = nullptr;
     PseudoTerminal* m_terminal = nullptr; // with setOwnTerminal(true)
     QByteArray m_pending;
+    QTimer m_nextSlice;
+    ReadEnd m_lastRead = ReadEnd::Drained;
+    bool m_helperEnded = false;
+    bool m_readSinceEnd = false; // the channel was read after the helper ended
     int m_exitCode = -1;
     bool m_holdNewAddresses = false;
 };
