@@ -99,7 +99,7 @@ void SequenceDiagramPainter::paint(QPainter& painter, const QRectF& area, qreal 
         paintArrow(painter, row);
         paintRowTexts(painter, row);
     }
-    paintHeader(painter, headerTop);
+    paintHeader(painter, headerTop, area.left(), area.right());
     painter.restore();
 }
 
@@ -213,7 +213,8 @@ void SequenceDiagramPainter::paintRowTexts(QPainter& painter, int row) const
                      Qt::AlignLeft | Qt::AlignTop, shown);
 }
 
-void SequenceDiagramPainter::paintHeader(QPainter& painter, qreal top) const
+void SequenceDiagramPainter::paintHeader(QPainter& painter, qreal top, qreal left,
+                                         qreal right) const
 {
     const SequenceDiagramMetrics& sizes = m_layout.metrics();
     const QFontMetricsF metrics(m_font);
@@ -234,6 +235,10 @@ void SequenceDiagramPainter::paintHeader(QPainter& painter, qreal top) const
     const qreal boxHeight = sizes.headerHeight - sizes.margin;
     const qreal maxWidth = (m_layout.lifelineX(1) - m_layout.lifelineX(0)) - 8;
     for (int i = 0; i < m_layout.lifelineCount(); ++i) {
+        // Thousands of lifelines (a traced server's clients): only the visible are measured.
+        const qreal x = m_layout.lifelineX(i);
+        if (x + maxWidth / 2 < left || x - maxWidth / 2 > right)
+            continue;
         const SequenceLifeline& lifeline = m_model.lifelines().at(i);
         QString title = lifeline.endpoint.isValid() ? DecodedPacket::endpointText(lifeline.endpoint)
                                                     : tr("unknown");

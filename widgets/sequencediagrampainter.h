@@ -46,7 +46,8 @@ private:
     void paintRowBackground(QPainter& painter, int row) const;
     void paintArrow(QPainter& painter, int row) const;
     void paintRowTexts(QPainter& painter, int row) const;
-    void paintHeader(QPainter& painter, qreal top) const;
+    // The lifelines' titles between `left` and `right`.
+    void paintHeader(QPainter& painter, qreal top, qreal left, qreal right) const;
 
     const SequenceDiagramModel& m_model;
     const SequenceDiagramLayout& m_layout;

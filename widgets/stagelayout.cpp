@@ -24,9 +24,18 @@ public:
     // the largest icons that still leave it room.
     std::optional<StageScene> largest(int brevity, int low, int high)
     {
-        // The largest first: an uncrowded stage fits at once. Else a binary search.
-        std::optional<StageTry> best = high >= low ? feasible(high, brevity) : std::nullopt;
+        // The largest first: an uncrowded stage fits at once. Then the smallest: a crowded one
+        // often fits at no size with labels this long. Else a binary search between them.
+        if (high < low)
+            return std::nullopt;
+        std::optional<StageTry> best = feasible(high, brevity);
         int top = best ? low - 1 : high - 1;
+        if (!best && low < high) {
+            best = feasible(low, brevity);
+            if (!best)
+                return std::nullopt;
+            ++low;
+        }
         while (low <= top) {
             const int middle = (low + top) / 2;
             if (const auto found = feasible(middle, brevity)) {

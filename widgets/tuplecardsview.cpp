@@ -27,6 +27,9 @@ TupleCardsView::TupleCardsView(QWidget* parent)
     : QTextBrowser(parent)
 {
     setOpenLinks(false);
+    // A scroll bar that comes and goes would lay the cards out twice: once to learn it is
+    // needed, once in the narrower space it leaves.
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     setAccessibleName(tr("5-tuples"));
 }
 
