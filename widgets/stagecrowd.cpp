@@ -37,7 +37,7 @@ template <typename Key> QList<qsizetype> best(QList<qsizetype> candidates, qsize
 
 } // namespace
 
-StageCrowd foldCrowd(const StageState& state, const QStringList& actorIds)
+StageCrowd foldCrowd(const StageState& state, const QStringList& actorIds, StageCrowdBounds bounds)
 {
     StageCrowd crowd;
     crowd.actors = actorIds.size();
@@ -69,14 +69,14 @@ StageCrowd foldCrowd(const StageState& state, const QStringList& actorIds)
     QList<qsizetype> allActors(actorIds.size());
     std::iota(allActors.begin(), allActors.end(), 0);
     QList<qsizetype> kept;
-    for (const qsizetype actor : best(allActors, stageMostActors, actorKey)) {
+    for (const qsizetype actor : best(allActors, qMin(bounds.actors, stageMostActors), actorKey)) {
         const QString& id = actorIds[actor];
         if (crowd.actorIds.contains(id))
             continue;
         crowd.actorIds << id;
-        kept << best(endpointsOf.value(id), stageMostDescriptorsPerActor, [&](qsizetype index) {
-            return std::pair(int(standingOf(state, index)), -index);
-        });
+        kept << best(
+            endpointsOf.value(id), qMin(bounds.descriptorsPerActor, stageMostDescriptorsPerActor),
+            [&](qsizetype index) { return std::pair(int(standingOf(state, index)), -index); });
     }
     std::sort(kept.begin(), kept.end());
 

@@ -11,6 +11,13 @@ namespace SocketScope {
 constexpr qsizetype stageMostActors = 8;
 constexpr qsizetype stageMostDescriptorsPerActor = 8;
 
+// How much of a crowd a stage draws: at most the constants above, fewer where its size
+// leaves room for fewer.
+struct StageCrowdBounds {
+    qsizetype actors = stageMostActors;
+    qsizetype descriptorsPerActor = stageMostDescriptorsPerActor;
+};
+
 // The part of a crowded stage that is drawn, and how much was left out.
 struct StageCrowd {
     StageState state;     // the descriptors drawn; lines and the last exchange renumbered
@@ -21,12 +28,13 @@ struct StageCrowd {
     bool folded() const { return actorIds.size() < actors || state.endpoints.size() < endpoints; }
 };
 
-// Keeps at most stageMostActors actors and stageMostDescriptorsPerActor descriptors of each,
-// the ones that matter now: the first actor (the server), those of the last exchange and of
-// calls in progress, then those with open descriptors, the latest first; in each actor, the
-// descriptors of the last exchange or a call in progress, the listening ones, the open ones,
-// then the closed ones, the latest first. Lines go only between descriptors drawn. A stage
-// within the bounds is returned whole.
-StageCrowd foldCrowd(const StageState& state, const QStringList& actorIds);
+// A stage with more than stageMostActors actors or stageMostDescriptorsPerActor descriptors
+// in one is a crowd: it keeps at most `bounds`, the ones that matter now: the first actor (the
+// server), those of the last exchange and of calls in progress, then those with open descriptors,
+// the latest first; in each actor, the descriptors of the last exchange or a call in progress, the
+// listening ones, the open ones, then the closed ones, the latest first. Lines go only between
+// descriptors drawn. A stage within the bounds is returned whole.
+StageCrowd foldCrowd(const StageState& state, const QStringList& actorIds,
+                     StageCrowdBounds bounds = {});
 
 } // namespace SocketScope

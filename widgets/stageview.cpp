@@ -5,6 +5,7 @@
 #include "calls/reach.h"
 
 #include <QEvent>
+#include <QFontMetricsF>
 #include <QStyle>
 
 #include <cmath>
@@ -42,7 +43,6 @@ void StageView::setActors(const QStringList& ids, const QStringList& names)
 {
     m_actorIds = ids;
     m_actorNames = names;
-    foldCrowd();
     invalidateScene();
 }
 
@@ -61,7 +61,8 @@ void StageView::setState(const StageState& state)
         m_transition = 1;
         Q_EMIT animationFinished();
     }
-    invalidateScene();
+    m_scene.reset();
+    update();
     updatePinned();
 }
 
@@ -110,11 +111,32 @@ void StageView::setTextFloor(int pixels)
 
 void StageView::foldCrowd()
 {
-    StageCrowd crowd = SocketScope::foldCrowd(m_given, m_actorIds);
+    StageCrowd crowd = SocketScope::foldCrowd(m_given, m_actorIds, crowdBounds());
     m_state = std::move(crowd.state);
     m_drawnActorIds = std::move(crowd.actorIds);
     m_actorsInAll = crowd.actors;
     m_endpointsInAll = crowd.endpoints;
+}
+
+StageCrowdBounds StageView::crowdBounds() const
+{
+    // The names of a crowd's processes are alike (a server's children): the longest is
+    // measured, not a thousand.
+    QString longest;
+    for (const QString& name : m_actorNames) {
+        for (const QString& word : name.split(QLatin1Char(' '))) {
+            if (word.size() > longest.size())
+                longest = word;
+        }
+    }
+    const qreal pixels = crowdNotePixels();
+    QFont heading = font();
+    heading.setPixelSize(int(pixels));
+    heading.setBold(true);
+    const qreal column = QFontMetricsF(heading).horizontalAdvance(longest) + 2 * pixels;
+    const qreal cells = height() - 3 * pixels /* the strip */ - 3 * pixels /* the heading */;
+    return {qMax<qsizetype>(1, qsizetype(width() / column)),
+            qMax<qsizetype>(1, qsizetype(cells / (3 * pixels)))};
 }
 
 QString StageView::crowdNote() const
@@ -147,6 +169,8 @@ qreal StageView::crowdStripHeight() const
 
 void StageView::invalidateScene()
 {
+    // What a crowd leaves out depends on the state, the size and the text.
+    foldCrowd();
     m_scene.reset();
     update();
 }

@@ -87,6 +87,9 @@ protected:
 private:
     bool animationsEnabled() const;
     void foldCrowd();
+    // What a crowd leaves room for at this size: columns as wide as the widest heading word
+    // and cells three lines high, at the smallest text the stage accepts.
+    StageCrowdBounds crowdBounds() const;
     // The strip under the stage that says what a crowded stage leaves out: its text size and
     // height in pixels (0 when nothing is left out).
     qreal crowdNotePixels() const;
