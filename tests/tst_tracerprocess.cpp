@@ -1,0 +1,95 @@
+// The channel from the tracing helper, flooded by a stand-in that writes as fast as it can:
+// every line is handed on in order, the event loop turns between slices of them, finished()
+// comes once after the last, and a line that is not the protocol's ends the helper.
+#include "testpatience.h"
+#include "trace/tracerprocess.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QTest>
+#include <QTimer>
+
+using namespace SocketScope;
+
+namespace {
+
+// What the window saw of one flooded channel.
+struct Flood {
+    qint64 received = 0;
+    bool inOrder = true;
+    int turnsWhileReceiving = 0; // turns of the event loop between the first line and the last
+    int finished = 0;
+    qint64 receivedAtFinish = -1;
+    QStringList broken;
+};
+
+Flood flood(qint64 lines, qint64 badLine = 0)
+{
+    TracerProcess tracer;
+    tracer.setHelperPath(QStringLiteral(PEER_TRACERCHANNEL_FLOOD));
+    Flood seen;
+    QEventLoop loop;
+    QObject::connect(&tracer, &TracerProcess::messageReceived, [&](const TraceMessage& message) {
+        ++seen.received;
+        seen.inOrder &= message.kind == TraceMessage::Kind::Exit && message.pid == seen.received;
+    });
+    QObject::connect(&tracer, &TracerProcess::channelBroken,
+                     [&](const QString& reason) { seen.broken << reason; });
+    QObject::connect(&tracer, &TracerProcess::finished, [&] {
+        ++seen.finished;
+        seen.receivedAtFinish = seen.received;
+        loop.quit();
+    });
+    QTimer turn; // a zero timer fires at each turn of the loop
+    QObject::connect(&turn, &QTimer::timeout, [&] {
+        if (seen.received > 0 && seen.received < lines)
+            ++seen.turnsWhileReceiving;
+    });
+    turn.start(0);
+    QStringList words{QString::number(lines)};
+    if (badLine > 0)
+        words << QString::number(badLine);
+    QString error;
+    if (!tracer.start(TracedProgram{words}, QDir::currentPath(), false, &error)) {
+        qWarning("%s", qPrintable(error));
+        return seen;
+    }
+    QTimer::singleShot(patience, &loop, &QEventLoop::quit);
+    loop.exec();
+    // Whatever was still queued for it has run: finished() came once.
+    QCoreApplication::processEvents();
+    return seen;
+}
+
+} // namespace
+
+class TestTracerProcess : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void everyLineInOrderWithTheLoopTurning()
+    {
+        // Far more than a slice of 8 ms can take in, on any machine: a line costs microseconds.
+        constexpr qint64 lines = 200'000;
+        const Flood seen = flood(lines);
+        QCOMPARE(seen.received, lines);
+        QVERIFY(seen.inOrder);
+        QCOMPARE(seen.finished, 1);
+        QCOMPARE(seen.receivedAtFinish, lines);
+        QVERIFY(seen.broken.isEmpty());
+        QVERIFY2(seen.turnsWhileReceiving > 0,
+                 "the lines were taken in without a turn of the loop");
+    }
+
+    void aLineNotOfTheProtocolEndsTheHelper()
+    {
+        constexpr qint64 badLine = 50'000;
+        const Flood seen = flood(200'000, badLine);
+        QCOMPARE(seen.received, badLine - 1);
+        QVERIFY(seen.inOrder);
+        QCOMPARE(seen.broken.size(), 1);
+        QCOMPARE(seen.finished, 1);
+    }
+};
+
+QTEST_MAIN(TestTracerProcess)
+#include "tst_tracerprocess.moc"
