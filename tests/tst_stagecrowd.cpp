@@ -1,6 +1,7 @@
 // A crowded stage (a traced server's thousand children, a client with a thousand
 // connections) is drawn with the part that matters now, and says what it leaves out.
 #include "stagecrowd.h"
+#include "stagelayout.h"
 #include "stageview.h"
 
 #include <QTest>
@@ -94,6 +95,38 @@ private Q_SLOTS:
         QCOMPARE(crowd.state.lines, (QList<StageLine>{StageLine{3, 0, false, false}}));
     }
 
+    void theLastCallsProcessBeforeTheWaitingOnes()
+    {
+        // Twenty children blocked in read(), and the call at the cursor an older one's: its
+        // bubble keeps its speaker.
+        const QStringList actors = actorsNamed(21);
+        StageState state = forkedChildren(actors);
+        for (qsizetype i = 1; i < actors.size(); ++i) {
+            state.endpoints[i].phase = Phase::Connected;
+            state.endpoints[i].waitingCall = Call::Read;
+        }
+        state.last.kind = StageExchange::Kind::Speech;
+        state.last.from = 3;
+        const StageCrowd crowd = foldCrowd(state, actors);
+        QVERIFY(crowd.actorIds.contains(u"p3"_s));
+        QCOMPARE(crowd.state.endpoints.value(crowd.state.last.from).actor, u"p3"_s);
+        QCOMPARE(crowd.given.value(crowd.state.last.from), 3);
+    }
+
+    void fewerWhereTheStageIsSmaller()
+    {
+        const QStringList actors = actorsNamed(40);
+        StageState state = forkedChildren(actors);
+        for (int fd = 5; fd < 15; ++fd)
+            state.endpoints << endpointOf(actors[0], fd, Phase::Connected);
+        const StageCrowd crowd = foldCrowd(state, actors, {3, 2});
+        QCOMPARE(crowd.actorIds, (QStringList{u"p0"_s, u"p38"_s, u"p39"_s}));
+        // The server's listening socket and its latest open connection, then the children's.
+        QCOMPARE(fdsOf(crowd.state), (QList<int>{3, 4, 4, 14}));
+        for (qsizetype i = 0; i < crowd.state.endpoints.size(); ++i)
+            QCOMPARE(crowd.state.endpoints[i].fd, state.endpoints[crowd.given[i]].fd);
+    }
+
     void anActorsLatestOpenDescriptorsAreKept()
     {
         // A client with twenty connections: the listening socket, the one in a call, then the
@@ -116,6 +149,8 @@ private Q_SLOTS:
     {
         StageView view;
         view.resize(1280, 590);
+        view.show(); // a hidden widget is told of its new size only when shown
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
         const QStringList actors = actorsNamed(1001);
         view.setActors(actors, actors);
         view.setState(forkedChildren(actors));
@@ -124,9 +159,17 @@ private Q_SLOTS:
         QCOMPARE(view.crowdNote(), QStringLiteral("Not drawn, to keep the stage readable: 993 of "
                                                   "1001 processes and 993 of 1001 descriptors. "
                                                   "The Calls list has every call."));
-        // Nothing drawn where the note stands.
+        // Nothing drawn where the note stands: two lines at the smallest text at least.
+        const qreal smallest = StageLayout::minimumTextPixels(view.size(), 1);
         for (const QRectF& column : view.scene().columns)
-            QVERIFY(column.bottom() <= view.height() - 2 * 13);
+            QVERIFY(column.bottom() <= view.height() - 2 * smallest);
+
+        // A small window draws fewer, each column still wide enough for its heading.
+        view.resize(480, 270);
+        QVERIFY(view.state().endpoints.size() < stageMostActors);
+        for (const QRectF& column : view.scene().columns)
+            QVERIFY(column.right() <= view.width());
+        QVERIFY(!view.crowdNote().isEmpty());
 
         // Back to a small stage: everything drawn, no note.
         const QStringList two = actorsNamed(2);
@@ -134,6 +177,44 @@ private Q_SLOTS:
         view.setState(forkedChildren(two));
         QCOMPARE(view.state().endpoints.size(), qsizetype(2));
         QVERIFY(view.crowdNote().isEmpty());
+    }
+
+    void aPinFollowsItsDescriptor()
+    {
+        StageView view;
+        view.resize(1280, 590);
+        view.show(); // a hidden widget is told of its new size only when shown
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QStringList actors = actorsNamed(1001);
+        StageState state = forkedChildren(actors);
+        view.setActors(actors, actors);
+        view.setState(state);
+        const auto drawnOf = [&](const QString& actor) {
+            const QList<StageEndpoint>& drawn = view.state().endpoints;
+            for (qsizetype i = 0; i < drawn.size(); ++i) {
+                if (drawn[i].actor == actor)
+                    return int(i);
+            }
+            return -1;
+        };
+        const int latest = drawnOf(u"p1000"_s);
+        QVERIFY(latest > 0);
+        QTest::mouseClick(&view, Qt::LeftButton, {},
+                          view.scene().cells.value(latest).icon.center().toPoint());
+        QCOMPARE(view.pinnedEndpoint(), latest);
+
+        // A narrower stage draws fewer: the pin stays with the same descriptor.
+        view.resize(640, 590);
+        QVERIFY(drawnOf(u"p1000"_s) < latest);
+        QCOMPARE(view.pinnedEndpoint(), drawnOf(u"p1000"_s));
+
+        // Children with open connections come first: p1000's closed one is no longer drawn,
+        // and nothing else takes its pin.
+        for (qsizetype i = 1; i < stageMostActors; ++i)
+            state.endpoints[i].phase = Phase::Connected;
+        view.setState(state);
+        QCOMPARE(drawnOf(u"p1000"_s), -1);
+        QCOMPARE(view.pinnedEndpoint(), -1);
     }
 };
 

@@ -111,8 +111,9 @@ private:
     mutable StageProjectionCache m_stageProjection;
     // A run going on by itself, thousands of calls a second, is followed at most once a frame,
     // its last call always shown: when the views were last fed, and the update to come. Views
-    // slow to feed (a traced server's thousand children) wait twice as long as they took, so
-    // that the run still gets two thirds of the event loop.
+    // slow to feed (a traced server's thousand children) wait twice as long as feeding them
+    // took, so that the run keeps most of the event loop (their painting, which follows, is
+    // not counted).
     static constexpr qint64 followFrameMs = 16;
     QElapsedTimer m_lastShown;
     qint64 m_lastShowMs = 0;

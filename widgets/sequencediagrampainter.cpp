@@ -93,7 +93,8 @@ void SequenceDiagramPainter::paint(QPainter& painter, const QRectF& area, qreal 
     painter.setPen(QPen(m_palette.color(QPalette::Mid), 1));
     for (int lifeline = 0; lifeline < m_layout.lifelineCount(); ++lifeline) {
         const qreal x = m_layout.lifelineX(lifeline);
-        painter.drawLine(QPointF(x, top), QPointF(x, bottom));
+        if (x >= area.left() - 1 && x <= area.right() + 1)
+            painter.drawLine(QPointF(x, top), QPointF(x, bottom));
     }
     for (int row = first; row <= last; ++row) {
         paintArrow(painter, row);

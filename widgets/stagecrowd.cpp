@@ -11,13 +11,15 @@ namespace SocketScope {
 namespace {
 
 // What a descriptor stands for at the cursor, the most telling first.
-enum class Standing { Now, Listening, Open, Closed, Nothing };
+enum class Standing { Shown, Waiting, Listening, Open, Closed, Nothing };
 
 Standing standingOf(const StageState& state, qsizetype index)
 {
     const StageEndpoint& endpoint = state.endpoints[index];
-    if (endpoint.waitingCall || state.last.from == index || state.last.to == index)
-        return Standing::Now;
+    if (state.last.from == index || state.last.to == index)
+        return Standing::Shown; // the call at the cursor: its bubble or letter goes from it
+    if (endpoint.waitingCall)
+        return Standing::Waiting;
     if (endpoint.phase == StageEndpoint::Phase::Listening)
         return Standing::Listening;
     return endpoint.phase == StageEndpoint::Phase::Closed ? Standing::Closed : Standing::Open;
@@ -52,6 +54,8 @@ StageCrowd foldCrowd(const StageState& state, const QStringList& actorIds, Stage
         });
     if (!crowded) {
         crowd.state = state;
+        crowd.given.resize(state.endpoints.size());
+        std::iota(crowd.given.begin(), crowd.given.end(), 0);
         crowd.actorIds = actorIds;
         return crowd;
     }
@@ -72,7 +76,7 @@ StageCrowd foldCrowd(const StageState& state, const QStringList& actorIds, Stage
     for (const qsizetype actor : best(allActors, qMin(bounds.actors, stageMostActors), actorKey)) {
         const QString& id = actorIds[actor];
         if (crowd.actorIds.contains(id))
-            continue;
+            continue; // a repeated id: the layout gives its descriptors the first one's column
         crowd.actorIds << id;
         kept << best(
             endpointsOf.value(id), qMin(bounds.descriptorsPerActor, stageMostDescriptorsPerActor),
@@ -83,6 +87,7 @@ StageCrowd foldCrowd(const StageState& state, const QStringList& actorIds, Stage
     QList<int> drawnIndex(state.endpoints.size(), -1);
     for (const qsizetype index : kept) {
         drawnIndex[index] = int(crowd.state.endpoints.size());
+        crowd.given << int(index);
         crowd.state.endpoints << state.endpoints[index];
     }
     const auto renumbered = [&](int index) {

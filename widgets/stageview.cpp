@@ -43,6 +43,15 @@ void StageView::setActors(const QStringList& ids, const QStringList& names)
 {
     m_actorIds = ids;
     m_actorNames = names;
+    // The names of a crowd's processes are alike (a server's children): the longest word is
+    // measured once, not a thousand names at each update.
+    m_longestActorWord.clear();
+    for (const QString& name : names) {
+        for (const QString& word : name.split(QLatin1Char(' '))) {
+            if (word.size() > m_longestActorWord.size())
+                m_longestActorWord = word;
+        }
+    }
     invalidateScene();
 }
 
@@ -50,7 +59,7 @@ void StageView::setState(const StageState& state)
 {
     const bool changed = state.lastSeq != m_state.lastSeq || state.cursor != m_state.cursor;
     m_given = state;
-    foldCrowd();
+    refold();
     if (changed && animationsEnabled() && state.lastSeq != 0) {
         m_animation.stop();
         m_animation.setDuration(m_animationDuration);
@@ -109,51 +118,47 @@ void StageView::setTextFloor(int pixels)
     invalidateScene();
 }
 
-void StageView::foldCrowd()
+void StageView::refold()
 {
-    StageCrowd crowd = SocketScope::foldCrowd(m_given, m_actorIds, crowdBounds());
+    StageCrowd crowd = foldCrowd(m_given, m_actorIds, crowdBounds());
+    m_crowdNote = crowd.folded() ? crowdNoteFor(crowd) : QString();
     m_state = std::move(crowd.state);
+    m_drawnGiven = std::move(crowd.given);
     m_drawnActorIds = std::move(crowd.actorIds);
-    m_actorsInAll = crowd.actors;
-    m_endpointsInAll = crowd.endpoints;
+    // The pinned descriptor keeps its pin while it is drawn, wherever it is drawn.
+    m_pinned = int(m_drawnGiven.indexOf(m_pinnedGiven));
+    if (m_pinned < 0)
+        m_pinnedGiven = -1;
 }
 
 StageCrowdBounds StageView::crowdBounds() const
 {
-    // The names of a crowd's processes are alike (a server's children): the longest is
-    // measured, not a thousand.
-    QString longest;
-    for (const QString& name : m_actorNames) {
-        for (const QString& word : name.split(QLatin1Char(' '))) {
-            if (word.size() > longest.size())
-                longest = word;
-        }
-    }
     const qreal pixels = crowdNotePixels();
     QFont heading = font();
     heading.setPixelSize(int(pixels));
     heading.setBold(true);
-    const qreal column = QFontMetricsF(heading).horizontalAdvance(longest) + 2 * pixels;
+    // A column holds its heading, and an icon with a word of its label ("telephone,") beside
+    // or under it: about six times the text's size.
+    const qreal column =
+        qMax(QFontMetricsF(heading).horizontalAdvance(m_longestActorWord), 6 * pixels) + 2 * pixels;
     const qreal cells = height() - 3 * pixels /* the strip */ - 3 * pixels /* the heading */;
     return {qMax<qsizetype>(1, qsizetype(width() / column)),
             qMax<qsizetype>(1, qsizetype(cells / (3 * pixels)))};
 }
 
-QString StageView::crowdNote() const
+QString StageView::crowdNoteFor(const StageCrowd& crowd) const
 {
-    QStringList left;
-    if (m_drawnActorIds.size() < m_actorsInAll)
-        left << tr("%1 of %2 processes")
-                    .arg(m_actorsInAll - m_drawnActorIds.size())
-                    .arg(m_actorsInAll);
-    if (m_state.endpoints.size() < m_endpointsInAll)
-        left << tr("%1 of %2 descriptors")
-                    .arg(m_endpointsInAll - m_state.endpoints.size())
-                    .arg(m_endpointsInAll);
-    if (left.isEmpty())
-        return {};
+    const auto actorsLeft = int(crowd.actors - crowd.actorIds.size());
+    const auto endpointsLeft = int(crowd.endpoints - crowd.state.endpoints.size());
+    const QString processes = tr("%n of %1 processes", nullptr, actorsLeft).arg(crowd.actors);
+    const QString descriptors =
+        tr("%n of %1 descriptors", nullptr, endpointsLeft).arg(crowd.endpoints);
+    if (actorsLeft > 0 && endpointsLeft > 0)
+        return tr("Not drawn, to keep the stage readable: %1 and %2. The Calls list has every "
+                  "call.")
+            .arg(processes, descriptors);
     return tr("Not drawn, to keep the stage readable: %1. The Calls list has every call.")
-        .arg(left.join(tr(" and ")));
+        .arg(actorsLeft > 0 ? processes : descriptors);
 }
 
 qreal StageView::crowdNotePixels() const
@@ -164,13 +169,13 @@ qreal StageView::crowdNotePixels() const
 qreal StageView::crowdStripHeight() const
 {
     // Two lines: the note wraps on a narrow stage.
-    return crowdNote().isEmpty() ? 0 : std::ceil(crowdNotePixels() * 3);
+    return m_crowdNote.isEmpty() ? 0 : std::ceil(crowdNotePixels() * 3);
 }
 
 void StageView::invalidateScene()
 {
     // What a crowd leaves out depends on the state, the size and the text.
-    foldCrowd();
+    refold();
     m_scene.reset();
     update();
 }

@@ -33,10 +33,11 @@ public:
 
     void setActors(const QStringList& ids, const QStringList& names);
     void setState(const StageState& state);
-    // What it draws: the state given, or its part foldCrowd() keeps of a crowded one.
+    // What it draws: the state given, or its part foldCrowd() keeps of a crowded one. The
+    // endpoint indexes of the methods below are this state's.
     const StageState& state() const { return m_state; }
     // What a crowded stage leaves out, in words (empty when it draws everything).
-    QString crowdNote() const;
+    const QString& crowdNote() const { return m_crowdNote; }
     // The clock for "waiting for 2.3 s" at the live end of the log.
     void setTime(qint64 nowNs);
 
@@ -86,10 +87,13 @@ protected:
 
 private:
     bool animationsEnabled() const;
-    void foldCrowd();
+    // m_state from m_given: a crowd folded for the present size and text.
+    void refold();
     // What a crowd leaves room for at this size: columns as wide as the widest heading word
-    // and cells three lines high, at the smallest text the stage accepts.
+    // or an icon and a word, and cells three lines high, at the smallest text the stage
+    // accepts.
     StageCrowdBounds crowdBounds() const;
+    QString crowdNoteFor(const StageCrowd& crowd) const;
     // The strip under the stage that says what a crowded stage leaves out: its text size and
     // height in pixels (0 when nothing is left out).
     qreal crowdNotePixels() const;
@@ -110,10 +114,11 @@ private:
     void paintCrowdNote(QPainter& painter) const;
 
     StageState m_given;
-    StageState m_state; // what foldCrowd() keeps of m_given
+    StageState m_state;      // what foldCrowd() keeps of m_given
+    QList<int> m_drawnGiven; // by endpoint of m_state, its index in m_given
     QStringList m_drawnActorIds;
-    qsizetype m_actorsInAll = 0;
-    qsizetype m_endpointsInAll = 0;
+    QString m_crowdNote;
+    QString m_longestActorWord; // what a crowd's columns must be wide enough for
     Theme m_theme = Theme::current();
     QStringList m_actorIds;
     QStringList m_actorNames;
@@ -124,7 +129,8 @@ private:
     int m_animationDuration = 600;
     QVariantAnimation m_animation;
     mutable std::optional<StageScene> m_scene;
-    int m_pinned = -1;
+    int m_pinned = -1;      // in m_state
+    int m_pinnedGiven = -1; // the same in m_given, which a fold keeps
     QLabel* m_pinnedNote = nullptr;
 };
 

@@ -72,7 +72,7 @@ void StageView::paintCrowdNote(QPainter& painter) const
     painter.setPen(m_theme.muted);
     const qreal margin = crowdNotePixels() / 2;
     painter.drawText(QRectF(margin, height() - strip, width() - 2 * margin, strip),
-                     Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, crowdNote());
+                     Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, m_crowdNote);
     painter.restore();
 }
 

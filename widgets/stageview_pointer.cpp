@@ -59,6 +59,7 @@ void StageView::keyPressEvent(QKeyEvent* event)
 void StageView::pin(int endpoint)
 {
     m_pinned = endpoint;
+    m_pinnedGiven = int(m_drawnGiven.value(endpoint, -1));
     if (endpoint >= 0 && !m_pinnedNote) {
         m_pinnedNote = new QLabel(this);
         m_pinnedNote->setObjectName(QStringLiteral("pinnedDescription"));
@@ -84,6 +85,7 @@ void StageView::updatePinned()
     m_pinnedNote->setPalette(note);
     if (m_pinned < 0 || m_pinned >= m_state.endpoints.size()) {
         m_pinned = -1;
+        m_pinnedGiven = -1;
         m_pinnedNote->hide();
         return;
     }

@@ -5,6 +5,7 @@
 #include "trace/pseudoterminal.h"
 
 #include <QElapsedTimer>
+#include <QPointer>
 #include <QSocketNotifier>
 
 #include <cerrno>
@@ -92,6 +93,8 @@ bool TracerProcess::start(const TracedProgram& program, const QString& workingDi
         *error = tr("No program to run.");
         return false;
     }
+    // A run before this one: its channel ends here, and its helper with it.
+    closeChannel();
     int ends[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) {
         *error = tr("socketpair(): %1").arg(QString::fromLocal8Bit(strerror(errno)));
@@ -135,7 +138,6 @@ bool TracerProcess::start(const TracedProgram& program, const QString& workingDi
         return false;
     }
     m_channel = ends[0];
-    m_pending.clear();
     m_lastRead = ReadEnd::Drained;
     m_helperEnded = false;
     ::fcntl(m_channel, F_SETFL, ::fcntl(m_channel, F_GETFL) | O_NONBLOCK);
@@ -169,11 +171,16 @@ void TracerProcess::sendLine(const QByteArray& line)
         qCDebug(lcSession) << "tracer channel:" << strerror(errno);
 }
 
+bool TracerProcess::hasWholeLine() const
+{
+    return m_pending.indexOf('\n', m_handedOn) >= 0;
+}
+
 void TracerProcess::pump()
 {
     if (m_channel < 0)
         return;
-    if (!m_pending.contains('\n') && m_lastRead != ReadEnd::Closed) {
+    if (!hasWholeLine() && m_lastRead != ReadEnd::Closed) {
         m_lastRead = readAvailable(m_channel, maxLineBytes,
                                    [this](QByteArrayView chunk) { m_pending.append(chunk); });
         m_readSinceEnd = m_helperEnded;
@@ -183,37 +190,35 @@ void TracerProcess::pump()
 
 void TracerProcess::deliverLines()
 {
+    const QPointer<TracerProcess> alive(this);
     QElapsedTimer slice;
     slice.start();
-    qsizetype start = 0;
-    for (qsizetype end;
-         slice.nsecsElapsed() < sliceNs && (end = m_pending.indexOf('\n', start)) >= 0;
-         start = end + 1) {
-        const QByteArray line = m_pending.mid(start, end - start);
+    for (qsizetype end; (end = m_pending.indexOf('\n', m_handedOn)) >= 0;) {
+        const QByteArray line = m_pending.mid(m_handedOn, end - m_handedOn);
+        // Counted before the receivers run: one that turns the event loop (a dialog) makes
+        // this run again, and it goes on from the next line.
+        m_handedOn = end + 1;
         QString error;
         const std::optional<TraceMessage> message = parseTraceMessage(line, &error);
         if (!message) {
-            m_pending.clear();
-            closeChannel();
-            m_process.kill();
-            Q_EMIT channelBroken(error);
+            breakChannel(error);
             return;
         }
         Q_EMIT messageReceived(*message);
-        if (m_channel < 0)
-            return; // a receiver ended it
+        if (!alive || m_channel < 0)
+            return; // a receiver ended the run
+        if (slice.nsecsElapsed() >= sliceNs)
+            break;
     }
-    m_pending.remove(0, start);
-    if (m_pending.contains('\n')) {
+    m_pending.remove(0, m_handedOn);
+    m_handedOn = 0;
+    if (hasWholeLine()) {
         m_notifier->setEnabled(false);
         m_nextSlice.start();
         return;
     }
     if (m_pending.size() > maxLineBytes) {
-        m_pending.clear();
-        closeChannel();
-        m_process.kill();
-        Q_EMIT channelBroken(tr("a line of more than %1 bytes").arg(maxLineBytes));
+        breakChannel(tr("a line of more than %1 bytes").arg(maxLineBytes));
         return;
     }
     if (m_helperEnded) {
@@ -229,6 +234,17 @@ void TracerProcess::deliverLines()
     m_notifier->setEnabled(m_lastRead != ReadEnd::Closed);
 }
 
+void TracerProcess::breakChannel(const QString& reason)
+{
+    const QPointer<TracerProcess> alive(this);
+    closeChannel();
+    m_process.kill();
+    Q_EMIT channelBroken(reason);
+    // A helper that ended before its last lines were read sends no other finished().
+    if (alive && m_helperEnded)
+        finishChannel();
+}
+
 void TracerProcess::finishChannel()
 {
     if (m_terminal)
@@ -239,6 +255,9 @@ void TracerProcess::finishChannel()
 
 void TracerProcess::closeChannel()
 {
+    m_nextSlice.stop();
+    m_pending.clear();
+    m_handedOn = 0;
     if (m_channel < 0)
         return;
     delete m_notifier;

@@ -68,6 +68,9 @@ private:
     // meanwhile: a helper faster than the window waits, with its program, rather than the
     // window freezing while it catches up.
     void deliverLines();
+    bool hasWholeLine() const;
+    // A line that is not the protocol's: the helper is ended, as its output cannot be trusted.
+    void breakChannel(const QString& reason);
     void finishChannel();
     void sendLine(const QByteArray& line);
     void closeChannel();
@@ -77,7 +80,8 @@ private:
     int m_channel = -1;
     QSocketNotifier* m_notifier = nullptr;
     PseudoTerminal* m_terminal = nullptr; // with setOwnTerminal(true)
-    QByteArray m_pending;
+    QByteArray m_pending; // read from the channel, not handed on yet from m_handedOn on
+    qsizetype m_handedOn = 0;
     QTimer m_nextSlice;
     ReadEnd m_lastRead = ReadEnd::Drained;
     bool m_helperEnded = false;

@@ -3942,20 +3942,26 @@ Source : %2</translation>
         <translation>%1() n&apos;est jamais revenu : le processus s&apos;est terminé</translation>
     </message>
     <message>
-        <source>%1 of %2 processes</source>
-        <translation>%1 processus sur %2</translation>
-    </message>
-    <message>
-        <source>%1 of %2 descriptors</source>
-        <translation>%1 descripteurs sur %2</translation>
-    </message>
-    <message>
         <source>Not drawn, to keep the stage readable: %1. The Calls list has every call.</source>
         <translation>Non dessinés, pour que la scène reste lisible : %1. La liste des appels les contient tous.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n of %1 processes</source>
+        <translation>
+            <numerusform>%n processus sur %1</numerusform>
+            <numerusform>%n processus sur %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 descriptors</source>
+        <translation>
+            <numerusform>%n descripteur sur %1</numerusform>
+            <numerusform>%n descripteurs sur %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <source> and </source>
-        <translation> et </translation>
+        <source>Not drawn, to keep the stage readable: %1 and %2. The Calls list has every call.</source>
+        <translation>Non dessinés, pour que la scène reste lisible : %1 et %2. La liste des appels les contient tous.</translation>
     </message>
 </context>
 <context>
