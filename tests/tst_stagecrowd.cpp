@@ -48,6 +48,16 @@ StageState forkedChildren(const QStringList& actors)
     return state;
 }
 
+// The stage of a 1280x720 window, shown: a hidden widget is told of its new size only then.
+void showCrowd(StageView& view, const QStringList& actors, const StageState& state)
+{
+    view.resize(1280, 590);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setActors(actors, actors);
+    view.setState(state);
+}
+
 } // namespace
 
 class TestStageCrowd : public QObject {
@@ -148,12 +158,8 @@ private Q_SLOTS:
     void theStageSaysWhatItLeavesOut()
     {
         StageView view;
-        view.resize(1280, 590);
-        view.show(); // a hidden widget is told of its new size only when shown
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
         const QStringList actors = actorsNamed(1001);
-        view.setActors(actors, actors);
-        view.setState(forkedChildren(actors));
+        showCrowd(view, actors, forkedChildren(actors));
         QCOMPARE(view.state().endpoints.size(), stageMostActors);
         QCOMPARE(view.scene().columns.size(), stageMostActors);
         QCOMPARE(view.crowdNote(), QStringLiteral("Not drawn, to keep the stage readable: 993 of "
@@ -182,13 +188,9 @@ private Q_SLOTS:
     void aPinFollowsItsDescriptor()
     {
         StageView view;
-        view.resize(1280, 590);
-        view.show(); // a hidden widget is told of its new size only when shown
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
         const QStringList actors = actorsNamed(1001);
         StageState state = forkedChildren(actors);
-        view.setActors(actors, actors);
-        view.setState(state);
+        showCrowd(view, actors, state);
         const auto drawnOf = [&](const QString& actor) {
             const QList<StageEndpoint>& drawn = view.state().endpoints;
             for (qsizetype i = 0; i < drawn.size(); ++i) {
