@@ -104,7 +104,10 @@ private Q_SLOTS:
         // never waits for the window to read.
         constexpr qint64 badLine = 500;
         const Flood seen = flood(1'000, badLine, [](TracerProcess& tracer) {
-            QVERIFY(tracer.process().waitForFinished(patience));
+            // On a loaded machine it may have ended already (waitForFinished() then says no).
+            if (tracer.process().state() != QProcess::NotRunning)
+                QVERIFY(tracer.process().waitForFinished(patience));
+            QCOMPARE(tracer.process().state(), QProcess::NotRunning);
         });
         QCOMPARE(seen.received, badLine - 1);
         QVERIFY(seen.inOrder);
