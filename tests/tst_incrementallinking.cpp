@@ -2,8 +2,10 @@
 #include "packets/packetlinker.h"
 #include "testlinking.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
+#include <algorithm>
 #include <sys/socket.h>
 
 using namespace SocketScope;
@@ -76,6 +78,78 @@ struct Batch {
     QList<int> calls;
     QList<int> packets;
 };
+
+// A forking server's session: each client connects, sends, reads the reply and closes; the
+// server's child for it reads, replies and exits. Clients overlap, so that several children
+// live at once, and the log is long enough for the linker's checkpoints.
+struct ForkingSession {
+    QList<CallEvent> calls; // by start time
+    QList<PacketEvent> packets;
+    QList<qint64> writes; // each client's write(), by client
+};
+
+ForkingSession forkingSession(int clients)
+{
+    ForkingSession session;
+    qint64 seq = 0;
+    const auto add = [&session, &seq](CallEvent event) {
+        event.seq = ++seq;
+        session.calls.append(event);
+        return event.seq;
+    };
+    const auto send = [&session](qint64 tNs, const QString& from, const QString& to, quint8 flags,
+                                 int length = 0) {
+        PacketEvent packet = segment(tNs, from, to, flags, 1000, 2000, length);
+        packet.seq = 100'000 + session.packets.size();
+        session.packets.append(packet);
+    };
+    add(call(0, server, Call::Socket, 3, 1000, 10));
+    add(call(0, server, Call::Bind, 3, 2000, 10, listening));
+    add(call(0, server, Call::Listen, 3, 3000, 10, listening));
+    qint64 serverFreeNs = 4000;
+    for (int k = 0; k < clients; ++k) {
+        const qint64 b = 1'000'000 + qint64(k) * 300'000;
+        const QString clientActor = QStringLiteral("client%1").arg(k);
+        const QString child = QStringLiteral("child%1").arg(k);
+        const QString address = QStringLiteral("127.0.0.1:%1").arg(40'000 + k);
+        CallEvent fork = call(0, server, Call::Fork, -1, b + 150'000, 30'000);
+        fork.ret = 10'000 + k;
+        fork.childActor = child;
+        CallEvent exit = call(0, child, Call::ExitGroup, -1, b + 470'000, 10'000);
+        add(call(0, clientActor, Call::Socket, 3, b, 10'000));
+        add(call(0, clientActor, Call::Connect, 3, b + 20'000, 100'000, address, listening));
+        // accept() blocked since the server's last close().
+        add(call(0, server, Call::Accept, 4, serverFreeNs, b + 130'000 - serverFreeNs, listening,
+                 address));
+        add(fork);
+        add(call(0, child, Call::Read, 4, b + 190'000, 90'000, listening, address));
+        add(call(0, server, Call::Close, 4, b + 200'000, 10'000));
+        session.writes.append(
+            add(call(0, clientActor, Call::Write, 3, b + 250'000, 20'000, address, listening)));
+        add(call(0, clientActor, Call::Read, 3, b + 290'000, 50'000, address, listening));
+        add(call(0, child, Call::Write, 4, b + 300'000, 20'000, listening, address));
+        add(call(0, clientActor, Call::Close, 3, b + 400'000, 10'000));
+        add(call(0, child, Call::Close, 4, b + 450'000, 10'000));
+        add(exit);
+        serverFreeNs = b + 210'000;
+        send(b + 30'000, address, listening, F::Syn);
+        send(b + 40'000, listening, address, F::Syn | F::Ack);
+        send(b + 50'000, address, listening, F::Ack);
+        send(b + 260'000, address, listening, F::Psh | F::Ack, 5);
+        send(b + 265'000, listening, address, F::Ack);
+        send(b + 310'000, listening, address, F::Psh | F::Ack, 5);
+        send(b + 315'000, address, listening, F::Ack);
+        send(b + 405'000, address, listening, F::Fin | F::Ack);
+        send(b + 406'000, listening, address, F::Ack);
+        send(b + 455'000, listening, address, F::Fin | F::Ack);
+        send(b + 456'000, address, listening, F::Ack);
+    }
+    std::stable_sort(session.calls.begin(), session.calls.end(),
+                     [](const CallEvent& a, const CallEvent& b) { return a.tNs < b.tNs; });
+    std::stable_sort(session.packets.begin(), session.packets.end(),
+                     [](const PacketEvent& a, const PacketEvent& b) { return a.tNs < b.tNs; });
+    return session;
+}
 
 } // namespace
 
@@ -219,6 +293,67 @@ private Q_SLOTS:
         QCOMPARE(nextPacket, packets.size());
         QCOMPARE(log.packets()[3].receiver, (PacketEnd{child1, 4}));
         QCOMPARE(log.packets()[7].receiver, (PacketEnd{child2, 4}));
+    }
+
+    // The same, 150 clients long, as a tracer and a capture deliver it: each call when it
+    // returns and each packet when captured, a little late, one in twenty up to 30 ms later
+    // (a process the tracer read last, a packet inferred after others: up to 100 clients
+    // back, behind the linker's checkpoints), taken by the log in batches.
+    void aLongForkingServerDeliveredOutOfOrder_data()
+    {
+        QTest::addColumn<quint32>("seed");
+        for (const quint32 seed : {1u, 2u, 3u})
+            QTest::addRow("seed %u", seed) << seed;
+    }
+    void aLongForkingServerDeliveredOutOfOrder()
+    {
+        QFETCH(quint32, seed);
+        QRandomGenerator random(seed);
+        const ForkingSession session = forkingSession(150);
+        const auto lateBy = [&random] {
+            return random.bounded(20) == 0 ? random.bounded(30'000'000) : random.bounded(30'000);
+        };
+        struct Delivery {
+            qint64 atNs;
+            int call = -1;
+            int packet = -1;
+        };
+        QList<Delivery> deliveries;
+        for (int i = 0; i < session.calls.size(); ++i) {
+            const CallEvent& event = session.calls[i];
+            deliveries.append({event.tNs + event.durationNs + lateBy(), i, -1});
+        }
+        for (int i = 0; i < session.packets.size(); ++i)
+            deliveries.append({session.packets[i].tNs + lateBy(), -1, i});
+        std::stable_sort(deliveries.begin(), deliveries.end(),
+                         [](const Delivery& a, const Delivery& b) { return a.atNs < b.atNs; });
+        EventLog log;
+        for (qsizetype next = 0; next < deliveries.size();) {
+            const qsizetype end = std::min(deliveries.size(), next + 1 + random.bounded(40));
+            QList<PacketEvent> captured;
+            for (; next < end; ++next) {
+                if (deliveries[next].call >= 0)
+                    log.appendCall(session.calls[deliveries[next].call]);
+                else
+                    captured << session.packets[deliveries[next].packet];
+            }
+            log.appendPackets(captured);
+            log.linkPackets();
+            QList<PacketEvent> once = log.packets();
+            linkPackets(log.calls(), once);
+            QCOMPARE(log.packets(), once);
+        }
+        // And every client's data reached its own child, caused by its write().
+        int reached = 0;
+        for (const PacketEvent& packet : log.packets()) {
+            if (packet.decoded.payload.isEmpty() || packet.decoded.destination.port() != 5000)
+                continue;
+            const int k = packet.decoded.source.port() - 40'000;
+            QCOMPARE(packet.receiver, (PacketEnd{QStringLiteral("child%1").arg(k), 4}));
+            QCOMPARE(packet.cause, session.writes[k]);
+            ++reached;
+        }
+        QCOMPARE(reached, 150);
     }
 };
 

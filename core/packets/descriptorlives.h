@@ -53,11 +53,9 @@ struct LifeEndpoints {
     bool operator==(const LifeEndpoints&) const = default;
 };
 
-// What folding new calls into the lives may change in packets linked before: those from
-// `earliestNs` on (a call's time decides the packets around and after it), and, whatever
-// their time, those between endpoints whose descriptor changed its addresses.
+// What folding new calls into the lives may change in packets linked before: those between
+// endpoints whose descriptor got a call, changed its addresses, was born or closed.
 struct LifeChanges {
-    qint64 earliestNs = lifeNeverNs;
     struct Endpoints {
         quint16 port = 0;    // a packet with an end on this port
         SocketAddress other; // whose other end is this one; invalid: any
@@ -69,17 +67,17 @@ struct LifeChanges {
 };
 
 // The session's descriptors as its calls show them, folded in start-time order. Calls are
-// added as the log grows; one that started before the last folded cannot be folded in
-// place (add() says so), and the lives are built again from all the calls.
+// added as the log grows, mostly in that order; one that started before the last folded (a
+// call that blocked, a fork whose child spoke first) makes the lives fold again from the
+// latest checkpoint before it, not from the first call.
 class DescriptorLives {
 public:
+    DescriptorLives();
     void clear();
-    // Folds calls[m_folded...] in; false (nothing done) when one started before the last one
-    // folded.
-    bool add(const QList<CallEvent>& calls, LifeChanges& changes);
-    void rebuild(const QList<CallEvent>& calls);
+    // Folds in the calls added to the log since the last add().
+    void add(const QList<CallEvent>& calls, LifeChanges& changes);
 
-    const QList<DescriptorLife>& lives() const { return m_lives; }
+    const QList<DescriptorLife>& lives() const { return m_state.lives; }
     // The lives bound to this local port and connected to `peer` (invalid: to nobody), in
     // the order they were born.
     const QList<int>& onEnds(quint16 port, const SocketAddress& peer) const;
@@ -89,22 +87,38 @@ public:
 private:
     using Key = std::pair<QString, int>;            // actor, descriptor
     using Ends = std::pair<quint16, SocketAddress>; // local port, peer
-    void fold(const QList<CallEvent>& calls, int index, LifeChanges* changes);
-    void closeProcess(const CallEvent& call, int index);
+    // All that folding calls changes: a checkpoint is a copy of it.
+    struct Folded {
+        QList<DescriptorLife> lives;
+        QList<qsizetype> touchedAt; // of each life: the fold position of the last call on it
+        QHash<Key, int> current;    // the open descriptors
+        ThreadGroups threads;
+        QHash<Ends, QList<int>> byLocalEnds;
+        QHash<quint16, QList<int>> byDialledPort;
+        qint64 lastStartNs = std::numeric_limits<qint64>::min();
+    };
+    struct Checkpoint {
+        qsizetype position = 0; // calls folded, in m_order
+        Folded state;
+    };
+
+    void foldAgain(const QList<CallEvent>& calls, QList<int> added, LifeChanges& changes);
+    void keepCheckpoint();
+    void fold(const QList<CallEvent>& calls, int index, LifeChanges& changes);
+    void closeProcess(const CallEvent& call, int index, LifeChanges& changes);
     void inheritLives(const QString& parent, const QString& child, qint64 bornNs,
-                      LifeChanges* changes);
-    void update(int life, const LifeEndpoints& before, LifeChanges* changes);
+                      LifeChanges& changes);
+    int appendLife(const DescriptorLife& life);
+    void touched(int life, qint64 callNs, LifeChanges& changes);
+    void update(int life, const LifeEndpoints& before, LifeChanges& changes);
     template <typename Place>
     static void index(QHash<Place, QList<int>>& byPlace, const Place& from, const Place& to,
                       int life, bool wasIndexed, bool indexed);
 
-    QList<DescriptorLife> m_lives;
-    QHash<Key, int> m_current; // the open descriptors
-    ThreadGroups m_threads;
-    QHash<Ends, QList<int>> m_byLocalEnds;
-    QHash<quint16, QList<int>> m_byDialledPort;
-    qsizetype m_folded = 0;
-    qint64 m_lastStartNs = std::numeric_limits<qint64>::min();
+    Folded m_state;
+    QList<int> m_order; // the calls folded, in the order they were (start time, then index)
+    QList<Checkpoint> m_checkpoints; // by position; the first is the empty fold
+    qsizetype m_added = 0;           // calls of the log taken
 };
 
 } // namespace SocketScope

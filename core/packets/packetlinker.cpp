@@ -28,20 +28,62 @@ struct PacketLinker::State {
     QList<Conversation> conversations;
     QHash<PacketDirection, int> conversationOf; // both directions
     QHash<quint16, QList<int>> conversationsOnPort;
-    QList<Place> places; // of each packet linked, by its index in the log
-    // Conversation -> the first of its packets to link again.
-    QHash<int, int> dirty;
+    // An end's port and the other end -> the conversations between them.
+    QHash<std::pair<quint16, SocketAddress>, QList<int>> conversationsOnEnds;
+    QList<Place> places;   // of each packet placed, by its index in the log
+    QList<qint64> placed;  // the seq of each packet placed, by its index in the log
+    QHash<int, int> dirty; // conversation -> the first of its packets to link again
 
-    void place(const PacketEvent& packet, int index);
-    void markFrom(int index);
+    void placeFrom(qsizetype from, const QList<PacketEvent>& packets);
+    Place place(const PacketEvent& packet, int index);
+    void markFrom(int conversation, int at);
     void markEndpoints(const LifeChanges::Endpoints& endpoints, const QList<PacketEvent>& packets);
 };
 
-void PacketLinker::State::place(const PacketEvent& packet, int index)
+// Places the packets from `from` on in their conversations. Packets put before those placed
+// shift them: each conversation is cut there, placed again, and linked again from where it
+// differs from what it was.
+void PacketLinker::State::placeFrom(qsizetype from, const QList<PacketEvent>& packets)
 {
+    QHash<int, QList<qint64>> cut; // conversation -> the packets cut off
+    if (from < places.size()) {
+        for (int c = 0; c < conversations.size(); ++c) {
+            QList<int>& list = conversations[c].packets;
+            const auto at = std::lower_bound(list.begin(), list.end(), int(from));
+            if (at == list.end())
+                continue;
+            QList<qint64>& seqs = cut[c];
+            for (auto it = at; it != list.end(); ++it)
+                seqs.append(placed[*it]);
+            list.erase(at, list.end());
+        }
+        places.resize(from);
+        placed.resize(from);
+    }
+    QHash<int, int> firstPlaced; // conversation -> the position of its first packet placed now
+    for (qsizetype i = from; i < packets.size(); ++i) {
+        const Place where = place(packets[i], int(i));
+        if (where.conversation >= 0 && !firstPlaced.contains(where.conversation))
+            firstPlaced.insert(where.conversation, where.at);
+    }
+    for (auto it = firstPlaced.cbegin(); it != firstPlaced.cend(); ++it) {
+        const QList<qint64> before = cut.value(it.key());
+        const QList<int>& list = conversations[it.key()].packets;
+        int same = 0;
+        while (same < before.size() && it.value() + same < list.size() &&
+               placed[list[it.value() + same]] == before[same])
+            ++same;
+        if (same < list.size() - it.value())
+            markFrom(it.key(), it.value() + same);
+    }
+}
+
+Place PacketLinker::State::place(const PacketEvent& packet, int index)
+{
+    placed.append(packet.seq);
     if (!linkable(packet)) {
         places.append(Place{});
-        return;
+        return Place{};
     }
     const SocketAddress& source = packet.decoded.source;
     const SocketAddress& destination = packet.decoded.destination;
@@ -57,22 +99,24 @@ void PacketLinker::State::place(const PacketEvent& packet, int index)
         conversationsOnPort[source.port()].append(created);
         if (destination.port() != source.port())
             conversationsOnPort[destination.port()].append(created);
+        conversationsOnEnds[{source.port(), destination}].append(created);
+        if (destination != source)
+            conversationsOnEnds[{destination.port(), source}].append(created);
     }
     Conversation& conversation = conversations[*found];
-    places.append({*found, int(conversation.packets.size())});
+    const Place where{*found, int(conversation.packets.size())};
+    places.append(where);
     conversation.packets.append(index);
+    return where;
 }
 
-void PacketLinker::State::markFrom(int index)
+void PacketLinker::State::markFrom(int conversation, int at)
 {
-    const Place& where = places.at(index);
-    if (where.conversation < 0)
-        return;
-    const auto it = dirty.find(where.conversation);
+    const auto it = dirty.find(conversation);
     if (it == dirty.end())
-        dirty.insert(where.conversation, where.at);
+        dirty.insert(conversation, at);
     else
-        *it = std::min(*it, where.at);
+        *it = std::min(*it, at);
 }
 
 void PacketLinker::State::markEndpoints(const LifeChanges::Endpoints& endpoints,
@@ -82,7 +126,10 @@ void PacketLinker::State::markEndpoints(const LifeChanges::Endpoints& endpoints,
         return mine.port() == endpoints.port &&
                (!endpoints.other.isValid() || other == endpoints.other);
     };
-    for (const int index : conversationsOnPort.value(endpoints.port)) {
+    const QList<int> candidates = endpoints.other.isValid()
+                                      ? conversationsOnEnds.value({endpoints.port, endpoints.other})
+                                      : conversationsOnPort.value(endpoints.port);
+    for (const int index : candidates) {
         const Conversation& conversation = conversations.at(index);
         // Its packets are in time order: only those from `fromNs` on may change.
         const auto from = std::lower_bound(
@@ -91,7 +138,7 @@ void PacketLinker::State::markEndpoints(const LifeChanges::Endpoints& endpoints,
         if (from == conversation.packets.cend())
             continue;
         if (ends(conversation.a, conversation.b) || ends(conversation.b, conversation.a))
-            markFrom(*from);
+            markFrom(index, int(from - conversation.packets.cbegin()));
     }
 }
 
@@ -111,25 +158,21 @@ void PacketLinker::link(const QList<CallEvent>& calls, QList<PacketEvent>& packe
                         qsizetype changedFrom)
 {
     State& s = *m_state;
+    s.placeFrom(std::min(changedFrom, s.places.size()), packets);
     LifeChanges changes;
-    const bool again = changedFrom < s.places.size() || !s.lives.add(calls, changes);
-    if (again) {
-        clear();
-        m_state->lives.rebuild(calls);
-        link(calls, packets, packets.size());
-        return;
+    s.lives.add(calls, changes);
+    // Many calls name the same endpoints (a listener's copies in each child): each once, from
+    // the earliest time.
+    QHash<std::pair<quint16, SocketAddress>, qint64> fromNs;
+    for (const LifeChanges::Endpoints& endpoints : std::as_const(changes.endpoints)) {
+        const auto it = fromNs.find({endpoints.port, endpoints.other});
+        if (it == fromNs.end())
+            fromNs.insert({endpoints.port, endpoints.other}, endpoints.fromNs);
+        else
+            *it = std::min(*it, endpoints.fromNs);
     }
-    const qsizetype linked = s.places.size();
-    for (qsizetype i = linked; i < packets.size(); ++i)
-        s.place(packets[i], int(i));
-    for (const LifeChanges::Endpoints& endpoints : std::as_const(changes.endpoints))
-        s.markEndpoints(endpoints, packets);
-    // Packets are in time order: those the new calls' times may decide are at the end.
-    const auto from =
-        std::lower_bound(packets.cbegin(), packets.cbegin() + linked, changes.earliestNs,
-                         [](const PacketEvent& packet, qint64 time) { return packet.tNs < time; });
-    for (qsizetype i = from - packets.cbegin(); i < packets.size(); ++i)
-        s.markFrom(int(i));
+    for (auto it = fromNs.cbegin(); it != fromNs.cend(); ++it)
+        s.markEndpoints({it.key().first, it.key().second, it.value()}, packets);
     const PacketLinkRules rules(calls, s.lives);
     for (auto it = s.dirty.cbegin(); it != s.dirty.cend(); ++it) {
         Conversation& conversation = s.conversations[it.key()];

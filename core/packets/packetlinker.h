@@ -23,11 +23,11 @@ namespace SocketScope {
 void linkPackets(const QList<CallEvent>& calls, QList<PacketEvent>& packets);
 
 // The same links for a log that grows: each link() gives the same result as linkPackets()
-// over the whole log, but links again only what the calls and packets added since the last
-// one may change (the packets around and after the new calls' times, those of a connection
-// whose descriptor got its addresses), so that a call costs the same in a long log as in a
-// short one. Calls that started before the last one linked, and packets put before the last
-// one linked, make it link everything again.
+// over the whole log, but links again only the packets that what was added since the last
+// one may change: those between endpoints whose descriptors got calls (from the calls'
+// times on) or other addresses, and those after a packet put among them. A call that started
+// before the last one linked makes the descriptors fold again from a checkpoint before it,
+// so that a call costs about the same in a long log as in a short one.
 class PacketLinker {
 public:
     PacketLinker();
