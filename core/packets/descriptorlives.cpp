@@ -33,11 +33,6 @@ void noteEndpointsFrom(const LifeEndpoints& life, qint64 fromNs, LifeChanges& ch
         changes.endpoints.append({life.dialled.port(), SocketAddress(), fromNs});
 }
 
-bool sameLife(const DescriptorLife& a, const DescriptorLife& b)
-{
-    return a.actor == b.actor && a.fd == b.fd && a.bornNs == b.bornNs;
-}
-
 // A checkpoint every so many calls, the older ones thinned: folding again after a call that
 // started long ago costs little more than the calls since.
 constexpr qsizetype checkpointSpacing = 512;
@@ -113,7 +108,7 @@ void DescriptorLives::add(const QList<CallEvent>& calls, LifeChanges& changes)
 }
 
 // Calls that started before the last one folded: folds again, in start order, from the latest
-// checkpoint before them, and says which packets what the lives were may have been found for.
+// checkpoint before them, and notes the endpoints of every life that is not what it was.
 void DescriptorLives::foldAgain(const QList<CallEvent>& calls, QList<int> added,
                                 LifeChanges& changes)
 {
@@ -123,9 +118,6 @@ void DescriptorLives::foldAgain(const QList<CallEvent>& calls, QList<int> added,
         m_checkpoints.crbegin(), m_checkpoints.crend(),
         [earliestNs](const Checkpoint& c) { return c.state.lastStartNs <= earliestNs; });
     const qsizetype position = checkpoint->position;
-    const qint64 sinceNs = checkpoint->state.lastStartNs;
-    const qint64 fromNs =
-        sinceNs == std::numeric_limits<qint64>::min() ? sinceNs : sinceNs - linkClockSlackNs;
     QList<int> again = m_order.mid(position);
     const qsizetype folded = again.size();
     again.append(added);
@@ -136,19 +128,21 @@ void DescriptorLives::foldAgain(const QList<CallEvent>& calls, QList<int> added,
     m_state = checkpoint->state;
     m_order.resize(position);
     m_checkpoints.erase(checkpoint.base(), m_checkpoints.cend());
+    // What each call changed relative to the checkpoint does not matter: only what the lives
+    // are now against what they were, which packets were linked with.
+    LifeChanges refolded;
     for (const int index : std::as_const(again))
-        fold(calls, index, changes);
-    for (qsizetype i = 0; i < before.lives.size(); ++i) {
-        if (before.touchedAt[i] < position)
+        fold(calls, index, refolded);
+    const QList<DescriptorLife>& now = m_state.lives;
+    for (qsizetype i = 0; i < std::max(before.lives.size(), now.size()); ++i) {
+        const bool was = i < before.lives.size();
+        const bool is = i < now.size();
+        if (was && is && before.lives[i] == now[i])
             continue;
-        const DescriptorLife& was = before.lives[i];
-        const LifeEndpoints ends = LifeEndpoints::of(was);
-        const bool kept = i < m_state.lives.size() && sameLife(was, m_state.lives[i]) &&
-                          LifeEndpoints::of(m_state.lives[i]) == ends;
-        if (kept)
-            noteEndpointsFrom(ends, fromNs, changes);
-        else
-            noteEndpoints(ends, was.bornNs, changes);
+        if (was)
+            noteEndpoints(LifeEndpoints::of(before.lives[i]), before.lives[i].bornNs, changes);
+        if (is)
+            noteEndpoints(LifeEndpoints::of(now[i]), now[i].bornNs, changes);
     }
 }
 
@@ -187,21 +181,22 @@ void DescriptorLives::fold(const QList<CallEvent>& calls, int index, LifeChanges
     const int fd = call.resultFd() >= 0 ? call.resultFd() : call.fd();
     if (fd < 0)
         return;
-    const Key key{call.actor, fd};
+    QHash<int, int>& open = m_state.current[call.actor];
     const bool creates = Calls::has(call.call, CallTrait::MakesDescriptor) && !call.failed();
     LifeEndpoints before; // none for a new life
-    if (creates || !m_state.current.contains(key)) {
+    if (creates || !open.contains(fd)) {
         DescriptorLife life;
         life.actor = call.actor;
         life.fd = fd;
         life.bornNs = creates ? call.tNs + call.durationNs : call.tNs;
-        m_state.current[key] = appendLife(life);
+        open.insert(fd, appendLife(life));
     } else {
-        before = LifeEndpoints::of(m_state.lives[m_state.current[key]]);
+        before = LifeEndpoints::of(m_state.lives[open.value(fd)]);
     }
-    const int lifeIndex = m_state.current[key];
+    const int lifeIndex = open.value(fd);
     DescriptorLife& life = m_state.lives[lifeIndex];
     life.calls.append(index);
+    life.used = true;
     if (call.socketType != 0)
         life.socketType = call.socketType;
     if (call.after.local.isValid())
@@ -214,22 +209,23 @@ void DescriptorLives::fold(const QList<CallEvent>& calls, int index, LifeChanges
         life.dialledUntilNs = call.tNs + call.durationNs;
     }
     update(lifeIndex, before, changes);
-    touched(lifeIndex, call.tNs, changes);
+    noteCall(lifeIndex, call.tNs, changes);
     if (Calls::has(call.call, CallTrait::ReleasesDescriptor) && !call.failed()) {
         const qint64 closedNs = call.tNs + call.durationNs;
         m_state.lives[lifeIndex].closedNs = closedNs;
-        m_state.current.remove(key);
+        open.remove(fd);
         // Threads share the table: the other threads' copies are closed with it.
         if (!m_state.threads.anyThreads())
             return;
-        for (auto it = m_state.current.begin(); it != m_state.current.end();) {
-            if (it.key().second == fd && m_state.threads.shareTable(it.key().first, call.actor)) {
-                m_state.lives[*it].closedNs = closedNs;
-                touched(*it, call.tNs, changes);
-                it = m_state.current.erase(it);
-            } else {
-                ++it;
-            }
+        for (auto it = m_state.current.begin(); it != m_state.current.end(); ++it) {
+            if (!m_state.threads.shareTable(it.key(), call.actor))
+                continue;
+            const int copy = it->value(fd, -1);
+            if (copy < 0)
+                continue;
+            m_state.lives[copy].closedNs = closedNs;
+            noteCall(copy, call.tNs, changes);
+            it->remove(fd);
         }
     }
 }
@@ -239,21 +235,25 @@ void DescriptorLives::fold(const QList<CallEvent>& calls, int index, LifeChanges
 void DescriptorLives::closeProcess(const CallEvent& call, int index, LifeChanges& changes)
 {
     const ThreadGroups& threads = m_state.threads;
-    for (auto it = m_state.current.begin(); it != m_state.current.end();) {
-        const bool ours = it.key().first == call.actor ||
-                          (threads.anyThreads() && threads.shareTable(it.key().first, call.actor));
-        if (!ours) {
-            ++it;
-            continue;
+    const auto close = [&](QHash<int, int>& open) {
+        for (const int life : std::as_const(open)) {
+            m_state.lives[life].calls.append(index);
+            m_state.lives[life].closedNs = call.tNs + call.durationNs;
+            noteCall(life, call.tNs, changes);
         }
-        DescriptorLife& life = m_state.lives[*it];
-        const LifeEndpoints before = LifeEndpoints::of(life);
-        life.calls.append(index);
-        life.closedNs = call.tNs + call.durationNs;
-        // Its first call may be this one: it counts as used from its birth.
-        update(*it, before, changes);
-        touched(*it, call.tNs, changes);
-        it = m_state.current.erase(it);
+        open.clear();
+    };
+    if (!threads.anyThreads()) {
+        const auto own = m_state.current.find(call.actor);
+        if (own != m_state.current.end()) {
+            close(*own);
+            m_state.current.erase(own);
+        }
+        return;
+    }
+    for (auto it = m_state.current.begin(); it != m_state.current.end(); ++it) {
+        if (threads.shareTable(it.key(), call.actor))
+            close(*it);
     }
 }
 
@@ -262,19 +262,21 @@ void DescriptorLives::closeProcess(const CallEvent& call, int index, LifeChanges
 void DescriptorLives::inheritLives(const QString& parent, const QString& child, qint64 bornNs,
                                    LifeChanges& changes)
 {
+    const QHash<int, int> open = m_state.current.value(parent);
     QList<std::pair<int, int>> inherited; // descriptor, life
-    for (auto it = m_state.current.cbegin(); it != m_state.current.cend(); ++it) {
-        if (it.key().first == parent)
-            inherited.append({it.key().second, *it});
-    }
+    for (auto it = open.cbegin(); it != open.cend(); ++it)
+        inherited.append({it.key(), *it});
+    // By descriptor: the copies are born in the same order however the table was filled.
+    std::sort(inherited.begin(), inherited.end());
     for (const auto& [fd, parentLife] : std::as_const(inherited)) {
         DescriptorLife copy = m_state.lives[parentLife];
         copy.actor = child;
         copy.bornNs = bornNs;
         copy.closedNs = lifeNeverNs;
         copy.calls.clear();
+        copy.used = false;
         const int life = appendLife(copy);
-        m_state.current.insert({child, fd}, life);
+        m_state.current[child].insert(fd, life);
         update(life, LifeEndpoints(), changes);
     }
 }
@@ -282,14 +284,12 @@ void DescriptorLives::inheritLives(const QString& parent, const QString& child, 
 int DescriptorLives::appendLife(const DescriptorLife& life)
 {
     m_state.lives.append(life);
-    m_state.touchedAt.append(m_order.size() - 1);
     return int(m_state.lives.size()) - 1;
 }
 
 // A call on the life at `callNs` decides the packets it may be found for from then on.
-void DescriptorLives::touched(int life, qint64 callNs, LifeChanges& changes)
+void DescriptorLives::noteCall(int life, qint64 callNs, LifeChanges& changes)
 {
-    m_state.touchedAt[life] = m_order.size() - 1;
     noteEndpointsFrom(LifeEndpoints::of(m_state.lives[life]), callNs - linkClockSlackNs, changes);
 }
 

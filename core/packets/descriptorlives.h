@@ -28,11 +28,14 @@ struct DescriptorLife {
     SocketAddress local; // as on the wire: IPv4-mapped addresses as IPv4
     SocketAddress peer;
     QList<int> calls; // indices in the log's calls, by start time
+    // By a call of its own: not only inherited, or ended with its process.
+    bool used = false;
     // The last connect(): where it dialled and while, for a socket whose local port the
     // kernel gave back after a refused connection.
     SocketAddress dialled;
     qint64 dialledFromNs = 0;
     qint64 dialledUntilNs = 0;
+    bool operator==(const DescriptorLife&) const = default;
 };
 
 // What of a life decides which packets it is found for, whatever their time.
@@ -43,12 +46,11 @@ struct LifeEndpoints {
     SocketAddress dialled;
     qint64 dialledFromNs = 0;
     qint64 dialledUntilNs = 0;
-    bool used = false; // by a call of its own (not only inherited)
+    bool used = false;
     static LifeEndpoints of(const DescriptorLife& life)
     {
-        return {life.socketType,      life.local,         life.peer,
-                life.dialled,         life.dialledFromNs, life.dialledUntilNs,
-                !life.calls.isEmpty()};
+        return {life.socketType,    life.local,          life.peer, life.dialled,
+                life.dialledFromNs, life.dialledUntilNs, life.used};
     }
     bool operator==(const LifeEndpoints&) const = default;
 };
@@ -85,13 +87,11 @@ public:
     const QList<int>& dialling(quint16 port) const;
 
 private:
-    using Key = std::pair<QString, int>;            // actor, descriptor
     using Ends = std::pair<quint16, SocketAddress>; // local port, peer
     // All that folding calls changes: a checkpoint is a copy of it.
     struct Folded {
         QList<DescriptorLife> lives;
-        QList<qsizetype> touchedAt; // of each life: the fold position of the last call on it
-        QHash<Key, int> current;    // the open descriptors
+        QHash<QString, QHash<int, int>> current; // actor -> its open descriptors -> life
         ThreadGroups threads;
         QHash<Ends, QList<int>> byLocalEnds;
         QHash<quint16, QList<int>> byDialledPort;
@@ -109,7 +109,7 @@ private:
     void inheritLives(const QString& parent, const QString& child, qint64 bornNs,
                       LifeChanges& changes);
     int appendLife(const DescriptorLife& life);
-    void touched(int life, qint64 callNs, LifeChanges& changes);
+    void noteCall(int life, qint64 callNs, LifeChanges& changes);
     void update(int life, const LifeEndpoints& before, LifeChanges& changes);
     template <typename Place>
     static void index(QHash<Place, QList<int>>& byPlace, const Place& from, const Place& to,

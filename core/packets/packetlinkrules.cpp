@@ -85,7 +85,7 @@ const DescriptorLife* PacketLinkRules::find(const SocketAddress& local, const So
             score += 1;
         if (life.closedNs < t - slack)
             score -= 2; // closed by then: a copy still open (after fork) is the one meant
-        if (!life.calls.isEmpty())
+        if (life.used)
             score += 1; // threads share every descriptor: the one that uses it is meant
         if (score > bestScore || (score == bestScore && life.bornNs > best->bornNs)) {
             best = &life;
