@@ -109,33 +109,25 @@ QString TupleCardsView::slotValue(const StageEndpoint& endpoint, const TupleFiel
     return field.value;
 }
 
-QString TupleCardsView::card(const StageEndpoint& endpoint) const
+TupleCardsView::Card TupleCardsView::card(const StageEndpoint& endpoint) const
 {
     const SocketTuple& tuple = endpoint.tuple;
     const bool closed = endpoint.phase == StageEndpoint::Phase::Closed;
     const int actor = int(m_actorIds.indexOf(endpoint.actor));
+    Card card;
     // The colour repeats what the heading says in words: the actor's name, and "closed".
-    const QString colour = (closed       ? m_theme.muted
-                            : actor == 0 ? m_theme.server
-                                         : m_theme.client)
-                               .name();
+    card.colour = closed ? m_theme.muted : actor == 0 ? m_theme.server : m_theme.client;
     QString role = endpoint.parentFd >= 0 ? tr("accepted from descriptor %1").arg(endpoint.parentFd)
                    : endpoint.phase == StageEndpoint::Phase::Listening ? tr("listening")
                                                                        : QString();
     if (closed)
         role = tr("closed");
-    const bool marked = m_highlighted.contains(PacketEnd{endpoint.actor, endpoint.fd});
-    if (marked)
+    card.marked = m_highlighted.contains(PacketEnd{endpoint.actor, endpoint.fd});
+    if (card.marked)
         role += QStringLiteral(" \u2014 ") + tr("an end of the selected packet");
-    QString html = QStringLiteral("<table cellspacing='0' cellpadding='4' width='100%' "
-                                  "style='border: %1px solid %2'>")
-                       .arg(marked ? 5 : 2)
-                       .arg(colour);
-    html += QStringLiteral("<tr><td colspan='3' style='background:%1; color:%2'><b>%3 · "
-                           "%4</b> %5</td></tr>")
-                .arg(colour, m_theme.onStrong.name(),
-                     escaped(m_actorNames.value(actor, endpoint.actor)),
-                     tr("descriptor %1").arg(endpoint.fd), escaped(role));
+    card.heading = QStringLiteral("<b>%1 · %2</b> %3")
+                       .arg(escaped(m_actorNames.value(actor, endpoint.actor)),
+                            tr("descriptor %1").arg(endpoint.fd), escaped(role));
     struct Slot {
         QString label;
         const TupleField* field;
@@ -150,18 +142,19 @@ QString TupleCardsView::card(const StageEndpoint& endpoint) const
     if (!unix)
         slots.append({tr("remote port"), &tuple.remotePort, false});
     for (const Slot& slot : slots) {
-        const bool filled = slot.field->isFilled();
-        html +=
-            QStringLiteral("<tr><td>%1</td><td><b>%2</b></td><td><i>%3</i></td></tr>")
-                .arg(escaped(slot.label), escaped(slotValue(endpoint, *slot.field, slot.address)),
-                     filled ? escaped(provenance(*slot.field)) : QString());
+        card.slots.append({escaped(slot.label),
+                           QStringLiteral("<b>%1</b>")
+                               .arg(escaped(slotValue(endpoint, *slot.field, slot.address))),
+                           slot.field->isFilled()
+                               ? QStringLiteral("<i>%1</i>").arg(escaped(provenance(*slot.field)))
+                               : QString()});
     }
     if (tuple.perDatagram) {
-        html += QStringLiteral("<tr><td colspan='3'><small><i>%1</i></small></td></tr>")
-                    .arg(tr("UDP without connect(): no remote side of its own, each datagram "
-                            "carries its address (shown: the last one)."));
+        card.note = QStringLiteral("<small><i>%1</i></small>")
+                        .arg(tr("UDP without connect(): no remote side of its own, each datagram "
+                                "carries its address (shown: the last one)."));
     }
-    return html + QStringLiteral("</table>");
+    return card;
 }
 
 QList<qsizetype> TupleCardsView::shownCards() const
@@ -231,14 +224,64 @@ QString TupleCardsView::cardsHtml() const
                              .arg(m_state.endpoints.size())
                              .arg(closed));
     }
-    html += QStringLiteral("<table cellspacing='8' width='100%'><tr>");
-    for (qsizetype i = 0; i < order.size(); ++i) {
-        if (i > 0 && i % cardsPerRow == 0)
-            html += QStringLiteral("</tr><tr>");
-        html += QStringLiteral("<td valign='top' width='33%'>") +
-                card(m_state.endpoints[order[i]]) + QStringLiteral("</td>");
+    // One table for every card, three columns each: nested tables cost the text layout
+    // several passes each, three times the time of one table.
+    html += QStringLiteral("<table cellspacing='0' cellpadding='4' width='100%'>");
+    const QString gap = QStringLiteral("<td width='2%'>&nbsp;</td>");
+    const QString none = QStringLiteral("<td colspan='3'></td>");
+    for (qsizetype first = 0; first < order.size(); first += cardsPerRow) {
+        QList<Card> cards;
+        for (qsizetype i = first; i < std::min(first + cardsPerRow, order.size()); ++i)
+            cards.append(card(m_state.endpoints[order[i]]));
+        qsizetype rows = 0;
+        bool notes = false;
+        for (const Card& each : std::as_const(cards)) {
+            rows = std::max(rows, each.slots.size());
+            notes = notes || !each.note.isEmpty();
+        }
+        const auto cells = [&](const auto& cell) {
+            html += QStringLiteral("<tr>");
+            for (qsizetype i = 0; i < cardsPerRow; ++i) {
+                if (i > 0)
+                    html += gap;
+                html += i < cards.size() ? cell(cards[i]) : none;
+            }
+            html += QStringLiteral("</tr>");
+        };
+        cells([this](const Card& each) {
+            return QStringLiteral("<td colspan='3' bgcolor='%1' style='color:%2'>%3</td>")
+                .arg(each.colour.name(), m_theme.onStrong.name(), each.heading);
+        });
+        for (qsizetype row = 0; row < rows; ++row) {
+            cells([this, row, &none](const Card& each) {
+                if (row >= each.slots.size())
+                    return none;
+                // A packet's ends stand out in colour as well as in the heading's words.
+                const QString background =
+                    each.marked ? QStringLiteral(" bgcolor='%1'")
+                                      .arg(m_theme.tint(m_theme.highlight, 0.25).name())
+                                : QString();
+                // Every card as wide as the others: label, value, where it came from.
+                static constexpr std::array<int, 3> widths{10, 10, 12};
+                QString slot;
+                for (qsizetype column = 0; column < 3; ++column) {
+                    slot += QStringLiteral("<td width='%1%'%2>%3</td>")
+                                .arg(widths[column])
+                                .arg(background, each.slots[row][column]);
+                }
+                return slot;
+            });
+        }
+        if (notes) {
+            cells([](const Card& each) {
+                return QStringLiteral("<td colspan='3'>%1</td>").arg(each.note);
+            });
+        }
+        // A blank row between two rows of cards.
+        if (first + cardsPerRow < order.size())
+            html += QStringLiteral("<tr><td colspan='%1'></td></tr>").arg(cardsPerRow * 4 - 1);
     }
-    return html + QStringLiteral("</tr></table>");
+    return html + QStringLiteral("</table>");
 }
 
 } // namespace SocketScope

@@ -6,6 +6,8 @@
 
 #include <QTextBrowser>
 
+#include <array>
+
 namespace SocketScope {
 
 // One card per descriptor with its quintuplet {protocol, local address, local port, remote
@@ -37,7 +39,14 @@ private:
     // Which endpoints get a card, in the order they stand: every one, up to a bound.
     QList<qsizetype> shownCards() const;
     void writeCards();
-    QString card(const StageEndpoint& endpoint) const;
+    struct Card {
+        QColor colour;
+        QString heading;
+        QList<std::array<QString, 3>> slots; // label, value, where it came from
+        QString note;
+        bool marked = false; // an end of the selected packet
+    };
+    Card card(const StageEndpoint& endpoint) const;
     QString slotValue(const StageEndpoint& endpoint, const TupleField& field, bool address) const;
 
     StageState m_state;
