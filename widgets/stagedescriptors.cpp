@@ -1,6 +1,24 @@
 #include "stageprojector.h"
 
+#include <algorithm>
+
 namespace SocketScope::StageProjection {
+
+namespace {
+
+void insertSorted(QList<int>& list, int index)
+{
+    list.insert(std::lower_bound(list.begin(), list.end(), index) - list.begin(), index);
+}
+
+void removeSorted(QList<int>& list, int index)
+{
+    const auto found = std::lower_bound(list.begin(), list.end(), index);
+    if (found != list.end() && *found == index)
+        list.erase(found);
+}
+
+} // namespace
 
 // A new socket (socket < 0), or another descriptor of an existing one.
 int Projector::append(const StageEndpoint& endpoint, int socket)
@@ -8,18 +26,19 @@ int Projector::append(const StageEndpoint& endpoint, int socket)
     const int index = int(state.endpoints.size());
     state.endpoints.append(endpoint);
     m_socketOf.append(socket >= 0 ? socket : index);
+    m_descriptorsOf[m_socketOf.constLast()].append(index);
+    if (endpoint.phase != StageEndpoint::Phase::Closed)
+        m_openOf[endpoint.actor].append(index);
     return index;
 }
 
 // Unread bytes are drawn on every open descriptor of their socket, and nowhere else.
 void Projector::showUnread(int socket)
 {
-    for (qsizetype i = 0; i < state.endpoints.size(); ++i) {
+    for (const int i : m_descriptorsOf.value(socket)) {
         StageEndpoint& endpoint = state.endpoints[i];
-        if (m_socketOf[i] == socket)
-            endpoint.unread = endpoint.phase == StageEndpoint::Phase::Closed
-                                  ? StreamBytes()
-                                  : m_unread.value(socket);
+        endpoint.unread =
+            endpoint.phase == StageEndpoint::Phase::Closed ? StreamBytes() : m_unread.value(socket);
     }
 }
 
@@ -67,13 +86,25 @@ void Projector::collectLetter(int index)
 // drawn in; a forked child has its own copies.
 int Projector::indexOfOpen(const QString& actor, int fd) const
 {
-    for (qsizetype i = state.endpoints.size() - 1; i >= 0; --i) {
-        const StageEndpoint& endpoint = state.endpoints[i];
-        if (threads.shareTable(endpoint.actor, actor) && endpoint.fd == fd &&
-            endpoint.phase != StageEndpoint::Phase::Closed)
-            return int(i);
+    const QList<int> open = openSharingTable(actor);
+    for (auto it = open.crbegin(); it != open.crend(); ++it) {
+        if (state.endpoints[*it].fd == fd)
+            return *it;
     }
     return -1;
+}
+
+QList<int> Projector::openSharingTable(const QString& actor) const
+{
+    if (!threads.anyThreads())
+        return m_openOf.value(actor);
+    QList<int> open;
+    for (auto it = m_openOf.cbegin(); it != m_openOf.cend(); ++it) {
+        if (threads.shareTable(it.key(), actor))
+            open.append(*it);
+    }
+    std::sort(open.begin(), open.end());
+    return open;
 }
 
 // A connected socket is drawn in the column of the thread that works with it now: accepted
@@ -82,8 +113,13 @@ int Projector::indexOfOpen(const QString& actor, int fd) const
 void Projector::drawWith(int index, const QString& actor)
 {
     StageEndpoint& endpoint = state.endpoints[index];
-    if (endpoint.phase != StageEndpoint::Phase::Listening)
-        endpoint.actor = actor;
+    if (endpoint.phase == StageEndpoint::Phase::Listening || endpoint.actor == actor)
+        return;
+    if (endpoint.phase != StageEndpoint::Phase::Closed) {
+        removeSorted(m_openOf[endpoint.actor], index);
+        insertSorted(m_openOf[actor], index);
+    }
+    endpoint.actor = actor;
 }
 
 StageEndpoint* Projector::open(const QString& actor, int fd)
@@ -123,12 +159,8 @@ int Projector::mailboxAt(const SocketAddress& address) const
 // reachable from both until one of them closes its copy.
 void Projector::copyToChild(const CallEvent& event)
 {
-    const qsizetype count = state.endpoints.size();
-    for (qsizetype i = 0; i < count; ++i) {
+    for (const int i : openSharingTable(event.actor)) {
         StageEndpoint copy = state.endpoints[i];
-        if (!threads.shareTable(copy.actor, event.actor) ||
-            copy.phase == StageEndpoint::Phase::Closed)
-            continue;
         copy.actor = event.childActor;
         copy.waitingCall.reset();
         append(copy, m_socketOf[i]);
@@ -159,26 +191,19 @@ void Projector::addDuplicate(const CallEvent& event)
 // exit_group(): the kernel closes every descriptor of the process, its threads' included.
 bool Projector::endProcess(const QString& actor)
 {
-    bool released = false;
-    for (qsizetype i = 0; i < state.endpoints.size(); ++i) {
-        if (threads.shareTable(state.endpoints[i].actor, actor) &&
-            state.endpoints[i].phase != StageEndpoint::Phase::Closed) {
-            release(int(i));
-            released = true;
-        }
-    }
-    return released;
+    const QList<int> open = openSharingTable(actor);
+    for (const int i : open)
+        release(i);
+    return !open.isEmpty();
 }
 
 // exec: the kernel closed these descriptors of the process (SOCK_CLOEXEC, FD_CLOEXEC); the
 // others live on in the new program.
 void Projector::closeOnExec(const QString& actor, const QList<int>& fds)
 {
-    for (qsizetype i = 0; i < state.endpoints.size(); ++i) {
-        const StageEndpoint& endpoint = state.endpoints[i];
-        if (threads.shareTable(endpoint.actor, actor) && fds.contains(endpoint.fd) &&
-            endpoint.phase != StageEndpoint::Phase::Closed)
-            release(int(i));
+    for (const int i : openSharingTable(actor)) {
+        if (fds.contains(state.endpoints[i].fd))
+            release(i);
     }
 }
 
@@ -186,6 +211,8 @@ void Projector::closeOnExec(const QString& actor, const QList<int>& fds)
 void Projector::release(int index)
 {
     StageEndpoint& endpoint = state.endpoints[index];
+    if (endpoint.phase != StageEndpoint::Phase::Closed)
+        removeSorted(m_openOf[endpoint.actor], index);
     endpoint.phase = StageEndpoint::Phase::Closed;
     endpoint.tcpState.reset();
     endpoint.mailbox.clear();

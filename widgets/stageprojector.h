@@ -43,6 +43,8 @@ public:
 private:
     StageEndpoint* open(const QString& actor, int fd);
     int indexOfOpen(const QString& actor, int fd) const;
+    // The open descriptors of the actor and of the threads that share its table, oldest first.
+    QList<int> openSharingTable(const QString& actor) const;
     int streamPeerOf(int index) const;
     int mailboxAt(const SocketAddress& address) const;
     void recordFailure(const CallEvent& event);
@@ -70,6 +72,10 @@ private:
     // queue, which whichever process reads first empties for both. The socket of each
     // endpoint (by index), and the bytes that arrived on each socket and were not read yet.
     QList<int> m_socketOf;
+    QHash<int, QList<int>> m_descriptorsOf; // socket -> its endpoints, by index
+    // Actor -> its open endpoints, oldest first: a call looks at its own process's, not at
+    // every descriptor a server with a thousand clients ever had.
+    QHash<QString, QList<int>> m_openOf;
     QHash<int, StreamBytes> m_unread;
     // The log is in the order calls returned, thread by thread: the read a write woke up may
     // be logged before that write. What was taken before it was logged is counted here, by
