@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <numeric>
 #include <utility>
+#include <vector>
 
 namespace SocketScope {
 
@@ -30,9 +31,16 @@ template <typename Key> QList<qsizetype> best(QList<qsizetype> candidates, qsize
 {
     if (candidates.size() <= most)
         return candidates;
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [&](qsizetype a, qsizetype b) { return key(a) < key(b); });
-    candidates.resize(most);
+    // Each key once, before sorting: an actor's looks at all its descriptors.
+    std::vector<std::pair<decltype(key(qsizetype())), qsizetype>> ranked;
+    ranked.reserve(size_t(candidates.size()));
+    for (const qsizetype candidate : std::as_const(candidates))
+        ranked.emplace_back(key(candidate), candidate);
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    candidates.clear();
+    for (qsizetype i = 0; i < most; ++i)
+        candidates.append(ranked[size_t(i)].second);
     std::sort(candidates.begin(), candidates.end());
     return candidates;
 }

@@ -12,6 +12,16 @@
 
 namespace SocketScope {
 
+namespace {
+
+// The note under a crowded stage: two lines, as it wraps on a narrow stage.
+qreal noteStripHeight(qreal pixels)
+{
+    return std::ceil(3 * pixels);
+}
+
+} // namespace
+
 StageView::StageView(QWidget* parent)
     : QWidget(parent)
 {
@@ -141,7 +151,7 @@ StageCrowdBounds StageView::crowdBounds() const
     // or under it: about six times the text's size.
     const qreal column =
         qMax(QFontMetricsF(heading).horizontalAdvance(m_longestActorWord), 6 * pixels) + 2 * pixels;
-    const qreal cells = height() - 3 * pixels /* the strip */ - 3 * pixels /* the heading */;
+    const qreal cells = height() - noteStripHeight(pixels) - 3 * pixels /* the heading */;
     return {qMax<qsizetype>(1, qsizetype(width() / column)),
             qMax<qsizetype>(1, qsizetype(cells / (3 * pixels)))};
 }
@@ -168,8 +178,7 @@ qreal StageView::crowdNotePixels() const
 
 qreal StageView::crowdStripHeight() const
 {
-    // Two lines: the note wraps on a narrow stage.
-    return m_crowdNote.isEmpty() ? 0 : std::ceil(crowdNotePixels() * 3);
+    return m_crowdNote.isEmpty() ? 0 : noteStripHeight(crowdNotePixels());
 }
 
 void StageView::invalidateScene()
