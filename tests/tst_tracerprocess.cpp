@@ -9,6 +9,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <functional>
 
 using namespace SocketScope;
@@ -19,7 +20,8 @@ namespace {
 struct Flood {
     qint64 received = 0;
     bool inOrder = true;
-    int turnsWhileReceiving = 0; // turns of the event loop between the first line and the last
+    int turnsWhileReceiving = 0;   // turns of the event loop between the first line and the last
+    qint64 mostLinesInOneTurn = 0; // handed on between two turns of the loop
     int finished = 0;
     qint64 receivedAtFinish = -1;
     QStringList broken;
@@ -33,8 +35,10 @@ Flood flood(qint64 lines, qint64 badLine = 0,
     tracer.setHelperPath(QStringLiteral(PEER_TRACERCHANNEL_FLOOD));
     Flood seen;
     QEventLoop loop;
+    qint64 sinceTurn = 0;
     QObject::connect(&tracer, &TracerProcess::messageReceived, [&](const TraceMessage& message) {
         ++seen.received;
+        seen.mostLinesInOneTurn = std::max(seen.mostLinesInOneTurn, ++sinceTurn);
         seen.inOrder &= message.kind == TraceMessage::Kind::Exit && message.pid == seen.received;
         if (seen.received == 1 && onFirstLine)
             onFirstLine(tracer);
@@ -50,6 +54,7 @@ Flood flood(qint64 lines, qint64 badLine = 0,
     QObject::connect(&turn, &QTimer::timeout, [&] {
         if (seen.received > 0 && seen.received < lines)
             ++seen.turnsWhileReceiving;
+        sinceTurn = 0;
     });
     turn.start(0);
     QStringList words{QString::number(lines)};
@@ -84,6 +89,10 @@ private Q_SLOTS:
         QVERIFY(seen.broken.isEmpty());
         QVERIFY2(seen.turnsWhileReceiving > 0,
                  "the lines were taken in without a turn of the loop");
+        // In slices: at a few microseconds a line, 8 ms take in some thousands, far fewer
+        // than a quarter of them (a slower machine takes in fewer still).
+        QVERIFY2(seen.mostLinesInOneTurn <= lines / 4,
+                 qPrintable(QString::number(seen.mostLinesInOneTurn)));
     }
 
     void aLineNotOfTheProtocolEndsTheHelper()
