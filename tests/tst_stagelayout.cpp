@@ -1,4 +1,5 @@
 #include "stageactors.h"
+#include "stageattempt.h"
 #include "stagelayout.h"
 #include "stageplacement.h"
 #include "stagestate.h"
@@ -95,6 +96,51 @@ private Q_SLOTS:
         }
         for (qsizetype a = 0; a + 1 < scene.columns.size(); ++a)
             QVERIFY(scene.columns[a].right() <= scene.columns[a + 1].left() + 1e-9);
+    }
+
+    // A view lays its stage out again at every call: it starts where the last layout settled,
+    // and finds what a search from scratch finds, whether the stage changed or not.
+    void startingWhereTheLastLayoutSettledFindsTheSame_data()
+    {
+        QTest::addColumn<int>("clients");
+        QTest::addColumn<int>("handsets");
+        QTest::addColumn<QSizeF>("size");
+        QTest::addColumn<bool>("cutShort");
+        QTest::newRow("tcp-echo") << 1 << 1 << QSizeF(1280, 590) << false;
+        QTest::newRow("three clients, small stage") << 3 << 3 << QSizeF(700, 420) << false;
+        QTest::newRow("crowded: labels cut short") << 4 << 6 << QSizeF(640, 360) << true;
+    }
+    void startingWhereTheLastLayoutSettledFindsTheSame()
+    {
+        QFETCH(int, clients);
+        QFETCH(int, handsets);
+        QFETCH(QSizeF, size);
+        QFETCH(bool, cutShort);
+        const QStringList actors = serverAndClients(clients);
+        QList<std::pair<QString, bool>> endpoints{{QStringLiteral("server"), false}};
+        for (int i = 0; i < handsets; ++i)
+            endpoints.append({QStringLiteral("server"), true});
+        for (int i = 1; i < actors.size(); ++i)
+            endpoints.append({actors[i], false});
+        const StageState state = stateWith(endpoints);
+        StageLayoutInput input = inputFor(size, actors, state);
+        for (StageLabel& label : input.labels)
+            label.brevity = {0, 3, 2}; // the number goes before the state
+        const StageScene fresh = StageLayout::compute(input, state);
+        QVERIFY(fresh.fit.has_value());
+        const StageFit settled = *fresh.fit;
+        // Where it settled, and near it in every direction: a stage that grew or shrank.
+        const QList<StageFit> hints{settled,
+                                    {settled.brevity, settled.px + 3},
+                                    {settled.brevity, settled.px - 1},
+                                    {settled.brevity + 1, settled.px},
+                                    {qMax(0, settled.brevity - 1), settled.px},
+                                    {stageMaxBrevity + 1, settled.px}};
+        QCOMPARE(settled.brevity > 0, cutShort);
+        for (const StageFit& hint : hints) {
+            input.lastFit = hint;
+            QCOMPARE(StageLayout::compute(input, state), fresh);
+        }
     }
 
     void handsetsIndentedUnderTheirListener()

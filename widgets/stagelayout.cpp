@@ -47,13 +47,21 @@ public:
         }
         if (!best)
             return std::nullopt;
-        for (const qreal iconLines : {3.0, 2.5}) {
-            StageTry roomier = *best;
-            roomier.iconLines = iconLines;
-            if (auto scene = build(roomier))
-                return scene;
-        }
-        return build(*best);
+        return withRoomiestIcons(*best);
+    }
+
+    // What largest() would find, checked around where it found it last: the text one pixel
+    // larger does not fit, nor (at the smallest text) the labels one step longer.
+    std::optional<StageScene> around(StageFit fit, int low, int high)
+    {
+        if (fit.px < low || fit.px > high || fit.brevity > stageMaxBrevity)
+            return std::nullopt;
+        if (fit.brevity > 0 && feasible(low, fit.brevity - 1))
+            return std::nullopt;
+        const std::optional<StageTry> found = feasible(fit.px, fit.brevity);
+        if (!found || (fit.px < high && feasible(fit.px + 1, fit.brevity)))
+            return std::nullopt;
+        return withRoomiestIcons(*found);
     }
 
     // Whether anything fits at all: the smallest text and the shortest labels are the
@@ -76,6 +84,17 @@ public:
     }
 
 private:
+    std::optional<StageScene> withRoomiestIcons(const StageTry& fitting)
+    {
+        for (const qreal iconLines : {3.0, 2.5}) {
+            StageTry roomier = fitting;
+            roomier.iconLines = iconLines;
+            if (auto scene = build(roomier))
+                return scene;
+        }
+        return build(fitting);
+    }
+
     // Whether `px` fits with the smallest icons: columns of equal width, or wider for the
     // actors with more descriptors.
     std::optional<StageTry> feasible(int px, int brevity)
@@ -134,8 +153,16 @@ StageScene StageLayout::compute(const StageLayoutInput& input, const StageState&
         // attempt says so, rather than a search at every size for every length of label.
         scene = fitter.lenient(floor);
     }
-    for (int brevity = 0; !scene && brevity <= stageMaxBrevity; ++brevity)
+    if (!scene && input.lastFit) {
+        scene = fitter.around(*input.lastFit, zoomedFloor, ceiling);
+        if (scene)
+            scene->fit = input.lastFit;
+    }
+    for (int brevity = 0; !scene && brevity <= stageMaxBrevity; ++brevity) {
         scene = fitter.largest(brevity, zoomedFloor, ceiling);
+        if (scene)
+            scene->fit = StageFit{brevity, int(scene->textPixels)};
+    }
     // Zoomed in too far for this stage: the zoom gives way before the labels overlap.
     if (!scene)
         scene = fitter.largest(stageMaxBrevity, floor, zoomedFloor - 1);

@@ -39,6 +39,9 @@ struct StageLayoutInput {
     QList<QStringList> outsiders;
     QStringList exchange; // the bubble's or the letter's lines
     QString placeholder;  // what an empty stage says
+    // Where the view's previous layout settled: tried first, as a stage that changed a little
+    // usually settles there again, and confirmed as the search would find it.
+    std::optional<StageFit> lastFit;
 };
 
 // Lays the stage out for the space it has: one column per actor (the first, usually the

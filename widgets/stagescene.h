@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace SocketScope {
 
 // The colour a piece of text takes; the painter's theme says which colour that is.
@@ -65,13 +67,21 @@ struct StageOutsider {
     bool operator==(const StageOutsider&) const = default;
 };
 
+// Where a layout settled: how brief its labels are, and its text size.
+struct StageFit {
+    int brevity = 0;
+    int px = 0;
+    bool operator==(const StageFit&) const = default;
+};
+
 // Everything the stage draws at one size, in widget pixels: computed by StageLayout, drawn
 // by the painter, checked by the tests without pixels.
 struct StageScene {
     QSizeF size;
-    qreal textPixels = 0;    // the one size of every label, bubble and letter
-    qreal minimumPixels = 0; // what the stage promised never to go below
-    bool fits = false;       // everything found a place at textPixels or more
+    qreal textPixels = 0;        // the one size of every label, bubble and letter
+    qreal minimumPixels = 0;     // what the stage promised never to go below
+    bool fits = false;           // everything found a place at textPixels or more
+    std::optional<StageFit> fit; // the largest text and longest labels that fit, if any
     QList<QRectF> columns;
     QList<StageCell> cells; // by endpoint index
     QList<StageText> texts;
@@ -87,6 +97,7 @@ struct StageScene {
     int textAt(const QPointF& point) const;
     // The endpoint whose icon or label is under `point`, else -1.
     int endpointAt(const QPointF& point) const;
+    bool operator==(const StageScene&) const = default;
 };
 
 } // namespace SocketScope

@@ -230,7 +230,9 @@ const StageScene& StageView::scene() const
         }
         input.exchange = exchangeText();
         input.placeholder = tr("Press Next to perform the first call.");
+        input.lastFit = m_lastFit;
         m_scene = StageLayout::compute(input, m_state);
+        m_lastFit = m_scene->fit;
     }
     return *m_scene;
 }

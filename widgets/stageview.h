@@ -129,8 +129,9 @@ private:
     int m_animationDuration = 600;
     QVariantAnimation m_animation;
     mutable std::optional<StageScene> m_scene;
-    int m_pinned = -1;      // in m_state
-    int m_pinnedGiven = -1; // the same in m_given, which a fold keeps
+    mutable std::optional<StageFit> m_lastFit; // where the last layout settled
+    int m_pinned = -1;                         // in m_state
+    int m_pinnedGiven = -1;                    // the same in m_given, which a fold keeps
     QLabel* m_pinnedNote = nullptr;
 };
 
