@@ -15,6 +15,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/stat.h>
 
 using namespace SocketScope;
 using TracerTest::peer;
@@ -83,6 +84,83 @@ private Q_SLOTS:
         QVERIFY(log.callsInProgress().isEmpty());
         QVERIFY2(log.notice().count(QStringLiteral("ended with status 0.")) == 2,
                  qPrintable(log.notice()));
+    }
+
+    // The course's concurrent server and two clients, traced: each call's quintuplet fills
+    // in as the 5-tuple cards show it for a scenario. bind() to port 0 leaves the local port
+    // to the system, accept() brings the client's address, a forked child starts with its
+    // parent's descriptors, and the client's connect() takes an ephemeral local port.
+    void tracedQuintupletsFillIn()
+    {
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        const QString portFile = folder.filePath(QStringLiteral("port"));
+        QCOMPARE(mkfifo(QFile::encodeName(portFile).constData(), 0600), 0);
+        const QString two = QStringLiteral("2");
+        TraceSource source(TracerTest::tracedRun({{peer("tracer_forkserver"), two, portFile},
+                                                  {peer("tracer_manyclients"), two, portFile}}));
+        QVERIFY(waitForEnd(source));
+        QCOMPARE(source.exitStatus(), 0);
+        const QList<CallEvent>& calls = source.log().calls();
+        const auto first = [&](Call call, const auto& also) -> const CallEvent* {
+            for (const CallEvent& event : calls) {
+                if (event.call == call && !event.failed() && also(event))
+                    return &event;
+            }
+            return nullptr;
+        };
+        const auto any = [](const CallEvent&) {
+            return true;
+        };
+        const CallEvent* listen = first(Call::Listen, any);
+        QVERIFY(listen);
+        const QString server = listen->actor;
+        const SocketTuple& listening = listen->tuple;
+        QCOMPARE(listening.protocol.value, QStringLiteral("TCP"));
+        QCOMPARE(listening.localAddress.value, QStringLiteral("127.0.0.1"));
+        QCOMPARE(listening.localPort.source, Call::Bind);
+        QVERIFY(listening.localPort.chosenBySystem);
+        QCOMPARE(listening.localPort.value, QString::number(listen->after.local.port()));
+        QVERIFY(!listening.remotePort.isFilled());
+
+        const CallEvent* accept =
+            first(Call::Accept, [&](const CallEvent& event) { return event.actor == server; });
+        if (!accept)
+            accept =
+                first(Call::Accept4, [&](const CallEvent& event) { return event.actor == server; });
+        QVERIFY(accept);
+        QCOMPARE(accept->tuple.localPort.value, listening.localPort.value);
+        QCOMPARE(accept->tuple.remotePort.source, Call::Accept);
+        QCOMPARE(accept->tuple.remotePort.value, QString::number(accept->after.peer.port()));
+
+        // The client that was accepted first: its connect() dialled the server's port.
+        const CallEvent* connect = first(Call::Connect, [&](const CallEvent& event) {
+            return event.after.local.port() == accept->after.peer.port();
+        });
+        QVERIFY(connect);
+        QCOMPARE(connect->tuple.remotePort.value, listening.localPort.value);
+        QCOMPARE(connect->tuple.localPort.value, QString::number(accept->after.peer.port()));
+        QVERIFY(connect->tuple.localPort.chosenBySystem);
+
+        // Its server-side child read from the descriptor it inherited, quintuplet and all.
+        const CallEvent* fork = first(Call::Fork, [&](const CallEvent& event) {
+            return event.actor == server && event.seq > accept->seq;
+        });
+        if (!fork)
+            fork = first(Call::Clone, [&](const CallEvent& event) {
+                return event.actor == server && event.seq > accept->seq;
+            });
+        QVERIFY(fork);
+        const CallEvent* childRead = first(Call::Read, [&](const CallEvent& event) {
+            return event.actor == fork->childActor && event.fd() == accept->resultFd();
+        });
+        if (!childRead)
+            childRead = first(Call::Recv, [&](const CallEvent& event) {
+                return event.actor == fork->childActor && event.fd() == accept->resultFd();
+            });
+        QVERIFY(childRead);
+        QCOMPARE(childRead->tuple.remotePort.value, accept->tuple.remotePort.value);
+        QCOMPARE(childRead->tuple.remotePort.source, Call::Accept);
     }
 
     // Saved, a traced session replays as it ran: the same steps, the same calls with their

@@ -158,8 +158,12 @@ SocketTuple accepted(const SocketTuple& listener, const CallEvent& event)
     tuple.localAddress =
         field(local.isValid() ? hostOf(local) : listener.localAddress.value, event.call, event.seq);
     tuple.localPort = field(listener.localPort.value, event.call, event.seq);
-    if (event.results.returnedAddress.isValid())
-        setRemote(tuple, event.results.returnedAddress, event.call, event.seq);
+    // The caller's address, as accept() filled it in, else as the kernel knows it: a program
+    // that passed no sockaddr (accept(fd, NULL, NULL)) still has a connected descriptor.
+    const SocketAddress& caller =
+        event.results.returnedAddress.isValid() ? event.results.returnedAddress : event.after.peer;
+    if (caller.isValid())
+        setRemote(tuple, caller, event.call, event.seq);
     return tuple;
 }
 

@@ -84,6 +84,7 @@ void TraceSource::reset()
     m_inFlight.clear();
     m_waiting.clear();
     m_threads.clear();
+    m_tuples.clear();
     m_liveProcesses.clear();
     m_paused.clear();
     m_firstPid = 0;

@@ -3,6 +3,7 @@
 #include "packets/packetflow.h"
 #include "sources/eventsource.h"
 #include "sources/tracecapturefollower.h"
+#include "trace/tracedtuples.h"
 #include "trace/tracerprocess.h"
 
 #include <QHash>
@@ -143,6 +144,7 @@ private:
     QList<std::pair<int, qint64>> m_paused; // tracer and call id, oldest first
     QHash<qint64, TraceMessage> m_waiting;  // calls entered, not let go yet: their start
     QSet<qint64> m_threads;
+    TracedTuples m_tuples;
     QHash<qint64, int> m_liveProcesses; // not threads: their tracer, until their end is told
     qint64 m_firstPid = 0;
     int m_exitStatus = -1;

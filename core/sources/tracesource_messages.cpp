@@ -161,6 +161,7 @@ void TraceSource::onCallFinished(int tracer, const TraceMessage& message)
     event.blocked = flight.blocked;
     if (Calls::has(event.call, CallTrait::StartsActor) && event.ret > 0)
         event.childActor = actorOf(event.ret, programName(tracer), sharesTable(event));
+    m_tuples.follow(event);
     log.appendCall(event);
     m_flow.onCallFinished(event);
     if (!log.packets().isEmpty())
@@ -185,6 +186,7 @@ void TraceSource::onEnd(int tracer, const TraceMessage& message)
                 ? tr("%1 ended with status %2.").arg(actor).arg(message.status)
                 : tr("%1 was killed by %2.").arg(actor, signalName(message.signal)));
         // The kernel closed what the process held, whether exit_group said so or not.
+        m_tuples.endProcess(actor);
         endProcess({.seq = m_sequence->fetch_add(1),
                     .tNs = message.tNs,
                     .actor = actor,
