@@ -50,6 +50,17 @@ QStringList serverAndClients(int clients)
     return actors;
 }
 
+// The server's listener and its handsets, then one descriptor for each client.
+StageState serverWithHandsets(const QStringList& actors, int handsets)
+{
+    QList<std::pair<QString, bool>> endpoints{{actors.first(), false}};
+    for (int i = 0; i < handsets; ++i)
+        endpoints.append({actors.first(), true});
+    for (qsizetype i = 1; i < actors.size(); ++i)
+        endpoints.append({actors[i], false});
+    return stateWith(endpoints);
+}
+
 } // namespace
 
 class TestStageLayout : public QObject {
@@ -70,12 +81,7 @@ private Q_SLOTS:
         QFETCH(int, clients);
         QFETCH(int, handsets);
         const QStringList actors = serverAndClients(clients);
-        QList<std::pair<QString, bool>> endpoints{{QStringLiteral("server"), false}};
-        for (int i = 0; i < handsets; ++i)
-            endpoints.append({QStringLiteral("server"), true});
-        for (int i = 1; i < actors.size(); ++i)
-            endpoints.append({actors[i], false});
-        const StageState state = stateWith(endpoints);
+        const StageState state = serverWithHandsets(actors, handsets);
         const QRectF stage(0, 0, 1280, 590);
         const StageScene scene = StageLayout::compute(inputFor(stage.size(), actors, state), state);
         QVERIFY(scene.fits);
@@ -117,12 +123,7 @@ private Q_SLOTS:
         QFETCH(QSizeF, size);
         QFETCH(bool, cutShort);
         const QStringList actors = serverAndClients(clients);
-        QList<std::pair<QString, bool>> endpoints{{QStringLiteral("server"), false}};
-        for (int i = 0; i < handsets; ++i)
-            endpoints.append({QStringLiteral("server"), true});
-        for (int i = 1; i < actors.size(); ++i)
-            endpoints.append({actors[i], false});
-        const StageState state = stateWith(endpoints);
+        const StageState state = serverWithHandsets(actors, handsets);
         StageLayoutInput input = inputFor(size, actors, state);
         for (StageLabel& label : input.labels)
             label.brevity = {0, 3, 2}; // the number goes before the state
