@@ -88,8 +88,8 @@ private Q_SLOTS:
 
     // The course's concurrent server and two clients, traced: each call's quintuplet fills
     // in as the 5-tuple cards show it for a scenario. bind() to port 0 leaves the local port
-    // to the system, accept() brings the client's address, a forked child starts with its
-    // parent's descriptors, and the client's connect() takes an ephemeral local port.
+    // to the system, accept() brings the client's address, and the client's connect() takes
+    // an ephemeral local port. (A forked child's, reported in any order: tst_tracedtuples.)
     void tracedQuintupletsFillIn()
     {
         QTemporaryDir folder;
@@ -141,26 +141,6 @@ private Q_SLOTS:
         QCOMPARE(connect->tuple.remotePort.value, listening.localPort.value);
         QCOMPARE(connect->tuple.localPort.value, QString::number(accept->after.peer.port()));
         QVERIFY(connect->tuple.localPort.chosenBySystem);
-
-        // Its server-side child read from the descriptor it inherited, quintuplet and all.
-        const CallEvent* fork = first(Call::Fork, [&](const CallEvent& event) {
-            return event.actor == server && event.seq > accept->seq;
-        });
-        if (!fork)
-            fork = first(Call::Clone, [&](const CallEvent& event) {
-                return event.actor == server && event.seq > accept->seq;
-            });
-        QVERIFY(fork);
-        const CallEvent* childRead = first(Call::Read, [&](const CallEvent& event) {
-            return event.actor == fork->childActor && event.fd() == accept->resultFd();
-        });
-        if (!childRead)
-            childRead = first(Call::Recv, [&](const CallEvent& event) {
-                return event.actor == fork->childActor && event.fd() == accept->resultFd();
-            });
-        QVERIFY(childRead);
-        QCOMPARE(childRead->tuple.remotePort.value, accept->tuple.remotePort.value);
-        QCOMPARE(childRead->tuple.remotePort.source, Call::Accept);
     }
 
     // Saved, a traced session replays as it ran: the same steps, the same calls with their

@@ -160,8 +160,10 @@ SocketTuple accepted(const SocketTuple& listener, const CallEvent& event)
     tuple.localPort = field(listener.localPort.value, event.call, event.seq);
     // The caller's address, as accept() filled it in, else as the kernel knows it: a program
     // that passed no sockaddr (accept(fd, NULL, NULL)) still has a connected descriptor.
-    const SocketAddress& caller =
-        event.results.returnedAddress.isValid() ? event.results.returnedAddress : event.after.peer;
+    const bool accepts = event.call == Call::Accept || event.call == Call::Accept4;
+    const SocketAddress& caller = event.results.returnedAddress.isValid() || !accepts
+                                      ? event.results.returnedAddress
+                                      : event.after.peer;
     if (caller.isValid())
         setRemote(tuple, caller, event.call, event.seq);
     return tuple;

@@ -377,6 +377,7 @@ void TraceSource::endProcess(const ProcessEnd& end)
 {
     writableLog().appendProcessEnd(end);
     m_flow.onProcessEnd(end);
+    m_tuples.end(end);
 }
 
 void TraceSource::endNeverReturned(const CallInFlight& flight)

@@ -186,7 +186,6 @@ void TraceSource::onEnd(int tracer, const TraceMessage& message)
                 ? tr("%1 ended with status %2.").arg(actor).arg(message.status)
                 : tr("%1 was killed by %2.").arg(actor, signalName(message.signal)));
         // The kernel closed what the process held, whether exit_group said so or not.
-        m_tuples.endProcess(actor);
         endProcess({.seq = m_sequence->fetch_add(1),
                     .tNs = message.tNs,
                     .actor = actor,

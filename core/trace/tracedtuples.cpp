@@ -2,7 +2,28 @@
 
 #include "calls/tupletracker.h"
 
+#include <fcntl.h>
+
 namespace SocketScope {
+
+namespace {
+
+// dup(), dup2(), dup3(), fcntl(F_DUPFD): another number for the same socket.
+bool duplicates(const CallEvent& event)
+{
+    switch (event.call) {
+    case Call::Dup:
+    case Call::Dup2:
+    case Call::Dup3:
+        return true;
+    case Call::Fcntl:
+        return event.arguments.command == F_DUPFD || event.arguments.command == F_DUPFD_CLOEXEC;
+    default:
+        return false;
+    }
+}
+
+} // namespace
 
 void TracedTuples::clear()
 {
@@ -21,38 +42,52 @@ void TracedTuples::follow(CallEvent& event)
     if (startsActor(event)) {
         if (sharesTable(event))
             return;
-        // The child's calls may have been reported first: what it did since stands.
+        // What the child did itself, reported first, stands.
         const Table parent = tableOf(event.actor);
         Table& child = m_tables[event.childActor];
         for (auto it = parent.cbegin(); it != parent.cend(); ++it) {
-            if (!child.contains(it.key()))
+            if (it->has_value() && !child.contains(it.key()))
                 child.insert(it.key(), *it);
         }
         return;
     }
     Table& table = tableOf(event.actor);
-    const SocketTuple before = table.value(event.fd());
-    // accept() and dup() make a descriptor from the one they were given.
-    if (Calls::has(event.call, CallTrait::MakesDescriptor) && event.call != Call::Socket &&
-        event.call != Call::Socketpair && !event.failed()) {
+    const SocketTuple before = table.value(event.fd()).value_or(SocketTuple());
+    const bool accepts = event.call == Call::Accept || event.call == Call::Accept4;
+    if (accepts && !event.failed()) {
         event.tuple = TupleTracker::accepted(before, event);
+    } else if (duplicates(event)) {
+        event.tuple = before;
     } else {
         event.tuple = before;
         TupleTracker::apply(event.tuple, event);
     }
-    const int fd = event.resultFd();
-    if (fd < 0)
+    if (event.failed())
         return;
-    if (Calls::has(event.call, CallTrait::ReleasesDescriptor) && !event.failed())
-        table.remove(fd);
-    else
+    const int fd = event.resultFd();
+    if (Calls::has(event.call, CallTrait::ReleasesDescriptor)) {
+        table.insert(fd, std::nullopt);
+    } else if (event.call == Call::Socket || event.call == Call::Socketpair || accepts ||
+               duplicates(event)) {
         table.insert(fd, event.tuple);
+        if (event.call == Call::Socketpair && event.results.fds.size() > 1)
+            table.insert(event.results.fds.at(1), event.tuple);
+    } else if (fd >= 0 && table.value(fd).has_value()) {
+        // A descriptor it made, or its parent gave it: one whose making it did not see (a
+        // child's call before its fork was reported) is not made up from this call alone.
+        table.insert(fd, event.tuple);
+    }
 }
 
-void TracedTuples::endProcess(const QString& actor)
+void TracedTuples::end(const ProcessEnd& end)
 {
-    if (m_threads.processOf(actor) == actor)
-        m_tables.remove(actor);
+    if (end.exec) {
+        Table& table = tableOf(end.actor);
+        for (const int fd : end.closed)
+            table.insert(fd, std::nullopt);
+    } else if (m_threads.processOf(end.actor) == end.actor) {
+        m_tables.remove(end.actor);
+    }
 }
 
 } // namespace SocketScope
